@@ -1,0 +1,58 @@
+import * as v from 'valibot';
+
+/** Opaque identifier. The server decides the format; clients never parse it. */
+export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+
+/** ISO 8601 instant as produced by `Date.prototype.toISOString()`. */
+export const Timestamp = v.pipe(v.string(), v.isoTimestamp());
+
+/** Partner tiers, lowest first. Audience filtering compares positions in this list. */
+export const TIERS = ['registered', 'silver', 'gold', 'platinum'] as const;
+export const Tier = v.picklist(TIERS);
+export type Tier = v.InferOutput<typeof Tier>;
+
+/** Roles a vendor portal may put in the token. `moderator` may act on anyone's content. */
+export const ROLES = ['sales', 'technical', 'marketing', 'vendor-staff', 'moderator'] as const;
+export const Role = v.picklist(ROLES);
+export type Role = v.InferOutput<typeof Role>;
+
+/** Plain-text title: never parsed as HTML. */
+export const Title = v.pipe(v.string(), v.trim(), v.minLength(3, 'must be at least 3 characters'), v.maxLength(200, 'must be at most 200 characters'));
+
+/** Markdown body: becomes DOM only through core/markdown. 50 KB at most. */
+export const MarkdownBody = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxBytes(50 * 1024, 'must be at most 50 KB'));
+
+export const Tag = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40));
+export const Tags = v.pipe(v.array(Tag), v.maxLength(5, 'at most 5 tags'));
+
+/** The author of a piece of content, as shown next to it. */
+export const Author = v.object({
+  id: Id,
+  name: v.string(),
+  orgName: v.nullable(v.string()),
+  avatarUrl: v.nullable(v.string()),
+});
+export type Author = v.InferOutput<typeof Author>;
+
+/** A cursor-paged list: pass `nextCursor` back as `cursor` for the next page; null when done. */
+export const page = <T extends v.GenericSchema>(item: T) =>
+  v.object({ items: v.array(item), nextCursor: v.nullable(v.string()) });
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const Cursor = v.optional(v.pipe(v.string(), v.maxLength(512)));
+/** Query-string integer: arrives as text, leaves as a number. */
+export const Limit = v.optional(
+  v.pipe(
+    v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number'), v.transform(Number))]),
+    v.integer(),
+    v.minValue(1),
+    v.maxValue(100),
+  ),
+);
+
+/** Acknowledgement for writes that return nothing else. */
+export const Ok = v.object({ ok: v.literal(true) });
+export type Ok = v.InferOutput<typeof Ok>;
