@@ -1,0 +1,98 @@
+import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import { endpoints, type Endpoint, type EndpointName, type ResponseOf } from '../../contract/endpoints.js';
+import { AuthError, ConfabError, OfflineError, isAbort } from '../../core/errors.js';
+import type { CallOptions } from '../types.js';
+import { httpError } from './http-errors.js';
+import { RETRY_AFTER_STATUSES, RETRY_STATUSES, type RestBackendOptions } from './options.js';
+import { buildUrl } from './url.js';
+import { readResponse, validateRequest } from './validate.js';
+
+/** What one contract call needs besides the endpoint: `{id}` values, the query object and the JSON body. */
+export interface CallInput {
+  params?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+const abortError = (e: unknown) => (isAbort(e) ? e : new DOMException('The operation was aborted.', 'AbortError'));
+
+/**
+ * The transport under RestBackend: one contract call = URL from the endpoint table, bearer token,
+ * retries (ky), one token refresh on 401, typed errors and response validation.
+ */
+export class RestClient {
+  /** The base URL: identifies this backend, e.g. for outbox entries. */
+  readonly id: string;
+
+  constructor(protected readonly options: RestBackendOptions) {
+    this.id = options.baseUrl;
+  }
+
+  /**
+   * Calls any endpoint of the contract by name, including those CommunityBackend leaves out
+   * (edits, deletes).
+   *
+   * @example
+   * await backend.call('deleteThread', { params: { id } }, { signal });
+   */
+  async call<N extends EndpointName>(name: N, input: CallInput = {}, opts: CallOptions = {}): Promise<ResponseOf<N>> {
+    const ep: Endpoint = endpoints[name];
+    const query = ep.query && input.query ? (validateRequest(ep, ep.query, input.query) as Record<string, unknown>) : input.query;
+    const body = ep.body ? validateRequest(ep, ep.body, input.body) : undefined;
+    const url = buildUrl(this.options.baseUrl, ep.path, input.params, query);
+    try {
+      return (await this.attempt(ep, url, body, await this.token(false, opts), opts)) as ResponseOf<N>;
+    } catch (e) {
+      if (!(e instanceof AuthError && e.status === 401 && this.options.getToken)) throw e;
+      // The token may have expired since the host handed it over: ask for a fresh one, once.
+      const fresh = await this.token(true, opts);
+      if (!fresh) throw e;
+      return (await this.attempt(ep, url, body, fresh, opts)) as ResponseOf<N>;
+    }
+  }
+
+  /** The current token; null when there is no provider or nobody is signed in. */
+  protected async token(forceRefresh: boolean, opts: CallOptions = {}): Promise<string | null> {
+    const token = (await this.options.getToken?.(forceRefresh ? { forceRefresh } : undefined)) ?? null;
+    opts.signal?.throwIfAborted();
+    return token;
+  }
+
+  private async attempt(ep: Endpoint, url: string, body: unknown, token: string | null, opts: CallOptions): Promise<unknown> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+    // Reads (and deletes) are safe to repeat; a write only when the server can deduplicate it by key.
+    const retryable = ep.method === 'GET' || ep.method === 'DELETE' || !!opts.idempotencyKey;
+    const retry = this.options.retry ?? {};
+    try {
+      const response = await ky(url, {
+        method: ep.method,
+        headers,
+        json: body,
+        signal: opts.signal,
+        timeout: this.options.timeout ?? 10_000,
+        retry: {
+          limit: retryable ? (retry.limit ?? 2) : 0,
+          methods: [ep.method.toLowerCase() as 'get'],
+          statusCodes: RETRY_STATUSES,
+          afterStatusCodes: RETRY_AFTER_STATUSES,
+          maxRetryAfter: retry.maxRetryAfter ?? 30_000,
+          backoffLimit: retry.backoffLimit ?? 5_000,
+        },
+      });
+      return await readResponse(ep, response);
+    } catch (e) {
+      throw this.toError(e, opts.signal);
+    }
+  }
+
+  private toError(e: unknown, signal?: AbortSignal): unknown {
+    if (signal?.aborted) return abortError(e);
+    if (e instanceof ConfabError) return e;
+    if (isHTTPError(e)) return httpError(e.response, e.data);
+    if (isTimeoutError(e)) return new OfflineError('The server took too long to answer.', true);
+    if (isNetworkError(e) || e instanceof TypeError) return new OfflineError(`Could not reach ${this.options.baseUrl}.`);
+    return e;
+  }
+}

@@ -1,0 +1,3 @@
+export { RestBackend } from './rest-backend.js';
+export { RestClient, type CallInput } from './client.js';
+export type { RestBackendOptions, RestRetryOptions, TokenGetter } from './options.js';

@@ -1,0 +1,107 @@
+import type {
+  Answer, Article, ArticleSearchQuery, ArticleSearchResult, Certification, CertificationQuery, HelpfulFeedback,
+  LiveEvent, Me, NewAnswer, NewPost, NewQuestion, NewThread, Ok, Page, Post, Question, QuestionListQuery,
+  QuestionSummary, QuestionWithAnswers, SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary,
+  ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
+} from '../../contract/index.js';
+import type { CallOptions, CommunityBackend } from '../types.js';
+import { RestClient } from './client.js';
+import { openEvents } from './events.js';
+
+/**
+ * The default backend: Confab's v1 REST contract over fetch (ky), every response validated.
+ *
+ * - Reads are retried with backoff on 408, 429 and 5xx, honouring Retry-After (capped); writes only
+ *   when the call carries an `idempotencyKey`, which is sent as `Idempotency-Key`.
+ * - `Authorization: Bearer` comes from `getToken()`; after a 401 it is asked once with
+ *   `forceRefresh` and the call repeated once.
+ * - Rejects with BackendError, AuthError (401/403), ValidationError (wrong shape, bad JSON, bad
+ *   input), OfflineError (no response, or timed out), or the AbortError of `opts.signal`.
+ *
+ * @example
+ * const backend = new RestBackend({ baseUrl: 'https://community.example.com/api', getToken: () => portal.jwt() });
+ * const { items } = await backend.listThreads({ category: 'deal-registration' }, { signal });
+ */
+export class RestBackend extends RestClient implements CommunityBackend {
+  listThreads(query: ThreadListQuery, opts?: CallOptions): Promise<Page<ThreadSummary>> {
+    return this.call('listThreads', { query }, opts);
+  }
+  getThread(id: string, opts?: CallOptions): Promise<ThreadWithPosts> {
+    return this.call('getThread', { params: { id } }, opts);
+  }
+  listPosts(threadId: string, cursor: string, opts?: CallOptions): Promise<Page<Post>> {
+    return this.call('listPosts', { params: { id: threadId }, query: { cursor } }, opts);
+  }
+  createThread(input: NewThread, opts?: CallOptions): Promise<Thread> {
+    return this.call('createThread', { body: input }, opts);
+  }
+  replyToThread(threadId: string, input: NewPost, opts?: CallOptions): Promise<Post> {
+    return this.call('replyToThread', { params: { id: threadId }, body: input }, opts);
+  }
+
+  listQuestions(query: QuestionListQuery, opts?: CallOptions): Promise<Page<QuestionSummary>> {
+    return this.call('listQuestions', { query }, opts);
+  }
+  async similarQuestions(text: string, opts?: CallOptions): Promise<SimilarQuestion[]> {
+    return (await this.call('similarQuestions', { query: { q: text } }, opts)).items;
+  }
+  getQuestion(id: string, opts?: CallOptions): Promise<QuestionWithAnswers> {
+    return this.call('getQuestion', { params: { id } }, opts);
+  }
+  listAnswers(questionId: string, cursor: string, opts?: CallOptions): Promise<Page<Answer>> {
+    return this.call('listAnswers', { params: { id: questionId }, query: { cursor } }, opts);
+  }
+  askQuestion(input: NewQuestion, opts?: CallOptions): Promise<Question> {
+    return this.call('askQuestion', { body: input }, opts);
+  }
+  answerQuestion(questionId: string, input: NewAnswer, opts?: CallOptions): Promise<Answer> {
+    return this.call('answerQuestion', { params: { id: questionId }, body: input }, opts);
+  }
+  acceptAnswer(questionId: string, answerId: string, opts?: CallOptions): Promise<Question> {
+    return this.call('acceptAnswer', { params: { id: questionId }, body: { answerId } }, opts);
+  }
+  voteQuestion(questionId: string, value: VoteValue, opts?: CallOptions): Promise<VoteResult> {
+    return this.call('voteQuestion', { params: { id: questionId }, body: { value } }, opts);
+  }
+  voteAnswer(answerId: string, value: VoteValue, opts?: CallOptions): Promise<VoteResult> {
+    return this.call('voteAnswer', { params: { id: answerId }, body: { value } }, opts);
+  }
+  recordDeflection(questionId: string, query: string, opts?: CallOptions): Promise<Ok> {
+    return this.call('recordDeflection', { params: { id: questionId }, body: { query } }, opts);
+  }
+
+  searchArticles(query: ArticleSearchQuery, opts?: CallOptions): Promise<ArticleSearchResult> {
+    return this.call('searchArticles', { query }, opts);
+  }
+  getArticle(id: string, opts?: CallOptions): Promise<Article> {
+    return this.call('getArticle', { params: { id } }, opts);
+  }
+  sendArticleFeedback(articleId: string, feedback: HelpfulFeedback, opts?: CallOptions): Promise<Ok> {
+    return this.call('sendArticleFeedback', { params: { id: articleId }, body: feedback }, opts);
+  }
+
+  async listCertifications(query: CertificationQuery, opts?: CallOptions): Promise<Certification[]> {
+    return (await this.call('listCertifications', { query }, opts)).items;
+  }
+  verifyCertification(id: string, opts?: CallOptions): Promise<VerificationResult> {
+    return this.call('verifyCertification', { params: { id } }, opts);
+  }
+  verifyAssertion(request: VerifyRequest, opts?: CallOptions): Promise<VerificationResult> {
+    return this.call('verifyAssertion', { body: request }, opts);
+  }
+
+  me(opts?: CallOptions): Promise<Me> {
+    return this.call('me', {}, opts);
+  }
+  stats(opts?: CallOptions): Promise<Stats> {
+    return this.call('stats', {}, opts);
+  }
+
+  /**
+   * Live updates over Server-Sent Events. EventSource cannot send headers, so the token (if
+   * `getToken` gives one) is passed as `?access_token=`; see `openEvents`.
+   */
+  subscribe(onEvent: (event: LiveEvent) => void, signal: AbortSignal): void {
+    openEvents(this.options.baseUrl, this.token(false), onEvent, signal);
+  }
+}
