@@ -21,6 +21,9 @@ export interface CallOptions {
  * Writes take plain JSON arguments so that the outbox can persist a call and replay it later.
  */
 export interface CommunityBackend {
+  /** Stable name of this backend (RestBackend: its base URL). Scopes the cache and the outbox. */
+  readonly id?: string;
+
   listThreads(query: ThreadListQuery, opts?: CallOptions): Promise<Page<ThreadSummary>>;
   getThread(id: string, opts?: CallOptions): Promise<ThreadWithPosts>;
   listPosts(threadId: string, cursor: string, opts?: CallOptions): Promise<Page<Post>>;

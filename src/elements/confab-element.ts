@@ -1,0 +1,64 @@
+import { LitElement, html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { BackendController } from '../core/context.js';
+import { getOptions } from '../core/config.js';
+import { ensureLocalization, getLocale, isRtl } from '../core/i18n.js';
+import { emit } from '../core/events.js';
+import type { ConfabError } from '../core/errors.js';
+import { ThemeController, THEMES, type Theme } from '../ui/theme-controller.js';
+import { checkEnum } from '../ui/dev-warn.js';
+import { defineElement } from './define-element.js';
+
+/**
+ * What every Confab element shares: the backend from a provider or `configure()`, theme and locale,
+ * the `.base` wrapper that carries the colour scheme and direction, and registration.
+ */
+export abstract class ConfabElement extends LitElement {
+  /** `light`, `dark`, or `auto` (follow the page; see README "Dark mode"). Default: the page-wide `data-theme`, else auto. */
+  @property({ reflect: true }) theme?: Theme;
+
+  protected readonly backendCtl = new BackendController(this);
+  protected readonly themeCtl = new ThemeController(this, () =>
+    checkEnum(this, 'theme', this.theme ?? getOptions().theme ?? 'auto', THEMES, 'auto'),
+  );
+
+  constructor() {
+    super();
+    ensureLocalization();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** Registers this class under `tag` unless the name is taken (then it warns once). */
+  static define(tag: string, registry: CustomElementRegistry = customElements): void {
+    defineElement(tag, this as unknown as CustomElementConstructor, registry);
+  }
+
+  /** The backend in effect for this element, or undefined when the page configured none. */
+  protected get backend() {
+    return this.backendCtl.backend;
+  }
+
+  /** Locale for Intl formatting: the element's own `lang`, else the active catalogue. */
+  protected get locale(): string {
+    return this.getAttribute('lang') || getLocale();
+  }
+
+  /** Wraps content in the themed, direction-aware `base` part. */
+  protected frame(content: TemplateResult | TemplateResult[], label?: string): TemplateResult {
+    const locale = this.locale;
+    return html`<div
+      part="base"
+      class="base ${this.themeCtl.scheme}"
+      dir=${isRtl(locale) ? 'rtl' : 'ltr'}
+      lang=${locale}
+      aria-label=${label ?? ''}
+      role=${label ? 'region' : 'none'}
+    >${content}</div>`;
+  }
+
+  /** Fires `confab-error` with the HTTP status, so hosts can log what partners saw. */
+  protected reportError(error: ConfabError): void {
+    emit(this, 'confab-error', { error, status: error.status });
+  }
+}

@@ -1,0 +1,68 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { ConfabError } from '../core/errors.js';
+import { errorText } from './error-text.js';
+
+/** Placeholder rows while the first page loads; hidden from screen readers, which hear aria-busy instead. */
+export function skeleton(rows = 3): TemplateResult {
+  return html`<div class="skeleton" part="skeleton" aria-hidden="true">
+    ${Array.from({ length: rows }, (_, i) => html`<div>
+      <div class="bar" style="width: ${60 + ((i * 17) % 30)}%"></div>
+      <div class="bar" style="width: ${35 + ((i * 23) % 40)}%; margin-top: 8px; opacity: .6"></div>
+    </div>`)}
+  </div>`;
+}
+
+export function emptyState(title: string, detail?: string, action?: TemplateResult): TemplateResult {
+  return html`<div class="state" part="empty">
+    <strong>${title}</strong>
+    ${detail ? html`<span>${detail}</span>` : nothing}
+    ${action ?? nothing}
+  </div>`;
+}
+
+/** The error panel: a readable title, what was wrong, and a retry button. */
+export function errorState(error: ConfabError, retry: () => void): TemplateResult {
+  const { title, detail } = errorText(error);
+  return html`<div class="state" part="error" role="alert">
+    <strong>${title}</strong>
+    ${detail ? html`<span class="error-detail">${detail}</span>` : nothing}
+    <button class="btn" part="button retry" @click=${retry}>${msg('Try again', { id: 'retry' })}</button>
+  </div>`;
+}
+
+/** Shown above cached content when the latest refresh could not reach the server. */
+export function offlineNotice(savedAt: number | null, locale: string, retry: () => void): TemplateResult {
+  const ago = savedAt ? relative(savedAt, locale) : '';
+  return html`<div class="notice" part="offline-notice" role="status">
+    <span>${savedAt ? msg(str`Offline: showing what was saved ${ago}.`, { id: 'offline-saved' }) : msg('Offline: showing saved content.', { id: 'offline' })}</span>
+    <button class="btn small ghost" part="button retry" @click=${retry}>${msg('Try again', { id: 'retry' })}</button>
+  </div>`;
+}
+
+function relative(at: number, locale: string): string {
+  const seconds = Math.round((at - Date.now()) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const abs = Math.abs(seconds);
+  if (abs < 60) return rtf.format(seconds, 'second');
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
+  return rtf.format(Math.round(seconds / 86400), 'day');
+}
+
+/** Initials for an avatar without a picture: first letters of the first and last word. */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '?';
+  const first = [...words[0]][0] ?? '';
+  const last = words.length > 1 ? ([...words[words.length - 1]][0] ?? '') : '';
+  return (first + last).toUpperCase();
+}
+
+export function avatar(author: { name: string; avatarUrl: string | null }): TemplateResult {
+  return html`<span class="avatar" part="avatar" aria-hidden="true">
+    ${author.avatarUrl && /^https?:|^data:image\/(png|jpe?g|gif|webp|svg\+xml);/i.test(author.avatarUrl)
+      ? html`<img src=${author.avatarUrl} alt="" loading="lazy" referrerpolicy="no-referrer" />`
+      : initials(author.name)}
+  </span>`;
+}
