@@ -15,6 +15,9 @@ export interface CallInput {
 }
 
 const abortError = (e: unknown) => (isAbort(e) ? e : new DOMException('The operation was aborted.', 'AbortError'));
+const throwIfAborted = (signal?: AbortSignal) => {
+  if (signal?.aborted) throw abortError(signal.reason);
+};
 
 /**
  * The transport under RestBackend: one contract call = URL from the endpoint table, bearer token,
@@ -23,6 +26,8 @@ const abortError = (e: unknown) => (isAbort(e) ? e : new DOMException('The opera
 export class RestClient {
   /** The base URL: identifies this backend, e.g. for outbox entries. */
   readonly id: string;
+  /** One refresh shared by every call that got a 401 meanwhile, so the host is asked once, not N times. */
+  private refreshing: Promise<string | null> | undefined;
 
   constructor(protected readonly options: RestBackendOptions) {
     this.id = options.baseUrl;
@@ -53,13 +58,20 @@ export class RestClient {
 
   /** The current token; null when there is no provider or nobody is signed in. */
   protected async token(forceRefresh: boolean, opts: CallOptions = {}): Promise<string | null> {
-    const token = (await this.options.getToken?.(forceRefresh ? { forceRefresh } : undefined)) ?? null;
-    opts.signal?.throwIfAborted();
-    return token;
+    throwIfAborted(opts.signal);
+    let token: Promise<string | null>;
+    if (!forceRefresh) token = Promise.resolve(this.options.getToken?.()).then((t) => t ?? null);
+    else {
+      token = this.refreshing ??= Promise.resolve(this.options.getToken?.({ forceRefresh })).then((t) => t ?? null);
+      void token.finally(() => (this.refreshing = undefined)).catch(() => undefined);
+    }
+    const value = await token;
+    throwIfAborted(opts.signal);
+    return value;
   }
 
   private async attempt(ep: Endpoint, url: string, body: unknown, token: string | null, opts: CallOptions): Promise<unknown> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
     // Reads (and deletes) are safe to repeat; a write only when the server can deduplicate it by key.

@@ -33,7 +33,7 @@ describe('RestBackend', () => {
       const [req] = await fake.log();
       expect(req!.query).to.equal('category=deals&sort=latest&limit=20');
       expect(req!.headers.authorization).to.equal('Bearer tok-1');
-      expect(req!.headers.accept).to.equal('application/json');
+      expect(req!.headers.accept).to.equal('application/json, application/problem+json');
     });
 
     it('gets a thread with an encoded id and lists further posts', async () => {
@@ -197,6 +197,21 @@ describe('RestBackend', () => {
       expect(e.status).to.equal(401);
       expect(e.message).to.equal('Token expired');
       expect(await fake.log()).to.have.length(2);
+    });
+
+    it('asks for one fresh token when several calls get a 401 at once', async () => {
+      const fake = fakeServer();
+      await fake.route(
+        { path: '/v1/me', responses: [problem(401, 'Unauthorized'), { body: { authenticated: false } }] },
+        { path: '/v1/stats', responses: [problem(401, 'Unauthorized'), { body: { medianHoursToFirstAnswer: null, resolutionRate: null, helpfulRate: { articles: null, answers: null }, weekly: [] } }] },
+      );
+      let refreshes = 0;
+      const backend = new RestBackend({
+        baseUrl: fake.baseUrl,
+        getToken: async (o) => (o?.forceRefresh ? (refreshes++, await new Promise((r) => setTimeout(r, 50)), 'fresh') : 'stale'),
+      });
+      await Promise.all([backend.me(), backend.stats()]);
+      expect(refreshes).to.equal(1);
     });
 
     it('throws AuthError on 403 without refreshing', async () => {
