@@ -1,0 +1,89 @@
+import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
+
+/** One cached response and when it was fetched (ms since epoch). */
+export interface CacheEntry<T = unknown> {
+  value: T;
+  savedAt: number;
+}
+
+// Our own database: the host page may use idb-keyval's default store, and we must never touch it.
+let store: UseStore | undefined;
+const idb = (): UseStore => (store ??= createStore('confab', 'cache'));
+
+// The in-memory layer answers synchronously so a remount renders cached data in its first frame.
+// Bounded, oldest-written first out, so a long session of searches cannot grow it without limit.
+const MEMORY_LIMIT = 300;
+const memory = new Map<string, CacheEntry>();
+
+function remember(key: string, entry: CacheEntry): void {
+  memory.delete(key);
+  memory.set(key, entry);
+  if (memory.size > MEMORY_LIMIT) memory.delete(memory.keys().next().value!);
+}
+
+/** The entry in the in-memory layer, if any. Synchronous. */
+export function peekCache<T>(key: string): CacheEntry<T> | undefined {
+  return memory.get(key) as CacheEntry<T> | undefined;
+}
+
+/**
+ * The entry for `key`: from memory, else from IndexedDB (and then kept in memory).
+ * Resolves undefined when there is none or IndexedDB is unavailable (private mode, blocked storage).
+ */
+export async function readCache<T>(key: string, { persist = true } = {}): Promise<CacheEntry<T> | undefined> {
+  const hit = peekCache<T>(key);
+  if (hit || !persist) return hit;
+  try {
+    const entry = await get<CacheEntry<T>>(key, idb());
+    if (!entry || typeof entry.savedAt !== 'number') return undefined;
+    // A write that landed while we were reading is newer than what IndexedDB had.
+    const newer = peekCache<T>(key);
+    if (newer && newer.savedAt >= entry.savedAt) return newer;
+    remember(key, entry);
+    return entry;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stores `value` under `key` in memory and, when `persist`, in IndexedDB. The IndexedDB write is
+ * best effort: a cache that cannot persist is still a cache.
+ */
+export async function writeCache<T>(key: string, value: T, { persist = true, savedAt = Date.now() } = {}): Promise<CacheEntry<T>> {
+  const entry: CacheEntry<T> = { value, savedAt };
+  remember(key, entry);
+  if (persist) {
+    try {
+      await set(key, entry, idb());
+    } catch {
+      /* non-cloneable value or no IndexedDB: keep the memory copy */
+    }
+  }
+  return entry;
+}
+
+/** Forgets `key` in both layers. */
+export async function deleteCache(key: string): Promise<void> {
+  memory.delete(key);
+  try {
+    await del(key, idb());
+  } catch {
+    /* nothing persisted */
+  }
+}
+
+/** Forgets everything Confab cached, e.g. when the signed-in partner changes. */
+export async function clearCache(): Promise<void> {
+  memory.clear();
+  try {
+    await clear(idb());
+  } catch {
+    /* nothing persisted */
+  }
+}
+
+/** Test hook: drops the in-memory layer only, as a page reload would. IndexedDB is kept. */
+export function _clearMemoryCacheForTests(): void {
+  memory.clear();
+}

@@ -1,0 +1,98 @@
+import type { CommunityBackend } from '../backends/types.js';
+
+/** What a token provider returns: a JWT signed by the host portal, or null when nobody is signed in. */
+export type TokenProvider = (o?: { forceRefresh?: boolean }) => string | null | Promise<string | null>;
+
+/** Page-wide settings. Everything is optional; the loader fills them from `data-*` attributes. */
+export interface ConfabOptions {
+  /** A ready backend. Wins over `api`. */
+  backend?: CommunityBackend;
+  /** Base URL of a Confab REST API; a RestBackend is built for it on first use. */
+  api?: string;
+  /** Returns the partner's JWT. Confab never writes it to storage. */
+  getToken?: TokenProvider;
+  /** BCP 47 locale for dates and messages; defaults to the document's `lang`. */
+  locale?: string;
+  /** Colour scheme the elements follow. */
+  theme?: 'light' | 'dark' | 'auto';
+}
+
+/** Builds a RestBackend. Registered by the loader so that core never imports ky itself. */
+export type RestFactory = (options: { api: string; getToken?: TokenProvider }) => CommunityBackend;
+
+let options: Readonly<ConfabOptions> = {};
+let restFactory: RestFactory | undefined;
+// The built RestBackend, remembered so every element on the page shares one client (and one dedup id).
+let builtBackend: CommunityBackend | undefined;
+const listeners = new Set<(o: Readonly<ConfabOptions>) => void>();
+
+/**
+ * Sets the page-wide configuration. Later calls merge into earlier ones, so the loader can set `api`
+ * from `data-api` and the host page can add `getToken` afterwards.
+ *
+ * @example
+ * configure({ api: 'https://community.example.com/api', getToken: () => portal.jwt() });
+ */
+export function configure(next: ConfabOptions): void {
+  const prev = options;
+  options = Object.freeze({ ...prev, ...next });
+  // A new api invalidates the client built for the old one. getToken needs no rebuild: the client
+  // reads it at call time, so a portal may set it after the loader configured `api`.
+  if (('api' in next && next.api !== prev.api) || next.backend !== undefined) builtBackend = undefined;
+  notify();
+}
+
+/**
+ * Registers how to build a RestBackend from `api`. The loader calls this; a bundler user who imports
+ * RestBackend directly can pass `configure({ backend })` instead.
+ */
+export function setRestFactory(fn: RestFactory | undefined): void {
+  restFactory = fn;
+  builtBackend = undefined;
+  if (options.api && !options.backend) notify();
+}
+
+/** Builds a RestBackend for `api` through the registered factory, or undefined when none is registered. */
+export function createRestBackend(api: string): CommunityBackend | undefined {
+  if (!restFactory) return undefined;
+  // getToken is read at call time so a provider set later by configure() still applies.
+  return restFactory({ api, getToken: (o) => options.getToken?.(o) ?? null });
+}
+
+/** The page-wide backend: `backend` if set, else a RestBackend for `api`, else undefined. */
+export function getBackend(): CommunityBackend | undefined {
+  if (options.backend) return options.backend;
+  if (!options.api) return undefined;
+  builtBackend ??= createRestBackend(options.api);
+  return builtBackend;
+}
+
+/** The current options (frozen). */
+export function getOptions(): Readonly<ConfabOptions> {
+  return options;
+}
+
+/** Calls `cb` after every configuration change; returns the unsubscribe function. */
+export function onConfigChange(cb: (o: Readonly<ConfabOptions>) => void): () => void {
+  listeners.add(cb);
+  return () => listeners.delete(cb);
+}
+
+function notify(): void {
+  for (const cb of [...listeners]) {
+    try {
+      cb(options);
+    } catch (e) {
+      // One broken listener must not stop the others from hearing the change.
+      console.error(e);
+    }
+  }
+}
+
+/** Test hook: forgets all configuration, the factory and listeners. */
+export function _resetConfigForTests(): void {
+  options = {};
+  restFactory = undefined;
+  builtBackend = undefined;
+  listeners.clear();
+}

@@ -1,0 +1,262 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CommunityBackend } from '../backends/types.js';
+import { persistentBackendId, runtimeBackendId } from './backend-id.js';
+import { peekCache, readCache, writeCache } from './cache.js';
+import { OfflineError, isAbort, toConfabError, type ConfabError } from './errors.js';
+
+/** Where a resource is: nothing asked, fetching, a value to show, or a failure to show. */
+export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** How a ResourceController finds its data. Functions are read on every host update. */
+export interface ResourceOptions<T> {
+  /** The backend to ask; usually `() => this.backendCtl.backend`. Undefined means idle. */
+  backend: () => CommunityBackend | undefined;
+  /**
+   * Identifies the data, e.g. `thread:${id}`. Null means idle. Same backend id + key = same data, so
+   * requests are shared between elements and cached under it. Include every argument of `fetch`.
+   */
+  key: () => string | null;
+  /** Fetches the data. Pass `signal` to the backend call; the controller aborts it when no longer wanted. */
+  fetch: (backend: CommunityBackend, signal: AbortSignal) => Promise<T>;
+  /** Serve cached data first and store results (memory + IndexedDB). Default true. */
+  cache?: boolean;
+  /** Keep showing the previous key's value while a new key loads (e.g. search results). Default false. */
+  keepPrevious?: boolean;
+}
+
+// ----- in-flight deduplication, shared by every controller on the page -----
+
+interface Flight {
+  promise: Promise<unknown>;
+  abort: AbortController;
+  refs: number;
+  settled: boolean;
+}
+const flights = new Map<string, Flight>();
+
+function join(key: string, start: (signal: AbortSignal) => Promise<unknown>, fresh: boolean): Flight {
+  let f = flights.get(key);
+  if (!f || fresh) {
+    const abort = new AbortController();
+    const flight: Flight = { abort, refs: 0, settled: false, promise: Promise.resolve() };
+    flight.promise = start(abort.signal).finally(() => {
+      flight.settled = true;
+      if (flights.get(key) === flight) flights.delete(key);
+    });
+    // Subscribers handle rejections; this stops an abandoned flight's rejection being reported as unhandled.
+    flight.promise.catch(() => {});
+    flights.set(key, (f = flight));
+  }
+  f.refs++;
+  return f;
+}
+
+function leave(key: string, f: Flight): void {
+  // Abort only when every subscriber gave up: another element may still want the answer.
+  if (--f.refs > 0 || f.settled) return;
+  f.abort.abort();
+  if (flights.get(key) === f) flights.delete(key);
+}
+
+// Controllers on the same key, so mutate() and fresh results reach all of them.
+const peers = new Map<string, Set<ResourceController<unknown>>>();
+
+/**
+ * Loads data for a Lit element: stale-while-revalidate from the cache, one shared request per key,
+ * abort when the key changes. Renders nothing and emits nothing; the element reads its fields in
+ * `render()` and fires its own `confab-load` / `confab-error`.
+ *
+ * Field meanings:
+ * - `status: 'ready'` means `value` is there to show. When a revalidation failed because the
+ *   network is down and cached data is shown, status stays `'ready'` with `offline` and `stale` true
+ *   and `error` holding the OfflineError. Any other failure sets `'error'` (keeping a stale `value`).
+ *
+ * @example
+ * private thread = new ResourceController(this, {
+ *   backend: () => this.backendCtl.backend,
+ *   key: () => (this.threadId ? `thread:${this.threadId}` : null),
+ *   fetch: (b, signal) => b.getThread(this.threadId!, { signal }),
+ * });
+ */
+export class ResourceController<T> implements ReactiveController {
+  /** Where the resource is. */
+  status: ResourceStatus = 'idle';
+  /** The data to show, fresh or (when `stale`) from the cache. */
+  value: T | undefined = undefined;
+  /** Why the last attempt failed, if it did. */
+  error: ConfabError | undefined = undefined;
+  /** True while `value` comes from the cache and has not been confirmed by the backend. */
+  stale = false;
+  /** When `value` was fetched (ms since epoch), fresh or cached. */
+  savedAt: number | undefined = undefined;
+  /** True when the last attempt failed with an OfflineError and cached data is shown instead. */
+  offline = false;
+
+  private fullKey: string | null | undefined = undefined; // undefined: never resolved yet
+  private backendNow: CommunityBackend | undefined;
+  private flight?: Flight;
+  private gen = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: ResourceOptions<T>,
+  ) {
+    host.addController(this);
+  }
+
+  /** Called by Lit before each render: starts a load when the backend or key changed. */
+  hostUpdate(): void {
+    const backend = this.options.backend();
+    const key = backend ? this.options.key() : null;
+    const fullKey = backend && key !== null ? `${runtimeBackendId(backend)}|${key}` : null;
+    // Same id and key: same data, even if configure() rebuilt the client object. Later loads use the new one.
+    this.backendNow = backend;
+    if (fullKey === this.fullKey) return;
+    this.switchTo(fullKey);
+  }
+
+  hostConnected(): void {
+    // Reconnected after a disconnect: load again on the next update.
+    if (this.fullKey === undefined) this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.release();
+    this.fullKey = undefined;
+    this.gen++;
+  }
+
+  /**
+   * Fetches the current key again, keeping the value on screen meanwhile. Always sends a new request
+   * (an in-flight one may predate the write that prompted the refresh); controllers that mount
+   * afterwards share it.
+   */
+  refresh(): Promise<void> {
+    if (!this.fullKey || !this.backendNow) return Promise.resolve();
+    this.status = this.value === undefined ? 'loading' : this.status;
+    this.host.requestUpdate();
+    return this.load(++this.gen, true);
+  }
+
+  /**
+   * Replaces the value locally (e.g. after a write the element made) and in the cache, for every
+   * controller showing this key.
+   */
+  mutate(value: T): void {
+    if (!this.fullKey) return;
+    const entry = { value, savedAt: Date.now() };
+    if (this.cacheOn()) void writeCache(this.fullKey, value, { persist: this.persist(), savedAt: entry.savedAt });
+    for (const c of peers.get(this.fullKey) ?? [this as ResourceController<unknown>]) c.applyFresh(entry);
+  }
+
+  // ----- internals -----
+
+  private cacheOn(): boolean {
+    return this.options.cache !== false;
+  }
+
+  /** IndexedDB is used only for backends with a stable `id`; anonymous ones are cached in memory only. */
+  private persist(): boolean {
+    return !!this.backendNow && persistentBackendId(this.backendNow) !== 'default';
+  }
+
+  private switchTo(fullKey: string | null): void {
+    this.release();
+    this.fullKey = fullKey;
+    const gen = ++this.gen;
+    this.error = undefined;
+    this.offline = false;
+    this.stale = false;
+    if (!this.options.keepPrevious || fullKey === null) {
+      this.value = undefined;
+      this.savedAt = undefined;
+    }
+    if (fullKey === null) {
+      this.status = 'idle';
+      return;
+    }
+    let set = peers.get(fullKey);
+    if (!set) peers.set(fullKey, (set = new Set()));
+    set.add(this as ResourceController<unknown>);
+    this.status = 'loading';
+    // Memory hit: show it in this very render.
+    const hit = this.cacheOn() ? peekCache<T>(fullKey) : undefined;
+    if (hit) this.showStale(hit.value, hit.savedAt);
+    void this.load(gen, false);
+  }
+
+  private showStale(value: T, savedAt: number): void {
+    this.value = value;
+    this.savedAt = savedAt;
+    this.stale = true;
+    this.status = 'ready';
+  }
+
+  private async load(gen: number, fresh: boolean): Promise<void> {
+    const fullKey = this.fullKey!;
+    const backend = this.backendNow!;
+    // Look in IndexedDB while the request is already on its way.
+    if (this.cacheOn() && this.value === undefined) {
+      void readCache<T>(fullKey, { persist: this.persist() }).then((entry) => {
+        if (entry && gen === this.gen && (this.value === undefined || this.stale)) {
+          this.showStale(entry.value, entry.savedAt);
+          this.host.requestUpdate();
+        }
+      });
+    }
+    if (this.flight) leave(fullKey, this.flight);
+    const flight = (this.flight = join(fullKey, (signal) => this.options.fetch(backend, signal), fresh));
+    try {
+      const value = (await flight.promise) as T;
+      if (gen !== this.gen) return;
+      this.flight = undefined;
+      const entry = { value, savedAt: Date.now() };
+      // Only the flight's first finisher writes the cache; the others just show the value.
+      if (this.cacheOn() && peekCache(fullKey)?.value !== value) {
+        void writeCache(fullKey, value, { persist: this.persist(), savedAt: entry.savedAt });
+      }
+      this.applyFresh(entry);
+    } catch (e) {
+      if (gen !== this.gen) return;
+      this.flight = undefined;
+      if (isAbort(e)) return; // nobody wanted it any more; silent by design
+      const error = toConfabError(e);
+      this.error = error;
+      if (error instanceof OfflineError && this.value !== undefined) {
+        this.offline = true;
+        this.stale = true;
+        this.status = 'ready';
+      } else {
+        this.offline = false;
+        this.status = 'error';
+      }
+      this.host.requestUpdate();
+    }
+  }
+
+  private applyFresh(entry: { value: unknown; savedAt: number }): void {
+    this.value = entry.value as T;
+    this.savedAt = entry.savedAt;
+    this.stale = false;
+    this.offline = false;
+    this.error = undefined;
+    this.status = 'ready';
+    this.host.requestUpdate();
+  }
+
+  private release(): void {
+    const key = this.fullKey;
+    if (!key) return;
+    const set = peers.get(key);
+    set?.delete(this as ResourceController<unknown>);
+    if (set && set.size === 0) peers.delete(key);
+    if (this.flight) leave(key, this.flight);
+    this.flight = undefined;
+  }
+}
+
+/** Test hook: forgets in-flight requests (without aborting them) and peers. */
+export function _resetResourcesForTests(): void {
+  flights.clear();
+  peers.clear();
+}

@@ -1,0 +1,145 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import type { CommunityBackend } from '../../../src/backends/types.js';
+import { _resetConfigForTests, configure, getBackend, getOptions, onConfigChange, setRestFactory } from '../../../src/core/config.js';
+import { BackendController } from '../../../src/core/context.js';
+import { ConfabProvider } from '../../../src/core/provider.js';
+import { fakeBackend } from './fake-backend.js';
+
+class BackendHost extends LitElement {
+  ctl = new BackendController(this);
+  renders = 0;
+  protected override render() {
+    this.renders++;
+    return html`${(this.ctl.backend as { id?: string } | undefined)?.id ?? 'none'}`;
+  }
+}
+customElements.define('core-backend-host', BackendHost);
+ConfabProvider.define();
+
+const idOf = (el: BackendHost) => (el.ctl.backend as { id?: string } | undefined)?.id;
+
+describe('configure()', () => {
+  afterEach(() => _resetConfigForTests());
+
+  it('merges options and notifies listeners until they unsubscribe', () => {
+    const seen: unknown[] = [];
+    const off = onConfigChange((o) => seen.push(o.locale));
+    configure({ locale: 'de' });
+    configure({ theme: 'dark' });
+    off();
+    configure({ locale: 'fr' });
+    expect(seen).to.deep.equal(['de', 'de']);
+    expect(getOptions()).to.include({ locale: 'fr', theme: 'dark' });
+  });
+
+  it('builds a RestBackend for api lazily through the factory, once, with a live getToken', async () => {
+    let built = 0;
+    let tokenFn: ((o?: { forceRefresh?: boolean }) => unknown) | undefined;
+    setRestFactory(({ api, getToken }) => {
+      built++;
+      tokenFn = getToken;
+      return fakeBackend(api).backend;
+    });
+    configure({ api: 'https://x.example/api' });
+    expect(built).to.equal(0);
+    expect((getBackend() as { id?: string }).id).to.equal('https://x.example/api');
+    getBackend();
+    expect(built).to.equal(1);
+    expect(await tokenFn!()).to.equal(null);
+    // A token provider set later reaches the client already built, without a rebuild.
+    configure({ getToken: ({ forceRefresh } = {}) => (forceRefresh ? 'jwt-2' : 'jwt-1') });
+    getBackend();
+    expect(built).to.equal(1);
+    expect(await tokenFn!()).to.equal('jwt-1');
+    expect(await tokenFn!({ forceRefresh: true })).to.equal('jwt-2');
+    configure({ api: 'https://y.example/api' });
+    expect((getBackend() as { id?: string }).id).to.equal('https://y.example/api');
+    expect(built).to.equal(2);
+  });
+
+  it('prefers an explicit backend and returns undefined without any', () => {
+    expect(getBackend()).to.equal(undefined);
+    configure({ api: 'https://x.example/api' });
+    expect(getBackend(), 'no factory registered').to.equal(undefined);
+    const fake = fakeBackend('explicit');
+    configure({ backend: fake.backend });
+    expect(getBackend()).to.equal(fake.backend);
+  });
+
+  it('never writes the token to storage', async () => {
+    configure({ getToken: () => 'secret-token-123' });
+    expect(JSON.stringify({ ...localStorage })).not.to.contain('secret-token-123');
+    expect(JSON.stringify({ ...sessionStorage })).not.to.contain('secret-token-123');
+  });
+});
+
+describe('BackendController and <confab-provider>', () => {
+  afterEach(() => _resetConfigForTests());
+
+  it('falls back to the global backend and follows configure()', async () => {
+    configure({ backend: fakeBackend('global-1').backend });
+    const el = await fixture<BackendHost>(html`<core-backend-host></core-backend-host>`);
+    expect(idOf(el)).to.equal('global-1');
+    configure({ backend: fakeBackend('global-2').backend });
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.equal('global-2');
+  });
+
+  it('lets a provider override the global backend for its subtree only', async () => {
+    configure({ backend: fakeBackend('global').backend });
+    const local = fakeBackend('local').backend;
+    const root = await fixture(html`<div>
+      <confab-provider .backend=${local}><section><core-backend-host id="in"></core-backend-host></section></confab-provider>
+      <core-backend-host id="out"></core-backend-host>
+    </div>`);
+    const inside = root.querySelector<BackendHost>('#in')!;
+    const outside = root.querySelector<BackendHost>('#out')!;
+    await waitUntil(() => idOf(inside) === 'local');
+    expect(idOf(outside)).to.equal('global');
+    expect(getComputedStyle(root.querySelector('confab-provider')!).display).to.equal('contents');
+
+    const provider = root.querySelector('confab-provider')!;
+    provider.backend = fakeBackend('local-2').backend;
+    await waitUntil(() => inside.shadowRoot!.textContent === 'local-2', 'host re-rendered');
+  });
+
+  it('finds a provider that is defined after its consumer connected', async () => {
+    class LateProvider extends ConfabProvider {}
+    const root = await fixture(html`<core-late-provider><core-backend-host></core-backend-host></core-late-provider>`);
+    const el = root.querySelector<BackendHost>('core-backend-host')!;
+    expect(idOf(el)).to.equal(undefined);
+    (root as ConfabProvider).backend = fakeBackend('late').backend;
+    LateProvider.define('core-late-provider');
+    await waitUntil(() => idOf(el) === 'late');
+  });
+
+  it('builds a RestBackend from the api attribute through the factory', async () => {
+    setRestFactory(({ api }) => fakeBackend(`rest:${api}`).backend);
+    const root = await fixture(html`<confab-provider api="https://emea.example/api"><core-backend-host></core-backend-host></confab-provider>`);
+    const el = root.querySelector<BackendHost>('core-backend-host')!;
+    await waitUntil(() => idOf(el) === 'rest:https://emea.example/api');
+  });
+
+  it('define() warns instead of throwing when the tag is taken', () => {
+    class Other extends ConfabProvider {}
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...a: unknown[]) => warnings.push(a);
+    try {
+      Other.define('confab-provider');
+      ConfabProvider.define('confab-provider');
+    } finally {
+      console.warn = warn;
+    }
+    expect(customElements.get('confab-provider')).to.equal(ConfabProvider);
+    expect(warnings.length).to.equal(1);
+  });
+
+  it('define() accepts a custom tag and registry', () => {
+    const registry = new CustomElementRegistry();
+    class Scoped extends ConfabProvider {}
+    Scoped.define('acme-provider', registry);
+    expect(registry.get('acme-provider')).to.equal(Scoped);
+  });
+});

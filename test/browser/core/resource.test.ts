@@ -1,0 +1,191 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import type { CommunityBackend } from '../../../src/backends/types.js';
+import { _clearMemoryCacheForTests, clearCache, readCache } from '../../../src/core/cache.js';
+import { OfflineError } from '../../../src/core/errors.js';
+import { ResourceController, _resetResourcesForTests } from '../../../src/core/resource.js';
+import { abortable, deferred, fakeBackend } from './fake-backend.js';
+
+/** A host element whose controller fetches `backend.getThread(key)`. */
+class ResourceHost extends LitElement {
+  static override properties = { backend: { attribute: false }, key: {}, keepPrevious: { type: Boolean } };
+  declare backend: CommunityBackend | undefined;
+  declare key: string | null;
+  declare keepPrevious: boolean;
+  renders = 0;
+  res = new ResourceController<unknown>(this, {
+    backend: () => this.backend,
+    key: () => this.key ?? null,
+    fetch: (b, signal) => b.getThread(this.key!, { signal }),
+    keepPrevious: true,
+  });
+  constructor() {
+    super();
+    this.key = null;
+  }
+  protected override render() {
+    this.renders++;
+    return html`${this.res.status}`;
+  }
+}
+customElements.define('core-resource-host', ResourceHost);
+
+async function host(backend: CommunityBackend, key: string | null): Promise<ResourceHost> {
+  return fixture<ResourceHost>(html`<core-resource-host .backend=${backend} .key=${key}></core-resource-host>`);
+}
+
+describe('ResourceController', () => {
+  beforeEach(async () => {
+    _resetResourcesForTests();
+    await clearCache();
+  });
+
+  it('is idle without a key or backend', async () => {
+    const el = await fixture<ResourceHost>(html`<core-resource-host></core-resource-host>`);
+    expect(el.res.status).to.equal('idle');
+    expect(el.res.value).to.equal(undefined);
+  });
+
+  it('loads, then reports ready with a fresh value', async () => {
+    const gate = deferred();
+    const fake = fakeBackend('t-load', { getThread: async ([id]) => (await gate.promise, { id, title: 'Hello' }) });
+    const el = await host(fake.backend, 'a');
+    expect(el.res.status).to.equal('loading');
+    gate.resolve(undefined);
+    await waitUntil(() => el.res.status === 'ready');
+    expect(el.res.value).to.deep.equal({ id: 'a', title: 'Hello' });
+    expect(el.res.stale).to.equal(false);
+    expect(el.res.savedAt).to.be.a('number');
+    expect(el.shadowRoot!.textContent).to.contain('ready');
+  });
+
+  it('makes one request for N hosts asking the same key', async () => {
+    const gate = deferred();
+    const fake = fakeBackend('t-dedup', { getThread: async () => gate.promise });
+    const els = await Promise.all([1, 2, 3, 4, 5].map(() => host(fake.backend, 'same')));
+    gate.resolve({ n: 1 });
+    await waitUntil(() => els.every((e) => e.res.status === 'ready'));
+    expect(fake.calls.getThread.length).to.equal(1);
+    for (const e of els) expect(e.res.value).to.deep.equal({ n: 1 });
+  });
+
+  it('does not share between different backend ids', async () => {
+    const a = fakeBackend('t-a', { getThread: async () => 'A' });
+    const b = fakeBackend('t-b', { getThread: async () => 'B' });
+    const [ea, eb] = await Promise.all([host(a.backend, 'k'), host(b.backend, 'k')]);
+    await waitUntil(() => ea.res.status === 'ready' && eb.res.status === 'ready');
+    expect([ea.res.value, eb.res.value]).to.deep.equal(['A', 'B']);
+    expect(a.calls.getThread.length + b.calls.getThread.length).to.equal(2);
+  });
+
+  it('aborts the previous request when the key changes, silently', async () => {
+    const signals: AbortSignal[] = [];
+    const fake = fakeBackend('t-abort', {
+      getThread: ([id], { signal }) => {
+        signals.push(signal!);
+        return id === 'first' ? abortable(signal, new Promise(() => {})) : Promise.resolve(`v-${id}`);
+      },
+    });
+    const el = await host(fake.backend, 'first');
+    expect(signals[0].aborted).to.equal(false);
+    el.key = 'second';
+    await el.updateComplete;
+    expect(signals[0].aborted).to.equal(true);
+    await waitUntil(() => el.res.status === 'ready');
+    expect(el.res.value).to.equal('v-second');
+    expect(el.res.error).to.equal(undefined);
+  });
+
+  it('aborts a shared request only when every subscriber gave up', async () => {
+    let signal: AbortSignal | undefined;
+    const fake = fakeBackend('t-abort-shared', {
+      getThread: ([id], o) => {
+        if (id === 'shared') signal = o.signal;
+        return id === 'shared' ? abortable(o.signal, new Promise(() => {})) : Promise.resolve(id);
+      },
+    });
+    const [one, two] = await Promise.all([host(fake.backend, 'shared'), host(fake.backend, 'shared')]);
+    expect(fake.calls.getThread.length).to.equal(1);
+    one.key = 'other';
+    await one.updateComplete;
+    expect(signal!.aborted, 'still wanted by the second host').to.equal(false);
+    two.remove();
+    expect(signal!.aborted).to.equal(true);
+  });
+
+  it('serves stale from IndexedDB after a simulated reload, then revalidates', async () => {
+    const first = fakeBackend('t-swr', { getThread: async () => ({ v: 1 }) });
+    const el1 = await host(first.backend, 'thread:1');
+    await waitUntil(() => el1.res.status === 'ready');
+    el1.remove();
+    // Wait until the write reached IndexedDB, then "reload": drop every in-memory state.
+    _clearMemoryCacheForTests();
+    await waitUntil(async () => (await readCache('t-swr|thread:1'))?.value !== undefined, 'persisted');
+    _clearMemoryCacheForTests();
+    _resetResourcesForTests();
+
+    const gate = deferred();
+    const second = fakeBackend('t-swr', { getThread: async () => gate.promise });
+    const el2 = await host(second.backend, 'thread:1');
+    await waitUntil(() => el2.res.value !== undefined, 'stale value shown');
+    expect(el2.res.value).to.deep.equal({ v: 1 });
+    expect(el2.res.stale).to.equal(true);
+    expect(el2.res.savedAt).to.be.a('number');
+    expect(el2.res.status).to.equal('ready');
+    expect(second.calls.getThread.length, 'revalidating').to.equal(1);
+
+    gate.resolve({ v: 2 });
+    await waitUntil(() => el2.res.stale === false);
+    expect(el2.res.value).to.deep.equal({ v: 2 });
+  });
+
+  it('shows cached data marked offline when revalidation finds no network', async () => {
+    const ok = fakeBackend('t-off', { getThread: async () => 'cached' });
+    const el1 = await host(ok.backend, 'k');
+    await waitUntil(() => el1.res.status === 'ready');
+    el1.remove();
+    _resetResourcesForTests();
+    const down = fakeBackend('t-off', { getThread: async () => Promise.reject(new OfflineError()) });
+    const el2 = await host(down.backend, 'k');
+    await waitUntil(() => el2.res.offline);
+    expect(el2.res.status).to.equal('ready');
+    expect(el2.res.value).to.equal('cached');
+    expect(el2.res.stale).to.equal(true);
+    expect(el2.res.error).to.be.instanceOf(OfflineError);
+  });
+
+  it('reports errors as ConfabErrors with no cache to fall back on', async () => {
+    const fake = fakeBackend('t-err', { getThread: async () => Promise.reject(new TypeError('Failed to fetch')) });
+    const el = await host(fake.backend, 'k');
+    await waitUntil(() => el.res.status === 'error');
+    expect(el.res.error).to.be.instanceOf(OfflineError);
+    expect(el.res.offline).to.equal(false);
+    expect(el.res.value).to.equal(undefined);
+  });
+
+  it('refresh() sends a new request; mutate() updates every host on the key', async () => {
+    let n = 0;
+    const fake = fakeBackend('t-refresh', { getThread: async () => ++n });
+    const [a, b] = await Promise.all([host(fake.backend, 'k'), host(fake.backend, 'k')]);
+    await waitUntil(() => a.res.value === 1 && b.res.value === 1);
+    await a.res.refresh();
+    expect(a.res.value).to.equal(2);
+    a.res.mutate(42);
+    expect(a.res.value).to.equal(42);
+    expect(b.res.value).to.equal(42);
+    expect((await readCache('t-refresh|k'))?.value).to.equal(42);
+  });
+
+  it('keepPrevious shows the old value while the next key loads', async () => {
+    const gate = deferred();
+    const fake = fakeBackend('t-keep', { getThread: async ([id]) => (id === 'b' ? gate.promise : id) });
+    const el = await host(fake.backend, 'a');
+    await waitUntil(() => el.res.value === 'a');
+    el.key = 'b';
+    await el.updateComplete;
+    expect(el.res.status).to.equal('loading');
+    expect(el.res.value).to.equal('a');
+    gate.resolve('b');
+    await waitUntil(() => el.res.value === 'b');
+  });
+});
