@@ -1,4 +1,4 @@
-// ar catalogue. Keys are the explicit ids passed to msg(); ${0} marks the first value in str templates.
-import { str } from '@lit/localize';
-void str;
-export const templates: Record<string, string | ReturnType<typeof str>> = {};
+// The ar catalogue: one module per language, merged from the catalogue of each part of the SDK.
+import { templates as common } from './common/ar.js';
+
+export const templates = { ...common };

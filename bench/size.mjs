@@ -1,0 +1,76 @@
+// `npm run size`: gzip (-9) sizes of what a partner's browser downloads, against budgets.
+// First-load figures are measured, not guessed: a page with one tag is loaded in Chromium and every
+// JS file it fetched before its first data request was answered is summed. Exits 1 over budget.
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, root } from './static-server.mjs';
+import { launch } from './browser.mjs';
+
+const KB = 1024;
+const ELEMENTS = {
+  'confab-forum-feed': '<confab-forum-feed></confab-forum-feed>',
+  'confab-qa-box': '<confab-qa-box></confab-qa-box>',
+  'confab-article-search': '<confab-article-search mode="inline"></confab-article-search>',
+  'confab-cert-badge': '<confab-cert-badge person="p-1"></confab-cert-badge>',
+};
+
+const gz = (path) => gzipSync(readFileSync(join(root, path)), { level: 9 }).length;
+const page = (body) => `<!doctype html><html lang="en"><body>${body}<script type="module" src="/dist/confab.js" data-api="/api"></script></body></html>`;
+
+/** Loads `html` and returns the dist paths of the JS fetched before the first API response. */
+async function firstLoad(browser, origin, path) {
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  const scripts = new Set();
+  let dataArrived = false;
+  p.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!dataArrived && url.pathname.startsWith('/dist/') && url.pathname.endsWith('.js')) scripts.add(url.pathname.slice(1));
+  });
+  const firstData = p.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/'), { timeout: 8000 }).catch(() => null);
+  await p.goto(origin + path);
+  const got = await firstData;
+  dataArrived = true;
+  if (!got) await p.waitForLoadState('networkidle');
+  await ctx.close();
+  return { scripts: [...scripts], sawData: Boolean(got) };
+}
+
+export async function measure() {
+  const pages = { '/all': page(Object.values(ELEMENTS).join('\n')) };
+  for (const [tag, markup] of Object.entries(ELEMENTS)) pages[`/${tag}`] = page(markup);
+  const server = await serve({ pages });
+  const browser = await launch();
+  const rows = [];
+  try {
+    rows.push({ what: 'loader dist/confab.js', bytes: gz('dist/confab.js'), budget: 2.5 * KB });
+    const union = new Set();
+    for (const tag of Object.keys(ELEMENTS)) {
+      const { scripts, sawData } = await firstLoad(browser, server.origin, `/${tag}`);
+      scripts.forEach((s) => union.add(s));
+      rows.push({ what: `first load <${tag}>${sawData ? '' : ' (no data request seen)'}`, bytes: scripts.reduce((n, s) => n + gz(s), 0), budget: 25 * KB, files: scripts.length });
+    }
+    const all = await firstLoad(browser, server.origin, '/all');
+    rows.push({ what: 'all four elements on one page', bytes: all.scripts.reduce((n, s) => n + gz(s), 0), budget: 40 * KB, files: all.scripts.length });
+    rows.push({ what: 'IIFE dist/confab.iife.js', bytes: gz('dist/confab.iife.js'), budget: 65 * KB });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await measure();
+  const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+  console.log('\n| what (gzip -9) | size | budget | files |\n|---|---:|---:|---:|');
+  let over = 0;
+  for (const r of rows) {
+    const bad = r.bytes > r.budget;
+    if (bad) over++;
+    console.log(`| ${r.what} | ${kb(r.bytes)}${bad ? ' OVER' : ''} | ${kb(r.budget)} | ${r.files ?? 1} |`);
+  }
+  console.log(over ? `\nsize: ${over} figure(s) over budget` : '\nsize: every figure within budget');
+  process.exit(over ? 1 : 0);
+}

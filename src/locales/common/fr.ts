@@ -1,0 +1,15 @@
+import { str } from '@lit/localize';
+
+export const templates = {
+  'err-timeout': 'Le serveur de la communauté met trop de temps à répondre.',
+  'err-check-connection': 'Vérifiez votre connexion et réessayez.',
+  'err-offline': 'Vous semblez être hors ligne.',
+  'err-validation': 'Le serveur de la communauté a envoyé une réponse que Confab ne sait pas lire.',
+  'err-forbidden': "Vous n'avez pas l'autorisation de faire cela.",
+  'err-signin': 'Veuillez vous reconnecter.',
+  'err-status': str`Le serveur de la communauté a répondu par une erreur (${0}).`,
+  'err-generic': 'Un problème est survenu.',
+  retry: 'Réessayer',
+  'offline-saved': str`Hors ligne : contenu enregistré ${0}.`,
+  offline: 'Hors ligne : contenu enregistré.',
+};

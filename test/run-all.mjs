@@ -1,0 +1,43 @@
+// `npm test`: every suite in order, then one plain `N passed, M failed` line for CI log readers.
+// A step that fails without reporting a count (a build error, a crash) counts as one failure.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const steps = [
+  { name: 'typecheck', cmd: 'npx tsc --noEmit -p .' },
+  { name: 'build', cmd: 'npm run build --silent' },
+  { name: 'size', cmd: 'npm run size --silent' },
+  { name: 'browser', cmd: 'npx web-test-runner', counted: true },
+  { name: 'server', cmd: 'node test/server/run.mjs', counted: true, when: () => existsSync('test/server/run.mjs') },
+  { name: 'e2e', cmd: 'node test/e2e/run.mjs', counted: true, when: () => existsSync('test/e2e/run.mjs') },
+];
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const step of steps) {
+  if (step.when && !step.when()) continue;
+  const countFile = join(mkdtempSync(join(tmpdir(), 'confab-count-')), 'count');
+  const started = Date.now();
+  console.log(`\n=== ${step.name}: ${step.cmd}`);
+  const r = spawnSync(step.cmd, { shell: true, stdio: 'inherit', env: { ...process.env, CONFAB_COUNT_FILE: countFile } });
+  let p = 0;
+  let f = 0;
+  if (step.counted && existsSync(countFile)) {
+    for (const line of readFileSync(countFile, 'utf8').trim().split('\n')) {
+      const [a, b] = line.split(' ').map(Number);
+      p += a;
+      f += b;
+    }
+    if (r.status !== 0 && f === 0) f = 1;
+  } else if (r.status === 0) p = 1;
+  else f = 1;
+  passed += p;
+  failed += f;
+  summary.push(`${step.name}: ${p} passed, ${f} failed (${Math.round((Date.now() - started) / 1000)} s)`);
+}
+console.log(`\n${summary.join('\n')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
