@@ -1,0 +1,102 @@
+/**
+ * Markdown to safe DOM: the one place where user content (posts, answers, article bodies) becomes
+ * markup. Widgets run in the vendor's origin, so anything this lets through is XSS on the vendor's
+ * portal session. Loaded lazily (see lazy-markdown.ts): marked and DOMPurify are never in a first load.
+ *
+ * Defence in depth: marked escapes every raw HTML token (community Markdown has no HTML), then
+ * DOMPurify keeps only an allow-list of tags and attributes, and only http(s)/mailto URLs.
+ */
+import createDOMPurify, { type Config } from 'dompurify';
+import { Marked, type Tokens } from 'marked';
+import { confabPolicy } from './trusted-types.js';
+
+const escapeHTML = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// Our own instance: the host page may use marked itself, and global options would leak both ways.
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: {
+    // Raw HTML, block or inline, is shown as text rather than parsed.
+    html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHTML(text),
+    // The widget's own headings are h2/h3, so content headings start at h3 and never outrank them.
+    heading({ tokens, depth }: Tokens.Heading) {
+      const level = Math.min(depth + 2, 6);
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
+  },
+});
+
+const ALLOWED_TAGS = [
+  'p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a',
+  'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img',
+];
+const ALLOWED_ATTR = ['href', 'title', 'src', 'alt', 'align', 'start'];
+// Nothing relative: a relative link would resolve against the vendor's portal.
+const SAFE_URL = /^(?:https?|mailto):/i;
+const SAFE_IMG = /^https?:/i;
+// DOMPurify ignores whitespace and control characters when it tests URLs; so do we.
+const compact = (v: string): string => v.replace(/[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g, '');
+
+// Its own DOMPurify instance too, so our hooks never touch the page's sanitiser.
+const purify = createDOMPurify(window);
+
+purify.addHook('uponSanitizeAttribute', (node, data) => {
+  const name = data.attrName;
+  if (name === 'href' && !(node.nodeName === 'A' && SAFE_URL.test(compact(data.attrValue)))) data.keepAttr = false;
+  // DOMPurify allows data: images by default; an image may only come from http(s).
+  if (name === 'src' && !(node.nodeName === 'IMG' && SAFE_IMG.test(compact(data.attrValue)))) data.keepAttr = false;
+  if (name === 'align' && !/^(?:left|right|center)$/.test(data.attrValue)) data.keepAttr = false;
+});
+
+purify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.nodeName === 'A') {
+    if (node.hasAttribute('href')) {
+      // Community links leave the portal in a new tab, pass no referrer and no ranking credit.
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer nofollow ugc');
+    }
+  } else if (node.nodeName === 'IMG') {
+    if (!node.hasAttribute('src')) node.remove();
+    else {
+      node.setAttribute('loading', 'lazy');
+      node.setAttribute('referrerpolicy', 'no-referrer');
+    }
+  }
+});
+
+const config = (): Config & { RETURN_DOM_FRAGMENT: true } => {
+  const tt = confabPolicy();
+  return {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOWED_URI_REGEXP: SAFE_URL,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+    ALLOW_SELF_CLOSE_IN_ATTR: false,
+    SAFE_FOR_TEMPLATES: false,
+    WHOLE_DOCUMENT: false,
+    RETURN_DOM_FRAGMENT: true,
+    // A fragment is no Trusted Types sink; our policy only lets DOMPurify parse its input.
+    RETURN_TRUSTED_TYPE: false,
+    ...(tt ? { TRUSTED_TYPES_POLICY: tt.policy as NonNullable<Config['TRUSTED_TYPES_POLICY']> } : {}),
+  };
+};
+
+/**
+ * Renders community Markdown (GFM) to a sanitised DocumentFragment, ready to append.
+ * Raw HTML is shown as text; only http(s)/mailto links and http(s) images survive; links open in a
+ * new tab with `rel="noopener noreferrer nofollow ugc"`; headings are demoted to h3–h6.
+ *
+ * @example
+ * container.replaceChildren(renderMarkdown(post.body));
+ */
+export function renderMarkdown(md: string): DocumentFragment {
+  const html = marked.parse(String(md ?? '')) as string;
+  const tt = confabPolicy();
+  const sanitize = () => purify.sanitize(html, config());
+  return tt ? tt.run(sanitize) : sanitize();
+}

@@ -1,0 +1,132 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { clear, createStore } from 'idb-keyval';
+import { BackendError, OfflineError } from '../../../src/core/errors.js';
+import {
+  _resetForTests, dismissFailure, failures, onOutboxChange, pending, replay, startOutbox, submit, type OutboxChange,
+} from '../../../src/core/outbox.js';
+import { deferred, fakeBackend } from './fake-backend.js';
+
+const offline = async () => Promise.reject(new OfflineError());
+
+describe('outbox', () => {
+  beforeEach(async () => {
+    _resetForTests();
+    await clear(createStore('confab-outbox', 'outbox'));
+  });
+  afterEach(() => _resetForTests());
+
+  it('sends now with an idempotency key when online', async () => {
+    const fake = fakeBackend('ob-online', { replyToThread: async ([, input]) => ({ id: 'p1', ...(input as object) }) });
+    const r = await submit(fake.backend, 'replyToThread', ['t1', { body: 'hi' }], { scope: 's' });
+    expect(r).to.deep.equal({ queued: false, value: { id: 'p1', body: 'hi' } });
+    const call = fake.calls.replyToThread[0];
+    expect(call.args).to.deep.equal(['t1', { body: 'hi' }]);
+    expect(call.opts.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
+    expect(await pending()).to.deep.equal([]);
+  });
+
+  it('rethrows failures that had a response', async () => {
+    const fake = fakeBackend('ob-4xx', { replyToThread: async () => Promise.reject(new BackendError('Locked', 423)) });
+    let thrown: unknown;
+    await submit(fake.backend, 'replyToThread', ['t1', { body: 'x' }]).catch((e) => (thrown = e));
+    expect(thrown).to.be.instanceOf(BackendError);
+    expect(await pending()).to.deep.equal([]);
+  });
+
+  it('queues a write that met no network (a fetch TypeError too) and reports it', async () => {
+    const changes: OutboxChange[] = [];
+    onOutboxChange((c) => changes.push(c));
+    const fake = fakeBackend('ob-q', { askQuestion: async () => Promise.reject(new TypeError('Failed to fetch')) });
+    const r = await submit(fake.backend, 'askQuestion', [{ title: 'Q', body: 'B' }], { scope: 'qa' });
+    expect(r.queued).to.equal(true);
+    if (!r.queued) return;
+    expect(r.entry).to.include({ backendId: 'ob-q', method: 'askQuestion', scope: 'qa' });
+    expect(r.entry.key).to.equal(fake.calls.askQuestion[0].opts.idempotencyKey);
+    expect(r.entry.id).to.equal(r.entry.key);
+    expect((await pending('qa')).map((e) => e.key)).to.deep.equal([r.entry.key]);
+    expect(await pending('other')).to.deep.equal([]);
+    expect(changes.map((c) => c.type)).to.deep.equal(['queued']);
+  });
+
+  it('survives a reload and replays exactly once, in order, even when replay() is called twice at once', async () => {
+    const down = fakeBackend('ob-reload', { replyToThread: offline });
+    const a = await submit(down.backend, 'replyToThread', ['t1', { body: 'first' }]);
+    await new Promise((r) => setTimeout(r, 2));
+    const b = await submit(down.backend, 'replyToThread', ['t1', { body: 'second' }]);
+    // Another backend's entry must stay untouched by this backend's replay.
+    await submit(fakeBackend('ob-other', { createThread: offline }).backend, 'createThread', [{ title: 'x', body: 'y' }]);
+    expect((await pending()).length).to.equal(3);
+
+    _resetForTests(); // "reload": no in-memory state survives, IndexedDB does
+
+    const gate = deferred();
+    const up = fakeBackend('ob-reload', { replyToThread: async ([, input]) => (await gate.promise, input) });
+    const sent: string[] = [];
+    onOutboxChange((c) => c.type === 'sent' && sent.push(c.entry.key));
+    const r1 = replay(up.backend);
+    const r2 = replay(up.backend);
+    gate.resolve(undefined);
+    const [s1, s2] = await Promise.all([r1, r2]);
+    expect(s1).to.deep.equal({ sent: 2, failed: 0, kept: 0 });
+    expect(s2).to.deep.equal(s1);
+    const calls = up.calls.replyToThread;
+    expect(calls.length, 'each entry sent once').to.equal(2);
+    expect(calls.map((c) => (c.args[1] as { body: string }).body)).to.deep.equal(['first', 'second']);
+    expect(calls.map((c) => c.opts.idempotencyKey)).to.deep.equal([
+      a.queued ? a.entry.key : '', b.queued ? b.entry.key : '',
+    ]);
+    expect(sent.length).to.equal(2);
+    expect((await pending()).map((e) => e.backendId)).to.deep.equal(['ob-other']);
+
+    // A later replay finds nothing of this backend left to send.
+    await replay(up.backend);
+    expect(up.calls.replyToThread.length).to.equal(2);
+  });
+
+  it('keeps entries while still offline and after a 5xx; drops and records a 4xx', async () => {
+    await submit(fakeBackend('ob-mixed', { replyToThread: offline }).backend, 'replyToThread', ['t', { body: '1' }], { scope: 'm' });
+    await new Promise((r) => setTimeout(r, 2));
+    await submit(fakeBackend('ob-mixed', { replyToThread: offline }).backend, 'replyToThread', ['t', { body: '2' }], { scope: 'm' });
+
+    expect(await replay(fakeBackend('ob-mixed', { replyToThread: offline }).backend)).to.deep.equal({ sent: 0, failed: 0, kept: 2 });
+    expect(await replay(fakeBackend('ob-mixed', { replyToThread: async () => Promise.reject(new BackendError('down', 503)) }).backend))
+      .to.deep.equal({ sent: 0, failed: 0, kept: 2 });
+    expect((await pending('m')).length).to.equal(2);
+
+    const refusing = fakeBackend('ob-mixed', {
+      replyToThread: async ([, input]) => {
+        if ((input as { body: string }).body === '1') throw new BackendError('Thread is locked', 409);
+        return input;
+      },
+    });
+    expect(await replay(refusing.backend)).to.deep.equal({ sent: 1, failed: 1, kept: 0 });
+    expect(await pending('m')).to.deep.equal([]);
+    const f = await failures('m');
+    expect(f.length).to.equal(1);
+    expect(f[0]).to.include({ status: 409, message: 'Thread is locked' });
+    await dismissFailure(f[0].entry.id);
+    expect(await failures()).to.deep.equal([]);
+  });
+
+  it('startOutbox() replays at startup and on `online`, once per backend id', async () => {
+    await submit(fakeBackend('ob-start', { createThread: offline }).backend, 'createThread', [{ title: 't', body: 'b' }]);
+    _resetForTests();
+    let online = false;
+    const fake = fakeBackend('ob-start', { createThread: async () => (online ? { id: 'x' } : offline()) });
+    startOutbox(fake.backend);
+    startOutbox(fake.backend);
+    await waitUntil(() => (fake.calls.createThread?.length ?? 0) === 1, 'startup replay');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fake.calls.createThread.length, 'second start is a no-op').to.equal(1);
+    expect((await pending()).length).to.equal(1);
+    online = true;
+    dispatchEvent(new Event('online'));
+    await waitUntil(async () => (await pending()).length === 0, 'replayed on online');
+    expect(fake.calls.createThread.length).to.equal(2);
+  });
+
+  it('uses "default" as the backend id of a backend without one', async () => {
+    const r = await submit(fakeBackend(undefined, { createThread: offline }).backend, 'createThread', [{ title: 't', body: 'b' }]);
+    expect(r.queued && r.entry.backendId).to.equal('default');
+  });
+});
