@@ -308,6 +308,17 @@ describe('RestBackend', () => {
       expect(e.retryAfter).to.equal(60);
     });
 
+    it('turns a 422 problem with field errors into a ValidationError', async () => {
+      const fake = fakeServer();
+      const body = { title: 'Unprocessable Content', status: 422, detail: 'title: already taken', errors: [{ path: 'title', message: 'already taken' }] };
+      await fake.route({ method: 'POST', path: '/v1/threads', responses: [{ status: 422, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(body) }] });
+      const e = await rejection(new RestBackend({ baseUrl: fake.baseUrl }).createThread(newThread));
+      expect(e).to.be.instanceOf(ValidationError);
+      expect([e.status, e.message]).to.deep.equal([422, 'title: already taken']);
+      expect(e.errors).to.deep.equal([{ path: 'title', message: 'already taken' }]);
+      expect(e.problem).to.deep.equal(body);
+    });
+
     it('falls back to HTTP <status> without a problem body', async () => {
       const fake = fakeServer();
       await fake.route({ path: '/v1/me', responses: [{ status: 418, headers: { 'content-type': 'text/plain' }, body: 'teapot' }] });
