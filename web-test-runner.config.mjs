@@ -3,6 +3,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { fakeRest } from './test/support/fake-rest.mjs';
+import { fakeIssuer } from './test/support/fake-issuer.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 
@@ -12,7 +13,7 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
-  middleware: [fakeRest()],
+  middleware: [fakeRest(), fakeIssuer()],
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   browsers: [

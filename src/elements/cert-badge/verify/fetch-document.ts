@@ -1,0 +1,65 @@
+import { isAbort } from '../../../core/errors.js';
+
+/** The browser could not get a response at all: CORS refusal, DNS, closed port, timeout. */
+export class NetworkFailure extends Error {
+  override name = 'NetworkFailure';
+}
+
+/** An address the browser verifier will not fetch (not http or https). */
+export class BlockedUrl extends Error {
+  override name = 'BlockedUrl';
+}
+
+export interface FetchedDocument {
+  status: number;
+  /** The address after redirects. */
+  url: string;
+  /** The parsed body, or undefined when it was not JSON. */
+  json: unknown;
+}
+
+const MAX_BYTES = 1024 * 1024;
+const TIMEOUT_MS = 15_000;
+
+/**
+ * GETs an Open Badges document as JSON-LD. Sends no cookies and no referrer: the issuer is a third
+ * party and must learn nothing about the portal the badge is shown in.
+ */
+export async function fetchDocument(url: string, signal?: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<FetchedDocument> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new BlockedUrl(`${url} is not an absolute URL`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new BlockedUrl(`${parsed.protocol} addresses are not fetched`);
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetchImpl(parsed.href, {
+      headers: { Accept: 'application/ld+json, application/json' },
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      redirect: 'follow',
+      signal: combined,
+    });
+    text = await res.text();
+  } catch (e) {
+    // The caller gave up: let the abort through untouched. Our own timeout is a network failure.
+    if (signal?.aborted) throw e;
+    if (e instanceof TypeError || isAbort(e) || (e as { name?: string })?.name === 'TimeoutError') {
+      throw new NetworkFailure(timeout.aborted ? `${parsed.host} did not answer within ${TIMEOUT_MS / 1000} s` : `${parsed.host} could not be reached from the browser (${(e as Error).message})`);
+    }
+    throw e;
+  }
+  if (text.length > MAX_BYTES) return { status: res.status, url: res.url || parsed.href, json: undefined };
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, url: res.url || parsed.href, json };
+}
