@@ -73,20 +73,26 @@ export function createFixtures(options: FixtureOptions = {}): MemoryData {
     const body = threadBody(lead, category, product, rng);
     // Welcome gets a crowd (to page through); a few threads stay unanswered.
     const replyCount = title.startsWith('Welcome') ? 26 : i % 9 === 4 ? 0 : rng.int(1, 7);
-    let last = createdAt;
-    for (let r = 0; r < replyCount; r++) {
-      last = Math.min(now - 60_000, last + rng.int(10, 60 * 30) * 60_000);
-      const replier = announcement && r % 5 === 1 ? rng.pick(staff) : rng.pick(partners);
-      const text = announcement && r % 5 === 1 ? rng.pick(STAFF_REPLIES) : title.startsWith('Welcome') ? `Hello from ${orgName(replier.id)}! ${rng.pick(['Glad to be here.', 'Looking forward to the discussions.', 'Great to see this live.'])}` : rng.pick(REPLIES);
+    // Replies spread over a span after the thread started, never in the future; no reply said twice.
+    const span = Math.min(now - 60_000 - createdAt, rng.int(2, 24 * 12) * HOUR);
+    const times = Array.from({ length: replyCount }, () => createdAt + Math.floor((rng.next() * span) / 60_000) * 60_000).sort((a, b) => a - b);
+    const pool = rng.sample(REPLIES, REPLIES.length);
+    times.forEach((at, r) => {
+      const fromStaff = announcement && r % 5 === 1;
+      const replier = fromStaff ? rng.pick(staff) : rng.pick(partners);
+      const text = fromStaff ? STAFF_REPLIES[r % STAFF_REPLIES.length]!
+        : title.startsWith('Welcome') ? `Hello from ${orgName(replier.id)}! ${rng.pick(['Glad to be here.', 'Looking forward to the discussions.', 'Great to see this live.'])}`
+        : pool[r % pool.length]!;
       posts.push({
         id: `po-${id.slice(3)}-${String(r + 1).padStart(2, '0')}`,
         threadId: id,
         authorId: replier.id,
         body: fillFor(text, replier.id, product),
-        createdAt: last,
-        editedAt: rng.chance(0.1) ? Math.min(now, last + rng.int(5, 120) * 60_000) : null,
+        createdAt: at,
+        editedAt: rng.chance(0.1) ? Math.min(now, at + rng.int(5, 120) * 60_000) : null,
       });
-    }
+    });
+    const last = times.at(-1) ?? createdAt;
     threads.push({
       id, title, body, category, tags: [...tags], authorId: author.id,
       score: rng.int(0, announcement ? 40 : 18),
@@ -104,6 +110,7 @@ export function createFixtures(options: FixtureOptions = {}): MemoryData {
     const createdAt = ago(now, i === 0 ? 5 : rng.int(6, 24 * 60));
     let last = createdAt;
     const own: AnswerRecord[] = [];
+    const extraTexts = rng.sample(EXTRA_ANSWERS, EXTRA_ANSWERS.length);
     if (best) {
       const extras = rng.int(0, 3);
       for (let a = 0; a <= extras; a++) {
@@ -113,7 +120,7 @@ export function createFixtures(options: FixtureOptions = {}): MemoryData {
           id: `an-${id.slice(2)}-${a + 1}`,
           questionId: id,
           authorId: answerer.id,
-          body: a === 0 ? best : fillFor(rng.pick(EXTRA_ANSWERS), answerer.id, product),
+          body: a === 0 ? best : fillFor(extraTexts[a - 1]!, answerer.id, product),
           createdAt: last,
           // Sometimes a later answer outscores the accepted one: accepted still comes first.
           baseScore: a === 0 ? rng.int(2, 12) : rng.int(-1, 14),

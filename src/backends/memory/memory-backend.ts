@@ -19,7 +19,7 @@ import { computeStats } from './stats.js';
 import { excerpt, similarity, tokens } from './text.js';
 
 export interface MemoryBackendOptions {
-  /** The instant the fixture dates are relative to. Default: the current time. */
+  /** The instant the fixture dates are relative to. Default: the current time. Ignored with `data`. */
   now?: Date;
   /** The signed-in partner (see `meFor`), or null for an anonymous visitor. Default: null. */
   me?: SignedInMe | null;
@@ -31,6 +31,11 @@ export interface MemoryBackendOptions {
   data?: MemoryData;
   /** PRNG seed for the default dataset. */
   seed?: number;
+  /**
+   * The backend id that core/ uses to share cache entries and in-flight requests. Default 'memory'.
+   * Give two backends on one page (say, an anonymous and a signed-in story) different ids.
+   */
+  id?: string;
 }
 
 export interface DeflectionRecord { questionId: string; query: string; at: string }
@@ -79,7 +84,7 @@ function paginate<T>(items: readonly T[], cursor: string | undefined, limit: num
  * configure({ backend });
  */
 export class MemoryBackend implements CommunityBackend {
-  readonly id = 'memory';
+  readonly id: string;
   /** The live dataset. Tests and stories may read it to pick ids; writes go through the methods. */
   readonly data: MemoryData;
   /** The signed-in caller; null is anonymous. Change it with `setMe()`. */
@@ -99,10 +104,11 @@ export class MemoryBackend implements CommunityBackend {
   private seq = 0;
 
   constructor(options: MemoryBackendOptions = {}) {
+    this.id = options.id ?? 'memory';
+    // Given data carries its own `now` (its dates were made relative to it), so `now` applies only to new data.
     this.data = options.data
       ? structuredClone(options.data)
       : createFixtures({ ...(options.now ? { now: options.now } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
-    if (options.now) this.data.now = options.now.getTime();
     this.user = options.me ?? null;
     this.latency = options.latency ?? 0;
     this.failWith = options.failWith ?? null;
@@ -437,6 +443,7 @@ export class MemoryBackend implements CommunityBackend {
     if (signal?.aborted) throw abortError();
     if (!this.online) throw new OfflineError();
     await this.wait(signal);
+    if (!this.online) throw new OfflineError();
     if (this.failWith) throw this.failWith;
     // A copy, so a caller mutating a result cannot reach into the dataset.
     return structuredClone(run());

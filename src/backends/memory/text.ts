@@ -11,6 +11,8 @@ export function plainText(markdown: string): string {
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/^[\s|:-]*-{3}[\s|:-]*$/gm, ' ')
+    .replace(/\s*\|\s*/g, ' ')
     .replace(/(\*\*|__|\*|_|~~)(?=\S)([^*_~]*?\S)\1/g, '$2')
     .replace(/\s+/g, ' ')
     .trim();
@@ -18,7 +20,8 @@ export function plainText(markdown: string): string {
 
 /** Cuts at a word boundary near `max` characters and adds an ellipsis when it cut. */
 export function excerpt(markdown: string, max = 200): string {
-  const text = plainText(markdown);
+  // Headings read as noise in a one-paragraph preview ("What we tried Restarted…"), so they go.
+  const text = plainText(markdown.replace(/^\s{0,3}#{1,6}\s.*$/gm, ''));
   if (text.length <= max) return text;
   const cut = text.lastIndexOf(' ', max);
   return `${text.slice(0, cut > max / 2 ? cut : max).trimEnd()}…`;
