@@ -1,0 +1,423 @@
+/**
+ * The Markdown reply/answer composer shared by `<confab-forum-feed>` (replies) and `<confab-qa-box>`
+ * (answers). It is a ReactiveController that owns the state (text, tab, validation, sending, draft,
+ * pending outbox entries) plus a template function that renders it inside the host's shadow root.
+ * It is deliberately not a custom element of its own: one fewer registration, and the host's
+ * styles, locale and live region apply to it directly.
+ *
+ * @example
+ * // in the host element
+ * private composer = new ComposerController(this, {
+ *   method: 'replyToThread',
+ *   backend: () => this.backend,
+ *   target: () => this.openId,
+ *   signedIn: () => this.signedIn,
+ *   onSent: (post) => this.addPost(post),
+ *   onQueued: () => this.announce(msg('Reply saved…')),
+ * });
+ * static styles = [tokens, controls, composerStyles, css`…`];
+ * // in render()
+ * ${this.composer.pending.map((p) => html`<div class="pending-item">${p.body} ${pendingBadge()}</div>`)}
+ * ${composer(this.composer, { label: msg('Your reply') })}
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Answer, Post } from '../contract/index.js';
+import type { CommunityBackend } from '../backends/types.js';
+import { emit } from '../core/events.js';
+import { AuthError, BackendError, OfflineError, toConfabError, type ConfabError } from '../core/errors.js';
+import { persistentBackendId } from '../core/backend-id.js';
+import { clearDraft, loadDraft, saveDraft } from '../core/drafts.js';
+import { onOutboxChange, pending as outboxPending, startOutbox, submit, type OutboxChange, type OutboxEntry } from '../core/outbox.js';
+import { markdown } from '../core/markdown-directive.js';
+import { errorText } from './error-text.js';
+
+/** The maximum body size the contract accepts (`MarkdownBody`): 50 KB of UTF-8. */
+export const BODY_LIMIT_BYTES = 50 * 1024;
+
+/** The writes a composer can make; both take `(id, { body })`. */
+export type ComposerMethod = 'replyToThread' | 'answerQuestion';
+type Sent<M extends ComposerMethod> = M extends 'replyToThread' ? Post : Answer;
+
+/** A write waiting in the outbox, as the host shows it: the body and when it was typed. */
+export interface PendingItem {
+  id: string;
+  body: string;
+  createdAt: number;
+}
+
+/** How a composer finds its backend and target and tells the host what happened. */
+export interface ComposerOptions<M extends ComposerMethod> {
+  /** `replyToThread` (forum) or `answerQuestion` (Q&A). */
+  method: M;
+  /** The backend to write to. */
+  backend: () => CommunityBackend | undefined;
+  /** The thread or question id, or null when nothing is open. Read on every host update. */
+  target: () => string | null;
+  /**
+   * True when a partner is signed in, false when not, undefined while unknown. When false the
+   * composer shows a "Sign in" button and a submit fires `confab-auth-required` instead.
+   */
+  signedIn: () => boolean | undefined;
+  /** The backend stored the write; `value` is the new post or answer. */
+  onSent?: (value: Sent<M>) => void;
+  /** The write went to the outbox (offline); it will be sent when the page is online again. */
+  onQueued?: (item: PendingItem) => void;
+  /**
+   * A pending write of this target was sent by a replay (possibly after a reload, possibly by
+   * another tab); `value` is the new post or answer when this tab sent it.
+   */
+  onReplayed?: (value: Sent<M> | undefined) => void;
+}
+
+let seq = 0;
+
+const bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+/**
+ * State of one composer: the text being typed, the Write/Preview tab, validation, sending and
+ * send errors, the draft in IndexedDB and the target's pending outbox entries.
+ *
+ * Drafts are saved (debounced) while typing, under a key made of the backend id, the method and the
+ * target, so they survive a reload and never leak between threads. They are cleared after the
+ * backend stored the write or the outbox took it.
+ */
+export class ComposerController<M extends ComposerMethod = ComposerMethod> implements ReactiveController {
+  /** The text in the textarea. */
+  body = '';
+  /** Which tab is showing. */
+  tab: 'write' | 'preview' = 'write';
+  /** True while a submit is on its way. */
+  sending = false;
+  /** A validation message to show under the textarea, or '' when the text is fine or untouched. */
+  invalid = '';
+  /** Why the last send failed (not offline: offline sends are queued). The text is kept. */
+  sendError: ConfabError | undefined;
+  /** This target's writes waiting in the outbox, oldest first. The host renders them as "pending". */
+  pending: PendingItem[] = [];
+  /** Element ids for this instance, unique within the host's shadow root. */
+  readonly ids = { field: `composer-${++seq}`, hint: '', error: '', tabWrite: '', tabPreview: '', panel: '' };
+
+  private target: string | null = null;
+  private scope = '';
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private unlisten?: () => void;
+  private loadGen = 0;
+
+  constructor(
+    /** The element the composer renders in. */
+    readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: ComposerOptions<M>,
+  ) {
+    const f = this.ids.field;
+    Object.assign(this.ids, { hint: `${f}-hint`, error: `${f}-error`, tabWrite: `${f}-tw`, tabPreview: `${f}-tp`, panel: `${f}-panel` });
+    host.addController(this);
+  }
+
+  /** True when a partner is signed in (false while unknown). */
+  get signedIn(): boolean | undefined {
+    return this.options.signedIn();
+  }
+
+  hostConnected(): void {
+    this.unlisten ??= onOutboxChange((change) => this.onOutbox(change));
+  }
+
+  hostDisconnected(): void {
+    this.unlisten?.();
+    this.unlisten = undefined;
+    // A pending debounced save must still land: the partner may be navigating away mid-sentence.
+    this.flushDraft();
+    this.target = null;
+  }
+
+  hostUpdate(): void {
+    const backend = this.options.backend();
+    const target = backend ? this.options.target() : null;
+    const scope = backend && target ? `${persistentBackendId(backend)}:${this.options.method}:${target}` : '';
+    // Replays whatever an earlier visit (or a reload) left queued; a no-op after the first call.
+    if (backend) startOutbox(backend);
+    if (scope === this.scope) return;
+    this.flushDraft();
+    this.target = target;
+    this.scope = scope;
+    this.body = '';
+    this.tab = 'write';
+    this.invalid = '';
+    this.sendError = undefined;
+    this.pending = [];
+    if (scope) void this.restore(scope);
+  }
+
+  /** Replaces the text (as typing does) and saves the draft shortly after. */
+  setBody(text: string): void {
+    this.body = text;
+    this.sendError = undefined;
+    // Empty is only an error once they try to send; too long is worth saying at once.
+    this.invalid = bytes(text) > BODY_LIMIT_BYTES ? this.validate(text) : '';
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.flushDraft(), 300);
+    this.host.requestUpdate();
+  }
+
+  /** Switches between the Write and Preview tabs. */
+  setTab(tab: 'write' | 'preview'): void {
+    this.tab = tab;
+    this.host.requestUpdate();
+  }
+
+  /** Asks the host page to sign the partner in (`confab-auth-required`). */
+  requestSignIn(): void {
+    emit(this.host, 'confab-auth-required', { action: this.options.method === 'replyToThread' ? 'reply' : 'answer' });
+  }
+
+  /**
+   * Validates and sends the text. Signed out: fires `confab-auth-required` and keeps the text.
+   * Offline: the outbox takes the write and it shows as pending. Any other failure: the error is
+   * shown and the text stays.
+   *
+   * @returns true when the write was stored or queued.
+   */
+  async submit(): Promise<boolean> {
+    if (this.sending) return false;
+    const backend = this.options.backend();
+    const target = this.target;
+    if (!backend || !target) return false;
+    if (this.signedIn === false) {
+      this.requestSignIn();
+      return false;
+    }
+    this.invalid = this.validate(this.body);
+    if (this.invalid) {
+      this.host.requestUpdate();
+      this.focusField();
+      return false;
+    }
+    const scope = this.scope;
+    const body = this.body.trim();
+    this.sending = true;
+    this.sendError = undefined;
+    this.host.requestUpdate();
+    try {
+      const result = await submit(backend, this.options.method, [target, { body }], { scope });
+      if (scope !== this.scope) return true; // the partner moved on; the write still happened
+      clearTimeout(this.saveTimer);
+      await clearDraft(scope);
+      this.body = '';
+      this.tab = 'write';
+      if (result.queued) {
+        const item = toPending(result.entry);
+        if (!this.pending.some((p) => p.id === item.id)) this.pending = [...this.pending, item];
+        this.options.onQueued?.(item);
+      } else {
+        this.options.onSent?.(result.value as Sent<M>);
+      }
+      return true;
+    } catch (e) {
+      const error = toConfabError(e);
+      if (error instanceof AuthError && error.status === 401) this.requestSignIn();
+      if (scope === this.scope) this.sendError = error;
+      return false;
+    } finally {
+      this.sending = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Ctrl+Enter (Cmd+Enter on a Mac) sends; Escape in the Preview tab returns to Write. */
+  onKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void this.submit();
+    }
+  }
+
+  /** The validation message for `text`, or '' when it can be sent. */
+  validate(text: string): string {
+    if (!text.trim()) return msg('Write something before posting.', { id: 'composer-empty' });
+    const size = bytes(text);
+    if (size > BODY_LIMIT_BYTES) {
+      const over = new Intl.NumberFormat(this.locale(), { maximumFractionDigits: 1 }).format((size - BODY_LIMIT_BYTES) / 1024);
+      return msg(str`This is ${over} KB over the 50 KB limit. Shorten it to post.`, { id: 'composer-too-long' });
+    }
+    return '';
+  }
+
+  /** How much of the limit is used, for the counter: '' until 80 % of it. */
+  usage(): string {
+    const size = bytes(this.body);
+    if (size < BODY_LIMIT_BYTES * 0.8) return '';
+    const used = new Intl.NumberFormat(this.locale(), { maximumFractionDigits: 1 }).format(size / 1024);
+    return msg(str`${used} KB of 50 KB`, { id: 'composer-usage' });
+  }
+
+  /** Moves focus to the textarea (e.g. after a failed validation, or when a thread opens a reply). */
+  focusField(): void {
+    void this.host.updateComplete.then(() => {
+      const root = this.host.shadowRoot ?? this.host;
+      (root.querySelector(`#${this.ids.field}`) as HTMLElement | null)?.focus();
+    });
+  }
+
+  locale(): string {
+    return this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  private async restore(scope: string): Promise<void> {
+    const gen = ++this.loadGen;
+    const draft = await loadDraft(scope).catch(() => undefined);
+    // Typing may have started before IndexedDB answered: never overwrite what they typed.
+    if (gen === this.loadGen && scope === this.scope && typeof draft === 'string' && !this.body) {
+      this.body = draft;
+      this.host.requestUpdate();
+    }
+    await this.refreshPending();
+  }
+
+  private onOutbox(change: OutboxChange): void {
+    const scope = change.type === 'failed' ? change.failure.entry.scope : change.type === 'dismissed' ? undefined : change.entry.scope;
+    if (change.type !== 'dismissed' && scope !== this.scope) return;
+    if (change.type === 'sent') this.options.onReplayed?.(change.value as Sent<M> | undefined);
+    if (change.type === 'failed') {
+      // The server refused a queued write (e.g. it broke a rule meanwhile): put the text back and say why.
+      const { failure } = change;
+      if (!this.body.trim()) this.body = toPending(failure.entry).body;
+      this.sendError = new BackendError(failure.problem?.detail ?? failure.message, failure.status, failure.problem);
+      this.host.requestUpdate();
+    }
+    void this.refreshPending();
+  }
+
+  private async refreshPending(): Promise<void> {
+    const scope = this.scope;
+    if (!scope) return;
+    const entries = await outboxPending(scope).catch(() => [] as OutboxEntry[]);
+    if (scope !== this.scope) return;
+    this.pending = entries.map(toPending);
+    this.host.requestUpdate();
+  }
+
+  private flushDraft(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const scope = this.scope;
+    if (!scope) return;
+    void (this.body.trim() ? saveDraft(scope, this.body) : clearDraft(scope)).catch(() => {});
+  }
+}
+
+function toPending(entry: OutboxEntry): PendingItem {
+  const args = entry.args as unknown[];
+  const input = args[args.length - 1] as { body?: unknown } | undefined;
+  return { id: entry.id, body: typeof input?.body === 'string' ? input.body : '', createdAt: entry.createdAt };
+}
+
+/** Labels a composer shows; pass localised strings from the host. */
+export interface ComposerLabels {
+  /** Accessible label of the textarea, e.g. "Your reply". Also shown as its visible label. */
+  label: string;
+  /** Text of the submit button, e.g. "Post reply". */
+  submit: string;
+  /** Text of the signed-out button, e.g. "Sign in to reply". */
+  signIn: string;
+  /** Optional placeholder. */
+  placeholder?: string;
+}
+
+/**
+ * Renders a composer: visible label, Write/Preview tabs (preview through core's lazy Markdown
+ * renderer), the textarea, the limit counter, validation and send errors, and the submit button.
+ * When the partner is signed out it renders a "Sign in" button that fires `confab-auth-required`.
+ *
+ * Parts: `composer`, `input`, `button`, `tab`, `preview`, `error`.
+ */
+export function composer(ctl: ComposerController, labels: ComposerLabels): TemplateResult {
+  if (ctl.signedIn === false) {
+    return html`<div class="composer" part="composer">
+      <button type="button" class="btn" part="button sign-in" @click=${() => ctl.requestSignIn()}>${labels.signIn}</button>
+    </div>`;
+  }
+  const { ids } = ctl;
+  const usage = ctl.usage();
+  const describedBy = [ctl.invalid ? ids.error : '', usage ? ids.hint : ''].filter(Boolean).join(' ');
+  const tabKeys = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End') return;
+    e.preventDefault();
+    const next = ctl.tab === 'write' ? 'preview' : 'write';
+    ctl.setTab(e.key === 'Home' ? 'write' : e.key === 'End' ? 'preview' : next);
+    void ctl.host.updateComplete.then(() => {
+      const root = ctl.host.shadowRoot;
+      (root?.querySelector(`#${ctl.tab === 'write' ? ids.tabWrite : ids.tabPreview}`) as HTMLElement | null)?.focus();
+    });
+  };
+  const tab = (which: 'write' | 'preview', id: string, text: string) => html`<button
+    type="button"
+    role="tab"
+    part="tab"
+    id=${id}
+    aria-selected=${ctl.tab === which ? 'true' : 'false'}
+    aria-controls=${ids.panel}
+    tabindex=${ctl.tab === which ? '0' : '-1'}
+    @click=${() => ctl.setTab(which)}
+    @keydown=${tabKeys}
+  >${text}</button>`;
+  return html`<form
+    class="composer"
+    part="composer"
+    novalidate
+    aria-busy=${ctl.sending ? 'true' : 'false'}
+    @submit=${(e: Event) => {
+      e.preventDefault();
+      void ctl.submit();
+    }}
+  >
+    <label class="label" for=${ids.field}>${labels.label}</label>
+    <div class="tabs" role="tablist" aria-label=${labels.label}>
+      ${tab('write', ids.tabWrite, msg('Write', { id: 'composer-write' }))}
+      ${tab('preview', ids.tabPreview, msg('Preview', { id: 'composer-preview' }))}
+    </div>
+    <div id=${ids.panel} role="tabpanel" aria-labelledby=${ctl.tab === 'write' ? ids.tabWrite : ids.tabPreview}>
+      <textarea
+        id=${ids.field}
+        class="input"
+        part="input"
+        ?hidden=${ctl.tab !== 'write'}
+        .value=${live(ctl.body)}
+        placeholder=${ifDefined(labels.placeholder)}
+        aria-invalid=${ctl.invalid ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy || undefined)}
+        @input=${(e: Event) => ctl.setBody((e.target as HTMLTextAreaElement).value)}
+        @keydown=${(e: KeyboardEvent) => ctl.onKeydown(e)}
+      ></textarea>
+      ${ctl.tab === 'preview'
+        ? html`<div class="preview prose" part="preview" tabindex="0">
+            ${ctl.body.trim() ? markdown(ctl.body) : html`<span class="hint">${msg('Nothing to preview yet.', { id: 'composer-nothing' })}</span>`}
+          </div>`
+        : nothing}
+    </div>
+    ${ctl.invalid ? html`<div class="field-error" part="error" id=${ids.error} role="alert">${ctl.invalid}</div>` : nothing}
+    ${ctl.sendError ? sendError(ctl.sendError) : nothing}
+    <div class="actions">
+      <span class="hint" id=${ids.hint}>${usage || msg('Markdown supported. Ctrl+Enter to post.', { id: 'composer-hint' })}</span>
+      <button type="submit" class="btn primary" part="button submit" ?disabled=${ctl.sending}>
+        ${ctl.sending ? msg('Posting…', { id: 'composer-sending' }) : labels.submit}
+      </button>
+    </div>
+  </form>`;
+}
+
+function sendError(error: ConfabError): TemplateResult {
+  const { title, detail } = errorText(error);
+  return html`<div class="notice error send-error" part="error" role="alert">
+    <strong>${title}</strong>
+    ${detail ? html`<span>${detail}</span>` : nothing}
+    <span class="hint">${error instanceof OfflineError ? '' : msg('Your text is kept; you can try again.', { id: 'composer-kept' })}</span>
+  </div>`;
+}
+
+/** The "pending" badge a host puts next to a queued write. */
+export function pendingBadge(): TemplateResult {
+  return html`<span class="pending-badge" part="pending">${msg('Pending: will post when online', { id: 'composer-pending' })}</span>`;
+}
