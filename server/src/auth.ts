@@ -1,0 +1,78 @@
+// JWT auth via jose: HS256 secret (CONFAB_JWT_SECRET) or a JWKS URL (CONFAB_JWKS_URL, RS256/ES256).
+// Demo mode: no key configured and NODE_ENV !== 'production' -> a fixed dev secret and demo tokens.
+import { SignJWT, jwtVerify, createRemoteJWKSet, type JWTPayload } from 'jose';
+import { ROLES, TIERS, type Role, type Tier } from '../../src/contract/index.js';
+
+export interface User {
+  id: string;
+  name: string;
+  org: { id: string; name: string } | null;
+  tier: Tier | null;
+  roles: Role[];
+}
+
+export interface Auth {
+  readonly demo: boolean;
+  verify(token: string): Promise<User>;
+  /** Only in demo mode (and tests): signs a token for the given claims. */
+  sign?(user: { id: string; name: string; org?: string | null; orgName?: string | null; tier?: string | null; roles?: string[] }): Promise<string>;
+}
+
+export const DEMO_SECRET = 'confab-demo-secret-do-not-use-in-production';
+
+export function claimsToUser(p: JWTPayload): User {
+  if (typeof p.sub !== 'string' || !p.sub) throw new Error('token has no sub');
+  const rawOrg = (p as any).org;
+  let org: User['org'] = null;
+  if (typeof rawOrg === 'string' && rawOrg) org = { id: rawOrg, name: typeof (p as any).orgName === 'string' ? (p as any).orgName : rawOrg };
+  else if (rawOrg && typeof rawOrg === 'object' && typeof rawOrg.id === 'string')
+    org = { id: rawOrg.id, name: typeof rawOrg.name === 'string' ? rawOrg.name : rawOrg.id };
+  const tier = (TIERS as readonly string[]).includes((p as any).tier) ? ((p as any).tier as Tier) : null;
+  const roles = Array.isArray((p as any).roles)
+    ? ((p as any).roles as unknown[]).filter((r): r is Role => (ROLES as readonly string[]).includes(r as string))
+    : [];
+  const name = typeof (p as any).name === 'string' && (p as any).name ? (p as any).name : p.sub;
+  return { id: p.sub.slice(0, 128), name: String(name).slice(0, 200), org, tier, roles };
+}
+
+export function hs256Auth(secret: string, demo = false): Auth {
+  const key = new TextEncoder().encode(secret);
+  return {
+    demo,
+    async verify(token) {
+      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
+      return claimsToUser(payload);
+    },
+    async sign(u) {
+      return new SignJWT({ name: u.name, org: u.org ?? undefined, orgName: u.orgName ?? undefined, tier: u.tier ?? undefined, roles: u.roles ?? [] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(u.id)
+        .setIssuedAt()
+        .setExpirationTime('12h')
+        .sign(key);
+    },
+  };
+}
+
+export function jwksAuth(url: string): Auth {
+  const jwks = createRemoteJWKSet(new URL(url));
+  return {
+    demo: false,
+    async verify(token) {
+      const { payload } = await jwtVerify(token, jwks, { algorithms: ['RS256', 'ES256'] });
+      return claimsToUser(payload);
+    },
+  };
+}
+
+/** Picks the auth mode from the environment; throws a clear message in production without a key. */
+export function authFromEnv(env: NodeJS.ProcessEnv = process.env): Auth {
+  if (env.CONFAB_JWKS_URL) return jwksAuth(env.CONFAB_JWKS_URL);
+  if (env.CONFAB_JWT_SECRET) return hs256Auth(env.CONFAB_JWT_SECRET);
+  if (env.NODE_ENV === 'production') {
+    throw new Error(
+      'Confab server: refusing to start in production without a token key. Set CONFAB_JWT_SECRET (HS256) or CONFAB_JWKS_URL (RS256/ES256).',
+    );
+  }
+  return hs256Auth(DEMO_SECRET, true);
+}

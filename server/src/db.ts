@@ -1,0 +1,139 @@
+// One small database interface with two implementations: PGlite (embedded, default) and pg (DATABASE_URL).
+import { mkdirSync } from 'node:fs';
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'pg';
+  /** Runs fn inside BEGIN/COMMIT; rolls back when it throws. */
+  transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
+  /** Subscribes to a NOTIFY channel; returns an unsubscribe function. */
+  listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>>;
+  notify(channel: string, payload: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres://… switches to node-postgres. */
+  url?: string;
+  /** PGlite data directory; omitted or 'memory://' for in-memory. */
+  dataDir?: string;
+  /** PostgreSQL only: schema to work in (created if missing); search_path is `<schema>, public`. */
+  schema?: string;
+}
+
+export async function createDb(opts: DbOptions = {}): Promise<Db> {
+  return opts.url ? createPgDb(opts.url, opts.schema) : createPgliteDb(opts.dataDir);
+}
+
+async function createPgliteDb(dataDir?: string): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  if (dataDir && !dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir || undefined, { extensions: { pg_trgm } });
+  const wrap = (q: { query: typeof pg.query; exec: typeof pg.exec }): Queryable => ({
+    async query<T>(sql: string, params: unknown[] = []) {
+      const r = await q.query<T>(sql, params as any[]);
+      return { rows: r.rows };
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  });
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    ...base,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async listen(channel, cb) {
+      const unsub = await pg.listen(channel, cb);
+      return async () => {
+        await unsub();
+      };
+    },
+    async notify(channel, payload) {
+      await pg.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    close: () => pg.close(),
+  };
+}
+
+async function createPgDb(url: string, schema?: string): Promise<Db> {
+  const pgmod = await import('pg');
+  const pg = (pgmod as any).default ?? pgmod;
+  // Timestamps come back as Date, bigint counts are cast to int in SQL.
+  const options = schema ? `-c search_path=${schema},public` : undefined;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
+  if (schema) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await c.end();
+  }
+  const pool = new pg.Pool({ connectionString: url, options, max: Number(process.env.CONFAB_PG_POOL ?? 10) });
+  pool.on('error', (err: Error) => console.error('[confab] idle pg client error:', err.message));
+  const wrap = (c: { query: (sql: string, params?: unknown[]) => Promise<{ rows: any[] }> }): Queryable => ({
+    async query<T>(sql: string, params: unknown[] = []) {
+      const r = await c.query(sql, params);
+      return { rows: r.rows as T[] };
+    },
+    async exec(sql: string) {
+      await c.query(sql);
+    },
+  });
+  // One dedicated connection for LISTEN; callbacks per channel.
+  let listener: any = null;
+  const subs = new Map<string, Set<(p: string) => void>>();
+  async function getListener() {
+    if (listener) return listener;
+    listener = new pg.Client({ connectionString: url, options });
+    listener.on('notification', (msg: { channel: string; payload?: string }) => {
+      for (const cb of subs.get(msg.channel) ?? []) cb(msg.payload ?? '');
+    });
+    listener.on('error', (err: Error) => console.error('[confab] listener error:', err.message));
+    await listener.connect();
+    return listener;
+  }
+  const ident = (s: string) => '"' + s.replace(/"/g, '""') + '"';
+  return {
+    kind: 'pg',
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const r = await fn(wrap(client));
+        await client.query('COMMIT');
+        return r;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, cb) {
+      const l = await getListener();
+      let set = subs.get(channel);
+      if (!set) {
+        set = new Set();
+        subs.set(channel, set);
+        await l.query(`LISTEN ${ident(channel)}`);
+      }
+      set.add(cb);
+      return async () => {
+        set!.delete(cb);
+      };
+    },
+    async notify(channel, payload) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    async close() {
+      if (listener) await listener.end().catch(() => {});
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Ctx } from '../context.js';
+import { HttpError, notFound } from '../problem.js';
+import { iso, isoOrNull } from '../text.js';
+import { urls } from '../openbadges/documents.js';
+import { verifyAssertion } from '../openbadges/verify.js';
+
+const C_SELECT = `SELECT c.*, b.name AS badge_name, b.description AS badge_description FROM certifications c JOIN badge_classes b ON b.id = c.badge_id`;
+
+export function certification(ctx: Ctx, r: any) {
+  const u = urls(ctx.origin);
+  return {
+    id: r.id,
+    name: r.badge_name,
+    description: r.badge_description,
+    imageUrl: u.badgeImage(r.badge_id),
+    issuerName: ctx.config.issuerName,
+    recipient: { kind: r.recipient_kind, id: r.recipient_id, name: r.recipient_name },
+    issuedOn: iso(r.issued_on),
+    expires: isoOrNull(r.expires),
+    revoked: !!r.revoked,
+    revocationReason: r.revoked ? (r.revocation_reason ?? null) : null,
+    assertionUrl: u.assertion(r.id),
+    badgeClassUrl: u.badge(r.badge_id),
+  };
+}
+
+export async function listCertifications(ctx: Ctx) {
+  let { person, org } = ctx.query as { person?: string; org?: string };
+  if (!person && !org) {
+    if (ctx.user) person = ctx.user.id;
+    else {
+      throw new HttpError(400, 'Bad Request', 'Name a person or an org.', [{ path: 'person', message: 'give ?person= or ?org=' }]);
+    }
+  }
+  const [kind, id] = person ? ['person', person] : ['org', org!];
+  const { rows } = await ctx.q.query(`${C_SELECT} WHERE c.recipient_kind = $1 AND c.recipient_id = $2 ORDER BY c.issued_on DESC, c.id`, [kind, id]);
+  return { items: rows.map((r) => certification(ctx, r)) };
+}
+
+async function loadCert(ctx: Ctx, id: string) {
+  const { rows } = await ctx.q.query(`${C_SELECT} WHERE c.id = $1`, [id]);
+  if (!rows[0]) throw notFound('The certification');
+  return rows[0] as any;
+}
+
+export async function getCertification(ctx: Ctx) {
+  return certification(ctx, await loadCert(ctx, ctx.params.id));
+}
+
+export async function verifyCertification(ctx: Ctx) {
+  const c = await loadCert(ctx, ctx.params.id);
+  return verifyAssertion(urls(ctx.origin).assertion(c.id), ctx.fetchJson, { recipientName: c.recipient_name });
+}
+
+export async function verifyAnyAssertion(ctx: Ctx) {
+  return verifyAssertion(ctx.body.url, ctx.fetchJson, { identity: ctx.body.identity });
+}

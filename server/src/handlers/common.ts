@@ -1,0 +1,52 @@
+import type { Queryable } from '../db.js';
+import type { User } from '../auth.js';
+import type { Ctx } from '../context.js';
+import { HttpError, forbidden } from '../problem.js';
+import { iso } from '../text.js';
+
+export const AUTHOR_COLS = `p.name AS author_name, p.org_name AS author_org, p.avatar_url AS author_avatar`;
+
+export function author(r: any) {
+  return { id: r.author_id, name: r.author_name, orgName: r.author_org ?? null, avatarUrl: r.author_avatar ?? null };
+}
+
+export function needUser(ctx: Ctx): User {
+  if (!ctx.user) throw new HttpError(401, 'Unauthorized', 'Sign in to do this.', undefined, { 'www-authenticate': 'Bearer' });
+  return ctx.user;
+}
+
+export const isModerator = (u: User | null) => !!u?.roles.includes('moderator');
+
+export function mayEdit(u: User, ownerId: string) {
+  if (u.id !== ownerId && !isModerator(u)) throw forbidden('You can only change your own content.');
+}
+
+/** Keeps the people table in step with the token of whoever writes. */
+export async function upsertPerson(q: Queryable, u: User) {
+  await q.query(
+    `INSERT INTO people (id, name, org_id, org_name, tier, roles)
+     VALUES ($1, $2, $3, COALESCE((SELECT name FROM orgs WHERE id = $3), $4), $5, $6::text[])
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, org_id = EXCLUDED.org_id, org_name = EXCLUDED.org_name,
+       tier = EXCLUDED.tier, roles = EXCLUDED.roles`,
+    [u.id, u.name, u.org?.id ?? null, u.org?.name ?? null, u.tier, u.roles],
+  );
+}
+
+export const pageLimit = (l: unknown, dflt = 20) => (typeof l === 'number' ? l : dflt);
+
+export function paged<T>(rows: T[], offset: number, limit: number, encode: (o: number) => string) {
+  const more = rows.length > limit;
+  return { items: rows.slice(0, limit), nextCursor: more ? encode(offset + limit) : null };
+}
+
+export { iso };
+
+/** `limit` on the further-pages endpoints arrives as an unvalidated string. */
+export function limitFromString(s: unknown): number | undefined {
+  if (s === undefined) return undefined;
+  const n = typeof s === 'string' && /^\d+$/.test(s) ? Number(s) : NaN;
+  if (!(n >= 1 && n <= 100)) {
+    throw new HttpError(400, 'Bad Request', 'The query is not valid.', [{ path: 'limit', message: 'must be a whole number from 1 to 100' }]);
+  }
+  return n;
+}

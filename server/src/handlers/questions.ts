@@ -1,0 +1,253 @@
+import type { Ctx } from '../context.js';
+import { HttpError, forbidden, notFound } from '../problem.js';
+import { decodeCursor, encodeCursor, excerpt, iso, newId } from '../text.js';
+import { AUTHOR_COLS, author, isModerator, limitFromString, mayEdit, needUser, pageLimit, paged, upsertPerson } from './common.js';
+import { prefixTerm } from '../search.js';
+
+const Q_SELECT = `SELECT t.id, t.title, t.body, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,
+  t.created_at, t.last_activity_at, ${AUTHOR_COLS} FROM questions t JOIN people p ON p.id = t.author_id`;
+const A_SELECT = `SELECT x.*, ${AUTHOR_COLS} FROM answers x JOIN people p ON p.id = x.author_id`;
+
+export function questionSummary(r: any) {
+  return {
+    id: r.id,
+    title: r.title,
+    excerpt: excerpt(r.body),
+    category: r.category,
+    tags: r.tags ?? [],
+    author: author(r),
+    answerCount: Number(r.answer_count),
+    score: Number(r.score),
+    accepted: r.accepted_answer_id != null,
+    createdAt: iso(r.created_at),
+    lastActivityAt: iso(r.last_activity_at),
+  };
+}
+
+async function myVote(ctx: Ctx, kind: string, id: string): Promise<-1 | 0 | 1> {
+  if (!ctx.user) return 0;
+  const { rows } = await ctx.q.query<{ value: number }>(
+    `SELECT value FROM votes WHERE person_id = $1 AND target_kind = $2 AND target_id = $3`, [ctx.user.id, kind, id],
+  );
+  return (Number(rows[0]?.value ?? 0) as -1 | 0 | 1);
+}
+
+async function loadQuestion(ctx: Ctx, id: string) {
+  const { rows } = await ctx.q.query(`${Q_SELECT} WHERE t.id = $1`, [id]);
+  if (!rows[0]) throw notFound('The question');
+  return rows[0] as any;
+}
+
+async function question(ctx: Ctx, r: any) {
+  return { ...questionSummary(r), body: r.body, acceptedAnswerId: r.accepted_answer_id ?? null, myVote: await myVote(ctx, 'question', r.id) };
+}
+
+async function answersPage(ctx: Ctx, q: any, cursor?: string, limitIn?: number) {
+  const offset = decodeCursor(cursor);
+  const limit = pageLimit(limitIn);
+  const params: unknown[] = [q.id, q.accepted_answer_id ?? '', limit + 1, offset, ctx.user?.id ?? ''];
+  const { rows } = await ctx.q.query(
+    `SELECT a.*, COALESCE(v.value, 0) AS my_vote FROM (${A_SELECT} WHERE x.question_id = $1) a
+     LEFT JOIN votes v ON v.target_kind = 'answer' AND v.target_id = a.id AND v.person_id = $5
+     ORDER BY (a.id = $2) DESC, a.score DESC, a.created_at, a.id LIMIT $3 OFFSET $4`,
+    params,
+  );
+  return paged(rows.map((r: any) => answer(r, q.accepted_answer_id)), offset, limit, encodeCursor);
+}
+
+export const answer = (r: any, acceptedId: string | null) => ({
+  id: r.id,
+  questionId: r.question_id,
+  author: author(r),
+  body: r.body,
+  score: Number(r.score),
+  myVote: Number(r.my_vote ?? 0) as -1 | 0 | 1,
+  accepted: r.id === acceptedId,
+  createdAt: iso(r.created_at),
+});
+
+export async function listQuestions(ctx: Ctx) {
+  const { category, tag, sort = 'latest', cursor } = ctx.query;
+  const offset = decodeCursor(cursor);
+  const limit = pageLimit(ctx.query.limit);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (category) where.push(`t.category = $${params.push(category)}`);
+  if (tag) where.push(`$${params.push(tag)} = ANY(t.tags)`);
+  if (sort === 'unanswered') where.push('t.answer_count = 0');
+  const order = sort === 'top' ? 't.score DESC, t.last_activity_at DESC, t.id DESC' : 't.last_activity_at DESC, t.id DESC';
+  const { rows } = await ctx.q.query(
+    `${Q_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT $${params.push(limit + 1)} OFFSET $${params.push(offset)}`,
+    params,
+  );
+  return paged(rows.map(questionSummary), offset, limit, encodeCursor);
+}
+
+export async function similarQuestions(ctx: Ctx) {
+  const text: string = ctx.query.q;
+  const limit = Math.min(pageLimit(ctx.query.limit, 5), 20);
+  const prefix = prefixTerm(text);
+  const { rows } = await ctx.q.query(
+    `WITH c AS (
+       SELECT q.id, q.title, q.answer_count, q.accepted_answer_id,
+         LEAST(1, GREATEST(public.similarity(lower(q.title), lower($1)), public.word_similarity(lower($1), lower(q.title)) * 0.9,
+           ts_rank(q.search, websearch_to_tsquery('english', $1)) * 2)) AS sim
+       FROM questions q
+       WHERE q.search @@ websearch_to_tsquery('english', $1)
+          OR ($2::text <> '' AND q.words @@ to_tsquery('simple', $2)
+              AND (numnode(websearch_to_tsquery('english', $4)) = 0 OR q.search @@ websearch_to_tsquery('english', $4)))
+          OR lower(q.title) OPERATOR(public.%) lower($1)
+          OR lower($1) OPERATOR(public.<%) lower(q.title)
+     )
+     SELECT c.*, a.body AS accepted_body FROM c LEFT JOIN answers a ON a.id = c.accepted_answer_id
+     WHERE c.sim > 0.1
+     -- Ranked by similarity; an accepted (then an answered) question gets a head start, so that among
+     -- comparable matches the ones that already answer the partner come first.
+     ORDER BY c.sim + CASE WHEN c.accepted_answer_id IS NOT NULL THEN 0.25 WHEN c.answer_count > 0 THEN 0.1 ELSE 0 END DESC, c.id
+     LIMIT $3`,
+    [text, prefix.length >= 3 ? `${prefix}:*` : '', limit, prefix ? text.slice(0, text.length - prefix.length) : ''],
+  );
+  return {
+    items: rows.map((r: any) => ({
+      id: r.id,
+      title: r.title,
+      answerCount: Number(r.answer_count),
+      accepted: r.accepted_answer_id != null,
+      acceptedExcerpt: r.accepted_body ? excerpt(r.accepted_body) : null,
+      similarity: Math.max(0, Math.min(1, Math.round(Number(r.sim) * 1000) / 1000)),
+    })),
+  };
+}
+
+export async function getQuestion(ctx: Ctx) {
+  const q = await loadQuestion(ctx, ctx.params.id);
+  return { question: await question(ctx, q), answers: await answersPage(ctx, q) };
+}
+
+export async function listAnswers(ctx: Ctx) {
+  const q = await loadQuestion(ctx, ctx.params.id);
+  return answersPage(ctx, q, ctx.query.cursor, limitFromString(ctx.query.limit));
+}
+
+export async function askQuestion(ctx: Ctx) {
+  const u = needUser(ctx);
+  await upsertPerson(ctx.q, u);
+  const id = newId('q');
+  const b = ctx.body;
+  await ctx.q.query(`INSERT INTO questions (id, title, body, category, tags, author_id) VALUES ($1, $2, $3, $4, $5::text[], $6)`, [
+    id, b.title, b.body, b.category, b.tags ?? [], u.id,
+  ]);
+  const q = await loadQuestion(ctx, id);
+  await ctx.emit({ type: 'question.created', id, parentId: null, category: q.category });
+  return question(ctx, q);
+}
+
+export async function answerQuestion(ctx: Ctx) {
+  const u = needUser(ctx);
+  const q = await loadQuestion(ctx, ctx.params.id);
+  await upsertPerson(ctx.q, u);
+  const id = newId('a');
+  await ctx.q.query(`INSERT INTO answers (id, question_id, author_id, body) VALUES ($1, $2, $3, $4)`, [id, q.id, u.id, ctx.body.body]);
+  await ctx.q.query(`UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now() WHERE id = $1`, [q.id]);
+  const { rows } = await ctx.q.query(`${A_SELECT} WHERE x.id = $1`, [id]);
+  await ctx.emit({ type: 'answer.created', id, parentId: q.id, category: q.category });
+  return answer(rows[0], q.accepted_answer_id);
+}
+
+export async function acceptAnswer(ctx: Ctx) {
+  const u = needUser(ctx);
+  const q = await loadQuestion(ctx, ctx.params.id);
+  if (q.author_id !== u.id && !isModerator(u)) throw forbidden('Only the person who asked can accept an answer.');
+  const { rows } = await ctx.q.query(`SELECT id FROM answers WHERE id = $1 AND question_id = $2`, [ctx.body.answerId, q.id]);
+  if (!rows[0]) {
+    throw new HttpError(422, 'Unprocessable Content', 'That answer does not belong to this question.', [
+      { path: 'answerId', message: 'is not an answer to this question' },
+    ]);
+  }
+  await ctx.q.query(`UPDATE questions SET accepted_answer_id = $2, last_activity_at = now() WHERE id = $1`, [q.id, ctx.body.answerId]);
+  await ctx.emit({ type: 'answer.accepted', id: ctx.body.answerId, parentId: q.id, category: q.category });
+  return question(ctx, await loadQuestion(ctx, q.id));
+}
+
+async function vote(ctx: Ctx, kind: 'question' | 'answer', table: 'questions' | 'answers') {
+  const u = needUser(ctx);
+  const { rows } = await ctx.q.query(`SELECT id FROM ${table} WHERE id = $1`, [ctx.params.id]);
+  if (!rows[0]) throw notFound(kind === 'question' ? 'The question' : 'The answer');
+  const value: number = ctx.body.value;
+  if (value === 0) {
+    await ctx.q.query(`DELETE FROM votes WHERE person_id = $1 AND target_kind = $2 AND target_id = $3`, [u.id, kind, ctx.params.id]);
+  } else {
+    await ctx.q.query(
+      `INSERT INTO votes (person_id, target_kind, target_id, value) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (person_id, target_kind, target_id) DO UPDATE SET value = EXCLUDED.value, created_at = now()`,
+      [u.id, kind, ctx.params.id, value],
+    );
+  }
+  const r = await ctx.q.query<{ score: number }>(
+    `UPDATE ${table} SET score = (SELECT COALESCE(SUM(value), 0)::int FROM votes WHERE target_kind = $2 AND target_id = $1)
+     WHERE id = $1 RETURNING score`,
+    [ctx.params.id, kind],
+  );
+  return { score: Number(r.rows[0].score), myVote: value };
+}
+
+export const voteQuestion = (ctx: Ctx) => vote(ctx, 'question', 'questions');
+export const voteAnswer = (ctx: Ctx) => vote(ctx, 'answer', 'answers');
+
+export async function recordDeflection(ctx: Ctx) {
+  await loadQuestion(ctx, ctx.params.id);
+  await ctx.q.query(`INSERT INTO deflections (question_id, person_id, query) VALUES ($1, $2, $3)`, [
+    ctx.params.id, ctx.user?.id ?? null, ctx.body.query,
+  ]);
+  return { ok: true };
+}
+
+export async function updateQuestion(ctx: Ctx) {
+  const u = needUser(ctx);
+  const q = await loadQuestion(ctx, ctx.params.id);
+  mayEdit(u, q.author_id);
+  const b = ctx.body;
+  await ctx.q.query(
+    `UPDATE questions SET title = COALESCE($2, title), body = COALESCE($3, body), tags = COALESCE($4::text[], tags) WHERE id = $1`,
+    [q.id, b.title ?? null, b.body ?? null, b.tags ?? null],
+  );
+  return question(ctx, await loadQuestion(ctx, q.id));
+}
+
+export async function deleteQuestion(ctx: Ctx) {
+  const u = needUser(ctx);
+  const q = await loadQuestion(ctx, ctx.params.id);
+  mayEdit(u, q.author_id);
+  await ctx.q.query(`DELETE FROM questions WHERE id = $1`, [q.id]);
+  return undefined;
+}
+
+async function loadAnswer(ctx: Ctx, id: string) {
+  const { rows } = await ctx.q.query(
+    `SELECT a.*, q.accepted_answer_id, COALESCE(v.value, 0) AS my_vote FROM (${A_SELECT} WHERE x.id = $1) a
+     JOIN questions q ON q.id = a.question_id
+     LEFT JOIN votes v ON v.target_kind = 'answer' AND v.target_id = a.id AND v.person_id = $2`,
+    [id, ctx.user?.id ?? ''],
+  );
+  if (!rows[0]) throw notFound('The answer');
+  return rows[0] as any;
+}
+
+export async function updateAnswer(ctx: Ctx) {
+  const u = needUser(ctx);
+  const a = await loadAnswer(ctx, ctx.params.id);
+  mayEdit(u, a.author_id);
+  await ctx.q.query(`UPDATE answers SET body = $2, edited_at = now() WHERE id = $1`, [a.id, ctx.body.body]);
+  const r = await loadAnswer(ctx, a.id);
+  return answer(r, r.accepted_answer_id);
+}
+
+export async function deleteAnswer(ctx: Ctx) {
+  const u = needUser(ctx);
+  const a = await loadAnswer(ctx, ctx.params.id);
+  mayEdit(u, a.author_id);
+  await ctx.q.query(`UPDATE questions SET accepted_answer_id = NULL WHERE id = $1 AND accepted_answer_id = $2`, [a.question_id, a.id]);
+  await ctx.q.query(`DELETE FROM answers WHERE id = $1`, [a.id]);
+  await ctx.q.query(`UPDATE questions SET answer_count = GREATEST(answer_count - 1, 0) WHERE id = $1`, [a.question_id]);
+  return undefined;
+}

@@ -1,0 +1,136 @@
+import type { Ctx } from '../context.js';
+import { notFound } from '../problem.js';
+import { decodeCursor, encodeCursor, excerpt, iso, isoOrNull, newId } from '../text.js';
+import { AUTHOR_COLS, author, limitFromString, mayEdit, needUser, pageLimit, paged, upsertPerson } from './common.js';
+
+const THREAD_SELECT = `SELECT t.*, ${AUTHOR_COLS} FROM threads t JOIN people p ON p.id = t.author_id`;
+const POST_SELECT = `SELECT x.*, ${AUTHOR_COLS} FROM posts x JOIN people p ON p.id = x.author_id`;
+
+export function threadSummary(r: any) {
+  return {
+    id: r.id,
+    title: r.title,
+    excerpt: excerpt(r.body),
+    category: r.category,
+    tags: r.tags ?? [],
+    author: author(r),
+    replyCount: Number(r.reply_count),
+    score: Number(r.score),
+    solved: !!r.solved,
+    createdAt: iso(r.created_at),
+    lastActivityAt: iso(r.last_activity_at),
+  };
+}
+export const thread = (r: any) => ({ ...threadSummary(r), body: r.body });
+export const post = (r: any) => ({
+  id: r.id, threadId: r.thread_id, author: author(r), body: r.body, createdAt: iso(r.created_at), editedAt: isoOrNull(r.edited_at),
+});
+
+async function loadThread(ctx: Ctx, id: string) {
+  const { rows } = await ctx.q.query(`${THREAD_SELECT} WHERE t.id = $1`, [id]);
+  if (!rows[0]) throw notFound('The thread');
+  return rows[0] as any;
+}
+
+async function postsPage(ctx: Ctx, threadId: string, cursor?: string, limitIn?: unknown) {
+  const offset = decodeCursor(cursor);
+  const limit = pageLimit(limitIn);
+  const { rows } = await ctx.q.query(`${POST_SELECT} WHERE x.thread_id = $1 ORDER BY x.created_at, x.id LIMIT $2 OFFSET $3`, [
+    threadId, limit + 1, offset,
+  ]);
+  return paged(rows.map(post), offset, limit, encodeCursor);
+}
+
+export async function listThreads(ctx: Ctx) {
+  const { category, tag, sort = 'latest', cursor } = ctx.query;
+  const offset = decodeCursor(cursor);
+  const limit = pageLimit(ctx.query.limit);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (category) where.push(`t.category = $${params.push(category)}`);
+  if (tag) where.push(`$${params.push(tag)} = ANY(t.tags)`);
+  if (sort === 'unanswered') where.push('t.reply_count = 0');
+  const order = sort === 'top' ? 't.score DESC, t.last_activity_at DESC, t.id DESC' : 't.last_activity_at DESC, t.id DESC';
+  const sql = `${THREAD_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}
+    LIMIT $${params.push(limit + 1)} OFFSET $${params.push(offset)}`;
+  const { rows } = await ctx.q.query(sql, params);
+  return paged(rows.map(threadSummary), offset, limit, encodeCursor);
+}
+
+export async function getThread(ctx: Ctx) {
+  const t = await loadThread(ctx, ctx.params.id);
+  return { thread: thread(t), posts: await postsPage(ctx, t.id) };
+}
+
+export async function listPosts(ctx: Ctx) {
+  await loadThread(ctx, ctx.params.id);
+  return postsPage(ctx, ctx.params.id, ctx.query.cursor, limitFromString(ctx.query.limit));
+}
+
+export async function createThread(ctx: Ctx) {
+  const u = needUser(ctx);
+  await upsertPerson(ctx.q, u);
+  const id = newId('t');
+  const b = ctx.body;
+  await ctx.q.query(`INSERT INTO threads (id, title, body, category, tags, author_id) VALUES ($1, $2, $3, $4, $5::text[], $6)`, [
+    id, b.title, b.body, b.category, b.tags ?? [], u.id,
+  ]);
+  const t = await loadThread(ctx, id);
+  await ctx.emit({ type: 'thread.created', id, parentId: null, category: t.category });
+  return thread(t);
+}
+
+export async function replyToThread(ctx: Ctx) {
+  const u = needUser(ctx);
+  const t = await loadThread(ctx, ctx.params.id);
+  await upsertPerson(ctx.q, u);
+  const id = newId('p');
+  await ctx.q.query(`INSERT INTO posts (id, thread_id, author_id, body) VALUES ($1, $2, $3, $4)`, [id, t.id, u.id, ctx.body.body]);
+  await ctx.q.query(`UPDATE threads SET reply_count = reply_count + 1, last_activity_at = now() WHERE id = $1`, [t.id]);
+  const { rows } = await ctx.q.query(`${POST_SELECT} WHERE x.id = $1`, [id]);
+  await ctx.emit({ type: 'post.created', id, parentId: t.id, category: t.category });
+  return post(rows[0]);
+}
+
+export async function updateThread(ctx: Ctx) {
+  const u = needUser(ctx);
+  const t = await loadThread(ctx, ctx.params.id);
+  mayEdit(u, t.author_id);
+  const b = ctx.body;
+  await ctx.q.query(
+    `UPDATE threads SET title = COALESCE($2, title), body = COALESCE($3, body), tags = COALESCE($4::text[], tags) WHERE id = $1`,
+    [t.id, b.title ?? null, b.body ?? null, b.tags ?? null],
+  );
+  return thread(await loadThread(ctx, t.id));
+}
+
+export async function deleteThread(ctx: Ctx) {
+  const u = needUser(ctx);
+  const t = await loadThread(ctx, ctx.params.id);
+  mayEdit(u, t.author_id);
+  await ctx.q.query(`DELETE FROM threads WHERE id = $1`, [t.id]);
+  return undefined;
+}
+
+async function loadPost(ctx: Ctx, id: string) {
+  const { rows } = await ctx.q.query(`${POST_SELECT} WHERE x.id = $1`, [id]);
+  if (!rows[0]) throw notFound('The post');
+  return rows[0] as any;
+}
+
+export async function updatePost(ctx: Ctx) {
+  const u = needUser(ctx);
+  const p = await loadPost(ctx, ctx.params.id);
+  mayEdit(u, p.author_id);
+  await ctx.q.query(`UPDATE posts SET body = $2, edited_at = now() WHERE id = $1`, [p.id, ctx.body.body]);
+  return post(await loadPost(ctx, p.id));
+}
+
+export async function deletePost(ctx: Ctx) {
+  const u = needUser(ctx);
+  const p = await loadPost(ctx, ctx.params.id);
+  mayEdit(u, p.author_id);
+  await ctx.q.query(`DELETE FROM posts WHERE id = $1`, [p.id]);
+  await ctx.q.query(`UPDATE threads SET reply_count = GREATEST(reply_count - 1, 0) WHERE id = $1`, [p.thread_id]);
+  return undefined;
+}

@@ -1,0 +1,35 @@
+// Starts the reference backend: the demo portal at /, bundles at /dist/, the API under /api.
+import { serve } from '@hono/node-server';
+import { setup, REPO_ROOT } from './setup.js';
+
+const port = Number(process.env.PORT ?? 8787);
+const host = process.env.HOST ?? '0.0.0.0';
+
+async function main() {
+  const t0 = Date.now();
+  let s;
+  try {
+    s = await setup({ staticDirs: { demo: REPO_ROOT + 'demo', dist: REPO_ROOT + 'dist' } });
+  } catch (e) {
+    console.error(`[confab] ${(e as Error).message}`);
+    process.exit(1);
+  }
+  if (s.auth.demo) {
+    console.log('[confab] DEMO MODE: no CONFAB_JWT_SECRET or CONFAB_JWKS_URL set; tokens use a built-in dev secret.');
+    console.log('[confab]   demo people: GET /api/demo/users, a token: GET /api/demo/token?user=p-ava');
+  }
+  console.log(`[confab] database: ${s.db.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite at ' + (process.env.CONFAB_DATA_DIR ?? REPO_ROOT + '.data')}${s.seeded ? ', seeded the demo community' : ''}`);
+  const server = serve({ fetch: s.app.fetch, port, hostname: host }, (info) => {
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+    console.log(`[confab] ready in ${Date.now() - t0} ms: http://${shown}:${info.port}/  (API http://${shown}:${info.port}/api)`);
+  });
+  const stop = async () => {
+    server.close();
+    await s.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();

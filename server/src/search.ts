@@ -1,0 +1,226 @@
+// Knowledge-base search: Postgres full-text (title A over body B), websearch syntax plus type-ahead prefix,
+// audience filtering by tier and roles, facets, highlight ranges computed over plain text.
+import { TIERS } from '../../src/contract/index.js';
+import type { User } from './auth.js';
+import type { Ctx } from './context.js';
+import { notFound } from './problem.js';
+import { decodeCursor, encodeCursor, iso, plainText } from './text.js';
+import { pageLimit } from './handlers/common.js';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The last word of the input as a safe prefix term (letters and digits only), or '' when the user finished the word. */
+export function prefixTerm(q: string): string {
+  if (!q || /\s$/.test(q) || /["]/.test(q)) return '';
+  const m = /([\p{L}\p{N}]+)$/u.exec(q);
+  if (!m) return '';
+  // A negated word ("-foo") is not a prefix to look for.
+  const before = q.slice(0, m.index);
+  if (before.endsWith('-')) return '';
+  return m[1].toLowerCase().slice(0, 64);
+}
+
+/** Everything before the last word, used with the prefix term (the last word is still being typed). */
+function headOf(q: string): string {
+  const m = /([\p{L}\p{N}]+)$/u.exec(q);
+  return m ? q.slice(0, m.index) : q;
+}
+
+export interface Audience {
+  all: boolean;
+  rank: number;
+  roles: string[];
+}
+
+export function audienceOf(u: User | null): Audience {
+  if (!u) return { all: false, rank: 0, roles: [] };
+  if (u.roles.includes('vendor-staff') || u.roles.includes('moderator')) return { all: true, rank: TIERS.length - 1, roles: [] };
+  return { all: false, rank: Math.max(0, TIERS.indexOf(u.tier ?? 'registered')), roles: u.roles };
+}
+
+/** SQL condition for "may read"; pushes its params. */
+function audienceSql(a: Audience, params: unknown[], alias = 'a'): string {
+  if (a.all) return 'TRUE';
+  return `(${alias}.min_tier_rank <= $${params.push(a.rank)} AND (cardinality(${alias}.roles) = 0 OR ${alias}.roles && $${params.push(a.roles)}::text[]))`;
+}
+
+/** Query terms for highlighting: words the user wants found (not negated, not operators). */
+export function highlightTerms(q: string): { word: string; prefix: boolean }[] {
+  const out: { word: string; prefix: boolean }[] = [];
+  const pre = prefixTerm(q);
+  const cleaned = q.replace(/-"[^"]*"/g, ' ').replace(/(^|\s)-[\p{L}\p{N}]+/gu, ' ');
+  for (const m of cleaned.matchAll(WORD)) {
+    const w = m[0].toLowerCase();
+    if (w === 'or' || w === 'and') continue;
+    out.push({ word: w, prefix: false });
+  }
+  if (pre) out.push({ word: pre, prefix: true });
+  return out;
+}
+
+const stem = (w: string) => w.replace(/(ing|ed|es|s|ly)$/u, '').slice(0, Math.max(3, w.length - 3)) || w;
+
+function wordMatches(word: string, terms: { word: string; prefix: boolean }[]): boolean {
+  const w = word.toLowerCase();
+  for (const t of terms) {
+    if (t.prefix) {
+      if (w.startsWith(t.word)) return true;
+    } else if (w === t.word || (t.word.length >= 3 && w.startsWith(stem(t.word)) && w.length <= t.word.length + 4)) return true;
+  }
+  return false;
+}
+
+export function highlightRanges(text: string, terms: { word: string; prefix: boolean }[]) {
+  const ranges: { start: number; length: number }[] = [];
+  if (!terms.length) return ranges;
+  for (const m of text.matchAll(WORD)) {
+    if (wordMatches(m[0], terms)) ranges.push({ start: m.index!, length: m[0].length });
+  }
+  return ranges;
+}
+
+/** A plain-text window of the body around the first match. */
+export function snippetOf(body: string, terms: { word: string; prefix: boolean }[], size = 180): string {
+  const text = plainText(body);
+  if (text.length <= size) return text;
+  let at = 0;
+  for (const m of text.matchAll(WORD)) {
+    if (wordMatches(m[0], terms)) {
+      at = m.index!;
+      break;
+    }
+  }
+  let start = Math.max(0, at - 50);
+  if (start > 0) {
+    const sp = text.indexOf(' ', start);
+    if (sp >= 0 && sp < at) start = sp + 1;
+  }
+  let end = Math.min(text.length, start + size);
+  if (end < text.length) {
+    const sp = text.lastIndexOf(' ', end);
+    if (sp > start + size / 2) end = sp;
+  }
+  return (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
+}
+
+/** Builds the match condition and rank expression for the user's text; never lets the text reach SQL as code. */
+function matchSql(q: string, params: unknown[], alias = 'a') {
+  if (!q) return { cond: 'TRUE', rank: '0' };
+  const qi = params.push(q);
+  const pre = prefixTerm(q);
+  const full = `websearch_to_tsquery('english', $${qi})`;
+  if (!pre) {
+    return { cond: `${alias}.search @@ ${full}`, rank: `ts_rank(${alias}.search, ${full}) + CASE WHEN lower(${alias}.title) = lower($${qi}) THEN 10 ELSE 0 END` };
+  }
+  const hi = params.push(headOf(q));
+  const pi = params.push(`${pre}:*`);
+  // Type-ahead: the finished words through the stemmed vector, the last (unfinished) word as a prefix
+  // of the unstemmed words. An empty head (only one word typed) matches everything.
+  const head = `(numnode(websearch_to_tsquery('english', $${hi})) = 0 OR ${alias}.search @@ websearch_to_tsquery('english', $${hi}))`;
+  const typed = `(${head} AND ${alias}.words @@ to_tsquery('simple', $${pi}))`;
+  return {
+    cond: `(${alias}.search @@ ${full} OR ${typed})`,
+    rank: `GREATEST(ts_rank(${alias}.search, ${full}), CASE WHEN ${typed} THEN ts_rank(${alias}.words, to_tsquery('simple', $${pi})) * 0.9 ELSE 0 END) + CASE WHEN lower(${alias}.title) = lower($${qi}) THEN 10 ELSE 0 END`,
+  };
+}
+
+export async function searchArticles(ctx: Ctx) {
+  const q: string = ctx.query.q ?? '';
+  const products: string[] = ctx.query.product ?? [];
+  const types: string[] = ctx.query.contentType ?? [];
+  const offset = decodeCursor(ctx.query.cursor);
+  const limit = pageLimit(ctx.query.limit);
+  const aud = audienceOf(ctx.user);
+  const params: unknown[] = [];
+  const m = matchSql(q, params);
+  const audCond = audienceSql(aud, params);
+  const pi = params.push(products);
+  const ti = params.push(types);
+  const li = params.push(limit + 1);
+  const oi = params.push(offset);
+  const pf = `(cardinality($${pi}::text[]) = 0 OR m.product = ANY($${pi}::text[]))`;
+  const tf = `(cardinality($${ti}::text[]) = 0 OR m.content_type = ANY($${ti}::text[]))`;
+  const sql = `WITH m AS (
+      SELECT a.id, a.title, a.body, a.product, a.content_type, a.updated_at, ${m.rank} AS rank
+      FROM articles a WHERE ${m.cond} AND ${audCond}
+    )
+    SELECT
+      (SELECT count(*)::int FROM m WHERE ${pf} AND ${tf}) AS total,
+      (SELECT COALESCE(json_agg(json_build_object('value', x.value, 'count', x.count) ORDER BY x.count DESC, x.value), '[]'::json)
+         FROM (SELECT m.product AS value, count(*)::int AS count FROM m WHERE ${tf} GROUP BY m.product) x) AS fp,
+      (SELECT COALESCE(json_agg(json_build_object('value', x.value, 'count', x.count) ORDER BY x.count DESC, x.value), '[]'::json)
+         FROM (SELECT m.content_type AS value, count(*)::int AS count FROM m WHERE ${pf} GROUP BY m.content_type) x) AS fct,
+      (SELECT COALESCE(json_agg(h ORDER BY h.rank DESC, h.updated_at DESC, h.id), '[]'::json)
+         FROM (SELECT m.* FROM m WHERE ${pf} AND ${tf} ORDER BY m.rank DESC, m.updated_at DESC, m.id LIMIT $${li} OFFSET $${oi}) h) AS items`;
+  const { rows } = await ctx.q.query<any>(sql, params);
+  const r = rows[0];
+  const parse = (x: unknown) => (typeof x === 'string' ? JSON.parse(x) : x);
+  const hits: any[] = parse(r.items);
+  const terms = highlightTerms(q);
+  const items = hits.slice(0, limit).map((h) => {
+    const snippet = snippetOf(h.body, terms);
+    return {
+      id: h.id,
+      title: h.title,
+      snippet,
+      product: h.product,
+      contentType: h.content_type,
+      updatedAt: iso(h.updated_at),
+      highlights: { title: highlightRanges(h.title, terms), snippet: highlightRanges(snippet, terms) },
+    };
+  });
+  let moreForSignedIn = false;
+  if (!ctx.user) {
+    const p2: unknown[] = [];
+    const m2 = matchSql(q, p2);
+    const { rows: more } = await ctx.q.query<{ n: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM articles a WHERE ${m2.cond} AND NOT (a.min_tier_rank = 0 AND cardinality(a.roles) = 0)) AS n`,
+      p2,
+    );
+    moreForSignedIn = !!more[0]?.n;
+  }
+  return {
+    items,
+    nextCursor: hits.length > limit ? encodeCursor(offset + limit) : null,
+    total: Number(r.total),
+    facets: { product: parse(r.fp), contentType: parse(r.fct) },
+    moreForSignedIn,
+  };
+}
+
+async function loadVisibleArticle(ctx: Ctx, id: string) {
+  const params: unknown[] = [id];
+  const cond = audienceSql(audienceOf(ctx.user), params);
+  const { rows } = await ctx.q.query<any>(
+    `SELECT a.id, a.title, a.body, a.product, a.content_type, a.min_tier, a.roles, a.updated_at,
+       (SELECT count(*)::int FROM article_feedback f WHERE f.article_id = a.id AND f.helpful) AS yes,
+       (SELECT count(*)::int FROM article_feedback f WHERE f.article_id = a.id AND NOT f.helpful) AS no
+     FROM articles a WHERE a.id = $1 AND ${cond}`,
+    params,
+  );
+  // Not visible and not existing look the same: no leak of what sits above the caller's tier.
+  if (!rows[0]) throw notFound('The article');
+  return rows[0];
+}
+
+export async function getArticle(ctx: Ctx) {
+  const a = await loadVisibleArticle(ctx, ctx.params.id);
+  return {
+    id: a.id,
+    title: a.title,
+    body: a.body,
+    product: a.product,
+    contentType: a.content_type,
+    audience: { minTier: a.min_tier, roles: a.roles ?? [] },
+    updatedAt: iso(a.updated_at),
+    helpful: { yes: Number(a.yes), no: Number(a.no) },
+  };
+}
+
+export async function sendArticleFeedback(ctx: Ctx) {
+  await loadVisibleArticle(ctx, ctx.params.id);
+  await ctx.q.query(`INSERT INTO article_feedback (article_id, person_id, helpful, comment) VALUES ($1, $2, $3, $4)`, [
+    ctx.params.id, ctx.user?.id ?? null, ctx.body.helpful, ctx.body.comment ?? null,
+  ]);
+  return { ok: true };
+}

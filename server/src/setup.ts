@@ -1,0 +1,42 @@
+// Opens the database, migrates, seeds on first start and builds the app: shared by main.ts and tests.
+import { fileURLToPath } from 'node:url';
+import { authFromEnv, type Auth } from './auth.js';
+import { createApp, type AppOptions, type ConfabApp } from './app.js';
+import { createDb, type Db } from './db.js';
+import { migrate } from './migrate.js';
+import { seedIfEmpty } from './seed.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface StartOptions extends Partial<Omit<AppOptions, 'db' | 'auth'>> {
+  db?: Db;
+  auth?: Auth;
+  databaseUrl?: string;
+  dataDir?: string;
+  schema?: string;
+  seed?: boolean;
+}
+
+export async function setup(o: StartOptions = {}): Promise<ConfabApp & { db: Db; auth: Auth; seeded: boolean }> {
+  const auth = o.auth ?? authFromEnv();
+  const db =
+    o.db ??
+    (await createDb({
+      url: o.databaseUrl ?? process.env.DATABASE_URL,
+      dataDir: o.dataDir ?? process.env.CONFAB_DATA_DIR ?? REPO_ROOT + '.data',
+      schema: o.schema ?? process.env.CONFAB_DB_SCHEMA,
+    }));
+  await migrate(db);
+  const seeded = o.seed === false ? false : await seedIfEmpty(db);
+  const built = createApp({ ...o, db, auth });
+  return {
+    ...built,
+    db,
+    auth,
+    seeded,
+    close: async () => {
+      await built.close();
+      await db.close();
+    },
+  };
+}
