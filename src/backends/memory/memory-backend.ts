@@ -145,6 +145,12 @@ export class MemoryBackend implements CommunityBackend {
     return [...this.feedbackLog];
   }
 
+  /** Totals of what partners recorded: deflections and "was this helpful" answers. */
+  get counters(): { deflections: number; helpful: number; notHelpful: number } {
+    const helpful = this.feedbackLog.filter((f) => f.helpful).length;
+    return { deflections: this.deflectionLog.length, helpful, notHelpful: this.feedbackLog.length - helpful };
+  }
+
   /** How many times a method was called (all methods when no name), counting failed calls too. */
   calls(method?: keyof CommunityBackend): number {
     if (method) return this.callLog.get(method) ?? 0;

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as v from 'valibot';
-import { endpoints, TIERS, type LiveEvent } from '../../../src/contract/index.js';
+import { endpoints, LiveEvent, TIERS } from '../../../src/contract/index.js';
 import { AuthError, BackendError, OfflineError, ValidationError } from '../../../src/core/errors.js';
 import { certStatus, createFixtures, MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 
@@ -68,7 +68,9 @@ describe('MemoryBackend contract', () => {
     parse('similarQuestions', { items: await b.similarQuestions('register deal renewal') });
     const q = await b.getQuestion('q-001');
     parse('getQuestion', q);
-    parse('listAnswers', await b.listAnswers('q-001', ''));
+    const answers = await b.listAnswers('q-001', '');
+    parse('listAnswers', answers);
+    expect(answers.items.map((a) => a.id)).to.deep.equal(q.answers.items.map((a) => a.id));
     parse('searchArticles', await b.searchArticles({ q: 'gateway' }));
     parse('searchArticles', await b.searchArticles({ q: '' }));
     parse('getArticle', await b.getArticle('kb-001'));
@@ -171,6 +173,7 @@ describe('MemoryBackend threads', () => {
       ['thread.created', one.id, null],
       ['post.created', reply.id, one.id],
     ]);
+    for (const e of events) v.parse(LiveEvent, e);
     ctrl.abort();
     await b.createThread({ ...input, title: 'Another one' });
     expect(events).to.have.length(2);
@@ -286,9 +289,11 @@ describe('MemoryBackend questions', () => {
     await b.recordDeflection('q-001', 'multi-year renewal', { idempotencyKey: 'd' });
     await b.recordDeflection('q-001', 'multi-year renewal', { idempotencyKey: 'd' });
     expect(b.deflections.map((d) => d.questionId)).to.deep.equal(['q-001', 'q-001']);
+    expect(b.counters.deflections).to.equal(2);
     const before = (await b.getArticle('kb-001')).helpful;
     await b.sendArticleFeedback('kb-001', { helpful: false, comment: 'Needs a diagram' });
     expect(b.feedback).to.have.length(1);
+    expect(b.counters).to.deep.equal({ deflections: 2, helpful: 0, notHelpful: 1 });
     expect(b.feedback[0]).to.include({ articleId: 'kb-001', helpful: false, comment: 'Needs a diagram' });
     expect((await b.getArticle('kb-001')).helpful).to.deep.equal({ yes: before.yes, no: before.no + 1 });
   });
@@ -478,6 +483,18 @@ describe('MemoryBackend latency, abort, failure and offline', () => {
     expect((await b.searchArticles({ q: 'gateway' })).total).to.be.greaterThan(0);
     expect(b.calls('listThreads')).to.equal(1);
     expect(b.calls()).to.equal(3);
+  });
+
+  it('goes offline during the latency like a dropped connection', async () => {
+    const b = make({ latency: 50 });
+    const pending = b.me();
+    b.setOnline(false);
+    expect(await rejection(pending)).to.be.instanceOf(OfflineError);
+  });
+
+  it('keeps the id core/ caches by, unless told another', () => {
+    expect(make().id).to.equal('memory');
+    expect(make({ id: 'memory-signed-in' }).id).to.equal('memory-signed-in');
   });
 
   it('returns copies: mutating a result does not change the data', async () => {
