@@ -102,6 +102,6 @@ export class RestBackend extends RestClient implements CommunityBackend {
    * `getToken` gives one) is passed as `?access_token=`; see `openEvents`.
    */
   subscribe(onEvent: (event: LiveEvent) => void, signal: AbortSignal): void {
-    openEvents(this.options.baseUrl, this.token(false), onEvent, signal);
+    openEvents(this.options.baseUrl, (refresh) => this.token(refresh), onEvent, signal);
   }
 }

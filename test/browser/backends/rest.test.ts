@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { RestBackend } from '../../../src/backends/rest/index.js';
 import { parseRetryAfter } from '../../../src/backends/rest/http-errors.js';
 import { buildUrl } from '../../../src/backends/rest/url.js';
+import { openEvents } from '../../../src/backends/rest/events.js';
 import { AuthError, BackendError, OfflineError, ValidationError } from '../../../src/core/errors.js';
 import type { LiveEvent } from '../../../src/contract/index.js';
 import {
@@ -371,6 +372,23 @@ describe('RestBackend', () => {
       expect(got.map((e) => `${e.type} ${e.id}`)).to.deep.equal(['post.created p1', 'answer.accepted a1']);
       const [req] = await fake.log();
       expect(req!.query).to.equal('access_token=jwt.x');
+    });
+
+    it('opens the stream again with a fresh token when the server refuses it', async () => {
+      const fake = fakeServer();
+      const event = JSON.stringify({ type: 'question.created', id: 'q9', parentId: null, category: null, at: '2026-03-02T10:15:00.000Z' });
+      await fake.route({ path: '/v1/events', responses: [
+        problem(401, 'Unauthorized'),
+        { headers: { 'content-type': 'text/event-stream' }, body: `retry: 60000\n\nevent: question.created\ndata: ${event}\n\n` },
+      ] });
+      const got: LiveEvent[] = [];
+      const controller = new AbortController();
+      openEvents(fake.baseUrl, async (refresh) => (refresh ? 'fresh' : 'stale'), (e) => got.push(e), controller.signal, 50);
+      const until = Date.now() + 3000;
+      while (!got.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      controller.abort();
+      expect(got.map((e) => e.id)).to.deep.equal(['q9']);
+      expect((await fake.log()).map((e) => e.query)).to.deep.equal(['access_token=stale', 'access_token=fresh']);
     });
   });
 });
