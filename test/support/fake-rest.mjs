@@ -6,6 +6,8 @@ function send(ctx, { status = 200, headers = {}, body = '', delay = 0 }) {
   return new Promise((resolve) =>
     setTimeout(() => {
       ctx.status = status;
+      // The dev server caches anything with a file extension for a year; a fake API must not be cached.
+      ctx.set('cache-control', 'no-store');
       for (const [k, v] of Object.entries(headers)) ctx.set(k, v);
       ctx.body = typeof body === 'string' ? body : JSON.stringify(body);
       if (!headers['content-type'] && typeof body !== 'string') ctx.type = 'application/json';
