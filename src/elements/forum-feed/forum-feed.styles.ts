@@ -1,0 +1,256 @@
+import { css } from 'lit';
+
+/** `<confab-forum-feed>`'s own layout. Logical properties throughout, so RTL needs nothing extra. */
+export const feedStyles = css`
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    flex-wrap: wrap;
+    margin-block-end: calc(var(--_space) * 1.5);
+  }
+  .heading {
+    margin: 0;
+    font-size: 1.15em;
+    line-height: 1.3;
+  }
+  :focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  .feed {
+    display: grid;
+  }
+  .item {
+    display: flex;
+    align-items: flex-start;
+    gap: calc(var(--_space) * 1.25);
+    padding: calc(var(--_space) * 1.5) var(--_space);
+    border-block-end: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    cursor: pointer;
+    min-width: 0;
+  }
+  .item:last-child {
+    border-block-end: 0;
+  }
+  .item:hover {
+    background: var(--_surface-2);
+  }
+  .item-main {
+    flex: 1;
+    min-width: 0;
+    display: grid;
+    gap: 4px;
+  }
+  .title {
+    margin: 0;
+    font-size: 1em;
+    line-height: 1.35;
+    overflow-wrap: anywhere;
+  }
+  .title-link {
+    all: unset;
+    color: var(--_text);
+    font-weight: 650;
+    cursor: pointer;
+  }
+  .title-link:hover {
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  .excerpt {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.92em;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: var(--_space);
+    row-gap: 2px;
+  }
+  .author {
+    color: var(--_text);
+    font-weight: 600;
+  }
+  .org::before,
+  time::before,
+  .replies::before {
+    content: '·';
+    margin-inline-end: var(--_space);
+    color: var(--_muted);
+  }
+  .solved {
+    color: var(--_success);
+    font-weight: 700;
+  }
+  .solved::before {
+    content: '✓ ';
+  }
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    margin: 2px 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .tags .chip {
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .more {
+    margin-block-start: var(--_space);
+    width: 100%;
+  }
+  /* The banner floats over the list instead of pushing it down: the list must not jump. */
+  .banner-slot {
+    position: relative;
+    height: 0;
+    z-index: 1;
+  }
+  .banner {
+    position: absolute;
+    inset-block-start: 4px;
+    inset-inline: 0;
+    margin-inline: auto;
+    width: max-content;
+    max-width: 100%;
+    padding: 4px 14px;
+    border: 0;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font: inherit;
+    font-size: 0.88em;
+    font-weight: 700;
+    cursor: pointer;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+  }
+  .banner:focus-visible {
+    box-shadow: var(--_focus);
+  }
+  .pending {
+    display: grid;
+    gap: var(--_space);
+    margin: 0 0 var(--_space);
+    padding: 0;
+    list-style: none;
+  }
+  .thread {
+    display: grid;
+    gap: var(--_space);
+    min-width: 0;
+  }
+  .back {
+    justify-self: start;
+    margin-inline-start: calc(var(--_space) * -1);
+  }
+  .arrow {
+    display: inline-block;
+  }
+  :host(:dir(rtl)) .arrow,
+  [dir='rtl'] .arrow {
+    transform: scaleX(-1);
+  }
+  .thread-title {
+    margin: 0;
+    font-size: 1.2em;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+  .thread-body {
+    padding-block-end: var(--_space);
+  }
+  .replies-heading {
+    margin: var(--_space) 0 0;
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border);
+    font-size: 0.95em;
+  }
+  .posts {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .post {
+    display: grid;
+    gap: 4px;
+    padding-block-end: calc(var(--_space) * 1.5);
+    border-block-end: 1px solid var(--_border);
+    min-width: 0;
+  }
+  .post-head .avatar,
+  .thread-meta .avatar {
+    width: 24px;
+    height: 24px;
+    font-size: 10px;
+  }
+  .post .prose,
+  .thread-body {
+    overflow-wrap: anywhere;
+  }
+  .post .prose > :last-child,
+  .thread-body > :last-child {
+    margin-block-end: 0;
+  }
+  .prose a {
+    color: var(--_accent);
+  }
+  .reply {
+    margin-block-start: var(--_space);
+  }
+  .new-thread {
+    display: grid;
+    gap: calc(var(--_space) * 1.25);
+    padding: calc(var(--_space) * 1.5);
+    margin-block-end: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+  }
+  .new-thread h3 {
+    margin: 0;
+    font-size: 1.05em;
+  }
+  .new-thread textarea.input {
+    font: inherit;
+  }
+  .two {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 180px), 1fr));
+    gap: calc(var(--_space) * 1.25);
+  }
+  .form-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space);
+    flex-wrap: wrap;
+  }
+  .input:focus {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton .bar {
+      animation: none;
+    }
+  }
+`;

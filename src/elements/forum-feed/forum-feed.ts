@@ -1,0 +1,454 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import type { Me, Page, Post, Thread, ThreadListQuery, ThreadSummary, ThreadWithPosts } from '../../contract/index.js';
+import { THREAD_SORTS, type ThreadSort } from '../../contract/threads.js';
+import { ResourceController } from '../../core/resource.js';
+import { emit } from '../../core/events.js';
+import { tokens } from '../../styles/tokens.js';
+import { controls } from '../../styles/controls.js';
+import { checkEnum } from '../../ui/dev-warn.js';
+import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
+import { ComposerController } from '../../ui/composer.js';
+import { composerStyles } from '../../ui/composer.styles.js';
+import { ConfabElement } from '../confab-element.js';
+import { feedStyles } from './forum-feed.styles.js';
+import { threadRow } from './thread-row.js';
+import { threadView } from './thread-view.js';
+import { NewThreadController, newThreadForm } from './new-thread.js';
+import { LoadEvents } from './load-events.js';
+
+/** The values `sort` accepts. */
+export const FEED_SORTS = THREAD_SORTS;
+export type FeedSort = ThreadSort;
+
+const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * Recent discussion threads of a category or tag. Partners open a thread inline (or the host routes
+ * it), read the replies, reply, and start threads; with `live`, new threads are announced without
+ * moving the list.
+ *
+ * @summary Discussion feed with inline threads, replies and new threads.
+ *
+ * @fires confab-load - Data arrived: `{ what: 'threads' | 'thread' | 'me' }`.
+ * @fires confab-error - A fetch or write failed: `{ error, status }`.
+ * @fires confab-thread-open - A thread is about to open: `{ id }`. Cancelable: `preventDefault()` to route it yourself.
+ * @fires confab-auth-required - A signed-out partner tried to reply or start a thread: `{ action }`.
+ *
+ * @csspart base - The themed frame around everything.
+ * @csspart header - The heading row with the "New thread" button.
+ * @csspart list - The feed (`role=feed`).
+ * @csspart item - One thread row (`<article>`).
+ * @csspart title - A thread title (row or open thread).
+ * @csspart meta - Author, time, reply count.
+ * @csspart avatar - An author's picture or initials.
+ * @csspart chip - A tag.
+ * @csspart solved - The solved mark.
+ * @csspart banner - The "N new threads" button shown with `live`.
+ * @csspart button - Every button (also `back`, `load-more`, `new-thread`, `submit`, `retry`).
+ * @csspart input - Text fields.
+ * @csspart thread - The open thread.
+ * @csspart body - A Markdown body (thread or reply).
+ * @csspart posts - The list of replies. @csspart post - One reply.
+ * @csspart composer - The reply box. @csspart pending - The "pending" badge of a queued write.
+ * @csspart empty - The empty state. @csspart error - An error panel. @csspart skeleton - Loading placeholders.
+ *
+ * @cssprop --confab-color-accent - Links, primary buttons and focus rings (see the theming guide for the rest).
+ *
+ * @example
+ * <confab-forum-feed category="deal-registration" sort="latest" page-size="10" compose live></confab-forum-feed>
+ */
+export class ConfabForumFeed extends ConfabElement {
+  static override styles = [tokens, controls, composerStyles, feedStyles];
+
+  /** Only threads of this category. */
+  @property() category?: string;
+  /** Only threads with this tag. */
+  @property() tag?: string;
+  /** Order: `latest` (default), `top` or `unanswered`. */
+  @property() sort: string = 'latest';
+  /** Threads per page, 1 to 100. Default 20. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
+  /** URL template such as `/community/t/{id}`: rows link there instead of opening inline. */
+  @property({ attribute: 'thread-href' }) threadHref?: string;
+  /** Show "New thread" (signed-in partners get the form; others fire `confab-auth-required`). */
+  @property({ type: Boolean }) compose = false;
+  /** Listen for new threads (backend `subscribe`) and offer them in an "N new threads" banner. */
+  @property({ type: Boolean }) live = false;
+
+  /** The thread open inline, if any. */
+  @state() private openId: string | null = null;
+  @state() private extraThreads: ThreadSummary[] = [];
+  /** Cursor of the next thread page; undefined while the first page decides it. */
+  @state() private listCursor: string | null | undefined;
+  @state() private wantCursor: string | null = null;
+  @state() private extraPosts: Post[] = [];
+  @state() private postsCursor: string | null | undefined;
+  @state() private wantPostsCursor: string | null = null;
+  @state() private newIds: string[] = [];
+  @state() private announcement = '';
+
+  private returnFocusTo: string | null = null;
+  private marked = false;
+  private liveAbort?: AbortController;
+  private liveBackend?: unknown;
+
+  private readonly me = new ResourceController<Me>(this, {
+    backend: () => this.backend,
+    key: () => 'me',
+    fetch: (b, signal) => b.me({ signal }),
+    cache: false,
+  });
+
+  private readonly list = new ResourceController<Page<ThreadSummary>>(this, {
+    backend: () => this.backend,
+    key: () => `threads:${JSON.stringify(this.query())}`,
+    fetch: (b, signal) => b.listThreads(this.query(), { signal }),
+  });
+
+  private readonly morePage = new ResourceController<Page<ThreadSummary>>(this, {
+    backend: () => this.backend,
+    key: () => (this.wantCursor ? `threads:${JSON.stringify({ ...this.query(), cursor: this.wantCursor })}` : null),
+    fetch: (b, signal) => b.listThreads({ ...this.query(), cursor: this.wantCursor! }, { signal }),
+    cache: false,
+  });
+
+  private readonly thread = new ResourceController<ThreadWithPosts>(this, {
+    backend: () => this.backend,
+    key: () => (this.openId ? `thread:${this.openId}` : null),
+    fetch: (b, signal) => b.getThread(this.openId!, { signal }),
+  });
+
+  private readonly morePosts = new ResourceController<Page<Post>>(this, {
+    backend: () => this.backend,
+    key: () => (this.openId && this.wantPostsCursor ? `posts:${this.openId}:${this.wantPostsCursor}` : null),
+    fetch: (b, signal) => b.listPosts(this.openId!, this.wantPostsCursor!, { signal }),
+    cache: false,
+  });
+
+  // Held for its side effect: it fires confab-load / confab-error around every fetch.
+  protected readonly loads = new LoadEvents(
+    this,
+    [['threads', this.list], ['threads', this.morePage], ['thread', this.thread], ['posts', this.morePosts], ['me', this.me]],
+    (_what, res) => {
+      if (res === this.list) this.announceCount(this.list.value?.items.length ?? 0);
+    },
+  );
+
+  private readonly composer = new ComposerController(this, {
+    method: 'replyToThread',
+    backend: () => this.backend,
+    target: () => this.openId,
+    signedIn: () => this.signedIn,
+    onSent: (p) => {
+      this.extraPosts = [...this.extraPosts, p];
+      this.announce(msg('Reply posted', { id: 'forum-feed-reply-posted' }));
+    },
+    onQueued: () => this.announce(msg('You are offline. Your reply will be posted when you are back online.', { id: 'forum-feed-reply-queued' })),
+    onReplayed: (p) => {
+      if (p) this.extraPosts = [...this.extraPosts, p];
+      void this.thread.refresh();
+      this.announce(msg('Reply posted', { id: 'forum-feed-reply-posted' }));
+    },
+  });
+
+  private readonly newThread = new NewThreadController(this, {
+    backend: () => this.backend,
+    signedIn: () => this.signedIn,
+    defaultCategory: () => this.category ?? '',
+    onCreated: (t) => this.created(t),
+    onQueued: () => this.announce(msg('You are offline. Your thread will be posted when you are back online.', { id: 'forum-feed-thread-queued' })),
+    onReplayed: () => void this.list.refresh(),
+  });
+
+  /** True when a partner is signed in, false when not, undefined while unknown. */
+  get signedIn(): boolean | undefined {
+    return this.me.value ? this.me.value.authenticated : undefined;
+  }
+
+  private get effectiveSort(): FeedSort {
+    return checkEnum(this, 'sort', this.sort ?? 'latest', FEED_SORTS, 'latest');
+  }
+
+  private get limit(): number {
+    const n = Math.trunc(Number(this.pageSize));
+    return Number.isFinite(n) && n >= 1 ? Math.min(n, 100) : DEFAULT_PAGE_SIZE;
+  }
+
+  private query(): ThreadListQuery {
+    return { category: this.category || undefined, tag: this.tag || undefined, sort: this.effectiveSort, limit: this.limit };
+  }
+
+  /** The threads on screen: the first page, then the pages loaded with "Load more", without repeats. */
+  private get threads(): ThreadSummary[] {
+    const seen = new Set<string>();
+    return [...(this.list.value?.items ?? []), ...this.extraThreads].filter((t) => !seen.has(t.id) && !!seen.add(t.id));
+  }
+
+  private get nextCursor(): string | null {
+    return this.listCursor === undefined ? (this.list.value?.nextCursor ?? null) : this.listCursor;
+  }
+
+  private get posts(): Post[] {
+    const seen = new Set<string>();
+    return [...(this.thread.value?.posts.items ?? []), ...this.extraPosts].filter((p) => !seen.has(p.id) && !!seen.add(p.id));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.onKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.onKeydown);
+    this.stopLive();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('category') || changed.has('tag') || changed.has('sort') || changed.has('pageSize')) {
+      this.extraThreads = [];
+      this.listCursor = undefined;
+      this.wantCursor = null;
+      this.newIds = [];
+    }
+    // A page asked for with "Load more" arrived: keep it and forget the request.
+    if (this.wantCursor && this.morePage.status === 'ready' && this.morePage.value) {
+      const page = this.morePage.value;
+      this.extraThreads = [...this.extraThreads, ...page.items];
+      this.listCursor = page.nextCursor;
+      this.wantCursor = null;
+      this.announceCount(page.items.length);
+      this.focusAfterUpdate(page.items[0] ? `article[data-id="${CSS.escape(page.items[0].id)}"]` : null);
+    }
+    if (this.wantPostsCursor && this.morePosts.status === 'ready' && this.morePosts.value) {
+      const page = this.morePosts.value;
+      this.extraPosts = [...this.extraPosts, ...page.items];
+      this.postsCursor = page.nextCursor;
+      this.wantPostsCursor = null;
+      this.focusAfterUpdate(page.items[0] ? `li.post[data-id="${CSS.escape(page.items[0].id)}"]` : null);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.syncLive();
+    if (!this.marked && this.renderRoot.querySelector('article.item')) {
+      this.marked = true;
+      performance.mark('confab:forum-feed:first-content');
+    }
+  }
+
+  override render(): TemplateResult {
+    return this.frame(
+      html`${this.header()}
+        ${this.openId ? this.threadPanel() : this.listPanel()}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`,
+      msg('Discussions', { id: 'forum-feed-label' }),
+    );
+  }
+
+  private header(): TemplateResult {
+    return html`<div class="header" part="header">
+      <h2 class="heading">${msg('Discussions', { id: 'forum-feed-label' })}</h2>
+      ${this.compose && !this.openId && !this.newThread.open
+        ? html`<button type="button" class="btn primary small" part="button new-thread" @click=${() => this.startThread()}>
+            ${msg('New thread', { id: 'forum-feed-new-thread' })}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private listPanel(): TemplateResult {
+    if (!this.backend) {
+      return emptyState(msg('The community is not connected yet.', { id: 'forum-feed-no-backend' }),
+        msg('The page has not configured a Confab backend.', { id: 'forum-feed-no-backend-detail' }));
+    }
+    const list = this.list;
+    const threads = this.threads;
+    const busy = list.status === 'loading' || !!this.wantCursor;
+    const setSize = this.nextCursor ? -1 : threads.length;
+    let body: TemplateResult;
+    if (list.value === undefined && list.status === 'error' && list.error) body = errorState(list.error, () => void list.refresh());
+    else if (list.value === undefined) body = html`<div role="feed" part="list" class="feed" aria-busy="true" aria-label=${msg('Discussions', { id: 'forum-feed-label' })}>${skeleton(4)}</div>`;
+    else if (threads.length === 0) {
+      body = emptyState(msg('No threads yet.', { id: 'forum-feed-empty' }),
+        this.compose ? msg('Start the first one.', { id: 'forum-feed-empty-compose' }) : msg('Check back later.', { id: 'forum-feed-empty-later' }));
+    } else {
+      body = html`<div role="feed" part="list" class="feed" aria-busy=${busy ? 'true' : 'false'} aria-label=${msg('Discussions', { id: 'forum-feed-label' })}>
+        ${threads.map((t, index) => threadRow(t, {
+          index, setSize, locale: this.locale, href: this.hrefFor(t.id), open: (e, th) => this.onRowOpen(e, th),
+        }))}
+      </div>
+      ${this.nextCursor
+        ? html`<button type="button" class="btn more" part="button load-more" ?disabled=${!!this.wantCursor} @click=${this.loadMore}>
+            ${this.wantCursor ? msg('Loading…', { id: 'forum-feed-loading' }) : msg('Load more threads', { id: 'forum-feed-more-threads' })}
+          </button>`
+        : nothing}
+      ${this.morePage.status === 'error' && this.morePage.error ? errorState(this.morePage.error, () => void this.morePage.refresh()) : nothing}`;
+    }
+    return html`
+      ${list.offline ? offlineNotice(list.savedAt ?? null, this.locale, () => void list.refresh()) : nothing}
+      ${list.value !== undefined && list.status === 'error' && list.error ? errorState(list.error, () => void list.refresh()) : nothing}
+      ${this.newThread.open ? newThreadForm(this.newThread, this.categories()) : nothing}
+      ${this.newThread.pending.length
+        ? html`<ul class="pending" aria-label=${msg('Threads waiting to be posted', { id: 'forum-feed-pending-threads' })}>
+            ${this.newThread.pending.map((p) => html`<li class="pending-item" part="pending-item"><strong>${p.title}</strong>
+              <span class="pending-badge" part="pending">${msg('Pending: will post when online', { id: 'composer-pending' })}</span></li>`)}
+          </ul>`
+        : nothing}
+      <div class="banner-slot">
+        ${this.newIds.length
+          ? html`<button type="button" class="banner" part="banner button" @click=${this.showNew}>
+              ${this.newIds.length === 1
+                ? msg('1 new thread', { id: 'forum-feed-one-new' })
+                : msg(str`${new Intl.NumberFormat(this.locale).format(this.newIds.length)} new threads`, { id: 'forum-feed-n-new' })}
+            </button>`
+          : nothing}
+      </div>
+      ${body}`;
+  }
+
+  private threadPanel(): TemplateResult {
+    const t = this.thread;
+    return threadView({
+      summary: this.threads.find((x) => x.id === this.openId),
+      thread: t.value?.thread,
+      posts: this.posts,
+      loading: t.status === 'loading',
+      error: t.value ? undefined : t.error,
+      hasMore: !!(this.postsCursor === undefined ? t.value?.posts.nextCursor : this.postsCursor),
+      loadingMore: !!this.wantPostsCursor,
+      locale: this.locale,
+      composer: this.composer,
+      back: () => this.closeThread(),
+      retry: () => void t.refresh(),
+      loadMore: () => {
+        this.wantPostsCursor = (this.postsCursor === undefined ? t.value?.posts.nextCursor : this.postsCursor) ?? null;
+      },
+    });
+  }
+
+  // ----- opening and closing -----
+
+  private hrefFor(id: string): string | undefined {
+    return this.threadHref ? this.threadHref.replaceAll('{id}', encodeURIComponent(id)) : undefined;
+  }
+
+  private onRowOpen(e: Event, t: ThreadSummary): void {
+    const routed = !emit(this, 'confab-thread-open', { id: t.id }, { cancelable: true });
+    // With thread-href the link navigates unless the host took over; without it we open inline.
+    if (routed) e.preventDefault();
+    else if (!this.threadHref) this.open(t.id);
+  }
+
+  /** Opens thread `id` inline (no event: the caller decided). */
+  private open(id: string): void {
+    this.returnFocusTo = id;
+    this.openId = id;
+    this.extraPosts = [];
+    this.postsCursor = undefined;
+    this.wantPostsCursor = null;
+    this.focusAfterUpdate('#thread-heading');
+  }
+
+  private closeThread(): void {
+    const id = this.returnFocusTo;
+    this.openId = null;
+    this.focusAfterUpdate(id ? `article[data-id="${CSS.escape(id)}"]` : null);
+  }
+
+  private created(t: Thread): void {
+    this.announce(msg('Thread posted', { id: 'forum-feed-thread-posted' }));
+    void this.list.refresh().then(() => this.focusAfterUpdate(`article[data-id="${CSS.escape(t.id)}"]`));
+  }
+
+  private startThread(): void {
+    void this.newThread.show().then(() => this.focusAfterUpdate('#nt-title'));
+  }
+
+  private loadMore = (): void => {
+    this.wantCursor = this.nextCursor;
+  };
+
+  private showNew = async (): Promise<void> => {
+    const n = this.newIds.length;
+    this.newIds = [];
+    await this.list.refresh();
+    this.announceCount(n);
+    this.focusAfterUpdate('article.item');
+  };
+
+  // ----- keyboard: the feed pattern and Escape -----
+
+  private onKeydown = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented) return;
+    const path = e.composedPath();
+    const article = path.find((n): n is HTMLElement => n instanceof HTMLElement && n.localName === 'article' && n.classList.contains('item'));
+    if (this.openId && e.key === 'Escape') {
+      e.preventDefault();
+      this.closeThread();
+      return;
+    }
+    if (!article) return;
+    if (e.key === 'PageDown' || e.key === 'PageUp') {
+      e.preventDefault();
+      const sibling = (e.key === 'PageDown' ? article.nextElementSibling : article.previousElementSibling) as HTMLElement | null;
+      if (sibling?.localName === 'article') sibling.focus();
+      else if (e.key === 'PageDown' && this.nextCursor && !this.wantCursor) this.loadMore();
+    } else if (e.key === 'Enter' && path[0] === article) {
+      e.preventDefault();
+      (article.querySelector('.title-link') as HTMLElement | null)?.click();
+    }
+  };
+
+  // ----- live updates -----
+
+  private syncLive(): void {
+    const backend = this.live && !this.openId ? this.backend : undefined;
+    if (backend === this.liveBackend) return;
+    this.stopLive();
+    this.liveBackend = backend;
+    if (!backend?.subscribe) return;
+    const abort = (this.liveAbort = new AbortController());
+    backend.subscribe((ev) => {
+      if (ev.type !== 'thread.created' || abort.signal.aborted) return;
+      if (this.category && ev.category !== null && ev.category !== this.category) return;
+      if (this.threads.some((t) => t.id === ev.id) || this.newIds.includes(ev.id)) return;
+      this.newIds = [...this.newIds, ev.id];
+    }, abort.signal);
+  }
+
+  private stopLive(): void {
+    this.liveAbort?.abort();
+    this.liveAbort = undefined;
+    this.liveBackend = undefined;
+  }
+
+  // ----- helpers -----
+
+  private categories(): string[] {
+    return [...new Set([this.category, ...this.threads.map((t) => t.category)].filter((c): c is string => !!c))];
+  }
+
+  private announce(text: string): void {
+    // Next frame: callers may be inside an update. Clear first so a repeated sentence is read again.
+    requestAnimationFrame(() => {
+      this.announcement = '';
+      requestAnimationFrame(() => (this.announcement = text));
+    });
+  }
+
+  private announceCount(n: number): void {
+    const count = new Intl.NumberFormat(this.locale).format(n);
+    this.announce(n === 1 ? msg('1 thread loaded', { id: 'forum-feed-one-loaded' }) : msg(str`${count} threads loaded`, { id: 'forum-feed-n-loaded' }));
+  }
+
+  private focusAfterUpdate(selector: string | null): void {
+    if (!selector) return;
+    void this.updateComplete.then(() => {
+      (this.renderRoot.querySelector(selector) as HTMLElement | null)?.focus({ preventScroll: selector !== '#thread-heading' && selector !== '#nt-title' });
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { Author, ThreadSummary } from '../../contract/index.js';
+import { avatar } from '../../ui/states.js';
+import { timeTag } from './time.js';
+
+/** What a row needs from the element: where it sits in the feed and how it opens. */
+export interface RowContext {
+  index: number;
+  /** aria-setsize: the total when known, -1 while more pages exist. */
+  setSize: number;
+  locale: string;
+  /** The link for this thread when `thread-href` is set; undefined opens it inline. */
+  href: string | undefined;
+  open: (e: Event, thread: ThreadSummary) => void;
+}
+
+/** "3 replies" with the locale's plural rules. */
+export function replyCount(n: number, locale: string): string {
+  const count = new Intl.NumberFormat(locale).format(n);
+  return new Intl.PluralRules(locale).select(n) === 'one' && n === 1
+    ? msg('1 reply', { id: 'forum-feed-one-reply' })
+    : msg(str`${count} replies`, { id: 'forum-feed-replies' });
+}
+
+/** Name and org, plain text. */
+export function byline(author: Author): TemplateResult {
+  return html`<span class="author">${author.name}</span>${author.orgName
+    ? html`<span class="org">${author.orgName}</span>`
+    : nothing}`;
+}
+
+/**
+ * One thread in the feed: an `<article>` labelled by its title and described by its excerpt (the
+ * WAI-ARIA feed pattern). Every piece of text is a Lit text binding: markup in a title, excerpt,
+ * name or tag shows as literal text.
+ */
+export function threadRow(t: ThreadSummary, ctx: RowContext): TemplateResult {
+  const titleId = `feed-title-${ctx.index}`;
+  const descId = `feed-desc-${ctx.index}`;
+  return html`<article
+    class="item"
+    part="item"
+    tabindex="0"
+    data-id=${t.id}
+    aria-posinset=${ctx.index + 1}
+    aria-setsize=${ctx.setSize}
+    aria-labelledby=${titleId}
+    aria-describedby=${descId}
+  >
+    ${avatar(t.author)}
+    <div class="item-main">
+      <h3 class="title" part="title" id=${titleId}>
+        ${ctx.href
+          ? html`<a class="title-link" href=${ctx.href} tabindex="-1" @click=${(e: Event) => ctx.open(e, t)}>${t.title}</a>`
+          : html`<button type="button" class="title-link" tabindex="-1" @click=${(e: Event) => ctx.open(e, t)}>${t.title}</button>`}
+      </h3>
+      <p class="excerpt clamp-2" id=${descId}>${t.excerpt}</p>
+      <div class="meta" part="meta">
+        ${byline(t.author)}
+        ${timeTag(t.lastActivityAt, ctx.locale)}
+        <span class="replies">${replyCount(t.replyCount, ctx.locale)}</span>
+        ${t.solved ? html`<span class="solved" part="solved">${msg('Solved', { id: 'forum-feed-solved' })}</span>` : nothing}
+      </div>
+      ${t.tags.length
+        ? html`<ul class="tags" aria-label=${msg('Tags', { id: 'forum-feed-tags' })}>
+            ${t.tags.map((tag) => html`<li class="chip" part="chip">${tag}</li>`)}
+          </ul>`
+        : nothing}
+    </div>
+  </article>`;
+}
