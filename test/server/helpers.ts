@@ -1,0 +1,161 @@
+// Test harness: one database per test file (in-memory PGlite, or a fresh schema on PostgreSQL when
+// DATABASE_URL is set), the app built in-process, and a `call` that validates every response
+// against the endpoint's contract schema (or the problem schema for errors).
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import * as v from 'valibot';
+import { endpoints, Problem, type EndpointName } from '../../src/contract/index.js';
+import { createApp, type AppOptions, type ConfabApp } from '../../server/src/app.js';
+import { hs256Auth, type Auth } from '../../server/src/auth.js';
+import { createDb, type Db } from '../../server/src/db.js';
+import { migrate } from '../../server/src/migrate.js';
+import { seed } from '../../server/src/seed.js';
+
+export const SECRET = 'test-secret-for-confab-server-tests';
+export const ORIGIN = 'http://confab.test';
+
+export interface TestEnv {
+  db: Db;
+  auth: Auth;
+  confab: ConfabApp;
+  schema: string | null;
+  /** Builds another app on the same database (e.g. with other config). */
+  makeApp(o?: Partial<AppOptions>): ConfabApp;
+  close(): Promise<void>;
+}
+
+export async function setupTestEnv(name: string, o: Partial<AppOptions> = {}): Promise<TestEnv> {
+  const url = process.env.DATABASE_URL;
+  const schema = url ? `t_${name.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}` : null;
+  const db = await createDb(url ? { url, schema: schema! } : {});
+  await migrate(db);
+  await db.transaction((tx) => seed(tx));
+  const auth = hs256Auth(SECRET, true);
+  const makeApp = (more: Partial<AppOptions> = {}) =>
+    createApp({
+      db,
+      auth,
+      ...o,
+      ...more,
+      config: {
+        publicUrl: ORIGIN,
+        rateLimit: { max: 10_000, windowMs: 60_000 },
+        channel: `confab_events_${schema ?? 'mem'}`,
+        heartbeatMs: 15_000,
+        allowedOrigins: ['https://portal.example'],
+        ...o.config,
+        ...more.config,
+      },
+    });
+  const confab = makeApp();
+  return {
+    db, auth, confab, schema, makeApp,
+    async close() {
+      await confab.close();
+      await db.close();
+      if (url && schema) {
+        const pg = (await import('pg')).default;
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await c.end();
+      }
+    },
+  };
+}
+
+export interface Who {
+  id: string;
+  name?: string;
+  org?: string | null;
+  tier?: string | null;
+  roles?: string[];
+}
+
+export const PEOPLE = {
+  ava: { id: 'p-ava', name: 'Ava Lindqvist', org: 'org-northwind', tier: 'platinum', roles: ['technical'] },
+  ben: { id: 'p-ben', name: 'Ben Okafor', org: 'org-contoso', tier: 'registered', roles: ['sales'] },
+  chloe: { id: 'p-chloe', name: 'Chloe Martin', org: 'org-globex', tier: 'gold', roles: ['marketing'] },
+  devi: { id: 'p-devi', name: 'Devi Raman', org: 'org-initech', tier: 'silver', roles: ['technical'] },
+  morgan: { id: 'p-morgan', name: 'Morgan Reyes', org: 'org-acme', tier: 'platinum', roles: ['vendor-staff', 'moderator'] },
+  victor: { id: 'p-victor', name: 'Victor Hale', org: 'org-acme', tier: 'platinum', roles: ['vendor-staff'] },
+  sam: { id: 'p-sam', name: 'Sam Novak', org: 'org-umbrella', tier: 'gold', roles: ['sales', 'moderator'] },
+} satisfies Record<string, Who>;
+
+const tokens = new Map<string, string>();
+export async function tokenFor(env: TestEnv, who: Who): Promise<string> {
+  const k = JSON.stringify(who);
+  if (!tokens.has(k)) tokens.set(k, await env.auth.sign!({ id: who.id, name: who.name ?? who.id, org: who.org ?? null, tier: who.tier ?? null, roles: who.roles ?? [] }));
+  return tokens.get(k)!;
+}
+
+export interface CallOptions {
+  params?: Record<string, string>;
+  query?: Record<string, string | string[]>;
+  body?: unknown;
+  rawBody?: string;
+  as?: Who;
+  token?: string;
+  headers?: Record<string, string>;
+  app?: ConfabApp;
+}
+
+export interface CallResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export function pathFor(name: EndpointName, params: Record<string, string> = {}, query?: Record<string, string | string[]>) {
+  const ep = endpoints[name];
+  let p = '/api' + ep.path.replace(/\{(\w+)\}/g, (_, k) => encodeURIComponent(params[k] ?? assert.fail(`missing param ${k}`)));
+  if (query) {
+    const sp = new URLSearchParams();
+    for (const [k, val] of Object.entries(query)) for (const x of Array.isArray(val) ? val : [val]) sp.append(k, x);
+    const s = sp.toString();
+    if (s) p += '?' + s;
+  }
+  return p;
+}
+
+/** Checks an error response: problem+json, the right status, the problem shape, no stack trace. */
+export async function expectProblem(res: Response, status: number) {
+  const text = await res.text();
+  assert.equal(res.status, status, `expected ${status}, got ${res.status}: ${text}`);
+  assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  const body = JSON.parse(text);
+  v.parse(Problem, body);
+  assert.equal(body.status, status);
+  assert.doesNotMatch(text, /at \w+ \(|node_modules|\.ts:\d+/);
+  return body;
+}
+
+export async function call<N extends EndpointName>(env: TestEnv, name: N, o: CallOptions = {}): Promise<CallResult> {
+  const ep = endpoints[name];
+  const headers: Record<string, string> = { ...o.headers };
+  const token = o.token ?? (o.as ? await tokenFor(env, o.as) : undefined);
+  if (token) headers.authorization = `Bearer ${token}`;
+  let body: string | undefined;
+  if (o.rawBody !== undefined) body = o.rawBody;
+  else if (o.body !== undefined) body = JSON.stringify(o.body);
+  if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+  const app = (o.app ?? env.confab).app;
+  const res = await app.request(ORIGIN + pathFor(name, o.params, o.query), { method: ep.method, headers, body });
+  if (res.status >= 400) return { status: res.status, body: await expectProblem(res, res.status), headers: res.headers };
+  if (res.status === 204 || res.status === 304) {
+    assert.equal(await res.text(), '');
+    return { status: res.status, body: undefined, headers: res.headers };
+  }
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+  const json = await res.json();
+  if ('response' in ep && ep.response) {
+    const r = v.safeParse(ep.response, json);
+    assert.ok(r.success, `${name} response does not match the contract: ${JSON.stringify(r.issues?.map((i) => [i.path?.map((p: any) => p.key).join('.'), i.message]))}`);
+  }
+  return { status: res.status, body: json, headers: res.headers };
+}
+
+export async function raw(env: TestEnv, path: string, init: RequestInit = {}, app?: ConfabApp) {
+  return (app ?? env.confab).app.request(ORIGIN + path, init);
+}
