@@ -1,0 +1,867 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { msg, str } from '@lit/localize';
+import type { Answer, Author, Me, Question, QuestionWithAnswers, SimilarQuestion, VoteValue } from '../../contract/index.js';
+import { ResourceController } from '../../core/resource.js';
+import { DraftController } from '../../core/drafts.js';
+import { markdown } from '../../core/markdown-directive.js';
+import { onOutboxChange, pending as outboxPending, startOutbox, submit as outboxSubmit, type OutboxChange, type OutboxEntry } from '../../core/outbox.js';
+import { persistentBackendId } from '../../core/backend-id.js';
+import { absoluteTime, relativeTime } from '../../core/time.js';
+import { emit } from '../../core/events.js';
+import { AuthError, ConfabError, toConfabError } from '../../core/errors.js';
+import { tokens } from '../../styles/tokens.js';
+import { controls } from '../../styles/controls.js';
+import { avatar, emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
+import { errorText } from '../../ui/error-text.js';
+import { ComposerController, composer, pendingBadge } from '../../ui/composer.js';
+import { composerStyles } from '../../ui/composer.styles.js';
+import { ConfabElement } from '../confab-element.js';
+import { qaBoxStyles } from './qa-box.styles.js';
+import { Debounced } from './debounced.js';
+import { listenForAsk } from './handoff.js';
+import { ASK_FIELDS, askErrors, parseTags, type AskErrors, type AskField, type AskInput } from './validate.js';
+import { nextVote, rankSimilar, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withVote, type VoteTarget } from './votes.js';
+
+/** Categories offered when the `categories` attribute is not set. */
+export const DEFAULT_CATEGORIES = ['deal-registration', 'technical', 'marketing', 'partner-program'] as const;
+/** Similar questions are looked up once the title has this many characters (the contract's title minimum). */
+const MIN_QUERY = 3;
+
+const splitList = (text: string | undefined): string[] =>
+  (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+/** "deal-registration" → "Deal registration": category ids are vendor data, shown readably. */
+const humanize = (id: string): string => (id ? id[0]!.toUpperCase() + id.slice(1).replace(/[-_]+/g, ' ') : id);
+
+/**
+ * Peer Q&A with deflection. While a partner types a question title it shows similar questions that
+ * already have accepted answers; picking one opens it inline, and "This answered my question" records a
+ * deflection. Otherwise the partner asks (title, Markdown details with preview, category, tags), and
+ * the question opens with its answers, votes and an answer box.
+ *
+ * @summary Ask the community, see similar answered questions first, answer, vote and accept.
+ *
+ * @csspart base - The themed wrapper around everything.
+ * @csspart header - The title row of each view.
+ * @csspart form - The ask form.
+ * @csspart input - Text fields and the category select.
+ * @csspart list - The list of similar questions and the list of answers.
+ * @csspart item - A similar question or an answer.
+ * @csspart title - A question's title.
+ * @csspart meta - Author, time, counts.
+ * @csspart body - A rendered Markdown body.
+ * @csspart excerpt - The accepted answer's excerpt under a similar question.
+ * @csspart chip - A tag or category chip.
+ * @csspart button - Every button (plus a specific name: `back`, `submit`, `vote-up`, `vote-down`, `accept`, `deflect`, `retry`).
+ * @csspart votes - The vote control of a question or an answer.
+ * @csspart score - The score between the vote buttons.
+ * @csspart accepted - The "Accepted answer" mark.
+ * @csspart avatar - An author's picture or initials.
+ * @csspart empty - The empty state.
+ * @csspart error - Error panels and field messages.
+ * @csspart skeleton - Loading placeholders.
+ * @csspart composer - The answer box.
+ * @csspart pending - The "pending" badge of a write waiting in the outbox.
+ *
+ * @cssprop --confab-color-accent - Links, primary buttons, focus rings, the active similar question.
+ * @cssprop --confab-color-success - The accepted mark and "Answered" badge.
+ * @cssprop --confab-color-surface - Background.
+ * @cssprop --confab-color-text - Main text.
+ * @cssprop --confab-color-muted - Meta lines and hints.
+ * @cssprop --confab-color-border - Dividers and field borders.
+ * @cssprop --confab-color-danger - Validation and error messages.
+ * @cssprop --confab-radius - Corner radius.
+ * @cssprop --confab-space - Spacing unit.
+ * @cssprop --confab-font - Font family.
+ * @cssprop --confab-font-size - Base font size.
+ *
+ * @fires confab-load - Similar questions (`what: 'similar-questions'`) or a question (`'question'`) arrived.
+ * @fires confab-error - A fetch or a write failed; `detail.status` is the HTTP status (0: no response).
+ * @fires confab-deflected - "This answered my question": `{ questionId, query }`.
+ * @fires confab-question-asked - A question was posted: `{ question }`.
+ * @fires confab-answer-accepted - The asker accepted an answer: `{ questionId, answerId }`.
+ * @fires confab-auth-required - A signed-out partner tried to ask, answer or vote: `{ action }`.
+ *
+ * @example
+ * <confab-qa-box category="technical" categories="technical,deal-registration,marketing"></confab-qa-box>
+ */
+export class ConfabQaBox extends ConfabElement {
+  static override styles = [tokens, controls, composerStyles, qaBoxStyles];
+
+  /** The category the ask form preselects. */
+  @property({ reflect: true }) category?: string;
+  /** Comma-separated categories for the ask form's select. Default: deal-registration, technical, marketing, partner-program. */
+  @property() categories?: string;
+  /** Placeholder of the title field. Default: "e.g. How do I register a multi-year deal?". */
+  @property() placeholder?: string;
+  /** The id of the open question. Set it to open a question directly; empty shows the ask form. */
+  @property({ reflect: true }) question?: string;
+
+  @state() private titleText = '';
+  @state() private body = '';
+  @state() private tagsText = '';
+  @state() private chosenCategory = '';
+  @state() private bodyTab: 'write' | 'preview' = 'write';
+  /** Fields the partner has left once (their errors show from then on) or all after a submit attempt. */
+  @state() private touched = new Set<AskField>();
+  @state() private sending = false;
+  @state() private askError?: ConfabError;
+  @state() private actionError?: ConfabError;
+  @state() private active = -1;
+  @state() private listOpen = true;
+  @state() private announcement = '';
+  @state() private pendingAsks: OutboxEntry[] = [];
+  /** The title typed when a similar question was opened: what a deflection records. */
+  @state() private openedFrom = '';
+  @state() private deflected = false;
+  @state() private busy = new Set<string>();
+  /** A question the outbox posted after coming back online, offered to open. */
+  @state() private posted?: Question;
+
+  private readonly query = new Debounced(this, 250);
+  private readonly me = new ResourceController<Me>(this, {
+    backend: () => this.backend,
+    key: () => 'me',
+    fetch: (b, signal) => b.me({ signal }),
+    // Who is signed in must come from the token now, never from another partner's cached answer.
+    cache: false,
+  });
+  private readonly similar = new ResourceController<SimilarQuestion[]>(this, {
+    backend: () => this.backend,
+    key: () => (this.query.value.length >= MIN_QUERY ? `similar:${this.query.value}` : null),
+    fetch: (b, signal) => b.similarQuestions(this.query.value, { signal }),
+    keepPrevious: true,
+  });
+  private readonly detail = new ResourceController<QuestionWithAnswers>(this, {
+    backend: () => this.backend,
+    key: () => (this.question ? `question:${this.question}` : null),
+    fetch: (b, signal) => b.getQuestion(this.question!, { signal }),
+  });
+  private readonly titleDraft = new DraftController(this, () => this.draftKey('title'));
+  private readonly bodyDraft = new DraftController(this, () => this.draftKey('body'));
+  private readonly answerBox = new ComposerController(this, {
+    method: 'answerQuestion',
+    backend: () => this.backend,
+    target: () => this.question || null,
+    signedIn: () => this.signedIn,
+    onSent: (answer) => this.addAnswer(answer),
+    onQueued: () => this.announce(msg('You are offline. Your answer is saved and will be posted when you are back online.', { id: 'qa-box-answer-queued' })),
+    onReplayed: () => void this.detail.refresh(),
+  });
+
+  private unlistenAsk?: () => void;
+  private unlistenOutbox?: () => void;
+  private draftScope = '';
+  private seen = new Map<string, string>();
+  private marked = false;
+  private focusAfterRender?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unlistenAsk = listenForAsk(this, (q) => this.prefill(q));
+    this.unlistenOutbox = onOutboxChange((change) => this.onOutbox(change));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unlistenAsk?.();
+    this.unlistenOutbox?.();
+  }
+
+  // ----- derived state -----
+
+  /** True signed in, false signed out, undefined while unknown (or unreachable: then writes go to the outbox). */
+  private get signedIn(): boolean | undefined {
+    return this.me.status === 'ready' ? this.me.value!.authenticated : undefined;
+  }
+
+  private get categoryList(): string[] {
+    const given = splitList(this.categories);
+    const list = given.length ? given : [...DEFAULT_CATEGORIES];
+    // A preselected category the list lacks is still offered rather than silently replaced.
+    return this.category && !list.includes(this.category) ? [this.category, ...list] : list;
+  }
+
+  private get input(): AskInput {
+    return { title: this.titleText, body: this.body, category: this.chosenCategory, tags: parseTags(this.tagsText) };
+  }
+
+  private get errors(): AskErrors {
+    const all = askErrors(this.input);
+    return Object.fromEntries(Object.entries(all).filter(([k]) => this.touched.has(k as AskField)));
+  }
+
+  /** The similar questions to show: only those of the title as typed now, ranked. */
+  private get suggestions(): SimilarQuestion[] {
+    return this.similar.value ? rankSimilar(this.similar.value) : [];
+  }
+
+  private draftKey(field: 'title' | 'body'): string | null {
+    const b = this.backend;
+    return b ? `${persistentBackendId(b)}:askQuestion:${field}` : null;
+  }
+
+  private get askScope(): string {
+    const b = this.backend;
+    return b ? `${persistentBackendId(b)}:askQuestion` : '';
+  }
+
+  // ----- lifecycle -----
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('category') || changed.has('categories') || !this.chosenCategory) {
+      const list = this.categoryList;
+      if (changed.has('category') || !list.includes(this.chosenCategory)) this.chosenCategory = this.category || list[0]!;
+    }
+    if (changed.has('question')) {
+      this.actionError = undefined;
+      if (!this.question) this.deflected = false;
+    }
+    // Drafts and pending asks belong to a backend: reload them when it changes (or first appears).
+    if (this.askScope !== this.draftScope) {
+      this.draftScope = this.askScope;
+      if (this.draftScope) void this.restoreDrafts();
+      // Send what an earlier visit queued while offline (once per backend per page).
+      if (this.backend) startOutbox(this.backend);
+    }
+  }
+
+  protected override updated(): void {
+    this.reportTransitions('similar-questions', this.similar);
+    this.reportTransitions('question', this.detail);
+    if (!this.marked && (this.question ? this.detail.status === 'ready' : this.me.status !== 'loading')) {
+      this.marked = true;
+      performance.mark('confab:qa-box:first-content');
+    }
+    if (this.focusAfterRender) {
+      const el = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
+      if (el || !this.question || this.detail.status !== 'loading') this.focusAfterRender = undefined;
+      el?.focus();
+    }
+  }
+
+  /** A `confab-load` / `confab-error` pair around each resource's fetches, fired once per outcome. */
+  private reportTransitions(what: string, res: ResourceController<unknown>): void {
+    const sig = res.status === 'error' || res.offline ? `error:${res.error?.message}` : res.status === 'ready' && !res.stale ? `ready:${res.savedAt}` : '';
+    if (!sig || this.seen.get(what) === sig) return;
+    this.seen.set(what, sig);
+    if (sig.startsWith('ready')) {
+      emit(this, 'confab-load', { what });
+      if (what === 'similar-questions') this.announceCount();
+    } else if (res.error) this.reportError(res.error);
+  }
+
+  private announceCount(): void {
+    const n = this.suggestions.length;
+    const count = new Intl.NumberFormat(this.locale).format(n);
+    this.announce(
+      n === 0
+        ? msg('No similar questions yet — ask away.', { id: 'qa-box-none-similar' })
+        : n === 1
+          ? msg('1 similar question found.', { id: 'qa-box-one-similar' })
+          : msg(str`${count} similar questions found.`, { id: 'qa-box-n-similar' }),
+    );
+  }
+
+  private announce(text: string): void {
+    // Clear first so the same sentence twice is still spoken; after this update, not inside it.
+    void Promise.resolve()
+      .then(() => {
+        this.announcement = '';
+        return this.updateComplete;
+      })
+      .then(() => (this.announcement = text));
+  }
+
+  // ----- ask form -----
+
+  private async restoreDrafts(): Promise<void> {
+    const [title, body] = await Promise.all([this.titleDraft.restore(), this.bodyDraft.restore()]);
+    // Typing (or a handoff) may have started before IndexedDB answered: never overwrite it.
+    if (title && !this.titleText) this.setTitle(title, false);
+    if (body && !this.body) this.body = body;
+    await this.loadPendingAsks();
+  }
+
+  private async loadPendingAsks(): Promise<void> {
+    const scope = this.askScope;
+    if (!scope) return;
+    this.pendingAsks = await outboxPending(scope).catch(() => [] as OutboxEntry[]);
+  }
+
+  /** A queued question was sent by a replay (maybe after a reload) or refused: say so, offer to open it. */
+  private onOutbox(change: OutboxChange): void {
+    const entry = change.type === 'failed' ? change.failure.entry : change.type === 'dismissed' ? undefined : change.entry;
+    if (entry && entry.scope !== this.askScope) return;
+    if (change.type === 'sent' && change.value) {
+      const question = change.value as Question;
+      this.posted = question;
+      emit(this, 'confab-question-asked', { question });
+      this.announce(msg('Your question was posted.', { id: 'qa-box-replayed' }));
+    } else if (change.type === 'failed') {
+      this.askError = new ConfabError(change.failure.message, change.failure.status, change.failure.problem);
+    }
+    void this.loadPendingAsks();
+  }
+
+  private setTitle(text: string, save = true): void {
+    this.titleText = text;
+    this.listOpen = true;
+    this.active = -1;
+    this.query.set(text.trim().replace(/\s+/g, ' '));
+    if (save) this.titleDraft.update(text);
+  }
+
+  /** The `confab-ask` handoff: a search found nothing, so offer to ask it here. */
+  private prefill(query: string): void {
+    this.question = undefined;
+    this.titleText = query;
+    this.titleDraft.update(query);
+    this.listOpen = true;
+    this.active = -1;
+    this.query.now(query.trim().replace(/\s+/g, ' '));
+    this.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    this.focusAfterRender = '#title';
+  }
+
+  private touch(field: AskField): void {
+    if (this.touched.has(field)) return;
+    this.touched = new Set([...this.touched, field]);
+  }
+
+  private onTitleKeydown(e: KeyboardEvent): void {
+    const n = this.listOpen ? this.suggestions.length : 0;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!this.suggestions.length) return;
+      e.preventDefault();
+      if (!this.listOpen) this.listOpen = true;
+      const count = this.suggestions.length;
+      this.active = e.key === 'ArrowDown' ? (this.active + 1) % count : (this.active <= 0 ? count : this.active) - 1;
+    } else if (e.key === 'Enter') {
+      // Enter in the title never posts a half-written question.
+      e.preventDefault();
+      if (n && this.active >= 0) this.openSimilar(this.suggestions[this.active]!);
+    } else if (e.key === 'Escape' && n) {
+      e.preventDefault();
+      this.listOpen = false;
+      this.active = -1;
+    }
+  }
+
+  private openSimilar(q: SimilarQuestion): void {
+    this.openedFrom = this.titleText.trim();
+    this.deflected = false;
+    this.open(q.id);
+  }
+
+  private open(id: string): void {
+    this.question = id;
+    this.focusAfterRender = '#question-title';
+  }
+
+  private back(): void {
+    this.question = undefined;
+    this.focusAfterRender = '#title';
+  }
+
+  private async onAsk(e: Event): Promise<void> {
+    e.preventDefault();
+    const backend = this.backend;
+    if (!backend || this.sending) return;
+    if (this.signedIn === false) {
+      emit(this, 'confab-auth-required', { action: 'ask' });
+      return;
+    }
+    this.touched = new Set(ASK_FIELDS);
+    const errors = askErrors(this.input);
+    const first = ASK_FIELDS.find((f) => errors[f]);
+    if (first) {
+      this.bodyTab = 'write';
+      this.focusAfterRender = `#${first}`;
+      return;
+    }
+    const input = this.input;
+    this.sending = true;
+    this.askError = undefined;
+    try {
+      const result = await outboxSubmit<Question>(backend, 'askQuestion', [input], { scope: this.askScope });
+      await this.resetForm();
+      if (result.queued) {
+        this.pendingAsks = [...this.pendingAsks.filter((p) => p.id !== result.entry.id), result.entry];
+        this.announce(msg('You are offline. Your question is saved and will be posted when you are back online.', { id: 'qa-box-ask-queued' }));
+        return;
+      }
+      const question = result.value;
+      emit(this, 'confab-question-asked', { question });
+      this.openedFrom = '';
+      this.open(question.id);
+      await this.updateComplete;
+      // Show it at once; the fetch that just started confirms it.
+      this.detail.mutate({ question, answers: { items: [], nextCursor: null } });
+    } catch (err) {
+      const error = toConfabError(err);
+      this.askError = error;
+      this.reportError(error);
+      if (error instanceof AuthError && error.status === 401) emit(this, 'confab-auth-required', { action: 'ask' });
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private async resetForm(): Promise<void> {
+    this.titleText = this.body = this.tagsText = '';
+    this.query.now('');
+    this.touched = new Set();
+    this.bodyTab = 'write';
+    await Promise.all([this.titleDraft.clear(), this.bodyDraft.clear()]);
+  }
+
+  // ----- question view actions -----
+
+  private async vote(target: VoteTarget, pressed: 1 | -1): Promise<void> {
+    const backend = this.backend;
+    const data = this.detail.value;
+    if (!backend || !data) return;
+    if (this.signedIn === false) {
+      emit(this, 'confab-auth-required', { action: 'vote' });
+      return;
+    }
+    const before = voteOf(data, target);
+    if (!before) return;
+    const key = target.kind === 'question' ? 'q' : target.id;
+    if (this.busy.has(`vote:${key}`)) return;
+    const value: VoteValue = nextVote(before.myVote, pressed);
+    // Optimistic: show the new score now, put the old one back if the backend refuses.
+    this.detail.mutate(withVote(data, target, { score: scoreAfter(before.score, before.myVote, value), myVote: value }));
+    this.setBusy(`vote:${key}`, true);
+    this.actionError = undefined;
+    try {
+      const id = target.kind === 'question' ? data.question.id : target.id;
+      const result = target.kind === 'question' ? await backend.voteQuestion(id, value) : await backend.voteAnswer(id, value);
+      if (this.detail.value) this.detail.mutate(withVote(this.detail.value, target, result));
+      this.announce(this.voteSentence(result.score, result.myVote));
+    } catch (err) {
+      if (this.detail.value) this.detail.mutate(withVote(this.detail.value, target, before));
+      this.fail(err, 'vote');
+    } finally {
+      this.setBusy(`vote:${key}`, false);
+    }
+  }
+
+  private voteSentence(score: number, myVote: VoteValue): string {
+    const n = new Intl.NumberFormat(this.locale).format(score);
+    if (myVote === 1) return msg(str`Voted up. Score ${n}.`, { id: 'qa-box-voted-up' });
+    if (myVote === -1) return msg(str`Voted down. Score ${n}.`, { id: 'qa-box-voted-down' });
+    return msg(str`Vote withdrawn. Score ${n}.`, { id: 'qa-box-vote-withdrawn' });
+  }
+
+  private async accept(answer: Answer): Promise<void> {
+    const backend = this.backend;
+    const data = this.detail.value;
+    if (!backend || !data || this.busy.has(`accept:${answer.id}`)) return;
+    this.setBusy(`accept:${answer.id}`, true);
+    this.actionError = undefined;
+    try {
+      const question = await backend.acceptAnswer(data.question.id, answer.id);
+      if (this.detail.value) this.detail.mutate(withAccepted(this.detail.value, question, answer.id));
+      emit(this, 'confab-answer-accepted', { questionId: data.question.id, answerId: answer.id });
+      this.announce(msg('Answer accepted. It now shows first.', { id: 'qa-box-accepted-done' }));
+    } catch (err) {
+      this.fail(err, 'accept');
+    } finally {
+      this.setBusy(`accept:${answer.id}`, false);
+    }
+  }
+
+  private async deflect(): Promise<void> {
+    const backend = this.backend;
+    const questionId = this.question;
+    if (!backend || !questionId || this.deflected) return;
+    const query = this.openedFrom.slice(0, 200);
+    this.deflected = true;
+    emit(this, 'confab-deflected', { questionId, query });
+    this.announce(msg('Thanks! Glad you found your answer.', { id: 'qa-box-deflect-thanks' }));
+    try {
+      await backend.recordDeflection(questionId, query);
+    } catch (err) {
+      // The partner got their answer; a lost analytics call is only worth a `confab-error`.
+      this.reportError(toConfabError(err));
+    }
+  }
+
+  private addAnswer(answer: Answer): void {
+    if (this.detail.value) this.detail.mutate(withAnswer(this.detail.value, answer));
+    this.announce(msg('Your answer was posted.', { id: 'qa-box-answer-posted' }));
+  }
+
+  private fail(err: unknown, action: string): void {
+    const error = toConfabError(err);
+    this.actionError = error;
+    this.reportError(error);
+    if (error instanceof AuthError && error.status === 401) emit(this, 'confab-auth-required', { action });
+  }
+
+  private setBusy(key: string, on: boolean): void {
+    const next = new Set(this.busy);
+    if (on) next.add(key);
+    else next.delete(key);
+    this.busy = next;
+  }
+
+  // ----- rendering -----
+
+  protected override render(): TemplateResult {
+    return this.frame(
+      html`${this.question ? this.renderQuestionView() : this.renderAsk()}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`,
+      msg('Questions and answers', { id: 'qa-box-label' }),
+    );
+  }
+
+  private renderAsk(): TemplateResult {
+    const errors = this.errors;
+    const suggestions = this.listOpen ? this.suggestions : [];
+    const expanded = suggestions.length > 0;
+    const activeId = expanded && this.active >= 0 ? `similar-${this.active}` : undefined;
+    const describe = (f: AskField, hint?: string) => [hint, errors[f] ? `${f}-error` : ''].filter(Boolean).join(' ') || undefined;
+    return html`<form part="form" class="ask" novalidate @submit=${this.onAsk} aria-labelledby="ask-heading">
+      <h2 id="ask-heading" class="heading" part="header">${msg('Ask the community', { id: 'qa-box-heading' })}</h2>
+      ${this.signedIn === false
+        ? html`<p class="notice" part="signed-out">
+            <span>${msg('Sign in to ask. You can still look for similar questions.', { id: 'qa-box-signin-hint' })}</span>
+            <button type="button" class="btn small" part="button sign-in" @click=${() => emit(this, 'confab-auth-required', { action: 'ask' })}>
+              ${msg('Sign in', { id: 'qa-box-signin' })}
+            </button>
+          </p>`
+        : nothing}
+      <div class="field">
+        <label for="title">${msg('Your question', { id: 'qa-box-title-label' })}</label>
+        <input
+          id="title"
+          class="input"
+          part="input"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          aria-autocomplete="list"
+          aria-expanded=${expanded ? 'true' : 'false'}
+          aria-controls="similar-list"
+          aria-activedescendant=${ifDefined(activeId)}
+          aria-invalid=${errors.title ? 'true' : 'false'}
+          aria-describedby=${ifDefined(describe('title', 'title-hint'))}
+          placeholder=${this.placeholder ?? msg('e.g. How do I register a multi-year deal?', { id: 'qa-box-placeholder' })}
+          .value=${live(this.titleText)}
+          @input=${(e: Event) => this.setTitle((e.target as HTMLInputElement).value)}
+          @keydown=${this.onTitleKeydown}
+          @blur=${() => this.titleText && this.touch('title')}
+        />
+        <span class="hint" id="title-hint">${msg('We look for similar questions as you type. Use the arrow keys to pick one.', { id: 'qa-box-title-hint' })}</span>
+        ${this.fieldError('title', errors)}
+      </div>
+      ${this.renderSimilar(suggestions)}
+      <div class="field">
+        <div class="label-row">
+          <label for="body" id="body-label">${msg('Details', { id: 'qa-box-body-label' })}</label>
+          <div class="tabs" role="tablist" aria-label=${msg('Details', { id: 'qa-box-body-label' })}>
+            ${this.tabButton('write', msg('Write', { id: 'qa-box-write' }))} ${this.tabButton('preview', msg('Preview', { id: 'qa-box-preview' }))}
+          </div>
+        </div>
+        <div id="body-panel" role="tabpanel" aria-labelledby=${this.bodyTab === 'write' ? 'tab-write' : 'tab-preview'}>
+          <textarea
+            id="body"
+            class="input"
+            part="input"
+            ?hidden=${this.bodyTab !== 'write'}
+            aria-invalid=${errors.body ? 'true' : 'false'}
+            aria-describedby=${ifDefined(describe('body', 'body-hint'))}
+            .value=${live(this.body)}
+            @input=${(e: Event) => {
+              this.body = (e.target as HTMLTextAreaElement).value;
+              this.bodyDraft.update(this.body);
+            }}
+            @blur=${() => this.body && this.touch('body')}
+          ></textarea>
+          ${this.bodyTab === 'preview'
+            ? html`<div class="preview prose" part="body" tabindex="0">
+                ${this.body.trim() ? markdown(this.body) : html`<span class="hint">${msg('Nothing to preview yet.', { id: 'qa-box-nothing-preview' })}</span>`}
+              </div>`
+            : nothing}
+        </div>
+        <span class="hint" id="body-hint">${msg('Markdown supported. Say what you tried and what happened.', { id: 'qa-box-body-hint' })}</span>
+        ${this.fieldError('body', errors)}
+      </div>
+      <div class="pair">
+        <div class="field">
+          <label for="category">${msg('Category', { id: 'qa-box-category-label' })}</label>
+          <select
+            id="category"
+            class="input"
+            part="input"
+            aria-invalid=${errors.category ? 'true' : 'false'}
+            aria-describedby=${ifDefined(describe('category'))}
+            @change=${(e: Event) => (this.chosenCategory = (e.target as HTMLSelectElement).value)}
+          >
+            ${this.categoryList.map((c) => html`<option value=${c} ?selected=${c === this.chosenCategory}>${humanize(c)}</option>`)}
+          </select>
+          ${this.fieldError('category', errors)}
+        </div>
+        <div class="field">
+          <label for="tags">${msg('Tags', { id: 'qa-box-tags-label' })}</label>
+          <input
+            id="tags"
+            class="input"
+            part="input"
+            type="text"
+            autocomplete="off"
+            aria-invalid=${errors.tags ? 'true' : 'false'}
+            aria-describedby=${ifDefined(describe('tags', 'tags-hint'))}
+            .value=${live(this.tagsText)}
+            @input=${(e: Event) => {
+              this.tagsText = (e.target as HTMLInputElement).value;
+              this.touch('tags');
+            }}
+          />
+          <span class="hint" id="tags-hint">${msg('Up to 5, separated by commas.', { id: 'qa-box-tags-hint' })}</span>
+          ${parseTags(this.tagsText).length
+            ? html`<ul class="chips" aria-label=${msg('Tags', { id: 'qa-box-tags-label' })}>
+                ${parseTags(this.tagsText).map((t) => html`<li class="chip" part="chip">${t}</li>`)}
+              </ul>`
+            : nothing}
+          ${this.fieldError('tags', errors)}
+        </div>
+      </div>
+      ${this.askError ? this.writeError(this.askError) : nothing}
+      ${this.posted ? this.renderPosted(this.posted) : nothing}
+      ${this.pendingAsks.map(
+        (p) => html`<div class="pending-item" part="item pending-question">
+          <strong>${(p.args[0] as AskInput | undefined)?.title ?? ''}</strong> ${pendingBadge()}
+        </div>`,
+      )}
+      <div class="actions">
+        <button type="submit" class="btn primary" part="button submit" ?disabled=${this.sending}>
+          ${this.sending ? msg('Posting…', { id: 'qa-box-posting' }) : this.signedIn === false ? msg('Sign in to ask', { id: 'qa-box-signin-to-ask' }) : msg('Post your question', { id: 'qa-box-submit' })}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderPosted(q: Question): TemplateResult {
+    return html`<div class="notice" part="posted">
+      <span>${msg(str`Your question “${q.title}” was posted.`, { id: 'qa-box-posted' })}</span>
+      <button type="button" class="btn small" part="button open-posted" @click=${() => {
+        this.posted = undefined;
+        this.openedFrom = '';
+        this.open(q.id);
+      }}>${msg('View it', { id: 'qa-box-view-posted' })}</button>
+    </div>`;
+  }
+
+  private tabButton(which: 'write' | 'preview', text: string): TemplateResult {
+    const selected = this.bodyTab === which;
+    return html`<button
+      type="button"
+      role="tab"
+      part="tab"
+      id="tab-${which}"
+      aria-selected=${selected ? 'true' : 'false'}
+      aria-controls="body-panel"
+      tabindex=${selected ? '0' : '-1'}
+      @click=${() => (this.bodyTab = which)}
+      @keydown=${(e: KeyboardEvent) => {
+        if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+        e.preventDefault();
+        this.bodyTab = this.bodyTab === 'write' ? 'preview' : 'write';
+        this.focusAfterRender = `#tab-${this.bodyTab}`;
+      }}
+    >${text}</button>`;
+  }
+
+  private fieldError(field: AskField, errors: AskErrors): TemplateResult | typeof nothing {
+    return errors[field] ? html`<span class="field-error" part="error" id="${field}-error">${errors[field]}</span>` : nothing;
+  }
+
+  private renderSimilar(items: SimilarQuestion[]): TemplateResult {
+    const res = this.similar;
+    const wanted = this.query.value.length >= MIN_QUERY;
+    let content: TemplateResult | typeof nothing = nothing;
+    if (!wanted) content = nothing;
+    else if (res.status === 'error' && !res.value) content = errorState(res.error!, () => void res.refresh());
+    else if (res.status === 'loading' && !res.value) content = skeleton(2);
+    else if (res.value && !res.value.length) content = emptyState(msg('No similar questions yet — ask away.', { id: 'qa-box-none-similar' }));
+    return html`<section class="similar" aria-labelledby="similar-heading" aria-busy=${res.status === 'loading' ? 'true' : 'false'} ?hidden=${!wanted}>
+      <h3 id="similar-heading" class="subheading">${msg('Similar questions', { id: 'qa-box-similar-heading' })}</h3>
+      ${res.offline ? offlineNotice(res.savedAt ?? null, this.locale, () => void res.refresh()) : nothing}
+      ${res.status === 'error' && res.value ? errorState(res.error!, () => void res.refresh()) : nothing}
+      <ul id="similar-list" role="listbox" part="list" aria-labelledby="similar-heading" ?hidden=${!items.length}>
+        ${items.map((q, i) => this.renderOption(q, i))}
+      </ul>
+      ${content}
+    </section>`;
+  }
+
+  private renderOption(q: SimilarQuestion, i: number): TemplateResult {
+    const count = new Intl.NumberFormat(this.locale).format(q.answerCount);
+    return html`<li
+      id="similar-${i}"
+      role="option"
+      part="item"
+      class="option ${i === this.active ? 'active' : ''}"
+      aria-selected=${i === this.active ? 'true' : 'false'}
+      @mousedown=${(e: Event) => e.preventDefault()}
+      @click=${() => this.openSimilar(q)}
+      @mousemove=${() => i !== this.active && (this.active = i)}
+    >
+      <span class="option-title" part="title">${q.title}</span>
+      <span class="meta" part="meta">
+        ${q.accepted
+          ? html`<span class="badge success">${msg('Accepted answer', { id: 'qa-box-accepted' })}</span>`
+          : q.answerCount === 1
+            ? msg('1 answer', { id: 'qa-box-one-answer' })
+            : msg(str`${count} answers`, { id: 'qa-box-n-answers' })}
+      </span>
+      ${q.acceptedExcerpt ? html`<span class="excerpt clamp-2" part="excerpt">${q.acceptedExcerpt}</span>` : nothing}
+    </li>`;
+  }
+
+  private renderQuestionView(): TemplateResult {
+    const res = this.detail;
+    const back = html`<button type="button" class="btn ghost small back" part="button back" @click=${this.back}>
+      <span aria-hidden="true" class="arrow">←</span> ${msg('Back to asking', { id: 'qa-box-back' })}
+    </button>`;
+    let content: TemplateResult;
+    if (res.value) content = this.renderQuestion(res.value);
+    else if (res.status === 'error') content = errorState(res.error!, () => void res.refresh());
+    else content = html`<div aria-busy="true">${skeleton(3)}</div>`;
+    return html`<div class="question-view" @keydown=${this.onViewKeydown}>
+      <div class="toolbar" part="header">${back}</div>
+      ${res.offline ? offlineNotice(res.savedAt ?? null, this.locale, () => void res.refresh()) : nothing}
+      ${res.status === 'error' && res.value ? errorState(res.error!, () => void res.refresh()) : nothing}
+      ${content}
+    </div>`;
+  }
+
+  private onViewKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    // Escape inside a text field belongs to the field (and an answer being typed stays put).
+    const path = e.composedPath();
+    if (path.some((n) => n instanceof HTMLTextAreaElement || n instanceof HTMLInputElement)) return;
+    e.preventDefault();
+    this.back();
+  }
+
+  private renderQuestion({ question: q, answers }: QuestionWithAnswers): TemplateResult {
+    const me = this.me.value?.authenticated ? this.me.value : undefined;
+    const canAccept = !!me && (me.id === q.author.id || me.roles.includes('moderator'));
+    const sorted = sortAnswers(answers.items);
+    const count = new Intl.NumberFormat(this.locale).format(sorted.length);
+    return html`<article class="question" part="question" aria-labelledby="question-title">
+        <h2 id="question-title" class="q-title" part="title" tabindex="-1">${q.title}</h2>
+        <div class="meta row" part="meta">
+          ${this.byline(q.author, q.createdAt)}
+          <span class="chip" part="chip">${humanize(q.category)}</span>
+          ${q.tags.map((t) => html`<span class="chip" part="chip">${t}</span>`)}
+        </div>
+        <div class="post">
+          ${this.votes({ kind: 'question' }, q.score, q.myVote, msg('Votes on the question', { id: 'qa-box-votes-question' }))}
+          <div class="prose body" part="body">${markdown(q.body)}</div>
+        </div>
+      </article>
+      ${this.openedFrom ? this.renderDeflect() : nothing}
+      ${this.actionError ? this.writeError(this.actionError) : nothing}
+      <section class="answers" aria-labelledby="answers-heading">
+        <h3 id="answers-heading" class="subheading">
+          ${sorted.length === 1 ? msg('1 answer', { id: 'qa-box-one-answer' }) : msg(str`${count} answers`, { id: 'qa-box-n-answers' })}
+        </h3>
+        ${sorted.length
+          ? html`<ol class="answer-list" part="list">${sorted.map((a) => this.renderAnswer(a, canAccept))}</ol>`
+          : emptyState(msg('No answers yet.', { id: 'qa-box-no-answers' }), msg('Know the answer? Share it below.', { id: 'qa-box-no-answers-detail' }))}
+        ${this.answerBox.pending.map(
+          (p) => html`<div class="pending-item" part="item pending-answer">
+            <div class="prose" part="body">${markdown(p.body)}</div>
+            ${pendingBadge()}
+          </div>`,
+        )}
+      </section>
+      <section class="answer-box" aria-label=${msg('Your answer', { id: 'qa-box-your-answer' })}>
+        ${composer(this.answerBox, {
+          label: msg('Your answer', { id: 'qa-box-your-answer' }),
+          submit: msg('Post answer', { id: 'qa-box-post-answer' }),
+          signIn: msg('Sign in to answer', { id: 'qa-box-signin-to-answer' }),
+        })}
+      </section>`;
+  }
+
+  private renderDeflect(): TemplateResult {
+    return html`<div class="deflect notice" part="deflection">
+      ${this.deflected
+        ? html`<span role="status">${msg('Thanks! Glad you found your answer.', { id: 'qa-box-deflect-thanks' })}</span>`
+        : html`<span>${msg('Does this answer your question?', { id: 'qa-box-deflect-question' })}</span>
+            <button type="button" class="btn small primary" part="button deflect" @click=${this.deflect}>
+              ${msg('This answered my question', { id: 'qa-box-deflect' })}
+            </button>`}
+    </div>`;
+  }
+
+  private renderAnswer(a: Answer, canAccept: boolean): TemplateResult {
+    const busy = this.busy.has(`accept:${a.id}`);
+    return html`<li class="answer ${a.accepted ? 'is-accepted' : ''}" part="item answer" aria-label=${msg(str`Answer by ${a.author.name}`, { id: 'qa-box-answer-by' })}>
+      ${this.votes({ kind: 'answer', id: a.id }, a.score, a.myVote, msg(str`Votes on the answer by ${a.author.name}`, { id: 'qa-box-votes-answer' }))}
+      <div class="answer-main">
+        ${a.accepted
+          ? html`<span class="badge success" part="accepted"><span aria-hidden="true">✓</span> ${msg('Accepted answer', { id: 'qa-box-accepted' })}</span>`
+          : nothing}
+        <div class="prose body" part="body">${markdown(a.body)}</div>
+        <div class="meta row" part="meta">
+          ${this.byline(a.author, a.createdAt)}
+          ${canAccept && !a.accepted
+            ? html`<button type="button" class="btn small" part="button accept" ?disabled=${busy} @click=${() => this.accept(a)}>
+                ${msg('Accept this answer', { id: 'qa-box-accept' })}
+              </button>`
+            : nothing}
+        </div>
+      </div>
+    </li>`;
+  }
+
+  private byline(author: Author, at: string): TemplateResult {
+    return html`<span class="byline">
+      ${avatar(author)}
+      <span><span class="name">${author.name}</span>${author.orgName ? html` · <span>${author.orgName}</span>` : nothing}</span>
+      <span aria-hidden="true">·</span>
+      <time datetime=${at} title=${absoluteTime(at, this.locale)}>${relativeTime(at, this.locale)}</time>
+    </span>`;
+  }
+
+  private votes(target: VoteTarget, score: number, myVote: VoteValue, label: string): TemplateResult {
+    const n = new Intl.NumberFormat(this.locale).format(score);
+    return html`<div class="votes" part="votes" role="group" aria-label=${label}>
+      <button
+        type="button"
+        class="vote"
+        part="button vote-up"
+        aria-pressed=${myVote === 1 ? 'true' : 'false'}
+        aria-label=${msg('Vote up', { id: 'qa-box-vote-up' })}
+        @click=${() => this.vote(target, 1)}
+      ><span aria-hidden="true">▲</span></button>
+      <span class="score" part="score"><span class="visually-hidden">${msg('Score', { id: 'qa-box-score' })}</span> ${n}</span>
+      <button
+        type="button"
+        class="vote"
+        part="button vote-down"
+        aria-pressed=${myVote === -1 ? 'true' : 'false'}
+        aria-label=${msg('Vote down', { id: 'qa-box-vote-down' })}
+        @click=${() => this.vote(target, -1)}
+      ><span aria-hidden="true">▼</span></button>
+    </div>`;
+  }
+
+  private writeError(error: ConfabError): TemplateResult {
+    const { title, detail } = errorText(error);
+    return html`<div class="notice error" part="error" role="alert">
+      <strong>${title}</strong>
+      ${detail ? html`<span>${detail}</span>` : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,395 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { clear, createStore } from 'idb-keyval';
+import '../../../src/elements/qa-box/define.js';
+import '../../../src/elements/provider/define.js';
+import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
+import type { CommunityBackend } from '../../../src/backends/types.js';
+import { _clearMemoryCacheForTests, clearCache } from '../../../src/core/cache.js';
+import { _resetResourcesForTests } from '../../../src/core/resource.js';
+import { _resetForTests as resetOutbox } from '../../../src/core/outbox.js';
+import type { ConfabQaBox } from '../../../src/elements/qa-box/qa-box.js';
+
+async function resetStores(): Promise<void> {
+  resetOutbox();
+  _resetResourcesForTests();
+  await clearCache();
+  await clear(createStore('confab-drafts', 'drafts'));
+  await clear(createStore('confab-outbox', 'outbox'));
+}
+
+async function mount(backend: CommunityBackend, opts: { question?: string; category?: string; categories?: string } = {}): Promise<ConfabQaBox> {
+  const wrap = await fixture(html`<confab-provider .backend=${backend}>
+    <confab-qa-box .question=${opts.question} category=${opts.category ?? ''} categories=${opts.categories ?? ''}></confab-qa-box>
+  </confab-provider>`);
+  const el = wrap.querySelector('confab-qa-box')!;
+  await el.updateComplete;
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: ConfabQaBox, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const $$ = <T extends Element = HTMLElement>(el: ConfabQaBox, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+const text = (el: ConfabQaBox, sel: string) => $(el, sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Sets a field's value as typing does, without the per-key delay. */
+function fill(el: ConfabQaBox, sel: string, value: string): void {
+  const f = $<HTMLInputElement | HTMLTextAreaElement>(el, sel)!;
+  f.value = value;
+  f.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+const signedIn = (id = 'u-aiko', extra: Partial<ConstructorParameters<typeof MemoryBackend>[0]> = {}) =>
+  new MemoryBackend({ me: meFor(id), ...extra });
+
+async function ready(el: ConfabQaBox): Promise<void> {
+  await waitUntil(() => !!$(el, '#title') && !$(el, '.similar [part=skeleton]'), 'ask form ready');
+}
+
+async function similarShown(el: ConfabQaBox, min = 1): Promise<HTMLElement[]> {
+  await waitUntil(() => $$(el, '[role=option]').length >= min, 'similar questions shown', { timeout: 3000 });
+  return $$(el, '[role=option]');
+}
+
+describe('<confab-qa-box>', () => {
+  beforeEach(resetStores);
+
+  describe('asking', () => {
+    it('shows up to 5 similar questions, accepted first, with the accepted excerpt, and announces the count', async () => {
+      const el = await mount(signedIn());
+      await ready(el);
+      fill(el, '#title', 'deal registration');
+      const options = await similarShown(el);
+      expect(options.length).to.be.within(1, 5);
+      const accepted = options.map((o) => o.textContent!.includes('Accepted answer'));
+      // Once a non-accepted question shows, no accepted one follows it.
+      const firstPlain = accepted.indexOf(false);
+      if (firstPlain >= 0) expect(accepted.slice(firstPlain)).to.not.include(true);
+      expect(options[0]!.querySelector('[part=excerpt]')?.textContent).to.not.equal('');
+      await waitUntil(() => /similar question/.test(text(el, '[role=status]')));
+      expect(text(el, '[role=status]')).to.match(/\d+ similar questions? found/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the empty state when nothing is similar', async () => {
+      const el = await mount(signedIn());
+      fill(el, '#title', 'zzqx wvvk yyyp');
+      await waitUntil(() => !!$(el, '[part=empty]'), 'empty state', { timeout: 3000 });
+      expect(text(el, '[part=empty]')).to.contain('No similar questions yet — ask away');
+      await expect(el).to.be.accessible();
+    });
+
+    it('opens a similar question inline; "This answered my question" records a deflection and fires confab-deflected', async () => {
+      const backend = signedIn();
+      const el = await mount(backend);
+      fill(el, '#title', 'register a multi-year renewal deal');
+      const [first] = await similarShown(el);
+      first!.click();
+      await waitUntil(() => !!$(el, '#question-title'), 'question opened');
+      expect(el.question).to.be.a('string');
+      const button = $(el, '[part~=deflect]')!;
+      setTimeout(() => button.click());
+      const ev = await oneEvent(el, 'confab-deflected');
+      expect(ev.detail).to.deep.equal({ questionId: el.question, query: 'register a multi-year renewal deal' });
+      await waitUntil(() => backend.deflections.length === 1, 'backend recorded the deflection');
+      expect(backend.deflections[0]).to.include({ questionId: el.question, query: 'register a multi-year renewal deal' });
+      await el.updateComplete;
+      expect(text(el, '[part=deflection]')).to.contain('Thanks');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows validation messages next to the fields before anything is sent', async () => {
+      const backend = signedIn();
+      const el = await mount(backend);
+      await ready(el);
+      fill(el, '#title', 'ab');
+      $(el, '#title')!.dispatchEvent(new Event('blur'));
+      await el.updateComplete;
+      const title = $(el, '#title')!;
+      expect(title.getAttribute('aria-invalid')).to.equal('true');
+      expect(title.getAttribute('aria-describedby')).to.contain('title-error');
+      expect(text(el, '#title-error')).to.contain('at least 3 characters');
+      // Submitting shows every field's problem and sends nothing.
+      fill(el, '#tags', 'a, b, c, d, e, f');
+      $<HTMLButtonElement>(el, '[part~=submit]')!.click();
+      await el.updateComplete;
+      expect(text(el, '#body-error')).to.contain('Describe your question');
+      expect(text(el, '#tags-error')).to.contain('at most 5 tags');
+      expect($(el, '#body')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(backend.calls('askQuestion')).to.equal(0);
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title', 'focus moves to the first invalid field');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a signed-out partner sees "Sign in to ask" and gets confab-auth-required on submit', async () => {
+      const backend = new MemoryBackend();
+      const el = await mount(backend);
+      await waitUntil(() => !!$(el, '[part=signed-out]'), 'signed-out hint');
+      expect(text(el, '[part~=submit]')).to.equal('Sign in to ask');
+      fill(el, '#title', 'How do I register a deal?');
+      fill(el, '#body', 'Details');
+      setTimeout(() => $<HTMLButtonElement>(el, '[part~=submit]')!.click());
+      const ev = await oneEvent(el, 'confab-auth-required');
+      expect(ev.detail).to.deep.equal({ action: 'ask' });
+      expect(backend.calls('askQuestion')).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks: fires confab-question-asked and opens the new question', async () => {
+      const backend = signedIn();
+      const el = await mount(backend, { category: 'technical' });
+      await ready(el);
+      expect($<HTMLSelectElement>(el, '#category')!.value).to.equal('technical');
+      fill(el, '#title', 'Does the Edge Firewall support BGP graceful restart?');
+      fill(el, '#body', 'We need **BGP GR** for a customer.');
+      fill(el, '#tags', 'edge-firewall, bgp');
+      setTimeout(() => $<HTMLButtonElement>(el, '[part~=submit]')!.click());
+      const ev = await oneEvent(el, 'confab-question-asked');
+      expect(ev.detail.question.title).to.equal('Does the Edge Firewall support BGP graceful restart?');
+      expect(ev.detail.question.category).to.equal('technical');
+      expect(ev.detail.question.tags).to.deep.equal(['edge-firewall', 'bgp']);
+      await waitUntil(() => text(el, '#question-title') === 'Does the Edge Firewall support BGP graceful restart?', 'opens it');
+      expect(el.question).to.equal(ev.detail.question.id);
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'question-title', 'focus on the question');
+      await expect(el).to.be.accessible();
+    });
+
+    it('uses the categories attribute for the select', async () => {
+      const el = await mount(signedIn(), { categories: 'alpha, beta-gamma' });
+      const options = $$<HTMLOptionElement>(el, '#category option');
+      expect(options.map((o) => o.value)).to.deep.equal(['alpha', 'beta-gamma']);
+      expect(options[1]!.textContent).to.equal('Beta gamma');
+    });
+
+    it('keeps the title and body drafts across a reload', async () => {
+      const backend = signedIn();
+      let el = await mount(backend);
+      fill(el, '#title', 'Draft title survives');
+      fill(el, '#body', 'Draft body survives');
+      await aTimeout(450);
+      el.parentElement!.remove();
+      _clearMemoryCacheForTests();
+      el = await mount(backend);
+      await waitUntil(() => $<HTMLInputElement>(el, '#title')!.value === 'Draft title survives', 'title restored');
+      expect($<HTMLTextAreaElement>(el, '#body')!.value).to.equal('Draft body survives');
+    });
+
+    it('previews the body as sanitised Markdown', async () => {
+      const el = await mount(signedIn());
+      fill(el, '#body', '**bold** <img src=x onerror="window.__qaPwned=1">');
+      $<HTMLButtonElement>(el, '#tab-preview')!.click();
+      await waitUntil(() => !!$(el, '.preview strong'), 'markdown rendered', { timeout: 3000 });
+      expect($(el, '.preview img[onerror]')).to.equal(null);
+      expect((window as unknown as { __qaPwned?: number }).__qaPwned).to.equal(undefined);
+    });
+  });
+
+  describe('the question view', () => {
+    it('sorts answers accepted first, then by votes', async () => {
+      const el = await mount(signedIn(), { question: 'q-001' });
+      await waitUntil(() => $$(el, '.answer').length > 1, 'answers shown', { timeout: 3000 });
+      const answers = $$(el, '.answer');
+      expect(answers[0]!.classList.contains('is-accepted')).to.equal(true);
+      const scores = answers.slice(1).map((a) => Number(a.querySelector('[part=score]')!.textContent!.replace(/\D+/g, '')));
+      expect(scores).to.deep.equal([...scores].sort((a, b) => b - a));
+      await expect(el).to.be.accessible();
+    });
+
+    it('votes toggle, one per person, with aria-pressed and the score announced', async () => {
+      const backend = signedIn('u-lars');
+      const el = await mount(backend, { question: 'q-002' });
+      await waitUntil(() => !!$(el, '.question [part~=vote-up]'), 'question shown', { timeout: 3000 });
+      const up = () => $<HTMLButtonElement>(el, '.question [part~=vote-up]')!;
+      const down = () => $<HTMLButtonElement>(el, '.question [part~=vote-down]')!;
+      const score = () => Number(text(el, '.question [part=score]').replace(/[^\d-]+/g, ''));
+      const start = score();
+      up().click();
+      await el.updateComplete;
+      expect(up().getAttribute('aria-pressed')).to.equal('true');
+      expect(score()).to.equal(start + 1); // optimistic
+      await waitUntil(() => /Voted up/.test(text(el, '[role=status]')), 'announced');
+      expect(text(el, '[role=status]')).to.contain(`Score ${start + 1}`);
+      // Down replaces the up vote: one vote per person.
+      down().click();
+      await waitUntil(() => /Voted down/.test(text(el, '[role=status]')));
+      expect(score()).to.equal(start - 1);
+      expect(up().getAttribute('aria-pressed')).to.equal('false');
+      expect(down().getAttribute('aria-pressed')).to.equal('true');
+      // Pressing down again withdraws it.
+      down().click();
+      await waitUntil(() => /withdrawn/.test(text(el, '[role=status]')));
+      expect(score()).to.equal(start);
+      expect(down().getAttribute('aria-pressed')).to.equal('false');
+      // The backend agrees: a fresh read shows my vote as 0 and the original score.
+      const fresh = await backend.getQuestion('q-002');
+      expect(fresh.question.myVote).to.equal(0);
+      expect(fresh.question.score).to.equal(start);
+      await expect(el).to.be.accessible();
+    });
+
+    it('rolls a vote back when the backend refuses it', async () => {
+      const backend = signedIn('u-lars');
+      const el = await mount(backend, { question: 'q-002' });
+      await waitUntil(() => !!$(el, '.question [part~=vote-up]'), 'question shown', { timeout: 3000 });
+      const before = text(el, '.question [part=score]');
+      backend.setOnline(false);
+      $<HTMLButtonElement>(el, '.question [part~=vote-up]')!.click();
+      await waitUntil(() => !!$(el, '[part=error][role=alert]'), 'error shown');
+      expect(text(el, '.question [part=score]')).to.equal(before);
+      expect($(el, '.question [part~=vote-up]')!.getAttribute('aria-pressed')).to.equal('false');
+    });
+
+    it('lets only the asker accept an answer', async () => {
+      const probe = new MemoryBackend();
+      const q = probe.data.questions.find((x) => x.id === 'q-002')!;
+      const stranger = probe.data.people?.find?.((p: { id: string }) => p.id !== q.authorId && p.id !== 'u-hannah')?.id ?? (q.authorId === 'u-lars' ? 'u-aiko' : 'u-lars');
+      // Someone else: no accept button.
+      let el = await mount(signedIn(stranger), { question: 'q-002' });
+      await waitUntil(() => $$(el, '.answer').length > 0, 'answers shown', { timeout: 3000 });
+      expect($(el, '[part~=accept]')).to.equal(null);
+      el.parentElement!.remove();
+      await resetStores();
+      // The asker: accept buttons, and accepting fires confab-answer-accepted and moves it first.
+      el = await mount(signedIn(q.authorId), { question: 'q-002' });
+      await waitUntil(() => $$(el, '[part~=accept]').length > 0, 'accept buttons', { timeout: 3000 });
+      await expect(el).to.be.accessible();
+      const answers = $$(el, '.answer');
+      const last = answers[answers.length - 1]!;
+      const lastText = last.querySelector('[part=body]')!.textContent;
+      setTimeout(() => last.querySelector<HTMLButtonElement>('[part~=accept]')!.click());
+      const ev = await oneEvent(el, 'confab-answer-accepted');
+      expect(ev.detail.questionId).to.equal('q-002');
+      await el.updateComplete;
+      const first = $$(el, '.answer')[0]!;
+      expect(first.classList.contains('is-accepted')).to.equal(true);
+      expect(first.querySelector('[part=body]')!.textContent).to.equal(lastText);
+    });
+
+    it('a signed-out partner voting gets confab-auth-required', async () => {
+      const el = await mount(new MemoryBackend(), { question: 'q-001' });
+      await waitUntil(() => !!$(el, '.question [part~=vote-up]'), 'question shown', { timeout: 3000 });
+      await waitUntil(() => !!$(el, '[part~=sign-in]'), 'composer shows sign in');
+      setTimeout(() => $<HTMLButtonElement>(el, '.question [part~=vote-up]')!.click());
+      const ev = await oneEvent(el, 'confab-auth-required');
+      expect(ev.detail.action).to.equal('vote');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a skeleton while loading and an error with retry that works', async () => {
+      const backend = signedIn('u-aiko', { latency: 200 });
+      backend.failWith = new Error('Server on fire');
+      const el = await mount(backend, { question: 'q-001' });
+      expect($(el, '[part=skeleton]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+      await waitUntil(() => !!$(el, '.question-view [part=error]'), 'error', { timeout: 3000 });
+      expect(text(el, '[part=error]')).to.contain('Server on fire');
+      await expect(el).to.be.accessible();
+      backend.failWith = null;
+      $<HTMLButtonElement>(el, '[part~=retry]')!.click();
+      await waitUntil(() => !!$(el, '#question-title'), 'loaded after retry', { timeout: 3000 });
+    });
+
+    it('shows cached data with an offline notice when the backend is unreachable', async () => {
+      const backend = signedIn();
+      let el = await mount(backend, { question: 'q-001' });
+      await waitUntil(() => !!$(el, '#question-title'), 'loaded', { timeout: 3000 });
+      const title = text(el, '#question-title');
+      el.parentElement!.remove();
+      _resetResourcesForTests();
+      _clearMemoryCacheForTests();
+      backend.setOnline(false);
+      el = await mount(backend, { question: 'q-001' });
+      await waitUntil(() => !!$(el, '[part=offline-notice]'), 'offline notice', { timeout: 3000 });
+      expect(text(el, '#question-title')).to.equal(title);
+      expect(text(el, '[part=offline-notice]')).to.match(/Offline: showing what was saved/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('posts an answer offline as pending; after a reload and going online there is exactly one answer', async () => {
+      const backend = signedIn('u-lars');
+      let el = await mount(backend, { question: 'q-014' });
+      await waitUntil(() => !!$(el, '.composer textarea'), 'composer', { timeout: 3000 });
+      const before = (await backend.getQuestion('q-014')).answers.items.length;
+      backend.setOnline(false);
+      fill(el, '.composer textarea', 'Offline answer, sent later.');
+      $<HTMLButtonElement>(el, '.composer [part~=submit]')!.click();
+      await waitUntil(() => !!$(el, '[part~=pending-answer]'), 'pending shown', { timeout: 3000 });
+      expect(text(el, '[part~=pending-answer]')).to.contain('Pending');
+      // Reload: a fresh page state, IndexedDB kept.
+      el.parentElement!.remove();
+      resetOutbox();
+      _resetResourcesForTests();
+      _clearMemoryCacheForTests();
+      el = await mount(backend, { question: 'q-014' });
+      await waitUntil(() => !!$(el, '[part~=pending-answer]'), 'still pending after reload', { timeout: 3000 });
+      backend.setOnline(true);
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => !$(el, '[part~=pending-answer]'), 'sent', { timeout: 4000 });
+      await waitUntil(() => $$(el, '.answer').some((a) => a.textContent!.includes('Offline answer, sent later.')), 'answer shown', { timeout: 3000 });
+      const after = (await backend.getQuestion('q-014')).answers.items;
+      expect(after.length).to.equal(before + 1);
+      expect(after.filter((a) => a.body === 'Offline answer, sent later.')).to.have.length(1);
+      expect($$(el, '.answer').filter((a) => a.textContent!.includes('Offline answer, sent later.'))).to.have.length(1);
+    });
+  });
+
+  describe('keyboard and handoff', () => {
+    it('works by keyboard only: type, arrow to a similar question, Enter opens, Escape returns with focus on the title', async () => {
+      const el = await mount(signedIn());
+      await ready(el);
+      $(el, '#title')!.focus();
+      await sendKeys({ type: 'deal registration' });
+      await similarShown(el);
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      const input = $(el, '#title')!;
+      expect(input.getAttribute('aria-activedescendant')).to.equal('similar-0');
+      expect($(el, '#similar-0')!.getAttribute('aria-selected')).to.equal('true');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'question-title', 'question opened with focus', { timeout: 3000 });
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title', 'back with focus on the title');
+      expect($<HTMLInputElement>(el, '#title')!.value).to.equal('deal registration');
+      // The Back button does the same.
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !!$(el, '[part~=back]'));
+      $(el, '[part~=back]')!.click();
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title');
+    });
+
+    it('Escape closes the similar list without leaving the field', async () => {
+      const el = await mount(signedIn());
+      $(el, '#title')!.focus();
+      await sendKeys({ type: 'deal registration' });
+      await similarShown(el);
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect($(el, '#title')!.getAttribute('aria-expanded')).to.equal('false');
+      expect(el.shadowRoot!.activeElement?.id).to.equal('title');
+    });
+
+    it('a confab-ask on its provider prefills the title, focuses it and looks for similar questions', async () => {
+      const el = await mount(signedIn(), { question: 'q-001' });
+      const provider = el.parentElement!;
+      provider.dispatchEvent(new CustomEvent('confab-ask', { detail: { query: 'SAML certificate rotation' }, bubbles: true, composed: true }));
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title', 'title focused', { timeout: 3000 });
+      expect($<HTMLInputElement>(el, '#title')!.value).to.equal('SAML certificate rotation');
+      expect(el.question).to.equal(undefined);
+      await similarShown(el);
+    });
+
+    it('a confab-ask on the document reaches a box without a provider', async () => {
+      const { configure, _resetConfigForTests } = await import('../../../src/core/config.js');
+      configure({ backend: signedIn() });
+      try {
+        const el = await fixture<ConfabQaBox>(html`<confab-qa-box></confab-qa-box>`);
+        document.dispatchEvent(new CustomEvent('confab-ask', { detail: { query: 'NFR licences' } }));
+        await waitUntil(() => $<HTMLInputElement>(el, '#title')?.value === 'NFR licences', 'prefilled');
+      } finally {
+        _resetConfigForTests();
+      }
+    });
+  });
+});
