@@ -1,4 +1,4 @@
-import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, delMany, entries, get, set, type UseStore } from 'idb-keyval';
 
 /** One cached response and when it was fetched (ms since epoch). */
 export interface CacheEntry<T = unknown> {
@@ -19,6 +19,35 @@ function remember(key: string, entry: CacheEntry): void {
   memory.delete(key);
   memory.set(key, entry);
   if (memory.size > MEMORY_LIMIT) memory.delete(memory.keys().next().value!);
+}
+
+/** Entries older than this are deleted from IndexedDB once per page load: a stale cache is only useful for so long. */
+export const CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
+let pruned = false;
+
+/**
+ * Deletes entries older than `maxAge` from IndexedDB. Runs by itself once per page, after the first
+ * write, when the browser is idle; exported for tests and for hosts that want it sooner.
+ */
+export async function pruneCache(maxAge = CACHE_MAX_AGE_MS, now = Date.now()): Promise<number> {
+  try {
+    const old = (await entries<IDBValidKey, CacheEntry>(idb()))
+      .filter(([, e]) => !e || typeof e.savedAt !== 'number' || now - e.savedAt > maxAge)
+      .map(([k]) => k);
+    if (old.length) await delMany(old, idb());
+    return old.length;
+  } catch {
+    return 0;
+  }
+}
+
+function schedulePrune(): void {
+  if (pruned) return;
+  pruned = true;
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback;
+  const run = () => void pruneCache();
+  if (idle) idle(run);
+  else setTimeout(run, 2000);
 }
 
 /** The entry in the in-memory layer, if any. Synchronous. */
@@ -54,6 +83,7 @@ export async function writeCache<T>(key: string, value: T, { persist = true, sav
   const entry: CacheEntry<T> = { value, savedAt };
   remember(key, entry);
   if (persist) {
+    schedulePrune();
     try {
       await set(key, entry, idb());
     } catch {

@@ -1,4 +1,4 @@
-import { ContextProvider } from '@lit/context';
+import { ContextConsumer, ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { CommunityBackend } from '../backends/types.js';
 import { createRestBackend } from './config.js';
@@ -28,12 +28,19 @@ export class ConfabProvider extends LitElement {
     api: { type: String, reflect: true },
   };
 
-  /** The backend for this subtree. Wins over `api`. */
+  /** The backend for this subtree. Wins over `api`. With neither, the nearest outer provider's applies. */
   declare backend: CommunityBackend | undefined;
   /** Base URL of a Confab REST API for this subtree (needs the REST factory the loader registers). */
   declare api: string | undefined;
 
   private provider = new ContextProvider(this, { context: backendContext, initialValue: undefined });
+  // A provider without its own backend passes its ancestor's through, so an empty or still-loading
+  // nested provider never hides the outer one. (The provider above ignores requests from its own host.)
+  private parent = new ContextConsumer(this, {
+    context: backendContext,
+    subscribe: true,
+    callback: () => this.provider.setValue(this.resolve()),
+  });
   private builtFor?: string;
   private built?: CommunityBackend;
 
@@ -56,7 +63,7 @@ export class ConfabProvider extends LitElement {
 
   private resolve(): CommunityBackend | undefined {
     if (this.backend) return this.backend;
-    if (!this.api) return undefined;
+    if (!this.api) return this.parent.value;
     // Rebuild only when the URL changes, so consumers keep their cache and dedup identity.
     if (this.builtFor !== this.api || !this.built) {
       this.built = createRestBackend(this.api);

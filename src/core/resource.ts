@@ -96,6 +96,7 @@ export class ResourceController<T> implements ReactiveController {
   private backendNow: CommunityBackend | undefined;
   private flight?: Flight;
   private gen = 0;
+  private connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -116,14 +117,21 @@ export class ResourceController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    // Reconnected after a disconnect: load again on the next update.
+    this.connected = true;
+    // Reconnected after a real disconnect: load again on the next update.
     if (this.fullKey === undefined) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    this.release();
-    this.fullKey = undefined;
-    this.gen++;
+    this.connected = false;
+    // A DOM move (remove + insert in one task, e.g. a re-ordered list) must not abort and refetch:
+    // give up the request only if the host is still disconnected at the next microtask checkpoint.
+    queueMicrotask(() => {
+      if (this.connected) return;
+      this.release();
+      this.fullKey = undefined;
+      this.gen++;
+    });
   }
 
   /**
@@ -189,7 +197,9 @@ export class ResourceController<T> implements ReactiveController {
     this.value = value;
     this.savedAt = savedAt;
     this.stale = true;
-    this.status = 'ready';
+    // The request may already have failed (IndexedDB can answer after it): offline with data is 'ready'.
+    this.offline = this.error instanceof OfflineError;
+    this.status = this.error && !this.offline ? 'error' : 'ready';
   }
 
   private async load(gen: number, fresh: boolean): Promise<void> {

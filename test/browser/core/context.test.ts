@@ -1,6 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import type { CommunityBackend } from '../../../src/backends/types.js';
 import { _resetConfigForTests, configure, getBackend, getOptions, onConfigChange, setRestFactory } from '../../../src/core/config.js';
 import { BackendController } from '../../../src/core/context.js';
 import { ConfabProvider } from '../../../src/core/provider.js';
@@ -102,6 +101,21 @@ describe('BackendController and <confab-provider>', () => {
     const provider = root.querySelector('confab-provider')!;
     provider.backend = fakeBackend('local-2').backend;
     await waitUntil(() => inside.shadowRoot!.textContent === 'local-2', 'host re-rendered');
+  });
+
+  it('a nested provider without a backend passes the outer one through; with one, it wins', async () => {
+    configure({ backend: fakeBackend('global').backend });
+    const outer = fakeBackend('outer').backend;
+    const root = await fixture(html`<confab-provider .backend=${outer}>
+      <confab-provider id="empty"><core-backend-host id="a"></core-backend-host></confab-provider>
+      <confab-provider id="own" .backend=${fakeBackend('inner').backend}><core-backend-host id="b"></core-backend-host></confab-provider>
+    </confab-provider>`);
+    const a = root.querySelector<BackendHost>('#a')!;
+    const b = root.querySelector<BackendHost>('#b')!;
+    await waitUntil(() => idOf(a) === 'outer' && idOf(b) === 'inner');
+    (root as ConfabProvider).backend = fakeBackend('outer-2').backend;
+    await waitUntil(() => idOf(a) === 'outer-2', 'change flows through the empty provider');
+    expect(idOf(b)).to.equal('inner');
   });
 
   it('finds a provider that is defined after its consumer connected', async () => {

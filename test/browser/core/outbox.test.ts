@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clear, createStore } from 'idb-keyval';
+import { createStore, del, entries } from 'idb-keyval';
 import { BackendError, OfflineError } from '../../../src/core/errors.js';
 import {
   _resetForTests, dismissFailure, failures, onOutboxChange, pending, replay, startOutbox, submit, type OutboxChange,
@@ -7,11 +7,25 @@ import {
 import { deferred, fakeBackend } from './fake-backend.js';
 
 const offline = async () => Promise.reject(new OfflineError());
+const outboxStore = createStore('confab-outbox', 'outbox');
+
+// Other test files may use the outbox at the same time (same origin): touch and count only our entries,
+// whose backend ids all start with 'ob-'.
+const ours = (id: unknown): boolean => typeof id === 'string' && id.startsWith('ob-');
+async function mine(scope?: string) {
+  return (await pending(scope)).filter((e) => ours(e.backendId));
+}
+async function clearMine(): Promise<void> {
+  for (const [k, v] of await entries(outboxStore)) {
+    const entry = (v as { backendId?: string; entry?: { backendId?: string } }).entry ?? v;
+    if (ours((entry as { backendId?: string }).backendId)) await del(k, outboxStore);
+  }
+}
 
 describe('outbox', () => {
   beforeEach(async () => {
     _resetForTests();
-    await clear(createStore('confab-outbox', 'outbox'));
+    await clearMine();
   });
   afterEach(() => _resetForTests());
 
@@ -22,7 +36,7 @@ describe('outbox', () => {
     const call = fake.calls.replyToThread[0];
     expect(call.args).to.deep.equal(['t1', { body: 'hi' }]);
     expect(call.opts.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
-    expect(await pending()).to.deep.equal([]);
+    expect(await mine()).to.deep.equal([]);
   });
 
   it('rethrows failures that had a response', async () => {
@@ -30,21 +44,21 @@ describe('outbox', () => {
     let thrown: unknown;
     await submit(fake.backend, 'replyToThread', ['t1', { body: 'x' }]).catch((e) => (thrown = e));
     expect(thrown).to.be.instanceOf(BackendError);
-    expect(await pending()).to.deep.equal([]);
+    expect(await mine()).to.deep.equal([]);
   });
 
   it('queues a write that met no network (a fetch TypeError too) and reports it', async () => {
     const changes: OutboxChange[] = [];
     onOutboxChange((c) => changes.push(c));
     const fake = fakeBackend('ob-q', { askQuestion: async () => Promise.reject(new TypeError('Failed to fetch')) });
-    const r = await submit(fake.backend, 'askQuestion', [{ title: 'Q', body: 'B' }], { scope: 'qa' });
+    const r = await submit(fake.backend, 'askQuestion', [{ title: 'Q', body: 'B' }], { scope: 'ob-qa' });
     expect(r.queued).to.equal(true);
     if (!r.queued) return;
-    expect(r.entry).to.include({ backendId: 'ob-q', method: 'askQuestion', scope: 'qa' });
+    expect(r.entry).to.include({ backendId: 'ob-q', method: 'askQuestion', scope: 'ob-qa' });
     expect(r.entry.key).to.equal(fake.calls.askQuestion[0].opts.idempotencyKey);
     expect(r.entry.id).to.equal(r.entry.key);
-    expect((await pending('qa')).map((e) => e.key)).to.deep.equal([r.entry.key]);
-    expect(await pending('other')).to.deep.equal([]);
+    expect((await mine('ob-qa')).map((e) => e.key)).to.deep.equal([r.entry.key]);
+    expect(await mine('ob-none')).to.deep.equal([]);
     expect(changes.map((c) => c.type)).to.deep.equal(['queued']);
   });
 
@@ -55,7 +69,7 @@ describe('outbox', () => {
     const b = await submit(down.backend, 'replyToThread', ['t1', { body: 'second' }]);
     // Another backend's entry must stay untouched by this backend's replay.
     await submit(fakeBackend('ob-other', { createThread: offline }).backend, 'createThread', [{ title: 'x', body: 'y' }]);
-    expect((await pending()).length).to.equal(3);
+    expect((await mine()).length).to.equal(3);
 
     _resetForTests(); // "reload": no in-memory state survives, IndexedDB does
 
@@ -76,22 +90,46 @@ describe('outbox', () => {
       a.queued ? a.entry.key : '', b.queued ? b.entry.key : '',
     ]);
     expect(sent.length).to.equal(2);
-    expect((await pending()).map((e) => e.backendId)).to.deep.equal(['ob-other']);
+    expect((await mine()).map((e) => e.backendId)).to.deep.equal(['ob-other']);
 
     // A later replay finds nothing of this backend left to send.
     await replay(up.backend);
     expect(up.calls.replyToThread.length).to.equal(2);
   });
 
+  it('waits for the confab-outbox Web Lock, so a replay in another tab never overlaps ours', async () => {
+    const q = await submit(fakeBackend('ob-lock', { createThread: offline }).backend, 'createThread', [{ title: 't', body: 'b' }]);
+    _resetForTests();
+    const otherTab = fakeBackend('ob-lock', { createThread: async () => ({ id: 'x' }) });
+    const thisTab = fakeBackend('ob-lock', { createThread: async () => ({ id: 'x' }) });
+    const release = deferred();
+    const held = deferred();
+    // "Another tab" holds the lock and sends the entry meanwhile (as its own replay would).
+    const other = navigator.locks.request('confab-outbox', async () => {
+      held.resolve(undefined);
+      await release.promise;
+    });
+    await held.promise;
+    const mine = replay(thisTab.backend);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(thisTab.calls.createThread, 'blocked by the lock').to.equal(undefined);
+    await otherTab.backend.createThread({ title: 't', body: 'b' } as never, { idempotencyKey: q.queued ? q.entry.key : '' });
+    await clearMine();
+    release.resolve(undefined);
+    await other;
+    expect(await mine).to.deep.equal({ sent: 0, failed: 0, kept: 0 });
+    expect(thisTab.calls.createThread).to.equal(undefined);
+  });
+
   it('keeps entries while still offline and after a 5xx; drops and records a 4xx', async () => {
-    await submit(fakeBackend('ob-mixed', { replyToThread: offline }).backend, 'replyToThread', ['t', { body: '1' }], { scope: 'm' });
+    await submit(fakeBackend('ob-mixed', { replyToThread: offline }).backend, 'replyToThread', ['t', { body: '1' }], { scope: 'ob-m' });
     await new Promise((r) => setTimeout(r, 2));
-    await submit(fakeBackend('ob-mixed', { replyToThread: offline }).backend, 'replyToThread', ['t', { body: '2' }], { scope: 'm' });
+    await submit(fakeBackend('ob-mixed', { replyToThread: offline }).backend, 'replyToThread', ['t', { body: '2' }], { scope: 'ob-m' });
 
     expect(await replay(fakeBackend('ob-mixed', { replyToThread: offline }).backend)).to.deep.equal({ sent: 0, failed: 0, kept: 2 });
     expect(await replay(fakeBackend('ob-mixed', { replyToThread: async () => Promise.reject(new BackendError('down', 503)) }).backend))
       .to.deep.equal({ sent: 0, failed: 0, kept: 2 });
-    expect((await pending('m')).length).to.equal(2);
+    expect((await mine('ob-m')).length).to.equal(2);
 
     const refusing = fakeBackend('ob-mixed', {
       replyToThread: async ([, input]) => {
@@ -100,12 +138,12 @@ describe('outbox', () => {
       },
     });
     expect(await replay(refusing.backend)).to.deep.equal({ sent: 1, failed: 1, kept: 0 });
-    expect(await pending('m')).to.deep.equal([]);
-    const f = await failures('m');
+    expect(await mine('ob-m')).to.deep.equal([]);
+    const f = await failures('ob-m');
     expect(f.length).to.equal(1);
     expect(f[0]).to.include({ status: 409, message: 'Thread is locked' });
     await dismissFailure(f[0].entry.id);
-    expect(await failures()).to.deep.equal([]);
+    expect((await failures()).filter((f) => ours(f.entry.backendId))).to.deep.equal([]);
   });
 
   it('startOutbox() replays at startup and on `online`, once per backend id', async () => {
@@ -118,15 +156,16 @@ describe('outbox', () => {
     await waitUntil(() => (fake.calls.createThread?.length ?? 0) === 1, 'startup replay');
     await new Promise((r) => setTimeout(r, 20));
     expect(fake.calls.createThread.length, 'second start is a no-op').to.equal(1);
-    expect((await pending()).length).to.equal(1);
+    expect((await mine()).length).to.equal(1);
     online = true;
     dispatchEvent(new Event('online'));
-    await waitUntil(async () => (await pending()).length === 0, 'replayed on online');
+    await waitUntil(async () => (await mine()).length === 0, 'replayed on online');
     expect(fake.calls.createThread.length).to.equal(2);
   });
 
   it('uses "default" as the backend id of a backend without one', async () => {
     const r = await submit(fakeBackend(undefined, { createThread: offline }).backend, 'createThread', [{ title: 't', body: 'b' }]);
     expect(r.queued && r.entry.backendId).to.equal('default');
+    if (r.queued) await del(`q:${r.entry.key}`, outboxStore);
   });
 });

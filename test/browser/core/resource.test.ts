@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import type { CommunityBackend } from '../../../src/backends/types.js';
-import { _clearMemoryCacheForTests, clearCache, readCache } from '../../../src/core/cache.js';
+import { _clearMemoryCacheForTests, pruneCache, readCache, writeCache } from '../../../src/core/cache.js';
 import { OfflineError } from '../../../src/core/errors.js';
 import { ResourceController, _resetResourcesForTests } from '../../../src/core/resource.js';
 import { abortable, deferred, fakeBackend } from './fake-backend.js';
@@ -35,10 +35,8 @@ async function host(backend: CommunityBackend, key: string | null): Promise<Reso
 }
 
 describe('ResourceController', () => {
-  beforeEach(async () => {
-    _resetResourcesForTests();
-    await clearCache();
-  });
+  // Keys are unique per test and other files may share the origin's cache, so nothing is cleared here.
+  beforeEach(() => _resetResourcesForTests());
 
   it('is idle without a key or backend', async () => {
     const el = await fixture<ResourceHost>(html`<core-resource-host></core-resource-host>`);
@@ -110,7 +108,49 @@ describe('ResourceController', () => {
     await one.updateComplete;
     expect(signal!.aborted, 'still wanted by the second host').to.equal(false);
     two.remove();
+    await Promise.resolve();
     expect(signal!.aborted).to.equal(true);
+  });
+
+  it('does not abort or refetch when the host is only moved in the DOM', async () => {
+    let signal: AbortSignal | undefined;
+    const gate = deferred();
+    const fake = fakeBackend('t-move', { getThread: (_a, o) => ((signal = o.signal), abortable(o.signal, gate.promise)) });
+    const el = await host(fake.backend, 'k');
+    const other = document.createElement('div');
+    document.body.append(other);
+    other.append(el); // remove + insert in one task
+    await new Promise((r) => setTimeout(r));
+    expect(signal!.aborted).to.equal(false);
+    gate.resolve('v');
+    await waitUntil(() => el.res.status === 'ready');
+    expect(fake.calls.getThread.length).to.equal(1);
+    other.remove();
+  });
+
+  it('marks IndexedDB data offline even when the failure came first', async () => {
+    const ok = fakeBackend('t-off-idb', { getThread: async () => 'from-idb' });
+    const el1 = await host(ok.backend, 'k');
+    await waitUntil(() => el1.res.status === 'ready');
+    el1.remove();
+    await waitUntil(async () => { _clearMemoryCacheForTests(); return (await readCache('t-off-idb|k'))?.value === 'from-idb'; });
+    _clearMemoryCacheForTests();
+    _resetResourcesForTests();
+    const down = fakeBackend('t-off-idb', { getThread: () => Promise.reject(new OfflineError()) });
+    const el2 = await host(down.backend, 'k');
+    await waitUntil(() => el2.res.value === 'from-idb');
+    expect(el2.res.offline).to.equal(true);
+    expect(el2.res.status).to.equal('ready');
+    expect(el2.res.error).to.be.instanceOf(OfflineError);
+  });
+
+  it('pruneCache() deletes old IndexedDB entries only', async () => {
+    await writeCache('t-prune|old', 1, { savedAt: Date.now() - 30 * 24 * 3600e3 });
+    await writeCache('t-prune|new', 2);
+    _clearMemoryCacheForTests();
+    expect(await pruneCache()).to.be.greaterThan(0);
+    expect(await readCache('t-prune|old')).to.equal(undefined);
+    expect((await readCache('t-prune|new'))?.value).to.equal(2);
   });
 
   it('serves stale from IndexedDB after a simulated reload, then revalidates', async () => {
