@@ -7,6 +7,7 @@ import { avatar, errorState, skeleton } from '../../ui/states.js';
 import { composer, pendingBadge, type ComposerController } from '../../ui/composer.js';
 import { byline, replyCount } from './thread-row.js';
 import { timeTag } from './time.js';
+import { levelHeadings } from './headings.js';
 
 /** Everything the open-thread view shows; the element owns the state. */
 export interface ThreadViewModel {
@@ -30,7 +31,7 @@ function post(p: Post, locale: string): TemplateResult {
     <div class="post-head meta">
       ${avatar(p.author)} ${byline(p.author)} ${timeTag(p.createdAt, locale)}
     </div>
-    <div class="prose" part="body">${markdown(p.body)}</div>
+    <div class="prose" part="body">${markdown(levelHeadings(p.body))}</div>
   </li>`;
 }
 
@@ -52,7 +53,7 @@ export function threadView(m: ThreadViewModel): TemplateResult {
         </div>`
       : nothing}
     ${m.thread
-      ? html`<div class="prose thread-body" part="body">${markdown(m.thread.body)}</div>
+      ? html`<div class="prose thread-body" part="body">${markdown(levelHeadings(m.thread.body))}</div>
           ${m.thread.tags.length
             ? html`<ul class="tags" aria-label=${msg('Tags', { id: 'forum-feed-tags' })}>
                 ${m.thread.tags.map((t) => html`<li class="chip" part="chip">${t}</li>`)}
@@ -71,7 +72,7 @@ export function threadView(m: ThreadViewModel): TemplateResult {
             ? html`<ul class="pending" aria-label=${msg('Replies waiting to be posted', { id: 'forum-feed-pending-replies' })}>
                 ${m.composer.pending.map((p) => html`<li class="pending-item" part="pending-item">
                   ${pendingBadge()}
-                  <div class="prose">${markdown(p.body)}</div>
+                  <div class="prose">${markdown(levelHeadings(p.body))}</div>
                 </li>`)}
               </ul>`
             : nothing}
