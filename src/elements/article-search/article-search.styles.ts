@@ -1,0 +1,315 @@
+import { css } from 'lit';
+
+/** Styles of `<confab-article-search>`, on top of the shared tokens and controls. */
+export const styles = css`
+  /* Popup mode is a search field, not a card: the popup and the reader carry their own surfaces. */
+  :host(:not([mode='inline'])) .base {
+    padding: 0;
+    border: 0;
+    background: transparent;
+  }
+  .search {
+    position: relative;
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    min-width: 0;
+  }
+  .searchbox {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    min-height: 42px;
+    padding-inline: calc(var(--_space) * 1.25) calc(var(--_space) * 0.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_muted);
+  }
+  .searchbox:focus-within {
+    border-color: var(--_accent);
+    box-shadow: var(--_focus);
+  }
+  .searchbox input {
+    flex: 1 1 auto;
+    min-width: 0;
+    min-height: 40px;
+    padding: 0;
+    border: 0;
+    outline: none;
+    background: transparent;
+    color: var(--_text);
+  }
+  .searchbox input:focus-visible {
+    box-shadow: none;
+  }
+  .searchbox input::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+  }
+  /* The field draws its own clear button. */
+  .searchbox input::-webkit-search-cancel-button {
+    display: none;
+  }
+  .icon {
+    flex: none;
+    width: 18px;
+    height: 18px;
+  }
+  .clear {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    width: 32px;
+    height: 32px;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--_muted);
+    font-size: 20px;
+    line-height: 1;
+    cursor: pointer;
+  }
+  .clear:hover {
+    background: var(--_surface-2);
+    color: var(--_text);
+  }
+  .kbd {
+    flex: none;
+    margin-inline-end: calc(var(--_space) * 0.5);
+    padding: 0 6px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: var(--_surface-2);
+    color: var(--_muted);
+    font: 600 11px/18px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    white-space: nowrap;
+  }
+  .search.is-popup .searchbox:focus-within .kbd {
+    display: none;
+  }
+
+  /* ----- popup ----- */
+  .popup {
+    position: absolute;
+    inset-inline: 0;
+    inset-block-start: calc(100% + 4px);
+    z-index: 20;
+    display: grid;
+    gap: var(--_space);
+    max-height: var(--confab-search-popup-max-height, min(70vh, 480px));
+    overflow: auto;
+    overscroll-behavior: contain;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 12px 32px -8px color-mix(in srgb, var(--_text) 28%, transparent);
+  }
+  .popup[hidden],
+  .listbox[hidden] {
+    display: none;
+  }
+  .popup .state {
+    padding: calc(var(--_space) * 2);
+  }
+  .popup-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding-inline: calc(var(--_space) * 0.5);
+  }
+  .label {
+    color: var(--_muted);
+    font-size: 0.8em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  .listbox {
+    display: grid;
+    gap: 2px;
+  }
+  .option {
+    display: grid;
+    gap: 2px;
+    padding: var(--_space) calc(var(--_space) * 1.25);
+    border-radius: calc(var(--_radius) - 2px);
+    border-inline-start: 3px solid transparent;
+    color: inherit;
+    text-decoration: none;
+    cursor: pointer;
+    min-width: 0;
+  }
+  .option:hover {
+    background: var(--_surface-2);
+  }
+  .option[aria-selected='true'] {
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+    border-inline-start-color: var(--_accent);
+  }
+  .option.recent {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    color: var(--_text);
+  }
+  .option.recent .icon {
+    color: var(--_muted);
+  }
+  .option .title {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .snippet {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  mark {
+    background: color-mix(in srgb, var(--_accent) 22%, transparent);
+    /* Text colour, not the link's accent: accent on an accent tint falls short of 4.5:1. */
+    color: var(--_text);
+    border-radius: 2px;
+    padding-inline: 1px;
+  }
+  .count {
+    padding-inline: calc(var(--_space) * 0.5);
+  }
+
+  /* ----- facets ----- */
+  .facets {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .facet {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.5);
+  }
+  .facet-label {
+    color: var(--_muted);
+    font-size: 0.8em;
+    font-weight: 600;
+    margin-inline-end: calc(var(--_space) * 0.5);
+  }
+  button.chip {
+    min-height: 28px;
+  }
+  button.chip .count {
+    padding: 0;
+    opacity: 0.8;
+    font-variant-numeric: tabular-nums;
+  }
+  button.chip:hover {
+    border-color: var(--_accent);
+  }
+  .signin {
+    justify-content: space-between;
+  }
+
+  /* ----- inline results ----- */
+  .results {
+    display: grid;
+    gap: 0;
+    padding: 0;
+    margin: 0;
+    list-style: none;
+  }
+  .result {
+    display: grid;
+    gap: 4px;
+    padding: calc(var(--_space) * 1.5) 0;
+    border-block-start: 1px solid var(--_border);
+    min-width: 0;
+  }
+  .result .title {
+    font-size: 1.05em;
+    font-weight: 600;
+    line-height: 1.35;
+  }
+  .result-link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font-weight: inherit;
+    text-align: start;
+    text-decoration: none;
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  .result-link:hover {
+    text-decoration: underline;
+  }
+  .more {
+    justify-self: center;
+  }
+  .recent-inline {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .recent-inline button.chip {
+    color: var(--_text);
+  }
+
+  /* ----- reader ----- */
+  .reader {
+    display: grid;
+    gap: var(--_space);
+    min-width: 0;
+  }
+  :host(:not([mode='inline'])) .reader {
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .back {
+    justify-self: start;
+    margin-inline-start: calc(var(--_space) * -1);
+  }
+  /* The arrow points back in the reading direction. */
+  :dir(rtl) .back-arrow {
+    display: inline-block;
+    transform: scaleX(-1);
+  }
+  .reader-title {
+    font-size: 1.35em;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+  .reader-title:focus {
+    outline: none;
+  }
+  .reader-title:focus-visible {
+    box-shadow: var(--_focus);
+    border-radius: 2px;
+  }
+  .body {
+    padding-block: var(--_space);
+  }
+  .feedback {
+    display: grid;
+    gap: var(--_space);
+    padding-block-start: calc(var(--_space) * 1.5);
+    border-block-start: 1px solid var(--_border);
+  }
+  .feedback-q {
+    font-size: 1em;
+    margin-inline-end: var(--_space);
+  }
+  .feedback .btn[aria-pressed='true'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_surface));
+  }
+  .thanks {
+    color: var(--_success);
+  }
+  .thanks:focus {
+    outline: none;
+  }
+`;

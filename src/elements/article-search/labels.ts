@@ -1,0 +1,30 @@
+import { msg, str } from '@lit/localize';
+import type { ContentType } from '../../contract/index.js';
+
+/** The name of a content type as partners read it. Unknown values (a newer server) show as sent. */
+export function contentTypeLabel(type: string): string {
+  const labels: Record<ContentType, () => string> = {
+    guide: () => msg('Guide', { id: 'article-search-type-guide' }),
+    'how-to': () => msg('How-to', { id: 'article-search-type-how-to' }),
+    troubleshooting: () => msg('Troubleshooting', { id: 'article-search-type-troubleshooting' }),
+    'release-note': () => msg('Release note', { id: 'article-search-type-release-note' }),
+    faq: () => msg('FAQ', { id: 'article-search-type-faq' }),
+    reference: () => msg('Reference', { id: 'article-search-type-reference' }),
+  };
+  return labels[type as ContentType]?.() ?? type;
+}
+
+/** "12 results" / "1 result" / "No results", with the number formatted for `locale`. */
+export function resultCount(total: number, locale: string): string {
+  if (total === 0) return msg('No results', { id: 'article-search-no-results' });
+  const n = new Intl.NumberFormat(locale).format(total);
+  return new Intl.PluralRules(locale).select(total) === 'one'
+    ? msg(str`${n} result`, { id: 'article-search-result-one' })
+    : msg(str`${n} results`, { id: 'article-search-results' });
+}
+
+/** Accessible name of a facet chip: its value and how many articles it would leave. */
+export function facetChipLabel(label: string, count: number, locale: string): string {
+  const n = new Intl.NumberFormat(locale).format(count);
+  return msg(str`${label}, ${n} articles`, { id: 'article-search-facet-count' });
+}

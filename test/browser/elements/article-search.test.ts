@@ -1,0 +1,501 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CommunityBackend } from '../../../src/backends/types.js';
+import type { Article, ArticleHit, ArticleSearchResult, HelpfulFeedback, Me } from '../../../src/contract/index.js';
+import { BackendError, OfflineError } from '../../../src/core/errors.js';
+import '../../../src/elements/provider/define.js';
+import '../../../src/elements/article-search/define.js';
+import type { ConfabArticleSearch } from '../../../src/elements/article-search/article-search.js';
+
+// ----- fixtures -----
+
+const at = '2026-03-02T10:15:00.000Z';
+
+function hit(id: string, title: string, snippet = 'Set up SAML single sign-on for partner users.', over: Partial<ArticleHit> = {}): ArticleHit {
+  return { id, title, snippet, product: 'Gateway', contentType: 'how-to', updatedAt: at, highlights: { title: [], snippet: [] }, ...over };
+}
+
+function result(items: ArticleHit[], over: Partial<ArticleSearchResult> = {}): ArticleSearchResult {
+  return {
+    items,
+    nextCursor: null,
+    total: items.length,
+    facets: {
+      product: [{ value: 'Gateway', count: 2 }, { value: 'Vault', count: 1 }],
+      contentType: [{ value: 'how-to', count: 2 }, { value: 'faq', count: 1 }],
+    },
+    moreForSignedIn: false,
+    ...over,
+  };
+}
+
+const THREE = result([
+  hit('a1', 'Configure SSO for partners', 'Set up SAML single sign-on.', { highlights: { title: [{ start: 10, length: 3 }], snippet: [{ start: 7, length: 4 }] } }),
+  hit('a2', 'Rotate SSO certificates', 'Certificates expire yearly.'),
+  hit('a3', 'SSO troubleshooting FAQ', 'Common SAML errors.', { product: 'Vault', contentType: 'faq' }),
+]);
+
+const article = (id: string, body = '# Steps\n\nOpen **Settings**.'): Article => ({
+  id, title: 'Configure SSO for partners', body, product: 'Gateway', contentType: 'how-to',
+  audience: { minTier: 'registered', roles: [] }, updatedAt: at, helpful: { yes: 1, no: 0 },
+});
+
+interface Calls {
+  search: Array<{ q: string; product?: string[]; contentType?: string[]; limit?: unknown; signal?: AbortSignal }>;
+  feedback: Array<{ id: string; feedback: HelpfulFeedback }>;
+  me: number;
+}
+
+let seq = 0;
+/** A backend with a fresh id (so cache entries never cross tests) whose answers a test can change. */
+function backend(opts: {
+  search?: (q: string, query: Calls['search'][number]) => Promise<ArticleSearchResult> | ArticleSearchResult;
+  me?: Me;
+  get?: (id: string) => Promise<Article> | Article;
+} = {}) {
+  const calls: Calls = { search: [], feedback: [], me: 0 };
+  const state = { ...opts };
+  const b = {
+    id: `as-test-${Date.now()}-${++seq}`,
+    async searchArticles(query: Calls['search'][number], o?: { signal?: AbortSignal }) {
+      calls.search.push({ ...query, signal: o?.signal });
+      return (state.search ?? (() => THREE))(query.q, query);
+    },
+    async getArticle(id: string) {
+      return (state.get ?? article)(id);
+    },
+    async sendArticleFeedback(id: string, feedback: HelpfulFeedback) {
+      calls.feedback.push({ id, feedback });
+      return { ok: true as const };
+    },
+    async me() {
+      calls.me++;
+      return state.me ?? { authenticated: false as const };
+    },
+  } as unknown as CommunityBackend & { id: string };
+  return { backend: b, calls, state };
+}
+
+async function mount(b: CommunityBackend, attrs = html`<confab-article-search></confab-article-search>`) {
+  const wrap = await fixture<HTMLElement>(html`<confab-provider .backend=${b}>${attrs}</confab-provider>`);
+  const el = wrap.querySelector('confab-article-search') as ConfabArticleSearch;
+  await el.updateComplete;
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const $$ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+const input = (el: HTMLElement) => $<HTMLInputElement>(el, '#input')!;
+const options = (el: HTMLElement) => $$(el, '[role="option"]');
+
+async function type(el: HTMLElement, text: string) {
+  input(el).focus();
+  await sendKeys({ type: text });
+}
+
+async function typeAndWait(el: ConfabArticleSearch, text: string, count = 3) {
+  await type(el, text);
+  await waitUntil(() => options(el).length === count && !$(el, '#listbox')!.hidden, `expected ${count} options`);
+  await el.updateComplete;
+}
+
+// ----- tests -----
+
+describe('<confab-article-search> combobox', () => {
+  it('is a collapsed WAI-ARIA combobox before typing, and passes axe', async () => {
+    const el = await mount(backend().backend);
+    const i = input(el);
+    expect(i.getAttribute('role')).to.equal('combobox');
+    expect(i.getAttribute('aria-expanded')).to.equal('false');
+    expect(i.getAttribute('aria-autocomplete')).to.equal('list');
+    expect(i.getAttribute('aria-controls')).to.equal('listbox');
+    expect($(el, '#listbox')!.getAttribute('role')).to.equal('listbox');
+    expect(i.hasAttribute('aria-activedescendant')).to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens results as the partner types; arrows, Home and End move the active option', async () => {
+    const el = await mount(backend().backend);
+    await typeAndWait(el, 'sso');
+    const i = input(el);
+    expect(i.getAttribute('aria-expanded')).to.equal('true');
+    expect(i.hasAttribute('aria-activedescendant')).to.be.false;
+
+    const activeIs = async (n: number) => {
+      await el.updateComplete;
+      const id = i.getAttribute('aria-activedescendant');
+      expect(id).to.equal(options(el)[n].id);
+      expect(options(el).map((o) => o.getAttribute('aria-selected'))).to.deep.equal([0, 1, 2].map((k) => String(k === n)));
+    };
+    await sendKeys({ press: 'ArrowDown' });
+    await activeIs(0);
+    await sendKeys({ press: 'ArrowDown' });
+    await activeIs(1);
+    await sendKeys({ press: 'End' });
+    await activeIs(2);
+    await sendKeys({ press: 'ArrowDown' }); // wraps
+    await activeIs(0);
+    await sendKeys({ press: 'ArrowUp' }); // wraps back
+    await activeIs(2);
+    await sendKeys({ press: 'Home' });
+    await activeIs(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('Escape closes the popup, a second Escape clears the field', async () => {
+    const el = await mount(backend().backend);
+    await typeAndWait(el, 'sso');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(input(el).hasAttribute('aria-activedescendant')).to.be.false;
+    expect(input(el).value).to.equal('sso');
+    expect($(el, '.popup')!.hidden).to.be.true;
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(input(el).value).to.equal('');
+    // ArrowDown reopens after a close.
+    await type(el, 'sso');
+    await waitUntil(() => options(el).length === 3);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(input(el).getAttribute('aria-expanded')).to.equal('true');
+  });
+
+  it('Enter on the active option fires a cancelable confab-article-open and opens the reader', async () => {
+    const { backend: b } = backend();
+    const el = await mount(b);
+    await typeAndWait(el, 'sso');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const opened = oneEvent(el, 'confab-article-open');
+    await sendKeys({ press: 'Enter' });
+    expect((await opened).detail.id).to.equal('a2');
+    await waitUntil(() => $(el, '.reader .body'), 'reader shows the body');
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    // Focus moves to the reader's heading.
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'reader-title');
+  });
+
+  it('a host that cancels confab-article-open keeps the reader closed', async () => {
+    const el = await mount(backend().backend);
+    el.addEventListener('confab-article-open', (e) => e.preventDefault());
+    await typeAndWait(el, 'sso');
+    options(el)[0].click();
+    await el.updateComplete;
+    expect($(el, '.reader')).to.equal(null);
+  });
+
+  it('with article-href, options are links to the template and Enter follows them', async () => {
+    const el = await mount(backend().backend, html`<confab-article-search article-href="/kb/{id}?from=search"></confab-article-search>`);
+    await typeAndWait(el, 'sso');
+    const links = options(el) as HTMLAnchorElement[];
+    expect(links[0].localName).to.equal('a');
+    expect(links[0].getAttribute('href')).to.equal('/kb/a1?from=search');
+    expect(links[0].tabIndex).to.equal(-1);
+    let followed = '';
+    el.addEventListener('click', (e) => {
+      followed = (e.composedPath()[0] as HTMLAnchorElement).getAttribute('href') ?? '';
+      e.preventDefault(); // stay on the test page
+    });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    await sendKeys({ press: 'Enter' });
+    expect(followed).to.equal('/kb/a1?from=search');
+  });
+
+  it('announces the result count politely', async () => {
+    const { backend: b, state } = backend();
+    const el = await mount(b);
+    const live = $(el, '[role="status"][aria-live="polite"]')!;
+    await typeAndWait(el, 'sso');
+    expect(live.textContent!.trim()).to.equal('3 results');
+    state.search = () => result([]);
+    await sendKeys({ type: 'xyz' });
+    await waitUntil(() => live.textContent!.trim() === 'No results');
+  });
+});
+
+describe('<confab-article-search> highlights and safety', () => {
+  it('wraps exactly the highlighted ranges in <mark>', async () => {
+    const el = await mount(backend().backend);
+    await typeAndWait(el, 'sso');
+    const first = options(el)[0];
+    expect([...first.querySelectorAll('.title mark')].map((m) => m.textContent)).to.deep.equal(['SSO']);
+    expect(first.querySelector('.title')!.textContent).to.equal('Configure SSO for partners');
+    expect([...first.querySelectorAll('.snippet mark')].map((m) => m.textContent)).to.deep.equal(['SAML']);
+  });
+
+  it('shows markup inside titles and snippets as text and never runs it', async () => {
+    const evilTitle = '<img src=x onerror="window.__pwned=1">Evil';
+    const evilSnippet = '<script>window.__pwned=1</script><b>bold</b>';
+    const { backend: b } = backend({
+      search: () => result([hit('x1', evilTitle, evilSnippet, { highlights: { title: [{ start: 0, length: 4 }], snippet: [{ start: 8, length: 6 }] } })]),
+      get: (id) => article(id, 'Hello <img src=x onerror="window.__pwned=1"> [x](javascript:window.__pwned=1)'),
+    });
+    const el = await mount(b);
+    await typeAndWait(el, 'evil', 1);
+    const opt = options(el)[0];
+    expect(opt.querySelector('.title')!.textContent).to.equal(evilTitle);
+    expect(opt.querySelector('.snippet')!.textContent).to.equal(evilSnippet);
+    expect(opt.querySelectorAll('img, script, b').length).to.equal(0);
+    opt.click();
+    await waitUntil(() => $(el, '.reader .body')?.textContent?.includes('Hello'));
+    await aTimeout(100); // the lazily loaded Markdown renderer replaces the plain text
+    expect($$(el, '.reader .body img[onerror], .reader .body a[href^="javascript"]').length).to.equal(0);
+    expect((window as unknown as { __pwned?: unknown }).__pwned).to.equal(undefined);
+  });
+});
+
+describe('<confab-article-search> facets', () => {
+  it('shows facet chips with counts; pressing one filters the request', async () => {
+    const { backend: b, calls } = backend();
+    const el = await mount(b);
+    await typeAndWait(el, 'sso');
+    const chips = $$(el, 'button.chip');
+    expect(chips.map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Gateway 2', 'Vault 1', 'How-to 2', 'FAQ 1']);
+    expect(chips[0].getAttribute('aria-label')).to.equal('Gateway, 2 articles');
+    expect(calls.search.at(-1)!.product).to.equal(undefined);
+    chips[1].click();
+    await waitUntil(() => calls.search.at(-1)!.product?.[0] === 'Vault');
+    expect(calls.search.at(-1)!.q).to.equal('sso');
+    await el.updateComplete;
+    expect($$(el, 'button.chip')[1].getAttribute('aria-pressed')).to.equal('true');
+    $$(el, 'button.chip')[3].click();
+    await waitUntil(() => calls.search.at(-1)!.contentType?.[0] === 'faq');
+    expect(calls.search.at(-1)!.product).to.deep.equal(['Vault']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('`product` preselects a product facet and `page-size` sets the limit', async () => {
+    const { backend: b, calls } = backend();
+    const el = await mount(b, html`<confab-article-search product="Gateway" page-size="5"></confab-article-search>`);
+    await typeAndWait(el, 'sso');
+    expect(calls.search.at(-1)).to.include({ q: 'sso', limit: 5 });
+    expect(calls.search.at(-1)!.product).to.deep.equal(['Gateway']);
+    expect($$(el, 'button.chip')[0].getAttribute('aria-pressed')).to.equal('true');
+  });
+});
+
+describe('<confab-article-search> states', () => {
+  it('with no results offers "Ask the community", which emits confab-ask with the query', async () => {
+    const el = await mount(backend({ search: () => result([], { facets: { product: [], contentType: [] } }) }).backend);
+    await type(el, 'quota exceeded');
+    await waitUntil(() => $(el, '[part~="empty"]'));
+    await expect(el).to.be.accessible();
+    const ask = oneEvent(el, 'confab-ask');
+    $<HTMLButtonElement>(el, '[part~="ask"]')!.click();
+    expect((await ask).detail).to.deep.equal({ query: 'quota exceeded' });
+  });
+
+  it('shows a readable error with a retry, and fires confab-error with the status', async () => {
+    let fail = true;
+    const { backend: b, calls } = backend({
+      search: () => {
+        if (fail) throw new BackendError('Search is down', 503);
+        return THREE;
+      },
+    });
+    const el = await mount(b);
+    const err = oneEvent(el, 'confab-error');
+    await type(el, 'sso');
+    expect((await err).detail.status).to.equal(503);
+    await waitUntil(() => $(el, '[part~="error"]'));
+    expect($(el, '[part~="error"]')!.textContent).to.include('(503)');
+    await expect(el).to.be.accessible();
+    fail = false;
+    $<HTMLButtonElement>(el, '[part~="retry"]')!.click();
+    await waitUntil(() => options(el).length === 3);
+    expect(calls.search.length).to.equal(2);
+  });
+
+  it('shows a skeleton while the first results load', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const el = await mount(backend({ search: async () => (await gate, THREE) }).backend);
+    await type(el, 'sso');
+    await waitUntil(() => $(el, '[part="skeleton"]'));
+    expect($(el, '#listbox')!.getAttribute('aria-busy')).to.equal('true');
+    release();
+    await waitUntil(() => options(el).length === 3);
+    expect($(el, '[part="skeleton"]')).to.equal(null);
+  });
+
+  it('offline, shows the cached results of an earlier query with a notice', async () => {
+    const { backend: b, state } = backend();
+    let el = await mount(b);
+    await typeAndWait(el, 'sso');
+    el.remove();
+    state.search = () => {
+      throw new OfflineError();
+    };
+    el = await mount(b);
+    await typeAndWait(el, 'sso');
+    await waitUntil(() => $(el, '[part="offline-notice"]'), 'offline notice');
+    expect(options(el)[0].querySelector('.title')!.textContent).to.equal('Configure SSO for partners');
+    await expect(el).to.be.accessible();
+  });
+
+  it('signed out, says that signing in shows more, and asks the host for a sign-in', async () => {
+    const { backend: b } = backend({ search: () => ({ ...THREE, moreForSignedIn: true }) });
+    const el = await mount(b);
+    await typeAndWait(el, 'sso');
+    await waitUntil(() => $(el, '[part~="signin-hint"]'));
+    expect($(el, '[part~="signin-hint"]')!.textContent).to.include('Sign in to see more articles');
+    const req = oneEvent(el, 'confab-auth-required');
+    $<HTMLButtonElement>(el, '[part~="signin"]')!.click();
+    expect((await req).detail).to.deep.equal({ action: 'search' });
+  });
+
+  it('signed in, shows no sign-in hint', async () => {
+    const me: Me = { authenticated: true, id: 'u1', name: 'Ana', org: null, tier: 'silver', roles: [] };
+    const { backend: b, calls } = backend({ search: () => ({ ...THREE, moreForSignedIn: true }), me });
+    const el = await mount(b);
+    await typeAndWait(el, 'sso');
+    await waitUntil(() => calls.me === 1);
+    await aTimeout(20);
+    expect($(el, '[part~="signin-hint"]')).to.equal(null);
+  });
+});
+
+describe('<confab-article-search> recent searches', () => {
+  it('keeps the last searches in IndexedDB, shows them when the empty field is focused, and clears them', async () => {
+    const { backend: b } = backend();
+    let el = await mount(b);
+    for (const q of ['sso', 'vault', 'quota', 'mdf', 'deal reg', 'certs']) {
+      input(el).value = '';
+      await type(el, q);
+      await sendKeys({ press: 'Enter' });
+    }
+    el.remove();
+    el = await mount(b);
+    input(el).focus();
+    await waitUntil(() => options(el).length === 5, 'five recent searches');
+    expect(options(el).map((o) => o.textContent!.trim())).to.deep.equal(['certs', 'deal reg', 'mdf', 'quota', 'vault']);
+    expect($(el, '#listbox')!.getAttribute('aria-label')).to.equal('Recent searches');
+    await expect(el).to.be.accessible();
+    // Choosing one searches it.
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    expect(input(el).value).to.equal('certs');
+    await waitUntil(() => options(el).length === 3);
+    // Clear.
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(input(el).value).to.equal('');
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => options(el).length === 5);
+    const clear = $$(el, '.popup-head button')[0];
+    clear.click();
+    await waitUntil(() => options(el).length === 0);
+    el.remove();
+    el = await mount(b);
+    input(el).focus();
+    await aTimeout(50);
+    expect(options(el).length).to.equal(0);
+  });
+});
+
+describe('<confab-article-search> reader', () => {
+  it('shows the article, sends "Was this helpful?" with a comment, thanks, and goes back', async () => {
+    const { backend: b, calls } = backend();
+    const el = await mount(b);
+    await typeAndWait(el, 'sso');
+    options(el)[0].click();
+    await waitUntil(() => $(el, '.reader .body strong'), 'Markdown rendered');
+    expect($(el, '.reader-title')!.textContent).to.equal('Configure SSO for partners');
+    expect($(el, '.reader [part="meta"]')!.textContent).to.include('Gateway');
+    await expect(el).to.be.accessible();
+    const yes = $$<HTMLButtonElement>(el, '.feedback button')[0];
+    yes.click();
+    await waitUntil(() => $(el, '#feedback-comment'));
+    expect(yes.getAttribute('aria-pressed')).to.equal('true');
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'feedback-comment');
+    await sendKeys({ type: 'Add a screenshot' });
+    const fb = oneEvent(el, 'confab-feedback');
+    $<HTMLButtonElement>(el, '.feedback .primary')!.click();
+    expect((await fb).detail).to.deep.equal({ articleId: 'a1', helpful: true });
+    expect(calls.feedback).to.deep.equal([{ id: 'a1', feedback: { helpful: true, comment: 'Add a screenshot' } }]);
+    await waitUntil(() => $(el, '.thanks'));
+    expect($(el, '.thanks')!.textContent).to.include('Thanks');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '.back')!.click();
+    await waitUntil(() => !$(el, '.reader'));
+    await waitUntil(() => el.shadowRoot!.activeElement === input(el), 'focus back in the field');
+  });
+
+  it('sends "No" without a comment as just { helpful: false }', async () => {
+    const { backend: b, calls } = backend();
+    const el = await mount(b);
+    await typeAndWait(el, 'sso');
+    options(el)[2].click();
+    await waitUntil(() => $(el, '.feedback'));
+    $$<HTMLButtonElement>(el, '.feedback button')[1].click();
+    await waitUntil(() => $(el, '.feedback .primary'));
+    $<HTMLButtonElement>(el, '.feedback .primary')!.click();
+    await waitUntil(() => calls.feedback.length === 1);
+    expect(calls.feedback[0]).to.deep.equal({ id: 'a3', feedback: { helpful: false } });
+  });
+});
+
+describe('<confab-article-search> options', () => {
+  it('warns once about a bad `mode` and falls back to popup', async () => {
+    const warnings: string[] = [];
+    const orig = console.warn;
+    console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
+    try {
+      const el = await mount(backend().backend, html`<confab-article-search mode="dropdown"></confab-article-search>`);
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(input(el).getAttribute('role')).to.equal('combobox');
+      expect(warnings.filter((w) => w.includes('mode="dropdown"'))).to.have.length(1);
+    } finally {
+      console.warn = orig;
+    }
+  });
+
+  it('`shortcut` makes Ctrl+K focus the field from anywhere, and stops on disconnect', async () => {
+    const outside = await fixture<HTMLButtonElement>(html`<button>outside</button>`);
+    const el = await mount(backend().backend, html`<confab-article-search shortcut></confab-article-search>`);
+    expect(input(el).getAttribute('aria-keyshortcuts')).to.equal('Control+K Meta+K');
+    outside.focus();
+    await sendKeys({ press: 'Control+k' });
+    expect(el.shadowRoot!.activeElement).to.equal(input(el));
+    outside.focus();
+    el.removeAttribute('shortcut');
+    await el.updateComplete;
+    await sendKeys({ press: 'Control+k' });
+    expect(document.activeElement).to.equal(outside);
+    el.setAttribute('shortcut', '');
+    el.remove();
+    const seen = new Promise<boolean>((resolve) => {
+      document.addEventListener('keydown', (e) => resolve(e.defaultPrevented), { once: true });
+    });
+    outside.focus();
+    await sendKeys({ press: 'Control+k' });
+    expect(await seen).to.equal(false);
+  });
+
+  it('mode="inline" shows a results list in the page that arrow keys walk, and passes axe', async () => {
+    const el = await mount(backend().backend, html`<confab-article-search mode="inline"></confab-article-search>`);
+    expect(input(el).hasAttribute('role')).to.be.false;
+    expect(input(el).type).to.equal('search');
+    await type(el, 'sso');
+    await waitUntil(() => $$(el, '.result').length === 3);
+    expect($$(el, '[role="option"]').length).to.equal(0);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(el.shadowRoot!.activeElement?.id).to.equal('result-0');
+    await sendKeys({ press: 'End' });
+    expect(el.shadowRoot!.activeElement?.id).to.equal('result-2');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '.reader'));
+    $<HTMLButtonElement>(el, '.back')!.click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'result-2', 'focus returns to the result');
+  });
+});
