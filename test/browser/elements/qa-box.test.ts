@@ -153,6 +153,58 @@ describe('<confab-qa-box>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('an offline ask is kept as pending and posted once when back online, then can be opened', async () => {
+      const backend = signedIn();
+      const el = await mount(backend);
+      await ready(el);
+      const before = backend.data.questions.length;
+      backend.setOnline(false);
+      fill(el, '#title', 'Queued while offline: VPN throughput?');
+      fill(el, '#body', 'Asked on a train.');
+      $<HTMLButtonElement>(el, '[part~=submit]')!.click();
+      await waitUntil(() => !!$(el, '[part~=pending-question]'), 'pending shown', { timeout: 3000 });
+      expect(text(el, '[part~=pending-question]')).to.contain('Queued while offline: VPN throughput?');
+      expect($<HTMLInputElement>(el, '#title')!.value).to.equal('');
+      await waitUntil(() => /saved and will be posted/.test(text(el, '[role=status]')));
+      backend.setOnline(true);
+      const asked = oneEvent(el, 'confab-question-asked');
+      window.dispatchEvent(new Event('online'));
+      const ev = await asked;
+      expect(ev.detail.question.title).to.equal('Queued while offline: VPN throughput?');
+      await waitUntil(() => !$(el, '[part~=pending-question]') && !!$(el, '[part=posted]'), 'posted notice', { timeout: 3000 });
+      expect(backend.data.questions.length).to.equal(before + 1);
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '[part~=open-posted]')!.click();
+      await waitUntil(() => text(el, '#question-title') === 'Queued while offline: VPN throughput?', 'opens it', { timeout: 3000 });
+    });
+
+    it('fires confab-load around fetches and marks first content', async () => {
+      performance.clearMarks('confab:qa-box:first-content');
+      const loads: string[] = [];
+      const wrap = await fixture(html`<confab-provider .backend=${signedIn()}><confab-qa-box @confab-load=${(e: CustomEvent) => loads.push(e.detail.what)}></confab-qa-box></confab-provider>`);
+      const el = wrap.querySelector('confab-qa-box')!;
+      fill(el, '#title', 'deal registration');
+      await similarShown(el);
+      expect(loads).to.include('similar-questions');
+      expect(performance.getEntriesByName('confab:qa-box:first-content')).to.have.length(1);
+    });
+
+    it('warns once about a bad theme value and falls back to auto', async () => {
+      const warn = console.warn;
+      const seen: string[] = [];
+      console.warn = (...a: unknown[]) => seen.push(a.join(' '));
+      try {
+        const wrap = await fixture(html`<confab-provider .backend=${signedIn()}><confab-qa-box theme="purple"></confab-qa-box></confab-provider>`);
+        const el = wrap.querySelector('confab-qa-box')!;
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(seen.filter((w) => w.includes('theme="purple"'))).to.have.length(1);
+        expect($(el, '[part=base]')!.className).to.match(/\b(light|dark)\b/);
+      } finally {
+        console.warn = warn;
+      }
+    });
+
     it('uses the categories attribute for the select', async () => {
       const el = await mount(signedIn(), { categories: 'alpha, beta-gamma' });
       const options = $$<HTMLOptionElement>(el, '#category option');
