@@ -90,6 +90,7 @@ export class ConfabForumFeed extends ConfabElement {
   @state() private announcement = '';
 
   private returnFocusTo: string | null = null;
+  private announcedQuery = '';
   private marked = false;
   private liveAbort?: AbortController;
   private liveBackend?: unknown;
@@ -132,7 +133,12 @@ export class ConfabForumFeed extends ConfabElement {
     this,
     [['threads', this.list], ['threads', this.morePage], ['thread', this.thread], ['posts', this.morePosts], ['me', this.me]],
     (_what, res) => {
-      if (res === this.list) this.announceCount(this.list.value?.items.length ?? 0);
+      // Once per query: a refresh after a write has its own announcement ("Thread posted").
+      const key = JSON.stringify(this.query());
+      if (res === this.list && this.announcedQuery !== key) {
+        this.announcedQuery = key;
+        this.announceCount(this.list.value?.items.length ?? 0);
+      }
     },
   );
 
