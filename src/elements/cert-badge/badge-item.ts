@@ -1,0 +1,128 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { CertStatus, VerificationResult } from '../../contract/certifications.js';
+import type { BadgeView } from './badge-view.js';
+import { checkLabel, reasonLabel, reasonSentence, statusLabel, statusSentence } from './labels.js';
+import { iconCheck, iconCross, statusIcon } from './icons.js';
+import { downloadName, linkedInUrl } from './share.js';
+import type { Verification } from './verify-controller.js';
+
+/** What one badge row or card needs from its element. */
+export interface ItemContext {
+  index: number;
+  status: CertStatus;
+  verification: Verification | undefined;
+  /** Show the Verify button (false while `verify` does it automatically and no failure needs a retry). */
+  verifyButton: boolean;
+  expanded: boolean;
+  copied: boolean;
+  copyFallback: boolean;
+  linkedIn: boolean;
+  date: (iso: string | null) => string;
+  inDays: (iso: string) => string;
+  onVerify: () => void;
+  onToggle: () => void;
+  onCopy: () => void;
+}
+
+/** A visually hidden tail that tells apart the many "Verify" buttons of a list for screen readers. */
+const forBadge = (name: string) => html`<span class="visually-hidden">: ${name}</span>`;
+
+export function badgeItem(b: BadgeView, c: ItemContext): TemplateResult {
+  const id = `cb-${c.index}`;
+  const expires = b.expires ? c.date(b.expires) : '';
+  return html`<li part="item" class="item ${c.status}">
+    <article class="badge" aria-labelledby="${id}-title">
+      ${b.imageUrl
+        ? html`<img part="image" class="image" src=${b.imageUrl} alt="" loading="lazy" referrerpolicy="no-referrer" />`
+        : html`<span part="image" class="image placeholder" aria-hidden="true"></span>`}
+      <div class="body">
+        <h3 part="title" class="title" id="${id}-title">${b.name}</h3>
+        ${b.issuerName ? html`<p part="meta" class="meta issuer">${b.issuerName}</p>` : nothing}
+        <p part="meta" class="meta dates">
+          ${b.issuedOn ? html`<span>${msg(str`Issued ${c.date(b.issuedOn)}`, { id: 'cert-badge-issued' })}</span>` : nothing}
+          <span>${!b.expires
+            ? msg('No expiry', { id: 'cert-badge-no-expiry' })
+            : c.status === 'expired'
+              ? msg(str`Expired ${expires}`, { id: 'cert-badge-expired-on' })
+              : msg(str`Expires ${expires}`, { id: 'cert-badge-expires-on' })}</span>
+        </p>
+        <p part="status" class="status ${c.status}">
+          ${statusIcon(c.status)}<span aria-hidden="true">${statusLabel(c.status)}</span><span class="visually-hidden"
+            >${statusSentence(c.status, expires, b.expires ? c.inDays(b.expires) : '', b.revocationReason)}</span>
+        </p>
+        ${b.description ? html`<p class="description">${b.description}</p>` : nothing}
+        ${c.verification?.shown && c.verification.result ? verdict(b, c.verification.result, c, id) : nothing}
+        <div class="actions" part="actions">
+          ${c.verifyButton || (c.verification?.result && !c.verification.result.verified) ? verifyButton(b, c) : nothing}
+          <button part="button copy" class="btn small" @click=${c.onCopy}>
+            ${c.copied ? msg('Link copied', { id: 'cert-badge-copied' }) : msg('Copy link', { id: 'cert-badge-copy' })}${forBadge(b.name)}
+          </button>
+          ${c.linkedIn && c.status !== 'revoked'
+            ? html`<a part="button linkedin" class="btn small" href=${linkedInUrl(b)} target="_blank" rel="noopener noreferrer"
+                >${msg('Add to LinkedIn', { id: 'cert-badge-linkedin' })}${forBadge(b.name)}<span class="visually-hidden"
+                  >(${msg('opens in a new tab', { id: 'cert-badge-new-tab' })})</span></a>`
+            : nothing}
+          ${b.imageUrl
+            ? html`<a part="button download" class="btn small" href=${b.imageUrl} download=${downloadName(b)}
+                >${msg('Download image', { id: 'cert-badge-download' })}${forBadge(b.name)}</a>`
+            : nothing}
+        </div>
+        ${c.copyFallback
+          ? html`<label class="copy-fallback">
+              <span>${msg('Copy this link with Ctrl+C or ⌘C:', { id: 'cert-badge-copy-fallback' })}</span>
+              <input part="input" class="input" readonly .value=${b.assertionUrl} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+            </label>`
+          : nothing}
+      </div>
+    </article>
+  </li>`;
+}
+
+function verifyButton(b: BadgeView, c: ItemContext): TemplateResult {
+  const running = !!c.verification?.running;
+  return html`<button part="button verify" class="btn small primary" aria-disabled=${running ? 'true' : 'false'}
+    @click=${() => !running && c.onVerify()}>
+    ${running
+      ? msg('Verifying…', { id: 'cert-badge-verifying' })
+      : c.verification?.result ? msg('Verify again', { id: 'cert-badge-verify-again' }) : msg('Verify', { id: 'cert-badge-verify' })}${forBadge(b.name)}
+  </button>`;
+}
+
+/** "Verified: issued by X to Y on DATE" or "Could not verify: <reason>", with the checks on demand. */
+function verdict(b: BadgeView, r: VerificationResult, c: ItemContext, id: string): TemplateResult {
+  const issuer = r.issuerName || b.issuerName;
+  const to = r.recipientName || b.recipientName;
+  const on = c.date(r.issuedOn ?? b.issuedOn);
+  const title = r.verified
+    ? to
+      ? msg(str`Verified: issued by ${issuer} to ${to} on ${on}`, { id: 'cert-badge-verified-to' })
+      : msg(str`Verified: issued by ${issuer} on ${on}`, { id: 'cert-badge-verified' })
+    : msg(str`Could not verify: ${reasonLabel(r.reason ?? 'malformed')}`, { id: 'cert-badge-not-verified' });
+  return html`<div part="verdict" class="verdict ${r.verified ? 'ok' : 'fail'}" data-verdict=${b.key} tabindex="-1"
+    @keydown=${(e: KeyboardEvent) => {
+      // Escape closes the open details and gives focus back to their toggle.
+      if (e.key === 'Escape' && c.expanded) {
+        e.stopPropagation();
+        c.onToggle();
+        (e.currentTarget as HTMLElement).querySelector<HTMLElement>('.toggle')?.focus();
+      }
+    }}>
+    <p class="verdict-title">${r.verified ? iconCheck() : iconCross()}<span>${title}</span></p>
+    ${r.verified ? nothing : html`<p class="verdict-why">${reasonSentence(r.reason ?? 'malformed')}</p>`}
+    ${!r.verified && r.detail ? html`<p class="meta verdict-detail">${r.detail}</p>` : nothing}
+    ${r.checks.length
+      ? html`<button part="button details" class="btn small ghost toggle" aria-expanded=${c.expanded ? 'true' : 'false'}
+            aria-controls="${id}-checks" @click=${c.onToggle}>
+            ${c.expanded ? msg('Hide verification details', { id: 'cert-badge-hide-details' }) : msg('Show verification details', { id: 'cert-badge-show-details' })}
+          </button>
+          <ul part="checks" class="checks" id="${id}-checks" ?hidden=${!c.expanded}>
+            ${r.checks.map((k) => html`<li class=${k.ok ? 'ok' : 'fail'}>
+              ${k.ok ? iconCheck() : iconCross()}
+              <span><span class="visually-hidden">${k.ok ? msg('Passed:', { id: 'cert-badge-check-passed' }) : msg('Failed:', { id: 'cert-badge-check-failed' })}</span>
+                <strong>${checkLabel(k.name)}</strong> <span class="meta">${k.detail}</span></span>
+            </li>`)}
+          </ul>`
+      : nothing}
+  </div>`;
+}

@@ -1,0 +1,242 @@
+import { css } from 'lit';
+
+/** Layout of <confab-cert-badge>: cards in a grid, list rows, or compact lines. Logical properties only (RTL). */
+export const certBadgeStyles = css`
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .badge {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: calc(var(--_space) * 1.5);
+    align-items: start;
+  }
+  .image {
+    display: block;
+    width: 64px;
+    height: 64px;
+    object-fit: contain;
+  }
+  .image.placeholder {
+    border-radius: 50%;
+    background: var(--_surface-2);
+    border: 1px dashed var(--_border);
+  }
+  .item.expired .image,
+  .item.revoked .image {
+    filter: grayscale(1);
+    opacity: 0.6;
+  }
+  .body {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+    min-width: 0;
+    justify-items: start;
+  }
+  .title {
+    font-size: 1.02em;
+    font-weight: 700;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    overflow-wrap: anywhere;
+  }
+  .dates {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: calc(var(--_space) * 1.5);
+  }
+  .description {
+    font-size: 0.9em;
+    overflow-wrap: anywhere;
+  }
+  .status {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    padding: 1px 10px 1px 6px;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    font-size: 0.82em;
+    font-weight: 700;
+    line-height: 1.6;
+  }
+  .status.active { color: var(--_success); }
+  .status.expiring { color: var(--_warning); }
+  .status.expired,
+  .status.revoked { color: var(--_danger); }
+  .icon {
+    flex: none;
+    width: 16px;
+    height: 16px;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.75);
+    margin-block-start: calc(var(--_space) * 0.5);
+  }
+  .verdict {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+    justify-items: start;
+    width: 100%;
+    padding: var(--_space) calc(var(--_space) * 1.25);
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+    border-inline-start: 4px solid var(--_success);
+  }
+  .verdict.fail {
+    border-inline-start-color: var(--_danger);
+  }
+  .verdict:focus-visible {
+    box-shadow: var(--_focus);
+  }
+  .verdict:focus {
+    outline: none;
+  }
+  .verdict-title {
+    display: flex;
+    gap: 6px;
+    align-items: flex-start;
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+  .verdict-title .icon {
+    margin-block-start: 3px;
+  }
+  .verdict.ok .verdict-title .icon { color: var(--_success); }
+  .verdict.fail .verdict-title .icon { color: var(--_danger); }
+  .verdict-why {
+    font-size: 0.9em;
+  }
+  .checks {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 4px;
+    font-size: 0.88em;
+  }
+  .checks[hidden] {
+    display: none;
+  }
+  .checks li {
+    display: flex;
+    gap: 6px;
+    align-items: flex-start;
+    overflow-wrap: anywhere;
+    min-width: 0;
+  }
+  .checks li > span {
+    min-width: 0;
+  }
+  .checks .icon {
+    margin-block-start: 2px;
+  }
+  .checks li.ok .icon { color: var(--_success); }
+  .checks li.fail .icon { color: var(--_danger); }
+  .copy-fallback {
+    display: grid;
+    gap: 4px;
+    width: 100%;
+    font-size: 0.88em;
+  }
+  .verdict-detail {
+    overflow-wrap: anywhere;
+  }
+  .btn {
+    white-space: normal;
+    text-align: center;
+  }
+
+  /* card: a responsive grid of centred cards */
+  .layout.card .list {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 230px), 1fr));
+  }
+  .layout.card .item {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 2);
+    background: var(--_surface);
+  }
+  .layout.card .badge {
+    grid-template-columns: minmax(0, 1fr);
+    justify-items: center;
+    text-align: center;
+  }
+  .layout.card .body {
+    justify-items: center;
+  }
+  .layout.card .dates,
+  .layout.card .actions {
+    justify-content: center;
+  }
+  .layout.card .image {
+    width: 96px;
+    height: 96px;
+  }
+  .layout.card .verdict {
+    text-align: start;
+  }
+
+  /* list: rows divided by rules */
+  .layout.list .list {
+    gap: 0;
+  }
+  .layout.list .item {
+    padding-block: calc(var(--_space) * 1.5);
+    border-block-end: 1px solid var(--_border);
+  }
+  .layout.list .item:first-child {
+    padding-block-start: 0;
+  }
+  .layout.list .item:last-child {
+    border-block-end: 0;
+    padding-block-end: 0;
+  }
+  .layout.list .description {
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+
+  /* compact: dense lines, for sidebars and profile headers */
+  .layout.compact .list {
+    gap: var(--_space);
+  }
+  .layout.compact .badge {
+    gap: var(--_space);
+  }
+  .layout.compact .image {
+    width: 36px;
+    height: 36px;
+  }
+  .layout.compact .body {
+    gap: 2px;
+  }
+  .layout.compact .title {
+    font-size: 0.95em;
+  }
+  .layout.compact .description,
+  .layout.compact .issuer {
+    display: none;
+  }
+  .layout.compact .status {
+    font-size: 0.75em;
+  }
+  .layout.compact .actions {
+    margin-block-start: 2px;
+    gap: 4px;
+  }
+  .layout.compact .btn.small {
+    min-height: 26px;
+    font-size: 0.8em;
+  }
+`;

@@ -1,0 +1,327 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import type { Certification, CertificationQuery } from '../../contract/certifications.js';
+import type { Me } from '../../contract/me.js';
+import { AuthError } from '../../core/errors.js';
+import { emit } from '../../core/events.js';
+import { ResourceController } from '../../core/resource.js';
+import { controls } from '../../styles/controls.js';
+import { tokens } from '../../styles/tokens.js';
+import { checkEnum } from '../../ui/dev-warn.js';
+import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
+import { ConfabElement } from '../confab-element.js';
+import { badgeItem } from './badge-item.js';
+import { fromCertification, fromVerification, type BadgeView } from './badge-view.js';
+import { certBadgeStyles } from './cert-badge.styles.js';
+import { reasonLabel, reasonSentence } from './labels.js';
+import { copyText } from './share.js';
+import { certStatus, daysUntil } from './status.js';
+import { VerifyController, type Verification } from './verify-controller.js';
+
+/** The values `layout` accepts. */
+export const CERT_LAYOUTS = ['card', 'list', 'compact'] as const;
+export type CertLayout = (typeof CERT_LAYOUTS)[number];
+
+/**
+ * A person's or partner organisation's certifications as verifiable Open Badges 2.0: image, name,
+ * issuer, dates and status (active, expiring soon, expired, revoked), verification of the hosted
+ * assertion in the browser (with the backend as fallback for issuers without CORS), and sharing.
+ *
+ * @summary Certification badges with status, verification and sharing.
+ *
+ * @fires confab-verified - A verification the reader asked for (or `verify`) finished: `{ result }`.
+ * @fires confab-load - Certifications arrived: `{ what: 'certifications' }`.
+ * @fires confab-error - Loading certifications failed: `{ error, status }`.
+ * @fires confab-auth-required - A signed-out partner pressed "Sign in" to see their own certifications: `{ action }`.
+ *
+ * @csspart base - The themed frame around everything.
+ * @csspart list - The list of badges.
+ * @csspart item - One badge.
+ * @csspart image - The badge image (or its placeholder).
+ * @csspart title - The badge name.
+ * @csspart meta - Issuer and dates.
+ * @csspart status - The status label with its icon.
+ * @csspart verdict - The verification result. @csspart checks - Its list of checks.
+ * @csspart actions - The row of buttons.
+ * @csspart button - Every button and button-like link (also `verify`, `copy`, `linkedin`, `download`, `details`, `retry`).
+ * @csspart input - The link shown for copying by hand when the clipboard is not available.
+ * @csspart empty - The empty and signed-out states. @csspart error - An error panel. @csspart skeleton - Loading placeholders.
+ *
+ * @cssprop --confab-color-success - Active and verified.
+ * @cssprop --confab-color-danger - Expired, revoked and failed verification.
+ * @cssprop --confab-color-accent - Buttons, links and focus rings (see the theming guide for the rest).
+ *
+ * @example
+ * <confab-cert-badge person="u-aiko" layout="card" identity="aiko@example.com"></confab-cert-badge>
+ * <confab-cert-badge assertion="https://badges.example.org/assertions/42" verify></confab-cert-badge>
+ */
+export class ConfabCertBadge extends ConfabElement {
+  static override styles = [tokens, controls, certBadgeStyles];
+
+  /** Show this person's certifications (`me`: the signed-in partner's). */
+  @property({ reflect: true }) person?: string;
+  /** Show this partner organisation's certifications (`me`: the signed-in partner's organisation). */
+  @property({ reflect: true }) org?: string;
+  /** URL of an Open Badges 2.0 hosted assertion from any issuer; wins over `person` and `org`. */
+  @property() assertion?: string;
+  /** `card` (default), `list` or `compact`. */
+  @property({ reflect: true }) layout: string = 'card';
+  /** An identity (usually the recipient's email) to check each badge's recipient hash against. */
+  @property() identity?: string;
+  /** Verify every badge as soon as it is shown, instead of waiting for the Verify button. */
+  @property({ type: Boolean, reflect: true }) verify = false;
+
+  @state() private expanded: ReadonlySet<string> = new Set();
+  @state() private copied: string | null = null;
+  @state() private copyFallback: string | null = null;
+  @state() private announcement = '';
+
+  private focusVerdictOf: string | null = null;
+  private focusCopyInput = false;
+  private copiedTimer?: ReturnType<typeof setTimeout>;
+  private marked = false;
+  private loadSignature = '';
+
+  private readonly me = new ResourceController<Me>(this, {
+    backend: () => (this.assertion ? undefined : this.backend),
+    key: () => 'me',
+    fetch: (b, signal) => b.me({ signal }),
+    cache: false,
+  });
+
+  private readonly list = new ResourceController<Certification[]>(this, {
+    backend: () => this.backend,
+    key: () => {
+      const q = this.query();
+      return q ? `certifications:${JSON.stringify(q)}` : null;
+    },
+    fetch: (b, signal) => b.listCertifications(this.query()!, { signal }),
+  });
+
+  private readonly verifier = new VerifyController(this, {
+    backend: () => this.backend,
+    identity: () => this.identity,
+    onDone: (url, v) => this.verificationDone(url, v),
+  });
+
+  private get effectiveLayout(): CertLayout {
+    return checkEnum(this, 'layout', this.layout ?? 'card', CERT_LAYOUTS, 'card');
+  }
+
+  /** The signed-in partner, null when signed out, undefined while unknown. */
+  private get signedInMe() {
+    const m = this.me.value;
+    return m === undefined ? (this.me.status === 'error' ? null : undefined) : m.authenticated ? m : null;
+  }
+
+  private query(): CertificationQuery | null {
+    if (this.assertion) return null;
+    const wantsMe = this.person === 'me' || (!this.person && this.org === 'me');
+    if (wantsMe) {
+      const me = this.signedInMe;
+      if (!me) return null;
+      if (this.person === 'me') return { person: me.id };
+      return me.org ? { org: me.org.id } : null;
+    }
+    if (this.person) return { person: this.person };
+    if (this.org) return { org: this.org };
+    return null;
+  }
+
+  // ----- lifecycle -----
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('assertion') || changed.has('identity') || changed.has('person') || changed.has('org')) {
+      this.verifier.reset();
+      this.expanded = new Set();
+      this.copyFallback = null;
+    }
+    // A hosted assertion has to be fetched to be shown at all; its verdict shows with `verify` or on request.
+    if (this.assertion && !this.verifier.get(this.assertion)) void this.verifier.run(this.assertion, { show: this.verify });
+    if (this.verify && !this.assertion && this.list.value) {
+      for (const c of this.list.value) {
+        if (!this.verifier.get(c.assertionUrl)) void this.verifier.run(c.assertionUrl, { show: true, recipientName: c.recipient.name });
+      }
+    }
+  }
+
+  protected override updated(): void {
+    this.fireLoadEvents();
+    if (!this.marked && this.renderRoot.querySelector('[part~="item"]')) {
+      this.marked = true;
+      performance.mark('confab:cert-badge:first-content');
+    }
+    if (this.focusVerdictOf) {
+      const el = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-verdict]')].find((e) => e.dataset.verdict === this.focusVerdictOf);
+      if (el) {
+        this.focusVerdictOf = null;
+        el.focus();
+      }
+    }
+    if (this.focusCopyInput) {
+      this.focusCopyInput = false;
+      this.renderRoot.querySelector<HTMLInputElement>('.copy-fallback input')?.focus();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.copiedTimer);
+  }
+
+  private fireLoadEvents(): void {
+    const l = this.list;
+    const signature = `${l.status}|${l.stale}|${l.savedAt}|${l.error?.message ?? ''}`;
+    if (signature === this.loadSignature) return;
+    this.loadSignature = signature;
+    if (l.status === 'ready' && !l.stale) emit(this, 'confab-load', { what: 'certifications' });
+    else if (l.error && (l.status === 'error' || l.offline)) this.reportError(l.error);
+  }
+
+  private verificationDone(url: string, v: Verification): void {
+    if (v.shown && v.result) emit(this, 'confab-verified', { result: v.result });
+    if (this.focusVerdictOf === url) this.requestUpdate();
+  }
+
+  // ----- actions -----
+
+  private onVerify(b: BadgeView): void {
+    this.focusVerdictOf = b.key;
+    void this.verifier.run(b.key, { show: true, recipientName: b.recipientName });
+  }
+
+  private onToggle(b: BadgeView): void {
+    const next = new Set(this.expanded);
+    if (!next.delete(b.key)) next.add(b.key);
+    this.expanded = next;
+  }
+
+  private async onCopy(b: BadgeView): Promise<void> {
+    if (await copyText(b.assertionUrl)) {
+      this.copyFallback = null;
+      this.copied = b.key;
+      this.say(msg('Link copied', { id: 'cert-badge-copied' }));
+      clearTimeout(this.copiedTimer);
+      this.copiedTimer = setTimeout(() => (this.copied = null), 2500);
+    } else {
+      // No clipboard access (insecure page, permissions policy): hand the link over, selected.
+      this.copyFallback = b.key;
+      this.focusCopyInput = true;
+    }
+  }
+
+  private say(text: string): void {
+    // Clear first so that the same words twice in a row are announced twice.
+    this.announcement = '';
+    void this.updateComplete.then(() => (this.announcement = text));
+  }
+
+  private signIn(): void {
+    emit(this, 'confab-auth-required', { action: 'view-certifications' });
+  }
+
+  // ----- rendering -----
+
+  protected override render(): TemplateResult {
+    return this.frame(
+      html`<div class="layout ${this.effectiveLayout}">${this.content()}</div>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`,
+      msg('Certifications', { id: 'cert-badge-label' }),
+    );
+  }
+
+  private content(): TemplateResult {
+    if (this.assertion) return this.assertionContent(this.assertion);
+    if (!this.person && !this.org) return emptyState(msg('No certifications to show.', { id: 'cert-badge-nothing' }));
+    if (!this.backend) return emptyState(msg('No community server is configured.', { id: 'cert-badge-no-backend' }));
+    const wantsMe = this.person === 'me' || (!this.person && this.org === 'me');
+    if (wantsMe) {
+      const me = this.signedInMe;
+      if (me === undefined) return this.loading();
+      if (me === null) return this.signedOut();
+    }
+    const l = this.list;
+    if (l.status === 'error' && l.error instanceof AuthError) return this.signedOut();
+    if (l.status === 'error') return errorState(l.error!, () => void l.refresh());
+    if (!l.value) return this.loading();
+    if (l.value.length === 0) {
+      return emptyState(
+        msg('No certifications yet', { id: 'cert-badge-empty' }),
+        this.org && !this.person
+          ? msg('Certifications this organisation earns will show here.', { id: 'cert-badge-empty-org' })
+          : msg('Certifications this partner earns will show here.', { id: 'cert-badge-empty-person' }),
+      );
+    }
+    return html`${l.offline ? offlineNotice(l.savedAt ?? null, this.locale, () => void l.refresh()) : nothing}
+      ${this.badges(l.value.map(fromCertification))}`;
+  }
+
+  private assertionContent(url: string): TemplateResult {
+    const v = this.verifier.get(url);
+    if (!v?.result) return this.loading();
+    const view = fromVerification(v.result);
+    if (view) return this.badges([view]);
+    // Too little was read to show a badge: the verdict is the content, with a way to try again.
+    const reason = v.result.reason ?? 'malformed';
+    return html`<div class="state" part="error" role="alert">
+      <strong>${msg(str`Could not verify: ${reasonLabel(reason)}`, { id: 'cert-badge-not-verified' })}</strong>
+      <span>${reasonSentence(reason)}</span>
+      ${v.result.detail ? html`<span class="meta verdict-detail">${v.result.detail}</span>` : nothing}
+      <button class="btn" part="button retry" aria-disabled=${v.running ? 'true' : 'false'}
+        @click=${() => !v.running && void this.verifier.run(url, { show: this.verify })}>${msg('Try again', { id: 'retry' })}</button>
+    </div>`;
+  }
+
+  private loading(): TemplateResult {
+    return html`<div class="loading" aria-busy="true">
+      <p class="visually-hidden">${msg('Loading certifications…', { id: 'cert-badge-loading' })}</p>
+      ${skeleton(this.effectiveLayout === 'compact' ? 1 : 2)}
+    </div>`;
+  }
+
+  private signedOut(): TemplateResult {
+    return emptyState(
+      msg('Sign in to see your certifications.', { id: 'cert-badge-signed-out' }),
+      undefined,
+      html`<button class="btn primary" part="button sign-in" @click=${this.signIn}>${msg('Sign in', { id: 'cert-badge-sign-in' })}</button>`,
+    );
+  }
+
+  private badges(views: BadgeView[]): TemplateResult {
+    const locale = this.locale;
+    let dateFmt: Intl.DateTimeFormat;
+    try {
+      dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    } catch {
+      dateFmt = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+    }
+    const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    const date = (iso: string | null) => {
+      const d = iso ? new Date(iso) : null;
+      return d && !Number.isNaN(d.getTime()) ? dateFmt.format(d) : '';
+    };
+    const me = this.signedInMe;
+    return html`<ul part="list" class="list" role="list">
+      ${views.map((b, index) => {
+        const verification = this.verifier.get(b.key);
+        return badgeItem(b, {
+          index,
+          status: certStatus(b.revoked, b.expires),
+          verification,
+          verifyButton: !this.verify,
+          expanded: this.expanded.has(b.key),
+          copied: this.copied === b.key,
+          copyFallback: this.copyFallback === b.key,
+          // Only the recipient adds a badge to their own profile; a hosted assertion is the host's call.
+          linkedIn: !!this.assertion || (!!me && (b.recipientId === me.id || b.recipientId === me.org?.id)),
+          date,
+          inDays: (iso) => rtf.format(daysUntil(iso), 'day'),
+          onVerify: () => this.onVerify(b),
+          onToggle: () => this.onToggle(b),
+          onCopy: () => void this.onCopy(b),
+        });
+      })}
+    </ul>`;
+  }
+}
