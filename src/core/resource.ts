@@ -97,6 +97,8 @@ export class ResourceController<T> implements ReactiveController {
   private flight?: Flight;
   private gen = 0;
   private connected = false;
+  // Which key `value` belongs to: with keepPrevious it may still be the previous key's.
+  private valueKey: string | null | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -141,7 +143,7 @@ export class ResourceController<T> implements ReactiveController {
    */
   refresh(): Promise<void> {
     if (!this.fullKey || !this.backendNow) return Promise.resolve();
-    this.status = this.value === undefined ? 'loading' : this.status;
+    this.status = this.valueKey === this.fullKey && this.value !== undefined ? this.status : 'loading';
     this.host.requestUpdate();
     return this.load(++this.gen, true);
   }
@@ -178,6 +180,7 @@ export class ResourceController<T> implements ReactiveController {
     if (!this.options.keepPrevious || fullKey === null) {
       this.value = undefined;
       this.savedAt = undefined;
+      this.valueKey = undefined;
     }
     if (fullKey === null) {
       this.status = 'idle';
@@ -194,6 +197,7 @@ export class ResourceController<T> implements ReactiveController {
   }
 
   private showStale(value: T, savedAt: number): void {
+    this.valueKey = this.fullKey;
     this.value = value;
     this.savedAt = savedAt;
     this.stale = true;
@@ -206,9 +210,9 @@ export class ResourceController<T> implements ReactiveController {
     const fullKey = this.fullKey!;
     const backend = this.backendNow!;
     // Look in IndexedDB while the request is already on its way.
-    if (this.cacheOn() && this.value === undefined) {
+    if (this.cacheOn() && this.valueKey !== fullKey) {
       void readCache<T>(fullKey, { persist: this.persist() }).then((entry) => {
-        if (entry && gen === this.gen && (this.value === undefined || this.stale)) {
+        if (entry && gen === this.gen && (this.valueKey !== fullKey || this.stale)) {
           this.showStale(entry.value, entry.savedAt);
           this.host.requestUpdate();
         }
@@ -229,10 +233,13 @@ export class ResourceController<T> implements ReactiveController {
     } catch (e) {
       if (gen !== this.gen) return;
       this.flight = undefined;
-      if (isAbort(e)) return; // nobody wanted it any more; silent by design
+      // We aborted it because nobody wanted it any more: silent by design. An abort we did not ask
+      // for (a backend's own) is a failure like any other, or the element would spin forever.
+      if (isAbort(e) && flight.abort.signal.aborted) return;
       const error = toConfabError(e);
       this.error = error;
-      if (error instanceof OfflineError && this.value !== undefined) {
+      // Offline with this key's own cached data: still worth showing. A previous key's data is not.
+      if (error instanceof OfflineError && this.valueKey === fullKey) {
         this.offline = true;
         this.stale = true;
         this.status = 'ready';
@@ -245,6 +252,7 @@ export class ResourceController<T> implements ReactiveController {
   }
 
   private applyFresh(entry: { value: unknown; savedAt: number }): void {
+    this.valueKey = this.fullKey;
     this.value = entry.value as T;
     this.savedAt = entry.savedAt;
     this.stale = false;

@@ -13,15 +13,21 @@ class ResourceHost extends LitElement {
   declare key: string | null;
   declare keepPrevious: boolean;
   renders = 0;
-  res = new ResourceController<unknown>(this, {
-    backend: () => this.backend,
-    key: () => this.key ?? null,
-    fetch: (b, signal) => b.getThread(this.key!, { signal }),
-    keepPrevious: true,
-  });
+  res: ResourceController<unknown>;
   constructor() {
     super();
     this.key = null;
+    this.keepPrevious = false;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const el = this;
+    this.res = new ResourceController<unknown>(this, {
+      backend: () => this.backend,
+      key: () => this.key ?? null,
+      fetch: (b, signal) => b.getThread(this.key!, { signal }),
+      get keepPrevious() {
+        return el.keepPrevious;
+      },
+    });
   }
   protected override render() {
     this.renders++;
@@ -30,8 +36,8 @@ class ResourceHost extends LitElement {
 }
 customElements.define('core-resource-host', ResourceHost);
 
-async function host(backend: CommunityBackend, key: string | null): Promise<ResourceHost> {
-  return fixture<ResourceHost>(html`<core-resource-host .backend=${backend} .key=${key}></core-resource-host>`);
+async function host(backend: CommunityBackend, key: string | null, keepPrevious = false): Promise<ResourceHost> {
+  return fixture<ResourceHost>(html`<core-resource-host .backend=${backend} .key=${key} .keepPrevious=${keepPrevious}></core-resource-host>`);
 }
 
 describe('ResourceController', () => {
@@ -216,10 +222,25 @@ describe('ResourceController', () => {
     expect((await readCache('t-refresh|k'))?.value).to.equal(42);
   });
 
+  it('clears the value on a key change by default', async () => {
+    const gate = deferred();
+    const fake = fakeBackend('t-clear', { getThread: async ([id]) => (id === 'b' ? gate.promise : id) });
+    const el = await host(fake.backend, 'a');
+    await waitUntil(() => el.res.value === 'a');
+    el.key = 'b';
+    await el.updateComplete;
+    expect(el.res.status).to.equal('loading');
+    expect(el.res.value).to.equal(undefined);
+    el.key = null;
+    await el.updateComplete;
+    expect(el.res.status).to.equal('idle');
+    gate.resolve('b');
+  });
+
   it('keepPrevious shows the old value while the next key loads', async () => {
     const gate = deferred();
     const fake = fakeBackend('t-keep', { getThread: async ([id]) => (id === 'b' ? gate.promise : id) });
-    const el = await host(fake.backend, 'a');
+    const el = await host(fake.backend, 'a', true);
     await waitUntil(() => el.res.value === 'a');
     el.key = 'b';
     await el.updateComplete;
@@ -227,5 +248,22 @@ describe('ResourceController', () => {
     expect(el.res.value).to.equal('a');
     gate.resolve('b');
     await waitUntil(() => el.res.value === 'b');
+  });
+
+  it('keepPrevious never passes the previous key\'s data off as offline data', async () => {
+    const fake = fakeBackend('t-keep-off', { getThread: async ([id]) => (id === 'b' ? Promise.reject(new OfflineError()) : id) });
+    const el = await host(fake.backend, 'a', true);
+    await waitUntil(() => el.res.value === 'a');
+    el.key = 'b';
+    await waitUntil(() => el.res.status === 'error');
+    expect(el.res.offline).to.equal(false);
+    expect(el.res.error).to.be.instanceOf(OfflineError);
+  });
+
+  it('treats an abort it did not ask for as an error, not as silence', async () => {
+    const fake = fakeBackend('t-foreign-abort', { getThread: async () => Promise.reject(new DOMException('gone', 'AbortError')) });
+    const el = await host(fake.backend, 'k');
+    await waitUntil(() => el.res.status === 'error');
+    expect(el.res.error).to.exist;
   });
 });
