@@ -1,5 +1,10 @@
 import type { CommunityBackend } from '../backends/types.js';
 
+/** The colour schemes an element can follow. */
+export const THEMES = ['light', 'dark', 'auto'] as const;
+/** One of {@link THEMES}. */
+export type Theme = (typeof THEMES)[number];
+
 /** What a token provider returns: a JWT signed by the host portal, or null when nobody is signed in. */
 export type TokenProvider = (o?: { forceRefresh?: boolean }) => string | null | Promise<string | null>;
 
@@ -14,7 +19,7 @@ export interface ConfabOptions {
   /** BCP 47 locale for dates and messages; defaults to the document's `lang`. */
   locale?: string;
   /** Colour scheme the elements follow. */
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: Theme;
 }
 
 /** Builds a RestBackend. Registered by the loader so that core never imports ky itself. */
@@ -34,6 +39,11 @@ const listeners = new Set<(o: Readonly<ConfabOptions>) => void>();
  * configure({ api: 'https://community.example.com/api', getToken: () => portal.jwt() });
  */
 export function configure(next: ConfabOptions): void {
+  if (next.theme !== undefined && !THEMES.includes(next.theme)) {
+    // A typo in data-theme should be visible to the integrator, not silently become a default.
+    console.warn(`[confab] theme "${String(next.theme)}" is not one of ${THEMES.join(', ')}; using "auto".`);
+    next = { ...next, theme: 'auto' };
+  }
   const prev = options;
   options = Object.freeze({ ...prev, ...next });
   // A new api invalidates the client built for the old one. getToken needs no rebuild: the client

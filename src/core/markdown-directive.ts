@@ -26,6 +26,7 @@ class MarkdownDirective extends AsyncDirective {
     if (renderer) return this.fragment(md);
     load().then(
       () => {
+        // While disconnected, reconnected() renders it instead.
         if (this.source === md && this.isConnected) this.setValue(this.fragment(md));
       },
       () => {
@@ -46,9 +47,8 @@ class MarkdownDirective extends AsyncDirective {
   }
 
   protected override reconnected(): void {
-    // A render skipped while disconnected is picked up on the next host update; forget the cache so it
-    // re-renders (a fragment's nodes move into the DOM once and cannot be re-inserted).
-    this.source = undefined;
+    // The renderer may have arrived while we were disconnected: show the rendered body now.
+    if (renderer && this.source !== undefined && !this.rendered) this.setValue(this.fragment(this.source));
   }
 }
 

@@ -7,7 +7,7 @@ import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import type { CommunityBackend, OutboxWrite } from '../backends/types.js';
 import type { Problem } from '../contract/index.js';
 import { persistentBackendId } from './backend-id.js';
-import { OfflineError, isAbort, toConfabError, type ConfabError } from './errors.js';
+import { ConfabError, OfflineError, isAbort, toConfabError } from './errors.js';
 
 /** A persisted write waiting to be sent. */
 export interface OutboxEntry {
@@ -148,7 +148,8 @@ export async function submit<V = unknown>(
 
 function call(backend: CommunityBackend, method: OutboxWrite, args: unknown[], idempotencyKey: string): Promise<unknown> {
   const fn = backend[method] as (...a: unknown[]) => Promise<unknown>;
-  if (typeof fn !== 'function') return Promise.reject(new TypeError(`Backend has no ${method}()`));
+  // Not a TypeError: that would read as "network error" and queue a write that can never be sent.
+  if (typeof fn !== 'function') return Promise.reject(new ConfabError(`This backend cannot ${method}.`));
   return fn.call(backend, ...args, { idempotencyKey });
 }
 
@@ -186,8 +187,9 @@ const running = new Map<string, Promise<ReplayResult>>();
 
 /**
  * Sends every queued write of this backend, oldest first, each with its stored idempotency key.
- * Sent entries and those the server refuses (4xx, recorded in `failures()`) leave the queue; those
- * that meet no network, a 401 (the token may come back), 408, 429 or a 5xx stay for the next replay.
+ * Sent entries and those that fail for good (a 4xx, a response that breaks the contract: recorded in
+ * `failures()`) leave the queue; those that meet no network, a 401 (the token may come back), 408,
+ * 429 or a 5xx stay, with everything after them, for the next replay.
  * Concurrent calls share one run; other tabs wait for the `confab-outbox` Web Lock.
  */
 export function replay(backend: CommunityBackend): Promise<ReplayResult> {
@@ -210,7 +212,13 @@ function withLock<T>(fn: () => Promise<T>): Promise<T> {
   return locks ? locks.request('confab-outbox', fn) : fn();
 }
 
-const keeps = (status: number): boolean => status === 0 || status === 401 || status === 408 || status === 429 || status >= 500;
+/**
+ * Worth another try later: no response, or a status that says "not now" (401: the token may be
+ * refreshed by then; 408, 429, 5xx). Anything else, including a response that did not match the
+ * contract, would fail the same way forever.
+ */
+const keeps = (e: unknown, error: ConfabError): boolean =>
+  isAbort(e) || error instanceof OfflineError || [401, 408, 429].includes(error.status) || error.status >= 500;
 
 async function replayNow(backend: CommunityBackend, id: string): Promise<ReplayResult> {
   const result: ReplayResult = { sent: 0, failed: 0, kept: 0 };
@@ -229,8 +237,8 @@ async function replayNow(backend: CommunityBackend, id: string): Promise<ReplayR
       result.sent++;
       notify({ type: 'sent', entry, value });
     } catch (e) {
-      const error: ConfabError = toConfabError(e);
-      if (isAbort(e) || keeps(error.status)) {
+      const error = toConfabError(e);
+      if (keeps(e, error)) {
         // No network or server trouble: the rest would meet the same, keep them all for later.
         result.kept = queue.length - i;
         break;

@@ -28,27 +28,37 @@ interface TrustedTypesFactory {
 }
 
 let shared: Shared | null | undefined;
+// When the page's CSP forbids the name, creating it again would only report the same violation again.
+let refused: unknown;
 
 /**
  * The `confab` policy and its unlock, or null where the browser has no Trusted Types (then plain
- * strings are fine everywhere).
+ * strings are fine everywhere). Throws when the page's CSP does not allow a policy named `confab`;
+ * callers then show Markdown as plain text.
  */
 export function confabPolicy(): Shared | null {
   if (shared !== undefined) return shared;
+  if (refused) throw refused;
   const g = globalThis as unknown as Record<symbol, Shared | undefined> & { trustedTypes?: TrustedTypesFactory };
   if (!g.trustedTypes) return (shared = null);
   const existing = g[GLOBAL_KEY];
   if (existing) return (shared = existing);
   let unlocked = 0;
-  const policy = g.trustedTypes.createPolicy('confab', {
-    createHTML: (s) => {
-      if (unlocked > 0) return s;
-      throw new TypeError('The confab Trusted Types policy only serves Confab\'s sanitizer.');
-    },
-    createScriptURL: () => {
-      throw new TypeError('Confab never creates script URLs.');
-    },
-  });
+  let policy: ConfabPolicy;
+  try {
+    policy = g.trustedTypes.createPolicy('confab', {
+      createHTML: (s) => {
+        if (unlocked > 0) return s;
+        throw new TypeError('The confab Trusted Types policy only serves Confab\'s sanitizer.');
+      },
+      createScriptURL: () => {
+        throw new TypeError('Confab never creates script URLs.');
+      },
+    });
+  } catch (e) {
+    refused = e;
+    throw e;
+  }
   const created: Shared = {
     policy,
     run(fn) {

@@ -66,6 +66,28 @@ describe('configure()', () => {
     expect(getBackend()).to.equal(fake.backend);
   });
 
+  it('warns about an unknown theme and falls back to auto', () => {
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...a: unknown[]) => warnings.push(a);
+    try {
+      configure({ theme: 'purple' as never });
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.length).to.equal(1);
+    expect(getOptions().theme).to.equal('auto');
+  });
+
+  it('tells listeners when the REST factory arrives after configure({ api })', () => {
+    configure({ api: 'https://late.example/api' });
+    let heard = 0;
+    onConfigChange(() => heard++);
+    setRestFactory(({ api }) => fakeBackend(api).backend);
+    expect(heard).to.equal(1);
+    expect((getBackend() as { id?: string }).id).to.equal('https://late.example/api');
+  });
+
   it('never writes the token to storage', async () => {
     configure({ getToken: () => 'secret-token-123' });
     expect(JSON.stringify({ ...localStorage })).not.to.contain('secret-token-123');

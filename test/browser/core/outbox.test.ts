@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { createStore, del, entries } from 'idb-keyval';
-import { BackendError, OfflineError } from '../../../src/core/errors.js';
+import { BackendError, OfflineError, ValidationError } from '../../../src/core/errors.js';
 import {
   _resetForTests, dismissFailure, failures, onOutboxChange, pending, replay, startOutbox, submit, type OutboxChange,
 } from '../../../src/core/outbox.js';
@@ -161,6 +161,32 @@ describe('outbox', () => {
     dispatchEvent(new Event('online'));
     await waitUntil(async () => (await mine()).length === 0, 'replayed on online');
     expect(fake.calls.createThread.length).to.equal(2);
+  });
+
+  it('drops and records a replayed write whose response breaks the contract', async () => {
+    await submit(fakeBackend('ob-invalid', { createThread: offline }).backend, 'createThread', [{ title: 't', body: 'b' }], { scope: 'ob-inv' });
+    const bad = fakeBackend('ob-invalid', { createThread: async () => Promise.reject(new ValidationError('id: expected string', [])) });
+    expect(await replay(bad.backend)).to.deep.equal({ sent: 0, failed: 1, kept: 0 });
+    expect((await failures('ob-inv'))[0].message).to.equal('id: expected string');
+  });
+
+  it('never queues a write the backend cannot do at all', async () => {
+    const partial = { id: 'ob-partial' } as unknown as Parameters<typeof submit>[0];
+    let thrown: unknown;
+    await submit(partial, 'createThread', [{ title: 't', body: 'b' }]).catch((e) => (thrown = e));
+    expect(thrown).to.be.instanceOf(Error);
+    expect(thrown).not.to.be.instanceOf(OfflineError);
+    expect(await mine()).to.deep.equal([]);
+  });
+
+  it('hears changes made in another tab', async () => {
+    const heard: OutboxChange[] = [];
+    onOutboxChange((c) => heard.push(c));
+    const otherTab = new BroadcastChannel('confab-outbox');
+    otherTab.postMessage({ type: 'dismissed', id: 'x' } satisfies OutboxChange);
+    await waitUntil(() => heard.length === 1);
+    expect(heard[0]).to.deep.equal({ type: 'dismissed', id: 'x' });
+    otherTab.close();
   });
 
   it('uses "default" as the backend id of a backend without one', async () => {
