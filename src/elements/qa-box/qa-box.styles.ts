@@ -57,6 +57,10 @@ export const qaBoxStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
     gap: calc(var(--_space) * 2);
   }
+  select.input {
+    height: 38px;
+    padding-block: 0;
+  }
   .chips {
     display: flex;
     flex-wrap: wrap;
@@ -155,8 +159,14 @@ export const qaBoxStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 6px;
-    flex-wrap: wrap;
     min-width: 0;
+  }
+  .byline-text {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .byline time {
+    white-space: nowrap;
   }
   .byline .name {
     color: var(--_text);

@@ -693,7 +693,7 @@ export class ConfabQaBox extends ConfabElement {
     return html`<section class="similar" aria-labelledby="similar-heading" aria-busy=${res.status === 'loading' ? 'true' : 'false'} ?hidden=${!wanted}>
       <h3 id="similar-heading" class="subheading">${msg('Similar questions', { id: 'qa-box-similar-heading' })}</h3>
       ${res.offline ? offlineNotice(res.savedAt ?? null, this.locale, () => void res.refresh()) : nothing}
-      ${res.status === 'error' && res.value ? errorState(res.error!, () => void res.refresh()) : nothing}
+      ${res.status === 'error' && res.value ? this.staleError(res.error!, () => void res.refresh()) : nothing}
       <ul id="similar-list" role="listbox" part="list" aria-labelledby="similar-heading" ?hidden=${!items.length}>
         ${items.map((q, i) => this.renderOption(q, i))}
       </ul>
@@ -713,7 +713,7 @@ export class ConfabQaBox extends ConfabElement {
       @click=${() => this.openSimilar(q)}
       @mousemove=${() => i !== this.active && (this.active = i)}
     >
-      <span class="option-title" part="title">${q.title}</span>
+      <span class="option-title" part="title" dir="auto">${q.title}</span>
       <span class="meta" part="meta">
         ${q.accepted
           ? html`<span class="badge success">${msg('Accepted answer', { id: 'qa-box-accepted' })}</span>`
@@ -721,7 +721,7 @@ export class ConfabQaBox extends ConfabElement {
             ? msg('1 answer', { id: 'qa-box-one-answer' })
             : msg(str`${count} answers`, { id: 'qa-box-n-answers' })}
       </span>
-      ${q.acceptedExcerpt ? html`<span class="excerpt clamp-2" part="excerpt">${q.acceptedExcerpt}</span>` : nothing}
+      ${q.acceptedExcerpt ? html`<span class="excerpt clamp-2" part="excerpt" dir="auto">${q.acceptedExcerpt}</span>` : nothing}
     </li>`;
   }
 
@@ -737,7 +737,7 @@ export class ConfabQaBox extends ConfabElement {
     return html`<div class="question-view" @keydown=${this.onViewKeydown}>
       <div class="toolbar" part="header">${back}</div>
       ${res.offline ? offlineNotice(res.savedAt ?? null, this.locale, () => void res.refresh()) : nothing}
-      ${res.status === 'error' && res.value ? errorState(res.error!, () => void res.refresh()) : nothing}
+      ${res.status === 'error' && res.value ? this.staleError(res.error!, () => void res.refresh()) : nothing}
       ${content}
     </div>`;
   }
@@ -757,15 +757,15 @@ export class ConfabQaBox extends ConfabElement {
     const sorted = sortAnswers(answers.items);
     const count = new Intl.NumberFormat(this.locale).format(sorted.length);
     return html`<article class="question" part="question" aria-labelledby="question-title">
-        <h2 id="question-title" class="q-title" part="title" tabindex="-1">${q.title}</h2>
+        <h2 id="question-title" class="q-title" part="title" tabindex="-1" dir="auto">${q.title}</h2>
         <div class="meta row" part="meta">
           ${this.byline(q.author, q.createdAt)}
           <span class="chip" part="chip">${humanize(q.category)}</span>
-          ${q.tags.map((t) => html`<span class="chip" part="chip">${t}</span>`)}
+          ${q.tags.map((t) => html`<span class="chip" part="chip" dir="auto">${t}</span>`)}
         </div>
         <div class="post">
           ${this.votes({ kind: 'question' }, q.score, q.myVote, msg('Votes on the question', { id: 'qa-box-votes-question' }))}
-          <div class="prose body" part="body">${markdown(q.body)}</div>
+          <div class="prose body" part="body" dir="auto">${markdown(q.body)}</div>
         </div>
       </article>
       ${this.openedFrom ? this.renderDeflect() : nothing}
@@ -812,7 +812,7 @@ export class ConfabQaBox extends ConfabElement {
         ${a.accepted
           ? html`<span class="badge success" part="accepted"><span aria-hidden="true">✓</span> ${msg('Accepted answer', { id: 'qa-box-accepted' })}</span>`
           : nothing}
-        <div class="prose body" part="body">${markdown(a.body)}</div>
+        <div class="prose body" part="body" dir="auto">${markdown(a.body)}</div>
         <div class="meta row" part="meta">
           ${this.byline(a.author, a.createdAt)}
           ${canAccept && !a.accepted
@@ -826,11 +826,13 @@ export class ConfabQaBox extends ConfabElement {
   }
 
   private byline(author: Author, at: string): TemplateResult {
+    // One run of text after the avatar, so a narrow box wraps it like a sentence.
     return html`<span class="byline">
       ${avatar(author)}
-      <span><span class="name">${author.name}</span>${author.orgName ? html` · <span>${author.orgName}</span>` : nothing}</span>
-      <span aria-hidden="true">·</span>
-      <time datetime=${at} title=${absoluteTime(at, this.locale)}>${relativeTime(at, this.locale)}</time>
+      <span class="byline-text"
+        ><bdi class="name">${author.name}</bdi>${author.orgName ? html` · <bdi>${author.orgName}</bdi>` : nothing} ·
+        <time datetime=${at} title=${absoluteTime(at, this.locale)}>${relativeTime(at, this.locale)}</time></span
+      >
     </span>`;
   }
 
@@ -854,6 +856,15 @@ export class ConfabQaBox extends ConfabElement {
         aria-label=${msg('Vote down', { id: 'qa-box-vote-down' })}
         @click=${() => this.vote(target, -1)}
       ><span aria-hidden="true">▼</span></button>
+    </div>`;
+  }
+
+  /** A refresh failed but the earlier data is still on screen: a one-line notice, not the full panel. */
+  private staleError(error: ConfabError, retry: () => void): TemplateResult {
+    const { title, detail } = errorText(error);
+    return html`<div class="notice error" part="error" role="alert">
+      <span><strong>${title}</strong> ${detail}</span>
+      <button type="button" class="btn small" part="button retry" @click=${retry}>${msg('Try again', { id: 'retry' })}</button>
     </div>`;
   }
 
