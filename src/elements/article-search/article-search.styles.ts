@@ -11,8 +11,11 @@ export const styles = css`
   .search {
     position: relative;
     display: grid;
+    /* minmax(0, …): no child's intrinsic width may push the element past a 320 px column. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 1.5);
     min-width: 0;
+    container-type: inline-size;
   }
   .searchbox {
     display: flex;
@@ -30,7 +33,8 @@ export const styles = css`
     box-shadow: var(--_focus);
   }
   .searchbox input {
-    flex: 1 1 auto;
+    flex: 1 1 0;
+    width: 0;
     min-width: 0;
     min-height: 40px;
     padding: 0;
@@ -104,7 +108,8 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
-    box-shadow: 0 12px 32px -8px color-mix(in srgb, var(--_text) 28%, transparent);
+    /* A shadow is darkness in both schemes; a text-coloured one would glow in dark mode. */
+    box-shadow: 0 12px 32px -8px light-dark(color-mix(in srgb, var(--_text) 28%, transparent), rgb(0 0 0 / 0.6));
   }
   .popup[hidden],
   .listbox[hidden] {
@@ -173,7 +178,7 @@ export const styles = css`
     border-radius: 2px;
     padding-inline: 1px;
   }
-  .count {
+  .is-popup .count {
     padding-inline: calc(var(--_space) * 0.5);
   }
 
@@ -188,7 +193,17 @@ export const styles = css`
     align-items: center;
     gap: calc(var(--_space) * 0.5);
   }
+  /* In a narrow column each facet is one row that scrolls sideways instead of a wall of chips. */
+  @container (max-width: 480px) {
+    .facet {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      scrollbar-width: thin;
+      padding-block-end: 2px;
+    }
+  }
   .facet-label {
+    white-space: nowrap;
     color: var(--_muted);
     font-size: 0.8em;
     font-weight: 600;
@@ -257,6 +272,11 @@ export const styles = css`
   }
 
   /* ----- reader ----- */
+  .reader,
+  .feedback,
+  .popup {
+    grid-template-columns: minmax(0, 1fr);
+  }
   .reader {
     display: grid;
     gap: var(--_space);
@@ -297,6 +317,10 @@ export const styles = css`
     gap: var(--_space);
     padding-block-start: calc(var(--_space) * 1.5);
     border-block-start: 1px solid var(--_border);
+  }
+  .choices {
+    display: inline-flex;
+    gap: var(--_space);
   }
   .feedback-q {
     font-size: 1em;

@@ -498,8 +498,8 @@ export class ConfabArticleSearch extends ConfabElement {
       </div>`;
     }
     const hit = o.hit;
-    const body = html`<span class="title" part="title">${highlight(hit.title, hit.highlights.title)}</span>
-      <span class="snippet clamp-2">${highlight(hit.snippet, hit.highlights.snippet)}</span>
+    const body = html`<span class="title" part="title" dir="auto">${highlight(hit.title, hit.highlights.title)}</span>
+      <span class="snippet clamp-2" dir="auto">${highlight(hit.snippet, hit.highlights.snippet)}</span>
       ${articleMeta(hit, this.locale)}`;
     const href = this.hrefFor(hit.id);
     // Options stay out of the Tab order: in a combobox focus stays in the field (aria-activedescendant).
@@ -540,7 +540,9 @@ export class ConfabArticleSearch extends ConfabElement {
               ${msg('Sign in', { id: 'article-search-signin' })}</button>
           </div>`
         : nothing}
-      ${value.items.length ? html`<div class="count meta" aria-hidden="true">${resultCount(value.total, this.locale)}</div>` : nothing}`;
+      ${value.items.length && this.effectiveMode === 'popup'
+        ? html`<div class="count meta" aria-hidden="true">${resultCount(value.total, this.locale)}</div>`
+        : nothing}`;
   }
 
   private renderFacets(value: ArticleSearchResult | undefined): TemplateResult | typeof nothing {
@@ -594,13 +596,13 @@ export class ConfabArticleSearch extends ConfabElement {
     const href = this.hrefFor(hit.id);
     const title = highlight(hit.title, hit.highlights.title);
     return html`<li class="result" part="option">
-      <h3 class="title" part="title">
+      <h3 class="title" part="title" dir="auto">
         ${href
           ? html`<a id="result-${i}" class="result-link" href=${href} @click=${() => void this.recent.add(this.query)}>${title}</a>`
           : html`<button id="result-${i}" class="result-link" type="button"
               @click=${(e: Event) => this.choose({ kind: 'article', hit }, e)}>${title}</button>`}
       </h3>
-      <p class="snippet clamp-2">${highlight(hit.snippet, hit.highlights.snippet)}</p>
+      <p class="snippet clamp-2" dir="auto">${highlight(hit.snippet, hit.highlights.snippet)}</p>
       ${articleMeta(hit, this.locale)}
     </li>`;
   }

@@ -26,5 +26,7 @@ export function resultCount(total: number, locale: string): string {
 /** Accessible name of a facet chip: its value and how many articles it would leave. */
 export function facetChipLabel(label: string, count: number, locale: string): string {
   const n = new Intl.NumberFormat(locale).format(count);
-  return msg(str`${label}, ${n} articles`, { id: 'article-search-facet-count' });
+  return new Intl.PluralRules(locale).select(count) === 'one'
+    ? msg(str`${label}, ${n} article`, { id: 'article-search-facet-count-one' })
+    : msg(str`${label}, ${n} articles`, { id: 'article-search-facet-count' });
 }

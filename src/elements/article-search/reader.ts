@@ -70,12 +70,12 @@ export class ArticleReader implements ReactiveController {
       <button class="btn ghost small back" part="button back" @click=${onBack}>
         <span aria-hidden="true" class="back-arrow">←</span> ${msg('Back to results', { id: 'article-search-back' })}
       </button>
-      <h2 id="reader-title" class="reader-title" part="title" tabindex="-1">${title || msg('Article', { id: 'article-search-article' })}</h2>
+      <h2 id="reader-title" class="reader-title" part="title" tabindex="-1" dir="auto">${title || msg('Article', { id: 'article-search-article' })}</h2>
       ${shown ? articleMeta(shown, locale) : nothing}
       ${a.status === 'error' && a.error
         ? errorState(a.error, () => void a.refresh())
         : a.value
-          ? html`<div class="prose body" part="body">${markdown(a.value.body)}</div>${this.renderFeedback(a.value)}`
+          ? html`<div class="prose body" part="body" dir="auto">${markdown(withoutTitle(a.value))}</div>${this.renderFeedback(a.value)}`
           : skeleton(4)}
     </article>`;
   }
@@ -90,12 +90,14 @@ export class ArticleReader implements ReactiveController {
     return html`<section class="feedback" part="feedback" aria-labelledby="feedback-q">
       <div class="row">
         <h3 id="feedback-q" class="feedback-q">${msg('Was this helpful?', { id: 'article-search-helpful' })}</h3>
-        <button class="btn small" part="button" aria-pressed=${this.helpful === true ? 'true' : 'false'} @click=${() => this.choose(true)}>
+        <span class="choices">
+          <button class="btn small" part="button" aria-pressed=${this.helpful === true ? 'true' : 'false'} @click=${() => this.choose(true)}>
           ${msg('Yes', { id: 'article-search-yes' })}
-        </button>
-        <button class="btn small" part="button" aria-pressed=${this.helpful === false ? 'true' : 'false'} @click=${() => this.choose(false)}>
+          </button>
+          <button class="btn small" part="button" aria-pressed=${this.helpful === false ? 'true' : 'false'} @click=${() => this.choose(false)}>
           ${msg('No', { id: 'article-search-no' })}
-        </button>
+          </button>
+        </span>
       </div>
       ${this.helpful === null
         ? nothing
@@ -156,4 +158,10 @@ export class ArticleReader implements ReactiveController {
     }
     this.host.requestUpdate();
   }
+}
+
+/** The body without a leading `# Title` that repeats the heading the reader already shows. */
+export function withoutTitle(a: { title: string; body: string }): string {
+  const m = /^\s*#[ \t]+(.+?)[ \t#]*(?:\r?\n|$)/.exec(a.body);
+  return m && m[1].trim() === a.title.trim() ? a.body.slice(m[0].length).trimStart() : a.body;
 }
