@@ -61,6 +61,8 @@ export interface ComposerOptions<M extends ComposerMethod> {
    * composer shows a "Sign in" button and a submit fires `confab-auth-required` instead.
    */
   signedIn: () => boolean | undefined;
+  /** Locale for numbers in messages (the host's `locale`). Default: the nearest `lang`. */
+  locale?: () => string;
   /** The backend stored the write; `value` is the new post or answer. */
   onSent?: (value: Sent<M>) => void;
   /** The write went to the outbox (offline); it will be sent when the page is online again. */
@@ -261,8 +263,9 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
     });
   }
 
+  /** The locale numbers are formatted in. */
   locale(): string {
-    return this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    return this.options.locale?.() || this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
   private async restore(scope: string): Promise<void> {
@@ -383,6 +386,7 @@ export function composer(ctl: ComposerController, labels: ComposerLabels): Templ
         id=${ids.field}
         class="input"
         part="input"
+        dir="auto"
         ?hidden=${ctl.tab !== 'write'}
         .value=${live(ctl.body)}
         placeholder=${ifDefined(labels.placeholder)}
@@ -392,7 +396,7 @@ export function composer(ctl: ComposerController, labels: ComposerLabels): Templ
         @keydown=${(e: KeyboardEvent) => ctl.onKeydown(e)}
       ></textarea>
       ${ctl.tab === 'preview'
-        ? html`<div class="preview prose" part="preview" tabindex="0">
+        ? html`<div class="preview prose" part="preview" tabindex="0" dir="auto">
             ${ctl.body.trim() ? markdown(ctl.body) : html`<span class="hint">${msg('Nothing to preview yet.', { id: 'composer-nothing' })}</span>`}
           </div>`
         : nothing}

@@ -30,8 +30,20 @@ export const feedStyles = css`
     outline: none;
     box-shadow: var(--_focus);
   }
+  /* Focus lands on the heading only so screen readers start there; it is not a control. */
+  .thread-title:focus-visible,
+  .new-thread h3:focus-visible {
+    box-shadow: none;
+  }
   .feed {
     display: grid;
+    container-type: inline-size;
+  }
+  /* In a narrow sidebar the avatar costs the title a third of its width. */
+  @container (max-width: 300px) {
+    .item > .avatar {
+      display: none;
+    }
   }
   .item {
     display: flex;
@@ -170,6 +182,7 @@ export const feedStyles = css`
   }
   .thread-title {
     margin: 0;
+    outline: none;
     font-size: 1.2em;
     line-height: 1.3;
     overflow-wrap: anywhere;
@@ -235,6 +248,7 @@ export const feedStyles = css`
   }
   .two {
     display: grid;
+    align-items: start;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 180px), 1fr));
     gap: calc(var(--_space) * 1.25);
   }

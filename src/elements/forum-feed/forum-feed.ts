@@ -9,7 +9,7 @@ import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { checkEnum } from '../../ui/dev-warn.js';
 import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
-import { ComposerController } from '../../ui/composer.js';
+import { ComposerController, pendingBadge } from '../../ui/composer.js';
 import { composerStyles } from '../../ui/composer.styles.js';
 import { ConfabElement } from '../confab-element.js';
 import { feedStyles } from './forum-feed.styles.js';
@@ -144,6 +144,7 @@ export class ConfabForumFeed extends ConfabElement {
 
   private readonly composer = new ComposerController(this, {
     method: 'replyToThread',
+    locale: () => this.locale,
     backend: () => this.backend,
     target: () => this.openId,
     signedIn: () => this.signedIn,
@@ -300,8 +301,8 @@ export class ConfabForumFeed extends ConfabElement {
       ${this.newThread.open ? newThreadForm(this.newThread, this.categories()) : nothing}
       ${this.newThread.pending.length
         ? html`<ul class="pending" aria-label=${msg('Threads waiting to be posted', { id: 'forum-feed-pending-threads' })}>
-            ${this.newThread.pending.map((p) => html`<li class="pending-item" part="pending-item"><strong>${p.title}</strong>
-              <span class="pending-badge" part="pending">${msg('Pending: will post when online', { id: 'composer-pending' })}</span></li>`)}
+            ${this.newThread.pending.map((p) => html`<li class="pending-item" part="pending-item"><strong dir="auto">${p.title}</strong>
+              ${pendingBadge()}</li>`)}
           </ul>`
         : nothing}
       <div class="banner-slot">

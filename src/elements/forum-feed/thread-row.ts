@@ -25,8 +25,8 @@ export function replyCount(n: number, locale: string): string {
 
 /** Name and org, plain text. */
 export function byline(author: Author): TemplateResult {
-  return html`<span class="author">${author.name}</span>${author.orgName
-    ? html`<span class="org">${author.orgName}</span>`
+  return html`<span class="author"><bdi>${author.name}</bdi></span>${author.orgName
+    ? html`<span class="org"><bdi>${author.orgName}</bdi></span>`
     : nothing}`;
 }
 
@@ -52,10 +52,10 @@ export function threadRow(t: ThreadSummary, ctx: RowContext): TemplateResult {
     <div class="item-main">
       <h3 class="title" part="title" id=${titleId}>
         ${ctx.href
-          ? html`<a class="title-link" href=${ctx.href} tabindex="-1" @click=${(e: Event) => ctx.open(e, t)}>${t.title}</a>`
-          : html`<button type="button" class="title-link" tabindex="-1" @click=${(e: Event) => ctx.open(e, t)}>${t.title}</button>`}
+          ? html`<a class="title-link" href=${ctx.href} tabindex="-1" @click=${(e: Event) => ctx.open(e, t)}><bdi>${t.title}</bdi></a>`
+          : html`<button type="button" class="title-link" tabindex="-1" @click=${(e: Event) => ctx.open(e, t)}><bdi>${t.title}</bdi></button>`}
       </h3>
-      <p class="excerpt clamp-2" id=${descId}>${t.excerpt}</p>
+      <p class="excerpt clamp-2" id=${descId} dir="auto">${t.excerpt}</p>
       <div class="meta" part="meta">
         ${byline(t.author)}
         ${timeTag(t.lastActivityAt, ctx.locale)}
@@ -64,7 +64,7 @@ export function threadRow(t: ThreadSummary, ctx: RowContext): TemplateResult {
       </div>
       ${t.tags.length
         ? html`<ul class="tags" aria-label=${msg('Tags', { id: 'forum-feed-tags' })}>
-            ${t.tags.map((tag) => html`<li class="chip" part="chip">${tag}</li>`)}
+            ${t.tags.map((tag) => html`<li class="chip" part="chip"><bdi>${tag}</bdi></li>`)}
           </ul>`
         : nothing}
     </div>

@@ -31,7 +31,7 @@ function post(p: Post, locale: string): TemplateResult {
     <div class="post-head meta">
       ${avatar(p.author)} ${byline(p.author)} ${timeTag(p.createdAt, locale)}
     </div>
-    <div class="prose" part="body">${markdown(levelHeadings(p.body))}</div>
+    <div class="prose" part="body" dir="auto">${markdown(levelHeadings(p.body))}</div>
   </li>`;
 }
 
@@ -45,7 +45,7 @@ export function threadView(m: ThreadViewModel): TemplateResult {
     <button type="button" class="btn ghost small back" part="button back" @click=${m.back}>
       <span aria-hidden="true" class="arrow">←</span> ${msg('Back to threads', { id: 'forum-feed-back' })}
     </button>
-    <h3 id="thread-heading" class="thread-title" part="title" tabindex="-1">${head?.title ?? msg('Thread', { id: 'forum-feed-thread' })}</h3>
+    <h3 id="thread-heading" class="thread-title" part="title" tabindex="-1"><bdi>${head?.title ?? msg('Thread', { id: 'forum-feed-thread' })}</bdi></h3>
     ${head
       ? html`<div class="meta thread-meta" part="meta">
           ${avatar(head.author)} ${byline(head.author)} ${timeTag(head.createdAt, m.locale)}
@@ -53,10 +53,10 @@ export function threadView(m: ThreadViewModel): TemplateResult {
         </div>`
       : nothing}
     ${m.thread
-      ? html`<div class="prose thread-body" part="body">${markdown(levelHeadings(m.thread.body))}</div>
+      ? html`<div class="prose thread-body" part="body" dir="auto">${markdown(levelHeadings(m.thread.body))}</div>
           ${m.thread.tags.length
             ? html`<ul class="tags" aria-label=${msg('Tags', { id: 'forum-feed-tags' })}>
-                ${m.thread.tags.map((t) => html`<li class="chip" part="chip">${t}</li>`)}
+                ${m.thread.tags.map((t) => html`<li class="chip" part="chip"><bdi>${t}</bdi></li>`)}
               </ul>`
             : nothing}
           <h4 class="replies-heading">${replyCount(Math.max(m.thread.replyCount, m.posts.length), m.locale)}</h4>
@@ -72,7 +72,7 @@ export function threadView(m: ThreadViewModel): TemplateResult {
             ? html`<ul class="pending" aria-label=${msg('Replies waiting to be posted', { id: 'forum-feed-pending-replies' })}>
                 ${m.composer.pending.map((p) => html`<li class="pending-item" part="pending-item">
                   ${pendingBadge()}
-                  <div class="prose">${markdown(levelHeadings(p.body))}</div>
+                  <div class="prose" dir="auto">${markdown(levelHeadings(p.body))}</div>
                 </li>`)}
               </ul>`
             : nothing}
