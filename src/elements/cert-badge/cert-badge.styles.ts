@@ -235,6 +235,10 @@ export const certBadgeStyles = css`
     margin-block-start: 2px;
     gap: 4px;
   }
+  .layout.compact .verdict {
+    padding: calc(var(--_space) * 0.5) var(--_space);
+    font-size: 0.9em;
+  }
   .layout.compact .btn.small {
     min-height: 26px;
     font-size: 0.8em;

@@ -313,8 +313,8 @@ export class ConfabCertBadge extends ConfabElement {
           expanded: this.expanded.has(b.key),
           copied: this.copied === b.key,
           copyFallback: this.copyFallback === b.key,
-          // Only the recipient adds a badge to their own profile; a hosted assertion is the host's call.
-          linkedIn: !!this.assertion || (!!me && (b.recipientId === me.id || b.recipientId === me.org?.id)),
+          // LinkedIn certifications belong on a person's own profile; for a hosted assertion the host decides.
+          linkedIn: !!this.assertion || (!!me && b.recipientId === me.id),
           date,
           inDays: (iso) => rtf.format(daysUntil(iso), 'day'),
           onVerify: () => this.onVerify(b),
