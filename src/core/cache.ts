@@ -113,7 +113,10 @@ export async function clearCache(): Promise<void> {
   }
 }
 
-/** Test hook: drops the in-memory layer only, as a page reload would. IndexedDB is kept. */
-export function _clearMemoryCacheForTests(): void {
+/** Drops the in-memory layer only (IndexedDB is kept), e.g. when the signed-in partner changes. */
+export function dropMemoryCache(): void {
   memory.clear();
 }
+
+/** Test hook: drops the in-memory layer only, as a page reload would. */
+export const _clearMemoryCacheForTests = dropMemoryCache;

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommunityBackend } from '../backends/types.js';
 import { persistentBackendId, runtimeBackendId } from './backend-id.js';
-import { peekCache, readCache, writeCache } from './cache.js';
+import { dropMemoryCache, peekCache, readCache, writeCache } from './cache.js';
+import { currentIdentity, lastIdentity } from './identity.js';
 import { OfflineError, isAbort, toConfabError, type ConfabError } from './errors.js';
 
 /** Where a resource is: nothing asked, fetching, a value to show, or a failure to show. */
@@ -155,7 +156,8 @@ export class ResourceController<T> implements ReactiveController {
   mutate(value: T): void {
     if (!this.fullKey) return;
     const entry = { value, savedAt: Date.now() };
-    if (this.cacheOn()) void writeCache(this.fullKey, value, { persist: this.persist(), savedAt: entry.savedAt });
+    const who = lastIdentity();
+    if (this.cacheOn() && who) void writeCache(`${who}|${this.fullKey}`, value, { persist: this.persist(), savedAt: entry.savedAt });
     for (const c of peers.get(this.fullKey) ?? [this as ResourceController<unknown>]) c.applyFresh(entry);
   }
 
@@ -190,8 +192,9 @@ export class ResourceController<T> implements ReactiveController {
     if (!set) peers.set(fullKey, (set = new Set()));
     set.add(this as ResourceController<unknown>);
     this.status = 'loading';
-    // Memory hit: show it in this very render.
-    const hit = this.cacheOn() ? peekCache<T>(fullKey) : undefined;
+    // Memory hit: show it in this very render (under the partner seen last; see identity.ts).
+    const who = lastIdentity();
+    const hit = this.cacheOn() && who ? peekCache<T>(`${who}|${fullKey}`) : undefined;
     if (hit) this.showStale(hit.value, hit.savedAt);
     void this.load(gen, false);
   }
@@ -209,14 +212,18 @@ export class ResourceController<T> implements ReactiveController {
   private async load(gen: number, fresh: boolean): Promise<void> {
     const fullKey = this.fullKey!;
     const backend = this.backendNow!;
+    // Whose cache: resolved alongside the request, never delaying it. Null: do not cache.
+    const who: Promise<string | null> = this.cacheOn() ? identity() : Promise.resolve(null);
     // Look in IndexedDB while the request is already on its way.
     if (this.cacheOn() && this.valueKey !== fullKey) {
-      void readCache<T>(fullKey, { persist: this.persist() }).then((entry) => {
-        if (entry && gen === this.gen && (this.valueKey !== fullKey || this.stale)) {
-          this.showStale(entry.value, entry.savedAt);
-          this.host.requestUpdate();
-        }
-      });
+      void who
+        .then((id) => (id ? readCache<T>(`${id}|${fullKey}`, { persist: this.persist() }) : undefined))
+        .then((entry) => {
+          if (entry && gen === this.gen && (this.valueKey !== fullKey || this.stale)) {
+            this.showStale(entry.value, entry.savedAt);
+            this.host.requestUpdate();
+          }
+        });
     }
     if (this.flight) leave(fullKey, this.flight);
     const flight = (this.flight = join(fullKey, (signal) => this.options.fetch(backend, signal), fresh));
@@ -225,11 +232,12 @@ export class ResourceController<T> implements ReactiveController {
       if (gen !== this.gen) return;
       this.flight = undefined;
       const entry = { value, savedAt: Date.now() };
-      // Only the flight's first finisher writes the cache; the others just show the value.
-      if (this.cacheOn() && peekCache(fullKey)?.value !== value) {
-        void writeCache(fullKey, value, { persist: this.persist(), savedAt: entry.savedAt });
-      }
       this.applyFresh(entry);
+      const id = await who;
+      // Only the flight's first finisher writes the cache; the others just show the value.
+      if (id && peekCache(`${id}|${fullKey}`)?.value !== value) {
+        void writeCache(`${id}|${fullKey}`, value, { persist: this.persist(), savedAt: entry.savedAt });
+      }
     } catch (e) {
       if (gen !== this.gen) return;
       this.flight = undefined;
@@ -271,6 +279,14 @@ export class ResourceController<T> implements ReactiveController {
     if (this.flight) leave(key, this.flight);
     this.flight = undefined;
   }
+}
+
+/** The current partner's cache partition; a new partner drops the in-memory layer of the previous one. */
+async function identity(): Promise<string | null> {
+  const before = lastIdentity();
+  const id = await currentIdentity();
+  if (before !== undefined && id !== before) dropMemoryCache();
+  return id;
 }
 
 /** Test hook: forgets in-flight requests (without aborting them) and peers. */

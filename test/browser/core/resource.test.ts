@@ -2,7 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import type { CommunityBackend } from '../../../src/backends/types.js';
 import { _clearMemoryCacheForTests, pruneCache, readCache, writeCache } from '../../../src/core/cache.js';
+import { _resetConfigForTests, configure } from '../../../src/core/config.js';
 import { OfflineError } from '../../../src/core/errors.js';
+import { _resetIdentityForTests, identityOf } from '../../../src/core/identity.js';
 import { ResourceController, _resetResourcesForTests } from '../../../src/core/resource.js';
 import { abortable, deferred, fakeBackend } from './fake-backend.js';
 
@@ -139,7 +141,7 @@ describe('ResourceController', () => {
     const el1 = await host(ok.backend, 'k');
     await waitUntil(() => el1.res.status === 'ready');
     el1.remove();
-    await waitUntil(async () => { _clearMemoryCacheForTests(); return (await readCache('t-off-idb|k'))?.value === 'from-idb'; });
+    await waitUntil(async () => { _clearMemoryCacheForTests(); return (await readCache('anon|t-off-idb|k'))?.value === 'from-idb'; });
     _clearMemoryCacheForTests();
     _resetResourcesForTests();
     const down = fakeBackend('t-off-idb', { getThread: () => Promise.reject(new OfflineError()) });
@@ -166,7 +168,7 @@ describe('ResourceController', () => {
     el1.remove();
     // Wait until the write reached IndexedDB, then "reload": drop every in-memory state.
     _clearMemoryCacheForTests();
-    await waitUntil(async () => (await readCache('t-swr|thread:1'))?.value !== undefined, 'persisted');
+    await waitUntil(async () => (await readCache('anon|t-swr|thread:1'))?.value !== undefined, 'persisted');
     _clearMemoryCacheForTests();
     _resetResourcesForTests();
 
@@ -183,6 +185,49 @@ describe('ResourceController', () => {
     gate.resolve({ v: 2 });
     await waitUntil(() => el2.res.stale === false);
     expect(el2.res.value).to.deep.equal({ v: 2 });
+  });
+
+  it('never shows one partner\'s cached data to another after a reload', async () => {
+    const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const jwt = (sub: string) => `${b64({ alg: 'none' })}.${b64({ sub, org: 'acme', iss: 'portal' })}.sig`;
+    const reload = () => {
+      _clearMemoryCacheForTests();
+      _resetResourcesForTests();
+      _resetIdentityForTests();
+    };
+    try {
+      configure({ getToken: () => jwt('alice') });
+      const a = fakeBackend('t-who', { getThread: async () => 'alice-data' });
+      const el1 = await host(a.backend, 'me');
+      await waitUntil(() => el1.res.value === 'alice-data');
+      el1.remove();
+      const aliceKey = `${identityOf(jwt('alice'))}|t-who|me`;
+      expect(identityOf(jwt('alice'))).not.to.equal(identityOf(jwt('bob')));
+      expect(aliceKey).not.to.contain('alice');
+      await waitUntil(async () => { _clearMemoryCacheForTests(); return (await readCache(aliceKey))?.value === 'alice-data'; });
+
+      reload();
+      configure({ getToken: async () => jwt('bob') });
+      const gate = deferred();
+      const b = fakeBackend('t-who', { getThread: async () => gate.promise });
+      const el2 = await host(b.backend, 'me');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(el2.res.value, 'nothing of alice for bob').to.equal(undefined);
+      expect(el2.res.status).to.equal('loading');
+      gate.resolve('bob-data');
+      await waitUntil(() => el2.res.value === 'bob-data');
+      el2.remove();
+
+      reload();
+      configure({ getToken: () => jwt('alice') });
+      const gate2 = deferred();
+      const el3 = await host(fakeBackend('t-who', { getThread: async () => gate2.promise }).backend, 'me');
+      await waitUntil(() => el3.res.value === 'alice-data', 'alice gets her own stale data back');
+      gate2.resolve('alice-2');
+    } finally {
+      _resetConfigForTests();
+      _resetIdentityForTests();
+    }
   });
 
   it('shows cached data marked offline when revalidation finds no network', async () => {
@@ -219,7 +264,7 @@ describe('ResourceController', () => {
     a.res.mutate(42);
     expect(a.res.value).to.equal(42);
     expect(b.res.value).to.equal(42);
-    expect((await readCache('t-refresh|k'))?.value).to.equal(42);
+    expect((await readCache('anon|t-refresh|k'))?.value).to.equal(42);
   });
 
   it('clears the value on a key change by default', async () => {
