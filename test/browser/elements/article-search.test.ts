@@ -499,3 +499,85 @@ describe('<confab-article-search> options', () => {
     await waitUntil(() => el.shadowRoot!.activeElement?.id === 'result-2', 'focus returns to the result');
   });
 });
+
+describe('<confab-article-search> events and handoff', () => {
+  it('fires confab-load for fresh results and marks first content', async () => {
+    const el = await mount(backend().backend);
+    const load = oneEvent(el, 'confab-load');
+    await type(el, 'sso');
+    expect((await load).detail).to.deep.equal({ what: 'articles' });
+    expect(performance.getEntriesByName('confab:article-search:first-content', 'mark')).to.have.length(1);
+  });
+
+  it('"Ask the community" prefills the title of a <confab-qa-box> in the same provider', async () => {
+    await import('../../../src/elements/qa-box/define.js');
+    const { backend: b } = backend({ search: () => result([]) });
+    Object.assign(b, {
+      similarQuestions: async () => [],
+      listQuestions: async () => ({ items: [], nextCursor: null }),
+    });
+    const wrap = await fixture<HTMLElement>(html`<confab-provider .backend=${b}>
+      <confab-article-search></confab-article-search>
+      <confab-qa-box></confab-qa-box>
+    </confab-provider>`);
+    const el = wrap.querySelector('confab-article-search')!;
+    const box = wrap.querySelector('confab-qa-box')!;
+    await el.updateComplete;
+    await type(el, 'partner tier upgrade');
+    await waitUntil(() => $(el, '[part~="ask"]'));
+    $<HTMLButtonElement>(el, '[part~="ask"]')!.click();
+    await waitUntil(() => box.shadowRoot?.querySelector<HTMLInputElement>('#title')?.value === 'partner tier upgrade', 'qa-box title prefilled');
+  });
+});
+
+describe('<confab-article-search> inline paging', () => {
+  it('"Show more results" asks for another page-size more', async () => {
+    const many = Array.from({ length: 4 }, (_, i) => hit(`m${i}`, `Result ${i}`));
+    const { backend: b, calls } = backend({ search: (_q, query) => result(many.slice(0, Number(query.limit)), { total: 9 }) });
+    const el = await mount(b, html`<confab-article-search mode="inline" page-size="2"></confab-article-search>`);
+    await type(el, 'result');
+    await waitUntil(() => $$(el, '.result').length === 2);
+    $<HTMLButtonElement>(el, '[part~="more"]')!.click();
+    await waitUntil(() => $$(el, '.result').length === 4);
+    expect(calls.search.map((c) => c.limit)).to.deep.equal([2, 4]);
+  });
+});
+
+describe('<confab-article-search> helpers', () => {
+  it('normalises highlight ranges: clipped, sorted, merged', async () => {
+    const { normalise } = await import('../../../src/elements/article-search/highlight.js');
+    expect(normalise(10, [{ start: 6, length: 10 }, { start: 0, length: 2 }, { start: 1, length: 2 }, { start: 20, length: 1 }])).to.deep.equal([
+      [0, 3],
+      [6, 10],
+    ]);
+  });
+
+  it('drops a leading heading that repeats the title, and only that', async () => {
+    const { withoutTitle } = await import('../../../src/elements/article-search/reader.js');
+    expect(withoutTitle({ title: 'Install', body: '# Install\n\nStep one.' })).to.equal('Step one.');
+    expect(withoutTitle({ title: 'Install', body: '# Upgrade\n\nStep one.' })).to.equal('# Upgrade\n\nStep one.');
+  });
+});
+
+describe('article-search catalogues', () => {
+  const SOURCES = ['article-search.ts', 'labels.ts', 'reader.ts'];
+  it('de, fr, ja and ar translate exactly the ids the element uses, with the same placeholders', async () => {
+    const used = new Set<string>();
+    for (const f of SOURCES) {
+      const text = await (await fetch(`/src/elements/article-search/${f}`)).text();
+      for (const m of text.matchAll(/id: ["'](article-search-[a-z0-9-]+)["']/g)) used.add(m[1]);
+    }
+    expect(used.size).to.be.greaterThan(30);
+    for (const lang of ['de', 'fr', 'ja', 'ar']) {
+      const { templates } = (await import(`../../../src/locales/article-search/${lang}.ts`)) as { templates: Record<string, unknown> };
+      expect(Object.keys(templates).sort(), lang).to.deep.equal([...used].sort());
+      for (const [id, t] of Object.entries(templates)) {
+        const strings = typeof t === 'string' ? [t] : (t as { strings: string[] }).strings;
+        expect(strings.join('').trim(), `${lang} ${id}`).to.not.equal('');
+        const holes = typeof t === 'string' ? 0 : (t as { values: unknown[] }).values.length;
+        const expected = /facet-count/.test(id) ? 2 : /^article-search-(result-one|results)$/.test(id) ? 1 : 0;
+        expect(holes, `${lang} ${id} placeholders`).to.equal(expected);
+      }
+    }
+  });
+});
