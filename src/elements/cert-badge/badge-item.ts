@@ -2,8 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CertStatus, VerificationResult } from '../../contract/certifications.js';
 import type { BadgeView } from './badge-view.js';
-import { checkLabel, reasonLabel, reasonSentence, statusLabel, statusSentence } from './labels.js';
-import { iconCheck, iconCross, statusIcon } from './icons.js';
+import { statusLabel, statusSentence } from './labels.js';
+import { statusIcon } from './icons.js';
 import { downloadName, linkedInUrl } from './share.js';
 import type { Verification } from './verify-controller.js';
 
@@ -23,6 +23,8 @@ export interface ItemContext {
   onVerify: () => void;
   onToggle: () => void;
   onCopy: () => void;
+  /** The verdict renderer; it arrives with the verifier chunk, before any result exists. */
+  verdict?: (b: BadgeView, r: VerificationResult, c: ItemContext, id: string) => TemplateResult;
 }
 
 /** A visually hidden tail that tells apart the many "Verify" buttons of a list for screen readers. */
@@ -52,7 +54,7 @@ export function badgeItem(b: BadgeView, c: ItemContext): TemplateResult {
             >${statusSentence(c.status, expires, b.expires ? c.inDays(b.expires) : '', b.revocationReason)}</span>
         </p>
         ${b.description ? html`<p class="description">${b.description}</p>` : nothing}
-        ${c.verification?.shown && c.verification.result ? verdict(b, c.verification.result, c, id) : nothing}
+        ${c.verification?.shown && c.verification.result ? c.verdict?.(b, c.verification.result, c, id) ?? nothing : nothing}
         <div class="actions" part="actions">
           ${c.verifyButton || (c.verification?.result && !c.verification.result.verified) ? verifyButton(b, c) : nothing}
           <button part="button copy" class="btn small" @click=${c.onCopy}>
@@ -87,42 +89,4 @@ function verifyButton(b: BadgeView, c: ItemContext): TemplateResult {
       ? msg('Verifying…', { id: 'cert-badge-verifying' })
       : c.verification?.result ? msg('Verify again', { id: 'cert-badge-verify-again' }) : msg('Verify', { id: 'cert-badge-verify' })}${forBadge(b.name)}
   </button>`;
-}
-
-/** "Verified: issued by X to Y on DATE" or "Could not verify: <reason>", with the checks on demand. */
-function verdict(b: BadgeView, r: VerificationResult, c: ItemContext, id: string): TemplateResult {
-  const issuer = r.issuerName || b.issuerName;
-  const to = r.recipientName || b.recipientName;
-  const on = c.date(r.issuedOn ?? b.issuedOn);
-  const title = r.verified
-    ? to
-      ? msg(str`Verified: issued by ${issuer} to ${to} on ${on}`, { id: 'cert-badge-verified-to' })
-      : msg(str`Verified: issued by ${issuer} on ${on}`, { id: 'cert-badge-verified' })
-    : msg(str`Could not verify: ${reasonLabel(r.reason ?? 'malformed')}`, { id: 'cert-badge-not-verified' });
-  return html`<div part="verdict" class="verdict ${r.verified ? 'ok' : 'fail'}" data-verdict=${b.key} tabindex="-1"
-    @keydown=${(e: KeyboardEvent) => {
-      // Escape closes the open details and gives focus back to their toggle.
-      if (e.key === 'Escape' && c.expanded) {
-        e.stopPropagation();
-        c.onToggle();
-        (e.currentTarget as HTMLElement).querySelector<HTMLElement>('.toggle')?.focus();
-      }
-    }}>
-    <p class="verdict-title">${r.verified ? iconCheck() : iconCross()}<span>${title}</span></p>
-    ${r.verified ? nothing : html`<p class="verdict-why">${reasonSentence(r.reason ?? 'malformed')}</p>`}
-    ${!r.verified && r.detail ? html`<p class="meta verdict-detail">${r.detail}</p>` : nothing}
-    ${r.checks.length
-      ? html`<button part="button details" class="btn small ghost toggle" aria-expanded=${c.expanded ? 'true' : 'false'}
-            aria-controls="${id}-checks" @click=${c.onToggle}>
-            ${c.expanded ? msg('Hide verification details', { id: 'cert-badge-hide-details' }) : msg('Show verification details', { id: 'cert-badge-show-details' })}
-          </button>
-          <ul part="checks" class="checks" id="${id}-checks" ?hidden=${!c.expanded}>
-            ${r.checks.map((k) => html`<li class=${k.ok ? 'ok' : 'fail'}>
-              ${k.ok ? iconCheck() : iconCross()}
-              <span><span class="visually-hidden">${k.ok ? msg('Passed:', { id: 'cert-badge-check-passed' }) : msg('Failed:', { id: 'cert-badge-check-failed' })}</span>
-                <strong>${checkLabel(k.name)}</strong> <span class="meta">${k.detail}</span></span>
-            </li>`)}
-          </ul>`
-      : nothing}
-  </div>`;
 }

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { Certification, CertificationQuery } from '../../contract/certifications.js';
 import type { Me } from '../../contract/me.js';
 import { AuthError } from '../../core/errors.js';
@@ -14,10 +14,9 @@ import { ConfabElement } from '../confab-element.js';
 import { badgeItem } from './badge-item.js';
 import { fromCertification, fromVerification, type BadgeView } from './badge-view.js';
 import { certBadgeStyles } from './cert-badge.styles.js';
-import { reasonLabel, reasonSentence } from './labels.js';
 import { copyText } from './share.js';
 import { certStatus, daysUntil } from './status.js';
-import { VerifyController, type Verification } from './verify-controller.js';
+import { VerifyController, verification, type Verification } from './verify-controller.js';
 
 /** The values `layout` accepts. */
 export const CERT_LAYOUTS = ['card', 'list', 'compact'] as const;
@@ -263,14 +262,7 @@ export class ConfabCertBadge extends ConfabElement {
     const view = fromVerification(v.result);
     if (view) return this.badges([view]);
     // Too little was read to show a badge: the verdict is the content, with a way to try again.
-    const reason = v.result.reason ?? 'malformed';
-    return html`<div class="state" part="error" role="alert">
-      <strong>${msg(str`Could not verify: ${reasonLabel(reason)}`, { id: 'cert-badge-not-verified' })}</strong>
-      <span>${reasonSentence(reason)}</span>
-      ${v.result.detail ? html`<span class="meta verdict-detail">${v.result.detail}</span>` : nothing}
-      <button class="btn" part="button retry" aria-disabled=${v.running ? 'true' : 'false'}
-        @click=${() => !v.running && void this.verifier.run(url, { show: this.verify })}>${msg('Try again', { id: 'retry' })}</button>
-    </div>`;
+    return verification()!.failurePanel(v.result, v.running, () => void this.verifier.run(url, { show: this.verify }));
   }
 
   private loading(): TemplateResult {
@@ -304,11 +296,10 @@ export class ConfabCertBadge extends ConfabElement {
     const me = this.signedInMe;
     return html`<ul part="list" class="list" role="list">
       ${views.map((b, index) => {
-        const verification = this.verifier.get(b.key);
         return badgeItem(b, {
           index,
           status: certStatus(b.revoked, b.expires),
-          verification,
+          verification: this.verifier.get(b.key),
           verifyButton: !this.verify,
           expanded: this.expanded.has(b.key),
           copied: this.copied === b.key,
@@ -320,6 +311,7 @@ export class ConfabCertBadge extends ConfabElement {
           onVerify: () => this.onVerify(b),
           onToggle: () => this.onToggle(b),
           onCopy: () => void this.onCopy(b),
+          verdict: verification()?.verdict,
         });
       })}
     </ul>`;

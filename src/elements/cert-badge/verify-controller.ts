@@ -2,7 +2,18 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommunityBackend } from '../../backends/types.js';
 import type { VerificationResult } from '../../contract/certifications.js';
 import { isAbort } from '../../core/errors.js';
-import { verifyHostedAssertion } from './verify/verify-assertion.js';
+
+type VerificationModule = typeof import('./verification.js');
+let loading: Promise<VerificationModule> | undefined;
+let loaded: VerificationModule | undefined;
+
+/** Loads the verifier chunk once per page. */
+export function loadVerification(): Promise<VerificationModule> {
+  return (loading ??= import('./verification.js').then((m) => (loaded = m)));
+}
+
+/** The verifier chunk if it has arrived; every result comes from it, so it is there whenever one is. */
+export const verification = (): VerificationModule | undefined => loaded;
 
 /** One assertion's verification: under way, or finished with its result. */
 export interface Verification {
@@ -50,6 +61,8 @@ export class VerifyController implements ReactiveController {
     this.host.requestUpdate();
     const backend = this.options.backend();
     try {
+      const { verifyHostedAssertion } = await loadVerification();
+      if (abort.signal.aborted) return;
       const result = await verifyHostedAssertion(url, {
         identity: this.options.identity() || undefined,
         recipientName,
