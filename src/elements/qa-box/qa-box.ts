@@ -3,37 +3,30 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import type { Answer, Author, Me, Question, QuestionWithAnswers, SimilarQuestion, VoteValue } from '../../contract/index.js';
+import type { Me, Question, SimilarQuestion } from '../../contract/index.js';
 import { ResourceController } from '../../core/resource.js';
 import { DraftController } from '../../core/drafts.js';
 import { markdown } from '../../core/markdown-directive.js';
 import { onOutboxChange, pending as outboxPending, startOutbox, submit as outboxSubmit, type OutboxChange, type OutboxEntry } from '../../core/outbox.js';
 import { persistentBackendId } from '../../core/backend-id.js';
-import { absoluteTime, relativeTime } from '../../core/time.js';
 import { emit } from '../../core/events.js';
 import { AuthError, ConfabError, toConfabError } from '../../core/errors.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
-import { avatar, emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
-import { errorText } from '../../ui/error-text.js';
-import { ComposerController, composer, pendingBadge } from '../../ui/composer.js';
+import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
 import { composerStyles } from '../../ui/composer.styles.js';
 import { ConfabElement } from '../confab-element.js';
 import { qaBoxStyles } from './qa-box.styles.js';
 import { Debounced } from './debounced.js';
 import { listenForAsk } from './handoff.js';
+import { DEFAULT_CATEGORIES, humanize, splitList } from './categories.js';
+import { answerCount, backButton, pendingBadge, staleError, writeError } from './parts.js';
 import { ASK_FIELDS, askErrors, parseTags, type AskErrors, type AskField, type AskInput } from './validate.js';
-import { nextVote, rankSimilar, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withVote, type VoteTarget } from './votes.js';
+import { rankSimilar } from './votes.js';
+import type { QuestionView } from './question-view.js';
 
-/** Categories offered when the `categories` attribute is not set. */
-export const DEFAULT_CATEGORIES = ['deal-registration', 'technical', 'marketing', 'partner-program'] as const;
 /** Similar questions are looked up once the title has this many characters (the contract's title minimum). */
 const MIN_QUERY = 3;
-
-const splitList = (text: string | undefined): string[] =>
-  (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-/** "deal-registration" → "Deal registration": category ids are vendor data, shown readably. */
-const humanize = (id: string): string => (id ? id[0]!.toUpperCase() + id.slice(1).replace(/[-_]+/g, ' ') : id);
 
 /**
  * Peer Q&A with deflection. While a partner types a question title it shows similar questions that
@@ -108,15 +101,14 @@ export class ConfabQaBox extends ConfabElement {
   @state() private touched = new Set<AskField>();
   @state() private sending = false;
   @state() private askError?: ConfabError;
-  @state() private actionError?: ConfabError;
   @state() private active = -1;
   @state() private listOpen = true;
   @state() private announcement = '';
   @state() private pendingAsks: OutboxEntry[] = [];
   /** The title typed when a similar question was opened: what a deflection records. */
   @state() private openedFrom = '';
-  @state() private deflected = false;
-  @state() private busy = new Set<string>();
+  /** The chunk with the question view failed to load (offline before it was ever fetched). */
+  @state() private viewError?: ConfabError;
   /** A question the outbox posted after coming back online, offered to open. */
   @state() private posted?: Question;
 
@@ -134,29 +126,17 @@ export class ConfabQaBox extends ConfabElement {
     fetch: (b, signal) => b.similarQuestions(this.query.value, { signal }),
     keepPrevious: true,
   });
-  private readonly detail = new ResourceController<QuestionWithAnswers>(this, {
-    backend: () => this.backend,
-    key: () => (this.question ? `question:${this.question}` : null),
-    fetch: (b, signal) => b.getQuestion(this.question!, { signal }),
-  });
   private readonly titleDraft = new DraftController(this, () => this.draftKey('title'));
   private readonly bodyDraft = new DraftController(this, () => this.draftKey('body'));
-  private readonly answerBox = new ComposerController(this, {
-    method: 'answerQuestion',
-    backend: () => this.backend,
-    target: () => this.question || null,
-    signedIn: () => this.signedIn,
-    onSent: (answer) => this.addAnswer(answer),
-    onQueued: () => this.announce(msg('You are offline. Your answer is saved and will be posted when you are back online.', { id: 'qa-box-answer-queued' })),
-    onReplayed: () => void this.detail.refresh(),
-  });
-
   private unlistenAsk?: () => void;
   private unlistenOutbox?: () => void;
   private draftScope = '';
   private seen = new Map<string, string>();
   private marked = false;
   private focusAfterRender?: string;
+  /** The question view, loaded on demand (see `questionView()`). */
+  private view?: QuestionView;
+  private viewLoading?: Promise<QuestionView>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -215,10 +195,7 @@ export class ConfabQaBox extends ConfabElement {
       const list = this.categoryList;
       if (changed.has('category') || !list.includes(this.chosenCategory)) this.chosenCategory = this.category || list[0]!;
     }
-    if (changed.has('question')) {
-      this.actionError = undefined;
-      if (!this.question) this.deflected = false;
-    }
+    if (this.question && !this.view) void this.questionView().catch(() => {});
     // Drafts and pending asks belong to a backend: reload them when it changes (or first appears).
     if (this.askScope !== this.draftScope) {
       this.draftScope = this.askScope;
@@ -230,14 +207,14 @@ export class ConfabQaBox extends ConfabElement {
 
   protected override updated(): void {
     this.reportTransitions('similar-questions', this.similar);
-    this.reportTransitions('question', this.detail);
-    if (!this.marked && (this.question ? this.detail.status === 'ready' : this.me.status !== 'loading')) {
+    if (this.view) this.reportTransitions('question', this.view.detail);
+    if (!this.marked && (this.question ? this.view?.detail.status === 'ready' : this.me.status !== 'loading')) {
       this.marked = true;
       performance.mark('confab:qa-box:first-content');
     }
     if (this.focusAfterRender) {
       const el = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
-      if (el || !this.question || this.detail.status !== 'loading') this.focusAfterRender = undefined;
+      if (el || !this.question || (this.view && this.view.detail.status !== 'loading')) this.focusAfterRender = undefined;
       el?.focus();
     }
   }
@@ -249,7 +226,11 @@ export class ConfabQaBox extends ConfabElement {
     this.seen.set(what, sig);
     if (sig.startsWith('ready')) {
       emit(this, 'confab-load', { what });
-      if (what === 'similar-questions') this.announceCount();
+      if (what === 'similar-questions') {
+        this.announceCount();
+        // One of these may be opened next: fetch the question view's chunk now, not on the click.
+        if (this.suggestions.length) void this.questionView().catch(() => {});
+      }
     } else if (res.error) this.reportError(res.error);
   }
 
@@ -352,7 +333,6 @@ export class ConfabQaBox extends ConfabElement {
 
   private openSimilar(q: SimilarQuestion): void {
     this.openedFrom = this.titleText.trim();
-    this.deflected = false;
     this.open(q.id);
   }
 
@@ -397,9 +377,9 @@ export class ConfabQaBox extends ConfabElement {
       emit(this, 'confab-question-asked', { question });
       this.openedFrom = '';
       this.open(question.id);
+      const view = await this.questionView();
       await this.updateComplete;
-      // Show it at once; the fetch that just started confirms it.
-      this.detail.mutate({ question, answers: { items: [], nextCursor: null } });
+      view.show(question);
     } catch (err) {
       const error = toConfabError(err);
       this.askError = error;
@@ -418,96 +398,33 @@ export class ConfabQaBox extends ConfabElement {
     await Promise.all([this.titleDraft.clear(), this.bodyDraft.clear()]);
   }
 
-  // ----- question view actions -----
-
-  private async vote(target: VoteTarget, pressed: 1 | -1): Promise<void> {
-    const backend = this.backend;
-    const data = this.detail.value;
-    if (!backend || !data) return;
-    if (this.signedIn === false) {
-      emit(this, 'confab-auth-required', { action: 'vote' });
-      return;
-    }
-    const before = voteOf(data, target);
-    if (!before) return;
-    const key = target.kind === 'question' ? 'q' : target.id;
-    if (this.busy.has(`vote:${key}`)) return;
-    const value: VoteValue = nextVote(before.myVote, pressed);
-    // Optimistic: show the new score now, put the old one back if the backend refuses.
-    this.detail.mutate(withVote(data, target, { score: scoreAfter(before.score, before.myVote, value), myVote: value }));
-    this.setBusy(`vote:${key}`, true);
-    this.actionError = undefined;
-    try {
-      const id = target.kind === 'question' ? data.question.id : target.id;
-      const result = target.kind === 'question' ? await backend.voteQuestion(id, value) : await backend.voteAnswer(id, value);
-      if (this.detail.value) this.detail.mutate(withVote(this.detail.value, target, result));
-      this.announce(this.voteSentence(result.score, result.myVote));
-    } catch (err) {
-      if (this.detail.value) this.detail.mutate(withVote(this.detail.value, target, before));
-      this.fail(err, 'vote');
-    } finally {
-      this.setBusy(`vote:${key}`, false);
-    }
-  }
-
-  private voteSentence(score: number, myVote: VoteValue): string {
-    const n = new Intl.NumberFormat(this.locale).format(score);
-    if (myVote === 1) return msg(str`Voted up. Score ${n}.`, { id: 'qa-box-voted-up' });
-    if (myVote === -1) return msg(str`Voted down. Score ${n}.`, { id: 'qa-box-voted-down' });
-    return msg(str`Vote withdrawn. Score ${n}.`, { id: 'qa-box-vote-withdrawn' });
-  }
-
-  private async accept(answer: Answer): Promise<void> {
-    const backend = this.backend;
-    const data = this.detail.value;
-    if (!backend || !data || this.busy.has(`accept:${answer.id}`)) return;
-    this.setBusy(`accept:${answer.id}`, true);
-    this.actionError = undefined;
-    try {
-      const question = await backend.acceptAnswer(data.question.id, answer.id);
-      if (this.detail.value) this.detail.mutate(withAccepted(this.detail.value, question, answer.id));
-      emit(this, 'confab-answer-accepted', { questionId: data.question.id, answerId: answer.id });
-      this.announce(msg('Answer accepted. It now shows first.', { id: 'qa-box-accepted-done' }));
-    } catch (err) {
-      this.fail(err, 'accept');
-    } finally {
-      this.setBusy(`accept:${answer.id}`, false);
-    }
-  }
-
-  private async deflect(): Promise<void> {
-    const backend = this.backend;
-    const questionId = this.question;
-    if (!backend || !questionId || this.deflected) return;
-    const query = this.openedFrom.slice(0, 200);
-    this.deflected = true;
-    emit(this, 'confab-deflected', { questionId, query });
-    this.announce(msg('Thanks! Glad you found your answer.', { id: 'qa-box-deflect-thanks' }));
-    try {
-      await backend.recordDeflection(questionId, query);
-    } catch (err) {
-      // The partner got their answer; a lost analytics call is only worth a `confab-error`.
-      this.reportError(toConfabError(err));
-    }
-  }
-
-  private addAnswer(answer: Answer): void {
-    if (this.detail.value) this.detail.mutate(withAnswer(this.detail.value, answer));
-    this.announce(msg('Your answer was posted.', { id: 'qa-box-answer-posted' }));
-  }
-
-  private fail(err: unknown, action: string): void {
-    const error = toConfabError(err);
-    this.actionError = error;
-    this.reportError(error);
-    if (error instanceof AuthError && error.status === 401) emit(this, 'confab-auth-required', { action });
-  }
-
-  private setBusy(key: string, on: boolean): void {
-    const next = new Set(this.busy);
-    if (on) next.add(key);
-    else next.delete(key);
-    this.busy = next;
+  /**
+   * Loads the question view (votes, answers, the composer) in its own chunk, once. Asked for when a
+   * question opens and, earlier, when similar questions appear, so it is usually there by the click.
+   */
+  private questionView(): Promise<QuestionView> {
+    this.viewLoading ??= import('./question-view.js').then(
+      ({ QuestionView }) => {
+        this.view = new QuestionView(this, {
+          backend: () => this.backend,
+          questionId: () => this.question || null,
+          me: () => this.me.value,
+          signedIn: () => this.signedIn,
+          locale: () => this.locale,
+          openedFrom: () => this.openedFrom,
+          announce: (text) => this.announce(text),
+          back: () => this.back(),
+        });
+        this.requestUpdate();
+        return this.view;
+      },
+      (e: unknown) => {
+        this.viewLoading = undefined;
+        this.viewError = toConfabError(e);
+        throw this.viewError;
+      },
+    );
+    return this.viewLoading;
   }
 
   // ----- rendering -----
@@ -632,7 +549,7 @@ export class ConfabQaBox extends ConfabElement {
           ${this.fieldError('tags', errors)}
         </div>
       </div>
-      ${this.askError ? this.writeError(this.askError) : nothing}
+      ${this.askError ? writeError(this.askError) : nothing}
       ${this.posted ? this.renderPosted(this.posted) : nothing}
       ${this.pendingAsks.map(
         (p) => html`<div class="pending-item" part="item pending-question">
@@ -693,7 +610,7 @@ export class ConfabQaBox extends ConfabElement {
     return html`<section class="similar" aria-labelledby="similar-heading" aria-busy=${res.status === 'loading' ? 'true' : 'false'} ?hidden=${!wanted}>
       <h3 id="similar-heading" class="subheading">${msg('Similar questions', { id: 'qa-box-similar-heading' })}</h3>
       ${res.offline ? offlineNotice(res.savedAt ?? null, this.locale, () => void res.refresh()) : nothing}
-      ${res.status === 'error' && res.value ? this.staleError(res.error!, () => void res.refresh()) : nothing}
+      ${res.status === 'error' && res.value ? staleError(res.error!, () => void res.refresh()) : nothing}
       <ul id="similar-list" role="listbox" part="list" aria-labelledby="similar-heading" ?hidden=${!items.length}>
         ${items.map((q, i) => this.renderOption(q, i))}
       </ul>
@@ -702,7 +619,6 @@ export class ConfabQaBox extends ConfabElement {
   }
 
   private renderOption(q: SimilarQuestion, i: number): TemplateResult {
-    const count = new Intl.NumberFormat(this.locale).format(q.answerCount);
     return html`<li
       id="similar-${i}"
       role="option"
@@ -717,162 +633,21 @@ export class ConfabQaBox extends ConfabElement {
       <span class="meta" part="meta">
         ${q.accepted
           ? html`<span class="badge success">${msg('Accepted answer', { id: 'qa-box-accepted' })}</span>`
-          : q.answerCount === 1
-            ? msg('1 answer', { id: 'qa-box-one-answer' })
-            : msg(str`${count} answers`, { id: 'qa-box-n-answers' })}
+          : answerCount(q.answerCount, this.locale)}
       </span>
       ${q.acceptedExcerpt ? html`<span class="excerpt clamp-2" part="excerpt" dir="auto">${q.acceptedExcerpt}</span>` : nothing}
     </li>`;
   }
 
   private renderQuestionView(): TemplateResult {
-    const res = this.detail;
-    const back = html`<button type="button" class="btn ghost small back" part="button back" @click=${this.back}>
-      <span aria-hidden="true" class="arrow">←</span> ${msg('Back to asking', { id: 'qa-box-back' })}
-    </button>`;
-    let content: TemplateResult;
-    if (res.value) content = this.renderQuestion(res.value);
-    else if (res.status === 'error') content = errorState(res.error!, () => void res.refresh());
-    else content = html`<div aria-busy="true">${skeleton(3)}</div>`;
-    return html`<div class="question-view" @keydown=${this.onViewKeydown}>
-      <div class="toolbar" part="header">${back}</div>
-      ${res.offline ? offlineNotice(res.savedAt ?? null, this.locale, () => void res.refresh()) : nothing}
-      ${res.status === 'error' && res.value ? this.staleError(res.error!, () => void res.refresh()) : nothing}
-      ${content}
-    </div>`;
-  }
-
-  private onViewKeydown(e: KeyboardEvent): void {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
-    // Escape inside a text field belongs to the field (and an answer being typed stays put).
-    const path = e.composedPath();
-    if (path.some((n) => n instanceof HTMLTextAreaElement || n instanceof HTMLInputElement)) return;
-    e.preventDefault();
-    this.back();
-  }
-
-  private renderQuestion({ question: q, answers }: QuestionWithAnswers): TemplateResult {
-    const me = this.me.value?.authenticated ? this.me.value : undefined;
-    const canAccept = !!me && (me.id === q.author.id || me.roles.includes('moderator'));
-    const sorted = sortAnswers(answers.items);
-    const count = new Intl.NumberFormat(this.locale).format(sorted.length);
-    return html`<article class="question" part="question" aria-labelledby="question-title">
-        <h2 id="question-title" class="q-title" part="title" tabindex="-1" dir="auto">${q.title}</h2>
-        <div class="meta row" part="meta">
-          ${this.byline(q.author, q.createdAt)}
-          <span class="chip" part="chip">${humanize(q.category)}</span>
-          ${q.tags.map((t) => html`<span class="chip" part="chip" dir="auto">${t}</span>`)}
-        </div>
-        <div class="post">
-          ${this.votes({ kind: 'question' }, q.score, q.myVote, msg('Votes on the question', { id: 'qa-box-votes-question' }))}
-          <div class="prose body" part="body" dir="auto">${markdown(q.body)}</div>
-        </div>
-      </article>
-      ${this.openedFrom ? this.renderDeflect() : nothing}
-      ${this.actionError ? this.writeError(this.actionError) : nothing}
-      <section class="answers" aria-labelledby="answers-heading">
-        <h3 id="answers-heading" class="subheading">
-          ${sorted.length === 1 ? msg('1 answer', { id: 'qa-box-one-answer' }) : msg(str`${count} answers`, { id: 'qa-box-n-answers' })}
-        </h3>
-        ${sorted.length
-          ? html`<ol class="answer-list" part="list">${sorted.map((a) => this.renderAnswer(a, canAccept))}</ol>`
-          : emptyState(msg('No answers yet.', { id: 'qa-box-no-answers' }), msg('Know the answer? Share it below.', { id: 'qa-box-no-answers-detail' }))}
-        ${this.answerBox.pending.map(
-          (p) => html`<div class="pending-item" part="item pending-answer">
-            <div class="prose" part="body">${markdown(p.body)}</div>
-            ${pendingBadge()}
-          </div>`,
-        )}
-      </section>
-      <section class="answer-box" aria-label=${msg('Your answer', { id: 'qa-box-your-answer' })}>
-        ${composer(this.answerBox, {
-          label: msg('Your answer', { id: 'qa-box-your-answer' }),
-          submit: msg('Post answer', { id: 'qa-box-post-answer' }),
-          signIn: msg('Sign in to answer', { id: 'qa-box-signin-to-answer' }),
-        })}
-      </section>`;
-  }
-
-  private renderDeflect(): TemplateResult {
-    return html`<div class="deflect notice" part="deflection">
-      ${this.deflected
-        ? html`<span role="status">${msg('Thanks! Glad you found your answer.', { id: 'qa-box-deflect-thanks' })}</span>`
-        : html`<span>${msg('Does this answer your question?', { id: 'qa-box-deflect-question' })}</span>
-            <button type="button" class="btn small primary" part="button deflect" @click=${this.deflect}>
-              ${msg('This answered my question', { id: 'qa-box-deflect' })}
-            </button>`}
-    </div>`;
-  }
-
-  private renderAnswer(a: Answer, canAccept: boolean): TemplateResult {
-    const busy = this.busy.has(`accept:${a.id}`);
-    return html`<li class="answer ${a.accepted ? 'is-accepted' : ''}" part="item answer" aria-label=${msg(str`Answer by ${a.author.name}`, { id: 'qa-box-answer-by' })}>
-      ${this.votes({ kind: 'answer', id: a.id }, a.score, a.myVote, msg(str`Votes on the answer by ${a.author.name}`, { id: 'qa-box-votes-answer' }))}
-      <div class="answer-main">
-        ${a.accepted
-          ? html`<span class="badge success" part="accepted"><span aria-hidden="true">✓</span> ${msg('Accepted answer', { id: 'qa-box-accepted' })}</span>`
-          : nothing}
-        <div class="prose body" part="body" dir="auto">${markdown(a.body)}</div>
-        <div class="meta row" part="meta">
-          ${this.byline(a.author, a.createdAt)}
-          ${canAccept && !a.accepted
-            ? html`<button type="button" class="btn small" part="button accept" ?disabled=${busy} @click=${() => this.accept(a)}>
-                ${msg('Accept this answer', { id: 'qa-box-accept' })}
-              </button>`
-            : nothing}
-        </div>
-      </div>
-    </li>`;
-  }
-
-  private byline(author: Author, at: string): TemplateResult {
-    // One run of text after the avatar, so a narrow box wraps it like a sentence.
-    return html`<span class="byline">
-      ${avatar(author)}
-      <span class="byline-text"
-        ><bdi class="name">${author.name}</bdi>${author.orgName ? html` · <bdi>${author.orgName}</bdi>` : nothing} ·
-        <time datetime=${at} title=${absoluteTime(at, this.locale)}>${relativeTime(at, this.locale)}</time></span
-      >
-    </span>`;
-  }
-
-  private votes(target: VoteTarget, score: number, myVote: VoteValue, label: string): TemplateResult {
-    const n = new Intl.NumberFormat(this.locale).format(score);
-    return html`<div class="votes" part="votes" role="group" aria-label=${label}>
-      <button
-        type="button"
-        class="vote"
-        part="button vote-up"
-        aria-pressed=${myVote === 1 ? 'true' : 'false'}
-        aria-label=${msg('Vote up', { id: 'qa-box-vote-up' })}
-        @click=${() => this.vote(target, 1)}
-      ><span aria-hidden="true">▲</span></button>
-      <span class="score" part="score"><span class="visually-hidden">${msg('Score', { id: 'qa-box-score' })}</span> ${n}</span>
-      <button
-        type="button"
-        class="vote"
-        part="button vote-down"
-        aria-pressed=${myVote === -1 ? 'true' : 'false'}
-        aria-label=${msg('Vote down', { id: 'qa-box-vote-down' })}
-        @click=${() => this.vote(target, -1)}
-      ><span aria-hidden="true">▼</span></button>
-    </div>`;
-  }
-
-  /** A refresh failed but the earlier data is still on screen: a one-line notice, not the full panel. */
-  private staleError(error: ConfabError, retry: () => void): TemplateResult {
-    const { title, detail } = errorText(error);
-    return html`<div class="notice error" part="error" role="alert">
-      <span><strong>${title}</strong> ${detail}</span>
-      <button type="button" class="btn small" part="button retry" @click=${retry}>${msg('Try again', { id: 'retry' })}</button>
-    </div>`;
-  }
-
-  private writeError(error: ConfabError): TemplateResult {
-    const { title, detail } = errorText(error);
-    return html`<div class="notice error" part="error" role="alert">
-      <strong>${title}</strong>
-      ${detail ? html`<span>${detail}</span>` : nothing}
+    if (this.view) return this.view.render();
+    const retry = () => {
+      this.viewError = undefined;
+      void this.questionView().catch(() => {});
+    };
+    return html`<div class="question-view">
+      ${backButton(() => this.back())}
+      ${this.viewError ? errorState(this.viewError, retry) : html`<div aria-busy="true">${skeleton(3)}</div>`}
     </div>`;
   }
 }

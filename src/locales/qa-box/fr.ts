@@ -28,6 +28,7 @@ export const templates = {
   'qa-box-signin-to-ask': 'Se connecter pour demander',
   'qa-box-submit': 'Publier votre question',
   'qa-box-ask-queued': 'Vous êtes hors ligne. Votre question est enregistrée et sera publiée dès votre retour en ligne.',
+  'qa-box-pending': 'En attente : sera publiée une fois en ligne',
   'qa-box-replayed': 'Votre question a été publiée.',
   'qa-box-posted': str`Votre question « ${0} » a été publiée.`,
   'qa-box-view-posted': 'La voir',

@@ -1,0 +1,305 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { Answer, Author, Me, Question, QuestionWithAnswers, VoteValue } from '../../contract/index.js';
+import type { CommunityBackend } from '../../backends/types.js';
+import { ResourceController } from '../../core/resource.js';
+import { markdown } from '../../core/markdown-directive.js';
+import { absoluteTime, relativeTime } from '../../core/time.js';
+import { emit } from '../../core/events.js';
+import { AuthError, toConfabError, type ConfabError } from '../../core/errors.js';
+import { avatar, emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
+import { ComposerController, composer, pendingBadge } from '../../ui/composer.js';
+import { answerCount, backButton, staleError, writeError } from './parts.js';
+import { humanize } from './categories.js';
+import { nextVote, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withVote, type VoteTarget } from './votes.js';
+
+/** What the question view needs from `<confab-qa-box>`. */
+export interface QuestionViewOptions {
+  backend: () => CommunityBackend | undefined;
+  /** The open question's id, or null. */
+  questionId: () => string | null;
+  /** The caller, once known. */
+  me: () => Me | undefined;
+  /** True signed in, false signed out, undefined while unknown. */
+  signedIn: () => boolean | undefined;
+  locale: () => string;
+  /** The title typed when this question was picked from the similar ones; '' when opened otherwise. */
+  openedFrom: () => string;
+  /** Speaks `text` in the host's polite live region. */
+  announce: (text: string) => void;
+  back: () => void;
+}
+
+/**
+ * The question view of `<confab-qa-box>`: the question, its answers (accepted first, then by score),
+ * votes, accepting, deflection and the answer composer. A controller in its own module so the box
+ * loads it (and the composer) only when a question is about to open, not in its first load.
+ */
+export class QuestionView implements ReactiveController {
+  /** The open question with its first page of answers. */
+  readonly detail: ResourceController<QuestionWithAnswers>;
+  private readonly answerBox: ComposerController<'answerQuestion'>;
+  private actionError?: ConfabError;
+  private deflected = false;
+  private busy = new Set<string>();
+  private shownId: string | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly o: QuestionViewOptions,
+  ) {
+    host.addController(this);
+    this.detail = new ResourceController(host, {
+      backend: o.backend,
+      key: () => (o.questionId() ? `question:${o.questionId()}` : null),
+      fetch: (b, signal) => b.getQuestion(o.questionId()!, { signal }),
+    });
+    this.answerBox = new ComposerController(host, {
+      method: 'answerQuestion',
+      backend: o.backend,
+      target: o.questionId,
+      signedIn: o.signedIn,
+      locale: o.locale,
+      onSent: (answer) => this.addAnswer(answer),
+      onQueued: () => o.announce(msg('You are offline. Your answer is saved and will be posted when you are back online.', { id: 'qa-box-answer-queued' })),
+      onReplayed: () => void this.detail.refresh(),
+    });
+  }
+
+  hostUpdate(): void {
+    const id = this.o.questionId();
+    if (id === this.shownId) return;
+    this.shownId = id;
+    this.actionError = undefined;
+    this.deflected = false;
+  }
+
+  /** Shows a question the partner just asked at once; the fetch already under way confirms it. */
+  show(question: Question): void {
+    this.detail.mutate({ question, answers: { items: [], nextCursor: null } });
+  }
+
+  // ----- actions -----
+
+  private async vote(target: VoteTarget, pressed: 1 | -1): Promise<void> {
+    const backend = this.o.backend();
+    const data = this.detail.value;
+    if (!backend || !data) return;
+    if (this.o.signedIn() === false) {
+      emit(this.host, 'confab-auth-required', { action: 'vote' });
+      return;
+    }
+    const before = voteOf(data, target);
+    const key = `vote:${target.kind === 'question' ? '' : target.id}`;
+    if (!before || this.busy.has(key)) return;
+    const value: VoteValue = nextVote(before.myVote, pressed);
+    // Optimistic: show the new score now, put the old one back if the backend refuses.
+    this.detail.mutate(withVote(data, target, { score: scoreAfter(before.score, before.myVote, value), myVote: value }));
+    this.setBusy(key, true);
+    try {
+      const id = target.kind === 'question' ? data.question.id : target.id;
+      const result = target.kind === 'question' ? await backend.voteQuestion(id, value) : await backend.voteAnswer(id, value);
+      if (this.detail.value) this.detail.mutate(withVote(this.detail.value, target, result));
+      this.o.announce(this.voteSentence(result.score, result.myVote));
+    } catch (err) {
+      if (this.detail.value) this.detail.mutate(withVote(this.detail.value, target, before));
+      this.fail(err, 'vote');
+    } finally {
+      this.setBusy(key, false);
+    }
+  }
+
+  private voteSentence(score: number, myVote: VoteValue): string {
+    const n = new Intl.NumberFormat(this.o.locale()).format(score);
+    if (myVote === 1) return msg(str`Voted up. Score ${n}.`, { id: 'qa-box-voted-up' });
+    if (myVote === -1) return msg(str`Voted down. Score ${n}.`, { id: 'qa-box-voted-down' });
+    return msg(str`Vote withdrawn. Score ${n}.`, { id: 'qa-box-vote-withdrawn' });
+  }
+
+  private async accept(answer: Answer): Promise<void> {
+    const backend = this.o.backend();
+    const data = this.detail.value;
+    const key = `accept:${answer.id}`;
+    if (!backend || !data || this.busy.has(key)) return;
+    this.setBusy(key, true);
+    try {
+      const question = await backend.acceptAnswer(data.question.id, answer.id);
+      if (this.detail.value) this.detail.mutate(withAccepted(this.detail.value, question, answer.id));
+      emit(this.host, 'confab-answer-accepted', { questionId: data.question.id, answerId: answer.id });
+      this.o.announce(msg('Answer accepted. It now shows first.', { id: 'qa-box-accepted-done' }));
+    } catch (err) {
+      this.fail(err, 'accept');
+    } finally {
+      this.setBusy(key, false);
+    }
+  }
+
+  private async deflect(): Promise<void> {
+    const backend = this.o.backend();
+    const questionId = this.o.questionId();
+    if (!backend || !questionId || this.deflected) return;
+    const query = this.o.openedFrom().slice(0, 200);
+    this.deflected = true;
+    this.host.requestUpdate();
+    emit(this.host, 'confab-deflected', { questionId, query });
+    this.o.announce(msg('Thanks! Glad you found your answer.', { id: 'qa-box-deflect-thanks' }));
+    try {
+      await backend.recordDeflection(questionId, query);
+    } catch (err) {
+      // The partner got their answer; a lost analytics call is only worth a `confab-error`.
+      const error = toConfabError(err);
+      emit(this.host, 'confab-error', { error, status: error.status });
+    }
+  }
+
+  private addAnswer(answer: Answer): void {
+    if (this.detail.value) this.detail.mutate(withAnswer(this.detail.value, answer));
+    this.o.announce(msg('Your answer was posted.', { id: 'qa-box-answer-posted' }));
+  }
+
+  private fail(err: unknown, action: string): void {
+    const error = toConfabError(err);
+    this.actionError = error;
+    emit(this.host, 'confab-error', { error, status: error.status });
+    if (error instanceof AuthError && error.status === 401) emit(this.host, 'confab-auth-required', { action });
+  }
+
+  private setBusy(key: string, on: boolean): void {
+    if (on) {
+      this.busy.add(key);
+      this.actionError = undefined;
+    } else this.busy.delete(key);
+    this.host.requestUpdate();
+  }
+
+  private onKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    // Escape inside a text field belongs to the field (and an answer being typed stays put).
+    if (e.composedPath().some((n) => n instanceof HTMLTextAreaElement || n instanceof HTMLInputElement)) return;
+    e.preventDefault();
+    this.o.back();
+  };
+
+  // ----- rendering -----
+
+  render(): TemplateResult {
+    const res = this.detail;
+    const retry = () => void res.refresh();
+    let content: TemplateResult;
+    if (res.value) content = this.renderQuestion(res.value);
+    else if (res.status === 'error') content = errorState(res.error!, retry);
+    else content = html`<div aria-busy="true">${skeleton(3)}</div>`;
+    return html`<div class="question-view" @keydown=${this.onKeydown}>
+      ${backButton(this.o.back)}
+      ${res.offline ? offlineNotice(res.savedAt ?? null, this.o.locale(), retry) : nothing}
+      ${res.status === 'error' && res.value ? staleError(res.error!, retry) : nothing}
+      ${content}
+    </div>`;
+  }
+
+  private renderQuestion({ question: q, answers }: QuestionWithAnswers): TemplateResult {
+    const me = this.o.me();
+    const canAccept = !!me?.authenticated && (me.id === q.author.id || me.roles.includes('moderator'));
+    const sorted = sortAnswers(answers.items);
+    return html`<article class="question" part="question" aria-labelledby="question-title">
+        <h2 id="question-title" class="q-title" part="title" tabindex="-1" dir="auto">${q.title}</h2>
+        <div class="meta row" part="meta">
+          ${this.byline(q.author, q.createdAt)}
+          <span class="chip" part="chip">${humanize(q.category)}</span>
+          ${q.tags.map((t) => html`<span class="chip" part="chip" dir="auto">${t}</span>`)}
+        </div>
+        <div class="post">
+          ${this.votes({ kind: 'question' }, q.score, q.myVote, msg('Votes on the question', { id: 'qa-box-votes-question' }))}
+          <div class="prose body" part="body" dir="auto">${markdown(q.body)}</div>
+        </div>
+      </article>
+      ${this.o.openedFrom() ? this.renderDeflect() : nothing}
+      ${this.actionError ? writeError(this.actionError) : nothing}
+      <section class="answers" aria-labelledby="answers-heading">
+        <h3 id="answers-heading" class="subheading">${answerCount(sorted.length, this.o.locale())}</h3>
+        ${sorted.length
+          ? html`<ol class="answer-list" part="list">${sorted.map((a) => this.renderAnswer(a, canAccept))}</ol>`
+          : emptyState(msg('No answers yet.', { id: 'qa-box-no-answers' }), msg('Know the answer? Share it below.', { id: 'qa-box-no-answers-detail' }))}
+        ${this.answerBox.pending.map(
+          (p) => html`<div class="pending-item" part="item pending-answer">
+            <div class="prose" part="body" dir="auto">${markdown(p.body)}</div>
+            ${pendingBadge()}
+          </div>`,
+        )}
+      </section>
+      <section class="answer-box" aria-label=${msg('Your answer', { id: 'qa-box-your-answer' })}>
+        ${composer(this.answerBox, {
+          label: msg('Your answer', { id: 'qa-box-your-answer' }),
+          submit: msg('Post answer', { id: 'qa-box-post-answer' }),
+          signIn: msg('Sign in to answer', { id: 'qa-box-signin-to-answer' }),
+        })}
+      </section>`;
+  }
+
+  private renderDeflect(): TemplateResult {
+    return html`<div class="deflect notice" part="deflection">
+      ${this.deflected
+        ? html`<span role="status">${msg('Thanks! Glad you found your answer.', { id: 'qa-box-deflect-thanks' })}</span>`
+        : html`<span>${msg('Does this answer your question?', { id: 'qa-box-deflect-question' })}</span>
+            <button type="button" class="btn small primary" part="button deflect" @click=${() => this.deflect()}>
+              ${msg('This answered my question', { id: 'qa-box-deflect' })}
+            </button>`}
+    </div>`;
+  }
+
+  private renderAnswer(a: Answer, canAccept: boolean): TemplateResult {
+    const busy = this.busy.has(`accept:${a.id}`);
+    return html`<li class="answer ${a.accepted ? 'is-accepted' : ''}" part="item answer" aria-label=${msg(str`Answer by ${a.author.name}`, { id: 'qa-box-answer-by' })}>
+      ${this.votes({ kind: 'answer', id: a.id }, a.score, a.myVote, msg(str`Votes on the answer by ${a.author.name}`, { id: 'qa-box-votes-answer' }))}
+      <div class="answer-main">
+        ${a.accepted
+          ? html`<span class="badge success" part="accepted"><span aria-hidden="true">✓</span> ${msg('Accepted answer', { id: 'qa-box-accepted' })}</span>`
+          : nothing}
+        <div class="prose body" part="body" dir="auto">${markdown(a.body)}</div>
+        <div class="meta row" part="meta">
+          ${this.byline(a.author, a.createdAt)}
+          ${canAccept && !a.accepted
+            ? html`<button type="button" class="btn small" part="button accept" ?disabled=${busy} @click=${() => this.accept(a)}>
+                ${msg('Accept this answer', { id: 'qa-box-accept' })}
+              </button>`
+            : nothing}
+        </div>
+      </div>
+    </li>`;
+  }
+
+  private byline(author: Author, at: string): TemplateResult {
+    const locale = this.o.locale();
+    // One run of text after the avatar, so a narrow box wraps it like a sentence.
+    return html`<span class="byline">
+      ${avatar(author)}
+      <span class="byline-text"
+        ><bdi class="name">${author.name}</bdi>${author.orgName ? html` · <bdi>${author.orgName}</bdi>` : nothing} ·
+        <time datetime=${at} title=${absoluteTime(at, locale)}>${relativeTime(at, locale)}</time></span
+      >
+    </span>`;
+  }
+
+  private votes(target: VoteTarget, score: number, myVote: VoteValue, label: string): TemplateResult {
+    const n = new Intl.NumberFormat(this.o.locale()).format(score);
+    return html`<div class="votes" part="votes" role="group" aria-label=${label}>
+      <button
+        type="button"
+        class="vote"
+        part="button vote-up"
+        aria-pressed=${myVote === 1 ? 'true' : 'false'}
+        aria-label=${msg('Vote up', { id: 'qa-box-vote-up' })}
+        @click=${() => this.vote(target, 1)}
+      ><span aria-hidden="true">▲</span></button>
+      <span class="score" part="score"><span class="visually-hidden">${msg('Score', { id: 'qa-box-score' })}</span> ${n}</span>
+      <button
+        type="button"
+        class="vote"
+        part="button vote-down"
+        aria-pressed=${myVote === -1 ? 'true' : 'false'}
+        aria-label=${msg('Vote down', { id: 'qa-box-vote-down' })}
+        @click=${() => this.vote(target, -1)}
+      ><span aria-hidden="true">▼</span></button>
+    </div>`;
+  }
+}
