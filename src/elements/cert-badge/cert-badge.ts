@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { Certification, CertificationQuery } from '../../contract/certifications.js';
 import type { Me } from '../../contract/me.js';
 import { AuthError } from '../../core/errors.js';
@@ -68,6 +68,8 @@ export class ConfabCertBadge extends ConfabElement {
   @property({ reflect: true }) layout: string = 'card';
   /** An identity (usually the recipient's email) to check each badge's recipient hash against. */
   @property() identity?: string;
+  /** Accessible name of the widget's region. Default: "Certifications of <recipient>" or "Certification: <badge>". */
+  @property() label?: string;
   /** Verify every badge as soon as it is shown, instead of waiting for the Verify button. */
   @property({ type: Boolean, reflect: true }) verify = false;
 
@@ -130,8 +132,10 @@ export class ConfabCertBadge extends ConfabElement {
 
   // ----- lifecycle -----
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('assertion') || changed.has('identity') || changed.has('person') || changed.has('org')) {
+  protected override willUpdate(changed: PropertyValues<ConfabCertBadge>): void {
+    // Results depend on all of these; turning `verify` on must also show verdicts that were fetched unseen.
+    const stale = ['assertion', 'identity', 'person', 'org'].some((k) => changed.has(k as keyof ConfabCertBadge)) || (changed.has('verify') && this.verify);
+    if (stale) {
       this.verifier.reset();
       this.expanded = new Set();
       this.copyFallback = null;
@@ -226,8 +230,19 @@ export class ConfabCertBadge extends ConfabElement {
     return this.frame(
       html`<div class="layout ${this.effectiveLayout}">${this.content()}</div>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`,
-      msg('Certifications', { id: 'cert-badge-label' }),
+      this.regionLabel(),
     );
+  }
+
+  /** The region's name: the host's `label`, else one that says whose badges these are, so that several regions differ. */
+  private regionLabel(): string {
+    if (this.label) return this.label;
+    if (this.assertion) {
+      const name = this.verifier.get(this.assertion)?.result?.badgeName;
+      return name ? msg(str`Certification: ${name}`, { id: 'cert-badge-label-badge' }) : msg('Certification', { id: 'cert-badge-label-one' });
+    }
+    const who = this.list.value?.[0]?.recipient.name;
+    return who ? msg(str`Certifications of ${who}`, { id: 'cert-badge-label-of' }) : msg('Certifications', { id: 'cert-badge-label' });
   }
 
   private content(): TemplateResult {

@@ -68,4 +68,7 @@ export const templates = {
   'cert-badge-loading': 'جارٍ تحميل الشهادات…',
   'cert-badge-signed-out': 'سجّل الدخول لعرض شهاداتك.',
   'cert-badge-sign-in': 'تسجيل الدخول',
+  'cert-badge-label-badge': str`شهادة: ${0}`,
+  'cert-badge-label-one': 'شهادة',
+  'cert-badge-label-of': str`شهادات ${0}`,
 };

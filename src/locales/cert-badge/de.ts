@@ -68,4 +68,7 @@ export const templates = {
   'cert-badge-loading': 'Zertifizierungen werden geladen …',
   'cert-badge-signed-out': 'Melden Sie sich an, um Ihre Zertifizierungen zu sehen.',
   'cert-badge-sign-in': 'Anmelden',
+  'cert-badge-label-badge': str`Zertifizierung: ${0}`,
+  'cert-badge-label-one': 'Zertifizierung',
+  'cert-badge-label-of': str`Zertifizierungen von ${0}`,
 };

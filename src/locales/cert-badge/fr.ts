@@ -68,4 +68,7 @@ export const templates = {
   'cert-badge-loading': 'Chargement des certifications…',
   'cert-badge-signed-out': 'Connectez-vous pour voir vos certifications.',
   'cert-badge-sign-in': 'Se connecter',
+  'cert-badge-label-badge': str`Certification : ${0}`,
+  'cert-badge-label-one': 'Certification',
+  'cert-badge-label-of': str`Certifications de ${0}`,
 };

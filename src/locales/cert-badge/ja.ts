@@ -68,4 +68,7 @@ export const templates = {
   'cert-badge-loading': '認定資格を読み込んでいます…',
   'cert-badge-signed-out': 'ご自身の認定資格を見るにはサインインしてください。',
   'cert-badge-sign-in': 'サインイン',
+  'cert-badge-label-badge': str`認定資格: ${0}`,
+  'cert-badge-label-one': '認定資格',
+  'cert-badge-label-of': str`${0} の認定資格`,
 };

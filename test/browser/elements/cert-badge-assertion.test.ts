@@ -119,3 +119,42 @@ describe('<confab-cert-badge assertion>', () => {
     expect(el.shadowRoot!.querySelector('b, img[src="x"]')).to.equal(null);
   });
 });
+
+describe('<confab-cert-badge assertion> when inputs change', () => {
+  afterEach(() => {
+    _resetConfigForTests();
+    _resetResourcesForTests();
+  });
+
+  it('a new identity verifies again against it', async () => {
+    const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge assertion=${at('md5')} identity="bob@example.com" verify></confab-cert-badge>`);
+    await settled(el);
+    await waitUntil(() => text(el, '.verdict-title').startsWith('Verified'));
+    el.identity = 'alice@example.com';
+    await waitUntil(() => text(el, '.verdict-title') === 'Could not verify: the recipient does not match', 'did not re-verify');
+  });
+
+  it('turning `verify` on shows the verdict', async () => {
+    const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge assertion=${at('expired')}></confab-cert-badge>`);
+    await waitUntil(() => q(el, '[part~="item"]'));
+    expect(q(el, '[part~="verdict"]')).to.equal(null);
+    expect(text(el, '[part~="status"]')).to.contain('Expired');
+    setTimeout(() => (el.verify = true));
+    const ev = await oneEvent(el, 'confab-verified');
+    expect(ev.detail.result.reason).to.equal('expired');
+    await waitUntil(() => text(el, '.verdict-title') === 'Could not verify: the badge has expired');
+  });
+
+  it('dark theme: verified and failed verdicts pass axe (contrast included)', async () => {
+    const el = await fixture<ConfabCertBadge>(html`<div>
+      <confab-cert-badge theme="dark" assertion=${at('valid')} verify></confab-cert-badge>
+      <confab-cert-badge theme="dark" assertion=${at('outside-policy')} layout="list" label="Badge from a partner site" verify></confab-cert-badge>
+    </div>`);
+    const [a, b] = [...el.querySelectorAll<ConfabCertBadge>('confab-cert-badge')];
+    await settled(a);
+    await settled(b);
+    expect(a.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-label')).to.equal('Certification: Fake Cloud Architect');
+    expect(b.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-label')).to.equal('Badge from a partner site');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -49,6 +49,7 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
     expect(first.querySelector('[part~="meta"]')!.textContent).to.contain('Acme Partner Academy');
     expect(first.querySelector('.dates')!.textContent).to.match(/Issued \w{3} \d{1,2}, \d{4}/);
     expect(performance.getEntriesByName('confab:cert-badge:first-content')).to.have.length(1);
+    expect(q(el, '[part="base"]')!.getAttribute('aria-label')).to.equal('Certifications of Aiko Tanaka');
     await expect(el).to.be.accessible();
   });
 
