@@ -312,6 +312,11 @@ export class ConfabQaBox extends ConfabElement {
     this.touched = new Set([...this.touched, field]);
   }
 
+  /** Leaving a field with text in it shows its problems. Not when it blurs because a question opened. */
+  private onBlur(field: AskField, value: string): void {
+    if (value && !this.question) this.touch(field);
+  }
+
   private onTitleKeydown(e: KeyboardEvent): void {
     const n = this.listOpen ? this.suggestions.length : 0;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -472,7 +477,7 @@ export class ConfabQaBox extends ConfabElement {
           .value=${live(this.titleText)}
           @input=${(e: Event) => this.setTitle((e.target as HTMLInputElement).value)}
           @keydown=${this.onTitleKeydown}
-          @blur=${() => this.titleText && this.touch('title')}
+          @blur=${() => this.onBlur('title', this.titleText)}
         />
         <span class="hint" id="title-hint">${msg('We look for similar questions as you type. Use the arrow keys to pick one.', { id: 'qa-box-title-hint' })}</span>
         ${this.fieldError('title', errors)}
@@ -498,7 +503,7 @@ export class ConfabQaBox extends ConfabElement {
               this.body = (e.target as HTMLTextAreaElement).value;
               this.bodyDraft.update(this.body);
             }}
-            @blur=${() => this.body && this.touch('body')}
+            @blur=${() => this.onBlur('body', this.body)}
           ></textarea>
           ${this.bodyTab === 'preview'
             ? html`<div class="preview prose" part="body" tabindex="0">
