@@ -47,7 +47,8 @@ function documents(origin, host, name) {
     verification: { type: 'hosted', allowedOrigins: host },
   };
   let status = 200;
-  switch (name) {
+  // `valid-<anything>`: a valid badge under a fresh URL, for tests that count requests.
+  switch (name.startsWith('valid-') ? 'valid' : name) {
     case 'valid':
     case 'nocors':
       break;
@@ -96,9 +97,19 @@ function documents(origin, host, name) {
   return { status, assertion, badge, profile };
 }
 
+/** Requests per path since the last reset: GET /issuer/__log, GET /issuer/__log?reset. */
+const hits = new Map();
+
 export function fakeIssuer() {
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/issuer/')) return next();
+    if (ctx.path === '/issuer/__log') {
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(Object.fromEntries(hits));
+      if ('reset' in ctx.query) hits.clear();
+      return;
+    }
+    hits.set(ctx.path, (hits.get(ctx.path) ?? 0) + 1);
     const cors = (name) => {
       if (name !== 'nocors') ctx.set('Access-Control-Allow-Origin', '*');
     };

@@ -59,7 +59,8 @@ export const certBadgeStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 6px;
-    padding: 1px 10px 1px 6px;
+    padding-block: 1px;
+    padding-inline: 6px 10px;
     border-radius: 999px;
     border: 1px solid currentColor;
     font-size: 0.82em;

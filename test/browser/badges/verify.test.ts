@@ -161,6 +161,16 @@ describe('verifyHostedAssertion against a fake issuer', () => {
     });
   });
 
+  it('fetches a badge class and issuer shared by several assertions once, the assertion every time', async () => {
+        const [a, b] = await Promise.all([verifyHostedAssertion(at('valid-shared')), verifyHostedAssertion(at('valid-shared'))]);
+    const c = await verifyHostedAssertion(at('valid-shared'));
+    expect([a.verified, b.verified, c.verified]).to.deep.equal([true, true, true]);
+    // Only this test's paths: another test file may be talking to the fake issuer at the same time.
+    const all: Record<string, number> = await (await fetch('/issuer/__log')).json();
+    const log = Object.fromEntries(Object.entries(all).filter(([path]) => path.startsWith('/issuer/valid-shared/')));
+    expect(log).to.deep.equal({ '/issuer/valid-shared/assertion': 3, '/issuer/valid-shared/badge': 1, '/issuer/valid-shared/profile': 1 });
+  });
+
   it('rejects with AbortError when the caller aborts', async () => {
     const ac = new AbortController();
     const p = verifyHostedAssertion(at('valid'), { signal: ac.signal });

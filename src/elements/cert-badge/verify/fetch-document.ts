@@ -63,3 +63,32 @@ export async function fetchDocument(url: string, signal?: AbortSignal, fetchImpl
   }
   return { status: res.status, url: res.url || parsed.href, json };
 }
+
+// Badge classes and issuer profiles are shared by many assertions (a list of five badges usually has
+// one issuer), and unlike assertions they do not carry revocation. Fetch each once per few minutes.
+const SHARED_TTL_MS = 5 * 60_000;
+const shared = new Map<string, { at: number; doc: Promise<FetchedDocument> }>();
+
+/**
+ * Like `fetchDocument`, but shares one request per URL between verifications for a few minutes.
+ * The request itself runs without the caller's signal (another verification may still want it);
+ * the caller stops waiting when its own signal aborts.
+ */
+export function fetchSharedDocument(url: string, signal?: AbortSignal): Promise<FetchedDocument> {
+  const hit = shared.get(url);
+  let doc = hit && Date.now() - hit.at < SHARED_TTL_MS ? hit.doc : undefined;
+  if (!doc) {
+    doc = fetchDocument(url);
+    const entry = { at: Date.now(), doc };
+    shared.set(url, entry);
+    // Failures are not remembered: the next verification tries again.
+    doc.catch(() => shared.get(url) === entry && shared.delete(url));
+  }
+  if (!signal) return doc;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    doc.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -3,7 +3,7 @@ import type { VerificationResult, VerifyCheck, VerifyFailure, VerifyRequest } fr
 import { ObAssertion, ObBadgeClass, ObIssuer } from '../../../contract/openbadges.js';
 import { describeIssues } from '../../../contract/issues.js';
 import { isAbort } from '../../../core/errors.js';
-import { BlockedUrl, NetworkFailure, fetchDocument, type FetchedDocument } from './fetch-document.js';
+import { BlockedUrl, NetworkFailure, fetchDocument, fetchSharedDocument, type FetchedDocument } from './fetch-document.js';
 import { withinPolicy } from './policy.js';
 import { recipientHashKnown, recipientMatches } from './recipient.js';
 
@@ -100,6 +100,8 @@ async function verifyInBrowser(url: string, opts: VerifyOptions): Promise<Verifi
   };
   const get = async (u: string, what: string): Promise<FetchedDocument> => {
     try {
+      // The assertion is always fetched afresh (it carries revocation); its badge class and issuer may be shared.
+      if (what !== 'assertion' && !opts.fetch) return await fetchSharedDocument(u, opts.signal);
       return await fetchDocument(u, opts.signal, opts.fetch);
     } catch (e) {
       if (e instanceof BlockedUrl) return stop(what, e.message, 'blocked-url', `The ${what} address cannot be fetched: ${e.message}.`);
