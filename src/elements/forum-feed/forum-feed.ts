@@ -1,25 +1,22 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Me, Page, Post, Thread, ThreadListQuery, ThreadSummary, ThreadWithPosts } from '../../contract/index.js';
-import { THREAD_SORTS, type ThreadSort } from '../../contract/threads.js';
+import type { ThreadSort } from '../../contract/threads.js';
 import { ResourceController } from '../../core/resource.js';
 import { emit } from '../../core/events.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { checkEnum } from '../../ui/dev-warn.js';
 import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
-import { ComposerController, pendingBadge } from '../../ui/composer.js';
-import { composerStyles } from '../../ui/composer.styles.js';
 import { ConfabElement } from '../confab-element.js';
 import { feedStyles } from './forum-feed.styles.js';
 import { threadRow } from './thread-row.js';
-import { threadView } from './thread-view.js';
-import { NewThreadController, newThreadForm } from './new-thread.js';
+import type { Panels } from './panels.js';
 import { LoadEvents } from './load-events.js';
 
-/** The values `sort` accepts. */
-export const FEED_SORTS = THREAD_SORTS;
+/** The values `sort` accepts (the contract's THREAD_SORTS, restated so valibot stays out of this chunk). */
+export const FEED_SORTS = ['latest', 'top', 'unanswered'] as const satisfies readonly ThreadSort[];
 export type FeedSort = ThreadSort;
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -60,7 +57,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * <confab-forum-feed category="deal-registration" sort="latest" page-size="10" compose live></confab-forum-feed>
  */
 export class ConfabForumFeed extends ConfabElement {
-  static override styles = [tokens, controls, composerStyles, feedStyles];
+  static override styles = [tokens, controls, feedStyles];
 
   /** Only threads of this category. */
   @property() category?: string;
@@ -91,6 +88,7 @@ export class ConfabForumFeed extends ConfabElement {
 
   private returnFocusTo: string | null = null;
   private announcedQuery = '';
+  private listDirty = false;
   private marked = false;
   private liveAbort?: AbortController;
   private liveBackend?: unknown;
@@ -142,32 +140,49 @@ export class ConfabForumFeed extends ConfabElement {
     },
   );
 
-  private readonly composer = new ComposerController(this, {
-    method: 'replyToThread',
-    locale: () => this.locale,
-    backend: () => this.backend,
-    target: () => this.openId,
-    signedIn: () => this.signedIn,
-    onSent: (p) => {
-      this.extraPosts = [...this.extraPosts, p];
-      this.announce(msg('Reply posted', { id: 'forum-feed-reply-posted' }));
-    },
-    onQueued: () => this.announce(msg('You are offline. Your reply will be posted when you are back online.', { id: 'forum-feed-reply-queued' })),
-    onReplayed: (p) => {
-      if (p) this.extraPosts = [...this.extraPosts, p];
-      void this.thread.refresh();
-      this.announce(msg('Reply posted', { id: 'forum-feed-reply-posted' }));
-    },
-  });
+  /** Thread view, composer and new-thread form: loaded on demand (see panels.ts). */
+  private panels?: Panels;
+  private panelsLoading?: Promise<Panels>;
 
-  private readonly newThread = new NewThreadController(this, {
-    backend: () => this.backend,
-    signedIn: () => this.signedIn,
-    defaultCategory: () => this.category ?? '',
-    onCreated: (t) => this.created(t),
-    onQueued: () => this.announce(msg('You are offline. Your thread will be posted when you are back online.', { id: 'forum-feed-thread-queued' })),
-    onReplayed: () => void this.list.refresh(),
-  });
+  private loadPanels(): Promise<Panels> {
+    return (this.panelsLoading ??= import('./panels.js').then((m) => {
+      const panels = m.createPanels(
+        this,
+        {
+          method: 'replyToThread',
+          locale: () => this.locale,
+          backend: () => this.backend,
+          target: () => this.openId,
+          signedIn: () => this.signedIn,
+          onSent: (p) => {
+            this.extraPosts = [...this.extraPosts, p];
+            this.listDirty = true;
+            this.announce(msg('Reply posted', { id: 'forum-feed-reply-posted' }));
+          },
+          onQueued: () => this.announce(msg('You are offline. Your reply will be posted when you are back online.', { id: 'forum-feed-reply-queued' })),
+          onReplayed: (p) => {
+            if (p) this.extraPosts = [...this.extraPosts, p];
+            this.listDirty = true;
+            void this.thread.refresh();
+            this.announce(msg('Reply posted', { id: 'forum-feed-reply-posted' }));
+          },
+        },
+        {
+          backend: () => this.backend,
+          signedIn: () => this.signedIn,
+          defaultCategory: () => this.category ?? '',
+          onCreated: (t) => this.created(t),
+          onQueued: () => this.announce(msg('You are offline. Your thread will be posted when you are back online.', { id: 'forum-feed-thread-queued' })),
+          onReplayed: () => void this.list.refresh(),
+        },
+      );
+      const ctor = this.constructor as typeof ConfabForumFeed;
+      adoptStyles(this.renderRoot as ShadowRoot, [...ctor.elementStyles, ...panels.styles]);
+      this.panels = panels;
+      this.requestUpdate();
+      return panels;
+    }));
+  }
 
   /** True when a partner is signed in, false when not, undefined while unknown. */
   get signedIn(): boolean | undefined {
@@ -241,6 +256,11 @@ export class ConfabForumFeed extends ConfabElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.syncLive();
+    // After the first data (never before it, to keep it out of the first load): fetch the rest in idle time.
+    if (!this.panelsLoading && this.backend && (this.list.status === 'ready' || this.list.status === 'error')) {
+      const idle = (globalThis.requestIdleCallback as ((cb: () => void) => number) | undefined) ?? ((cb: () => void) => setTimeout(cb, 200));
+      idle(() => void this.loadPanels().catch(() => (this.panelsLoading = undefined)));
+    }
     if (!this.marked && this.renderRoot.querySelector('article.item')) {
       this.marked = true;
       performance.mark('confab:forum-feed:first-content');
@@ -250,7 +270,7 @@ export class ConfabForumFeed extends ConfabElement {
   override render(): TemplateResult {
     return this.frame(
       html`${this.header()}
-        ${this.openId ? this.threadPanel() : this.listPanel()}
+        ${this.openId && this.panels ? this.threadPanel(this.panels) : this.listPanel()}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`,
       msg('Discussions', { id: 'forum-feed-label' }),
     );
@@ -259,7 +279,7 @@ export class ConfabForumFeed extends ConfabElement {
   private header(): TemplateResult {
     return html`<div class="header" part="header">
       <h2 class="heading">${msg('Discussions', { id: 'forum-feed-label' })}</h2>
-      ${this.compose && !this.openId && !this.newThread.open
+      ${this.compose && !this.openId && !this.panels?.newThread.open
         ? html`<button type="button" class="btn primary small" part="button new-thread" @click=${() => this.startThread()}>
             ${msg('New thread', { id: 'forum-feed-new-thread' })}
           </button>`
@@ -298,13 +318,7 @@ export class ConfabForumFeed extends ConfabElement {
     return html`
       ${list.offline ? offlineNotice(list.savedAt ?? null, this.locale, () => void list.refresh()) : nothing}
       ${list.value !== undefined && list.status === 'error' && list.error ? errorState(list.error, () => void list.refresh()) : nothing}
-      ${this.newThread.open ? newThreadForm(this.newThread, this.categories()) : nothing}
-      ${this.newThread.pending.length
-        ? html`<ul class="pending" aria-label=${msg('Threads waiting to be posted', { id: 'forum-feed-pending-threads' })}>
-            ${this.newThread.pending.map((p) => html`<li class="pending-item" part="pending-item"><strong dir="auto">${p.title}</strong>
-              ${pendingBadge()}</li>`)}
-          </ul>`
-        : nothing}
+      ${this.pendingThreads()}
       <div class="banner-slot">
         ${this.newIds.length
           ? html`<button type="button" class="banner" part="banner button" @click=${this.showNew}>
@@ -317,9 +331,21 @@ export class ConfabForumFeed extends ConfabElement {
       ${body}`;
   }
 
-  private threadPanel(): TemplateResult {
+  private pendingThreads(): TemplateResult | typeof nothing {
+    const p = this.panels;
+    if (!p) return nothing;
+    return html`${p.newThread.open ? p.newThreadForm(p.newThread, this.categories()) : nothing}
+      ${p.newThread.pending.length
+        ? html`<ul class="pending" aria-label=${msg('Threads waiting to be posted', { id: 'forum-feed-pending-threads' })}>
+            ${p.newThread.pending.map((t) => html`<li class="pending-item" part="pending-item"><strong dir="auto">${t.title}</strong>
+              ${p.pendingBadge()}</li>`)}
+          </ul>`
+        : nothing}`;
+  }
+
+  private threadPanel(p: Panels): TemplateResult {
     const t = this.thread;
-    return threadView({
+    return p.threadView({
       summary: this.threads.find((x) => x.id === this.openId),
       thread: t.value?.thread,
       posts: this.posts,
@@ -328,7 +354,7 @@ export class ConfabForumFeed extends ConfabElement {
       hasMore: !!(this.postsCursor === undefined ? t.value?.posts.nextCursor : this.postsCursor),
       loadingMore: !!this.wantPostsCursor,
       locale: this.locale,
-      composer: this.composer,
+      composer: p.composer,
       back: () => this.closeThread(),
       retry: () => void t.refresh(),
       loadMore: () => {
@@ -347,12 +373,13 @@ export class ConfabForumFeed extends ConfabElement {
     const routed = !emit(this, 'confab-thread-open', { id: t.id }, { cancelable: true });
     // With thread-href the link navigates unless the host took over; without it we open inline.
     if (routed) e.preventDefault();
-    else if (!this.threadHref) this.open(t.id);
+    else if (!this.threadHref) void this.open(t.id);
   }
 
   /** Opens thread `id` inline (no event: the caller decided). */
-  private open(id: string): void {
+  private async open(id: string): Promise<void> {
     this.returnFocusTo = id;
+    await this.loadPanels();
     this.openId = id;
     this.extraPosts = [];
     this.postsCursor = undefined;
@@ -363,6 +390,11 @@ export class ConfabForumFeed extends ConfabElement {
   private closeThread(): void {
     const id = this.returnFocusTo;
     this.openId = null;
+    // A reply changed the thread's reply count and activity time: refresh the rows (kept on screen meanwhile).
+    if (this.listDirty) {
+      this.listDirty = false;
+      void this.list.refresh();
+    }
     this.focusAfterUpdate(id ? `article[data-id="${CSS.escape(id)}"]` : null);
   }
 
@@ -372,7 +404,9 @@ export class ConfabForumFeed extends ConfabElement {
   }
 
   private startThread(): void {
-    void this.newThread.show().then(() => this.focusAfterUpdate('#nt-title'));
+    void this.loadPanels()
+      .then((p) => p.newThread.show())
+      .then(() => this.focusAfterUpdate('#nt-title'));
   }
 
   private loadMore = (): void => {

@@ -18,6 +18,20 @@ interface Fields {
 }
 type FieldName = keyof Fields;
 
+/** How the form finds its backend and tells the element what happened. */
+export interface NewThreadOptions {
+  backend: () => CommunityBackend | undefined;
+  signedIn: () => boolean | undefined;
+  /** Prefilled category: the feed's `category`. */
+  defaultCategory: () => string;
+  /** The backend stored the thread. */
+  onCreated: (thread: Thread) => void;
+  /** Offline: the thread went to the outbox. */
+  onQueued: () => void;
+  /** A queued thread was sent by a replay. */
+  onReplayed: () => void;
+}
+
 /** A thread waiting in the outbox, shown at the top of the feed as "pending". */
 export interface PendingThread {
   id: string;
@@ -46,14 +60,7 @@ export class NewThreadController implements ReactiveController {
 
   constructor(
     readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: {
-      backend: () => CommunityBackend | undefined;
-      signedIn: () => boolean | undefined;
-      defaultCategory: () => string;
-      onCreated: (thread: Thread) => void;
-      onQueued: () => void;
-      onReplayed: () => void;
-    },
+    private readonly options: NewThreadOptions,
   ) {
     host.addController(this);
   }
@@ -97,10 +104,12 @@ export class NewThreadController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Closes the form (the draft stays) and returns focus to the "New thread" button. */
   hide(): void {
     this.flush();
     this.open = false;
     this.host.requestUpdate();
+    void this.host.updateComplete.then(() => (this.host.shadowRoot?.querySelector('[part~=new-thread]') as HTMLElement | null)?.focus());
   }
 
   set(name: FieldName, value: string): void {
