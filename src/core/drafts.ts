@@ -1,5 +1,6 @@
 import { del, get, set, createStore, type UseStore } from 'idb-keyval';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { currentIdentity, lastIdentity } from './identity.js';
 
 // Own database, never idb-keyval's default store that the host page may use.
 let store: UseStore | undefined;
@@ -10,9 +11,17 @@ interface Draft {
   savedAt: number;
 }
 
+// Drafts are the partner's own words: stored per partner (see identity.ts) so that whoever signs in
+// next on a shared computer never sees them. The last known partner is used when there is one, so
+// a save on `pagehide` needs no round trip to the token provider.
+async function owned(key: string, fresh = false): Promise<string> {
+  const who = (fresh ? undefined : lastIdentity()) ?? (await currentIdentity()) ?? 'unknown';
+  return `${who}|${key}`;
+}
+
 /** The text saved under `key`, or undefined. Drafts are plain text; nothing here is ever parsed as HTML. */
 export async function loadDraft(key: string): Promise<string | undefined> {
-  const d = await get<Draft | string>(key, idb());
+  const d = await get<Draft | string>(await owned(key, true), idb());
   if (typeof d === 'string') return d;
   return d && typeof d.text === 'string' ? d.text : undefined;
 }
@@ -20,12 +29,12 @@ export async function loadDraft(key: string): Promise<string | undefined> {
 /** Saves `text` under `key` now. An empty text clears the draft. */
 export async function saveDraft(key: string, text: string): Promise<void> {
   if (!text) return clearDraft(key);
-  await set(key, { text, savedAt: Date.now() } satisfies Draft, idb());
+  await set(await owned(key), { text, savedAt: Date.now() } satisfies Draft, idb());
 }
 
 /** Forgets the draft under `key`, e.g. once it was sent. */
 export async function clearDraft(key: string): Promise<void> {
-  await del(key, idb());
+  await del(await owned(key), idb());
 }
 
 /** How long typing must pause before a draft is written. */

@@ -8,6 +8,7 @@ import type { CommunityBackend, OutboxWrite } from '../backends/types.js';
 import type { Problem } from '../contract/index.js';
 import { persistentBackendId } from './backend-id.js';
 import { ConfabError, OfflineError, isAbort, toConfabError } from './errors.js';
+import { currentIdentity } from './identity.js';
 
 /** A persisted write waiting to be sent. */
 export interface OutboxEntry {
@@ -24,6 +25,11 @@ export interface OutboxEntry {
   scope?: string;
   /** ms since epoch; replay keeps this order. */
   createdAt: number;
+  /**
+   * Hash of the partner who wrote it (see identity.ts; never the token). Replay sends only the
+   * current partner's entries, so a write is never posted under someone else's name.
+   */
+  owner: string;
 }
 
 /** A queued write the server refused on replay (a 4xx): removed from the queue, kept so the UI can say so. */
@@ -126,6 +132,9 @@ export async function submit<V = unknown>(
     return { queued: false, value };
   } catch (e) {
     if (!noResponse(e)) throw e;
+    const owner = await currentIdentity();
+    // Without knowing whose write it is, it could later be sent as someone else: do not queue it.
+    if (!owner) throw e;
     const entry: OutboxEntry = {
       id: key,
       key,
@@ -134,6 +143,7 @@ export async function submit<V = unknown>(
       args: [...args],
       ...(scope !== undefined ? { scope } : {}),
       createdAt: Date.now(),
+      owner,
     };
     // If IndexedDB refuses, the original offline error stands: the element keeps the text and says so.
     try {
@@ -160,16 +170,18 @@ async function all<T>(prefix: string): Promise<T[]> {
   return rows.filter(([k]) => typeof k === 'string' && k.startsWith(prefix)).map(([, v]) => v);
 }
 
-/** Writes still waiting, oldest first; only those of `scope` when given. */
+/** The current partner's writes still waiting, oldest first; only those of `scope` when given. */
 export async function pending(scope?: string): Promise<OutboxEntry[]> {
-  const list = await all<OutboxEntry>(QUEUE);
-  return list.filter((e) => scope === undefined || e.scope === scope).sort(byAge);
+  const [list, me] = await Promise.all([all<OutboxEntry>(QUEUE), currentIdentity()]);
+  return list.filter((e) => e.owner === me && (scope === undefined || e.scope === scope)).sort(byAge);
 }
 
-/** Writes the server refused on replay, oldest first; only those of `scope` when given. */
+/** The current partner's writes the server refused on replay, oldest first; only those of `scope` when given. */
 export async function failures(scope?: string): Promise<OutboxFailure[]> {
-  const list = await all<OutboxFailure>(FAILED);
-  return list.filter((f) => scope === undefined || f.entry.scope === scope).sort((a, b) => byAge(a.entry, b.entry));
+  const [list, me] = await Promise.all([all<OutboxFailure>(FAILED), currentIdentity()]);
+  return list
+    .filter((f) => f.entry.owner === me && (scope === undefined || f.entry.scope === scope))
+    .sort((a, b) => byAge(a.entry, b.entry));
 }
 
 /** Forgets a recorded failure once the UI has shown it. */
@@ -224,7 +236,8 @@ async function replayNow(backend: CommunityBackend, id: string): Promise<ReplayR
   const result: ReplayResult = { sent: 0, failed: 0, kept: 0 };
   let queue: OutboxEntry[];
   try {
-    // Read inside the lock: what another tab sent before we got it is gone by now.
+    // Read inside the lock: what another tab sent before we got it is gone by now. Another partner's
+    // writes wait for that partner (pending() filters by owner).
     queue = (await pending()).filter((e) => e.backendId === id);
   } catch {
     return result;

@@ -1,5 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
+import { _resetConfigForTests, configure } from '../../../src/core/config.js';
+import { _resetIdentityForTests } from '../../../src/core/identity.js';
+import { jwtFor } from './fake-backend.js';
 import { DRAFT_DEBOUNCE_MS, DraftController, clearDraft, loadDraft, saveDraft } from '../../../src/core/drafts.js';
 
 class DraftHost extends LitElement {
@@ -35,6 +38,23 @@ describe('drafts', () => {
     expect(await again.draft.restore()).to.equal('Hello world');
     await again.draft.clear();
     expect(await loadDraft('d:reload')).to.equal(undefined);
+  });
+
+  it('keeps each partner\'s drafts to that partner', async () => {
+    try {
+      configure({ getToken: () => jwtFor('alice') });
+      _resetIdentityForTests();
+      await saveDraft('d:who', 'alice typing');
+      configure({ getToken: () => jwtFor('bob') });
+      _resetIdentityForTests(); // a reload
+      expect(await loadDraft('d:who')).to.equal(undefined);
+      configure({ getToken: () => jwtFor('alice') });
+      expect(await loadDraft('d:who')).to.equal('alice typing');
+      await clearDraft('d:who');
+    } finally {
+      _resetConfigForTests();
+      _resetIdentityForTests();
+    }
   });
 
   it('flushes a pending save on pagehide', async () => {

@@ -4,7 +4,8 @@ import { BackendError, OfflineError, ValidationError } from '../../../src/core/e
 import {
   _resetForTests, dismissFailure, failures, onOutboxChange, pending, replay, startOutbox, submit, type OutboxChange,
 } from '../../../src/core/outbox.js';
-import { deferred, fakeBackend } from './fake-backend.js';
+import { _resetConfigForTests, configure } from '../../../src/core/config.js';
+import { deferred, fakeBackend, jwtFor } from './fake-backend.js';
 
 const offline = async () => Promise.reject(new OfflineError());
 const outboxStore = createStore('confab-outbox', 'outbox');
@@ -187,6 +188,29 @@ describe('outbox', () => {
     await waitUntil(() => heard.length === 1);
     expect(heard[0]).to.deep.equal({ type: 'dismissed', id: 'x' });
     otherTab.close();
+  });
+
+  it('replays a write only for the partner who wrote it', async () => {
+    try {
+      configure({ getToken: () => jwtFor('alice') });
+      const q = await submit(fakeBackend('ob-owner', { replyToThread: offline }).backend, 'replyToThread', ['t', { body: 'by alice' }]);
+      expect(q.queued && q.entry.owner).to.be.a('string');
+      expect(JSON.stringify(q)).not.to.contain(jwtFor('alice'));
+      _resetForTests();
+
+      configure({ getToken: async () => jwtFor('bob') });
+      const asBob = fakeBackend('ob-owner', { replyToThread: async (a) => a });
+      expect(await replay(asBob.backend)).to.deep.equal({ sent: 0, failed: 0, kept: 0 });
+      expect(asBob.calls.replyToThread).to.equal(undefined);
+      expect(await mine(), 'bob does not see alice\'s pending write').to.deep.equal([]);
+
+      configure({ getToken: () => jwtFor('alice') });
+      expect((await mine()).length).to.equal(1);
+      const asAlice = fakeBackend('ob-owner', { replyToThread: async (a) => a });
+      expect(await replay(asAlice.backend)).to.deep.equal({ sent: 1, failed: 0, kept: 0 });
+    } finally {
+      _resetConfigForTests();
+    }
   });
 
   it('uses "default" as the backend id of a backend without one', async () => {
