@@ -197,6 +197,18 @@ export const qaBoxStyles = css`
     padding-block: calc(var(--_space) * 2);
     border-block-start: 1px solid var(--_border);
   }
+  .answer:focus {
+    outline: none;
+  }
+  .answer:focus-visible {
+    box-shadow: var(--_focus);
+  }
+  .more {
+    display: grid;
+    justify-items: center;
+    gap: var(--_space);
+    padding-block: var(--_space);
+  }
   .answer.is-accepted {
     border-inline-start: 3px solid var(--_success);
     padding-inline-start: calc(var(--_space) * 1.25);

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Answer, Author, Me, Question, QuestionWithAnswers, VoteValue } from '../../contract/index.js';
+import type { Answer, Author, Me, Page, Question, QuestionWithAnswers, VoteValue } from '../../contract/index.js';
 import type { CommunityBackend } from '../../backends/types.js';
 import { ResourceController } from '../../core/resource.js';
 import { markdown } from '../../core/markdown-directive.js';
@@ -11,7 +11,7 @@ import { avatar, emptyState, errorState, offlineNotice, skeleton } from '../../u
 import { ComposerController, composer, pendingBadge } from '../../ui/composer.js';
 import { answerCount, backButton, staleError, writeError } from './parts.js';
 import { humanize } from './categories.js';
-import { nextVote, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withVote, type VoteTarget } from './votes.js';
+import { nextVote, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withMore, withVote, type VoteTarget } from './votes.js';
 
 /** What the question view needs from `<confab-qa-box>`. */
 export interface QuestionViewOptions {
@@ -38,6 +38,10 @@ export interface QuestionViewOptions {
 export class QuestionView implements ReactiveController {
   /** The open question with its first page of answers. */
   readonly detail: ResourceController<QuestionWithAnswers>;
+  /** The next page of answers, while "Show more answers" is loading it. */
+  private readonly more: ResourceController<Page<Answer>>;
+  private moreCursor: string | null = null;
+  private focusAnswer?: string;
   private readonly answerBox: ComposerController<'answerQuestion'>;
   private actionError?: ConfabError;
   private deflected = false;
@@ -54,6 +58,13 @@ export class QuestionView implements ReactiveController {
       key: () => (o.questionId() ? `question:${o.questionId()}` : null),
       fetch: (b, signal) => b.getQuestion(o.questionId()!, { signal }),
     });
+    this.more = new ResourceController(host, {
+      backend: o.backend,
+      key: () => (this.moreCursor && o.questionId() ? `answers:${o.questionId()}:${this.moreCursor}` : null),
+      fetch: (b, signal) => b.listAnswers(o.questionId()!, this.moreCursor!, { signal }),
+      // Pages are merged into the question's cached value; caching them alone would only go stale.
+      cache: false,
+    });
     this.answerBox = new ComposerController(host, {
       method: 'answerQuestion',
       backend: o.backend,
@@ -67,11 +78,31 @@ export class QuestionView implements ReactiveController {
   }
 
   hostUpdate(): void {
+    // A page of answers arrived: fold it into the question (and its cache), then stop asking.
+    const page = this.more.value;
+    if (this.moreCursor && this.more.status === 'ready' && page && this.detail.value) {
+      this.focusAnswer = page.items.find((a) => !this.detail.value!.answers.items.some((x) => x.id === a.id))?.id;
+      this.detail.mutate(withMore(this.detail.value, page));
+      this.moreCursor = null;
+    }
     const id = this.o.questionId();
     if (id === this.shownId) return;
     this.shownId = id;
     this.actionError = undefined;
     this.deflected = false;
+    this.moreCursor = null;
+  }
+
+  hostUpdated(): void {
+    // Keyboard users land on the first answer that was added, not on a button that went away.
+    if (!this.focusAnswer) return;
+    this.host.shadowRoot?.querySelector<HTMLElement>(`[data-answer="${CSS.escape(this.focusAnswer)}"]`)?.focus();
+    this.focusAnswer = undefined;
+  }
+
+  private loadMore(cursor: string): void {
+    this.moreCursor = cursor;
+    this.host.requestUpdate();
   }
 
   /** Shows a question the partner just asked at once; the fetch already under way confirms it. */
@@ -220,6 +251,7 @@ export class QuestionView implements ReactiveController {
         ${sorted.length
           ? html`<ol class="answer-list" part="list">${sorted.map((a) => this.renderAnswer(a, canAccept))}</ol>`
           : emptyState(msg('No answers yet.', { id: 'qa-box-no-answers' }), msg('Know the answer? Share it below.', { id: 'qa-box-no-answers-detail' }))}
+        ${answers.nextCursor ? this.renderMore(answers.nextCursor) : nothing}
         ${this.answerBox.pending.map(
           (p) => html`<div class="pending-item" part="item pending-answer">
             <div class="prose" part="body" dir="auto">${markdown(p.body)}</div>
@@ -236,6 +268,16 @@ export class QuestionView implements ReactiveController {
       </section>`;
   }
 
+  private renderMore(cursor: string): TemplateResult {
+    const loading = this.more.status === 'loading';
+    return html`<div class="more">
+      ${this.more.status === 'error' ? staleError(this.more.error!, () => void this.more.refresh()) : nothing}
+      <button type="button" class="btn" part="button more" aria-busy=${loading ? 'true' : 'false'} ?disabled=${loading} @click=${() => this.loadMore(cursor)}>
+        ${loading ? msg('Loading answers…', { id: 'qa-box-loading-more' }) : msg('Show more answers', { id: 'qa-box-more' })}
+      </button>
+    </div>`;
+  }
+
   private renderDeflect(): TemplateResult {
     return html`<div class="deflect notice" part="deflection">
       ${this.deflected
@@ -249,7 +291,7 @@ export class QuestionView implements ReactiveController {
 
   private renderAnswer(a: Answer, canAccept: boolean): TemplateResult {
     const busy = this.busy.has(`accept:${a.id}`);
-    return html`<li class="answer ${a.accepted ? 'is-accepted' : ''}" part="item answer" aria-label=${msg(str`Answer by ${a.author.name}`, { id: 'qa-box-answer-by' })}>
+    return html`<li class="answer ${a.accepted ? 'is-accepted' : ''}" part="item answer" data-answer=${a.id} tabindex="-1" aria-label=${msg(str`Answer by ${a.author.name}`, { id: 'qa-box-answer-by' })}>
       ${this.votes({ kind: 'answer', id: a.id }, a.score, a.myVote, msg(str`Votes on the answer by ${a.author.name}`, { id: 'qa-box-votes-answer' }))}
       <div class="answer-main">
         ${a.accepted

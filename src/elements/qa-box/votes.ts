@@ -1,4 +1,4 @@
-import type { Answer, Question, QuestionWithAnswers, SimilarQuestion, VoteResult, VoteValue } from '../../contract/index.js';
+import type { Answer, Page, Question, QuestionWithAnswers, SimilarQuestion, VoteResult, VoteValue } from '../../contract/index.js';
 
 /** What a vote button press means: pressing your current vote again withdraws it (0). */
 export const nextVote = (current: VoteValue, pressed: 1 | -1): VoteValue => (current === pressed ? 0 : pressed);
@@ -55,4 +55,10 @@ export function withAnswer(data: QuestionWithAnswers, answer: Answer): QuestionW
     question: { ...data.question, answerCount: data.question.answerCount + 1 },
     answers: { ...data.answers, items: [...data.answers.items, answer] },
   };
+}
+
+/** `data` with a further page of answers appended (answers already shown are not repeated). */
+export function withMore(data: QuestionWithAnswers, page: Page<Answer>): QuestionWithAnswers {
+  const known = new Set(data.answers.items.map((a) => a.id));
+  return { ...data, answers: { items: [...data.answers.items, ...page.items.filter((a) => !known.has(a.id))], nextCursor: page.nextCursor } };
 }

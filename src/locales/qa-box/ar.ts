@@ -54,6 +54,8 @@ export const templates = {
   'qa-box-vote-withdrawn': str`سُحب التصويت. النقاط ${0}.`,
   'qa-box-accept': 'اقبل هذه الإجابة',
   'qa-box-accepted-done': 'قُبلت الإجابة. تظهر الآن أولًا.',
+  'qa-box-more': 'عرض مزيد من الإجابات',
+  'qa-box-loading-more': 'جارٍ تحميل الإجابات…',
   'qa-box-no-answers': 'لا توجد إجابات بعد.',
   'qa-box-no-answers-detail': 'هل تعرف الإجابة؟ شاركها أدناه.',
   'qa-box-your-answer': 'إجابتك',

@@ -54,6 +54,8 @@ export const templates = {
   'qa-box-vote-withdrawn': str`Stimme zurückgezogen. Punktzahl ${0}.`,
   'qa-box-accept': 'Diese Antwort akzeptieren',
   'qa-box-accepted-done': 'Antwort akzeptiert. Sie steht jetzt an erster Stelle.',
+  'qa-box-more': 'Weitere Antworten anzeigen',
+  'qa-box-loading-more': 'Antworten werden geladen…',
   'qa-box-no-answers': 'Noch keine Antworten.',
   'qa-box-no-answers-detail': 'Sie kennen die Antwort? Teilen Sie sie unten.',
   'qa-box-your-answer': 'Ihre Antwort',

@@ -54,6 +54,8 @@ export const templates = {
   'qa-box-vote-withdrawn': str`Vote retiré. Score ${0}.`,
   'qa-box-accept': 'Accepter cette réponse',
   'qa-box-accepted-done': 'Réponse acceptée. Elle s’affiche désormais en premier.',
+  'qa-box-more': 'Afficher plus de réponses',
+  'qa-box-loading-more': 'Chargement des réponses…',
   'qa-box-no-answers': 'Pas encore de réponse.',
   'qa-box-no-answers-detail': 'Vous connaissez la réponse ? Partagez-la ci-dessous.',
   'qa-box-your-answer': 'Votre réponse',

@@ -54,6 +54,8 @@ export const templates = {
   'qa-box-vote-withdrawn': str`投票を取り消しました。スコア ${0}。`,
   'qa-box-accept': 'この回答を承認する',
   'qa-box-accepted-done': '回答を承認しました。先頭に表示されます。',
+  'qa-box-more': 'さらに回答を表示',
+  'qa-box-loading-more': '回答を読み込んでいます…',
   'qa-box-no-answers': 'まだ回答はありません。',
   'qa-box-no-answers-detail': '答えをご存じでしたら、下から共有してください。',
   'qa-box-your-answer': 'あなたの回答',

@@ -168,4 +168,25 @@ describe('<confab-qa-box> over REST', () => {
     expect(leaked).to.have.length(0);
     await expect(el).to.be.accessible();
   });
+
+  it('shows more answers by cursor and moves focus to the first new one', async () => {
+    const fake = fakeServer();
+    const answer = (i: number) => ({ ...evilAnswer, id: `a${i}`, questionId: 'q1', body: `Answer number ${i}`, author: { ...evilAuthor, name: `Person ${i}` }, score: 10 - i });
+    await fake.route(
+      { path: '/v1/me', responses: [{ body: me }] },
+      { path: '/v1/questions/q1', responses: [{ body: { question: { ...evilQuestion, id: 'q1', title: 'Paged' }, answers: { items: [answer(1), answer(2)], nextCursor: 'c2' } } }] },
+      { path: '/v1/questions/q1/answers', responses: [{ body: { items: [answer(2), answer(3)], nextCursor: null } }] },
+    );
+    const el = await mount(new RestBackend({ baseUrl: fake.baseUrl }), 'q1');
+    await waitUntil(() => !!$(el, '[part~=more]'), 'more button', { timeout: 3000 });
+    expect($$(el, '.answer')).to.have.length(2);
+    $(el, '[part~=more]')!.focus();
+    $(el, '[part~=more]')!.click();
+    await waitUntil(() => $$(el, '.answer').length === 3, 'third answer', { timeout: 3000 });
+    expect($(el, '[part~=more]')).to.equal(null);
+    await waitUntil(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.answer === 'a3', 'focus on the new answer');
+    const reqs = (await fake.log()).filter((r) => r.path.endsWith('/answers'));
+    expect(reqs.map((r) => r.query)).to.deep.equal(['cursor=c2']);
+    await expect(el).to.be.accessible();
+  });
 });
