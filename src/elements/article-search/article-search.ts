@@ -5,6 +5,7 @@ import type { ArticleHit, ArticleSearchQuery, ArticleSearchResult, FacetCount, M
 import type { CommunityBackend } from '../../backends/types.js';
 import { ResourceController } from '../../core/resource.js';
 import { emit } from '../../core/events.js';
+import { toConfabError } from '../../core/errors.js';
 import { persistentBackendId } from '../../core/backend-id.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
@@ -15,7 +16,7 @@ import { styles } from './article-search.styles.js';
 import { highlight } from './highlight.js';
 import { contentTypeLabel, facetChipLabel, resultCount } from './labels.js';
 import { articleMeta } from './meta.js';
-import { ArticleReader } from './reader.js';
+import type { ArticleReader } from './reader.js';
 import { RecentSearches } from './recent-searches.js';
 import { ShortcutController, shortcutLabel } from './shortcut.js';
 
@@ -137,7 +138,9 @@ export class ConfabArticleSearch extends ConfabElement {
   });
 
   private recent = new RecentSearches(this, () => (this.backend ? persistentBackendId(this.backend) : 'none'));
-  private reader = new ArticleReader(this);
+  /** The inline reader, loaded on first need: most searches never open one, so it is not in the first load. */
+  private reader: ArticleReader | undefined;
+  private readerLoad: Promise<ArticleReader> | undefined;
 
   constructor() {
     super();
@@ -245,7 +248,7 @@ export class ConfabArticleSearch extends ConfabElement {
   }
 
   private get popupOpen(): boolean {
-    if (this.effectiveMode !== 'popup' || !this.open || this.reader.id) return false;
+    if (this.effectiveMode !== 'popup' || !this.open || this.reader?.id) return false;
     if (!this.query) return !this.text.trim() && this.recent.items.length > 0;
     return this.search.status !== 'idle';
   }
@@ -349,20 +352,41 @@ export class ConfabArticleSearch extends ConfabElement {
     void this.recent.add(this.query);
     if (this.hrefFor(option.hit.id)) return; // a link: the browser navigates
     e.preventDefault();
-    this.openArticle(option.hit, (e.currentTarget as HTMLElement | null)?.id ?? null);
+    void this.openArticle(option.hit, (e.currentTarget as HTMLElement | null)?.id ?? null);
   }
 
-  private openArticle(hit: ArticleHit, from: string | null): void {
+  /** Loads the reader module (once) and adopts its styles. */
+  private loadReader(): Promise<ArticleReader> {
+    this.readerLoad ??= Promise.all([import('./reader.js'), import('./reader.styles.js')]).then(([m, s]) => {
+      const root = this.shadowRoot;
+      const sheet = s.readerStyles.styleSheet;
+      if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      return (this.reader = new m.ArticleReader(this));
+    });
+    return this.readerLoad;
+  }
+
+  private async openArticle(hit: ArticleHit, from: string | null): Promise<void> {
     if (!emit(this, 'confab-article-open', { id: hit.id }, { cancelable: true })) return;
     this.returnFocus = this.effectiveMode === 'inline' ? from : null;
     this.open = false;
     this.active = -1;
-    this.reader.open(hit.id, hit);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#reader-title')?.focus());
+    let reader: ArticleReader;
+    try {
+      reader = await this.loadReader();
+    } catch (e) {
+      // The chunk could not load (offline, deploy in progress): say so instead of doing nothing.
+      this.readerLoad = undefined;
+      this.reportError(toConfabError(e));
+      return;
+    }
+    reader.open(hit.id, hit);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#reader-title')?.focus();
   }
 
   private closeReader(): void {
-    this.reader.close();
+    this.reader?.close();
     const back = this.returnFocus;
     this.returnFocus = null;
     void this.updateComplete.then(() => {
@@ -394,8 +418,12 @@ export class ConfabArticleSearch extends ConfabElement {
 
   protected override updated(): void {
     this.track(this.search, 'articles');
-    this.track(this.reader.article, 'article');
-    if (this.search.status === 'ready' && this.search.value && this.query) markFirstContent();
+    if (this.reader) this.track(this.reader.article, 'article');
+    if (this.search.status === 'ready' && this.search.value && this.query) {
+      markFirstContent();
+      // Results are on screen and the first load is done: fetch the reader while the partner reads them.
+      if (!this.articleHref && this.search.value.items.length) void this.loadReader().catch(() => (this.readerLoad = undefined));
+    }
     // Keep the active option in view as arrow keys move it through a scrolled popup.
     if (this.active >= 0) this.optionEl(this.active)?.scrollIntoView({ block: 'nearest' });
   }
@@ -416,11 +444,11 @@ export class ConfabArticleSearch extends ConfabElement {
 
   protected override render(): TemplateResult {
     const inline = this.effectiveMode === 'inline';
-    const readerOpen = this.reader.id !== null;
+    const reader = this.reader?.id ? this.reader : undefined;
     return this.frame(
       html`<div class="search ${inline ? 'is-inline' : 'is-popup'}" @focusout=${this.onFocusOut}>
         ${this.renderField(inline)}
-        ${readerOpen ? this.reader.render(() => this.closeReader()) : inline ? this.renderInline() : this.renderPopup()}
+        ${reader ? reader.render(() => this.closeReader()) : inline ? this.renderInline() : this.renderPopup()}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement()}</div>
       </div>`,
     );
