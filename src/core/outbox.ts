@@ -8,7 +8,8 @@ import type { CommunityBackend, OutboxWrite } from '../backends/types.js';
 import type { Problem } from '../contract/index.js';
 import { persistentBackendId } from './backend-id.js';
 import { ConfabError, OfflineError, isAbort, toConfabError } from './errors.js';
-import { currentIdentity } from './identity.js';
+import { onConfigChange } from './config.js';
+import { currentIdentity, lastIdentity } from './identity.js';
 
 /** A persisted write waiting to be sent. */
 export interface OutboxEntry {
@@ -132,7 +133,8 @@ export async function submit<V = unknown>(
     return { queued: false, value };
   } catch (e) {
     if (!noResponse(e)) throw e;
-    const owner = await currentIdentity();
+    // The token provider may itself fail offline; the partner seen last is then still the author.
+    const owner = (await currentIdentity()) ?? lastIdentity();
     // Without knowing whose write it is, it could later be sent as someone else: do not queue it.
     if (!owner) throw e;
     const entry: OutboxEntry = {
@@ -276,13 +278,16 @@ async function replayNow(backend: CommunityBackend, id: string): Promise<ReplayR
 
 const started = new Map<string, CommunityBackend>();
 let onlineListening = false;
-const onOnline = (): void => {
+let unlistenConfig: (() => void) | undefined;
+const replayAll = (): void => {
   for (const b of started.values()) void replay(b).catch(() => {});
 };
+const onOnline = replayAll;
 
 /**
- * Replays this backend's queue now and whenever the page comes back online. Elements call it when
- * they connect; calling it again for the same backend id does nothing more.
+ * Replays this backend's queue now, whenever the page comes back online and when the configuration
+ * changes (e.g. `getToken` arrives). Elements call it when they connect; calling it again for the
+ * same backend id does nothing more.
  */
 export function startOutbox(backend: CommunityBackend): void {
   const id = persistentBackendId(backend);
@@ -293,6 +298,11 @@ export function startOutbox(backend: CommunityBackend): void {
     addEventListener('online', onOnline);
     onlineListening = true;
   }
+  // The portal may hand over getToken after the elements started: the partner's queued writes can
+  // only be matched to them (and sent) from then on.
+  unlistenConfig ??= onConfigChange((o) => {
+    if (o.getToken) replayAll();
+  });
   if (!known) void replay(backend).catch(() => {});
 }
 
@@ -303,6 +313,8 @@ export function _resetForTests(): void {
   listeners.clear();
   if (onlineListening) removeEventListener('online', onOnline);
   onlineListening = false;
+  unlistenConfig?.();
+  unlistenConfig = undefined;
   channel?.close();
   channel = undefined;
 }

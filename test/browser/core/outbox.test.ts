@@ -213,6 +213,23 @@ describe('outbox', () => {
     }
   });
 
+  it('replays when the portal hands over getToken after startup', async () => {
+    try {
+      configure({ getToken: () => jwtFor('carol') });
+      await submit(fakeBackend('ob-late-token', { createThread: offline }).backend, 'createThread', [{ title: 't', body: 'b' }]);
+      _resetConfigForTests();
+      _resetForTests();
+      const fake = fakeBackend('ob-late-token', { createThread: async () => ({ id: 'x' }) });
+      startOutbox(fake.backend); // no token yet: carol's entry is not sent as anonymous
+      await new Promise((r) => setTimeout(r, 30));
+      expect(fake.calls.createThread).to.equal(undefined);
+      configure({ getToken: () => jwtFor('carol') });
+      await waitUntil(() => fake.calls.createThread?.length === 1, 'sent once the token is known');
+    } finally {
+      _resetConfigForTests();
+    }
+  });
+
   it('uses "default" as the backend id of a backend without one', async () => {
     const r = await submit(fakeBackend(undefined, { createThread: offline }).backend, 'createThread', [{ title: 't', body: 'b' }]);
     expect(r.queued && r.entry.backendId).to.equal('default');
