@@ -253,12 +253,17 @@ export function createApp(opts: AppOptions): ConfabApp {
         wake?.();
       });
       let closed = false;
-      stream.onAbort(() => {
+      const stop = () => {
         closed = true;
         wake?.();
-      });
+      };
+      stream.onAbort(stop);
+      c.req.raw.signal?.addEventListener('abort', stop);
+      // The client may have gone while we were subscribing.
+      if (stream.aborted || stream.closed || c.req.raw.signal?.aborted) closed = true;
       const hb = setInterval(() => {
-        stream.write(': heartbeat\n\n').catch(() => {});
+        if (stream.aborted || stream.closed) return stop();
+        stream.write(': heartbeat\n\n').catch(stop);
       }, config.heartbeatMs);
       try {
         await stream.write(': connected\n\n');

@@ -1,0 +1,348 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import * as v from 'valibot';
+import { LiveEvent, endpoints } from '../../src/contract/index.js';
+import { authFromEnv, hs256Auth, jwksAuth } from '../../server/src/auth.js';
+import { ORIGIN, PEOPLE, SECRET, call, expectProblem, raw, setupTestEnv, tokenFor, type TestEnv } from './helpers.js';
+
+let env: TestEnv;
+before(async () => {
+  env = await setupTestEnv('infra');
+});
+after(async () => {
+  await env?.close();
+});
+
+const newThread = (title = 'Idempotent thread') => ({ title, body: 'Body text', category: 'technical' });
+
+describe('requests and errors', () => {
+  test('health and unknown routes', async () => {
+    const h = await raw(env, '/api/health');
+    assert.equal(h.status, 200);
+    assert.equal((await h.json()).ok, true);
+    await expectProblem(await raw(env, '/api/v2/nothing'), 404);
+    await expectProblem(await raw(env, '/api/v1/threads', { method: 'PUT' }), 404);
+    await expectProblem(await raw(env, '/nothing-here'), 404);
+  });
+
+  test('malformed JSON → 400, wrong content type → 415, oversized request → 413; never a 500', async () => {
+    const t = await tokenFor(env, PEOPLE.ben);
+    const auth = { authorization: `Bearer ${t}` };
+    const bad = await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"title": "x",' }), 400);
+    assert.equal(bad.errors[0].path, '(root)');
+    await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: JSON.stringify(newThread()) }), 415);
+    await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: auth, body: JSON.stringify(newThread()) }), 415);
+    await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '' }), 400);
+    await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: 'null' }), 422);
+    await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '[1,2]' }), 422);
+    const huge = JSON.stringify({ ...newThread(), body: 'z'.repeat(300 * 1024) });
+    await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: huge }), 413);
+    // also without a content-length header (streamed)
+    const stream = new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(huge));
+        c.close();
+      },
+    });
+    await expectProblem(
+      await raw(env, '/api/v1/threads', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit),
+      413,
+    );
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: deep }), 422);
+  });
+
+  test('openapi.json describes every endpoint of the contract', async () => {
+    const r = await raw(env, '/api/openapi.json');
+    assert.equal(r.status, 200);
+    const doc = await r.json();
+    assert.equal(doc.openapi, '3.1.0');
+    for (const [name, ep] of Object.entries(endpoints)) {
+      const op = doc.paths[ep.path]?.[ep.method.toLowerCase()];
+      assert.ok(op, `${ep.method} ${ep.path}`);
+      assert.equal(op.operationId, name);
+      if ('body' in ep && ep.body) assert.ok(op.requestBody.content['application/json'].schema);
+      if ('response' in ep && ep.response) assert.ok(op.responses['200'].content['application/json'].schema);
+    }
+    assert.ok(doc.paths['/v1/threads'].post.requestBody.content['application/json'].schema.properties.title.maxLength === 200);
+  });
+});
+
+describe('auth', () => {
+  test('bad, foreign and expired tokens get 401 even on reads', async () => {
+    await expectProblem(await raw(env, '/api/v1/threads', { headers: { authorization: 'Bearer not-a-jwt' } }), 401);
+    await expectProblem(await raw(env, '/api/v1/threads', { headers: { authorization: 'Basic abc' } }), 401);
+    const foreign = await hs256Auth('some-other-secret').sign!({ id: 'p-ava', name: 'Ava' });
+    await expectProblem(await raw(env, '/api/v1/me', { headers: { authorization: `Bearer ${foreign}` } }), 401);
+    const expired = await new SignJWT({ name: 'Ava' }).setProtectedHeader({ alg: 'HS256' }).setSubject('p-ava').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(new TextEncoder().encode(SECRET));
+    const r = await raw(env, '/api/v1/me', { headers: { authorization: `Bearer ${expired}` } });
+    await expectProblem(r, 401);
+    const none = await new SignJWT({ name: 'x' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRET));
+    await expectProblem(await raw(env, '/api/v1/me', { headers: { authorization: `Bearer ${none}` } }), 401);
+  });
+
+  test('CONFAB_REQUIRE_AUTH makes reads need a token', async () => {
+    const strict = env.makeApp({ config: { requireAuth: true } });
+    assert.equal((await call(env, 'listThreads', { app: strict })).status, 401);
+    assert.equal((await call(env, 'listThreads', { app: strict, as: PEOPLE.ben })).status, 200);
+    await expectProblem(await raw(env, '/api/v1/events', {}, strict), 401);
+  });
+
+  test('JWKS (RS256 and ES256) tokens are verified against the key set', async () => {
+    const rs = await generateKeyPair('RS256');
+    const es = await generateKeyPair('ES256');
+    const jwks = { keys: [{ ...(await exportJWK(rs.publicKey)), kid: 'rs', alg: 'RS256' }, { ...(await exportJWK(es.publicKey)), kid: 'es', alg: 'ES256' }] };
+    const srv: Server = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)));
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(srv.address() as any).port}/jwks.json`;
+      const app = env.makeApp({ auth: jwksAuth(url) });
+      for (const [alg, key, kid] of [['RS256', rs.privateKey, 'rs'], ['ES256', es.privateKey, 'es']] as const) {
+        const tok = await new SignJWT({ name: 'Ava Lindqvist', org: 'org-northwind', tier: 'platinum', roles: ['technical', 'bogus'] })
+          .setProtectedHeader({ alg, kid }).setSubject('p-ava').setExpirationTime('5m').sign(key);
+        const me = await call(env, 'me', { app, token: tok });
+        assert.equal(me.status, 200, alg);
+        assert.deepEqual(me.body.roles, ['technical'], 'unknown roles are dropped');
+        assert.equal(me.body.org.name, 'Northwind Networks');
+      }
+      const hs = await hs256Auth(SECRET).sign!({ id: 'p-ava', name: 'Ava' });
+      assert.equal((await call(env, 'me', { app, token: hs })).status, 401, 'an HS256 token is refused when a JWKS is configured');
+    } finally {
+      srv.close();
+    }
+  });
+
+  test('demo mode lists demo people and issues their tokens', async () => {
+    const users = await (await raw(env, '/api/demo/users')).json();
+    assert.ok(users.length >= 40);
+    const ava = users.find((u: any) => u.id === 'p-ava');
+    assert.deepEqual(ava, { id: 'p-ava', name: 'Ava Lindqvist', org: 'org-northwind', orgName: 'Northwind Networks', tier: 'platinum', roles: ['technical'] });
+    const roles = new Set(users.flatMap((u: any) => u.roles));
+    for (const r of ['sales', 'technical', 'marketing', 'vendor-staff', 'moderator']) assert.ok(roles.has(r), r);
+    const { token } = await (await raw(env, '/api/demo/token?user=p-morgan')).json();
+    const me = await call(env, 'me', { token });
+    assert.equal(me.body.id, 'p-morgan');
+    assert.deepEqual(me.body.roles, ['vendor-staff', 'moderator']);
+    await expectProblem(await raw(env, '/api/demo/token?user=nobody'), 404);
+    const prod = env.makeApp({ auth: hs256Auth('a-real-secret') });
+    await expectProblem(await raw(env, '/api/demo/users', {}, prod), 404);
+    await expectProblem(await raw(env, '/api/demo/token?user=p-ava', {}, prod), 404);
+  });
+
+  test('production without a key refuses to start, with a clear message', () => {
+    assert.throws(() => authFromEnv({ NODE_ENV: 'production' }), /CONFAB_JWT_SECRET/);
+    assert.equal(authFromEnv({ NODE_ENV: 'production', CONFAB_JWT_SECRET: 's' }).demo, false);
+    assert.equal(authFromEnv({}).demo, true);
+    const main = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
+    const envNoKey = { ...process.env, NODE_ENV: 'production', PORT: '0' } as NodeJS.ProcessEnv;
+    delete envNoKey.CONFAB_JWT_SECRET;
+    delete envNoKey.CONFAB_JWKS_URL;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', main], { env: envNoKey, encoding: 'utf8', timeout: 30_000 });
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /refusing to start in production/);
+  });
+});
+
+describe('idempotency', () => {
+  const count = async (title: string) => Number((await env.db.query<any>(`SELECT count(*)::int AS n FROM threads WHERE title = $1`, [title])).rows[0].n);
+
+  test('a replay returns the first response and writes once', async () => {
+    const headers = { 'idempotency-key': 'k-seq-1' };
+    const a = await call(env, 'createThread', { as: PEOPLE.ben, body: newThread('Replayed thread one'), headers });
+    const b = await call(env, 'createThread', { as: PEOPLE.ben, body: newThread('Replayed thread one'), headers });
+    assert.equal(a.status, 200);
+    assert.deepEqual(b.body, a.body);
+    assert.equal(b.headers.get('idempotency-replayed'), 'true');
+    assert.equal(await count('Replayed thread one'), 1);
+    // the same key from another person is another request
+    const c = await call(env, 'createThread', { as: PEOPLE.chloe, body: newThread('Replayed thread one'), headers });
+    assert.notEqual(c.body.id, a.body.id);
+    assert.equal(await count('Replayed thread one'), 2);
+    // the same key with another body is refused
+    const d = await call(env, 'createThread', { as: PEOPLE.ben, body: newThread('Something else entirely'), headers });
+    assert.equal(d.status, 422);
+    assert.equal(await count('Something else entirely'), 0);
+    assert.equal((await call(env, 'createThread', { as: PEOPLE.ben, body: newThread('Bad key'), headers: { 'idempotency-key': 'has space' } })).status, 400);
+  });
+
+  test('concurrent replays create exactly one row', async () => {
+    for (const n of [2, 5]) {
+      const title = `Concurrent replay x${n}`;
+      const headers = { 'idempotency-key': `k-conc-${n}` };
+      const rs = await Promise.all(Array.from({ length: n }, () => call(env, 'createThread', { as: PEOPLE.ava, body: newThread(title), headers })));
+      for (const r of rs) assert.equal(r.status, 200);
+      assert.equal(new Set(rs.map((r) => r.body.id)).size, 1);
+      assert.equal(await count(title), 1);
+    }
+    const q = (await call(env, 'askQuestion', { as: PEOPLE.devi, body: { title: 'Concurrent answers', body: 'b', category: 'technical' } })).body;
+    const headers = { 'idempotency-key': 'k-ans' };
+    const rs = await Promise.all([1, 2, 3].map(() => call(env, 'answerQuestion', { as: PEOPLE.ava, params: { id: q.id }, body: { body: 'once' }, headers })));
+    assert.equal(new Set(rs.map((r) => r.body.id)).size, 1);
+    assert.equal((await call(env, 'getQuestion', { params: { id: q.id } })).body.question.answerCount, 1);
+  });
+
+  test('anonymous idempotent writes (feedback) are stored once too', async () => {
+    const before = (await call(env, 'getArticle', { params: { id: 'kb-0001' } })).body.helpful.yes;
+    const headers = { 'idempotency-key': 'k-fb' };
+    await Promise.all([1, 2].map(() => call(env, 'sendArticleFeedback', { params: { id: 'kb-0001' }, body: { helpful: true }, headers })));
+    assert.equal((await call(env, 'getArticle', { params: { id: 'kb-0001' } })).body.helpful.yes, before + 1);
+  });
+});
+
+describe('rate limits, CORS and caching', () => {
+  test('writes are rate limited per user and per IP with Retry-After', async () => {
+    const app = env.makeApp({ config: { rateLimit: { max: 3, windowMs: 60_000 } } });
+    for (let i = 0; i < 3; i++) assert.equal((await call(env, 'voteQuestion', { app, as: PEOPLE.ben, params: { id: 'q-0001' }, body: { value: 1 } })).status, 200);
+    const r = await call(env, 'voteQuestion', { app, as: PEOPLE.ben, params: { id: 'q-0001' }, body: { value: 1 } });
+    assert.equal(r.status, 429);
+    const retry = Number(r.headers.get('retry-after'));
+    assert.ok(retry > 0 && retry <= 60);
+    // reads are not limited
+    assert.equal((await call(env, 'listThreads', { app, as: PEOPLE.ben })).status, 200);
+    // the same IP is limited for everyone
+    assert.equal((await call(env, 'voteQuestion', { app, as: PEOPLE.chloe, params: { id: 'q-0001' }, body: { value: 1 } })).status, 429);
+  });
+
+  test('CORS only for configured origins, exposing and allowing the needed headers', async () => {
+    const pre = await raw(env, '/api/v1/threads', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://portal.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+    });
+    assert.ok(pre.status === 204 || pre.status === 200);
+    assert.equal(pre.headers.get('access-control-allow-origin'), 'https://portal.example');
+    const allowed = (pre.headers.get('access-control-allow-headers') ?? '').toLowerCase();
+    for (const h of ['authorization', 'content-type', 'idempotency-key']) assert.ok(allowed.includes(h), h);
+    const get = await raw(env, '/api/v1/threads?limit=1', { headers: { origin: 'https://portal.example' } });
+    assert.equal(get.headers.get('access-control-allow-origin'), 'https://portal.example');
+    assert.match(get.headers.get('access-control-expose-headers') ?? '', /ETag/i);
+    const evil = await raw(env, '/api/v1/threads?limit=1', { headers: { origin: 'https://evil.example' } });
+    assert.equal(evil.headers.get('access-control-allow-origin'), null);
+    const evilPre = await raw(env, '/api/v1/threads', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    assert.equal(evilPre.headers.get('access-control-allow-origin'), null);
+  });
+
+  test('reads send an ETag and honour If-None-Match with 304', async () => {
+    const a = await raw(env, '/api/v1/threads?limit=3');
+    const tag = a.headers.get('etag');
+    assert.ok(tag && /^"[\w-]+"$/.test(tag));
+    assert.match(a.headers.get('cache-control') ?? '', /no-cache/);
+    const b = await raw(env, '/api/v1/threads?limit=3', { headers: { 'if-none-match': tag } });
+    assert.equal(b.status, 304);
+    assert.equal(await b.text(), '');
+    assert.equal(b.headers.get('etag'), tag);
+    const c = await raw(env, '/api/v1/threads?limit=4', { headers: { 'if-none-match': tag } });
+    assert.equal(c.status, 200);
+    // the token changes the view, so the tag differs where the body does
+    const me1 = await raw(env, '/api/v1/me');
+    const me2 = await raw(env, '/api/v1/me', { headers: { authorization: `Bearer ${await tokenFor(env, PEOPLE.ben)}` } });
+    assert.notEqual(me1.headers.get('etag'), me2.headers.get('etag'));
+  });
+
+  test('serves the demo portal and bundles without escaping their directories', async () => {
+    const demo = mkdtempSync(join(tmpdir(), 'confab-demo-'));
+    const dist = mkdtempSync(join(tmpdir(), 'confab-dist-'));
+    writeFileSync(join(demo, 'index.html'), '<!doctype html><title>Portal</title>');
+    writeFileSync(join(dist, 'confab.js'), 'export {}');
+    const app = env.makeApp({ staticDirs: { demo, dist } });
+    const home = await raw(env, '/', {}, app);
+    assert.equal(home.status, 200);
+    assert.match(home.headers.get('content-type') ?? '', /text\/html/);
+    const js = await raw(env, '/dist/confab.js', {}, app);
+    assert.match(js.headers.get('content-type') ?? '', /javascript/);
+    for (const p of ['/dist/../../etc/passwd', '/dist/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd', '/dist/%00']) {
+      assert.equal((await raw(env, p, {}, app)).status, 404, p);
+    }
+    assert.equal((await raw(env, '/api/v1/threads?limit=1', {}, app)).status, 200);
+  });
+});
+
+describe('live events (SSE)', () => {
+  async function openStream(app = env.confab, path = '/api/v1/events') {
+    const ac = new AbortController();
+    const res = await app.app.request(ORIGIN + path, { signal: ac.signal });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
+    const reader = res.body!.getReader();
+    const dec = new TextDecoder();
+    let buf = '';
+    const until = async (pred: (b: string) => boolean, ms = 5000) => {
+      const t0 = Date.now();
+      while (!pred(buf)) {
+        if (Date.now() - t0 > ms) throw new Error(`timed out; got: ${buf}`);
+        const { value, done } = await Promise.race([
+          reader.read(),
+          new Promise<{ value: undefined; done: boolean }>((r) => setTimeout(() => r({ value: undefined, done: false }), 200)),
+        ]);
+        if (done) break;
+        if (value) buf += dec.decode(value, { stream: true });
+      }
+      return buf;
+    };
+    const close = async () => {
+      ac.abort();
+      await reader.cancel().catch(() => {});
+    };
+    return { until, close, get text() { return buf; } };
+  }
+
+  const events = (text: string) =>
+    text.split('\n\n').filter((b) => b.includes('event:')).map((b) => {
+      const type = /^event: (.+)$/m.exec(b)![1];
+      const data = JSON.parse(/^data: (.+)$/m.exec(b)![1]);
+      return { type, data };
+    });
+
+  test('announces threads, posts, questions, answers and acceptances', async () => {
+    const s = await openStream();
+    try {
+      await s.until((b) => b.includes(': connected'));
+      const t = await call(env, 'createThread', { as: PEOPLE.ben, body: { title: 'Live thread', body: 'b', category: 'mdf' } });
+      const p = await call(env, 'replyToThread', { as: PEOPLE.ava, params: { id: t.body.id }, body: { body: 'r' } });
+      const q = await call(env, 'askQuestion', { as: PEOPLE.ben, body: { title: 'Live question', body: 'b', category: 'technical' } });
+      const a = await call(env, 'answerQuestion', { as: PEOPLE.ava, params: { id: q.body.id }, body: { body: 'a' } });
+      await call(env, 'acceptAnswer', { as: PEOPLE.ben, params: { id: q.body.id }, body: { answerId: a.body.id } });
+      await s.until((b) => b.includes('answer.accepted'));
+      const got = events(s.text);
+      for (const e of got) {
+        v.parse(LiveEvent, e.data);
+        assert.equal(e.type, e.data.type);
+      }
+      assert.deepEqual(got.map((e) => [e.type, e.data.id, e.data.parentId]), [
+        ['thread.created', t.body.id, null],
+        ['post.created', p.body.id, t.body.id],
+        ['question.created', q.body.id, null],
+        ['answer.created', a.body.id, q.body.id],
+        ['answer.accepted', a.body.id, q.body.id],
+      ]);
+      assert.equal(got[0].data.category, 'mdf');
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a failed write announces nothing; heartbeats keep the stream alive; category filter', async () => {
+    const app = env.makeApp({ config: { heartbeatMs: 100 } });
+    const s = await openStream(app, '/api/v1/events?category=announcements');
+    try {
+      await s.until((b) => b.includes(': connected'));
+      await s.until((b) => b.includes(': heartbeat'), 3000);
+      await call(env, 'createThread', { as: PEOPLE.ben, body: { title: 'Other category', body: 'b', category: 'mdf' } });
+      await call(env, 'createThread', { as: PEOPLE.ben, body: { title: 'x'.repeat(300), body: 'b', category: 'announcements' } });
+      const t = await call(env, 'createThread', { as: PEOPLE.morgan, body: { title: 'Release 5.2 is out', body: 'b', category: 'announcements' } });
+      await s.until((b) => b.includes(t.body.id));
+      const got = events(s.text);
+      assert.equal(got.length, 1);
+      assert.equal(got[0].data.id, t.body.id);
+    } finally {
+      await s.close();
+      await app.close();
+    }
+  });
+});
