@@ -47,9 +47,16 @@ const DEFAULT_PAGE_SIZE = 20;
  * @csspart input - Text fields.
  * @csspart thread - The open thread.
  * @csspart body - A Markdown body (thread or reply).
- * @csspart posts - The list of replies. @csspart post - One reply.
- * @csspart composer - The reply box. @csspart pending - The "pending" badge of a queued write.
- * @csspart empty - The empty state. @csspart error - An error panel. @csspart skeleton - Loading placeholders.
+ * @csspart posts - The list of replies.
+ * @csspart post - One reply.
+ * @csspart composer - The reply box (see `src/ui/composer.ts`): also `tab`, `preview`, `sign-in`.
+ * @csspart pending - The "pending" badge of a write waiting in the outbox.
+ * @csspart pending-item - A reply or thread waiting in the outbox.
+ * @csspart new-thread - The "New thread" form (and its button).
+ * @csspart empty - The empty state.
+ * @csspart error - An error panel.
+ * @csspart skeleton - Loading placeholders.
+ * @csspart offline-notice - "Offline: showing what was saved …".
  *
  * @cssprop --confab-color-accent - Links, primary buttons and focus rings (see the theming guide for the rest).
  *
@@ -157,6 +164,7 @@ export class ConfabForumFeed extends ConfabElement {
           onSent: (p) => {
             this.extraPosts = [...this.extraPosts, p];
             this.listDirty = true;
+            void this.thread.refresh(); // the reply count and the cached copy
             this.announce(msg('Reply posted', { id: 'forum-feed-reply-posted' }));
           },
           onQueued: () => this.announce(msg('You are offline. Your reply will be posted when you are back online.', { id: 'forum-feed-reply-queued' })),
@@ -294,7 +302,8 @@ export class ConfabForumFeed extends ConfabElement {
     }
     const list = this.list;
     const threads = this.threads;
-    const busy = list.status === 'loading' || !!this.wantCursor;
+    const moreFailed = this.morePage.status === 'error' && this.morePage.error;
+    const busy = list.status === 'loading' || (!!this.wantCursor && !moreFailed);
     const setSize = this.nextCursor ? -1 : threads.length;
     let body: TemplateResult;
     if (list.value === undefined && list.status === 'error' && list.error) body = errorState(list.error, () => void list.refresh());
@@ -308,12 +317,13 @@ export class ConfabForumFeed extends ConfabElement {
           index, setSize, locale: this.locale, href: this.hrefFor(t.id), open: (e, th) => this.onRowOpen(e, th),
         }))}
       </div>
-      ${this.nextCursor
-        ? html`<button type="button" class="btn more" part="button load-more" ?disabled=${!!this.wantCursor} @click=${this.loadMore}>
-            ${this.wantCursor ? msg('Loading…', { id: 'forum-feed-loading' }) : msg('Load more threads', { id: 'forum-feed-more-threads' })}
-          </button>`
-        : nothing}
-      ${this.morePage.status === 'error' && this.morePage.error ? errorState(this.morePage.error, () => void this.morePage.refresh()) : nothing}`;
+      ${moreFailed
+        ? errorState(moreFailed, () => void this.morePage.refresh())
+        : this.nextCursor
+          ? html`<button type="button" class="btn more" part="button load-more" ?disabled=${!!this.wantCursor} @click=${this.loadMore}>
+              ${this.wantCursor ? msg('Loading…', { id: 'forum-feed-loading' }) : msg('Load more threads', { id: 'forum-feed-more-threads' })}
+            </button>`
+          : nothing}`;
     }
     return html`
       ${list.offline ? offlineNotice(list.savedAt ?? null, this.locale, () => void list.refresh()) : nothing}
@@ -352,7 +362,10 @@ export class ConfabForumFeed extends ConfabElement {
       loading: t.status === 'loading',
       error: t.value ? undefined : t.error,
       hasMore: !!(this.postsCursor === undefined ? t.value?.posts.nextCursor : this.postsCursor),
-      loadingMore: !!this.wantPostsCursor,
+      loadingMore: !!this.wantPostsCursor && this.morePosts.status !== 'error',
+      moreError: this.morePosts.status === 'error' ? this.morePosts.error : undefined,
+      retryMore: () => void this.morePosts.refresh(),
+      offline: t.offline ? offlineNotice(t.savedAt ?? null, this.locale, () => void t.refresh()) : undefined,
       locale: this.locale,
       composer: p.composer,
       back: () => this.closeThread(),

@@ -19,6 +19,11 @@ export interface ThreadViewModel {
   error: ConfabError | undefined;
   hasMore: boolean;
   loadingMore: boolean;
+  /** Loading the next page of replies failed; shown with a retry instead of "Load more". */
+  moreError: ConfabError | undefined;
+  retryMore: () => void;
+  /** The offline notice when the thread comes from the cache; undefined when fresh. */
+  offline: TemplateResult | undefined;
   locale: string;
   composer: ComposerController;
   back: () => void;
@@ -45,6 +50,7 @@ export function threadView(m: ThreadViewModel): TemplateResult {
     <button type="button" class="btn ghost small back" part="button back" @click=${m.back}>
       <span aria-hidden="true" class="arrow">←</span> ${msg('Back to threads', { id: 'forum-feed-back' })}
     </button>
+    ${m.offline ?? nothing}
     <h3 id="thread-heading" class="thread-title" part="title" tabindex="-1"><bdi>${head?.title ?? msg('Thread', { id: 'forum-feed-thread' })}</bdi></h3>
     ${head
       ? html`<div class="meta thread-meta" part="meta">
@@ -63,7 +69,9 @@ export function threadView(m: ThreadViewModel): TemplateResult {
           <ol class="posts" part="posts" aria-busy=${m.loadingMore ? 'true' : 'false'}>
             ${m.posts.map((p) => post(p, m.locale))}
           </ol>
-          ${m.hasMore
+          ${m.moreError
+            ? errorState(m.moreError, m.retryMore)
+            : m.hasMore
             ? html`<button type="button" class="btn more" part="button load-more" ?disabled=${m.loadingMore} @click=${m.loadMore}>
                 ${m.loadingMore ? msg('Loading…', { id: 'forum-feed-loading' }) : msg('Load more replies', { id: 'forum-feed-more-replies' })}
               </button>`
