@@ -20,7 +20,9 @@ const marked = new Marked({
   async: false,
   renderer: {
     // Raw HTML, block or inline, is shown as text rather than parsed.
-    html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHTML(text),
+    html: (t: Tokens.HTML | Tokens.Tag) => ('block' in t && t.block ? `<p>${escapeHTML(t.text)}</p>\n` : escapeHTML(t.text)),
+    // Task-list boxes as characters: an <input> is not worth allowing for a read-only tick.
+    checkbox: ({ checked }: Tokens.Checkbox) => (checked ? '\u2611 ' : '\u2610 '),
     // The widget's own headings are h2/h3, so content headings start at h3 and never outrank them.
     heading({ tokens, depth }: Tokens.Heading) {
       const level = Math.min(depth + 2, 6);

@@ -131,9 +131,18 @@ describe('renderMarkdown', () => {
 
   it('shows raw HTML as text instead of parsing it', () => {
     const div = document.createElement('div');
-    div.append(renderMarkdown('Hello <b>there</b>'));
-    expect(div.querySelector('b')).to.equal(null);
+    div.append(renderMarkdown('Hello <b>there</b>\n\n<div class="x">block</div>'));
+    expect(div.querySelector('b, div')).to.equal(null);
     expect(div.textContent).to.contain('<b>there</b>');
+    expect(div.querySelectorAll('p')[1].textContent).to.equal('<div class="x">block</div>');
+  });
+
+  it('renders task lists without form controls, and drops relative links', () => {
+    const div = document.createElement('div');
+    div.append(renderMarkdown('- [x] done\n- [ ] todo\n\n[rel](/admin) [frag](#top)'));
+    expect(div.querySelector('input')).to.equal(null);
+    expect(div.querySelector('li')!.textContent).to.contain('\u2611');
+    expect(div.querySelectorAll('a[href]').length).to.equal(0);
   });
 
   it('drops every script vector, and the canary never gets set', async () => {
