@@ -71,7 +71,14 @@ export const qaBoxStyles = css`
   }
   .actions {
     display: flex;
+    align-items: center;
     justify-content: flex-end;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+  .actions .hint {
+    flex: 1 1 10em;
+    overflow-wrap: anywhere;
   }
   .input:focus {
     outline: none;

@@ -106,7 +106,7 @@ export class ConfabQaBox extends ConfabElement {
   @state() private announcement = '';
   @state() private pendingAsks: OutboxEntry[] = [];
   /** The title typed when a similar question was opened: what a deflection records. */
-  @state() private openedFrom = '';
+  @state() private picked?: { id: string; query: string };
   /** The chunk with the question view failed to load (offline before it was ever fetched). */
   @state() private viewError?: ConfabError;
   /** A question the outbox posted after coming back online, offered to open. */
@@ -196,6 +196,10 @@ export class ConfabQaBox extends ConfabElement {
       if (changed.has('category') || !list.includes(this.chosenCategory)) this.chosenCategory = this.category || list[0]!;
     }
     if (this.question && !this.view) void this.questionView().catch(() => {});
+    // The view switched under the partner's focus (e.g. the host set `question`): keep focus in the box.
+    if (changed.has('question') && this.hasUpdated && !this.focusAfterRender && this.shadowRoot?.activeElement) {
+      this.focusAfterRender = this.question ? '#question-title' : '#title';
+    }
     // Drafts and pending asks belong to a backend: reload them when it changes (or first appears).
     if (this.askScope !== this.draftScope) {
       this.draftScope = this.askScope;
@@ -215,7 +219,9 @@ export class ConfabQaBox extends ConfabElement {
     if (this.focusAfterRender) {
       const el = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
       if (el || !this.question || (this.view && this.view.detail.status !== 'loading')) this.focusAfterRender = undefined;
-      el?.focus();
+      // While the question loads, hold focus on Back rather than letting it fall to the page.
+      const hold = el ?? (this.question ? this.renderRoot.querySelector<HTMLElement>('[part~=back]') : null);
+      if (hold && this.shadowRoot!.activeElement !== hold) hold.focus();
     }
   }
 
@@ -337,7 +343,7 @@ export class ConfabQaBox extends ConfabElement {
   }
 
   private openSimilar(q: SimilarQuestion): void {
-    this.openedFrom = this.titleText.trim();
+    this.picked = { id: q.id, query: this.titleText.trim() };
     this.open(q.id);
   }
 
@@ -380,7 +386,6 @@ export class ConfabQaBox extends ConfabElement {
       }
       const question = result.value;
       emit(this, 'confab-question-asked', { question });
-      this.openedFrom = '';
       this.open(question.id);
       const view = await this.questionView();
       await this.updateComplete;
@@ -416,7 +421,8 @@ export class ConfabQaBox extends ConfabElement {
           me: () => this.me.value,
           signedIn: () => this.signedIn,
           locale: () => this.locale,
-          openedFrom: () => this.openedFrom,
+          // Only a question picked from the similar ones can deflect, and only with what was typed.
+          openedFrom: () => (this.picked && this.picked.id === this.question ? this.picked.query : ''),
           announce: (text) => this.announce(text),
           back: () => this.back(),
         });
@@ -562,6 +568,9 @@ export class ConfabQaBox extends ConfabElement {
         </div>`,
       )}
       <div class="actions">
+        ${this.me.value?.authenticated
+          ? html`<span class="hint" part="meta">${msg(str`Posting as ${this.me.value.name}`, { id: 'qa-box-posting-as' })}</span>`
+          : nothing}
         <button type="submit" class="btn primary" part="button submit" ?disabled=${this.sending}>
           ${this.sending ? msg('Posting…', { id: 'qa-box-posting' }) : this.signedIn === false ? msg('Sign in to ask', { id: 'qa-box-signin-to-ask' }) : msg('Post your question', { id: 'qa-box-submit' })}
         </button>
@@ -574,7 +583,6 @@ export class ConfabQaBox extends ConfabElement {
       <span>${msg(str`Your question “${q.title}” was posted.`, { id: 'qa-box-posted' })}</span>
       <button type="button" class="btn small" part="button open-posted" @click=${() => {
         this.posted = undefined;
-        this.openedFrom = '';
         this.open(q.id);
       }}>${msg('View it', { id: 'qa-box-view-posted' })}</button>
     </div>`;

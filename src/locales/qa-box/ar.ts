@@ -26,6 +26,7 @@ export const templates = {
   'qa-box-too-many-tags': str`استخدم ${0} وسوم على الأكثر.`,
   'qa-box-posting': 'جارٍ النشر…',
   'qa-box-signin-to-ask': 'سجّل الدخول لتسأل',
+  'qa-box-posting-as': str`تنشر باسم ${0}`,
   'qa-box-submit': 'انشر سؤالك',
   'qa-box-ask-queued': 'أنت غير متصل. حُفظ سؤالك وسيُنشر عند عودتك إلى الاتصال.',
   'qa-box-pending': 'قيد الانتظار: سيُنشر عند الاتصال',

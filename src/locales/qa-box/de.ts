@@ -26,6 +26,7 @@ export const templates = {
   'qa-box-too-many-tags': str`Verwenden Sie höchstens ${0} Schlagwörter.`,
   'qa-box-posting': 'Wird veröffentlicht…',
   'qa-box-signin-to-ask': 'Zum Fragen anmelden',
+  'qa-box-posting-as': str`Sie posten als ${0}`,
   'qa-box-submit': 'Frage veröffentlichen',
   'qa-box-ask-queued': 'Sie sind offline. Ihre Frage ist gespeichert und wird veröffentlicht, sobald Sie wieder online sind.',
   'qa-box-pending': 'Ausstehend: wird veröffentlicht, sobald Sie online sind',

@@ -26,6 +26,7 @@ export const templates = {
   'qa-box-too-many-tags': str`Utilisez au plus ${0} mots-clés.`,
   'qa-box-posting': 'Publication…',
   'qa-box-signin-to-ask': 'Se connecter pour demander',
+  'qa-box-posting-as': str`Publication en tant que ${0}`,
   'qa-box-submit': 'Publier votre question',
   'qa-box-ask-queued': 'Vous êtes hors ligne. Votre question est enregistrée et sera publiée dès votre retour en ligne.',
   'qa-box-pending': 'En attente : sera publiée une fois en ligne',

@@ -26,6 +26,7 @@ export const templates = {
   'qa-box-too-many-tags': str`タグは${0}個までです。`,
   'qa-box-posting': '投稿中…',
   'qa-box-signin-to-ask': 'サインインして質問する',
+  'qa-box-posting-as': str`${0} として投稿します`,
   'qa-box-submit': '質問を投稿',
   'qa-box-ask-queued': 'オフラインです。質問は保存され、オンラインに戻ったときに投稿されます。',
   'qa-box-pending': '保留中: オンラインになると投稿されます',

@@ -205,6 +205,24 @@ describe('<confab-qa-box>', () => {
       }
     });
 
+    it('shows who is signed in, and the placeholder attribute', async () => {
+      const wrap = await fixture(html`<confab-provider .backend=${signedIn()}><confab-qa-box placeholder="Ask Acme partners"></confab-qa-box></confab-provider>`);
+      const el = wrap.querySelector('confab-qa-box')!;
+      await waitUntil(() => text(el, '.actions').includes('Posting as Aiko Tanaka'), 'signed-in line');
+      expect($<HTMLInputElement>(el, '#title')!.placeholder).to.equal('Ask Acme partners');
+      expect(text(el, '[part~=submit]')).to.equal('Post your question');
+    });
+
+    it('a question opened directly offers no deflection; focus waits on Back while it loads', async () => {
+      const el = await mount(signedIn('u-aiko', { latency: 300 }));
+      await ready(el);
+      $(el, '#title')!.focus();
+      el.question = 'q-001';
+      await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('part')?.includes('back') ?? false, 'focus held on Back');
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'question-title', 'then on the title', { timeout: 3000 });
+      expect($(el, '[part=deflection]')).to.equal(null);
+    });
+
     it('uses the categories attribute for the select', async () => {
       const el = await mount(signedIn(), { categories: 'alpha, beta-gamma' });
       const options = $$<HTMLOptionElement>(el, '#category option');
