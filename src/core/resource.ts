@@ -40,7 +40,14 @@ function join(key: string, start: (signal: AbortSignal) => Promise<unknown>, fre
   if (!f || fresh) {
     const abort = new AbortController();
     const flight: Flight = { abort, refs: 0, settled: false, promise: Promise.resolve() };
-    flight.promise = start(abort.signal).finally(() => {
+    let started: Promise<unknown>;
+    try {
+      started = start(abort.signal);
+    } catch (e) {
+      // A fetch function that throws instead of rejecting must still end in an error state.
+      started = Promise.reject(e);
+    }
+    flight.promise = started.finally(() => {
       flight.settled = true;
       if (flights.get(key) === flight) flights.delete(key);
     });

@@ -305,6 +305,17 @@ describe('ResourceController', () => {
     expect(el.res.error).to.be.instanceOf(OfflineError);
   });
 
+  it('ends in an error when fetch throws synchronously', async () => {
+    const fake = fakeBackend('t-sync-throw', {
+      getThread: () => {
+        throw new Error('bad arguments');
+      },
+    });
+    const el = await host(fake.backend, 'k');
+    await waitUntil(() => el.res.status === 'error');
+    expect(el.res.error!.message).to.equal('bad arguments');
+  });
+
   it('treats an abort it did not ask for as an error, not as silence', async () => {
     const fake = fakeBackend('t-foreign-abort', { getThread: async () => Promise.reject(new DOMException('gone', 'AbortError')) });
     const el = await host(fake.backend, 'k');
