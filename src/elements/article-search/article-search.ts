@@ -333,6 +333,30 @@ export class ConfabArticleSearch extends ConfabElement {
     else if (e.key === 'End') this.focusResult(-1, e);
   }
 
+  /**
+   * A click anywhere in the popup (an option, a chip, the padding) keeps focus in the field, as in
+   * any combobox: the popup stays open and typing goes on. Only keyboard Tab moves focus into it.
+   */
+  private keepFocus = (e: MouseEvent): void => {
+    if (this.shadowRoot?.activeElement === this.input) e.preventDefault();
+  };
+
+  /** Escape on a chip or button inside the popup closes it and returns to the field. */
+  private onPopupKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    this.input.focus(); // first: focusing the field opens the popup, and it is to stay closed
+    this.open = false;
+    this.active = -1;
+  };
+
+  /** Escape anywhere in the reader but the comment box goes back to the results. */
+  private onReaderKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || (e.composedPath()[0] as Element).localName === 'textarea') return;
+    e.preventDefault();
+    this.closeReader();
+  };
+
   private onFocusOut(e: FocusEvent): void {
     const to = e.relatedTarget as Node | null;
     if (to && (this.renderRoot.contains(to) || this.contains(to))) return;
@@ -448,7 +472,7 @@ export class ConfabArticleSearch extends ConfabElement {
     return this.frame(
       html`<div class="search ${inline ? 'is-inline' : 'is-popup'}" @focusout=${this.onFocusOut}>
         ${this.renderField(inline)}
-        ${reader ? reader.render(() => this.closeReader()) : inline ? this.renderInline() : this.renderPopup()}
+        ${reader ? html`<div @keydown=${this.onReaderKeydown}>${reader.render(() => this.closeReader())}</div>` : inline ? this.renderInline() : this.renderPopup()}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement()}</div>
       </div>`,
     );
@@ -494,19 +518,17 @@ export class ConfabArticleSearch extends ConfabElement {
     const open = this.popupOpen;
     const options = open ? this.options : [];
     const recent = !this.query;
-    return html`<div class="popup" ?hidden=${!open}>
+    return html`<div class="popup" ?hidden=${!open} @mousedown=${this.keepFocus} @keydown=${this.onPopupKeydown}>
       ${open && !recent ? this.renderStatus() : nothing}
       ${open && recent && options.length
         ? html`<div class="popup-head">
             <span id="recent-label" class="label">${msg('Recent searches', { id: 'article-search-recent' })}</span>
-            <button class="btn ghost small" part="button" @mousedown=${(e: Event) => e.preventDefault()}
-              @click=${() => void this.recent.clear()}>${msg('Clear', { id: 'article-search-recent-clear' })}</button>
+            <button class="btn ghost small" part="button" @click=${() => void this.recent.clear()}>${msg('Clear', { id: 'article-search-recent-clear' })}</button>
           </div>`
         : nothing}
       <div id="listbox" role="listbox" part="listbox" class="listbox" ?hidden=${!options.length}
         aria-label=${recent ? msg('Recent searches', { id: 'article-search-recent' }) : msg('Articles', { id: 'article-search-articles' })}
-        aria-busy=${this.search.status === 'loading' ? 'true' : 'false'}
-        @mousedown=${(e: Event) => e.preventDefault() /* keep focus in the field while clicking an option */}>
+        aria-busy=${this.search.status === 'loading' ? 'true' : 'false'}>
         ${options.map((o, i) => this.renderOption(o, i))}
       </div>
       ${open && !recent ? this.renderAfterResults() : nothing}

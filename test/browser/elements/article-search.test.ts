@@ -581,3 +581,46 @@ describe('article-search catalogues', () => {
     }
   });
 });
+
+describe('<confab-article-search> focus', () => {
+  it('keeps focus in the field when a chip is clicked; Escape on a chip closes and returns to the field', async () => {
+    const { backend: b, calls } = backend();
+    const el = await mount(b);
+    await typeAndWait(el, 'sso');
+    const chip = $$(el, 'button.chip')[0];
+    const r = chip.getBoundingClientRect();
+    const { sendMouse } = await import('@web/test-runner-commands');
+    await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+    await waitUntil(() => calls.search.at(-1)!.product?.[0] === 'Gateway');
+    expect(el.shadowRoot!.activeElement).to.equal(input(el));
+    expect($(el, '.popup')!.hidden).to.be.false;
+    // Tab into the popup, then Escape.
+    await sendKeys({ press: 'Tab' }); // the clear button
+    await sendKeys({ press: 'Tab' }); // the first chip
+    expect(el.shadowRoot!.activeElement?.classList.contains('chip')).to.be.true;
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(input(el));
+    expect($(el, '.popup')!.hidden).to.be.true;
+  });
+
+  it('closes the popup when focus leaves the element', async () => {
+    const outside = await fixture<HTMLButtonElement>(html`<button>outside</button>`);
+    const el = await mount(backend().backend);
+    await typeAndWait(el, 'sso');
+    outside.focus();
+    await el.updateComplete;
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('Escape in the reader goes back to the results', async () => {
+    const el = await mount(backend().backend, html`<confab-article-search mode="inline"></confab-article-search>`);
+    await type(el, 'sso');
+    await waitUntil(() => $$(el, '.result').length === 3);
+    $<HTMLButtonElement>(el, '#result-1')!.click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'reader-title');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !$(el, '.reader'));
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'result-1');
+  });
+});
