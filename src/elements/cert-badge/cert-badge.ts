@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import type { Certification, CertificationQuery } from '../../contract/certifications.js';
+import type { Certification, CertificationQuery, CertStatus } from '../../contract/certifications.js';
 import type { Me } from '../../contract/me.js';
 import { AuthError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
@@ -295,6 +295,13 @@ export class ConfabCertBadge extends ConfabElement {
     );
   }
 
+  /** The issuer's word wins: a verification that found the badge revoked or expired overrides the list. */
+  private statusOf(b: BadgeView): CertStatus {
+    const reason = this.verifier.get(b.key)?.result?.reason;
+    if (reason === 'revoked' || reason === 'expired') return reason;
+    return certStatus(b.revoked, b.expires);
+  }
+
   private badges(views: BadgeView[]): TemplateResult {
     const locale = this.locale;
     let dateFmt: Intl.DateTimeFormat;
@@ -313,7 +320,7 @@ export class ConfabCertBadge extends ConfabElement {
       ${views.map((b, index) => {
         return badgeItem(b, {
           index,
-          status: certStatus(b.revoked, b.expires),
+          status: this.statusOf(b),
           verification: this.verifier.get(b.key),
           verifyButton: !this.verify,
           expanded: this.expanded.has(b.key),

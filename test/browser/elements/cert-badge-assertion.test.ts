@@ -158,3 +158,30 @@ describe('<confab-cert-badge assertion> when inputs change', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<confab-cert-badge person> verifying in the browser', () => {
+  afterEach(() => {
+    _resetConfigForTests();
+    _resetResourcesForTests();
+  });
+
+  it('the issuer’s answer overrides a stale list: a badge the backend lists as active shows Revoked once verified', async () => {
+    const fake = fakeBackend(`cert-stale-${Date.now()}`, {
+      me: async () => ({ authenticated: false }),
+      listCertifications: async () => [{
+        id: 'c-1', name: 'Fake Cloud Architect', description: '', imageUrl: `${location.origin}/issuer/image.svg`, issuerName: 'Fake Issuer Academy',
+        recipient: { kind: 'person', id: 'p-1', name: 'Alice Example' }, issuedOn: '2026-01-10T12:00:00.000Z', expires: null,
+        revoked: false, revocationReason: null, assertionUrl: at('revoked-flag'), badgeClassUrl: `${location.origin}/issuer/revoked-flag/badge`,
+      }],
+    });
+    configure({ backend: fake.backend });
+    const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="p-1"></confab-cert-badge>`);
+    await waitUntil(() => q(el, '[part~="item"]'));
+    expect(text(el, '[part~="status"] span[aria-hidden="true"]')).to.equal('Active');
+    q<HTMLButtonElement>(el, '[part~="verify"]')!.click();
+    await waitUntil(() => q(el, '[part~="verdict"]'));
+    expect(text(el, '[part~="status"] span[aria-hidden="true"]')).to.equal('Revoked');
+    expect(text(el, '.verdict-title')).to.equal('Could not verify: the badge was revoked');
+    expect(fake.calls.verifyAssertion, 'the browser reached the issuer itself').to.equal(undefined);
+  });
+});
