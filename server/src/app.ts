@@ -329,7 +329,13 @@ export function createApp(opts: AppOptions): ConfabApp {
         return c.json(out as object, status as 200, headers);
       };
 
-      if (ep.method === 'GET') {
+      // GETs, and POST /v1/verify (which writes nothing but fetches documents, possibly from this very
+      // server: holding PGlite's single connection in a transaction meanwhile would deadlock), run outside a transaction.
+      if (ep.method === 'GET' || name === 'verifyAssertion') {
+        if (ep.method !== 'GET') {
+          const wait = limiter.hit([user ? `u:${user.id}` : null, `ip:${clientIp(c, trustProxy)}`]);
+          if (wait > 0) throw new HttpError(429, 'Too Many Requests', 'Slow down a little and try again.', undefined, { 'retry-after': String(Math.ceil(wait / 1000)) });
+        }
         const out = await handler({ ...ctxBase, q: db, emit: async () => {} });
         return send(200, out);
       }
