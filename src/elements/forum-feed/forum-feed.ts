@@ -5,6 +5,7 @@ import type { Me, Page, Post, Thread, ThreadListQuery, ThreadSummary, ThreadWith
 import type { ThreadSort } from '../../contract/threads.js';
 import { ResourceController } from '../../core/resource.js';
 import { emit } from '../../core/events.js';
+import { onConfigChange } from '../../core/config.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { checkEnum } from '../../ui/dev-warn.js';
@@ -99,6 +100,7 @@ export class ConfabForumFeed extends ConfabElement {
   private marked = false;
   private liveAbort?: AbortController;
   private liveBackend?: unknown;
+  private unlistenConfig?: () => void;
 
   private readonly me = new ResourceController<Me>(this, {
     backend: () => this.backend,
@@ -228,12 +230,21 @@ export class ConfabForumFeed extends ConfabElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.onKeydown);
+    // The host page signs a partner in (after confab-auth-required) by configuring a new getToken:
+    // ask again who is signed in, so the composer and "New thread" appear without a reload.
+    this.unlistenConfig = onConfigChange(() => void this.me.refresh());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onKeydown);
+    this.unlistenConfig?.();
     this.stopLive();
+  }
+
+  /** Loads the threads and who is signed in again, keeping what is on screen meanwhile. */
+  refresh(): Promise<void> {
+    return Promise.all([this.list.refresh(), this.me.refresh(), this.openId ? this.thread.refresh() : undefined]).then(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -460,7 +471,7 @@ export class ConfabForumFeed extends ConfabElement {
   // ----- live updates -----
 
   private syncLive(): void {
-    const backend = this.live && !this.openId ? this.backend : undefined;
+    const backend = this.live ? this.backend : undefined;
     if (backend === this.liveBackend) return;
     this.stopLive();
     this.liveBackend = backend;

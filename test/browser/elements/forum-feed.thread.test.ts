@@ -2,6 +2,7 @@ import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 import { BackendError } from '../../../src/core/errors.js';
+import { _resetConfigForTests, configure } from '../../../src/core/config.js';
 import type { ConfabForumFeed } from '../../../src/elements/forum-feed/forum-feed.js';
 import { $, $$, mountFeed, remount, resetAll, rows, simulateReload } from './forum-feed.helpers.js';
 
@@ -104,6 +105,20 @@ describe('<confab-forum-feed> thread', () => {
     const ev = oneEvent(el, 'confab-auth-required');
     $<HTMLButtonElement>(el, '[part~=sign-in]').click();
     expect((await ev).detail.action).to.equal('reply');
+  });
+
+  it('after the host signs the partner in (configure getToken), the composer appears without a reload', async () => {
+    const backend = new MemoryBackend();
+    const el = await mountFeed(backend, { 'page-size': '3' });
+    await openFirstWithKeyboard(el);
+    await waitUntil(() => $(el, '[part~=sign-in]'));
+    el.addEventListener('confab-auth-required', () => {
+      backend.setMe(aiko());
+      configure({ getToken: () => 'token-for-aiko' });
+    }, { once: true });
+    $<HTMLButtonElement>(el, '[part~=sign-in]').click();
+    await waitUntil(() => $(el, '.composer textarea'), 'composer shown');
+    _resetConfigForTests();
   });
 
   it('keyboard only: open, reply with Ctrl+Enter, hear "Reply posted", go back with Escape', async () => {
