@@ -178,6 +178,23 @@ describe('composer (src/ui/composer.ts)', () => {
     expect(field(el).value).to.equal('my careful answer');
   });
 
+  it('a queued reply the server refuses on replay comes back into the field with the reason', async () => {
+    const backend = new MemoryBackend({ me: meFor('u-aiko') });
+    const el = await mount(backend);
+    backend.setOnline(false);
+    await type(el, 'refused later');
+    await sendKeys({ press: 'Control+Enter' });
+    await waitUntil(() => el.ctl.pending.length === 1, 'pending');
+    backend.setOnline(true);
+    const { BackendError } = await import('../../../src/core/errors.js');
+    backend.failWith = new BackendError('Thread is locked', 423);
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => q(el, '.send-error'), 'refusal shown');
+    expect(q(el, '.send-error').textContent).to.contain('Thread is locked');
+    expect(field(el).value).to.equal('refused later');
+    await waitUntil(() => el.ctl.pending.length === 0);
+  });
+
   it('offline: the reply is queued as pending, then replayed exactly once when online', async () => {
     const backend = new MemoryBackend({ me: meFor('u-aiko') });
     const id = THREAD(backend);
