@@ -27,6 +27,16 @@ export interface ItemContext {
   verdict?: (b: BadgeView, r: VerificationResult, c: ItemContext, id: string) => TemplateResult;
 }
 
+// The download link opens in a new tab: browsers ignore `download` on another origin's image and
+// navigate to it instead, which would take the partner away from the portal.
+
+/** An image that does not load leaves the neutral placeholder rather than a broken-image icon. */
+function brokenImage(e: Event): void {
+  const img = e.target as HTMLImageElement;
+  img.removeAttribute('src');
+  img.classList.add('placeholder');
+}
+
 /** A visually hidden tail that tells apart the many "Verify" buttons of a list for screen readers. */
 const forBadge = (name: string) => html`<span class="visually-hidden">: ${name}</span>`;
 
@@ -36,7 +46,7 @@ export function badgeItem(b: BadgeView, c: ItemContext): TemplateResult {
   return html`<li part="item" class="item ${c.status}">
     <article class="badge" aria-labelledby="${id}-title">
       ${b.imageUrl
-        ? html`<img part="image" class="image" src=${b.imageUrl} alt="" loading="lazy" referrerpolicy="no-referrer" />`
+        ? html`<img part="image" class="image" src=${b.imageUrl} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${brokenImage} />`
         : html`<span part="image" class="image placeholder" aria-hidden="true"></span>`}
       <div class="body">
         <h3 part="title" class="title" id="${id}-title">${b.name}</h3>
@@ -66,7 +76,7 @@ export function badgeItem(b: BadgeView, c: ItemContext): TemplateResult {
                   >(${msg('opens in a new tab', { id: 'cert-badge-new-tab' })})</span></a>`
             : nothing}
           ${b.imageUrl
-            ? html`<a part="button download" class="btn small" href=${b.imageUrl} download=${downloadName(b)}
+            ? html`<a part="button download" class="btn small" href=${b.imageUrl} download=${downloadName(b)} target="_blank" rel="noopener noreferrer"
                 >${msg('Download image', { id: 'cert-badge-download' })}${forBadge(b.name)}</a>`
             : nothing}
         </div>

@@ -225,8 +225,7 @@ export const certBadgeStyles = css`
   .layout.compact .title {
     font-size: 0.95em;
   }
-  .layout.compact .description,
-  .layout.compact .issuer {
+  .layout.compact .description {
     display: none;
   }
   .layout.compact .status {

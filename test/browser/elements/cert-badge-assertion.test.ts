@@ -184,4 +184,20 @@ describe('<confab-cert-badge person> verifying in the browser', () => {
     expect(text(el, '.verdict-title')).to.equal('Could not verify: the badge was revoked');
     expect(fake.calls.verifyAssertion, 'the browser reached the issuer itself').to.equal(undefined);
   });
+
+  it('an image that fails to load becomes the neutral placeholder', async () => {
+    const fake = fakeBackend(`cert-img-${Date.now()}`, {
+      me: async () => ({ authenticated: false }),
+      listCertifications: async () => [{
+        id: 'c-2', name: 'Broken Image Badge', description: '', imageUrl: `${location.origin}/issuer/no-such-image.png`, issuerName: 'Fake Issuer Academy',
+        recipient: { kind: 'person', id: 'p-2', name: 'Bob' }, issuedOn: '2026-01-10T12:00:00.000Z', expires: null,
+        revoked: false, revocationReason: null, assertionUrl: at('valid'), badgeClassUrl: `${location.origin}/issuer/valid/badge`,
+      }],
+    });
+    configure({ backend: fake.backend });
+    const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="p-2"></confab-cert-badge>`);
+    await waitUntil(() => q(el, 'img.placeholder'), 'broken image not replaced');
+    expect(q(el, 'img')!.hasAttribute('src')).to.equal(false);
+    expect(q<HTMLAnchorElement>(el, '[part~="download"]')!.target).to.equal('_blank');
+  });
 });
