@@ -59,7 +59,8 @@ export function configure(next: ConfabOptions): void {
 export function setRestFactory(fn: RestFactory | undefined): void {
   restFactory = fn;
   builtBackend = undefined;
-  if (options.api && !options.backend) notify();
+  // Tell everyone, not only when `api` is global: a <confab-provider api> may be waiting for it too.
+  notify();
 }
 
 /** Builds a RestBackend for `api` through the registered factory, or undefined when none is registered. */

@@ -1,7 +1,7 @@
 import { ContextConsumer, ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { CommunityBackend } from '../backends/types.js';
-import { createRestBackend } from './config.js';
+import { createRestBackend, onConfigChange } from './config.js';
 import { backendContext } from './context.js';
 
 /**
@@ -43,6 +43,8 @@ export class ConfabProvider extends LitElement {
   });
   private builtFor?: string;
   private built?: CommunityBackend;
+  private unlisten?: () => void;
+  private warned = false;
 
   /**
    * Registers the element under `tag`. Two copies of Confab on one page must not crash, so an
@@ -57,6 +59,20 @@ export class ConfabProvider extends LitElement {
     registry.define(tag, this);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The loader may register the REST factory after this element upgraded with an `api`.
+    this.unlisten ??= onConfigChange(() => {
+      if (this.api && !this.backend && !this.built) this.provider.setValue(this.resolve());
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unlisten?.();
+    this.unlisten = undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('backend') || changed.has('api')) this.provider.setValue(this.resolve());
   }
@@ -68,7 +84,10 @@ export class ConfabProvider extends LitElement {
     if (this.builtFor !== this.api || !this.built) {
       this.built = createRestBackend(this.api);
       this.builtFor = this.built ? this.api : undefined;
-      if (!this.built) console.warn('[confab] <confab-provider api> needs the REST backend; load confab.js or pass .backend.');
+      if (!this.built && !this.warned) {
+        this.warned = true;
+        console.warn('[confab] <confab-provider api> needs the REST backend; load confab.js or pass .backend.');
+      }
     }
     return this.built;
   }

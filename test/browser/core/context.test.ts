@@ -157,6 +157,21 @@ describe('BackendController and <confab-provider>', () => {
     await waitUntil(() => idOf(el) === 'rest:https://emea.example/api');
   });
 
+  it('builds its RestBackend when the factory is registered after it upgraded', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    let root: Element;
+    try {
+      root = await fixture(html`<confab-provider api="https://later.example/api"><core-backend-host></core-backend-host></confab-provider>`);
+    } finally {
+      console.warn = warn;
+    }
+    const el = root.querySelector<BackendHost>('core-backend-host')!;
+    expect(idOf(el)).to.equal(undefined);
+    setRestFactory(({ api }) => fakeBackend(`rest:${api}`).backend);
+    await waitUntil(() => idOf(el) === 'rest:https://later.example/api');
+  });
+
   it('define() warns instead of throwing when the tag is taken', () => {
     class Other extends ConfabProvider {}
     const warn = console.warn;
