@@ -189,4 +189,23 @@ describe('<confab-qa-box> over REST', () => {
     expect(reqs.map((r) => r.query)).to.deep.equal(['cursor=c2']);
     await expect(el).to.be.accessible();
   });
+
+  it('puts accepted, then answered questions first whatever order the server sends', async () => {
+    const fake = fakeServer();
+    await fake.route(
+      { path: '/v1/me', responses: [{ body: me }] },
+      {
+        path: '/v1/questions/similar',
+        responses: [{ body: { items: [sim('plain', 'Unanswered one'), sim('answered', 'Answered one', false, 2), sim('acc', 'Accepted one', true, 1), sim('p2', 'Unanswered two'), sim('p3', 'Unanswered three'), sim('p4', 'Unanswered four')] } }],
+      },
+    );
+    const el = await mount(new RestBackend({ baseUrl: fake.baseUrl }));
+    $(el, '#title')!.focus();
+    await sendKeys({ type: 'order' });
+    await waitUntil(() => $$(el, '[role=option]').length > 0, 'shown', { timeout: 3000 });
+    const titles = $$(el, '[role=option] [part=title]').map((t) => t.textContent);
+    expect(titles).to.have.length(5);
+    expect(titles.slice(0, 2)).to.deep.equal(['Accepted one', 'Answered one']);
+    expect($$(el, '[role=option]')[0]!.querySelector('[part=excerpt]')!.textContent).to.equal('Excerpt of acc');
+  });
 });

@@ -334,6 +334,23 @@ describe('<confab-qa-box>', () => {
       expect(first.querySelector('[part=body]')!.textContent).to.equal(lastText);
     });
 
+    it('lets a moderator accept an answer on a question of someone else', async () => {
+      const el = await mount(signedIn('u-hannah'), { question: 'q-002' });
+      await waitUntil(() => $$(el, '[part~=accept]').length > 0, 'accept buttons for the moderator', { timeout: 3000 });
+    });
+
+    it('passes axe in dark mode, asking and reading', async () => {
+      const wrap = await fixture(html`<confab-provider .backend=${signedIn()}><confab-qa-box theme="dark"></confab-qa-box></confab-provider>`);
+      const el = wrap.querySelector('confab-qa-box')!;
+      fill(el, '#title', 'deal registration');
+      await similarShown(el);
+      await expect(el).to.be.accessible();
+      el.question = 'q-001';
+      await waitUntil(() => $$(el, '.answer').length > 0, 'question', { timeout: 3000 });
+      await aTimeout(200);
+      await expect(el).to.be.accessible();
+    });
+
     it('a signed-out partner voting gets confab-auth-required', async () => {
       const el = await mount(new MemoryBackend(), { question: 'q-001' });
       await waitUntil(() => !!$(el, '.question [part~=vote-up]'), 'question shown', { timeout: 3000 });
@@ -384,6 +401,7 @@ describe('<confab-qa-box>', () => {
       $<HTMLButtonElement>(el, '.composer [part~=submit]')!.click();
       await waitUntil(() => !!$(el, '[part~=pending-answer]'), 'pending shown', { timeout: 3000 });
       expect(text(el, '[part~=pending-answer]')).to.contain('Pending');
+      await expect(el).to.be.accessible();
       // Reload: a fresh page state, IndexedDB kept.
       el.parentElement!.remove();
       resetOutbox();
