@@ -211,6 +211,7 @@ export const styles = css`
     margin-inline-end: calc(var(--_space) * 0.5);
   }
   button.chip {
+    position: relative; /* contains its visually-hidden label inside a scrolling row */
     min-height: 28px;
   }
   button.chip .count {

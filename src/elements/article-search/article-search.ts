@@ -609,9 +609,12 @@ export class ConfabArticleSearch extends ConfabElement {
           <span class="facet-label" aria-hidden="true">${label}</span>
           ${all.map((f) => {
             const name = kind === 'contentType' ? contentTypeLabel(f.value) : f.value;
+            // The spoken name is a sentence ("Gateway, 2 articles"); an aria-label would not contain the
+            // visible "Gateway 2" in every language, so the visible text is hidden from the name instead.
             return html`<button class="chip" part="chip" type="button" aria-pressed=${selected.includes(f.value) ? 'true' : 'false'}
-              aria-label=${facetChipLabel(name, f.count, this.locale)} @click=${() => this.toggleFacet(kind, f.value)}>
-              ${name} <span class="count">${new Intl.NumberFormat(this.locale).format(f.count)}</span>
+              @click=${() => this.toggleFacet(kind, f.value)}>
+              <span class="chip-text" aria-hidden="true">${name} <span class="count">${new Intl.NumberFormat(this.locale).format(f.count)}</span></span>
+              <span class="visually-hidden">${facetChipLabel(name, f.count, this.locale)}</span>
             </button>`;
           })}
         </div>`;

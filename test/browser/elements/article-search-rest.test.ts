@@ -92,7 +92,7 @@ describe('<confab-article-search> over REST', () => {
     await sendKeys({ type: 'sso' });
     await waitUntil(() => options(el).length === 3);
     const chips = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.chip')];
-    expect(chips.map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Gateway 3', 'Vault 1']);
+    expect(chips.map((c) => c.querySelector('.chip-text')!.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Gateway 3', 'Vault 1']);
     chips[1].click();
     await waitUntil(async () => (await searches()).length === 2);
     const q = new URLSearchParams((await searches())[1].query);

@@ -257,8 +257,10 @@ describe('<confab-article-search> facets', () => {
     const el = await mount(b);
     await typeAndWait(el, 'sso');
     const chips = $$(el, 'button.chip');
-    expect(chips.map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Gateway 2', 'Vault 1', 'How-to 2', 'FAQ 1']);
-    expect(chips[0].getAttribute('aria-label')).to.equal('Gateway, 2 articles');
+    expect(chips.map((c) => c.querySelector('.chip-text')!.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Gateway 2', 'Vault 1', 'How-to 2', 'FAQ 1']);
+    expect(chips.map((c) => c.querySelector('.visually-hidden')!.textContent)).to.deep.equal([
+      'Gateway, 2 articles', 'Vault, 1 article', 'How-to, 2 articles', 'FAQ, 1 article',
+    ]);
     expect(calls.search.at(-1)!.product).to.equal(undefined);
     chips[1].click();
     await waitUntil(() => calls.search.at(-1)!.product?.[0] === 'Vault');
@@ -622,5 +624,29 @@ describe('<confab-article-search> focus', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !$(el, '.reader'));
     await waitUntil(() => el.shadowRoot!.activeElement?.id === 'result-1');
+  });
+});
+
+describe('<confab-article-search> localisation', () => {
+  afterEach(async () => {
+    const { setLocale } = await import('../../../src/core/i18n.js');
+    await setLocale('en');
+  });
+
+  it('speaks German and formats the count for the locale; Arabic runs right to left', async () => {
+    const { setLocale } = await import('../../../src/core/i18n.js');
+    await setLocale('de');
+    const many = Array.from({ length: 3 }, (_, i) => hit(`m${i}`, `Artikel ${i}`));
+    const el = await mount(backend({ search: () => result(many, { total: 1234 }) }).backend);
+    await el.updateComplete;
+    expect($(el, 'label[for="input"]')!.textContent!.trim()).to.equal('Wissensdatenbank durchsuchen');
+    await typeAndWait(el, 'sso');
+    expect($(el, '[role="status"][aria-live="polite"]')!.textContent!.trim()).to.equal('1.234 Ergebnisse');
+    expect(options(el)[0].querySelector('[part="meta"]')!.textContent).to.include('Anleitung');
+    await setLocale('ar');
+    await el.updateComplete;
+    expect($(el, '[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    expect($(el, 'label[for="input"]')!.textContent!.trim()).to.equal('البحث في قاعدة المعرفة');
+    await expect(el).to.be.accessible();
   });
 });
