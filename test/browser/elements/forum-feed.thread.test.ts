@@ -127,6 +127,7 @@ describe('<confab-forum-feed> thread', () => {
     const id = await openFirstWithKeyboard(el);
     const before = postsIn(backend, id).length;
     await waitUntil(() => $(el, '.composer textarea'), 'composer for signed-in partner');
+    await expect(el).to.be.accessible();
     await tabToReply(el);
     await sendKeys({ type: 'Same here: *fixed* by re-registering.' });
     await sendKeys({ press: 'Control+Enter' });
