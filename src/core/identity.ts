@@ -47,11 +47,18 @@ export function identityOf(token: string | null | undefined): string {
   return id;
 }
 
+// N elements mounting together ask once: the portal's getToken may be more than a getter.
+let asking: Promise<string | null> | undefined;
+
 /**
  * The current partition, asking the configured `getToken()`. Resolves null when the token provider
  * fails: then nothing is read from or written to the persistent cache.
  */
-export async function currentIdentity(): Promise<string | null> {
+export function currentIdentity(): Promise<string | null> {
+  return (asking ??= ask().finally(() => (asking = undefined)));
+}
+
+async function ask(): Promise<string | null> {
   const getToken = getOptions().getToken;
   let id: string;
   try {
@@ -71,5 +78,6 @@ export function lastIdentity(): string | undefined {
 /** Test hook. */
 export function _resetIdentityForTests(): void {
   last = undefined;
+  asking = undefined;
   memo.clear();
 }

@@ -230,6 +230,19 @@ describe('ResourceController', () => {
     }
   });
 
+  it('asks getToken once for the cache partition when N hosts mount together', async () => {
+    let asked = 0;
+    try {
+      configure({ getToken: async () => (asked++, null) });
+      const fake = fakeBackend('t-ask-once', { getThread: async () => 1 });
+      const els = await Promise.all([1, 2, 3, 4].map(() => host(fake.backend, 'k')));
+      await waitUntil(() => els.every((e) => e.res.status === 'ready'));
+      expect(asked).to.equal(1);
+    } finally {
+      _resetConfigForTests();
+    }
+  });
+
   it('shows cached data marked offline when revalidation finds no network', async () => {
     const ok = fakeBackend('t-off', { getThread: async () => 'cached' });
     const el1 = await host(ok.backend, 'k');
