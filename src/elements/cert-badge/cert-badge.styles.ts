@@ -219,8 +219,15 @@ export const certBadgeStyles = css`
     width: 36px;
     height: 36px;
   }
+  /* Issuer, dates and status share one wrapping line; title, verdict and actions take full lines. */
   .layout.compact .body {
-    gap: 2px;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 2px calc(var(--_space) * 1.25);
+  }
+  .layout.compact :is(.title, .verdict, .actions, .copy-fallback) {
+    flex: 1 1 100%;
   }
   .layout.compact .title {
     font-size: 0.95em;
