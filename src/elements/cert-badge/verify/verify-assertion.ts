@@ -29,7 +29,8 @@ export interface VerifyOptions {
 const PRIORITY: VerifyFailure[] = ['revoked', 'blocked-url', 'not-found', 'malformed', 'outside-policy', 'expired', 'recipient-mismatch', 'unreachable'];
 
 const types = (t: string | string[]) => (Array.isArray(t) ? t : [t]);
-const typeIs = (t: string | string[], want: string) => types(t).some((x) => x === want || x.endsWith(`:${want}`) || x.endsWith(`/${want}`));
+// Compact (`Assertion`), prefixed (`obi:Assertion`) or full IRI (`https://w3id.org/openbadges#Assertion`).
+const typeIs = (t: string | string[], want: string) => types(t).some((x) => x === want || [':', '/', '#'].some((sep) => x.endsWith(sep + want)));
 const issuesText = (issues: readonly v.BaseIssue<unknown>[]) =>
   describeIssues(issues).slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ');
 const sameUrl = (a: string, b: string) => {
