@@ -1,7 +1,6 @@
 // <confab-article-search> over real fetch: RestBackend against the fake REST server mounted in the
 // test runner, so debounce and abort are checked by counting the requests that actually left.
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { RestBackend } from '../../../src/backends/rest/index.js';
 import type { CallOptions } from '../../../src/backends/types.js';
 import type { ArticleSearchQuery } from '../../../src/contract/index.js';
@@ -41,6 +40,18 @@ function setup() {
   return { server, rest, signals, searches };
 }
 
+/**
+ * Types `text` one character per input event, all within one task: "typing fast", deterministically.
+ * Real keystrokes can come slower than the debounce on a loaded CI machine.
+ */
+function typeFast(el: HTMLElement, text: string) {
+  const input = $(el, '#input') as HTMLInputElement;
+  for (const ch of text) {
+    input.value += ch;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: ch, inputType: 'insertText' }));
+  }
+}
+
 async function mount(rest: RestBackend) {
   const wrap = await fixture<HTMLElement>(html`<confab-provider .backend=${rest}><confab-article-search></confab-article-search></confab-provider>`);
   const el = wrap.querySelector('confab-article-search') as ConfabArticleSearch;
@@ -54,12 +65,16 @@ describe('<confab-article-search> over REST', () => {
     const { server, rest, searches } = setup();
     await server.route({ path: '/v1/articles/search', responses: [{ body: body('Gateway install guide') }] });
     const el = await mount(rest);
-    await sendKeys({ type: 'gateway' });
+    typeFast(el, 'gateway');
     await waitUntil(() => options(el).length === 1);
     await aTimeout(250); // longer than the debounce: nothing else may follow
     const log = await searches();
     expect(log).to.have.length(1);
     expect(new URLSearchParams(log[0].query).get('q')).to.equal('gateway');
+    // A pause longer than the debounce, then more typing: a second request, for the longer query.
+    typeFast(el, 's');
+    await waitUntil(async () => (await searches()).length === 2);
+    expect(new URLSearchParams((await searches())[1].query).get('q')).to.equal('gateways');
   });
 
   it('aborts a slow request that a newer query superseded, and never shows its results', async () => {
@@ -71,9 +86,9 @@ describe('<confab-article-search> over REST', () => {
     const el = await mount(rest);
     let loads = 0;
     el.addEventListener('confab-load', () => loads++);
-    await sendKeys({ type: 'ab' });
+    typeFast(el, 'ab');
     await waitUntil(async () => (await searches()).length === 1, 'first request sent');
-    await sendKeys({ type: 'c' });
+    typeFast(el, 'c');
     await waitUntil(() => options(el).length === 2, 'fresh results');
     const log = await searches();
     expect(log.map((r) => new URLSearchParams(r.query).get('q'))).to.deep.equal(['ab', 'abc']);
@@ -89,7 +104,7 @@ describe('<confab-article-search> over REST', () => {
     const { server, rest, searches } = setup();
     await server.route({ path: '/v1/articles/search', responses: [{ body: body('A', 'B', 'C') }] });
     const el = await mount(rest);
-    await sendKeys({ type: 'sso' });
+    typeFast(el, 'sso');
     await waitUntil(() => options(el).length === 3);
     const chips = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.chip')];
     expect(chips.map((c) => c.querySelector('.chip-text')!.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Gateway 3', 'Vault 1']);
@@ -107,7 +122,7 @@ describe('<confab-article-search> over REST', () => {
     await server.route({ path: '/v1/articles/search', responses: [{ body: bad }] });
     const el = await mount(rest);
     const err = oneEvent(el, 'confab-error');
-    await sendKeys({ type: 'sso' });
+    typeFast(el, 'sso');
     expect((await err).detail.error.name).to.equal('ValidationError');
     await waitUntil(() => $(el, '[part~="error"]'));
     const text = $(el, '[part~="error"]')!.textContent!;

@@ -93,9 +93,20 @@ async function type(el: HTMLElement, text: string) {
   await sendKeys({ type: text });
 }
 
+/** The debounced query the element is showing results for (private state, read to know typing has settled). */
+const settledQuery = (el: ConfabArticleSearch) => (el as unknown as { query: string }).query;
+
+/**
+ * Types with real keystrokes, then waits until the results are those of the whole text: on a busy
+ * machine keystrokes may come slower than the debounce, and an early prefix may answer first.
+ */
 async function typeAndWait(el: ConfabArticleSearch, text: string, count = 3) {
   await type(el, text);
-  await waitUntil(() => options(el).length === count && !$(el, '#listbox')!.hidden, `expected ${count} options`);
+  const want = (input(el).value).trim();
+  await waitUntil(
+    () => settledQuery(el) === want && options(el).length === count && !$(el, '#listbox')!.hidden && $(el, '#listbox')!.getAttribute('aria-busy') === 'false',
+    `expected ${count} options for "${want}"`,
+  );
   await el.updateComplete;
 }
 
@@ -156,8 +167,7 @@ describe('<confab-article-search> combobox', () => {
     await el.updateComplete;
     expect(input(el).value).to.equal('');
     // ArrowDown reopens after a close.
-    await type(el, 'sso');
-    await waitUntil(() => options(el).length === 3);
+    await typeAndWait(el, 'sso');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     await sendKeys({ press: 'ArrowDown' });
@@ -287,7 +297,7 @@ describe('<confab-article-search> states', () => {
   it('with no results offers "Ask the community", which emits confab-ask with the query', async () => {
     const el = await mount(backend({ search: () => result([], { facets: { product: [], contentType: [] } }) }).backend);
     await type(el, 'quota exceeded');
-    await waitUntil(() => $(el, '[part~="empty"]'));
+    await waitUntil(() => settledQuery(el) === 'quota exceeded' && $(el, '[part~="empty"]'));
     await expect(el).to.be.accessible();
     const ask = oneEvent(el, 'confab-ask');
     $<HTMLButtonElement>(el, '[part~="ask"]')!.click();
@@ -309,10 +319,13 @@ describe('<confab-article-search> states', () => {
     await waitUntil(() => $(el, '[part~="error"]'));
     expect($(el, '[part~="error"]')!.textContent).to.include('(503)');
     await expect(el).to.be.accessible();
+    await waitUntil(() => settledQuery(el) === 'sso' && $(el, '[part~="error"]'));
     fail = false;
+    const before = calls.search.length;
     $<HTMLButtonElement>(el, '[part~="retry"]')!.click();
     await waitUntil(() => options(el).length === 3);
-    expect(calls.search.length).to.equal(2);
+    expect(calls.search.length).to.equal(before + 1);
+    expect(calls.search.at(-1)!.q).to.equal('sso');
   });
 
   it('shows a skeleton while the first results load', async () => {
@@ -488,7 +501,7 @@ describe('<confab-article-search> options', () => {
     expect(input(el).hasAttribute('role')).to.be.false;
     expect(input(el).type).to.equal('search');
     await type(el, 'sso');
-    await waitUntil(() => $$(el, '.result').length === 3);
+    await waitUntil(() => settledQuery(el) === 'sso' && $$(el, '.result').length === 3);
     expect($$(el, '[role="option"]').length).to.equal(0);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'ArrowDown' });
@@ -526,7 +539,7 @@ describe('<confab-article-search> events and handoff', () => {
     const box = wrap.querySelector('confab-qa-box')!;
     await el.updateComplete;
     await type(el, 'partner tier upgrade');
-    await waitUntil(() => $(el, '[part~="ask"]'));
+    await waitUntil(() => settledQuery(el as ConfabArticleSearch) === 'partner tier upgrade' && $(el, '[part~="ask"]'));
     $<HTMLButtonElement>(el, '[part~="ask"]')!.click();
     await waitUntil(() => box.shadowRoot?.querySelector<HTMLInputElement>('#title')?.value === 'partner tier upgrade', 'qa-box title prefilled');
   });
@@ -538,10 +551,11 @@ describe('<confab-article-search> inline paging', () => {
     const { backend: b, calls } = backend({ search: (_q, query) => result(many.slice(0, Number(query.limit)), { total: 9 }) });
     const el = await mount(b, html`<confab-article-search mode="inline" page-size="2"></confab-article-search>`);
     await type(el, 'result');
-    await waitUntil(() => $$(el, '.result').length === 2);
+    await waitUntil(() => settledQuery(el) === 'result' && $$(el, '.result').length === 2);
+    const before = calls.search.length;
     $<HTMLButtonElement>(el, '[part~="more"]')!.click();
     await waitUntil(() => $$(el, '.result').length === 4);
-    expect(calls.search.map((c) => c.limit)).to.deep.equal([2, 4]);
+    expect(calls.search.slice(before - 1).map((c) => [c.q, c.limit])).to.deep.equal([['result', 2], ['result', 4]]);
   });
 });
 
@@ -618,7 +632,7 @@ describe('<confab-article-search> focus', () => {
   it('Escape in the reader goes back to the results', async () => {
     const el = await mount(backend().backend, html`<confab-article-search mode="inline"></confab-article-search>`);
     await type(el, 'sso');
-    await waitUntil(() => $$(el, '.result').length === 3);
+    await waitUntil(() => settledQuery(el) === 'sso' && $$(el, '.result').length === 3);
     $<HTMLButtonElement>(el, '#result-1')!.click();
     await waitUntil(() => el.shadowRoot!.activeElement?.id === 'reader-title');
     await sendKeys({ press: 'Escape' });
