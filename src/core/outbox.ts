@@ -246,11 +246,9 @@ async function replayNow(backend: CommunityBackend, id: string): Promise<ReplayR
   }
   for (let i = 0; i < queue.length; i++) {
     const entry = queue[i];
+    let value: unknown;
     try {
-      const value = await call(backend, entry.method, entry.args, entry.key);
-      await del(QUEUE + entry.key, idb());
-      result.sent++;
-      notify({ type: 'sent', entry, value });
+      value = await call(backend, entry.method, entry.args, entry.key);
     } catch (e) {
       const error = toConfabError(e);
       if (keeps(e, error)) {
@@ -266,10 +264,16 @@ async function replayNow(backend: CommunityBackend, id: string): Promise<ReplayR
         failedAt: Date.now(),
       };
       await set(FAILED + entry.key, failure, idb()).catch(() => {});
-      await del(QUEUE + entry.key, idb());
+      await del(QUEUE + entry.key, idb()).catch(() => {});
       result.failed++;
       notify({ type: 'failed', failure });
+      continue;
     }
+    // Sent. Should the delete fail, the next replay sends the same key again and the server answers
+    // with the stored response: still exactly one write.
+    await del(QUEUE + entry.key, idb()).catch(() => {});
+    result.sent++;
+    notify({ type: 'sent', entry, value });
   }
   return result;
 }
