@@ -19,7 +19,10 @@ export interface ResourceOptions<T> {
   key: () => string | null;
   /** Fetches the data. Pass `signal` to the backend call; the controller aborts it when no longer wanted. */
   fetch: (backend: CommunityBackend, signal: AbortSignal) => Promise<T>;
-  /** Serve cached data first and store results (memory + IndexedDB). Default true. */
+  /**
+   * Serve cached data first and store results (memory + IndexedDB), partitioned by the signed-in
+   * partner (identity.ts). Default true. Backends without an `id` are cached in memory only.
+   */
   cache?: boolean;
   /** Keep showing the previous key's value while a new key loads (e.g. search results). Default false. */
   keepPrevious?: boolean;
