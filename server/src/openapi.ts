@@ -24,7 +24,7 @@ export function buildOpenApi(serverUrl = '/api') {
         params.push({ name: k, in: 'query', required: req.has(k), schema: s, ...(s.type === 'array' ? { style: 'form', explode: true } : {}) });
       }
     }
-    if (ep.idempotent) {
+    if ('idempotent' in ep && ep.idempotent) {
       params.push({
         name: 'Idempotency-Key', in: 'header', required: false,
         description: 'Stored once per user: a replay returns the first response and never writes twice.',

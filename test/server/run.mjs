@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// Runs the server suite on PGlite (DATABASE_URL removed) and then, when DATABASE_URL is set, on
+// PostgreSQL. Prints `server: N passed, M failed` (the sum of both runs) and exits non-zero on failure.
+import { spawn } from 'node:child_process';
+import { appendFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const only = process.argv.slice(2);
+const files = (only.length ? only : readdirSync(here).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join(here, f))).map((f) =>
+  relative(root, f),
+);
+
+// multiprocess.test.ts registers nothing without DATABASE_URL, so the PGlite run leaves it out.
+const PG_ONLY = /multiprocess\.test\.ts$/;
+
+function run(label, env) {
+  const list = env.DATABASE_URL ? files : files.filter((f) => !PG_ONLY.test(f));
+  return new Promise((resolve) => {
+    console.log(`\n=== server tests on ${label} (${list.length} files)`);
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=tap', ...list], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let pass = 0;
+    let fail = 0;
+    let rest = '';
+    child.stdout.on('data', (d) => {
+      process.stdout.write(d);
+      rest += d.toString();
+      const lines = rest.split('\n');
+      rest = lines.pop();
+      for (const l of lines) {
+        let m;
+        if ((m = /^# pass (\d+)/.exec(l))) pass += Number(m[1]);
+        if ((m = /^# fail (\d+)/.exec(l))) fail += Number(m[1]);
+      }
+    });
+    child.on('close', (code) => {
+      for (const l of rest.split('\n')) {
+        let m;
+        if ((m = /^# pass (\d+)/.exec(l))) pass += Number(m[1]);
+        if ((m = /^# fail (\d+)/.exec(l))) fail += Number(m[1]);
+      }
+      // A run that died without a summary (or exited non-zero with no failures counted) is a failure.
+      if (code !== 0 && fail === 0) fail = 1;
+      console.log(`--- ${label}: ${pass} passed, ${fail} failed`);
+      resolve({ pass, fail });
+    });
+  });
+}
+
+const base = { ...process.env };
+delete base.DATABASE_URL;
+const results = [await run('PGlite', base)];
+if (process.env.DATABASE_URL) results.push(await run('PostgreSQL', { ...process.env }));
+const pass = results.reduce((n, r) => n + r.pass, 0);
+const fail = results.reduce((n, r) => n + r.fail, 0);
+console.log(`server: ${pass} passed, ${fail} failed`);
+if (process.env.CONFAB_COUNT_FILE) appendFileSync(process.env.CONFAB_COUNT_FILE, `${pass} ${fail}\n`);
+process.exit(fail > 0 ? 1 : 0);
