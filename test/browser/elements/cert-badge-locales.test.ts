@@ -1,4 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { MemoryBackend } from '../../../src/backends/memory/index.js';
+import { _resetConfigForTests, configure } from '../../../src/core/config.js';
+import { setLocale } from '../../../src/core/i18n.js';
+import '../../../src/elements/cert-badge/define.js';
+import type { ConfabCertBadge } from '../../../src/elements/cert-badge/cert-badge.js';
 import { templates as ar } from '../../../src/locales/cert-badge/ar.js';
 import { templates as de } from '../../../src/locales/cert-badge/de.js';
 import { templates as fr } from '../../../src/locales/cert-badge/fr.js';
@@ -27,5 +32,25 @@ describe('cert-badge catalogues', () => {
       for (const [lang, t] of Object.entries(catalogues)) expect(placeholders(t[id]), `${lang} ${id}`).to.deep.equal(want);
       if (want.length) expect(want).to.deep.equal(want.map((_, i) => i));
     }
+  });
+});
+
+describe('<confab-cert-badge> in another language', () => {
+  after(async () => {
+    await setLocale('en');
+    _resetConfigForTests();
+  });
+
+  it('German: status labels, screen-reader sentences, buttons and dates', async () => {
+    configure({ backend: new MemoryBackend({ id: `cert-locale-${Date.now()}` }) });
+    await setLocale('de');
+    const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="u-priya" lang="de"></confab-cert-badge>`);
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="item"]').length === 2);
+    const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Widerrufen');
+    expect(text).to.contain('Status: vom Aussteller widerrufen. Grund: Revoked after an exam integrity review.');
+    expect(text).to.contain('Link kopieren');
+    expect(text).to.match(/Ausgestellt am \d{1,2}\.\d{1,2}\.\d{4}|Ausgestellt am \d{1,2}\. \w+/);
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-label')).to.equal('Zertifizierungen von Priya Raghunathan');
   });
 });
