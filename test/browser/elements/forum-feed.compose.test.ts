@@ -1,18 +1,20 @@
-import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 import { levelHeadings } from '../../../src/elements/forum-feed/headings.js';
-import { $, $$, mountFeed, resetAll, rows, titles } from './forum-feed.helpers.js';
+import { $, $$, mountFeed, resetAll, rows, titles, until } from './forum-feed.helpers.js';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
 const pwned = () => (window as { __pwned?: unknown }).__pwned;
 
-describe('<confab-forum-feed> new thread', () => {
+describe('<confab-forum-feed> new thread', function () {
+  // Real keyboard input and IndexedDB are slow when several test files share the machine.
+  this.timeout(30000);
   beforeEach(resetAll);
 
   it('signed out: "New thread" fires confab-auth-required and opens no form', async () => {
     const el = await mountFeed(new MemoryBackend(), { compose: true, 'page-size': '3' });
-    await waitUntil(() => rows(el).length === 3);
+    await until(() => rows(el).length === 3);
     await el.updateComplete;
     const ev = oneEvent(el, 'confab-auth-required');
     $<HTMLButtonElement>(el, '[part~=new-thread]').click();
@@ -24,12 +26,12 @@ describe('<confab-forum-feed> new thread', () => {
   it('signed in: validates before submit, then posts the thread and lists it', async () => {
     const backend = new MemoryBackend({ me: meFor('u-aiko') });
     const el = await mountFeed(backend, { compose: true, category: 'technical', 'page-size': '5' });
-    await waitUntil(() => rows(el).length === 5);
+    await until(() => rows(el).length === 5);
     $<HTMLButtonElement>(el, '[part~=new-thread]').click();
-    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'nt-title', 'focus on the title field');
+    await until(() => el.shadowRoot!.activeElement?.id === 'nt-title', 'focus on the title field');
     expect($<HTMLInputElement>(el, '#nt-category').value).to.equal('technical');
     $<HTMLButtonElement>(el, 'form.new-thread [part~=submit]').click();
-    await waitUntil(() => $(el, '#nt-title-error'));
+    await until(() => $(el, '#nt-title-error'));
     expect($(el, '#nt-title-error').textContent).to.contain('at least 3 characters');
     expect($(el, '#nt-body-error').textContent).to.contain('Write something');
     expect($(el, '#nt-title').getAttribute('aria-invalid')).to.equal('true');
@@ -41,28 +43,28 @@ describe('<confab-forum-feed> new thread', () => {
     $<HTMLInputElement>(el, '#nt-tags').focus();
     await sendKeys({ type: 'sso, saml, a, b, c, d' });
     $<HTMLButtonElement>(el, 'form.new-thread [part~=submit]').click();
-    await waitUntil(() => $(el, '#nt-tags-error'));
+    await until(() => $(el, '#nt-tags-error'));
     expect($(el, '#nt-tags-error').textContent).to.contain('at most 5');
     const tags = $<HTMLInputElement>(el, '#nt-tags');
     tags.value = 'sso, saml';
     tags.dispatchEvent(new Event('input'));
     await sendKeys({ press: 'Control+Enter' });
-    await waitUntil(() => backend.calls('createThread') === 1);
-    await waitUntil(() => titles(el)[0] === 'SAML assertion rejected after upgrade', 'listed first', { timeout: 4000 });
+    await until(() => backend.calls('createThread') === 1);
+    await until(() => titles(el)[0] === 'SAML assertion rejected after upgrade', 'listed first');
     expect($(el, 'form.new-thread')).to.equal(null);
     const created = backend.data.threads.at(-1)!;
     expect(created).to.include({ category: 'technical', title: 'SAML assertion rejected after upgrade' });
     expect(created.tags).to.deep.equal(['sso', 'saml']);
-    await waitUntil(() => $(el, '[role=status]').textContent!.includes('Thread posted'));
+    await until(() => $(el, '[role=status]').textContent!.includes('Thread posted'));
   });
 
   it('offline: the new thread is pending, then posted once when online', async () => {
     const backend = new MemoryBackend({ me: meFor('u-aiko') });
     const el = await mountFeed(backend, { compose: true, 'page-size': '5' });
-    await waitUntil(() => rows(el).length === 5);
+    await until(() => rows(el).length === 5);
     const before = backend.data.threads.length;
     $<HTMLButtonElement>(el, '[part~=new-thread]').click();
-    await waitUntil(() => $(el, '#nt-title'));
+    await until(() => $(el, '#nt-title'));
     backend.setOnline(false);
     const set = (id: string, v: string) => {
       const f = $<HTMLInputElement>(el, id);
@@ -73,62 +75,66 @@ describe('<confab-forum-feed> new thread', () => {
     set('#nt-body', 'Body written offline');
     set('#nt-category', 'marketing');
     $<HTMLButtonElement>(el, 'form.new-thread [part~=submit]').click();
-    await waitUntil(() => $(el, '[part~=pending-item]'), 'pending thread');
+    await until(() => $(el, '[part~=pending-item]'), 'pending thread');
     expect($(el, '[part~=pending-item]').textContent).to.contain('Offline thread title');
     backend.setOnline(true);
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => !$(el, '[part~=pending-item]'), 'sent');
-    await waitUntil(() => titles(el).includes('Offline thread title'));
+    await until(() => !$(el, '[part~=pending-item]'), 'sent');
+    await until(() => titles(el).includes('Offline thread title'));
     await aTimeout(100);
     expect(backend.data.threads.length).to.equal(before + 1);
   });
 });
 
-describe('<confab-forum-feed> live', () => {
+describe('<confab-forum-feed> live', function () {
+  // Real keyboard input and IndexedDB are slow when several test files share the machine.
+  this.timeout(30000);
   beforeEach(resetAll);
 
   it('announces new threads in a banner without moving the list; the banner loads them', async () => {
     const backend = new MemoryBackend();
     const el = await mountFeed(backend, { live: true, 'page-size': '5' });
-    await waitUntil(() => rows(el).length === 5);
+    await until(() => rows(el).length === 5);
     await el.updateComplete;
     const firstTop = rows(el)[0]!.getBoundingClientRect().top;
     const firstTitle = titles(el)[0];
     backend.setMe(meFor('u-lars'));
     await backend.createThread({ title: 'Fresh from the event stream', body: 'Hello', category: 'technical' });
     await backend.createThread({ title: 'Another new one', body: 'Hello', category: 'marketing' });
-    await waitUntil(() => $(el, '[part~=banner]'), 'banner');
+    await until(() => $(el, '[part~=banner]'), 'banner');
     expect($(el, '[part~=banner]').textContent!.trim()).to.equal('2 new threads');
     expect(rows(el)[0]!.getBoundingClientRect().top).to.equal(firstTop);
     expect(titles(el)[0]).to.equal(firstTitle);
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part~=banner]').click();
-    await waitUntil(() => titles(el)[0] === 'Another new one', 'loaded');
+    await until(() => titles(el)[0] === 'Another new one', 'loaded');
     expect(titles(el)[1]).to.equal('Fresh from the event stream');
     expect($(el, '[part~=banner]')).to.equal(null);
-    await waitUntil(() => $(el, '[role=status]').textContent!.includes('threads loaded'));
+    await until(() => $(el, '[role=status]').textContent!.includes('threads loaded'));
   });
 
   it('counts only threads of its category', async () => {
     const backend = new MemoryBackend({ me: meFor('u-lars') });
     const el = await mountFeed(backend, { live: true, category: 'technical', 'page-size': '3' });
-    await waitUntil(() => rows(el).length === 3);
+    await until(() => rows(el).length === 3);
     await backend.createThread({ title: 'Not for this feed', body: 'x', category: 'marketing' });
     await backend.createThread({ title: 'For this feed', body: 'x', category: 'technical' });
-    await waitUntil(() => $(el, '[part~=banner]'));
+    await until(() => $(el, '[part~=banner]'));
     expect($(el, '[part~=banner]').textContent!.trim()).to.equal('1 new thread');
   });
 
   it('stops listening when disconnected', async () => {
     const backend = new MemoryBackend({ me: meFor('u-lars') });
     const el = await mountFeed(backend, { live: true, 'page-size': '3' });
-    await waitUntil(() => rows(el).length === 3);
+    await until(() => rows(el).length === 3);
     el.remove();
     expect((backend as unknown as { listeners: Set<unknown> }).listeners.size).to.equal(0);
   });
 });
 
-describe('<confab-forum-feed> content safety', () => {
+describe('<confab-forum-feed> content safety', function () {
+  // Real keyboard input and IndexedDB are slow when several test files share the machine.
+  this.timeout(30000);
   beforeEach(resetAll);
 
   it('markup in titles, excerpts, names, orgs, tags and bodies never executes; titles show as literal text', async () => {
@@ -146,15 +152,14 @@ describe('<confab-forum-feed> content safety', () => {
     if (post) post.body = `reply ${XSS} <a href="javascript:window.__pwned=7">x</a>`;
     else backend.data.posts.push({ id: 'po-x', threadId: t.id, authorId: t.authorId, body: `reply ${XSS}`, createdAt: Date.now(), editedAt: null });
     const el = await mountFeed(backend, { 'page-size': '3' });
-    await waitUntil(() => rows(el).length === 3);
+    await until(() => rows(el)[0]?.querySelector('.title')!.textContent!.trim() === t.title, 'fresh rows, title as literal text');
     const row = rows(el)[0]!;
-    expect(row.querySelector('.title')!.textContent!.trim()).to.equal(t.title);
     expect(row.querySelector('.author')!.textContent).to.equal(person.name);
     expect([...row.querySelectorAll('.tags li')].map((li) => li.textContent)).to.deep.equal(t.tags);
     expect(el.shadowRoot!.querySelector('img:not(.avatar img), script, iframe, svg, b')).to.equal(null);
     row.querySelector<HTMLButtonElement>('.title-link')!.click();
-    await waitUntil(() => $(el, '.thread-body p'), 'markdown rendered');
-    await waitUntil(() => $$(el, 'li.post .prose p').length > 0);
+    await until(() => $(el, '.thread-body p'), 'markdown rendered');
+    await until(() => $$(el, 'li.post .prose p').length > 0);
     await aTimeout(100);
     const root = el.shadowRoot!;
     expect(root.querySelector('script, iframe, svg, [onerror], [onload]')).to.equal(null);

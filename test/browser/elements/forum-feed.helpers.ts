@@ -1,5 +1,5 @@
 // Shared set-up for the <confab-forum-feed> tests: a clean page state per test and a mount helper.
-import { fixture, html } from '@open-wc/testing';
+import { fixture, html, waitUntil } from '@open-wc/testing';
 import { clear, createStore } from 'idb-keyval';
 import '../../../src/elements/forum-feed/define.js';
 import '../../../src/elements/provider/define.js';
@@ -19,6 +19,8 @@ export function simulateReload(): void {
 
 /** A clean slate: in-memory state and every Confab IndexedDB store. */
 export async function resetAll(): Promise<void> {
+  // Let the previous test's last cache writes land first, so that clearing really leaves nothing.
+  await new Promise((r) => setTimeout(r, 50));
   simulateReload();
   await Promise.all([
     clear(createStore('confab-outbox', 'outbox')),
@@ -56,3 +58,7 @@ export const $ = <T extends Element = HTMLElement>(el: Element, sel: string): T 
 export const $$ = <T extends Element = HTMLElement>(el: Element, sel: string): T[] => [...el.shadowRoot!.querySelectorAll(sel)] as T[];
 export const rows = (el: Element) => $$(el, 'article.item');
 export const titles = (el: Element) => rows(el).map((r) => r.querySelector('.title')!.textContent!.trim());
+
+/** waitUntil with a timeout that survives a busy machine (the default 1 s does not). */
+export const until = (predicate: () => unknown, message?: string, options: { timeout?: number } = {}) =>
+  waitUntil(predicate, message, { timeout: 5000, ...options });

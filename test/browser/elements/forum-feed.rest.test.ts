@@ -1,13 +1,15 @@
 // <confab-forum-feed> over real fetch + ky against the fake REST server: network behaviour.
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { RestBackend } from '../../../src/backends/rest/index.js';
 import { fakeServer, post, threadPage, threadWithPosts } from '../backends/fake.js';
-import { $, $$, mountFeed, resetAll, rows } from './forum-feed.helpers.js';
+import { $, $$, mountFeed, resetAll, rows, until } from './forum-feed.helpers.js';
 
 const me = { authenticated: true, id: 'u1', name: 'Ana Ruiz', org: { id: 'o1', name: 'Northwind Partners' }, tier: 'gold', roles: ['sales'] };
 
-describe('<confab-forum-feed> over REST', () => {
+describe('<confab-forum-feed> over REST', function () {
+  // Real keyboard input and IndexedDB are slow when several test files share the machine.
+  this.timeout(30000);
   beforeEach(resetAll);
 
   it('a response of the wrong shape shows the readable error naming the path', async () => {
@@ -17,7 +19,7 @@ describe('<confab-forum-feed> over REST', () => {
       { path: '/v1/threads', responses: [{ body: { items: [{ ...threadPage(1).items[0], title: 3 }], nextCursor: null } }] },
     );
     const el = await mountFeed(new RestBackend({ baseUrl: fake.baseUrl, retry: { limit: 0 } }), { 'page-size': '5' });
-    await waitUntil(() => $(el, '[part=error]'), 'error shown', { timeout: 3000 });
+    await until(() => $(el, '[part=error]'), 'error shown');
     const text = $(el, '[part=error]').textContent!;
     expect(text).to.contain('could not read');
     expect(text).to.contain('items[0].title');
@@ -32,9 +34,9 @@ describe('<confab-forum-feed> over REST', () => {
       { path: '/v1/threads/t1', responses: [{ body: threadWithPosts }] },
     );
     const el = await mountFeed(new RestBackend({ baseUrl: fake.baseUrl }), { 'page-size': '5', category: 'deals', sort: 'top' });
-    await waitUntil(() => rows(el).length === 5, 'rows', { timeout: 3000 });
+    await until(() => rows(el).length === 5, 'rows');
     rows(el)[1]!.querySelector<HTMLButtonElement>('.title-link')!.click();
-    await waitUntil(() => $$(el, 'li.post').length === 2, 'posts', { timeout: 3000 });
+    await until(() => $$(el, 'li.post').length === 2, 'posts');
     await aTimeout(100);
     const log = await fake.log();
     const lists = log.filter((r) => r.path === '/v1/threads');
@@ -59,16 +61,16 @@ describe('<confab-forum-feed> over REST', () => {
     );
     const backend = new RestBackend({ baseUrl: fake.baseUrl, timeout: 400, retry: { limit: 0 }, getToken: () => 'tok' });
     const el = await mountFeed(backend, { 'page-size': '3' });
-    await waitUntil(() => rows(el).length === 3, 'rows', { timeout: 3000 });
+    await until(() => rows(el).length === 3, 'rows');
     rows(el)[1]!.querySelector<HTMLButtonElement>('.title-link')!.click();
-    await waitUntil(() => $(el, '.composer textarea'), 'composer', { timeout: 3000 });
+    await until(() => $(el, '.composer textarea'), 'composer');
     $<HTMLTextAreaElement>(el, '.composer textarea').focus();
     await sendKeys({ type: 'Posted over a flaky link' });
     await sendKeys({ press: 'Control+Enter' });
-    await waitUntil(() => $(el, '[part~=pending-item]'), 'pending', { timeout: 3000 });
+    await until(() => $(el, '[part~=pending-item]'), 'pending');
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => !$(el, '[part~=pending-item]'), 'replayed', { timeout: 3000 });
-    await waitUntil(() => $$(el, 'li.post').some((p) => p.textContent!.includes('Posted over a flaky link')), 'shown', { timeout: 3000 });
+    await until(() => !$(el, '[part~=pending-item]'), 'replayed');
+    await until(() => $$(el, 'li.post').some((p) => p.textContent!.includes('Posted over a flaky link')), 'shown');
     await aTimeout(200);
     expect($$(el, 'li.post').filter((p) => p.textContent!.includes('Posted over a flaky link'))).to.have.length(1);
     const posts = (await fake.log()).filter((r) => r.method === 'POST');

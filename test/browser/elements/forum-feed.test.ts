@@ -1,18 +1,20 @@
-import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 import { BackendError } from '../../../src/core/errors.js';
-import { $, $$, mountFeed, resetAll, rows, titles } from './forum-feed.helpers.js';
+import { $, $$, mountFeed, resetAll, rows, titles, until } from './forum-feed.helpers.js';
 
 const aiko = () => meFor('u-aiko');
 
-describe('<confab-forum-feed> list', () => {
+describe('<confab-forum-feed> list', function () {
+  // Real keyboard input and IndexedDB are slow when several test files share the machine.
+  this.timeout(30000);
   beforeEach(resetAll);
 
   it('renders rows as a WAI-ARIA feed with title, excerpt, author, time, replies and tags', async () => {
     const backend = new MemoryBackend();
     const el = await mountFeed(backend, { 'page-size': '5' });
-    await waitUntil(() => rows(el).length === 5, 'rows');
+    await until(() => rows(el).length === 5, 'rows');
     const feed = $(el, '[role=feed]');
     expect(feed.getAttribute('aria-busy')).to.equal('false');
     const first = rows(el)[0]!;
@@ -37,7 +39,7 @@ describe('<confab-forum-feed> list', () => {
 
   it('formats relative time in the element locale', async () => {
     const el = await mountFeed(new MemoryBackend(), { 'page-size': '3', lang: 'de' });
-    await waitUntil(() => rows(el).length === 3);
+    await until(() => rows(el).length === 3);
     const text = rows(el)[0]!.querySelector('time')!.textContent!;
     expect(text).to.match(/vor|gestern|jetzt|letzte|heute/);
   });
@@ -47,13 +49,13 @@ describe('<confab-forum-feed> list', () => {
     expect($(el, '[role=feed]').getAttribute('aria-busy')).to.equal('true');
     expect($(el, '[part=skeleton]')).to.exist;
     await expect(el).to.be.accessible();
-    await waitUntil(() => rows(el).length === 3);
+    await until(() => rows(el).length === 3);
     expect($(el, '[role=feed]').getAttribute('aria-busy')).to.equal('false');
   });
 
   it('shows the empty state; axe passes', async () => {
     const el = await mountFeed(new MemoryBackend(), { category: 'no-such-category' });
-    await waitUntil(() => $(el, '[part=empty]'));
+    await until(() => $(el, '[part=empty]'));
     expect($(el, '[part=empty]').textContent).to.contain('No threads yet');
     await expect(el).to.be.accessible();
   });
@@ -63,7 +65,7 @@ describe('<confab-forum-feed> list', () => {
     const errors: CustomEvent[] = [];
     document.addEventListener('confab-error', (e) => errors.push(e as CustomEvent), { once: true });
     const el = await mountFeed(backend, { 'page-size': '4' });
-    await waitUntil(() => $(el, '[part=error]'));
+    await until(() => $(el, '[part=error]'));
     expect($(el, '[part=error]').textContent).to.contain('503');
     expect(errors[0]!.detail.status).to.equal(503);
     await expect(el).to.be.accessible();
@@ -71,13 +73,13 @@ describe('<confab-forum-feed> list', () => {
     const loaded = oneEvent(el, 'confab-load');
     $<HTMLButtonElement>(el, '[part~=retry]').click();
     await loaded;
-    await waitUntil(() => rows(el).length === 4);
+    await until(() => rows(el).length === 4);
   });
 
   it('filters by category and tag, and sorts', async () => {
     const backend = new MemoryBackend();
     const el = await mountFeed(backend, { category: 'technical', sort: 'top', 'page-size': '50' });
-    await waitUntil(() => rows(el).length > 0);
+    await until(() => rows(el).length > 0);
     const technical = backend.data.threads.filter((t) => t.category === 'technical');
     expect(rows(el).length).to.equal(technical.length);
     const top = (await backend.listThreads({ category: 'technical', sort: 'top', limit: 50 })).items.map((t) => t.title);
@@ -85,7 +87,7 @@ describe('<confab-forum-feed> list', () => {
     const tag = backend.data.threads[0]!.tags[0]!;
     el.removeAttribute('category');
     el.setAttribute('tag', tag);
-    await waitUntil(() => rows(el).length === backend.data.threads.filter((t) => t.tags.includes(tag)).length, 'tag filter');
+    await until(() => rows(el).length === backend.data.threads.filter((t) => t.tags.includes(tag)).length, 'tag filter');
   });
 
   it('warns once about a bad sort value and falls back to latest', async () => {
@@ -95,7 +97,7 @@ describe('<confab-forum-feed> list', () => {
     try {
       const backend = new MemoryBackend();
       const el = await mountFeed(backend, { sort: 'newest', 'page-size': '3' });
-      await waitUntil(() => rows(el).length === 3);
+      await until(() => rows(el).length === 3);
       el.requestUpdate();
       await el.updateComplete;
       expect(warnings.filter((w) => w.includes('sort="newest"'))).to.have.length(1);
@@ -109,19 +111,19 @@ describe('<confab-forum-feed> list', () => {
 
   it('"Load more" appends the next page by cursor, moves focus to the first new row and keeps the scroll position', async () => {
     const el = await mountFeed(new MemoryBackend(), { 'page-size': '5' });
-    await waitUntil(() => rows(el).length === 5);
+    await until(() => rows(el).length === 5);
     const before = rows(el)[0]!.getBoundingClientRect().top;
     $<HTMLButtonElement>(el, '[part~=load-more]').click();
-    await waitUntil(() => rows(el).length === 10, 'second page');
+    await until(() => rows(el).length === 10, 'second page');
     expect(rows(el)[0]!.getBoundingClientRect().top).to.equal(before);
-    await waitUntil(() => el.shadowRoot!.activeElement === rows(el)[5]);
+    await until(() => el.shadowRoot!.activeElement === rows(el)[5]);
     expect(rows(el)[9]!.getAttribute('aria-posinset')).to.equal('10');
-    await waitUntil(() => $(el, '[role=status]').textContent!.includes('5 threads loaded'), 'announced');
+    await until(() => $(el, '[role=status]').textContent!.includes('5 threads loaded'), 'announced');
   });
 
   it('PageDown / PageUp move focus between articles', async () => {
     const el = await mountFeed(new MemoryBackend(), { 'page-size': '4' });
-    await waitUntil(() => rows(el).length === 4);
+    await until(() => rows(el).length === 4);
     rows(el)[0]!.focus();
     await sendKeys({ press: 'PageDown' });
     expect(el.shadowRoot!.activeElement).to.equal(rows(el)[1]);
@@ -134,7 +136,7 @@ describe('<confab-forum-feed> list', () => {
   it('thread-href turns rows into links; confab-thread-open is cancelable and routing stays with the host', async () => {
     const backend = new MemoryBackend();
     const el = await mountFeed(backend, { 'thread-href': '/community/t/{id}', 'page-size': '3' });
-    await waitUntil(() => rows(el).length === 3);
+    await until(() => rows(el).length === 3);
     const link = rows(el)[0]!.querySelector('a')!;
     const id = rows(el)[0]!.dataset.id!;
     expect(link.getAttribute('href')).to.equal(`/community/t/${id}`);
@@ -149,7 +151,7 @@ describe('<confab-forum-feed> list', () => {
 
   it('a cancelled confab-thread-open keeps the list (no inline open)', async () => {
     const el = await mountFeed(new MemoryBackend(), { 'page-size': '3' });
-    await waitUntil(() => rows(el).length === 3);
+    await until(() => rows(el).length === 3);
     el.addEventListener('confab-thread-open', (e) => e.preventDefault(), { once: true });
     rows(el)[1]!.querySelector<HTMLButtonElement>('.title-link')!.click();
     await el.updateComplete;
@@ -160,13 +162,13 @@ describe('<confab-forum-feed> list', () => {
   it('offline with cached data: shows the saved rows and when they were saved', async () => {
     const backend = new MemoryBackend();
     const first = await mountFeed(backend, { 'page-size': '4' });
-    await waitUntil(() => rows(first).length === 4);
+    await until(() => rows(first).length === 4);
     await aTimeout(50); // let the IndexedDB write land
     first.remove();
     (await import('./forum-feed.helpers.js')).simulateReload();
     backend.setOnline(false);
     const el = await mountFeed(backend, { 'page-size': '4' });
-    await waitUntil(() => $(el, '[part=offline-notice]'), 'offline notice');
+    await until(() => $(el, '[part=offline-notice]'), 'offline notice');
     expect(rows(el)).to.have.length(4);
     expect($(el, '[part=offline-notice]').textContent).to.match(/Offline: showing what was saved (now|\d+ seconds? ago)/);
     await expect(el).to.be.accessible();

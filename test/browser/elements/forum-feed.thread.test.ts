@@ -1,10 +1,10 @@
-import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 import { BackendError } from '../../../src/core/errors.js';
 import { _resetConfigForTests, configure } from '../../../src/core/config.js';
 import type { ConfabForumFeed } from '../../../src/elements/forum-feed/forum-feed.js';
-import { $, $$, mountFeed, remount, resetAll, rows, simulateReload } from './forum-feed.helpers.js';
+import { $, $$, mountFeed, remount, resetAll, rows, simulateReload, until } from './forum-feed.helpers.js';
 
 const aiko = () => meFor('u-aiko');
 const active = (el: ConfabForumFeed) => el.shadowRoot!.activeElement as HTMLElement | null;
@@ -13,14 +13,14 @@ const status = (el: ConfabForumFeed) => $(el, '[role=status]').textContent!;
 
 /** Opens the first row with the keyboard, as a keyboard-only partner would. */
 async function openFirstWithKeyboard(el: ConfabForumFeed): Promise<string> {
-  await waitUntil(() => rows(el).length > 0, 'rows');
+  await until(() => rows(el).length > 0, 'rows');
   const row = rows(el)[0]!;
   row.focus();
   const opened = oneEvent(el, 'confab-thread-open');
   await sendKeys({ press: 'Enter' });
   const id = (await opened).detail.id as string;
-  await waitUntil(() => active(el)?.id === 'thread-heading', 'focus on the heading');
-  await waitUntil(() => $(el, '.thread-body'), 'thread loaded');
+  await until(() => active(el)?.id === 'thread-heading', 'focus on the heading');
+  await until(() => $(el, '.thread-body'), 'thread loaded');
   return id;
 }
 
@@ -31,7 +31,9 @@ async function tabToReply(el: ConfabForumFeed): Promise<HTMLTextAreaElement> {
   return active(el) as HTMLTextAreaElement;
 }
 
-describe('<confab-forum-feed> thread', () => {
+describe('<confab-forum-feed> thread', function () {
+  // Real keyboard input and IndexedDB are slow when several test files share the machine.
+  this.timeout(30000);
   beforeEach(resetAll);
 
   it('opens inline with Enter: heading focused, body and replies as Markdown; Escape returns focus to the row; axe passes', async () => {
@@ -40,24 +42,24 @@ describe('<confab-forum-feed> thread', () => {
     const id = await openFirstWithKeyboard(el);
     const record = backend.data.threads.find((t) => t.id === id)!;
     expect($(el, '#thread-heading').textContent).to.equal(record.title);
-    await waitUntil(() => $(el, '.thread-body')!.querySelector('p'), 'markdown rendered');
+    await until(() => $(el, '.thread-body')!.querySelector('p'), 'markdown rendered');
     const replies = postsIn(backend, id).length;
     expect($$(el, 'li.post').length).to.equal(Math.min(replies, 20));
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => active(el)?.localName === 'article', 'focus back on the row');
+    await until(() => active(el)?.localName === 'article', 'focus back on the row');
     expect(active(el)!.dataset.id).to.equal(id);
     expect($(el, '.thread')).to.equal(null);
   });
 
   it('the Back button closes the thread and returns focus to its row', async () => {
     const el = await mountFeed(new MemoryBackend(), { 'page-size': '5' });
-    await waitUntil(() => rows(el).length === 5);
+    await until(() => rows(el).length === 5);
     const row = rows(el)[2]!;
     row.querySelector<HTMLButtonElement>('.title-link')!.click();
-    await waitUntil(() => $(el, '[part~=back]'));
+    await until(() => $(el, '[part~=back]'));
     $<HTMLButtonElement>(el, '[part~=back]').click();
-    await waitUntil(() => active(el)?.dataset.id === row.dataset.id);
+    await until(() => active(el)?.dataset.id === row.dataset.id);
   });
 
   it('"Load more replies" pages by cursor and keeps the scroll position', async () => {
@@ -69,14 +71,14 @@ describe('<confab-forum-feed> thread', () => {
     backend.data.threads.find((t) => t.id === big)!.lastActivityAt = Date.now() + 1000;
     const el = await mountFeed(backend, { 'page-size': '3' });
     await openFirstWithKeyboard(el);
-    await waitUntil(() => $$(el, 'li.post').length === 20);
+    await until(() => $$(el, 'li.post').length === 20);
     const button = $<HTMLButtonElement>(el, '.thread [part~=load-more]');
     const postTop = $$(el, 'li.post')[19]!.getBoundingClientRect().top;
     button.click();
-    await waitUntil(() => $$(el, 'li.post').length === total, 'all replies');
+    await until(() => $$(el, 'li.post').length === total, 'all replies');
     expect($$(el, 'li.post')[19]!.getBoundingClientRect().top).to.equal(postTop);
     expect($(el, '.thread [part~=load-more]')).to.equal(null);
-    await waitUntil(() => active(el) === $$(el, 'li.post')[20]);
+    await until(() => active(el) === $$(el, 'li.post')[20]);
     expect(backend.calls('listPosts')).to.equal(1);
   });
 
@@ -85,22 +87,22 @@ describe('<confab-forum-feed> thread', () => {
     backend.data.threads.find((t) => t.id === 'th-039')!.lastActivityAt = Date.now() + 1000;
     const el = await mountFeed(backend, { 'page-size': '3' });
     await openFirstWithKeyboard(el);
-    await waitUntil(() => $$(el, 'li.post').length === 20);
+    await until(() => $$(el, 'li.post').length === 20);
     backend.failWith = new BackendError('Bad Gateway', 502);
     $<HTMLButtonElement>(el, '.thread [part~=load-more]').click();
-    await waitUntil(() => $(el, '.thread [part=error]'), 'error');
+    await until(() => $(el, '.thread [part=error]'), 'error');
     expect($(el, '.thread [part=error]').textContent).to.contain('502');
     expect($(el, '.thread [part~=load-more]')).to.equal(null);
     backend.failWith = null;
     $<HTMLButtonElement>(el, '.thread [part~=retry]').click();
-    await waitUntil(() => $$(el, 'li.post').length > 20, 'loaded after retry');
+    await until(() => $$(el, 'li.post').length > 20, 'loaded after retry');
     expect($(el, '.thread [part=error]')).to.equal(null);
   });
 
   it('signed out: "Sign in to reply" fires confab-auth-required', async () => {
     const el = await mountFeed(new MemoryBackend(), { 'page-size': '3' });
     await openFirstWithKeyboard(el);
-    await waitUntil(() => $(el, '[part~=sign-in]'), 'signed-out prompt');
+    await until(() => $(el, '[part~=sign-in]'), 'signed-out prompt');
     expect($(el, '.composer textarea')).to.equal(null);
     const ev = oneEvent(el, 'confab-auth-required');
     $<HTMLButtonElement>(el, '[part~=sign-in]').click();
@@ -111,13 +113,13 @@ describe('<confab-forum-feed> thread', () => {
     const backend = new MemoryBackend();
     const el = await mountFeed(backend, { 'page-size': '3' });
     await openFirstWithKeyboard(el);
-    await waitUntil(() => $(el, '[part~=sign-in]'));
+    await until(() => $(el, '[part~=sign-in]'));
     el.addEventListener('confab-auth-required', () => {
       backend.setMe(aiko());
       configure({ getToken: () => 'token-for-aiko' });
     }, { once: true });
     $<HTMLButtonElement>(el, '[part~=sign-in]').click();
-    await waitUntil(() => $(el, '.composer textarea'), 'composer shown');
+    await until(() => $(el, '.composer textarea'), 'composer shown');
     _resetConfigForTests();
   });
 
@@ -126,21 +128,21 @@ describe('<confab-forum-feed> thread', () => {
     const el = await mountFeed(backend, { 'page-size': '3' });
     const id = await openFirstWithKeyboard(el);
     const before = postsIn(backend, id).length;
-    await waitUntil(() => $(el, '.composer textarea'), 'composer for signed-in partner');
+    await until(() => $(el, '.composer textarea'), 'composer for signed-in partner');
     await expect(el).to.be.accessible();
     await tabToReply(el);
     await sendKeys({ type: 'Same here: *fixed* by re-registering.' });
     await sendKeys({ press: 'Control+Enter' });
-    await waitUntil(() => postsIn(backend, id).length === before + 1, 'stored');
-    await waitUntil(() => $$(el, 'li.post').some((p) => p.querySelector('em')?.textContent === 'fixed'), 'rendered');
-    await waitUntil(() => status(el).includes('Reply posted'), 'announced');
+    await until(() => postsIn(backend, id).length === before + 1, 'stored');
+    await until(() => $$(el, 'li.post').some((p) => p.querySelector('em')?.textContent === 'fixed'), 'rendered');
+    await until(() => status(el).includes('Reply posted'), 'announced');
     await aTimeout(100);
     expect($$(el, 'li.post').filter((p) => p.textContent!.includes('re-registering'))).to.have.length(1);
     expect($<HTMLTextAreaElement>(el, '.composer textarea').value).to.equal('');
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => active(el)?.dataset.id === id);
+    await until(() => active(el)?.dataset.id === id);
     // The row was refreshed: its reply count includes the new reply.
-    await waitUntil(() => rows(el)[0]!.querySelector('.replies')!.textContent === `${before + 1} replies`, 'row refreshed');
+    await until(() => rows(el)[0]!.querySelector('.replies')!.textContent === `${before + 1} replies`, 'row refreshed');
   });
 
   it('offline reply shows as pending; back online it is posted exactly once', async () => {
@@ -148,19 +150,19 @@ describe('<confab-forum-feed> thread', () => {
     const el = await mountFeed(backend, { 'page-size': '3' });
     const id = await openFirstWithKeyboard(el);
     const before = postsIn(backend, id).length;
-    await waitUntil(() => $(el, '.composer textarea'));
+    await until(() => $(el, '.composer textarea'));
     backend.setOnline(false);
     const ta = await tabToReply(el);
     await sendKeys({ type: 'Written on a plane' });
     await sendKeys({ press: 'Control+Enter' });
-    await waitUntil(() => $(el, '[part~=pending-item]'), 'pending shown');
+    await until(() => $(el, '[part~=pending-item]'), 'pending shown');
     expect($(el, '[part~=pending-item]').textContent).to.contain('Written on a plane');
     expect($(el, '[part~=pending-item] [part=pending]').textContent).to.contain('Pending');
     expect(ta.value).to.equal('');
     backend.setOnline(true);
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => !$(el, '[part~=pending-item]'), 'pending gone');
-    await waitUntil(() => $$(el, 'li.post').some((p) => p.textContent!.includes('Written on a plane')));
+    await until(() => !$(el, '[part~=pending-item]'), 'pending gone');
+    await until(() => $$(el, 'li.post').some((p) => p.textContent!.includes('Written on a plane')));
     await aTimeout(150);
     expect(postsIn(backend, id).length).to.equal(before + 1);
     expect($$(el, 'li.post').filter((p) => p.textContent!.includes('Written on a plane'))).to.have.length(1);
@@ -171,26 +173,26 @@ describe('<confab-forum-feed> thread', () => {
     let el = await mountFeed(backend, { 'page-size': '3' });
     const id = await openFirstWithKeyboard(el);
     const before = postsIn(backend, id).length;
-    await waitUntil(() => $(el, '.composer textarea'));
+    await until(() => $(el, '.composer textarea'));
     backend.setOnline(false);
     await tabToReply(el);
     await sendKeys({ type: 'Queued before the reload' });
     await sendKeys({ press: 'Control+Enter' });
-    await waitUntil(() => $(el, '[part~=pending-item]'), 'pending');
+    await until(() => $(el, '[part~=pending-item]'), 'pending');
     await aTimeout(50); // let the cache writes land
     // Reload: in-memory state gone, IndexedDB kept; the page is still offline.
     simulateReload();
     el = await remount(el);
     await openFirstWithKeyboard(el); // from the cache, offline
-    await waitUntil(() => $(el, '[part~=pending-item]'), 'pending shown again after the reload');
+    await until(() => $(el, '[part~=pending-item]'), 'pending shown again after the reload');
     expect($(el, '.thread [part=offline-notice]'), 'thread served from the cache, offline').to.exist;
     await aTimeout(100);
     expect(postsIn(backend, id).length).to.equal(before);
     backend.setOnline(true);
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => postsIn(backend, id).length === before + 1, 'replayed after the reload');
-    await waitUntil(() => !$(el, '[part~=pending-item]'), 'pending gone');
-    await waitUntil(() => $$(el, 'li.post').some((p) => p.textContent!.includes('Queued before the reload')), 'post shown');
+    await until(() => postsIn(backend, id).length === before + 1, 'replayed after the reload');
+    await until(() => !$(el, '[part~=pending-item]'), 'pending gone');
+    await until(() => $$(el, 'li.post').some((p) => p.textContent!.includes('Queued before the reload')), 'post shown');
     window.dispatchEvent(new Event('online')); // a second trigger must not send it again
     await aTimeout(200);
     expect(postsIn(backend, id).length).to.equal(before + 1);
@@ -201,13 +203,13 @@ describe('<confab-forum-feed> thread', () => {
     const backend = new MemoryBackend({ me: aiko() });
     const el = await mountFeed(backend, { 'page-size': '3' });
     await openFirstWithKeyboard(el);
-    await waitUntil(() => $(el, '.composer textarea'));
+    await until(() => $(el, '.composer textarea'));
     await tabToReply(el);
     await sendKeys({ type: 'draft in progress' });
     await aTimeout(400);
     simulateReload();
     const again = await remount(el);
     await openFirstWithKeyboard(again);
-    await waitUntil(() => $<HTMLTextAreaElement>(again, '.composer textarea')?.value === 'draft in progress', 'draft restored');
+    await until(() => $<HTMLTextAreaElement>(again, '.composer textarea')?.value === 'draft in progress', 'draft restored');
   });
 });

@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { expect, fixture, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import { expect, fixture, oneEvent, waitUntil as waitUntilDefault, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { clear, createStore } from 'idb-keyval';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
@@ -11,6 +11,9 @@ import { controls } from '../../../src/styles/controls.js';
 import { ComposerController, composer, pendingBadge, type ComposerMethod } from '../../../src/ui/composer.js';
 import { composerStyles } from '../../../src/ui/composer.styles.js';
 import type { Post } from '../../../src/contract/index.js';
+
+// The default 1 s is too short when several test files share the machine.
+const waitUntil = (p: () => unknown, message?: string) => waitUntilDefault(p, message, { timeout: 5000 });
 
 /** A minimal host: what <confab-forum-feed> and <confab-qa-box> do with the composer. */
 class ComposerHost extends LitElement {
@@ -69,7 +72,8 @@ async function type(el: ComposerHost, text: string): Promise<void> {
   await el.updateComplete;
 }
 
-describe('composer (src/ui/composer.ts)', () => {
+describe('composer (src/ui/composer.ts)', function () {
+  this.timeout(30000);
   beforeEach(async () => {
     _resetForTests();
     await clear(createStore('confab-outbox', 'outbox'));
