@@ -175,9 +175,15 @@ export class ConfabArticleSearch extends ConfabElement {
     return checkEnum(this, 'mode', this.mode, MODES, 'popup');
   }
 
+  /** `page-size`, or the mode's default when it is missing or not a positive number. */
+  private get pageBase(): number {
+    const n = Number(this.pageSize);
+    return Number.isFinite(n) && n >= 1 ? Math.min(100, Math.floor(n)) : this.effectiveMode === 'inline' ? 20 : 8;
+  }
+
+  /** The contract caps `limit` at 100. */
   private get limit(): number {
-    const base = Number.isFinite(this.pageSize) && this.pageSize! > 0 ? Math.floor(this.pageSize!) : this.effectiveMode === 'inline' ? 20 : 8;
-    return Math.min(100, base + this.more);
+    return Math.min(100, this.pageBase + this.more);
   }
 
   private request(): ArticleSearchQuery {
@@ -297,6 +303,8 @@ export class ConfabArticleSearch extends ConfabElement {
       case 'Escape':
         if (this.popupOpen) {
           e.preventDefault();
+          // Ours alone: a portal dialog around the search must not close along with the popup.
+          e.stopPropagation();
           this.open = false;
           this.active = -1;
         } else if (this.text) {
@@ -638,7 +646,7 @@ export class ConfabArticleSearch extends ConfabElement {
               ${items.map((hit, i) => this.renderResult(hit, i))}
             </ol>
             ${total > items.length && this.limit < 100
-              ? html`<button class="btn more" part="button more" @click=${() => (this.more += this.limit)}>
+              ? html`<button class="btn more" part="button more" @click=${() => (this.more += this.pageBase)}>
                   ${msg('Show more results', { id: 'article-search-more' })}</button>`
               : nothing}`
         : nothing}
