@@ -134,6 +134,8 @@ export class ConfabQaBox extends ConfabElement {
   private seen = new Map<string, string>();
   private marked = false;
   private focusAfterRender?: string;
+  /** Fields blurred while a pointer was down, waiting for the click to finish. */
+  private pressed?: Set<AskField>;
   /** The question view, loaded on demand (see `questionView()`). */
   private view?: QuestionView;
   private viewLoading?: Promise<QuestionView>;
@@ -320,7 +322,27 @@ export class ConfabQaBox extends ConfabElement {
 
   /** Leaving a field with text in it shows its problems. Not when it blurs because a question opened. */
   private onBlur(field: AskField, value: string): void {
-    if (value && !this.question) this.touch(field);
+    if (!value || this.question) return;
+    // A message appearing mid-click shifts the layout and the click lands nowhere (e.g. on Post).
+    // While a pointer is down, show it once the click is over.
+    if (this.pressed) this.pressed.add(field);
+    else this.touch(field);
+  }
+
+  private onPointerDown(): void {
+    if (this.pressed) return;
+    const pressed = (this.pressed = new Set<AskField>());
+    const release = () => {
+      removeEventListener('pointerup', release, true);
+      removeEventListener('pointercancel', release, true);
+      // After the click that follows pointerup has been dispatched.
+      setTimeout(() => {
+        this.pressed = undefined;
+        for (const f of pressed) this.touch(f);
+      });
+    };
+    addEventListener('pointerup', release, true);
+    addEventListener('pointercancel', release, true);
   }
 
   private onTitleKeydown(e: KeyboardEvent): void {
@@ -454,7 +476,7 @@ export class ConfabQaBox extends ConfabElement {
     const expanded = suggestions.length > 0;
     const activeId = expanded && this.active >= 0 ? `similar-${this.active}` : undefined;
     const describe = (f: AskField, hint?: string) => [hint, errors[f] ? `${f}-error` : ''].filter(Boolean).join(' ') || undefined;
-    return html`<form part="form" class="ask" novalidate @submit=${this.onAsk} aria-labelledby="ask-heading">
+    return html`<form part="form" class="ask" novalidate @submit=${this.onAsk} @pointerdown=${this.onPointerDown} aria-labelledby="ask-heading">
       <h2 id="ask-heading" class="heading" part="header">${msg('Ask the community', { id: 'qa-box-heading' })}</h2>
       ${this.signedIn === false
         ? html`<p class="notice" part="signed-out">

@@ -1,7 +1,6 @@
 // <confab-qa-box> against the fake REST server: real fetch + ky, so requests can be counted and
 // wrong-shaped responses go through the real contract validation.
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { clear, createStore } from 'idb-keyval';
 import '../../../src/elements/qa-box/define.js';
 import '../../../src/elements/provider/define.js';
@@ -44,6 +43,16 @@ async function mount(backend: RestBackend, question?: string): Promise<ConfabQaB
 }
 const $ = <T extends Element = HTMLElement>(el: ConfabQaBox, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const $$ = (el: ConfabQaBox, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+/** Types `text` one character at a time, 30 ms apart: fast typing, one input event per key. */
+async function typeFast(el: ConfabQaBox, text: string): Promise<void> {
+  const input = $<HTMLInputElement>(el, '#title')!;
+  input.focus();
+  for (const ch of text) {
+    input.value += ch;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await aTimeout(30);
+  }
+}
 const similarRequests = async (fake: ReturnType<typeof fakeServer>) => (await fake.log()).filter((r) => r.path.endsWith('/v1/questions/similar'));
 
 describe('<confab-qa-box> over REST', () => {
@@ -62,8 +71,7 @@ describe('<confab-qa-box> over REST', () => {
       { path: '/v1/questions/similar', responses: [{ body: { items: [sim('q1', 'Renewal registration', true, 2)] } }] },
     );
     const el = await mount(new RestBackend({ baseUrl: fake.baseUrl }));
-    $(el, '#title')!.focus();
-    await sendKeys({ type: 'renew' });
+    await typeFast(el, 'renew');
     await waitUntil(() => $$(el, '[role=option]').length === 1, 'result shown', { timeout: 3000 });
     await aTimeout(400);
     const reqs = await similarRequests(fake);
@@ -85,10 +93,9 @@ describe('<confab-qa-box> over REST', () => {
     );
     const backend = new SpyBackend({ baseUrl: fake.baseUrl });
     const el = await mount(backend);
-    $(el, '#title')!.focus();
-    await sendKeys({ type: 'renew' });
+    await typeFast(el, 'renew');
     await waitUntil(async () => (await similarRequests(fake)).length === 1, 'first request in flight', { timeout: 3000 });
-    await sendKeys({ type: 'al' });
+    await typeFast(el, 'al');
     await waitUntil(async () => (await similarRequests(fake)).length === 2, 'second request', { timeout: 3000 });
     expect(backend.signals).to.have.length(2);
     await waitUntil(() => backend.signals[0]!.aborted, 'the stale request was aborted');
@@ -112,8 +119,7 @@ describe('<confab-qa-box> over REST', () => {
     const el = await mount(new RestBackend({ baseUrl: fake.baseUrl, retry: { limit: 0 } }));
     const errors: number[] = [];
     el.addEventListener('confab-error', (e) => errors.push(e.detail.status));
-    $(el, '#title')!.focus();
-    await sendKeys({ type: 'renew' });
+    await typeFast(el, 'renew');
     await waitUntil(() => !!$(el, '.similar [part=error]'), 'error shown', { timeout: 3000 });
     const shown = $(el, '.similar [part=error]')!.textContent!;
     expect(shown).to.contain('could not read');
@@ -144,8 +150,7 @@ describe('<confab-qa-box> over REST', () => {
       { path: '/v1/questions/q-evil', responses: [{ body: { question: evilQuestion, answers: { items: [evilAnswer], nextCursor: null } } }] },
     );
     const el = await mount(new RestBackend({ baseUrl: fake.baseUrl }));
-    $(el, '#title')!.focus();
-    await sendKeys({ type: 'evil' });
+    await typeFast(el, 'evil');
     await waitUntil(() => $$(el, '[role=option]').length === 1, 'similar shown', { timeout: 3000 });
     const option = $$(el, '[role=option]')[0]!;
     expect(option.querySelector('[part=title]')!.textContent).to.equal(`Similar ${EVIL}`);
@@ -200,8 +205,7 @@ describe('<confab-qa-box> over REST', () => {
       },
     );
     const el = await mount(new RestBackend({ baseUrl: fake.baseUrl }));
-    $(el, '#title')!.focus();
-    await sendKeys({ type: 'order' });
+    await typeFast(el, 'order');
     await waitUntil(() => $$(el, '[role=option]').length > 0, 'shown', { timeout: 3000 });
     const titles = $$(el, '[role=option] [part=title]').map((t) => t.textContent);
     expect(titles).to.have.length(5);

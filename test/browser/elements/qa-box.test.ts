@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { clear, createStore } from 'idb-keyval';
 import '../../../src/elements/qa-box/define.js';
 import '../../../src/elements/provider/define.js';
@@ -118,6 +118,19 @@ describe('<confab-qa-box>', () => {
       expect(backend.calls('askQuestion')).to.equal(0);
       await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title', 'focus moves to the first invalid field');
       await expect(el).to.be.accessible();
+    });
+
+    it('a real click on Post right after typing a short title still submits (no layout shift mid-click)', async () => {
+      const backend = signedIn();
+      const el = await mount(backend);
+      await ready(el);
+      $(el, '#title')!.focus();
+      await sendKeys({ type: 'ab' });
+      const r = $(el, '[part~=submit]')!.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+      await waitUntil(() => !!$(el, '#body-error'), 'the submit ran and showed every field error');
+      expect(text(el, '#title-error')).to.contain('at least 3 characters');
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title');
     });
 
     it('a signed-out partner sees "Sign in to ask" and gets confab-auth-required on submit', async () => {
