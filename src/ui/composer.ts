@@ -77,6 +77,7 @@ export interface ComposerOptions<M extends ComposerMethod> {
 let seq = 0;
 
 const bytes = (text: string): number => new TextEncoder().encode(text).length;
+const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /**
  * State of one composer: the text being typed, the Write/Preview tab, validation, sending and
@@ -404,7 +405,9 @@ export function composer(ctl: ComposerController, labels: ComposerLabels): Templ
     ${ctl.invalid ? html`<div class="field-error" part="error" id=${ids.error} role="alert">${ctl.invalid}</div>` : nothing}
     ${ctl.sendError ? sendError(ctl.sendError) : nothing}
     <div class="actions">
-      <span class="hint" id=${ids.hint}>${usage || msg('Markdown supported. Ctrl+Enter to post.', { id: 'composer-hint' })}</span>
+      <span class="hint" id=${ids.hint}>${usage || (isMac()
+        ? msg('Markdown supported. ⌘+Enter to post.', { id: 'composer-hint-mac' })
+        : msg('Markdown supported. Ctrl+Enter to post.', { id: 'composer-hint' }))}</span>
       <button type="submit" class="btn primary" part="button submit" ?disabled=${ctl.sending}>
         ${ctl.sending ? msg('Posting…', { id: 'composer-sending' }) : labels.submit}
       </button>

@@ -30,6 +30,13 @@ export function byline(author: Author): TemplateResult {
     : nothing}`;
 }
 
+/** A click anywhere on a row opens it, unless it was on a control or ended a text selection. */
+function rowClick(e: MouseEvent): void {
+  const target = e.target as Element;
+  if (target.closest('a, button') || getSelection()?.toString()) return;
+  (e.currentTarget as HTMLElement).querySelector<HTMLElement>('.title-link')?.click();
+}
+
 /**
  * One thread in the feed: an `<article>` labelled by its title and described by its excerpt (the
  * WAI-ARIA feed pattern). Every piece of text is a Lit text binding: markup in a title, excerpt,
@@ -47,6 +54,7 @@ export function threadRow(t: ThreadSummary, ctx: RowContext): TemplateResult {
     aria-setsize=${ctx.setSize}
     aria-labelledby=${titleId}
     aria-describedby=${descId}
+    @click=${rowClick}
   >
     ${avatar(t.author)}
     <div class="item-main">

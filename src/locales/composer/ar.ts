@@ -9,6 +9,7 @@ export const templates = {
   'composer-preview': 'معاينة',
   'composer-nothing': 'لا يوجد شيء لمعاينته بعد.',
   'composer-hint': 'يدعم Markdown. اضغط Ctrl+Enter للنشر.',
+  'composer-hint-mac': 'يدعم Markdown. اضغط ⌘+Enter للنشر.',
   'composer-sending': 'جارٍ النشر…',
   'composer-kept': 'تم الاحتفاظ بنصك؛ يمكنك المحاولة مرة أخرى.',
   'composer-pending': 'قيد الانتظار: سيُنشر عند عودة الاتصال',

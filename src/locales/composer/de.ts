@@ -9,6 +9,7 @@ export const templates = {
   'composer-preview': 'Vorschau',
   'composer-nothing': 'Noch nichts für die Vorschau.',
   'composer-hint': 'Markdown wird unterstützt. Strg+Eingabe zum Senden.',
+  'composer-hint-mac': 'Markdown wird unterstützt. ⌘+Eingabe zum Senden.',
   'composer-sending': 'Wird gesendet…',
   'composer-kept': 'Ihr Text bleibt erhalten; Sie können es erneut versuchen.',
   'composer-pending': 'Ausstehend: wird gesendet, sobald Sie online sind',

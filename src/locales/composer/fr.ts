@@ -9,6 +9,7 @@ export const templates = {
   'composer-preview': 'Aperçu',
   'composer-nothing': 'Rien à prévisualiser pour l’instant.',
   'composer-hint': 'Markdown accepté. Ctrl+Entrée pour publier.',
+  'composer-hint-mac': 'Markdown accepté. ⌘+Entrée pour publier.',
   'composer-sending': 'Publication…',
   'composer-kept': 'Votre texte est conservé ; vous pouvez réessayer.',
   'composer-pending': 'En attente : sera publié dès le retour en ligne',

@@ -9,6 +9,7 @@ export const templates = {
   'composer-preview': 'プレビュー',
   'composer-nothing': 'プレビューする内容がまだありません。',
   'composer-hint': 'Markdown が使えます。Ctrl+Enter で投稿。',
+  'composer-hint-mac': 'Markdown が使えます。⌘+Enter で投稿。',
   'composer-sending': '投稿中…',
   'composer-kept': '入力した内容は残っています。もう一度お試しください。',
   'composer-pending': '保留中：オンラインに戻ると投稿されます',

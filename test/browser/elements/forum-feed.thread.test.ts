@@ -52,11 +52,11 @@ describe('<confab-forum-feed> thread', function () {
     expect($(el, '.thread')).to.equal(null);
   });
 
-  it('the Back button closes the thread and returns focus to its row', async () => {
+  it('a click anywhere on a row opens it; the Back button closes it and returns focus to the row', async () => {
     const el = await mountFeed(new MemoryBackend(), { 'page-size': '5' });
     await until(() => rows(el).length === 5);
     const row = rows(el)[2]!;
-    row.querySelector<HTMLButtonElement>('.title-link')!.click();
+    row.querySelector<HTMLElement>('.excerpt')!.click();
     await until(() => $(el, '[part~=back]'));
     $<HTMLButtonElement>(el, '[part~=back]').click();
     await until(() => active(el)?.dataset.id === row.dataset.id);
