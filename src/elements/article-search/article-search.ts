@@ -60,7 +60,8 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * @csspart empty - The "no results" panel.
  * @csspart error - The error panel.
  * @csspart skeleton - Loading placeholders.
- * @csspart offline-notice - The notice over cached results.
+ * @csspart offline-notice - The notice over cached results (or a cached article).
+ * @csspart signin-hint - "Sign in to see more articles", with its `signin` button.
  * @csspart reader - The inline article reader.
  * @csspart body - The article body in the reader.
  * @csspart feedback - "Was this helpful?".

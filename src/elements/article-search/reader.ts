@@ -6,7 +6,7 @@ import { ResourceController } from '../../core/resource.js';
 import { emit } from '../../core/events.js';
 import { isAbort, toConfabError, type ConfabError } from '../../core/errors.js';
 import { markdown, preloadMarkdown } from '../../core/markdown-directive.js';
-import { errorState, skeleton } from '../../ui/states.js';
+import { errorState, offlineNotice, skeleton } from '../../ui/states.js';
 import { errorText } from '../../ui/error-text.js';
 import { articleMeta } from './meta.js';
 
@@ -72,6 +72,7 @@ export class ArticleReader implements ReactiveController {
       </button>
       <h2 id="reader-title" class="reader-title" part="title" tabindex="-1" dir="auto">${title || msg('Article', { id: 'article-search-article' })}</h2>
       ${shown ? articleMeta(shown, locale) : nothing}
+      ${a.offline ? offlineNotice(a.savedAt ?? null, locale, () => void a.refresh()) : nothing}
       ${a.status === 'error' && a.error
         ? errorState(a.error, () => void a.refresh())
         : a.value

@@ -444,6 +444,49 @@ describe('<confab-article-search> reader', () => {
     await waitUntil(() => el.shadowRoot!.activeElement === input(el), 'focus back in the field');
   });
 
+  it('shows why feedback could not be sent, and sends it on the next try', async () => {
+    const { backend: b, calls } = backend();
+    let fail = true;
+    const send = b.sendArticleFeedback.bind(b);
+    b.sendArticleFeedback = async (id, fb) => {
+      if (fail) throw new BackendError('Feedback is closed for maintenance', 503);
+      return send(id, fb);
+    };
+    const el = await mount(b);
+    await typeAndWait(el, 'sso');
+    options(el)[0].click();
+    await waitUntil(() => $(el, '.feedback'));
+    $$<HTMLButtonElement>(el, '.feedback button')[0].click();
+    await waitUntil(() => $(el, '.feedback .primary'));
+    const err = oneEvent(el, 'confab-error');
+    $<HTMLButtonElement>(el, '.feedback .primary')!.click();
+    expect((await err).detail.status).to.equal(503);
+    await waitUntil(() => $(el, '.feedback [role="alert"]'));
+    expect($(el, '.feedback [role="alert"]')!.textContent).to.include('(503)');
+    await expect(el).to.be.accessible();
+    fail = false;
+    $<HTMLButtonElement>(el, '.feedback .primary')!.click();
+    await waitUntil(() => $(el, '.thanks'));
+    expect(calls.feedback).to.deep.equal([{ id: 'a1', feedback: { helpful: true } }]);
+  });
+
+  it('offline, opens an article read before from the cache, with a notice', async () => {
+    const { backend: b, state } = backend();
+    let el = await mount(b);
+    await typeAndWait(el, 'sso');
+    options(el)[0].click();
+    await waitUntil(() => $(el, '.reader .body strong'));
+    el.remove();
+    state.get = () => {
+      throw new OfflineError();
+    };
+    el = await mount(b);
+    await typeAndWait(el, 'sso');
+    options(el)[0].click();
+    await waitUntil(() => $(el, '.reader [part="offline-notice"]'), 'offline notice in the reader');
+    expect($(el, '.reader .body')!.textContent).to.include('Settings');
+  });
+
   it('sends "No" without a comment as just { helpful: false }', async () => {
     const { backend: b, calls } = backend();
     const el = await mount(b);
