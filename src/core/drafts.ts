@@ -60,6 +60,7 @@ export class DraftController implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly key: () => string | null,
+    private readonly options: { debounceMs?: number } = {},
   ) {
     host.addController(this);
   }
@@ -82,7 +83,7 @@ export class DraftController implements ReactiveController {
     return loadDraft(key).catch(() => undefined);
   }
 
-  /** Records the current text; it is written after DRAFT_DEBOUNCE_MS of quiet. */
+  /** Records the current text; it is written after `debounceMs` (default DRAFT_DEBOUNCE_MS) of quiet. */
   update(text: string): void {
     const key = this.key();
     if (!key) return;
@@ -90,7 +91,7 @@ export class DraftController implements ReactiveController {
     this.pendingKey = key;
     this.pendingText = text;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), DRAFT_DEBOUNCE_MS);
+    this.timer = setTimeout(() => void this.flush(), this.options.debounceMs ?? DRAFT_DEBOUNCE_MS);
   }
 
   /** Writes a pending save now. */

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitFor } from './wait.js';
 import { LitElement } from 'lit';
 import { _resetConfigForTests, configure, getBackend, getOptions, onConfigChange, setRestFactory } from '../../../src/core/config.js';
 import { BackendController } from '../../../src/core/context.js';
@@ -116,13 +117,13 @@ describe('BackendController and <confab-provider>', () => {
     </div>`);
     const inside = root.querySelector<BackendHost>('#in')!;
     const outside = root.querySelector<BackendHost>('#out')!;
-    await waitUntil(() => idOf(inside) === 'local');
+    await waitFor(() => idOf(inside) === 'local');
     expect(idOf(outside)).to.equal('global');
     expect(getComputedStyle(root.querySelector('confab-provider')!).display).to.equal('contents');
 
     const provider = root.querySelector('confab-provider')!;
     provider.backend = fakeBackend('local-2').backend;
-    await waitUntil(() => inside.shadowRoot!.textContent === 'local-2', 'host re-rendered');
+    await waitFor(() => inside.shadowRoot!.textContent === 'local-2', 'host re-rendered');
   });
 
   it('a nested provider without a backend passes the outer one through; with one, it wins', async () => {
@@ -134,9 +135,9 @@ describe('BackendController and <confab-provider>', () => {
     </confab-provider>`);
     const a = root.querySelector<BackendHost>('#a')!;
     const b = root.querySelector<BackendHost>('#b')!;
-    await waitUntil(() => idOf(a) === 'outer' && idOf(b) === 'inner');
+    await waitFor(() => idOf(a) === 'outer' && idOf(b) === 'inner');
     (root as ConfabProvider).backend = fakeBackend('outer-2').backend;
-    await waitUntil(() => idOf(a) === 'outer-2', 'change flows through the empty provider');
+    await waitFor(() => idOf(a) === 'outer-2', 'change flows through the empty provider');
     expect(idOf(b)).to.equal('inner');
   });
 
@@ -147,14 +148,14 @@ describe('BackendController and <confab-provider>', () => {
     expect(idOf(el)).to.equal(undefined);
     (root as ConfabProvider).backend = fakeBackend('late').backend;
     LateProvider.define('core-late-provider');
-    await waitUntil(() => idOf(el) === 'late');
+    await waitFor(() => idOf(el) === 'late');
   });
 
   it('builds a RestBackend from the api attribute through the factory', async () => {
     setRestFactory(({ api }) => fakeBackend(`rest:${api}`).backend);
     const root = await fixture(html`<confab-provider api="https://emea.example/api"><core-backend-host></core-backend-host></confab-provider>`);
     const el = root.querySelector<BackendHost>('core-backend-host')!;
-    await waitUntil(() => idOf(el) === 'rest:https://emea.example/api');
+    await waitFor(() => idOf(el) === 'rest:https://emea.example/api');
   });
 
   it('builds its RestBackend when the factory is registered after it upgraded', async () => {
@@ -169,7 +170,7 @@ describe('BackendController and <confab-provider>', () => {
     const el = root.querySelector<BackendHost>('core-backend-host')!;
     expect(idOf(el)).to.equal(undefined);
     setRestFactory(({ api }) => fakeBackend(`rest:${api}`).backend);
-    await waitUntil(() => idOf(el) === 'rest:https://later.example/api');
+    await waitFor(() => idOf(el) === 'rest:https://later.example/api');
   });
 
   it('define() warns instead of throwing when the tag is taken', () => {

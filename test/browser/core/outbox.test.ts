@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitFor } from './wait.js';
 import { createStore, del, entries } from 'idb-keyval';
 import { BackendError, OfflineError, ValidationError } from '../../../src/core/errors.js';
 import {
@@ -154,13 +155,13 @@ describe('outbox', () => {
     const fake = fakeBackend('ob-start', { createThread: async () => (online ? { id: 'x' } : offline()) });
     startOutbox(fake.backend);
     startOutbox(fake.backend);
-    await waitUntil(() => (fake.calls.createThread?.length ?? 0) === 1, 'startup replay');
+    await waitFor(() => (fake.calls.createThread?.length ?? 0) === 1, 'startup replay');
     await new Promise((r) => setTimeout(r, 20));
     expect(fake.calls.createThread.length, 'second start is a no-op').to.equal(1);
     expect((await mine()).length).to.equal(1);
     online = true;
     dispatchEvent(new Event('online'));
-    await waitUntil(async () => (await mine()).length === 0, 'replayed on online');
+    await waitFor(async () => (await mine()).length === 0, 'replayed on online');
     expect(fake.calls.createThread.length).to.equal(2);
   });
 
@@ -185,7 +186,7 @@ describe('outbox', () => {
     onOutboxChange((c) => heard.push(c));
     const otherTab = new BroadcastChannel('confab-outbox');
     otherTab.postMessage({ type: 'dismissed', id: 'x' } satisfies OutboxChange);
-    await waitUntil(() => heard.length === 1);
+    await waitFor(() => heard.length === 1);
     expect(heard[0]).to.deep.equal({ type: 'dismissed', id: 'x' });
     otherTab.close();
   });
@@ -224,7 +225,7 @@ describe('outbox', () => {
       await new Promise((r) => setTimeout(r, 30));
       expect(fake.calls.createThread).to.equal(undefined);
       configure({ getToken: () => jwtFor('carol') });
-      await waitUntil(() => fake.calls.createThread?.length === 1, 'sent once the token is known');
+      await waitFor(() => fake.calls.createThread?.length === 1, 'sent once the token is known');
     } finally {
       _resetConfigForTests();
     }

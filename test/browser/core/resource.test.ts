@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitFor } from './wait.js';
 import { LitElement } from 'lit';
 import type { CommunityBackend } from '../../../src/backends/types.js';
 import { _clearMemoryCacheForTests, pruneCache, readCache, writeCache } from '../../../src/core/cache.js';
@@ -58,7 +59,7 @@ describe('ResourceController', () => {
     const el = await host(fake.backend, 'a');
     expect(el.res.status).to.equal('loading');
     gate.resolve(undefined);
-    await waitUntil(() => el.res.status === 'ready');
+    await waitFor(() => el.res.status === 'ready');
     expect(el.res.value).to.deep.equal({ id: 'a', title: 'Hello' });
     expect(el.res.stale).to.equal(false);
     expect(el.res.savedAt).to.be.a('number');
@@ -70,7 +71,7 @@ describe('ResourceController', () => {
     const fake = fakeBackend('t-dedup', { getThread: async () => gate.promise });
     const els = await Promise.all([1, 2, 3, 4, 5].map(() => host(fake.backend, 'same')));
     gate.resolve({ n: 1 });
-    await waitUntil(() => els.every((e) => e.res.status === 'ready'));
+    await waitFor(() => els.every((e) => e.res.status === 'ready'));
     expect(fake.calls.getThread.length).to.equal(1);
     for (const e of els) expect(e.res.value).to.deep.equal({ n: 1 });
   });
@@ -79,7 +80,7 @@ describe('ResourceController', () => {
     const a = fakeBackend('t-a', { getThread: async () => 'A' });
     const b = fakeBackend('t-b', { getThread: async () => 'B' });
     const [ea, eb] = await Promise.all([host(a.backend, 'k'), host(b.backend, 'k')]);
-    await waitUntil(() => ea.res.status === 'ready' && eb.res.status === 'ready');
+    await waitFor(() => ea.res.status === 'ready' && eb.res.status === 'ready');
     expect([ea.res.value, eb.res.value]).to.deep.equal(['A', 'B']);
     expect(a.calls.getThread.length + b.calls.getThread.length).to.equal(2);
   });
@@ -97,7 +98,7 @@ describe('ResourceController', () => {
     el.key = 'second';
     await el.updateComplete;
     expect(signals[0].aborted).to.equal(true);
-    await waitUntil(() => el.res.status === 'ready');
+    await waitFor(() => el.res.status === 'ready');
     expect(el.res.value).to.equal('v-second');
     expect(el.res.error).to.equal(undefined);
   });
@@ -131,7 +132,7 @@ describe('ResourceController', () => {
     await new Promise((r) => setTimeout(r));
     expect(signal!.aborted).to.equal(false);
     gate.resolve('v');
-    await waitUntil(() => el.res.status === 'ready');
+    await waitFor(() => el.res.status === 'ready');
     expect(fake.calls.getThread.length).to.equal(1);
     other.remove();
   });
@@ -139,14 +140,14 @@ describe('ResourceController', () => {
   it('marks IndexedDB data offline even when the failure came first', async () => {
     const ok = fakeBackend('t-off-idb', { getThread: async () => 'from-idb' });
     const el1 = await host(ok.backend, 'k');
-    await waitUntil(() => el1.res.status === 'ready');
+    await waitFor(() => el1.res.status === 'ready');
     el1.remove();
-    await waitUntil(async () => { _clearMemoryCacheForTests(); return (await readCache('anon|t-off-idb|k'))?.value === 'from-idb'; });
+    await waitFor(async () => { _clearMemoryCacheForTests(); return (await readCache('anon|t-off-idb|k'))?.value === 'from-idb'; });
     _clearMemoryCacheForTests();
     _resetResourcesForTests();
     const down = fakeBackend('t-off-idb', { getThread: () => Promise.reject(new OfflineError()) });
     const el2 = await host(down.backend, 'k');
-    await waitUntil(() => el2.res.value === 'from-idb');
+    await waitFor(() => el2.res.value === 'from-idb');
     expect(el2.res.offline).to.equal(true);
     expect(el2.res.status).to.equal('ready');
     expect(el2.res.error).to.be.instanceOf(OfflineError);
@@ -164,18 +165,18 @@ describe('ResourceController', () => {
   it('serves stale from IndexedDB after a simulated reload, then revalidates', async () => {
     const first = fakeBackend('t-swr', { getThread: async () => ({ v: 1 }) });
     const el1 = await host(first.backend, 'thread:1');
-    await waitUntil(() => el1.res.status === 'ready');
+    await waitFor(() => el1.res.status === 'ready');
     el1.remove();
     // Wait until the write reached IndexedDB, then "reload": drop every in-memory state.
     _clearMemoryCacheForTests();
-    await waitUntil(async () => (await readCache('anon|t-swr|thread:1'))?.value !== undefined, 'persisted');
+    await waitFor(async () => (await readCache('anon|t-swr|thread:1'))?.value !== undefined, 'persisted');
     _clearMemoryCacheForTests();
     _resetResourcesForTests();
 
     const gate = deferred();
     const second = fakeBackend('t-swr', { getThread: async () => gate.promise });
     const el2 = await host(second.backend, 'thread:1');
-    await waitUntil(() => el2.res.value !== undefined, 'stale value shown');
+    await waitFor(() => el2.res.value !== undefined, 'stale value shown');
     expect(el2.res.value).to.deep.equal({ v: 1 });
     expect(el2.res.stale).to.equal(true);
     expect(el2.res.savedAt).to.be.a('number');
@@ -183,7 +184,7 @@ describe('ResourceController', () => {
     expect(second.calls.getThread.length, 'revalidating').to.equal(1);
 
     gate.resolve({ v: 2 });
-    await waitUntil(() => el2.res.stale === false);
+    await waitFor(() => el2.res.stale === false);
     expect(el2.res.value).to.deep.equal({ v: 2 });
   });
 
@@ -199,12 +200,12 @@ describe('ResourceController', () => {
       configure({ getToken: () => jwt('alice') });
       const a = fakeBackend('t-who', { getThread: async () => 'alice-data' });
       const el1 = await host(a.backend, 'me');
-      await waitUntil(() => el1.res.value === 'alice-data');
+      await waitFor(() => el1.res.value === 'alice-data');
       el1.remove();
       const aliceKey = `${identityOf(jwt('alice'))}|t-who|me`;
       expect(identityOf(jwt('alice'))).not.to.equal(identityOf(jwt('bob')));
       expect(aliceKey).not.to.contain('alice');
-      await waitUntil(async () => { _clearMemoryCacheForTests(); return (await readCache(aliceKey))?.value === 'alice-data'; });
+      await waitFor(async () => { _clearMemoryCacheForTests(); return (await readCache(aliceKey))?.value === 'alice-data'; });
 
       reload();
       configure({ getToken: async () => jwt('bob') });
@@ -215,14 +216,14 @@ describe('ResourceController', () => {
       expect(el2.res.value, 'nothing of alice for bob').to.equal(undefined);
       expect(el2.res.status).to.equal('loading');
       gate.resolve('bob-data');
-      await waitUntil(() => el2.res.value === 'bob-data');
+      await waitFor(() => el2.res.value === 'bob-data');
       el2.remove();
 
       reload();
       configure({ getToken: () => jwt('alice') });
       const gate2 = deferred();
       const el3 = await host(fakeBackend('t-who', { getThread: async () => gate2.promise }).backend, 'me');
-      await waitUntil(() => el3.res.value === 'alice-data', 'alice gets her own stale data back');
+      await waitFor(() => el3.res.value === 'alice-data', 'alice gets her own stale data back');
       gate2.resolve('alice-2');
     } finally {
       _resetConfigForTests();
@@ -236,7 +237,7 @@ describe('ResourceController', () => {
       configure({ getToken: async () => (asked++, null) });
       const fake = fakeBackend('t-ask-once', { getThread: async () => 1 });
       const els = await Promise.all([1, 2, 3, 4].map(() => host(fake.backend, 'k')));
-      await waitUntil(() => els.every((e) => e.res.status === 'ready'));
+      await waitFor(() => els.every((e) => e.res.status === 'ready'));
       expect(asked).to.equal(1);
     } finally {
       _resetConfigForTests();
@@ -246,12 +247,12 @@ describe('ResourceController', () => {
   it('shows cached data marked offline when revalidation finds no network', async () => {
     const ok = fakeBackend('t-off', { getThread: async () => 'cached' });
     const el1 = await host(ok.backend, 'k');
-    await waitUntil(() => el1.res.status === 'ready');
+    await waitFor(() => el1.res.status === 'ready');
     el1.remove();
     _resetResourcesForTests();
     const down = fakeBackend('t-off', { getThread: async () => Promise.reject(new OfflineError()) });
     const el2 = await host(down.backend, 'k');
-    await waitUntil(() => el2.res.offline);
+    await waitFor(() => el2.res.offline);
     expect(el2.res.status).to.equal('ready');
     expect(el2.res.value).to.equal('cached');
     expect(el2.res.stale).to.equal(true);
@@ -261,7 +262,7 @@ describe('ResourceController', () => {
   it('reports errors as ConfabErrors with no cache to fall back on', async () => {
     const fake = fakeBackend('t-err', { getThread: async () => Promise.reject(new TypeError('Failed to fetch')) });
     const el = await host(fake.backend, 'k');
-    await waitUntil(() => el.res.status === 'error');
+    await waitFor(() => el.res.status === 'error');
     expect(el.res.error).to.be.instanceOf(OfflineError);
     expect(el.res.offline).to.equal(false);
     expect(el.res.value).to.equal(undefined);
@@ -271,7 +272,7 @@ describe('ResourceController', () => {
     let n = 0;
     const fake = fakeBackend('t-refresh', { getThread: async () => ++n });
     const [a, b] = await Promise.all([host(fake.backend, 'k'), host(fake.backend, 'k')]);
-    await waitUntil(() => a.res.value === 1 && b.res.value === 1);
+    await waitFor(() => a.res.value === 1 && b.res.value === 1);
     await a.res.refresh();
     expect(a.res.value).to.equal(2);
     a.res.mutate(42);
@@ -284,7 +285,7 @@ describe('ResourceController', () => {
     const gate = deferred();
     const fake = fakeBackend('t-clear', { getThread: async ([id]) => (id === 'b' ? gate.promise : id) });
     const el = await host(fake.backend, 'a');
-    await waitUntil(() => el.res.value === 'a');
+    await waitFor(() => el.res.value === 'a');
     el.key = 'b';
     await el.updateComplete;
     expect(el.res.status).to.equal('loading');
@@ -299,21 +300,21 @@ describe('ResourceController', () => {
     const gate = deferred();
     const fake = fakeBackend('t-keep', { getThread: async ([id]) => (id === 'b' ? gate.promise : id) });
     const el = await host(fake.backend, 'a', true);
-    await waitUntil(() => el.res.value === 'a');
+    await waitFor(() => el.res.value === 'a');
     el.key = 'b';
     await el.updateComplete;
     expect(el.res.status).to.equal('loading');
     expect(el.res.value).to.equal('a');
     gate.resolve('b');
-    await waitUntil(() => el.res.value === 'b');
+    await waitFor(() => el.res.value === 'b');
   });
 
   it('keepPrevious never passes the previous key\'s data off as offline data', async () => {
     const fake = fakeBackend('t-keep-off', { getThread: async ([id]) => (id === 'b' ? Promise.reject(new OfflineError()) : id) });
     const el = await host(fake.backend, 'a', true);
-    await waitUntil(() => el.res.value === 'a');
+    await waitFor(() => el.res.value === 'a');
     el.key = 'b';
-    await waitUntil(() => el.res.status === 'error');
+    await waitFor(() => el.res.status === 'error');
     expect(el.res.offline).to.equal(false);
     expect(el.res.error).to.be.instanceOf(OfflineError);
   });
@@ -325,14 +326,14 @@ describe('ResourceController', () => {
       },
     });
     const el = await host(fake.backend, 'k');
-    await waitUntil(() => el.res.status === 'error');
+    await waitFor(() => el.res.status === 'error');
     expect(el.res.error!.message).to.equal('bad arguments');
   });
 
   it('treats an abort it did not ask for as an error, not as silence', async () => {
     const fake = fakeBackend('t-foreign-abort', { getThread: async () => Promise.reject(new DOMException('gone', 'AbortError')) });
     const el = await host(fake.backend, 'k');
-    await waitUntil(() => el.res.status === 'error');
+    await waitFor(() => el.res.status === 'error');
     expect(el.res.error).to.exist;
   });
 });
