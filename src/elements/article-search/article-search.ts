@@ -46,6 +46,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * In `mode="popup"` (default) the field is a WAI-ARIA 1.2 combobox with a listbox popup; in
  * `mode="inline"` the results are a list in the page, for a full search page.
  *
+ * @tag confab-article-search
  * @summary Knowledge-base search with type-ahead, facets and an article reader.
  *
  * @csspart base - The themed wrapper.
