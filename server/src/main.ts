@@ -23,6 +23,11 @@ async function main() {
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     console.log(`[confab] ready in ${Date.now() - t0} ms: http://${shown}:${info.port}/  (API http://${shown}:${info.port}/api)`);
   });
+  // Idempotency keys only need to outlive a client's retry window.
+  const sweep = setInterval(() => {
+    s.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'`).catch(() => {});
+  }, 3_600_000);
+  sweep.unref();
   const stop = async () => {
     server.close();
     await s.close().catch(() => {});

@@ -246,6 +246,8 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
       const score = r.int(-1, 12);
       aRows.push([aid, id, r.pick(experts).id, markdownBody(r, product), score, ts(last)]);
       for (let k = 0; k < Math.max(0, score); k++) voteRows.push([people[(i + j + k) % people.length].id, 'answer', aid, 1]);
+      // a few critics too, so that the helpful rate of answers is not trivially 100%
+      for (let k = 0; k < (score <= 0 ? 2 : r.chance(0.3) ? 1 : 0); k++) voteRows.push([people[(i * 3 + j + k + 20) % people.length].id, 'answer', aid, -1]);
       if (j === 1 && r.chance(0.6)) accepted = aid;
     }
     const tags = [r.pick(TAGS)];
