@@ -6,6 +6,7 @@ import type { ThreadSort } from '../../contract/threads.js';
 import { ResourceController } from '../../core/resource.js';
 import { emit } from '../../core/events.js';
 import { onConfigChange } from '../../core/config.js';
+import { OfflineError } from '../../core/errors.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { checkEnum } from '../../ui/dev-warn.js';
@@ -152,6 +153,7 @@ export class ConfabForumFeed extends ConfabElement {
   /** Thread view, composer and new-thread form: loaded on demand (see panels.ts). */
   private panels?: Panels;
   private panelsLoading?: Promise<Panels>;
+  private panelsScheduled = false;
 
   private loadPanels(): Promise<Panels> {
     return (this.panelsLoading ??= import('./panels.js').then((m) => {
@@ -276,7 +278,8 @@ export class ConfabForumFeed extends ConfabElement {
     super.updated(changed);
     this.syncLive();
     // After the first data (never before it, to keep it out of the first load): fetch the rest in idle time.
-    if (!this.panelsLoading && this.backend && (this.list.status === 'ready' || this.list.status === 'error')) {
+    if (!this.panelsScheduled && this.backend && (this.list.status === 'ready' || this.list.status === 'error')) {
+      this.panelsScheduled = true;
       const idle = (globalThis.requestIdleCallback as ((cb: () => void) => number) | undefined) ?? ((cb: () => void) => setTimeout(cb, 200));
       idle(() => void this.loadPanels().catch(() => (this.panelsLoading = undefined)));
     }
@@ -403,7 +406,7 @@ export class ConfabForumFeed extends ConfabElement {
   /** Opens thread `id` inline (no event: the caller decided). */
   private async open(id: string): Promise<void> {
     this.returnFocusTo = id;
-    await this.loadPanels();
+    if (!(await this.panelsOrSay())) return;
     this.openId = id;
     this.extraPosts = [];
     this.postsCursor = undefined;
@@ -427,10 +430,23 @@ export class ConfabForumFeed extends ConfabElement {
     void this.list.refresh().then(() => this.focusAfterUpdate(`article[data-id="${CSS.escape(t.id)}"]`));
   }
 
-  private startThread(): void {
-    void this.loadPanels()
-      .then((p) => p.newThread.show())
-      .then(() => this.focusAfterUpdate('#nt-title'));
+  private async startThread(): Promise<void> {
+    const p = await this.panelsOrSay();
+    if (!p) return;
+    await p.newThread.show();
+    this.focusAfterUpdate('#nt-title');
+  }
+
+  /** The lazy half, or undefined (said out loud) when its chunk cannot be fetched, e.g. offline. */
+  private async panelsOrSay(): Promise<Panels | undefined> {
+    try {
+      return await this.loadPanels();
+    } catch (e) {
+      this.panelsLoading = undefined;
+      this.reportError(new OfflineError(e instanceof Error ? e.message : String(e)));
+      this.announce(msg('This part of the community could not be loaded. Check your connection and try again.', { id: 'forum-feed-chunk-failed' }));
+      return undefined;
+    }
   }
 
   private loadMore = (): void => {

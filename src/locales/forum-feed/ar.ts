@@ -47,4 +47,5 @@ export const templates = {
   'forum-feed-reply-queued': 'أنت غير متصل. سيُنشر ردك عند عودة الاتصال.',
   'forum-feed-thread-queued': 'أنت غير متصل. سيُنشر موضوعك عند عودة الاتصال.',
   'forum-feed-your-reply': 'ردك',
+  'forum-feed-chunk-failed': 'تعذّر تحميل هذا الجزء من المجتمع. تحقّق من اتصالك وحاول مرة أخرى.',
 };

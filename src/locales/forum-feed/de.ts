@@ -47,4 +47,5 @@ export const templates = {
   'forum-feed-reply-queued': 'Sie sind offline. Ihre Antwort wird gesendet, sobald Sie wieder online sind.',
   'forum-feed-thread-queued': 'Sie sind offline. Ihr Thema wird veröffentlicht, sobald Sie wieder online sind.',
   'forum-feed-your-reply': 'Ihre Antwort',
+  'forum-feed-chunk-failed': 'Dieser Teil der Community konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
 };

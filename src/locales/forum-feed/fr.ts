@@ -47,4 +47,5 @@ export const templates = {
   'forum-feed-reply-queued': 'Vous êtes hors ligne. Votre réponse sera publiée dès votre retour en ligne.',
   'forum-feed-thread-queued': 'Vous êtes hors ligne. Votre discussion sera publiée dès votre retour en ligne.',
   'forum-feed-your-reply': 'Votre réponse',
+  'forum-feed-chunk-failed': 'Cette partie de la communauté n’a pas pu être chargée. Vérifiez votre connexion et réessayez.',
 };

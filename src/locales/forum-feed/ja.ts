@@ -47,4 +47,5 @@ export const templates = {
   'forum-feed-reply-queued': 'オフラインです。オンラインに戻ると返信が投稿されます。',
   'forum-feed-thread-queued': 'オフラインです。オンラインに戻るとスレッドが投稿されます。',
   'forum-feed-your-reply': 'あなたの返信',
+  'forum-feed-chunk-failed': 'コミュニティのこの部分を読み込めませんでした。接続を確認して、もう一度お試しください。',
 };
