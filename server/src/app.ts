@@ -147,7 +147,12 @@ export function createApp(opts: AppOptions): ConfabApp {
 
   // Token -> user. A bad token is a 401 even on reads, so the client refreshes it.
   app.use('/api/*', async (c, next) => {
-    const h = c.req.header('authorization');
+    let h = c.req.header('authorization');
+    // EventSource cannot send headers: the events stream (only) takes the token as ?access_token=.
+    if (!h && c.req.path === '/api/v1/events') {
+      const t = c.req.query('access_token');
+      if (t) h = `Bearer ${t}`;
+    }
     let user: User | null = null;
     if (h) {
       const m = /^Bearer\s+(\S+)$/i.exec(h);
@@ -229,7 +234,9 @@ export function createApp(opts: AppOptions): ConfabApp {
         `SELECT p.id, p.name, p.org_id, COALESCE(o.name, p.org_name) AS org_name, p.tier, p.roles
          FROM people p LEFT JOIN orgs o ON o.id = p.org_id WHERE p.demo ORDER BY p.id`,
       );
-      return c.json(rows.map((r) => ({ id: r.id, name: r.name, org: r.org_id, orgName: r.org_name, tier: r.tier, roles: r.roles ?? [] })));
+      return c.json(
+        rows.map((r) => ({ id: r.id, name: r.name, org: r.org_id ? { id: r.org_id, name: r.org_name ?? r.org_id } : null, tier: r.tier ?? null, roles: r.roles ?? [] })),
+      );
     });
     app.get('/api/demo/token', async (c) => {
       const id = c.req.query('user') ?? '';

@@ -190,7 +190,8 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
     q,
     'people',
     [['id', 'text'], ['name', 'text'], ['email', 'text'], ['org_id', 'text'], ['org_name', 'text'], ['tier', 'text'], ['roles', 'text[]'], ['demo', 'boolean']],
-    people.map((p) => [p.id, p.name, emailOf(p), p.org, orgName.get(p.org), orgTier.get(p.org), p.roles.join('|'), true]),
+    // Vendor staff are not partners: no tier.
+    people.map((p) => [p.id, p.name, emailOf(p), p.org, orgName.get(p.org), p.org === 'org-acme' ? null : orgTier.get(p.org), p.roles.join('|'), true]),
   );
   const partners = people.filter((p) => p.org !== 'org-acme');
   const experts = people.filter((p) => p.roles.includes('technical') || p.roles.includes('vendor-staff'));

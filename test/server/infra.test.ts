@@ -123,7 +123,8 @@ describe('auth', () => {
     const users = await (await raw(env, '/api/demo/users')).json();
     assert.ok(users.length >= 40);
     const ava = users.find((u: any) => u.id === 'p-ava');
-    assert.deepEqual(ava, { id: 'p-ava', name: 'Ava Lindqvist', org: 'org-northwind', orgName: 'Northwind Networks', tier: 'platinum', roles: ['technical'] });
+    assert.deepEqual(ava, { id: 'p-ava', name: 'Ava Lindqvist', org: { id: 'org-northwind', name: 'Northwind Networks' }, tier: 'platinum', roles: ['technical'] });
+    assert.equal(users.find((u: any) => u.id === 'p-victor').tier, null, 'vendor staff have no partner tier');
     const roles = new Set(users.flatMap((u: any) => u.roles));
     for (const r of ['sales', 'technical', 'marketing', 'vendor-staff', 'moderator']) assert.ok(roles.has(r), r);
     const { token } = await (await raw(env, '/api/demo/token?user=p-morgan')).json();
@@ -325,6 +326,20 @@ describe('live events (SSE)', () => {
     } finally {
       await s.close();
     }
+  });
+
+  test('EventSource-style ?access_token= works on the events stream only; a bad one is a 401', async () => {
+    const app = env.makeApp({ config: { requireAuth: true } });
+    const token = await tokenFor(env, PEOPLE.ben);
+    const s = await openStream(app, `/api/v1/events?access_token=${encodeURIComponent(token)}`);
+    try {
+      await s.until((b) => b.includes(': connected'));
+    } finally {
+      await s.close();
+    }
+    await expectProblem(await raw(env, '/api/v1/events?access_token=bogus', {}, app), 401);
+    await expectProblem(await raw(env, `/api/v1/threads?access_token=${encodeURIComponent(token)}`, {}, app), 401);
+    await app.close();
   });
 
   test('a failed write announces nothing; heartbeats keep the stream alive; category filter', async () => {
