@@ -131,7 +131,7 @@ export class ConfabQaBox extends ConfabElement {
   private unlistenAsk?: () => void;
   private unlistenOutbox?: () => void;
   private draftScope = '';
-  private seen = new Map<string, string>();
+  private seen = new Map<string, { status: string; stale: boolean; error?: ConfabError }>();
   private marked = false;
   private focusAfterRender?: string;
   /** Fields blurred while a pointer was down, waiting for the click to finish. */
@@ -227,19 +227,22 @@ export class ConfabQaBox extends ConfabElement {
     }
   }
 
-  /** A `confab-load` / `confab-error` pair around each resource's fetches, fired once per outcome. */
+  /**
+   * A `confab-load` / `confab-error` pair around each resource's fetches: load when fresh data replaces
+   * a loading, stale or failed state (a local `mutate()` after a vote is not a load), error once per failure.
+   */
   private reportTransitions(what: string, res: ResourceController<unknown>): void {
-    const sig = res.status === 'error' || res.offline ? `error:${res.error?.message}` : res.status === 'ready' && !res.stale ? `ready:${res.savedAt}` : '';
-    if (!sig || this.seen.get(what) === sig) return;
-    this.seen.set(what, sig);
-    if (sig.startsWith('ready')) {
+    const prev = this.seen.get(what);
+    this.seen.set(what, { status: res.status, stale: res.stale, error: res.error });
+    const fresh = res.status === 'ready' && !res.stale;
+    if (fresh && (!prev || prev.status !== 'ready' || prev.stale)) {
       emit(this, 'confab-load', { what });
       if (what === 'similar-questions') {
         this.announceCount();
         // One of these may be opened next: fetch the question view's chunk now, not on the click.
         if (this.suggestions.length) void this.questionView().catch(() => {});
       }
-    } else if (res.error) this.reportError(res.error);
+    } else if (res.error && res.error !== prev?.error) this.reportError(res.error);
   }
 
   private announceCount(): void {
@@ -398,6 +401,7 @@ export class ConfabQaBox extends ConfabElement {
     const input = this.input;
     this.sending = true;
     this.askError = undefined;
+    this.posted = undefined;
     try {
       const result = await outboxSubmit<Question>(backend, 'askQuestion', [input], { scope: this.askScope });
       await this.resetForm();

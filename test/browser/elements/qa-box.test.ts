@@ -200,6 +200,14 @@ describe('<confab-qa-box>', () => {
       await similarShown(el);
       expect(loads).to.include('similar-questions');
       expect(performance.getEntriesByName('confab:qa-box:first-content')).to.have.length(1);
+      // Opening a question loads it once; a vote changes it locally, which is not a load.
+      loads.length = 0;
+      el.question = 'q-002';
+      await waitUntil(() => !!$(el, '.question [part~=vote-up]'), 'question', { timeout: 3000 });
+      expect(loads).to.deep.equal(['question']);
+      $<HTMLButtonElement>(el, '.question [part~=vote-up]')!.click();
+      await waitUntil(() => /Voted up/.test(text(el, '[role=status]')));
+      expect(loads).to.deep.equal(['question']);
     });
 
     it('warns once about a bad theme value and falls back to auto', async () => {
