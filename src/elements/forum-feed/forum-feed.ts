@@ -478,6 +478,13 @@ export class ConfabForumFeed extends ConfabElement {
       const sibling = (e.key === 'PageDown' ? article.nextElementSibling : article.previousElementSibling) as HTMLElement | null;
       if (sibling?.localName === 'article') sibling.focus();
       else if (e.key === 'PageDown' && this.nextCursor && !this.wantCursor) this.loadMore();
+    } else if ((e.key === 'End' || e.key === 'Home') && (e.ctrlKey || e.metaKey)) {
+      // Feed pattern: leave the feed, to the first control after it or before it.
+      const target = this.renderRoot.querySelector<HTMLElement>(e.key === 'End' ? '[part~=load-more]' : '[part~=banner], [part~=new-thread]');
+      if (target) {
+        e.preventDefault();
+        target.focus();
+      }
     } else if (e.key === 'Enter' && path[0] === article) {
       e.preventDefault();
       (article.querySelector('.title-link') as HTMLElement | null)?.click();

@@ -122,7 +122,7 @@ describe('<confab-forum-feed> list', function () {
     await until(() => $(el, '[role=status]').textContent!.includes('5 threads loaded'), 'announced');
   });
 
-  it('PageDown / PageUp move focus between articles', async () => {
+  it('PageDown / PageUp move focus between articles; Ctrl+End leaves the feed', async () => {
     const el = await mountFeed(new MemoryBackend(), { 'page-size': '4' });
     await until(() => rows(el).length === 4);
     rows(el)[0]!.focus();
@@ -132,6 +132,8 @@ describe('<confab-forum-feed> list', function () {
     expect(el.shadowRoot!.activeElement).to.equal(rows(el)[2]);
     await sendKeys({ press: 'PageUp' });
     expect(el.shadowRoot!.activeElement).to.equal(rows(el)[1]);
+    await sendKeys({ press: 'Control+End' });
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~=load-more]'));
   });
 
   it('thread-href turns rows into links; confab-thread-open is cancelable and routing stays with the host', async () => {
