@@ -141,7 +141,7 @@ export async function searchArticles(ctx: Ctx) {
   const pf = `(cardinality($${pi}::text[]) = 0 OR m.product = ANY($${pi}::text[]))`;
   const tf = `(cardinality($${ti}::text[]) = 0 OR m.content_type = ANY($${ti}::text[]))`;
   const sql = `WITH m AS (
-      SELECT a.id, a.title, a.body, a.product, a.content_type, a.updated_at, ${m.rank} AS rank
+      SELECT a.id, a.product, a.content_type, a.updated_at, ${m.rank} AS rank
       FROM articles a WHERE ${m.cond} AND ${audCond}
     )
     SELECT
@@ -151,7 +151,8 @@ export async function searchArticles(ctx: Ctx) {
       (SELECT COALESCE(json_agg(json_build_object('value', x.value, 'count', x.count) ORDER BY x.count DESC, x.value), '[]'::json)
          FROM (SELECT m.content_type AS value, count(*)::int AS count FROM m WHERE ${pf} GROUP BY m.content_type) x) AS fct,
       (SELECT COALESCE(json_agg(h ORDER BY h.rank DESC, h.updated_at DESC, h.id), '[]'::json)
-         FROM (SELECT m.* FROM m WHERE ${pf} AND ${tf} ORDER BY m.rank DESC, m.updated_at DESC, m.id LIMIT $${li} OFFSET $${oi}) h) AS items`;
+         FROM (SELECT m.*, a.title, a.body FROM (SELECT * FROM m WHERE ${pf} AND ${tf} ORDER BY m.rank DESC, m.updated_at DESC, m.id LIMIT $${li} OFFSET $${oi}) m
+               JOIN articles a ON a.id = m.id) h) AS items`;
   const { rows } = await ctx.q.query<any>(sql, params);
   const r = rows[0];
   const parse = (x: unknown) => (typeof x === 'string' ? JSON.parse(x) : x);
