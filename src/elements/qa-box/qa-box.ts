@@ -359,7 +359,8 @@ export class ConfabQaBox extends ConfabElement {
     } else if (e.key === 'Enter') {
       // Enter in the title never posts a half-written question.
       e.preventDefault();
-      if (n && this.active >= 0) this.openSimilar(this.suggestions[this.active]!);
+      const picked = n ? this.suggestions[this.active] : undefined;
+      if (picked) this.openSimilar(picked);
     } else if (e.key === 'Escape' && n) {
       e.preventDefault();
       this.listOpen = false;
@@ -478,7 +479,7 @@ export class ConfabQaBox extends ConfabElement {
     const errors = this.errors;
     const suggestions = this.listOpen ? this.suggestions : [];
     const expanded = suggestions.length > 0;
-    const activeId = expanded && this.active >= 0 ? `similar-${this.active}` : undefined;
+    const activeId = expanded && this.active >= 0 && this.active < suggestions.length ? `similar-${this.active}` : undefined;
     const describe = (f: AskField, hint?: string) => [hint, errors[f] ? `${f}-error` : ''].filter(Boolean).join(' ') || undefined;
     return html`<form part="form" class="ask" novalidate @submit=${this.onAsk} @pointerdown=${this.onPointerDown} aria-labelledby="ask-heading">
       <h2 id="ask-heading" class="heading" part="header">${msg('Ask the community', { id: 'qa-box-heading' })}</h2>
@@ -538,7 +539,7 @@ export class ConfabQaBox extends ConfabElement {
             @blur=${() => this.onBlur('body', this.body)}
           ></textarea>
           ${this.bodyTab === 'preview'
-            ? html`<div class="preview prose" part="body" tabindex="0">
+            ? html`<div class="preview prose" part="body" tabindex="0" dir="auto">
                 ${this.body.trim() ? markdown(this.body) : html`<span class="hint">${msg('Nothing to preview yet.', { id: 'qa-box-nothing-preview' })}</span>`}
               </div>`
             : nothing}
