@@ -118,6 +118,7 @@ export class ConfabArticleSearch extends ConfabElement {
   @query('#input') private input!: HTMLInputElement;
 
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private warnedNoBackend = false;
   private reported = new WeakSet<object>();
   /** Where focus returns when the reader closes. */
   private returnFocus: string | null = null;
@@ -222,6 +223,11 @@ export class ConfabArticleSearch extends ConfabElement {
 
   private setQuery(q: string): void {
     clearTimeout(this.timer);
+    if (q && !this.backend && !this.warnedNoBackend) {
+      // Otherwise typing does nothing and the vendor has no clue why.
+      this.warnedNoBackend = true;
+      console.warn(`[confab] <${this.localName}> has no backend: set data-api on the script tag, call configure(), or wrap it in <confab-provider>.`);
+    }
     if (q !== this.query) {
       this.query = q;
       this.more = 0;

@@ -517,6 +517,22 @@ describe('<confab-article-search> options', () => {
     }
   });
 
+  it('tells the vendor, once, when there is no backend to search', async () => {
+    const warnings: string[] = [];
+    const orig = console.warn;
+    console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
+    try {
+      const el = await fixture<ConfabArticleSearch>(html`<confab-article-search></confab-article-search>`);
+      await type(el, 'sso');
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ type: 'x' });
+      await sendKeys({ press: 'Enter' });
+      expect(warnings.filter((w) => w.includes('has no backend'))).to.have.length(1);
+    } finally {
+      console.warn = orig;
+    }
+  });
+
   it('`shortcut` makes Ctrl+K focus the field from anywhere, and stops on disconnect', async () => {
     const outside = await fixture<HTMLButtonElement>(html`<button>outside</button>`);
     const el = await mount(backend().backend, html`<confab-article-search shortcut></confab-article-search>`);
