@@ -10,6 +10,8 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import * as v from 'valibot';
 import { LiveEvent, endpoints } from '../../src/contract/index.js';
 import { authFromEnv, hs256Auth, jwksAuth } from '../../server/src/auth.js';
+import { migrate } from '../../server/src/migrate.js';
+import { prng, seedIfEmpty } from '../../server/src/seed.js';
 import { ORIGIN, PEOPLE, SECRET, call, expectProblem, raw, setupTestEnv, tokenFor, type TestEnv } from './helpers.js';
 
 let env: TestEnv;
@@ -21,6 +23,30 @@ after(async () => {
 });
 
 const newThread = (title = 'Idempotent thread') => ({ title, body: 'Body text', category: 'technical' });
+
+describe('storage', () => {
+  test('migrations are recorded and applied once; seeding happens only into empty tables', async () => {
+    assert.deepEqual(await migrate(env.db), []);
+    const { rows } = await env.db.query<any>(`SELECT version, name FROM schema_migrations ORDER BY version`);
+    assert.equal(rows[0].name, '001_init.sql');
+    assert.equal(await seedIfEmpty(env.db), false);
+    const counts = (await env.db.query<any>(`SELECT
+      (SELECT count(*)::int FROM orgs WHERE id <> 'org-acme') AS orgs, (SELECT count(*)::int FROM people) AS people,
+      (SELECT count(*)::int FROM threads) AS threads, (SELECT count(*)::int FROM posts) AS posts,
+      (SELECT count(*)::int FROM questions) AS questions, (SELECT count(*)::int FROM questions WHERE accepted_answer_id IS NOT NULL) AS accepted,
+      (SELECT count(*)::int FROM questions WHERE answer_count > 0) AS answered, (SELECT count(*)::int FROM articles) AS articles,
+      (SELECT count(*)::int FROM certifications) AS certs, (SELECT count(*)::int FROM certifications WHERE recipient_kind = 'org') AS org_certs,
+      (SELECT count(DISTINCT tier)::int FROM orgs) AS tiers`)).rows[0];
+    assert.ok(counts.orgs >= 5 && counts.tiers === 4, JSON.stringify(counts));
+    assert.ok(counts.people >= 40 && counts.threads >= 200 && counts.posts > 200 && counts.questions >= 80, JSON.stringify(counts));
+    assert.ok(counts.accepted > 0 && counts.answered > counts.accepted && counts.articles >= 300 && counts.org_certs > 0);
+  });
+
+  test('the seed PRNG is deterministic', () => {
+    const a = prng(7), b = prng(7);
+    for (let i = 0; i < 50; i++) assert.equal(a.next(), b.next());
+  });
+});
 
 describe('requests and errors', () => {
   test('health and unknown routes', async () => {
