@@ -177,3 +177,24 @@ describe('<confab-forum-feed> list', function () {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<confab-forum-feed> localisation', function () {
+  this.timeout(30000);
+  beforeEach(resetAll);
+  afterEach(async () => {
+    const { setLocale } = await import('../../../src/core/i18n.js');
+    await setLocale('en');
+  });
+
+  it('speaks German with the de catalogue: labels, counts, plural and relative time', async () => {
+    const { setLocale } = await import('../../../src/core/i18n.js');
+    await setLocale('de');
+    const el = await mountFeed(new MemoryBackend(), { 'page-size': '6', lang: 'de' });
+    await until(() => rows(el).length === 6);
+    expect($(el, '.heading').textContent).to.equal('Diskussionen');
+    expect($(el, '[part~=load-more]').textContent!.trim()).to.equal('Weitere Themen laden');
+    expect(rows(el)[0]!.querySelector('.replies')!.textContent).to.match(/^\d+ Antworten?$/);
+    expect(rows(el)[0]!.querySelector('time')!.textContent).to.match(/vor|gestern|jetzt|heute/);
+    await until(() => $(el, '[role=status]').textContent === '6 Themen geladen', 'announcement in German');
+  });
+});
