@@ -58,6 +58,21 @@ describe('<confab-forum-feed> new thread', function () {
     await until(() => $(el, '[role=status]').textContent!.includes('Thread posted'));
   });
 
+  it('Escape closes the form, focus returns to "New thread", and the draft is there when it reopens', async () => {
+    const backend = new MemoryBackend({ me: meFor('u-aiko') });
+    const el = await mountFeed(backend, { compose: true, 'page-size': '3' });
+    await until(() => rows(el).length === 3);
+    $<HTMLButtonElement>(el, '[part~=new-thread]').click();
+    await until(() => el.shadowRoot!.activeElement?.id === 'nt-title');
+    await sendKeys({ type: 'Half-written title' });
+    await sendKeys({ press: 'Escape' });
+    await until(() => el.shadowRoot!.activeElement === $(el, '[part~=new-thread]'), 'focus back on the button');
+    expect($(el, 'form.new-thread')).to.equal(null);
+    await aTimeout(100);
+    $<HTMLButtonElement>(el, '[part~=new-thread]').click();
+    await until(() => $<HTMLInputElement>(el, '#nt-title')?.value === 'Half-written title', 'draft restored');
+  });
+
   it('offline: the new thread is pending, then posted once when online', async () => {
     const backend = new MemoryBackend({ me: meFor('u-aiko') });
     const el = await mountFeed(backend, { compose: true, 'page-size': '5' });
