@@ -1,12 +1,11 @@
 // <confab-qa-box> against the fake REST server: real fetch + ky, so requests can be counted and
 // wrong-shaped responses go through the real contract validation.
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { clear, createStore } from 'idb-keyval';
 import '../../../src/elements/qa-box/define.js';
 import '../../../src/elements/provider/define.js';
 import { RestBackend } from '../../../src/backends/rest/index.js';
 import type { CallOptions } from '../../../src/backends/types.js';
-import { clearCache } from '../../../src/core/cache.js';
+import { _clearMemoryCacheForTests } from '../../../src/core/cache.js';
 import { _resetResourcesForTests } from '../../../src/core/resource.js';
 import { _resetForTests as resetOutbox } from '../../../src/core/outbox.js';
 import type { ConfabQaBox } from '../../../src/elements/qa-box/qa-box.js';
@@ -57,10 +56,11 @@ const similarRequests = async (fake: ReturnType<typeof fakeServer>) => (await fa
 
 describe('<confab-qa-box> over REST', () => {
   beforeEach(async () => {
+    // Each test's fake server has its own base URL, hence its own backend id: nothing shared to clear
+    // (and other test files, running in parallel on this origin, keep their IndexedDB data).
     resetOutbox();
     _resetResourcesForTests();
-    await clearCache();
-    await clear(createStore('confab-drafts', 'drafts'));
+    _clearMemoryCacheForTests();
     delete (window as { __qaCanary?: number }).__qaCanary;
   });
 

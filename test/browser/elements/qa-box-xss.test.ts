@@ -6,7 +6,7 @@ import '../../../src/elements/qa-box/define.js';
 import '../../../src/elements/provider/define.js';
 import type { CommunityBackend } from '../../../src/backends/types.js';
 import type { Answer, QuestionWithAnswers, SimilarQuestion } from '../../../src/contract/index.js';
-import { clearCache } from '../../../src/core/cache.js';
+import { _clearMemoryCacheForTests } from '../../../src/core/cache.js';
 import { _resetResourcesForTests } from '../../../src/core/resource.js';
 import type { ConfabQaBox } from '../../../src/elements/qa-box/qa-box.js';
 
@@ -20,6 +20,8 @@ interface Vector {
 const at = '2026-11-20T10:00:00.000Z';
 const CANARY = '__confabPwned';
 const win = window as unknown as Record<string, unknown>;
+
+let seq = 0;
 
 function backendFor(vectors: Vector[]): CommunityBackend {
   const author = (v: Vector) => ({ id: `u-${v.id}`, name: v.payload, orgName: v.payload, avatarUrl: null });
@@ -38,7 +40,8 @@ function backendFor(vectors: Vector[]): CommunityBackend {
     id: 'q-xss', title: v.payload, answerCount: 1, accepted: true, acceptedExcerpt: v.payload, similarity: 0.9,
   }));
   return {
-    id: 'xss',
+    // An id of its own per backend: nothing cached by another test (or test file) can answer for it.
+    id: `qa-box-xss-${Date.now()}-${++seq}`,
     me: async () => ({ authenticated: true, id: 'u-me', name: 'Me', org: null, tier: null, roles: [] }),
     similarQuestions: async () => similar,
     getQuestion: async () => data,
@@ -96,7 +99,7 @@ describe('<confab-qa-box> against the XSS corpus', () => {
   });
   beforeEach(async () => {
     _resetResourcesForTests();
-    await clearCache();
+    _clearMemoryCacheForTests();
     delete win[CANARY];
     messages.length = 0;
   });

@@ -1,21 +1,30 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { clear, createStore } from 'idb-keyval';
+import { createStore, delMany, entries } from 'idb-keyval';
 import '../../../src/elements/qa-box/define.js';
 import '../../../src/elements/provider/define.js';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 import type { CommunityBackend } from '../../../src/backends/types.js';
-import { _clearMemoryCacheForTests, clearCache } from '../../../src/core/cache.js';
+import { _clearMemoryCacheForTests } from '../../../src/core/cache.js';
 import { _resetResourcesForTests } from '../../../src/core/resource.js';
 import { _resetForTests as resetOutbox } from '../../../src/core/outbox.js';
 import type { ConfabQaBox } from '../../../src/elements/qa-box/qa-box.js';
 
+/**
+ * Test files run in parallel pages of one origin and share IndexedDB, so these tests use a backend id
+ * of their own and clear only what carries it: never another file's queued writes or drafts.
+ */
+const ID = 'qa-box-test';
+const STORES = [createStore('confab', 'cache'), createStore('confab-drafts', 'drafts'), createStore('confab-outbox', 'outbox')];
+
 async function resetStores(): Promise<void> {
   resetOutbox();
   _resetResourcesForTests();
-  await clearCache();
-  await clear(createStore('confab-drafts', 'drafts'));
-  await clear(createStore('confab-outbox', 'outbox'));
+  _clearMemoryCacheForTests();
+  for (const store of STORES) {
+    const mine = (await entries(store)).filter(([k, v]) => String(k).includes(ID) || JSON.stringify(v).includes(`"${ID}"`));
+    await delMany(mine.map(([k]) => k), store);
+  }
 }
 
 async function mount(backend: CommunityBackend, opts: { question?: string; category?: string; categories?: string } = {}): Promise<ConfabQaBox> {
@@ -39,7 +48,8 @@ function fill(el: ConfabQaBox, sel: string, value: string): void {
 }
 
 const signedIn = (id = 'u-aiko', extra: Partial<ConstructorParameters<typeof MemoryBackend>[0]> = {}) =>
-  new MemoryBackend({ me: meFor(id), ...extra });
+  new MemoryBackend({ id: ID, me: meFor(id), ...extra });
+const signedOut = () => new MemoryBackend({ id: ID });
 
 async function ready(el: ConfabQaBox): Promise<void> {
   await waitUntil(() => !!$(el, '#title') && !$(el, '.similar [part=skeleton]'), 'ask form ready');
@@ -134,7 +144,7 @@ describe('<confab-qa-box>', () => {
     });
 
     it('a signed-out partner sees "Sign in to ask" and gets confab-auth-required on submit', async () => {
-      const backend = new MemoryBackend();
+      const backend = signedOut();
       const el = await mount(backend);
       await waitUntil(() => !!$(el, '[part=signed-out]'), 'signed-out hint');
       expect(text(el, '[part~=submit]')).to.equal('Sign in to ask');
@@ -373,7 +383,7 @@ describe('<confab-qa-box>', () => {
     });
 
     it('a signed-out partner voting gets confab-auth-required', async () => {
-      const el = await mount(new MemoryBackend(), { question: 'q-001' });
+      const el = await mount(signedOut(), { question: 'q-001' });
       await waitUntil(() => !!$(el, '.question [part~=vote-up]'), 'question shown', { timeout: 3000 });
       await waitUntil(() => !!$(el, '[part~=sign-in]'), 'composer shows sign in');
       setTimeout(() => $<HTMLButtonElement>(el, '.question [part~=vote-up]')!.click());
