@@ -82,6 +82,21 @@ describe('<confab-forum-feed> thread', function () {
     expect(backend.calls('listPosts')).to.equal(1);
   });
 
+  it('a thread that fails to load shows a readable error with a working retry; axe passes', async () => {
+    const backend = new MemoryBackend();
+    const el = await mountFeed(backend, { 'page-size': '3' });
+    await until(() => rows(el).length === 3);
+    backend.failWith = new BackendError('Internal Server Error', 500);
+    rows(el)[1]!.querySelector<HTMLButtonElement>('.title-link')!.click();
+    await until(() => $(el, '.thread [part=error]'), 'error');
+    expect($(el, '.thread [part=error]').textContent).to.contain('500');
+    expect($(el, '#thread-heading').textContent!.length).to.be.greaterThan(3); // the title from the list
+    await expect(el).to.be.accessible();
+    backend.failWith = null;
+    $<HTMLButtonElement>(el, '.thread [part~=retry]').click();
+    await until(() => $(el, '.thread-body'), 'loaded after retry');
+  });
+
   it('a failed "Load more replies" shows the error with a retry that works', async () => {
     const backend = new MemoryBackend();
     backend.data.threads.find((t) => t.id === 'th-039')!.lastActivityAt = Date.now() + 1000;
