@@ -130,9 +130,11 @@ export const feedStyles = css`
     margin-block-start: var(--_space);
     width: 100%;
   }
-  /* The banner floats over the list instead of pushing it down: the list must not jump. */
+  /* The banner floats over the list instead of pushing it down (the list must not jump), and
+     sticks to the top of the viewport while the partner is scrolled down the feed. */
   .banner-slot {
-    position: relative;
+    position: sticky;
+    inset-block-start: 0;
     height: 0;
     z-index: 1;
   }
