@@ -103,14 +103,22 @@ export function snippetOf(body: string, terms: { word: string; prefix: boolean }
   return (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
 }
 
-/** Builds the match condition and rank expression for the user's text; never lets the text reach SQL as code. */
-function matchSql(q: string, params: unknown[], alias = 'a') {
+/**
+ * Builds the match condition and rank expression for the user's text; never lets the text reach SQL as code.
+ * Matching uses the full vectors (title A + body B). Ranking: an exact title first, then title matches by
+ * ts_rank over the small title vector, then body-only matches (ties broken by recency in the caller);
+ * the weighted whole-document ts_rank is used for the body part only on small result sets, because it
+ * detoasts every matching row.
+ */
+function matchSql(q: string, params: unknown[], alias = 'a', fullRank = false) {
   if (!q) return { cond: 'TRUE', rank: '0' };
   const qi = params.push(q);
   const pre = prefixTerm(q);
   const full = `websearch_to_tsquery('english', $${qi})`;
+  const exact = `CASE WHEN lower(${alias}.title) = lower($${qi}) THEN 10 ELSE 0 END`;
+  const bodyRank = (vec: string, tsq: string) => (fullRank ? ` + ts_rank(${alias}.${vec}, ${tsq}) * 0.1` : '');
   if (!pre) {
-    return { cond: `${alias}.search @@ ${full}`, rank: `ts_rank(${alias}.search, ${full}) + CASE WHEN lower(${alias}.title) = lower($${qi}) THEN 10 ELSE 0 END` };
+    return { cond: `${alias}.search @@ ${full}`, rank: `ts_rank(${alias}.title_search, ${full})${bodyRank('search', full)} + ${exact}` };
   }
   const hi = params.push(headOf(q));
   const pi = params.push(`${pre}:*`);
@@ -120,9 +128,12 @@ function matchSql(q: string, params: unknown[], alias = 'a') {
   const typed = `(${head} AND ${alias}.words @@ to_tsquery('simple', $${pi}))`;
   return {
     cond: `(${alias}.search @@ ${full} OR ${typed})`,
-    rank: `GREATEST(ts_rank(${alias}.search, ${full}), CASE WHEN ${typed} THEN ts_rank(${alias}.words, to_tsquery('simple', $${pi})) * 0.9 ELSE 0 END) + CASE WHEN lower(${alias}.title) = lower($${qi}) THEN 10 ELSE 0 END`,
+    rank: `GREATEST(ts_rank(${alias}.title_search, ${full})${bodyRank('search', full)},
+      (ts_rank(${alias}.title_search, websearch_to_tsquery('english', $${hi})) + ts_rank(${alias}.title_words, to_tsquery('simple', $${pi}))${bodyRank('words', `to_tsquery('simple', $${pi})`)}) * 0.9) + ${exact}`,
   };
 }
+
+const FULL_RANK_MAX = 2000;
 
 export async function searchArticles(ctx: Ctx) {
   const q: string = ctx.query.q ?? '';
@@ -131,8 +142,19 @@ export async function searchArticles(ctx: Ctx) {
   const offset = decodeCursor(ctx.query.cursor);
   const limit = pageLimit(ctx.query.limit);
   const aud = audienceOf(ctx.user);
+  // Whole-document ranking only when the match set is small enough to rank cheaply.
+  let fullRank = false;
+  if (q) {
+    const cp: unknown[] = [];
+    const cm = matchSql(q, cp);
+    const { rows: cr } = await ctx.q.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM articles a WHERE ${cm.cond} AND ${audienceSql(aud, cp)} LIMIT ${FULL_RANK_MAX + 1}) x`,
+      cp,
+    );
+    fullRank = Number(cr[0].n) <= FULL_RANK_MAX;
+  }
   const params: unknown[] = [];
-  const m = matchSql(q, params);
+  const m = matchSql(q, params, 'a', fullRank);
   const audCond = audienceSql(aud, params);
   const pi = params.push(products);
   const ti = params.push(types);
