@@ -112,6 +112,13 @@ export const styles = css`
     /* A shadow is darkness in both schemes; a text-coloured one would glow in dark mode. */
     box-shadow: 0 12px 32px -8px light-dark(color-mix(in srgb, var(--_text) 28%, transparent), rgb(0 0 0 / 0.6));
   }
+  /* In the top layer (see anchored-popup.ts) the controller sets top, left and width. */
+  .popup:popover-open {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    height: auto;
+  }
   .popup[hidden],
   .listbox[hidden] {
     display: none;

@@ -19,6 +19,7 @@ import { articleMeta } from './meta.js';
 import type { ArticleReader } from './reader.js';
 import { RecentSearches } from './recent-searches.js';
 import { ShortcutController, shortcutLabel } from './shortcut.js';
+import { AnchoredPopup } from './anchored-popup.js';
 
 /** Where results appear: a listbox popup under the field, or a results list in the page. */
 export const MODES = ['popup', 'inline'] as const;
@@ -147,6 +148,12 @@ export class ConfabArticleSearch extends ConfabElement {
 
   constructor() {
     super();
+    new AnchoredPopup(
+      this,
+      () => this.renderRoot.querySelector<HTMLElement>('.popup'),
+      () => this.renderRoot.querySelector<HTMLElement>('.searchbox'),
+      () => this.popupOpen,
+    );
     new ShortcutController(this, () => this.shortcut, () => {
       this.input?.focus();
       this.input?.select();
@@ -534,7 +541,7 @@ export class ConfabArticleSearch extends ConfabElement {
     const open = this.popupOpen;
     const options = open ? this.options : [];
     const recent = !this.query;
-    return html`<div class="popup" ?hidden=${!open} @mousedown=${this.keepFocus} @keydown=${this.onPopupKeydown}>
+    return html`<div class="popup" popover="manual" ?hidden=${!open} @mousedown=${this.keepFocus} @keydown=${this.onPopupKeydown}>
       ${open && !recent ? this.renderStatus() : nothing}
       ${open && recent && options.length
         ? html`<div class="popup-head">

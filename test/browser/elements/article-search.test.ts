@@ -657,6 +657,36 @@ describe('article-search catalogues', () => {
   });
 });
 
+describe('<confab-article-search> popup placement', () => {
+  it('is not clipped by a portal container with overflow: hidden, and follows the field when the page scrolls', async () => {
+    const { backend: b } = backend();
+    const wrap = await fixture<HTMLElement>(html`<div style="overflow: hidden; height: 70px; width: 400px; position: relative; z-index: 1">
+      <confab-provider .backend=${b}><confab-article-search></confab-article-search></confab-provider>
+    </div>
+    <div style="position: relative; z-index: 5; height: 400px; background: white">portal content above in z-order</div>
+    <div style="height: 2000px"></div>`);
+    const el = wrap.querySelector('confab-article-search') as ConfabArticleSearch;
+    await el.updateComplete;
+    await typeAndWait(el, 'sso');
+    const popup = $(el, '.popup')!;
+    expect(popup.matches(':popover-open')).to.be.true;
+    const last = options(el)[2].getBoundingClientRect();
+    expect(last.top).to.be.greaterThan(wrap.getBoundingClientRect().bottom);
+    // What the partner sees at that point is our option, not the portal's content.
+    const seen = document.elementFromPoint(last.left + 20, last.top + last.height / 2);
+    expect(seen).to.equal(el);
+    const field = $(el, '.searchbox')!;
+    expect(Math.round(popup.getBoundingClientRect().top)).to.equal(Math.round(field.getBoundingClientRect().bottom + 4));
+    window.scrollBy(0, 30);
+    await aTimeout(50);
+    expect(Math.round(popup.getBoundingClientRect().top)).to.equal(Math.round(field.getBoundingClientRect().bottom + 4));
+    window.scrollTo(0, 0);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(popup.matches(':popover-open')).to.be.false;
+  });
+});
+
 describe('<confab-article-search> focus', () => {
   it('keeps focus in the field when a chip is clicked; Escape on a chip closes and returns to the field', async () => {
     const { backend: b, calls } = backend();
