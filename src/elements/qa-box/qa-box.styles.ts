@@ -57,6 +57,9 @@ export const qaBoxStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
     gap: calc(var(--_space) * 2);
   }
+  .pair .field {
+    align-content: start;
+  }
   select.input {
     height: 38px;
     padding-block: 0;

@@ -499,6 +499,7 @@ export class ConfabQaBox extends ConfabElement {
           part="input"
           type="text"
           role="combobox"
+          dir="auto"
           autocomplete="off"
           aria-autocomplete="list"
           aria-expanded=${expanded ? 'true' : 'false'}
@@ -528,6 +529,7 @@ export class ConfabQaBox extends ConfabElement {
             id="body"
             class="input"
             part="input"
+            dir="auto"
             ?hidden=${this.bodyTab !== 'write'}
             aria-invalid=${errors.body ? 'true' : 'false'}
             aria-describedby=${ifDefined(describe('body', 'body-hint'))}
