@@ -11,11 +11,15 @@ const resolve = () => nodeResolve({ browser: true, exportConditions: ['productio
 const minify = (module = true) =>
   terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false } });
 const ts = (extra = {}) =>
-  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], declaration: false, declarationMap: false, sourceMap: true, ...extra });
+  typescript({ tsconfig: './tsconfig.json', declaration: false, declarationMap: false, sourceMap: true, ...extra });
 
+// Element chunks are named after their element (rollup would call them all "define").
+// Dynamic entries often have no facade module, so look through the chunk's modules.
 const chunkName = (info) => {
-  const el = /elements\/([^/]+)\/define\.ts$/.exec(info.facadeModuleId ?? '');
-  if (el) return `chunks/${el[1]}-[hash].js`;
+  for (const id of [info.facadeModuleId, ...info.moduleIds]) {
+    const el = /elements\/([^/]+)\/define\.ts$/.exec(id ?? '');
+    if (el) return `chunks/${el[1]}-[hash].js`;
+  }
   return 'chunks/[name]-[hash].js';
 };
 

@@ -72,5 +72,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`| ${r.what} | ${kb(r.bytes)}${bad ? ' OVER' : ''} | ${kb(r.budget)} | ${r.files ?? 1} |`);
   }
   console.log(over ? `\nsize: ${over} figure(s) over budget` : '\nsize: every figure within budget');
-  process.exit(over ? 1 : 0);
+  // --report prints the table without failing: for CI logs while a budget is knowingly unmet.
+  process.exit(over && !process.argv.includes('--report') ? 1 : 0);
 }

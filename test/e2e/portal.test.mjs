@@ -1,0 +1,124 @@
+// The demo portal end to end: real server (PGlite), real bundles, real Chromium, driven through the UI
+// the way a partner would; results are checked through the API.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch } from '../../bench/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPortal({ user, dark = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(([u, d]) => {
+    if (u) sessionStorage.setItem('acme-demo-user', u);
+    localStorage.setItem('acme-theme', d ? 'dark' : 'light');
+  }, [user ?? '', dark]);
+  await page.goto(server.origin + '/');
+  return { page, context, problems };
+}
+
+const api = async (path, init) => {
+  const r = await fetch(server.origin + '/api' + path, init);
+  assert.ok(r.ok, `${path}: HTTP ${r.status}`);
+  return r.json();
+};
+
+test('the portal shows all four elements with content, without errors', async () => {
+  const { page, context, problems } = await openPortal();
+  for (const tag of ['forum-feed', 'qa-box', 'article-search', 'cert-badge']) {
+    await page.waitForFunction((t) => performance.getEntriesByName(`confab:${t}:first-content`).length > 0, tag, { timeout: 20000 });
+  }
+  const feedRows = await page.locator('confab-forum-feed article').count();
+  assert.ok(feedRows >= 5, `feed shows threads (${feedRows})`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a signed-in partner posts a thread through the UI and the API has exactly one', async () => {
+  const users = await api('/demo/users');
+  const partner = users.find((u) => u.org && u.tier);
+  const { page, context, problems } = await openPortal({ user: partner.id });
+  const feed = page.locator('confab-forum-feed');
+  await feed.getByRole('button', { name: 'New thread' }).click();
+  const title = `E2E thread ${Date.now()}`;
+  await feed.getByLabel('Title').fill(title);
+  await feed.getByLabel('Message').fill('Posted by the **end-to-end** test.');
+  await feed.getByLabel('Category').fill('technical');
+  await feed.getByRole('button', { name: 'Post thread' }).click();
+  await page.waitForFunction(
+    async (t) => {
+      const r = await fetch('/api/v1/threads?sort=latest&limit=20');
+      const j = await r.json();
+      return j.items.some((i) => i.title === t);
+    },
+    title,
+    { timeout: 20000 },
+  );
+  const list = await api('/v1/threads?sort=latest&limit=50');
+  const mine = list.items.filter((t) => t.title === title);
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0].author.id, partner.id);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the knowledge-base search finds an article by its title', async () => {
+  const { page, context } = await openPortal();
+  const search = page.locator('confab-article-search');
+  const probe = await api('/v1/articles/search?q=gateway&limit=1');
+  const wanted = probe.items[0].title;
+  await search.getByRole('combobox').fill(wanted);
+  await search.getByRole('option').first().waitFor({ timeout: 15000 });
+  const first = await search.getByRole('option').first().textContent();
+  assert.ok(first.includes(wanted), `first option "${first}" names "${wanted}"`);
+  await context.close();
+});
+
+test('a signed-in partner asks a question through the UI and the API has exactly one', async () => {
+  const users = await api('/demo/users');
+  const partner = users.filter((u) => u.org && u.tier)[1];
+  const { page, context, problems } = await openPortal({ user: partner.id });
+  const qa = page.locator('confab-qa-box');
+  const title = `How do I renew a lapsed partner certification ${Date.now()}?`;
+  await qa.getByRole('combobox', { name: 'Your question' }).or(qa.getByLabel('Your question')).first().fill(title);
+  await qa.getByRole('textbox', { name: 'Details' }).fill('Our certification lapsed last week; what is the fastest path back?');
+  await qa.getByRole('button', { name: 'Post your question' }).click();
+  await page.waitForFunction(
+    async (t) => (await (await fetch('/api/v1/questions?sort=latest&limit=20')).json()).items.some((i) => i.title === t),
+    title,
+    { timeout: 20000 },
+  );
+  const list = await api('/v1/questions?sort=latest&limit=50');
+  const mine = list.items.filter((q) => q.title === title);
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0].author.id, partner.id);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a certification issued by the reference server verifies in the browser', async () => {
+  const { page, context } = await openPortal();
+  const badge = page.locator('confab-cert-badge');
+  await badge.getByRole('button', { name: 'Verify' }).first().click();
+  const verdict = badge.getByText(/^Verified/).first();
+  await verdict.waitFor({ timeout: 20000 });
+  assert.match(await verdict.textContent(), /Verified/);
+  await context.close();
+});
