@@ -108,6 +108,8 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
   private saveTimer?: ReturnType<typeof setTimeout>;
   private unlisten?: () => void;
   private loadGen = 0;
+  /** Typed since the draft was last written. */
+  private dirty = false;
 
   constructor(
     /** The element the composer renders in. */
@@ -124,11 +126,16 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
     return this.options.signedIn();
   }
 
+  // The last reliable moment before a reload or navigation: write what the debounce still holds.
+  private readonly onPageHide = () => this.flushDraft();
+
   hostConnected(): void {
     this.unlisten ??= onOutboxChange((change) => this.onOutbox(change));
+    addEventListener('pagehide', this.onPageHide);
   }
 
   hostDisconnected(): void {
+    removeEventListener('pagehide', this.onPageHide);
     this.unlisten?.();
     this.unlisten = undefined;
     // A pending debounced save must still land: the partner may be navigating away mid-sentence.
@@ -146,6 +153,7 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
     this.flushDraft();
     this.target = target;
     this.scope = scope;
+    this.dirty = false;
     this.body = '';
     this.tab = 'write';
     this.invalid = '';
@@ -157,6 +165,7 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
   /** Replaces the text (as typing does) and saves the draft shortly after. */
   setBody(text: string): void {
     this.body = text;
+    this.dirty = true;
     this.sendError = undefined;
     // Empty is only an error once they try to send; too long is worth saying at once.
     this.invalid = bytes(text) > BODY_LIMIT_BYTES ? this.validate(text) : '';
@@ -207,6 +216,7 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
       const result = await submit(backend, this.options.method, [target, { body }], { scope });
       if (scope !== this.scope) return true; // the partner moved on; the write still happened
       clearTimeout(this.saveTimer);
+      this.dirty = false;
       await clearDraft(scope);
       this.body = '';
       this.tab = 'write';
@@ -287,7 +297,10 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
     if (change.type === 'failed') {
       // The server refused a queued write (e.g. it broke a rule meanwhile): put the text back and say why.
       const { failure } = change;
-      if (!this.body.trim()) this.body = toPending(failure.entry).body;
+      if (!this.body.trim()) {
+        this.body = toPending(failure.entry).body;
+        this.dirty = true; // keep it as a draft too
+      }
       this.sendError = new BackendError(failure.problem?.detail ?? failure.message, failure.status, failure.problem);
       this.host.requestUpdate();
     }
@@ -307,7 +320,10 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     const scope = this.scope;
-    if (!scope) return;
+    // Only what was typed since the last save: an empty field whose draft is still being restored must
+    // not overwrite that draft.
+    if (!scope || !this.dirty) return;
+    this.dirty = false;
     void (this.body.trim() ? saveDraft(scope, this.body) : clearDraft(scope)).catch(() => {});
   }
 }

@@ -57,6 +57,7 @@ export class NewThreadController implements ReactiveController {
   private scope = '';
   private saveTimer?: ReturnType<typeof setTimeout>;
   private unlisten?: () => void;
+  private dirty = false;
 
   constructor(
     readonly host: ReactiveControllerHost & HTMLElement,
@@ -65,7 +66,10 @@ export class NewThreadController implements ReactiveController {
     host.addController(this);
   }
 
+  private readonly onPageHide = () => this.flush();
+
   hostConnected(): void {
+    addEventListener('pagehide', this.onPageHide);
     this.unlisten ??= onOutboxChange((change) => {
       if (change.type === 'sent' && change.entry.scope === this.scope) this.options.onReplayed();
       void this.refreshPending();
@@ -73,6 +77,7 @@ export class NewThreadController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    removeEventListener('pagehide', this.onPageHide);
     this.unlisten?.();
     this.unlisten = undefined;
     this.flush();
@@ -114,6 +119,7 @@ export class NewThreadController implements ReactiveController {
 
   set(name: FieldName, value: string): void {
     this.fields = { ...this.fields, [name]: value };
+    this.dirty = true;
     // Once a field was flagged, re-check it as they type so the message goes away when fixed.
     if (this.errors[name]) this.errors = { ...this.errors, [name]: this.check(name) };
     clearTimeout(this.saveTimer);
@@ -168,6 +174,7 @@ export class NewThreadController implements ReactiveController {
     try {
       const result = await submit(backend, 'createThread', [input], { scope: this.scope });
       clearTimeout(this.saveTimer);
+      this.dirty = false;
       await clearDraft(this.scope).catch(() => {});
       this.open = false;
       this.fields = { title: '', body: '', category: '', tags: '' };
@@ -197,7 +204,9 @@ export class NewThreadController implements ReactiveController {
   private flush(): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    if (!this.scope || !this.open) return;
+    // Only after typing: fields still waiting for their draft must not overwrite it.
+    if (!this.scope || !this.dirty) return;
+    this.dirty = false;
     const f = this.fields;
     const empty = !f.title.trim() && !f.body.trim() && !f.tags.trim();
     void (empty ? clearDraft(this.scope) : saveDraft(this.scope, JSON.stringify(f))).catch(() => {});

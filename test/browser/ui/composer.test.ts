@@ -135,6 +135,20 @@ describe('composer (src/ui/composer.ts)', function () {
     await waitUntil(() => field(again).value === 'half a thought', 'draft restored');
   });
 
+  it('a draft survives an element that comes and goes before the draft was restored', async () => {
+    const backend = new MemoryBackend({ me: meFor('u-aiko') });
+    const { saveDraft } = await import('../../../src/core/drafts.js');
+    const el0 = await mount(backend);
+    const scope = `memory:replyToThread:${THREAD(backend)}`;
+    el0.remove();
+    await saveDraft(scope, 'typed yesterday');
+    const quick = await mount(backend);
+    quick.remove(); // gone before IndexedDB answered
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    const el = await mount(backend);
+    await waitUntil(() => field(el).value === 'typed yesterday', 'draft intact');
+  });
+
   it('previews Markdown through the sanitising renderer, without running markup', async () => {
     const el = await mount(new MemoryBackend({ me: meFor('u-aiko') }));
     el.ctl.setBody('**bold** <img src=x onerror="window.__pwned=1">');
