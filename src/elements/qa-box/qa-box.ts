@@ -34,6 +34,7 @@ const MIN_QUERY = 3;
  * deflection. Otherwise the partner asks (title, Markdown details with preview, category, tags), and
  * the question opens with its answers, votes and an answer box.
  *
+ * @tag confab-qa-box
  * @summary Ask the community, see similar answered questions first, answer, vote and accept.
  *
  * @csspart base - The themed wrapper around everything.
@@ -41,13 +42,19 @@ const MIN_QUERY = 3;
  * @csspart form - The ask form.
  * @csspart input - Text fields and the category select.
  * @csspart list - The list of similar questions and the list of answers.
- * @csspart item - A similar question or an answer.
+ * @csspart item - A similar question or an answer (answers also carry `answer`; queued writes `pending-question` / `pending-answer`).
+ * @csspart question - The open question: title, meta, votes and body.
+ * @csspart tab - The Write / Preview tabs of the details field.
  * @csspart title - A question's title.
  * @csspart meta - Author, time, counts.
- * @csspart body - A rendered Markdown body.
+ * @csspart body - A rendered Markdown body (also the details preview).
  * @csspart excerpt - The accepted answer's excerpt under a similar question.
  * @csspart chip - A tag or category chip.
- * @csspart button - Every button (plus a specific name: `back`, `submit`, `vote-up`, `vote-down`, `accept`, `deflect`, `retry`).
+ * @csspart button - Every button (plus a specific name: `back`, `submit`, `sign-in`, `vote-up`, `vote-down`, `accept`, `deflect`, `more`, `open-posted`, `retry`).
+ * @csspart deflection - The "Does this answer your question?" bar.
+ * @csspart signed-out - The "Sign in to ask" notice.
+ * @csspart posted - The notice that a question queued offline was posted.
+ * @csspart offline-notice - "Offline: showing what was saved …" above cached data.
  * @csspart votes - The vote control of a question or an answer.
  * @csspart score - The score between the vote buttons.
  * @csspart accepted - The "Accepted answer" mark.
@@ -59,7 +66,7 @@ const MIN_QUERY = 3;
  * @csspart pending - The "pending" badge of a write waiting in the outbox.
  *
  * @cssprop --confab-color-accent - Links, primary buttons, focus rings, the active similar question.
- * @cssprop --confab-color-success - The accepted mark and "Answered" badge.
+ * @cssprop --confab-color-success - The "Accepted answer" marks.
  * @cssprop --confab-color-surface - Background.
  * @cssprop --confab-color-text - Main text.
  * @cssprop --confab-color-muted - Meta lines and hints.

@@ -261,6 +261,30 @@ describe('<confab-qa-box>', () => {
       expect(options[1]!.textContent).to.equal('Beta gamma');
     });
 
+    it('offers a preselected category even when the list lacks it', async () => {
+      const el = await mount(signedIn(), { category: 'security', categories: 'alpha,beta' });
+      const select = $<HTMLSelectElement>(el, '#category')!;
+      expect([...select.options].map((o) => o.value)).to.deep.equal(['security', 'alpha', 'beta']);
+      expect(select.value).to.equal('security');
+    });
+
+    it('shows cached similar questions with an offline notice when the backend is unreachable', async () => {
+      const backend = signedIn();
+      let el = await mount(backend);
+      fill(el, '#title', 'deal registration');
+      const before = (await similarShown(el)).map((o) => o.querySelector('[part=title]')!.textContent);
+      await aTimeout(100); // the cache write to IndexedDB
+      el.parentElement!.remove();
+      _resetResourcesForTests();
+      _clearMemoryCacheForTests();
+      backend.setOnline(false);
+      el = await mount(backend);
+      fill(el, '#title', 'deal registration');
+      await waitUntil(() => !!$(el, '.similar [part=offline-notice]'), 'offline notice', { timeout: 3000 });
+      expect($$(el, '[role=option] [part=title]').map((t) => t.textContent)).to.deep.equal(before);
+      await expect(el).to.be.accessible();
+    });
+
     it('keeps the title and body drafts across a reload', async () => {
       const backend = signedIn();
       let el = await mount(backend);
