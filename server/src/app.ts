@@ -232,7 +232,7 @@ export function createApp(opts: AppOptions): ConfabApp {
     app.get('/api/demo/users', async (c) => {
       const { rows } = await db.query<any>(
         `SELECT p.id, p.name, p.org_id, COALESCE(o.name, p.org_name) AS org_name, p.tier, p.roles
-         FROM people p LEFT JOIN orgs o ON o.id = p.org_id WHERE p.demo ORDER BY p.id`,
+         FROM people p LEFT JOIN orgs o ON o.id = p.org_id WHERE p.demo ORDER BY (p.id ~ '^p-[0-9]'), p.id`,
       );
       return c.json(
         rows.map((r) => ({ id: r.id, name: r.name, org: r.org_id ? { id: r.org_id, name: r.org_name ?? r.org_id } : null, tier: r.tier ?? null, roles: r.roles ?? [] })),

@@ -148,6 +148,7 @@ describe('auth', () => {
   test('demo mode lists demo people and issues their tokens', async () => {
     const users = await (await raw(env, '/api/demo/users')).json();
     assert.ok(users.length >= 40);
+    assert.equal(users[0].id, 'p-ava', 'the named demo people come first');
     const ava = users.find((u: any) => u.id === 'p-ava');
     assert.deepEqual(ava, { id: 'p-ava', name: 'Ava Lindqvist', org: { id: 'org-northwind', name: 'Northwind Networks' }, tier: 'platinum', roles: ['technical'] });
     assert.equal(users.find((u: any) => u.id === 'p-victor').tier, null, 'vendor staff have no partner tier');
