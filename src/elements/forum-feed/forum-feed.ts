@@ -244,6 +244,23 @@ export class ConfabForumFeed extends ConfabElement {
     this.stopLive();
   }
 
+  /** Opens thread `id` inline, e.g. from a deep link in the host page (no `confab-thread-open`: the host asked). */
+  openThread(id: string): Promise<void> {
+    return this.open(id);
+  }
+
+  /** Closes the open thread and returns to the list. */
+  closeThread(): void {
+    const id = this.returnFocusTo;
+    this.openId = null;
+    // A reply changed the thread's reply count and activity time: refresh the rows (kept on screen meanwhile).
+    if (this.listDirty) {
+      this.listDirty = false;
+      void this.list.refresh();
+    }
+    this.focusAfterUpdate(id ? `article[data-id="${CSS.escape(id)}"]` : null);
+  }
+
   /** Loads the threads and who is signed in again, keeping what is on screen meanwhile. */
   refresh(): Promise<void> {
     return Promise.all([this.list.refresh(), this.me.refresh(), this.openId ? this.thread.refresh() : undefined]).then(() => undefined);
@@ -414,16 +431,7 @@ export class ConfabForumFeed extends ConfabElement {
     this.focusAfterUpdate('#thread-heading');
   }
 
-  private closeThread(): void {
-    const id = this.returnFocusTo;
-    this.openId = null;
-    // A reply changed the thread's reply count and activity time: refresh the rows (kept on screen meanwhile).
-    if (this.listDirty) {
-      this.listDirty = false;
-      void this.list.refresh();
-    }
-    this.focusAfterUpdate(id ? `article[data-id="${CSS.escape(id)}"]` : null);
-  }
+
 
   private created(t: Thread): void {
     this.announce(msg('Thread posted', { id: 'forum-feed-thread-posted' }));

@@ -82,6 +82,20 @@ describe('<confab-forum-feed> thread', function () {
     expect(backend.calls('listPosts')).to.equal(1);
   });
 
+  it('openThread(id) opens a thread that is not on the first page (deep link); closeThread() goes back', async () => {
+    const backend = new MemoryBackend();
+    const el = await mountFeed(backend, { 'page-size': '3' });
+    await until(() => rows(el).length === 3);
+    const far = backend.data.threads.find((t) => !rows(el).some((r) => r.dataset.id === t.id))!;
+    let events = 0;
+    el.addEventListener('confab-thread-open', () => events++);
+    await el.openThread(far.id);
+    await until(() => $(el, '#thread-heading').textContent === far.title, 'title after load');
+    expect(events).to.equal(0);
+    el.closeThread();
+    await until(() => rows(el).length === 3);
+  });
+
   it('a thread that fails to load shows a readable error with a working retry; axe passes', async () => {
     const backend = new MemoryBackend();
     const el = await mountFeed(backend, { 'page-size': '3' });
