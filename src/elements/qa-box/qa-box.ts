@@ -27,6 +27,8 @@ import type { QuestionView } from './question-view.js';
 
 /** Similar questions are looked up once the title has this many characters (the contract's title minimum). */
 const MIN_QUERY = 3;
+/** What is sent to `similarQuestions`: collapsed whitespace, within the contract's 200 characters. */
+const toQuery = (title: string): string => title.trim().replace(/\s+/g, ' ').slice(0, 200).trim();
 
 /**
  * Peer Q&A with deflection. While a partner types a question title it shows similar questions that
@@ -309,7 +311,7 @@ export class ConfabQaBox extends ConfabElement {
     this.titleText = text;
     this.listOpen = true;
     this.active = -1;
-    this.query.set(text.trim().replace(/\s+/g, ' '));
+    this.query.set(toQuery(text));
     if (save) this.titleDraft.update(text);
   }
 
@@ -320,7 +322,7 @@ export class ConfabQaBox extends ConfabElement {
     this.titleDraft.update(query);
     this.listOpen = true;
     this.active = -1;
-    this.query.now(query.trim().replace(/\s+/g, ' '));
+    this.query.now(toQuery(query));
     this.scrollIntoView({ block: 'start', behavior: 'smooth' });
     this.focusAfterRender = '#title';
   }

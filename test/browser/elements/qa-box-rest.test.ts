@@ -212,4 +212,23 @@ describe('<confab-qa-box> over REST', () => {
     expect(titles.slice(0, 2)).to.deep.equal(['Accepted one', 'Answered one']);
     expect($$(el, '[role=option]')[0]!.querySelector('[part=excerpt]')!.textContent).to.equal('Excerpt of acc');
   });
+
+  it('sends at most the contract\'s 200 characters as the similar query, and flags the long title', async () => {
+    const fake = fakeServer();
+    await fake.route(
+      { path: '/v1/me', responses: [{ body: me }] },
+      { path: '/v1/questions/similar', responses: [{ body: { items: [sim('q1', 'Long one')] } }] },
+    );
+    const el = await mount(new RestBackend({ baseUrl: fake.baseUrl }));
+    const input = $<HTMLInputElement>(el, '#title')!;
+    input.value = 'word '.repeat(60);
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new Event('blur'));
+    await waitUntil(() => $$(el, '[role=option]').length === 1, 'shown', { timeout: 3000 });
+    const [req] = await similarRequests(fake);
+    expect(new URLSearchParams(req!.query).get('q')!.length).to.be.within(195, 200);
+    expect($(el, '.similar [part=error]')).to.equal(null);
+    await waitUntil(() => !!$(el, '#title-error'));
+    expect($(el, '#title-error')!.textContent).to.contain('200 characters or fewer');
+  });
 });
