@@ -16,6 +16,7 @@ import { feedStyles } from './forum-feed.styles.js';
 import { threadRow } from './thread-row.js';
 import type { Panels } from './panels.js';
 import { LoadEvents } from './load-events.js';
+import { NewThreadsController } from './live.js';
 
 /** The values `sort` accepts (the contract's THREAD_SORTS, restated so valibot stays out of this chunk). */
 export const FEED_SORTS = ['latest', 'top', 'unanswered'] as const satisfies readonly ThreadSort[];
@@ -92,15 +93,12 @@ export class ConfabForumFeed extends ConfabElement {
   @state() private extraPosts: Post[] = [];
   @state() private postsCursor: string | null | undefined;
   @state() private wantPostsCursor: string | null = null;
-  @state() private newIds: string[] = [];
   @state() private announcement = '';
 
   private returnFocusTo: string | null = null;
   private announcedQuery = '';
   private listDirty = false;
   private marked = false;
-  private liveAbort?: AbortController;
-  private liveBackend?: unknown;
   private unlistenConfig?: () => void;
 
   private readonly me = new ResourceController<Me>(this, {
@@ -134,6 +132,12 @@ export class ConfabForumFeed extends ConfabElement {
     key: () => (this.openId && this.wantPostsCursor ? `posts:${this.openId}:${this.wantPostsCursor}` : null),
     fetch: (b, signal) => b.listPosts(this.openId!, this.wantPostsCursor!, { signal }),
     cache: false,
+  });
+
+  private readonly newThreads = new NewThreadsController(this, {
+    backend: () => (this.live ? this.backend : undefined),
+    category: () => this.category || undefined,
+    shown: (id) => this.threads.some((t) => t.id === id),
   });
 
   // Held for its side effect: it fires confab-load / confab-error around every fetch.
@@ -241,7 +245,6 @@ export class ConfabForumFeed extends ConfabElement {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onKeydown);
     this.unlistenConfig?.();
-    this.stopLive();
   }
 
   /** Opens thread `id` inline, e.g. from a deep link in the host page (no `confab-thread-open`: the host asked). */
@@ -271,7 +274,7 @@ export class ConfabForumFeed extends ConfabElement {
       this.extraThreads = [];
       this.listCursor = undefined;
       this.wantCursor = null;
-      this.newIds = [];
+      this.newThreads.clear();
     }
     // A page asked for with "Load more" arrived: keep it and forget the request.
     if (this.wantCursor && this.morePage.status === 'ready' && this.morePage.value) {
@@ -293,7 +296,6 @@ export class ConfabForumFeed extends ConfabElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.syncLive();
     // After the first data (never before it, to keep it out of the first load): fetch the rest in idle time.
     if (!this.panelsScheduled && this.backend && (this.list.status === 'ready' || this.list.status === 'error')) {
       this.panelsScheduled = true;
@@ -361,11 +363,11 @@ export class ConfabForumFeed extends ConfabElement {
       ${list.value !== undefined && list.status === 'error' && list.error ? errorState(list.error, () => void list.refresh()) : nothing}
       ${this.pendingThreads()}
       <div class="banner-slot">
-        ${this.newIds.length
+        ${this.newThreads.ids.length
           ? html`<button type="button" class="banner" part="banner button" @click=${this.showNew}>
-              ${this.newIds.length === 1
+              ${this.newThreads.ids.length === 1
                 ? msg('1 new thread', { id: 'forum-feed-one-new' })
-                : msg(str`${new Intl.NumberFormat(this.locale).format(this.newIds.length)} new threads`, { id: 'forum-feed-n-new' })}
+                : msg(str`${new Intl.NumberFormat(this.locale).format(this.newThreads.ids.length)} new threads`, { id: 'forum-feed-n-new' })}
             </button>`
           : nothing}
       </div>
@@ -462,8 +464,8 @@ export class ConfabForumFeed extends ConfabElement {
   };
 
   private showNew = async (): Promise<void> => {
-    const n = this.newIds.length;
-    this.newIds = [];
+    const n = this.newThreads.ids.length;
+    this.newThreads.clear();
     await this.list.refresh();
     this.announceCount(n);
     this.focusAfterUpdate('article.item');
@@ -498,29 +500,6 @@ export class ConfabForumFeed extends ConfabElement {
       (article.querySelector('.title-link') as HTMLElement | null)?.click();
     }
   };
-
-  // ----- live updates -----
-
-  private syncLive(): void {
-    const backend = this.live ? this.backend : undefined;
-    if (backend === this.liveBackend) return;
-    this.stopLive();
-    this.liveBackend = backend;
-    if (!backend?.subscribe) return;
-    const abort = (this.liveAbort = new AbortController());
-    backend.subscribe((ev) => {
-      if (ev.type !== 'thread.created' || abort.signal.aborted) return;
-      if (this.category && ev.category !== null && ev.category !== this.category) return;
-      if (this.threads.some((t) => t.id === ev.id) || this.newIds.includes(ev.id)) return;
-      this.newIds = [...this.newIds, ev.id];
-    }, abort.signal);
-  }
-
-  private stopLive(): void {
-    this.liveAbort?.abort();
-    this.liveAbort = undefined;
-    this.liveBackend = undefined;
-  }
 
   // ----- helpers -----
 
