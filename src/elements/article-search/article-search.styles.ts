@@ -279,4 +279,16 @@ export const styles = css`
   .recent-inline button.chip {
     color: var(--_text);
   }
+
+  /* Windows high contrast drops backgrounds: mark the active option and matches with system colours. */
+  @media (forced-colors: active) {
+    .option[aria-selected='true'] {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
+    }
+    mark {
+      background: Mark;
+      color: MarkText;
+    }
+  }
 `;
