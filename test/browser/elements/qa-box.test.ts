@@ -502,6 +502,20 @@ describe('<confab-qa-box>', () => {
       await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title');
     });
 
+    it('the Write / Preview tabs work with arrow keys', async () => {
+      const el = await mount(signedIn());
+      fill(el, '#body', 'Some *details*');
+      $(el, '#tab-write')!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'tab-preview', 'preview tab focused');
+      expect($(el, '#tab-preview')!.getAttribute('aria-selected')).to.equal('true');
+      await waitUntil(() => !!$(el, '.preview em'), 'preview rendered', { timeout: 3000 });
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'ArrowLeft' });
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'tab-write');
+      expect($(el, '#body')!.hidden).to.equal(false);
+    });
+
     it('Escape closes the similar list without leaving the field', async () => {
       const el = await mount(signedIn());
       $(el, '#title')!.focus();
