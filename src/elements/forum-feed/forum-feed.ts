@@ -261,7 +261,8 @@ export class ConfabForumFeed extends ConfabElement {
       this.listDirty = false;
       void this.list.refresh();
     }
-    this.focusAfterUpdate(id ? `article[data-id="${CSS.escape(id)}"]` : null);
+    // Back to the row it came from; after a deep link there may be none, then the first row.
+    this.focusAfterUpdate(id ? `article[data-id="${CSS.escape(id)}"]` : null, 'article.item');
   }
 
   /** Loads the threads and who is signed in again, keeping what is on screen meanwhile. */
@@ -520,10 +521,16 @@ export class ConfabForumFeed extends ConfabElement {
     this.announce(n === 1 ? msg('1 thread loaded', { id: 'forum-feed-one-loaded' }) : msg(str`${count} threads loaded`, { id: 'forum-feed-n-loaded' }));
   }
 
-  private focusAfterUpdate(selector: string | null): void {
-    if (!selector) return;
+  /** After the next render, focuses the first of `selectors` that matches. */
+  private focusAfterUpdate(...selectors: (string | null)[]): void {
     void this.updateComplete.then(() => {
-      (this.renderRoot.querySelector(selector) as HTMLElement | null)?.focus({ preventScroll: selector !== '#thread-heading' && selector !== '#nt-title' });
+      for (const selector of selectors) {
+        const target = selector ? this.renderRoot.querySelector<HTMLElement>(selector) : null;
+        if (!target) continue;
+        // Rows keep the scroll position (the partner is reading there); panels that open scroll into view.
+        target.focus({ preventScroll: selector !== '#thread-heading' && selector !== '#nt-title' });
+        return;
+      }
     });
   }
 }
