@@ -110,6 +110,14 @@ describe('<confab-forum-feed> list', function () {
     }
   });
 
+  it('page-size: a bad value falls back to 20, a huge one is capped at 100', async () => {
+    const backend = new MemoryBackend();
+    const el = await mountFeed(backend, { 'page-size': 'lots' });
+    await until(() => rows(el).length === 20);
+    el.setAttribute('page-size', '5000');
+    await until(() => rows(el).length === Math.min(backend.data.threads.length, 100));
+  });
+
   it('"Load more" appends the next page by cursor, moves focus to the first new row and keeps the scroll position', async () => {
     const el = await mountFeed(new MemoryBackend(), { 'page-size': '5' });
     await until(() => rows(el).length === 5);
