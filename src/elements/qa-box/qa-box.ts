@@ -22,7 +22,7 @@ import { listenForAsk } from './handoff.js';
 import { DEFAULT_CATEGORIES, humanize, splitList } from './categories.js';
 import { answerCount, backButton, pendingBadge, staleError, writeError } from './parts.js';
 import { ASK_FIELDS, askErrors, parseTags, type AskErrors, type AskField, type AskInput } from './validate.js';
-import { rankSimilar } from './votes.js';
+import { rankSimilar } from './similar.js';
 import type { QuestionView } from './question-view.js';
 
 /** Similar questions are looked up once the title has this many characters (the contract's title minimum). */

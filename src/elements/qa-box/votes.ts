@@ -1,4 +1,4 @@
-import type { Answer, Page, Question, QuestionWithAnswers, SimilarQuestion, VoteResult, VoteValue } from '../../contract/index.js';
+import type { Answer, Page, Question, QuestionWithAnswers, VoteResult, VoteValue } from '../../contract/index.js';
 
 /** What a vote button press means: pressing your current vote again withdraws it (0). */
 export const nextVote = (current: VoteValue, pressed: 1 | -1): VoteValue => (current === pressed ? 0 : pressed);
@@ -11,15 +11,6 @@ export function sortAnswers(answers: readonly Answer[]): Answer[] {
   return [...answers].sort(
     (a, b) => Number(b.accepted) - Number(a.accepted) || b.score - a.score || a.createdAt.localeCompare(b.createdAt),
   );
-}
-
-/**
- * Up to `limit` similar questions, accepted first, then answered, then by similarity. The server
- * sorts this way too; sorting again keeps the promise with a backend that does not.
- */
-export function rankSimilar(items: readonly SimilarQuestion[], limit = 5): SimilarQuestion[] {
-  const rank = (q: SimilarQuestion) => (q.accepted ? 2 : q.answerCount > 0 ? 1 : 0);
-  return [...items].sort((a, b) => rank(b) - rank(a) || b.similarity - a.similarity).slice(0, limit);
 }
 
 /** A vote target inside a question view. */
