@@ -323,7 +323,7 @@ export class ConfabQaBox extends ConfabElement {
     this.listOpen = true;
     this.active = -1;
     this.query.now(toQuery(query));
-    this.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    this.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     this.focusAfterRender = '#title';
   }
 
