@@ -122,14 +122,14 @@ function matchSql(q: string, params: unknown[], alias = 'a', fullRank = false) {
   }
   const hi = params.push(headOf(q));
   const pi = params.push(`${pre}:*`);
-  // Type-ahead: the finished words through the stemmed vector, the last (unfinished) word as a prefix
-  // of the unstemmed words. An empty head (only one word typed) matches everything.
+  // Type-ahead: the finished words through the stemmed vector (title and body), the last (unfinished)
+  // word as a prefix of the unstemmed title words. An empty head (only one word typed) matches everything.
   const head = `(numnode(websearch_to_tsquery('english', $${hi})) = 0 OR ${alias}.search @@ websearch_to_tsquery('english', $${hi}))`;
-  const typed = `(${head} AND ${alias}.words @@ to_tsquery('simple', $${pi}))`;
+  const typed = `(${head} AND ${alias}.title_words @@ to_tsquery('simple', $${pi}))`;
   return {
     cond: `(${alias}.search @@ ${full} OR ${typed})`,
     rank: `GREATEST(ts_rank(${alias}.title_search, ${full})${bodyRank('search', full)},
-      (ts_rank(${alias}.title_search, websearch_to_tsquery('english', $${hi})) + ts_rank(${alias}.title_words, to_tsquery('simple', $${pi}))${bodyRank('words', `to_tsquery('simple', $${pi})`)}) * 0.9) + ${exact}`,
+      (ts_rank(${alias}.title_search, websearch_to_tsquery('english', $${hi})) + ts_rank(${alias}.title_words, to_tsquery('simple', $${pi}))) * 0.9) + ${exact}`,
   };
 }
 
