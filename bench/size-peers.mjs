@@ -4,7 +4,8 @@
 // Confab. Peers come from bench/package.json (`cd bench && npm install`), never from the SDK's deps.
 // Requests to any origin but the loopback server are aborted and listed, never counted.
 // Confab's own figures need `npm run build` first; if they cannot be measured the peers table is
-// still printed, with the reason.
+// still printed, with the reason. When bench/size.mjs's measure() throws, the per-element figures are
+// taken by the same first-load method here (SIZE_PEERS_FALLBACK=1 forces that path, to test it).
 import { gzipSync } from 'node:zlib';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -216,6 +217,7 @@ const reason = (e) => (e.code === 'ENOENT' ? `no build output (${e.path?.replace
 
 async function measureConfab() {
   try {
+    if (process.env.SIZE_PEERS_FALLBACK) throw new Error('SIZE_PEERS_FALLBACK set');
     const { measure } = await import('./size.mjs');
     return { rows: await withTimeout(measure(), 60, 'bench/size.mjs measure()') };
   } catch (e) {
@@ -229,10 +231,13 @@ async function measureConfab() {
   }
 }
 
-const peers = await measurePeers();
+const peers = await measurePeers().catch((e) => {
+  const error = `peers not measured: ${e.message.split('\n')[0]} (install them with \`cd bench && npm install\`)`;
+  return Object.fromEntries(PEERS.map((p) => [p.id, { js: null, css: null, jsShipped: null, cssShipped: null, jsFiles: 0, cssFiles: 0, foreign: [], other: [], error }]));
+});
 const confab = await measureConfab();
 const row = (needle) => confab.rows.find((r) => r.what.includes(needle));
-const total = (r) => (r ? r.js + r.css : null);
+const total = (r) => (r && r.js != null ? r.js + r.css : null);
 
 console.log('\n## First-load size beside peers (gzip -9, per file, summed)\n');
 console.log('| Confab (gzip -9) | Confab JS | peer | peer JS | peer CSS | peer JS+CSS | Confab / peer JS | Confab / peer JS+CSS |');
