@@ -13,22 +13,16 @@ import { emit } from '../../core/events.js';
 import { AuthError, ConfabError, toConfabError } from '../../core/errors.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
-import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
+import { errorState, skeleton } from '../../ui/states.js';
 import { composerStyles } from '../../ui/composer.styles.js';
 import { ConfabElement } from '../confab-element.js';
 import { qaBoxStyles } from './qa-box.styles.js';
-import { Debounced } from './debounced.js';
 import { listenForAsk } from './handoff.js';
 import { DEFAULT_CATEGORIES, humanize, splitList } from './categories.js';
-import { answerCount, backButton, pendingBadge, staleError, writeError } from './parts.js';
+import { backButton, pendingBadge, writeError } from './parts.js';
 import { ASK_FIELDS, askErrors, parseTags, type AskErrors, type AskField, type AskInput } from './validate.js';
-import { rankSimilar } from './similar.js';
+import { SimilarQuestions } from './similar.js';
 import type { QuestionView } from './question-view.js';
-
-/** Similar questions are looked up once the title has this many characters (the contract's title minimum). */
-const MIN_QUERY = 3;
-/** What is sent to `similarQuestions`: collapsed whitespace, within the contract's 200 characters. */
-const toQuery = (title: string): string => title.trim().replace(/\s+/g, ' ').slice(0, 200).trim();
 
 /**
  * Peer Q&A with deflection. While a partner types a question title it shows similar questions that
@@ -110,8 +104,6 @@ export class ConfabQaBox extends ConfabElement {
   @state() private touched = new Set<AskField>();
   @state() private sending = false;
   @state() private askError?: ConfabError;
-  @state() private active = -1;
-  @state() private listOpen = true;
   @state() private announcement = '';
   @state() private pendingAsks: OutboxEntry[] = [];
   /** The title typed when a similar question was opened: what a deflection records. */
@@ -121,7 +113,6 @@ export class ConfabQaBox extends ConfabElement {
   /** A question the outbox posted after coming back online, offered to open. */
   @state() private posted?: Question;
 
-  private readonly query = new Debounced(this, 250);
   private readonly me = new ResourceController<Me>(this, {
     backend: () => this.backend,
     key: () => 'me',
@@ -129,11 +120,10 @@ export class ConfabQaBox extends ConfabElement {
     // Who is signed in must come from the token now, never from another partner's cached answer.
     cache: false,
   });
-  private readonly similar = new ResourceController<SimilarQuestion[]>(this, {
+  private readonly similar = new SimilarQuestions(this, {
     backend: () => this.backend,
-    key: () => (this.query.value.length >= MIN_QUERY ? `similar:${this.query.value}` : null),
-    fetch: (b, signal) => b.similarQuestions(this.query.value, { signal }),
-    keepPrevious: true,
+    locale: () => this.locale,
+    onPick: (q) => this.openSimilar(q),
   });
   private readonly titleDraft = new DraftController(this, () => this.draftKey('title'));
   private readonly bodyDraft = new DraftController(this, () => this.draftKey('body'));
@@ -184,11 +174,6 @@ export class ConfabQaBox extends ConfabElement {
     return Object.fromEntries(Object.entries(all).filter(([k]) => this.touched.has(k as AskField)));
   }
 
-  /** The similar questions to show: only those of the title as typed now, ranked. */
-  private get suggestions(): SimilarQuestion[] {
-    return this.similar.value ? rankSimilar(this.similar.value) : [];
-  }
-
   private draftKey(field: 'title' | 'body'): string | null {
     const b = this.backend;
     return b ? `${persistentBackendId(b)}:askQuestion:${field}` : null;
@@ -221,7 +206,7 @@ export class ConfabQaBox extends ConfabElement {
   }
 
   protected override updated(): void {
-    this.reportTransitions('similar-questions', this.similar);
+    this.reportTransitions('similar-questions', this.similar.resource);
     if (this.view) this.reportTransitions('question', this.view.detail);
     if (!this.marked && (this.question ? this.view?.detail.status === 'ready' : this.me.status !== 'loading')) {
       this.marked = true;
@@ -247,23 +232,11 @@ export class ConfabQaBox extends ConfabElement {
     if (fresh && (!prev || prev.status !== 'ready' || prev.stale)) {
       emit(this, 'confab-load', { what });
       if (what === 'similar-questions') {
-        this.announceCount();
+        this.announce(this.similar.countSentence());
         // One of these may be opened next: fetch the question view's chunk now, not on the click.
-        if (this.suggestions.length) void this.questionView().catch(() => {});
+        if (this.similar.items.length) void this.questionView().catch(() => {});
       }
     } else if (res.error && res.error !== prev?.error) this.reportError(res.error);
-  }
-
-  private announceCount(): void {
-    const n = this.suggestions.length;
-    const count = new Intl.NumberFormat(this.locale).format(n);
-    this.announce(
-      n === 0
-        ? msg('No similar questions yet — ask away.', { id: 'qa-box-none-similar' })
-        : n === 1
-          ? msg('1 similar question found.', { id: 'qa-box-one-similar' })
-          : msg(str`${count} similar questions found.`, { id: 'qa-box-n-similar' }),
-    );
   }
 
   private announce(text: string): void {
@@ -309,9 +282,7 @@ export class ConfabQaBox extends ConfabElement {
 
   private setTitle(text: string, save = true): void {
     this.titleText = text;
-    this.listOpen = true;
-    this.active = -1;
-    this.query.set(toQuery(text));
+    this.similar.setTitle(text);
     if (save) this.titleDraft.update(text);
   }
 
@@ -320,9 +291,7 @@ export class ConfabQaBox extends ConfabElement {
     this.question = undefined;
     this.titleText = query;
     this.titleDraft.update(query);
-    this.listOpen = true;
-    this.active = -1;
-    this.query.now(toQuery(query));
+    this.similar.setTitle(query, true);
     this.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     this.focusAfterRender = '#title';
   }
@@ -355,26 +324,6 @@ export class ConfabQaBox extends ConfabElement {
     };
     addEventListener('pointerup', release, true);
     addEventListener('pointercancel', release, true);
-  }
-
-  private onTitleKeydown(e: KeyboardEvent): void {
-    const n = this.listOpen ? this.suggestions.length : 0;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      if (!this.suggestions.length) return;
-      e.preventDefault();
-      if (!this.listOpen) this.listOpen = true;
-      const count = this.suggestions.length;
-      this.active = e.key === 'ArrowDown' ? (this.active + 1) % count : (this.active <= 0 ? count : this.active) - 1;
-    } else if (e.key === 'Enter') {
-      // Enter in the title never posts a half-written question.
-      e.preventDefault();
-      const picked = n ? this.suggestions[this.active] : undefined;
-      if (picked) this.openSimilar(picked);
-    } else if (e.key === 'Escape' && n) {
-      e.preventDefault();
-      this.listOpen = false;
-      this.active = -1;
-    }
   }
 
   private openSimilar(q: SimilarQuestion): void {
@@ -438,7 +387,7 @@ export class ConfabQaBox extends ConfabElement {
 
   private async resetForm(): Promise<void> {
     this.titleText = this.body = this.tagsText = '';
-    this.query.now('');
+    this.similar.setTitle('', true);
     this.touched = new Set();
     this.bodyTab = 'write';
     await Promise.all([this.titleDraft.clear(), this.bodyDraft.clear()]);
@@ -486,9 +435,6 @@ export class ConfabQaBox extends ConfabElement {
 
   private renderAsk(): TemplateResult {
     const errors = this.errors;
-    const suggestions = this.listOpen ? this.suggestions : [];
-    const expanded = suggestions.length > 0;
-    const activeId = expanded && this.active >= 0 && this.active < suggestions.length ? `similar-${this.active}` : undefined;
     const describe = (f: AskField, hint?: string) => [hint, errors[f] ? `${f}-error` : ''].filter(Boolean).join(' ') || undefined;
     return html`<form part="form" class="ask" novalidate @submit=${this.onAsk} @pointerdown=${this.onPointerDown} aria-labelledby="ask-heading">
       <h2 id="ask-heading" class="heading" part="header">${msg('Ask the community', { id: 'qa-box-heading' })}</h2>
@@ -511,21 +457,21 @@ export class ConfabQaBox extends ConfabElement {
           dir="auto"
           autocomplete="off"
           aria-autocomplete="list"
-          aria-expanded=${expanded ? 'true' : 'false'}
+          aria-expanded=${this.similar.expanded ? 'true' : 'false'}
           aria-controls="similar-list"
-          aria-activedescendant=${ifDefined(activeId)}
+          aria-activedescendant=${ifDefined(this.similar.activeId)}
           aria-invalid=${errors.title ? 'true' : 'false'}
           aria-describedby=${ifDefined(describe('title', 'title-hint'))}
           placeholder=${this.placeholder ?? msg('e.g. How do I register a multi-year deal?', { id: 'qa-box-placeholder' })}
           .value=${live(this.titleText)}
           @input=${(e: Event) => this.setTitle((e.target as HTMLInputElement).value)}
-          @keydown=${this.onTitleKeydown}
+          @keydown=${(e: KeyboardEvent) => this.similar.onKeydown(e)}
           @blur=${() => this.onBlur('title', this.titleText)}
         />
         <span class="hint" id="title-hint">${msg('We look for similar questions as you type. Use the arrow keys to pick one.', { id: 'qa-box-title-hint' })}</span>
         ${this.fieldError('title', errors)}
       </div>
-      ${this.renderSimilar(suggestions)}
+      ${this.similar.render()}
       <div class="field">
         <div class="label-row">
           <label for="body" id="body-label">${msg('Details', { id: 'qa-box-body-label' })}</label>
@@ -648,46 +594,6 @@ export class ConfabQaBox extends ConfabElement {
 
   private fieldError(field: AskField, errors: AskErrors): TemplateResult | typeof nothing {
     return errors[field] ? html`<span class="field-error" part="error" id="${field}-error">${errors[field]}</span>` : nothing;
-  }
-
-  private renderSimilar(items: SimilarQuestion[]): TemplateResult {
-    const res = this.similar;
-    const wanted = this.query.value.length >= MIN_QUERY;
-    let content: TemplateResult | typeof nothing = nothing;
-    if (!wanted) content = nothing;
-    else if (res.status === 'error' && !res.value) content = errorState(res.error!, () => void res.refresh());
-    else if (res.status === 'loading' && !res.value) content = skeleton(2);
-    else if (res.value && !res.value.length) content = emptyState(msg('No similar questions yet — ask away.', { id: 'qa-box-none-similar' }));
-    return html`<section class="similar" aria-labelledby="similar-heading" aria-busy=${res.status === 'loading' ? 'true' : 'false'} ?hidden=${!wanted}>
-      <h3 id="similar-heading" class="subheading">${msg('Similar questions', { id: 'qa-box-similar-heading' })}</h3>
-      ${res.offline ? offlineNotice(res.savedAt ?? null, this.locale, () => void res.refresh()) : nothing}
-      ${res.status === 'error' && res.value ? staleError(res.error!, () => void res.refresh()) : nothing}
-      <ul id="similar-list" role="listbox" part="list" aria-labelledby="similar-heading" ?hidden=${!items.length}>
-        ${items.map((q, i) => this.renderOption(q, i))}
-      </ul>
-      ${content}
-    </section>`;
-  }
-
-  private renderOption(q: SimilarQuestion, i: number): TemplateResult {
-    return html`<li
-      id="similar-${i}"
-      role="option"
-      part="item"
-      class="option ${i === this.active ? 'active' : ''}"
-      aria-selected=${i === this.active ? 'true' : 'false'}
-      @mousedown=${(e: Event) => e.preventDefault()}
-      @click=${() => this.openSimilar(q)}
-      @mousemove=${() => i !== this.active && (this.active = i)}
-    >
-      <span class="option-title" part="title" dir="auto">${q.title}</span>
-      <span class="meta" part="meta">
-        ${q.accepted
-          ? html`<span class="badge success">${msg('Accepted answer', { id: 'qa-box-accepted' })}</span>`
-          : answerCount(q.answerCount, this.locale)}
-      </span>
-      ${q.acceptedExcerpt ? html`<span class="excerpt clamp-2" part="excerpt" dir="auto">${q.acceptedExcerpt}</span>` : nothing}
-    </li>`;
   }
 
   private renderQuestionView(): TemplateResult {
