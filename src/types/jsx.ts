@@ -91,13 +91,16 @@ export type ConfabIntrinsicElements<Base = ConfabCommonAttributes> = {
   [T in ConfabTagName]: Base & ConfabJSXProps<T>;
 };
 
+/** `confab-thread-open` -> `ConfabThreadOpen`. */
+type Pascal<S extends string> = S extends `${infer H}-${infer T}` ? `${Capitalize<H>}${Pascal<T>}` : Capitalize<S>;
+
 /**
- * Vue: the shape `GlobalComponents` expects, so `vue-tsc` checks attributes and `@confab-load`
- * handlers. `Component` is Vue's `DefineComponent` applied to the props, kept generic here so
- * Confab never imports vue; see README "Vue".
+ * Vue: the props for `GlobalComponents`, so `vue-tsc` checks attributes and `@confab-load`
+ * handlers (Vue types `@confab-load` as the prop `onConfabLoad`). Wrap it in Vue's
+ * `DefineComponent` in your project; Confab never imports vue. See README "Vue".
  */
 export type ConfabVueProps<T extends ConfabTagName> = ConfabElementAttributes[T] & {
-  [K in ConfabElementEvents[T] as `on${Capitalize<K>}`]?: (event: ConfabEvent<K & ConfabEventName>) => void;
+  [K in ConfabElementEvents[T] as `on${Pascal<K>}`]?: (event: ConfabEvent<K & ConfabEventName>) => void;
 };
 
 // Svelte's language tools read this global namespace (Svelte 4 and 5). Declaring it where Svelte is

@@ -45,3 +45,12 @@ export const intrinsic = (
     <confab-article-search onconfab-load={(e) => e.detail.status} />
   </confab-provider>
 );
+
+// Vue's GlobalComponents props: `@confab-thread-open` is typed as `onConfabThreadOpen`.
+import type { ConfabVueProps } from '../../src/types/jsx.js';
+export const vueProps: ConfabVueProps<'confab-forum-feed'> = {
+  'page-size': 8,
+  onConfabThreadOpen: (e) => e.detail.id,
+  // @ts-expect-error the feed never fires confab-verified
+  onConfabVerified: () => {},
+};

@@ -1,0 +1,65 @@
+// The classic-script page (demo/classic.html): the IIFE build with `window.confab.configure()` from a
+// non-module script, against the real server and bundles, in Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch } from '../../bench/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path, { user = '', dark = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(([u, d]) => {
+    sessionStorage.setItem('acme-demo-user', u);
+    localStorage.setItem('acme-theme', d ? 'dark' : 'light');
+  }, [user, dark]);
+  await page.goto(server.origin + path);
+  return { page, context, problems };
+}
+
+const firstContent = (page, tag) =>
+  page.waitForFunction((t) => performance.getEntriesByName(`confab:${t}:first-content`).length > 0, tag, { timeout: 20000 });
+
+test('the classic page loads no module scripts and shows all four elements with content, without errors', async () => {
+  const { page, context, problems } = await open('/classic.html');
+  for (const tag of ['forum-feed', 'qa-box', 'article-search', 'cert-badge']) await firstContent(page, tag);
+  assert.equal(await page.locator('script[type="module"]').count(), 0, 'no module scripts on the classic page');
+  assert.equal(await page.evaluate(() => typeof window.confab?.configure), 'function');
+  const rows = await page.locator('confab-forum-feed article').count();
+  assert.ok(rows >= 5, `feed shows threads (${rows})`);
+  const badges = await page.locator('confab-cert-badge [part~="item"]').count();
+  assert.ok(badges >= 1, `badges shown (${badges})`);
+  assert.equal(await page.locator('confab-qa-box [part~="signed-out"]').count(), 1, 'signed out: the sign-in notice');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('getToken from the classic script signs requests: the qa-box greets the signed-in partner', async () => {
+  const users = await (await fetch(server.origin + '/api/demo/users')).json();
+  const partner = users.find((u) => u.org && u.tier);
+  const { page, context, problems } = await open('/classic.html', { user: partner.id, dark: true });
+  await firstContent(page, 'qa-box');
+  // Signed in (the server accepted the token from getToken): no "Sign in to ask" notice.
+  assert.equal(await page.locator('confab-qa-box [part~="signed-out"]').count(), 0);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await page.locator('#tier').textContent(), partner.tier);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
