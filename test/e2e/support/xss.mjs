@@ -1,0 +1,115 @@
+// Shared pieces of the XSS-corpus tests: the corpus (test/fixtures/xss-vectors.json), a guard that
+// aborts and records every request for a foreign origin, the canary, and a DOM audit of everything
+// Confab rendered (all shadow roots under confab-* elements).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './harness.mjs';
+
+const FILE = join(ROOT, 'test/fixtures/xss-vectors.json');
+
+/** The corpus; waits (up to `ms`) for the file while another engineer is still writing it. */
+export async function loadVectors(ms = 60_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (existsSync(FILE)) {
+      try {
+        const v = JSON.parse(readFileSync(FILE, 'utf8'));
+        if (Array.isArray(v) && v.length >= 150) return v;
+      } catch {
+        /* still being written */
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`${FILE}: no corpus of >= 150 vectors`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** Fits the contract's Title (3..200 characters after trimming). */
+export const fitsTitle = (p) => p.trim().length >= 3 && p.trim().length <= 200;
+/** Fits a Tag (1..40 characters after trimming). */
+export const fitsTag = (p) => p.trim().length >= 1 && p.trim().length <= 40;
+
+/**
+ * Aborts and records every request whose origin is not one of `allowed`. `phase.name` labels each
+ * record so a test can tell title-only views (no request allowed) from Markdown bodies.
+ */
+export async function guardForeignRequests(context, allowed) {
+  const foreign = [];
+  const phase = { name: 'load' };
+  await context.route('**/*', (route) => {
+    const req = route.request();
+    const url = req.url();
+    let origin = null;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      /* data:, blob: ... have no network origin */
+    }
+    if (origin === null || origin === 'null' || allowed.includes(origin)) return route.continue();
+    foreign.push({ url, type: req.resourceType(), phase: phase.name });
+    return route.abort('blockedbyclient');
+  });
+  return { foreign, phase };
+}
+
+/** Canary listeners for the corpus's signals (postMessage from opaque frames counts as a hit). */
+export async function installCanary(page) {
+  await page.addInitScript(() => {
+    addEventListener('message', (e) => {
+      if (e.data === '__confabPwned') window.__confabPwned = 1;
+    });
+  });
+}
+
+export const pwned = (page) => page.evaluate(() => (window.__confabPwned === undefined ? null : String(window.__confabPwned)));
+
+/**
+ * Walks every shadow root under confab-* elements and lists what must never come from content:
+ * active elements, on* attributes, script-capable URLs, CSS that escapes the box.
+ */
+export function auditDom(page) {
+  return page.evaluate(() => {
+    const bad = [];
+    const FORBIDDEN = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'style',
+      'foreignobject', 'animate', 'set', 'animatetransform', 'animatemotion', 'math', 'noscript', 'xmp', 'plaintext', 'portal']);
+    const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'data', 'poster', 'background', 'ping', 'lowsrc', 'dynsrc', 'cite', 'longdesc', 'usemap']);
+    const visit = (root, host) => {
+      for (const el of root.querySelectorAll('*')) {
+        const name = el.localName.toLowerCase();
+        const where = `${host} ${name}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''}`;
+        if (FORBIDDEN.has(name)) bad.push(`${where}: <${name}> element`);
+        for (const a of el.attributes) {
+          const an = a.name.toLowerCase();
+          const value = a.value;
+          if (an.startsWith('on')) bad.push(`${where}: ${an} attribute`);
+          // Plain-text attributes (title, aria-label) may carry a payload as text; only URL attributes are judged.
+          if (URL_ATTRS.has(an) && /^(javascript|vbscript|livescript|data:(?!image\/(png|jpe?g|gif|webp)[;,]))/i.test(value.replace(/[\s\u0000-\u001f]/g, ''))) {
+            bad.push(`${where}: ${an}="${value.slice(0, 80)}"`);
+          }
+          if (an === 'style' && /expression\s*\(|url\s*\(|position\s*:\s*(fixed|absolute)|behavior|-moz-binding/i.test(value)) bad.push(`${where}: style="${value.slice(0, 80)}"`);
+          if (an === 'srcdoc' || an === 'is' || an === 'formaction' || (an === 'action' && name === 'form')) bad.push(`${where}: ${an} attribute`);
+        }
+        if (el.shadowRoot) visit(el.shadowRoot, `${host} > ${name}`);
+      }
+    };
+    for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('confab-') && el.shadowRoot) visit(el.shadowRoot, el.localName);
+    return bad;
+  });
+}
+
+/** Foreign requests that a Markdown image vector in a body may make: image requests to URLs named in such payloads. */
+export function allowedBodyRequest(vectors) {
+  const urls = vectors.filter((v) => v.bodyAllowsRequest).flatMap((v) => v.payload.match(/https?:\/\/[^\s)"'<>]+/g) ?? []);
+  return (r) => r.type === 'image' && urls.some((u) => r.url.startsWith(u) || u.startsWith(r.url.replace(/\/$/, '')));
+}
+
+/** Fires hover and focus events on everything in the Confab shadow trees (the corpus's `hover` trigger). */
+export const hoverAll = (page) => page.evaluate(() => {
+  const visit = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      for (const type of ['mouseover', 'mouseenter', 'pointerover', 'focus']) el.dispatchEvent(new Event(type, { bubbles: type !== 'mouseenter' && type !== 'focus' }));
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('confab-') && el.shadowRoot) visit(el.shadowRoot);
+});
