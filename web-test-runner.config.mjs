@@ -14,7 +14,9 @@ export default {
   nodeResolve: { exportConditions: ['development', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
   middleware: [fakeRest(), fakeIssuer()],
-  concurrency: 2,
+  // One test file at a time: files share the origin's IndexedDB (drafts, outbox, cache), and two files
+  // replaying or clearing each other's writes made offline tests flaky.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browsers: [
     playwrightLauncher({

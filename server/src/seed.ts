@@ -207,8 +207,11 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
     const replies = r.chance(0.15) ? 0 : r.int(1, 6);
     let last = created;
     const id = `t-${String(i).padStart(4, '0')}`;
+    // Replies never come later than a per-thread floor, so the newest activity is spread over the last
+    // day instead of piling up at "now" (a floor from the index, to leave the PRNG sequence unchanged).
+    const floor = ((i * 37) % 97) / 97;
     for (let j = 1; j <= replies; j++) {
-      last = Math.max(0, last - r.next() * 3);
+      last = Math.max(floor, last - r.next() * 3);
       postRows.push([`${id}-p${j}`, id, r.pick(people).id, markdownBody(r, product), ts(last)]);
     }
     const tags = [r.pick(TAGS), r.pick(TAGS)].filter((t, k, a) => a.indexOf(t) === k);
@@ -243,7 +246,7 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
     for (let j = 1; j <= nAns; j++) {
       const aid = `${id}-a${j}`;
       const gap = j === 1 ? 0.05 + r.next() * 2 : r.next() * 4;
-      last = Math.max(0, last - gap);
+      last = Math.max(((i * 41) % 89) / 89, last - gap);
       const score = r.int(-1, 12);
       aRows.push([aid, id, r.pick(experts).id, markdownBody(r, product), score, ts(last)]);
       for (let k = 0; k < Math.max(0, score); k++) voteRows.push([people[(i + j + k) % people.length].id, 'answer', aid, 1]);
