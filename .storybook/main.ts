@@ -1,10 +1,25 @@
 // Written by hand: `npm create storybook` cannot run offline here (see ../shared/TOOLCHAIN.md).
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
+
+// msw's worker script, served at /mockServiceWorker.js next to iframe.html. Copied from the installed
+// msw on every start and build, so it always matches the library version (msw warns on a mismatch).
+const here = dirname(fileURLToPath(import.meta.url));
+const publicDir = join(here, 'public');
+mkdirSync(publicDir, { recursive: true });
+copyFileSync(createRequire(import.meta.url).resolve('msw/mockServiceWorker.js'), join(publicDir, 'mockServiceWorker.js'));
 
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  staticDirs: ['./public'],
+  addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true },
   docs: { defaultName: 'Docs' },
+  // Storybook's own preview bundle is large; the SDK's size budget is checked by bench/size.mjs instead.
+  viteFinal: (vite) => ({ ...vite, build: { ...vite.build, chunkSizeWarningLimit: 2000 } }),
 };
 export default config;
