@@ -11,6 +11,9 @@ export class NewThreadsController implements ReactiveController {
   ids: string[] = [];
   private abort?: AbortController;
   private subscribedTo?: CommunityBackend;
+  // A removed element can still finish a pending Lit update; without this flag that update would open
+  // a stream after hostDisconnected() closed the last one, and nothing would ever close it.
+  private connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -26,8 +29,13 @@ export class NewThreadsController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.connected = true;
+    this.host.requestUpdate();
+  }
+
   hostUpdated(): void {
-    const backend = this.options.backend();
+    const backend = this.connected ? this.options.backend() : undefined;
     if (backend === this.subscribedTo) return;
     this.stop();
     this.subscribedTo = backend;
@@ -44,6 +52,7 @@ export class NewThreadsController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.stop();
   }
 
