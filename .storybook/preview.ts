@@ -18,6 +18,7 @@ ConfabCertBadge.define('confab-cert-badge');
 
 interface Declaration {
   kind?: string;
+  members?: { privacy?: string; name?: string }[];
   name?: string;
   tagName?: string;
   customElement?: boolean;
@@ -39,6 +40,8 @@ for (const mod of (manifest as { modules?: { declarations?: Declaration[] }[] })
   for (const d of mod.declarations ?? []) {
     const tag = d.kind === 'class' && d.name ? TAGS[d.name] : undefined;
     if (tag && !d.tagName) Object.assign(d, { tagName: tag, customElement: true });
+    // Private and protected members (@state fields, controllers) are not API: keep them out of the tables.
+    if (tag && d.members) d.members = d.members.filter((m) => (!m.privacy || m.privacy === 'public') && !m.name?.startsWith('_'));
   }
 }
 setCustomElementsManifest(manifest);
