@@ -61,9 +61,9 @@ argTypes.restyleParts = {
 };
 
 const PART_CSS = `
-  .theming-demo :is(confab-forum-feed, confab-qa-box, confab-article-search, confab-cert-badge)::part(button) { text-transform: uppercase; letter-spacing: .04em; }
-  .theming-demo :is(confab-forum-feed, confab-qa-box, confab-article-search, confab-cert-badge)::part(title) { font-weight: 800; }
-  .theming-demo :is(confab-forum-feed, confab-qa-box, confab-article-search, confab-cert-badge)::part(chip) { border-radius: 999px; }
+  .theming-demo.parts-on :is(confab-forum-feed, confab-qa-box, confab-article-search, confab-cert-badge)::part(button) { text-transform: uppercase; letter-spacing: .04em; }
+  .theming-demo.parts-on :is(confab-forum-feed, confab-qa-box, confab-article-search, confab-cert-badge)::part(title) { font-weight: 800; }
+  .theming-demo.parts-on :is(confab-forum-feed, confab-qa-box, confab-article-search, confab-cert-badge)::part(chip) { border-radius: 999px; }
 `;
 
 const cell = 'text-align:start;padding:4px 8px;border-bottom:1px solid #d0d7de;vertical-align:top';
@@ -116,7 +116,7 @@ export const Playground: StoryObj<Args> = {
     }
     const backend = memory('theming', { me: meFor('u-aiko') });
     return html`${args.restyleParts ? html`<style>${PART_CSS}</style>` : nothing}
-      <div class="theming-demo" style="padding:16px">
+      <div class="theming-demo ${args.restyleParts ? 'parts-on' : ''}" style="padding:16px">
         ${provided(
           backend,
           html`<div style=${styleMap({ display: 'grid', gap: '16px', ...style })}>
