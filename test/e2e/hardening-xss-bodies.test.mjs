@@ -87,6 +87,8 @@ test('thread view: every vector as a Markdown reply body; nothing runs, no activ
   await feed.getByRole('button', { name: 'Every vector as a reply body' }).click();
   await feed.getByRole('button', { name: 'Back to threads' }).waitFor({ timeout: 20_000 });
   const more = feed.getByRole('button', { name: 'Load more replies' });
+  // More replies than one page: the button shows once the first page is in.
+  await more.waitFor({ timeout: 20_000 });
   for (let i = 0; i < 40 && (await more.count()); i++) {
     await more.click().catch(() => undefined);
     await page.waitForTimeout(250);
@@ -111,6 +113,7 @@ test('thread view: every vector as a Markdown reply body; nothing runs, no activ
   const allowed = allowedBodyRequest(vectors);
   assert.deepEqual(guard.foreign.filter((r) => !allowed(r)), [], 'only Markdown body images of bodyAllowsRequest vectors may ask for a foreign origin');
   // Positive control for the guard: the allowed body images did ask, and were recorded and aborted.
+  for (let i = 0; i < 25 && !guard.foreign.some(allowed); i++) await page.waitForTimeout(200);
   assert.ok(guard.foreign.some(allowed), `the guard saw the allowed body images (${guard.foreign.length} recorded; images: ${JSON.stringify(images)})`);
   assert.deepEqual(problems, []);
   await context.close();

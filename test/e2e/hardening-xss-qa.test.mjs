@@ -1,0 +1,186 @@
+// Hardening: the XSS corpus (test/fixtures/xss-vectors.json) through <confab-qa-box>, in Chromium
+// against the real server (ARCHITECTURE "Embedding facts": sanitising is a security boundary).
+//
+// Through the API (demo tokens): question titles, question bodies, tags, and every vector as an answer
+// body. Similar-question lookups go to the real server's questions by id, but which five come back for
+// a typed title is chosen by the loopback server ("batch N" returns questions 5N..5N+4), so every posted
+// vector question appears in the deflection list; their accepted-answer excerpts carry vectors too.
+// Authors are rewritten by the loopback server to carry vectors as names and orgs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch } from '../../bench/browser.mjs';
+import { startHarness, demoToken, demoUsers, waitForMarks, send } from './support/harness.mjs';
+import { loadVectors, fitsTitle, fitsTag, guardForeignRequests, installCanary, pwned, auditDom, allowedBodyRequest, hoverAll } from './support/xss.mjs';
+
+const QUESTIONS = 40;
+let vectors;
+let server;
+let harness;
+let browser;
+let answersQuestion;
+const questions = []; // { id, title, vector }
+
+async function pool(items, n, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  }));
+  return out;
+}
+
+const at = (i) => vectors[i % vectors.length].payload;
+let nameCounter = 0;
+function rewriteAuthors(node) {
+  if (Array.isArray(node)) node.forEach(rewriteAuthors);
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'author' && v && typeof v === 'object' && 'name' in v) {
+        v.name = at(nameCounter++);
+        v.orgName = at(nameCounter++);
+      } else rewriteAuthors(v);
+    }
+  }
+  return node;
+}
+
+before(async () => {
+  vectors = await loadVectors();
+  server = await startServer({ CONFAB_RATE_LIMIT: '1000000' });
+  harness = await startHarness({
+    api: server.origin,
+    rewrite: (url, json) => rewriteAuthors(json),
+    handle(req, res, url) {
+      if (url.pathname !== '/api/v1/questions/similar') return false;
+      const q = url.searchParams.get('q') ?? '';
+      const m = /batch (\d+)/.exec(q);
+      const list = m ? questions.slice(Number(m[1]) * 5, Number(m[1]) * 5 + 5) : [];
+      const items = [
+        ...(m ? [] : [{ id: answersQuestion.id, title: answersQuestion.title, answerCount: vectors.length, accepted: false, acceptedExcerpt: null, similarity: 1 }]),
+        ...list.map((x, i) => ({ id: x.id, title: x.title, answerCount: 1, accepted: true, acceptedExcerpt: at(Number(m[1]) * 5 + i + 100), similarity: 0.9 - i / 100 })),
+      ];
+      send(res, 200, { items });
+      return true;
+    },
+  });
+  browser = await launch();
+  const partner = (await demoUsers(server.origin)).find((u) => u.org && u.tier);
+  const token = await demoToken(server.origin, partner.id);
+  const post = async (path, body) => {
+    const r = await fetch(`${server.origin}/api${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+    });
+    const text = await r.text();
+    assert.ok(r.ok, `POST ${path} ${JSON.stringify(body).slice(0, 200)}: HTTP ${r.status} ${text}`);
+    return JSON.parse(text);
+  };
+  // The vectors that ran unsanitised first: they are the ones most worth a question of their own.
+  const titled = vectors.filter((v) => fitsTitle(v.payload)).sort((a, b) => Number(b.liveUnsanitised) - Number(a.liveUnsanitised)).slice(0, QUESTIONS);
+  const tags = vectors.filter((v) => fitsTag(v.payload)).map((v) => v.payload.trim());
+  const created = await pool(titled, 6, (v, i) =>
+    post('/v1/questions', { title: v.payload, body: v.payload, category: 'technical', tags: [...new Set(tags.slice(i * 5, i * 5 + 5))] }));
+  created.forEach((q, i) => questions.push({ id: q.id, title: q.title, vector: titled[i] }));
+  answersQuestion = await post('/v1/questions', { title: 'Every vector as an answer body', body: 'The answers are the XSS corpus.', category: 'technical' });
+  await pool(vectors.filter((v) => v.payload.trim()), 6, (v) => post(`/v1/questions/${answersQuestion.id}/answers`, { body: v.payload }));
+});
+
+after(async () => {
+  await browser?.close();
+  await harness?.stop();
+  await server?.stop();
+});
+
+async function open() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
+  const guard = await guardForeignRequests(context, [harness.origin]);
+  const page = await context.newPage();
+  await installCanary(page);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(`${harness.origin}/pages/xss.html?show=qa`);
+  await waitForMarks(page, ['qa-box']);
+  return { context, page, guard, problems, qa: page.locator('confab-qa-box') };
+}
+
+test('similar questions: vector titles and accepted-answer excerpts render as text; opened vector questions are sanitised; nothing runs', async () => {
+  const { context, page, guard, problems, qa } = await open();
+  const field = qa.getByLabel('Your question').first();
+  const allowed = allowedBodyRequest(vectors);
+  for (let b = 0; b * 5 < questions.length; b++) {
+    guard.phase.name = `similar batch ${b}`;
+    await field.fill(`How do I fix batch ${b} of my partner questions?`);
+    const batch = questions.slice(b * 5, b * 5 + 5);
+    // Wait for this batch's list (the previous one stays up until the debounced lookup answers).
+    await page.waitForFunction((titles) => {
+      const text = [...document.querySelector('confab-qa-box').shadowRoot.querySelectorAll('[role="option"]')].map((o) => o.textContent).join('\n');
+      return titles.every((t) => text.includes(t));
+    }, batch.map((x) => x.title), { timeout: 20_000 }).catch(() => undefined);
+    const text = await page.evaluate(() => [...document.querySelector('confab-qa-box').shadowRoot.querySelectorAll('[role="option"]')].map((o) => o.textContent).join('\n'));
+    for (const x of batch) assert.ok(text.includes(x.title), `${x.vector.id}: the similar question's title shows literally: ${JSON.stringify(x.title)} in ${JSON.stringify(text)}`);
+    await hoverAll(page);
+    assert.equal(await pwned(page), null, `canary after batch ${b}`);
+    assert.deepEqual(guard.foreign, [], 'titles and excerpts never cause a request');
+  }
+  assert.deepEqual(await auditDom(page), []);
+  // Open the first ten vector questions: title heading, vector body, tags.
+  for (let b = 0; b < 2; b++) {
+    await field.fill(`How do I fix batch ${b} of my partner questions?`);
+    await page.waitForFunction((t) => [...document.querySelector('confab-qa-box').shadowRoot.querySelectorAll('[role="option"]')].some((o) => o.textContent.includes(t)), questions[b * 5].title, { timeout: 20_000 });
+    for (let i = 0; i < 5; i++) {
+      guard.phase.name = `question ${questions[b * 5 + i].vector.id}`;
+      await qa.getByRole('option').nth(i).click();
+      const back = qa.getByRole('button', { name: 'Back to asking' });
+      await back.waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(400);
+      await hoverAll(page);
+      assert.equal(await pwned(page), null, `canary in ${questions[b * 5 + i].vector.id}`);
+      assert.deepEqual(await auditDom(page), [], `DOM in ${questions[b * 5 + i].vector.id}`);
+      await back.click();
+      await qa.getByRole('option').nth(4).waitFor({ timeout: 20_000 });
+    }
+  }
+  assert.deepEqual(guard.foreign.filter((r) => !allowed(r)), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('question view: every vector as a Markdown answer body; nothing runs, only allowed body images request', async () => {
+  const { context, page, guard, problems, qa } = await open();
+  await qa.getByLabel('Your question').first().fill('Show me the answers question please');
+  await qa.getByRole('option', { name: /Every vector as an answer body/ }).click();
+  await qa.getByRole('button', { name: 'Back to asking' }).waitFor({ timeout: 20_000 });
+  guard.phase.name = 'answers';
+  const more = qa.getByRole('button', { name: 'Show more answers' });
+  // More answers than one page: the button shows once the first page is in.
+  await more.waitFor({ timeout: 20_000 });
+  for (let i = 0; i < 40 && (await more.count()); i++) {
+    await more.click().catch(() => undefined);
+    await page.waitForTimeout(250);
+  }
+  assert.equal(await more.count(), 0, 'every page of answers is in');
+  await page.waitForTimeout(1000);
+  const seen = await page.evaluate(async () => {
+    const deep = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? deep(el.shadowRoot) : [])]);
+    const all = deep(document.querySelector('confab-qa-box').shadowRoot);
+    const imgs = all.filter((el) => el.localName === 'img');
+    for (const img of imgs) {
+      img.scrollIntoView();
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return { images: imgs.map((i) => i.getAttribute('src')), text: all[0]?.getRootNode().textContent.length };
+  });
+  await hoverAll(page);
+  await page.waitForTimeout(800);
+  assert.equal(await pwned(page), null, 'canary');
+  assert.deepEqual(await auditDom(page), []);
+  const allowed = allowedBodyRequest(vectors);
+  assert.deepEqual(guard.foreign.filter((r) => !allowed(r)), [], 'only Markdown body images of bodyAllowsRequest vectors may ask for a foreign origin');
+  for (let i = 0; i < 25 && !guard.foreign.some(allowed); i++) await page.waitForTimeout(200);
+  assert.ok(guard.foreign.some(allowed), `the guard saw the allowed body images (${guard.foreign.length}; ${JSON.stringify(seen)})`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
