@@ -54,7 +54,11 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** The idle field, before anything is typed. */
-export const Idle: Story = {};
+export const Idle: Story = {
+  play: async ({ canvasElement }) => {
+    await inShadow(await find(canvasElement, 'confab-article-search'), '#input');
+  },
+};
 
 export const OpenListbox: Story = {
   name: 'Open listbox with results (signed out)',

@@ -27,6 +27,11 @@ const feed = (args: Args) => html`<confab-forum-feed
   theme=${ifDefined(args.theme || undefined)}
 ></confab-forum-feed>`;
 
+/** Waits for `selector` in the feed's shadow root: the story shows the state it names. */
+const shows = (selector: string) => async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  await inShadow(await find(canvasElement, 'confab-forum-feed'), selector);
+};
+
 /** A story rendering the feed over `backend()`, made afresh for each render. */
 const over = (backend: () => CommunityBackend) => (args: Args) => provided(backend(), feed(args));
 
@@ -39,6 +44,7 @@ const meta: Meta<Args> = {
     theme: { control: 'select', options: ['light', 'dark', 'auto'] },
   },
   render: over(() => memory('feed-default')),
+  play: shows('[part~="item"]'),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -51,20 +57,24 @@ export const SignedIn: Story = {
 
 export const Loading: Story = {
   render: over(() => memory('feed-loading', { latency: FOREVER })),
+  play: shows('[part~="skeleton"]'),
 };
 
 export const Empty: Story = {
   render: over(() => memory('feed-empty', { data: emptyData() })),
+  play: shows('[part~="empty"]'),
 };
 
 export const ErrorWithProblem: Story = {
   name: 'Error (problem body)',
   render: over(() => memory('feed-error-problem', { failWith: problemError() })),
+  play: shows('[part~="error"]'),
 };
 
 export const ErrorValidation: Story = {
   name: 'Error (validation)',
   render: over(() => memory('feed-error-validation', { failWith: validationError() })),
+  play: shows('[part~="error"]'),
 };
 
 export const OfflineWithCache: Story = {
@@ -119,6 +129,10 @@ export const NetworkSlow: Story = {
   name: 'Network: slow (msw + RestBackend)',
   loaders: [() => useRestScenario('slow')],
   render: (args) => provided(restBackend('slow'), feed(args)),
+  play: async (ctx) => {
+    const el = await find(ctx.canvasElement, 'confab-forum-feed');
+    await inShadow(el, '[part~="item"]', 15_000);
+  },
 };
 
 /** RestBackend over msw: the server answers 503 with a problem body; RestBackend retries twice, then shows it. */
@@ -127,4 +141,8 @@ export const NetworkFailing: Story = {
   tags: ['http-errors'],
   loaders: [() => useRestScenario('down')],
   render: (args) => provided(restBackend('down'), feed(args)),
+  play: async (ctx) => {
+    const el = await find(ctx.canvasElement, 'confab-forum-feed');
+    await inShadow(el, '[part~="error"]', 15_000);
+  },
 };
