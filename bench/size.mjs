@@ -49,10 +49,10 @@ export async function measure() {
     for (const tag of Object.keys(ELEMENTS)) {
       const { scripts, sawData } = await firstLoad(browser, server.origin, `/${tag}`);
       scripts.forEach((s) => union.add(s));
-      rows.push({ what: `first load <${tag}>${sawData ? '' : ' (no data request seen)'}`, bytes: scripts.reduce((n, s) => n + gz(s), 0), budget: 25 * KB, files: scripts.length });
+      rows.push({ what: `first load <${tag}>${sawData ? '' : ' (no data request seen)'}`, bytes: scripts.reduce((n, s) => n + gz(s), 0), budget: 25 * KB, files: scripts.length, list: scripts });
     }
     const all = await firstLoad(browser, server.origin, '/all');
-    rows.push({ what: 'all four elements on one page', bytes: all.scripts.reduce((n, s) => n + gz(s), 0), budget: 40 * KB, files: all.scripts.length });
+    rows.push({ what: 'all four elements on one page', bytes: all.scripts.reduce((n, s) => n + gz(s), 0), budget: 40 * KB, files: all.scripts.length, list: all.scripts });
     rows.push({ what: 'IIFE dist/confab.iife.js', bytes: gz('dist/confab.iife.js'), budget: 65 * KB });
   } finally {
     await browser.close();
@@ -70,6 +70,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const bad = r.bytes > r.budget;
     if (bad) over++;
     console.log(`| ${r.what} | ${kb(r.bytes)}${bad ? ' OVER' : ''} | ${kb(r.budget)} | ${r.files ?? 1} |`);
+  }
+  // --files lists what each first load fetched, biggest first: where to cut next.
+  if (process.argv.includes('--files')) {
+    for (const r of rows.filter((x) => x.list)) {
+      console.log(`\n${r.what}:`);
+      for (const [s, n] of r.list.map((s) => [s, gz(s)]).sort((a, b) => b[1] - a[1])) console.log(`  ${kb(n).padStart(8)}  ${s}`);
+    }
   }
   console.log(over ? `\nsize: ${over} figure(s) over budget` : '\nsize: every figure within budget');
   // --report prints the table without failing: for CI logs while a budget is knowingly unmet.

@@ -49,7 +49,8 @@ const loaded = new Set<ElementTag>();
 function load(tag: ElementTag) {
   if (loaded.has(tag)) return;
   loaded.add(tag);
-  void booted().then(loaders[tag]);
+  // The element's chunk and the contract schemas it calls first are fetched side by side.
+  void booted().then((m) => (m.warm(tag), loaders[tag]()));
 }
 
 function scan() {

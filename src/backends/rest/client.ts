@@ -1,7 +1,8 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
-import { endpoints, type Endpoint, type EndpointName, type ResponseOf } from '../../contract/endpoints.js';
+import type { Endpoint, EndpointName, ResponseOf } from '../../contract/endpoints.js';
 import { AuthError, ConfabError, OfflineError, isAbort } from '../../core/errors.js';
 import type { CallOptions } from '../types.js';
+import { endpointOf } from './groups.js';
 import { httpError } from './http-errors.js';
 import { RETRY_AFTER_STATUSES, RETRY_STATUSES, type RestBackendOptions } from './options.js';
 import { buildUrl } from './url.js';
@@ -21,7 +22,8 @@ const throwIfAborted = (signal?: AbortSignal) => {
 
 /**
  * The transport under RestBackend: one contract call = URL from the endpoint table, bearer token,
- * retries (ky), one token refresh on 401, typed errors and response validation.
+ * retries (ky), one token refresh on 401, typed errors and response validation. The table is read
+ * one resource group at a time (groups.ts), so a page loads only the schemas it calls.
  */
 export class RestClient {
   /** The base URL: identifies this backend, e.g. for outbox entries. */
@@ -41,7 +43,14 @@ export class RestClient {
    * await backend.call('deleteThread', { params: { id } }, { signal });
    */
   async call<N extends EndpointName>(name: N, input: CallInput = {}, opts: CallOptions = {}): Promise<ResponseOf<N>> {
-    const ep: Endpoint = endpoints[name];
+    let ep: Endpoint;
+    try {
+      ep = await endpointOf(name);
+    } catch (e) {
+      // The group's chunk could not be fetched: as unreachable as the server itself.
+      throw this.toError(e, opts.signal);
+    }
+    throwIfAborted(opts.signal);
     const query = ep.query && input.query ? (validateRequest(ep, ep.query, input.query) as Record<string, unknown>) : input.query;
     const body = ep.body ? validateRequest(ep, ep.body, input.body) : undefined;
     const url = buildUrl(this.options.baseUrl, ep.path, input.params, query);

@@ -6,7 +6,6 @@ import type {
 } from '../../contract/index.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
 import { RestClient } from './client.js';
-import { openEvents } from './events.js';
 
 /**
  * The default backend: Confab's v1 REST contract over fetch (ky), every response validated.
@@ -102,6 +101,10 @@ export class RestBackend extends RestClient implements CommunityBackend {
    * `getToken` gives one) is passed as `?access_token=`; see `openEvents`.
    */
   subscribe(onEvent: (event: LiveEvent) => void, signal: AbortSignal): void {
-    openEvents(this.options.baseUrl, (refresh) => this.token(refresh), onEvent, signal);
+    // Loaded on first use: most pages never ask for live updates.
+    void import('./events.js').then(
+      ({ openEvents }) => openEvents(this.options.baseUrl, (refresh) => this.token(refresh), onEvent, signal),
+      () => undefined, // offline before the chunk ever loaded: no live updates, as without EventSource
+    );
   }
 }

@@ -1,0 +1,16 @@
+import type * as v from 'valibot';
+
+/** One operation of the v1 REST contract. Paths are relative to the API base URL (`data-api`). */
+export interface Endpoint {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  summary: string;
+  query?: v.GenericSchema;
+  body?: v.GenericSchema;
+  /** 200 response body; `undefined` means 204. */
+  response?: v.GenericSchema;
+  /** `write`: needs a token; `read`: anonymous unless the server requires auth. */
+  auth: 'read' | 'write';
+  /** Accepts an `Idempotency-Key` header: a replay returns the first response. */
+  idempotent?: boolean;
+}
