@@ -1,0 +1,227 @@
+// Hardening: faults, in Chromium against the real server through a loopback server that can also
+// play a broken API (ARCHITECTURE "Embedding facts": auth from the host with one refresh on 401;
+// writes are never lost: outbox with Idempotency-Key, replayed when online, stored once).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { startServer } from './server.mjs';
+import { launch } from '../../bench/browser.mjs';
+import { startHarness, demoToken, demoUsers, waitForMarks, send } from './support/harness.mjs';
+
+let server;
+let harness;
+let browser;
+let partner;
+let token;
+const state = { down: false };
+
+const deadPort = () =>
+  new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+const PROBLEM = { 'content-type': 'application/problem+json' };
+// /fault/<mode>/api/...: a broken API. Every request is in harness.log.
+const faults = {
+  s500: (res) => send(res, 500, { title: 'Internal Server Error', status: 500 }, PROBLEM),
+  s503: (res) => send(res, 503, { title: 'Service Unavailable', status: 503 }, { ...PROBLEM, 'retry-after': '2' }),
+  s429: (res) => send(res, 429, { title: 'Too Many Requests', status: 429 }, { ...PROBLEM, 'retry-after': '2' }),
+  badjson: (res) => send(res, 200, '{"items": [{"id": "t1", "title": "cut off'),
+  shape: (res) => send(res, 200, { items: [{ id: 't1', title: 42 }], nextCursor: null }),
+};
+
+before(async () => {
+  server = await startServer();
+  harness = await startHarness({
+    api: server.origin,
+    handle(req, res, url) {
+      const m = /^\/fault\/(\w+)\/api\//.exec(url.pathname);
+      if (m && faults[m[1]]) return faults[m[1]](res), true;
+      // "The backend is down": the connection is dropped without an answer.
+      if (state.down && url.pathname.startsWith('/api/')) return req.socket.destroy(), true;
+      return false;
+    },
+  });
+  browser = await launch();
+  partner = (await demoUsers(server.origin)).find((u) => u.org && u.tier);
+  token = await demoToken(server.origin, partner.id);
+});
+
+after(async () => {
+  await browser?.close();
+  await harness?.stop();
+  await server?.stop();
+});
+
+async function open(context, params) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(`${harness.origin}/pages/faults.html?${new URLSearchParams(params)}`);
+  return { page, problems, feed: page.locator('confab-forum-feed') };
+}
+
+const countSince = (path, t0) => harness.log.filter((r) => r.path.startsWith(path) && r.at >= t0);
+const threadsTitled = async (title) => (await (await fetch(`${server.origin}/api/v1/threads?sort=latest&limit=50`)).json()).items.filter((t) => t.title === title);
+
+test('backend down at load, no cache: a clear error with a retry button', async () => {
+  const context = await browser.newContext();
+  const port = await deadPort();
+  const { page, problems, feed } = await open(context, { api: `http://127.0.0.1:${port}/api` });
+  const alert = feed.getByRole('alert');
+  await alert.waitFor({ timeout: 30_000 });
+  assert.match(await alert.textContent(), /offline|reach|connection/i);
+  assert.equal(await feed.getByRole('button', { name: 'Try again' }).count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('backend down on a revisit: cached content with an offline notice; retry when it is back', async () => {
+  const context = await browser.newContext();
+  const first = await open(context, {});
+  await waitForMarks(first.page, ['forum-feed']);
+  const rows = await first.feed.locator('article').count();
+  assert.ok(rows >= 3);
+  await first.page.waitForTimeout(500); // the cache write settles
+  await first.page.close();
+  state.down = true;
+  try {
+    const second = await open(context, {});
+    const notice = second.feed.locator('[part~="offline-notice"]');
+    await notice.waitFor({ timeout: 30_000 });
+    assert.match(await notice.textContent(), /Offline/);
+    assert.equal(await second.feed.locator('article').count(), rows, 'the cached threads show');
+    state.down = false;
+    await notice.getByRole('button', { name: 'Try again' }).click();
+    await notice.waitFor({ state: 'detached', timeout: 20_000 });
+    assert.deepEqual(second.problems, []);
+  } finally {
+    state.down = false;
+  }
+  await context.close();
+});
+
+for (const [mode, retryAfter] of [['s503', 2], ['s429', 2], ['s500', 0]]) {
+  test(`a storm of HTTP ${mode.slice(1)}: ${retryAfter ? 'Retry-After is honoured' : 'backoff'}, no flood, a clear error`, async () => {
+    const context = await browser.newContext();
+    const t0 = Date.now();
+    const { page, problems, feed } = await open(context, { api: `/fault/${mode}/api` });
+    const alert = feed.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    assert.match(await alert.textContent(), new RegExp(mode.slice(1)));
+    await page.waitForTimeout(3000); // nothing more should follow by itself
+    const hits = countSince(`/fault/${mode}/api/v1/threads`, t0);
+    assert.ok(hits.length >= 2 && hits.length <= 3, `one attempt and at most 2 retries, got ${hits.length}`);
+    const gaps = hits.slice(1).map((h, i) => h.at - hits[i].at);
+    for (const g of gaps) assert.ok(g >= (retryAfter ? retryAfter * 1000 - 150 : 250), `waited ${g} ms between attempts`);
+    // A retry click is one more round, not a loop.
+    const t1 = Date.now();
+    await feed.getByRole('button', { name: 'Try again' }).click();
+    await page.waitForTimeout(retryAfter ? 5500 : 2500);
+    const again = countSince(`/fault/${mode}/api/v1/threads`, t1).length;
+    assert.ok(again >= 1 && again <= 3, `retry: ${again} requests`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('malformed JSON and JSON of the wrong shape: a readable error naming what was wrong', async () => {
+  const context = await browser.newContext();
+  const bad = await open(context, { api: '/fault/badjson/api' });
+  const a1 = bad.feed.getByRole('alert');
+  await a1.waitFor({ timeout: 30_000 });
+  const t1 = await a1.textContent();
+  assert.match(t1, /could not read/i);
+  assert.match(t1, /not valid JSON/);
+  const shape = await open(context, { api: '/fault/shape/api' });
+  const a2 = shape.feed.getByRole('alert');
+  await a2.waitFor({ timeout: 30_000 });
+  const t2 = await a2.textContent();
+  assert.match(t2, /could not read/i);
+  assert.match(t2, /items.*0.*(title|author)/, `the path is named: ${t2}`);
+  assert.deepEqual([...bad.problems, ...shape.problems], []);
+  await context.close();
+});
+
+async function composeThread(feed, title, beforeSubmit) {
+  await feed.getByRole('button', { name: 'New thread' }).click();
+  await feed.getByLabel('Title').fill(title);
+  await feed.getByLabel('Message').fill('Posted while the connection was **down**.');
+  await feed.getByLabel('Category').fill('technical');
+  await beforeSubmit?.();
+  await feed.getByRole('button', { name: 'Post thread' }).click();
+}
+
+test('offline at submit: the outbox holds the thread (shown pending), and once online the database has exactly one', async () => {
+  const context = await browser.newContext();
+  const { page, problems, feed } = await open(context, { token });
+  await waitForMarks(page, ['forum-feed']);
+  const title = `Outbox thread ${Date.now()}`;
+  // Offline once the form is open (the composer is a lazy chunk, fetched online).
+  await composeThread(feed, title, () => context.setOffline(true));
+  await feed.locator('[part~="pending-item"]', { hasText: title }).waitFor({ timeout: 20_000 });
+  assert.equal((await threadsTitled(title)).length, 0, 'nothing reached the server yet');
+  await page.waitForTimeout(1000);
+  await context.setOffline(false);
+  await page.waitForFunction(async (t) => (await (await fetch('/api/v1/threads?sort=latest&limit=20')).json()).items.some((i) => i.title === t), title, { timeout: 30_000 });
+  await page.waitForTimeout(1500); // any second replay would land meanwhile
+  const rows = await threadsTitled(title);
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0].author.id, partner.id);
+  await feed.locator('[part~="pending-item"]', { hasText: title }).waitFor({ state: 'detached', timeout: 20_000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the connection drops after the server stored the thread (response lost): the replay with the same Idempotency-Key makes no duplicate', async () => {
+  const context = await browser.newContext();
+  const { page, problems, feed } = await open(context, { token });
+  await waitForMarks(page, ['forum-feed']);
+  const title = `Lost response ${Date.now()}`;
+  let dropped = 0;
+  const keys = [];
+  await page.route('**/api/v1/threads', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    keys.push(route.request().headers()['idempotency-key']);
+    if (dropped++) return route.continue();
+    await route.fetch(); // the server stores it...
+    return route.abort('connectionreset'); // ...and the answer never arrives
+  });
+  await composeThread(feed, title);
+  await page.waitForFunction(async (t) => (await (await fetch('/api/v1/threads?sort=latest&limit=20')).json()).items.some((i) => i.title === t), title, { timeout: 30_000 });
+  await feed.getByRole('button', { name: title }).or(feed.locator('article', { hasText: title })).first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  assert.ok(keys.length >= 2, `the submit was sent again (${keys.length})`);
+  assert.ok(keys[0] && keys.every((k) => k === keys[0]), `one Idempotency-Key for every attempt: ${JSON.stringify(keys)}`);
+  assert.equal((await threadsTitled(title)).length, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the token expires mid-session: on 401 Confab asks for a fresh token once and the write succeeds', async () => {
+  const context = await browser.newContext();
+  const { page, problems, feed } = await open(context, { token });
+  await waitForMarks(page, ['forum-feed']);
+  const title = `After refresh ${Date.now()}`;
+  // The session expires while the partner types: the token the page hands out is now rejected.
+  await composeThread(feed, title, () => page.evaluate(() => window.__expire()));
+  await page.waitForFunction(async (t) => (await (await fetch('/api/v1/threads?sort=latest&limit=20')).json()).items.some((i) => i.title === t), title, { timeout: 30_000 });
+  const rows = await threadsTitled(title);
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0].author.id, partner.id);
+  const calls = await page.evaluate(() => window.__tokenCalls);
+  assert.ok(calls.some((c) => c.forceRefresh), `asked with forceRefresh: ${JSON.stringify(calls)}`);
+  const posts = harness.log.filter((r) => r.method === 'POST' && r.path === '/api/v1/threads' && r.body.includes(title));
+  assert.equal(posts.length, 2, 'one 401, one retry with the fresh token');
+  assert.equal(posts[0].headers.authorization, 'Bearer expired.token.value');
+  assert.equal(posts[1].headers.authorization, `Bearer ${token}`);
+  // Confab never writes the token to storage.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert.ok(!stored.includes(token.slice(-20)), 'no token in Web Storage');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
