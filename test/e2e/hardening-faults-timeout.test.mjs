@@ -108,3 +108,26 @@ test('a thread submitted offline is replayed after a reload, once', async () => 
   assert.equal((await list()).length, 1);
   await context.close();
 });
+
+test('a draft being typed survives a reload (IndexedDB)', async () => {
+  const context = await browser.newContext();
+  let page = await context.newPage();
+  const url = `${harness.origin}/pages/faults.html?token=${encodeURIComponent(token)}`;
+  await page.goto(url);
+  await waitForMarks(page, ['forum-feed']);
+  const feed = () => page.locator('confab-forum-feed');
+  const title = `Draft kept ${Date.now()}`;
+  await feed().getByRole('button', { name: 'New thread' }).click();
+  await feed().getByLabel('Title').fill(title);
+  await feed().getByLabel('Message').fill('Half a thought, then the tab crashed.');
+  await page.waitForTimeout(1500); // drafts are saved as they are typed (debounced)
+  await page.close();
+  page = await context.newPage();
+  await page.goto(url);
+  await waitForMarks(page, ['forum-feed']);
+  await feed().getByRole('button', { name: 'New thread' }).click();
+  await feed().getByLabel('Title').waitFor({ timeout: 20_000 });
+  assert.equal(await feed().getByLabel('Title').inputValue(), title);
+  assert.equal(await feed().getByLabel('Message').inputValue(), 'Half a thought, then the tab crashed.');
+  await context.close();
+});

@@ -219,9 +219,22 @@ test('the token expires mid-session: on 401 Confab asks for a fresh token once a
   assert.equal(posts.length, 2, 'one 401, one retry with the fresh token');
   assert.equal(posts[0].headers.authorization, 'Bearer expired.token.value');
   assert.equal(posts[1].headers.authorization, `Bearer ${token}`);
-  // Confab never writes the token to storage.
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-  assert.ok(!stored.includes(token.slice(-20)), 'no token in Web Storage');
+  // Confab never writes the token to storage: not Web Storage, not any IndexedDB store, not a cookie.
+  const stored = await page.evaluate(async () => {
+    let all = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie;
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise((res, rej) => Object.assign(indexedDB.open(name), { onsuccess: (e) => res(e.target.result), onerror: rej }));
+      for (const store of db.objectStoreNames) {
+        const tx = db.transaction(store);
+        const [keys, values] = await Promise.all([tx.objectStore(store).getAllKeys(), tx.objectStore(store).getAll()].map((r) => new Promise((res) => (r.onsuccess = () => res(r.result)))));
+        all += JSON.stringify(keys) + JSON.stringify(values);
+      }
+      db.close();
+    }
+    return all;
+  });
+  assert.ok(stored.length > 0);
+  assert.ok(!stored.includes(token.slice(-20)) && !stored.includes('expired.token.value'), 'no token in Web Storage, IndexedDB or cookies');
   assert.deepEqual(problems, []);
   await context.close();
 });
