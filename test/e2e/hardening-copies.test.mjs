@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
+import { build } from 'esbuild';
 import { startServer } from './server.mjs';
 import { launch } from '../../bench/browser.mjs';
 import { startHarness, waitForMarks, ROOT } from './support/harness.mjs';
@@ -16,10 +17,17 @@ let harness;
 let browser;
 
 before(async () => {
+  const bundled = (await build({ entryPoints: [join(ROOT, 'test/e2e/pages/copies-esm.js')], bundle: true, format: 'esm', write: false,
+    conditions: ['production'], logLevel: 'silent', target: 'es2022' })).outputFiles[0].text;
   server = await startServer();
   harness = await startHarness({
     api: server.origin,
     async handle(req, res, url) {
+      if (url.pathname === '/bundle-copies.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(bundled);
+        return true;
+      }
       if (!url.pathname.startsWith('/dist2/')) return false;
       const rel = normalize(url.pathname.slice('/dist2/'.length));
       if (rel.startsWith('..')) return false;
@@ -104,6 +112,18 @@ test('a second copy arriving after the first has defined everything: the first w
   assert.equal((await page.locator('#late h2').textContent()).trim(), 'Discussions');
   await page.waitForTimeout(500);
   for (const tag of TAGS) assert.equal(warningsFor(warnings, tag).length, 1, `still one warning for <${tag}>`);
+  assert.deepEqual(await page.evaluate(() => window.__errors), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a bundled copy registered under the embedder\'s own tag (ConfabForumFeed.define(\'acme-feed\')) lives beside the loader\'s copy', async () => {
+  const { context, page, warnings, problems } = await open('/pages/copies-esm.html');
+  await page.locator('confab-forum-feed article').first().waitFor({ timeout: 30_000 });
+  await page.locator('acme-feed article').first().waitFor({ timeout: 30_000 });
+  const same = await page.evaluate(() => customElements.get('acme-feed') === window.__bundledFeed && customElements.get('confab-forum-feed') !== window.__bundledFeed);
+  assert.equal(same, true, 'each tag has its own copy\'s class');
+  assert.deepEqual(warnings.filter((w) => w.includes('[confab]')), [], 'no warning: nothing was defined twice by different copies');
   assert.deepEqual(await page.evaluate(() => window.__errors), []);
   assert.deepEqual(problems, []);
   await context.close();
