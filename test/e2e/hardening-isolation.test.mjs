@@ -111,3 +111,56 @@ test('the host page\'s own elements are unchanged by Confab (computed styles bef
     await context.close();
   }
 });
+
+test('theming crosses only where documented: --confab-* properties, ::part(), inherited font, and theme="light|dark|auto"', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 1400 } });
+  const page = await context.newPage();
+  await page.goto(`${harness.origin}/pages/isolation.html?el=badge`);
+  await waitForMarks(page, ['cert-badge']);
+  const read = () => page.evaluate(() => {
+    const root = document.querySelector('confab-cert-badge').shadowRoot;
+    const base = root.querySelector('.base');
+    const copy = [...root.querySelectorAll('button')].find((b) => /Copy link/.test(b.textContent));
+    const verify = [...root.querySelectorAll('button')].find((b) => /Verify/.test(b.textContent));
+    return { surface: getComputedStyle(base).backgroundColor, font: getComputedStyle(base).fontFamily,
+      copyTransform: getComputedStyle(copy).textTransform, verifyBg: getComputedStyle(verify).backgroundColor };
+  });
+  const initial = await read();
+  assert.equal(initial.surface, 'rgb(255, 255, 255)');
+  // Documented hooks reach in.
+  await page.addStyleTag({ content: `
+    #box { font-family: "Courier New", monospace !important; }
+    confab-cert-badge { --confab-color-accent: rgb(255, 0, 255); }
+    confab-cert-badge::part(button) { text-transform: uppercase; }` });
+  await page.waitForTimeout(400); // buttons transition their background
+  const themed = await read();
+  assert.match(themed.font, /Courier New/, 'the host font is inherited');
+  assert.equal(themed.verifyBg, 'rgb(255, 0, 255)', '--confab-color-accent colours the primary button');
+  assert.equal(themed.copyTransform, 'uppercase', '::part(button) reaches the buttons');
+  // Undocumented host rules do not (the same rule without ::part).
+  await page.addStyleTag({ content: 'button { text-transform: lowercase !important; background: red !important; }' });
+  await page.waitForTimeout(400);
+  const untouched = await read();
+  assert.equal(untouched.copyTransform, 'uppercase');
+  assert.equal(untouched.verifyBg, 'rgb(255, 0, 255)');
+  // theme: explicit dark, explicit light against a dark OS, auto following the OS and the host's data-theme.
+  const badge = page.locator('confab-cert-badge');
+  await badge.evaluate((el) => el.setAttribute('theme', 'dark'));
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('confab-cert-badge').shadowRoot.querySelector('.base')).backgroundColor !== 'rgb(255, 255, 255)');
+  const dark = (await read()).surface;
+  assert.equal(dark, 'rgb(23, 25, 30)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await badge.evaluate((el) => el.setAttribute('theme', 'light'));
+  await page.waitForTimeout(200);
+  assert.equal((await read()).surface, 'rgb(255, 255, 255)', 'theme="light" ignores a dark OS');
+  await badge.evaluate((el) => el.setAttribute('theme', 'auto'));
+  await page.waitForTimeout(200);
+  assert.equal((await read()).surface, dark, 'theme="auto" follows the OS');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForTimeout(200);
+  assert.equal((await read()).surface, 'rgb(255, 255, 255)');
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  await page.waitForTimeout(300);
+  assert.equal((await read()).surface, dark, 'theme="auto" follows the host page\'s data-theme');
+  await context.close();
+});
