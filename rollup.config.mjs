@@ -99,8 +99,10 @@ const CORE = [
   /\/src\/(boot|backends\/rest\/(?!events)[\w-]+|contract\/(common|issues|problem|me|stats|groups\/me)|core\/(config|context|i18n|errors|resource|cache|identity|backend-id|events)|elements\/(confab-element|define-element)|ui\/(states|error-text|theme-controller|dev-warn)|styles\/\w+)\.ts$/,
 ];
 // A resource group's part of the endpoint table travels with its schemas (backends/rest/groups.ts).
+// Parts of those packages that only some elements use stay with them (rollup places them).
+const NOT_CORE = /\/(async-directive|directive|directive-helpers|directives\/[\w-]+|context-provider|value-notifier|decorators\/query[\w-]*)\.js$/;
 const manualChunks = (id) => {
-  if (CORE.some((re) => re.test(id))) return 'core';
+  if (CORE.some((re) => re.test(id)) && !NOT_CORE.test(id)) return 'core';
   const group = /\/src\/contract\/(?:groups\/)?(threads|questions|articles|certifications)\.ts$/.exec(id);
   return group ? `contract-${group[1]}` : undefined;
 };
@@ -119,6 +121,29 @@ const catalogueStr = () => ({
   },
 });
 
+// Endpoint summaries are for the OpenAPI document and the server; the browser builds never read them.
+const dropSummaries = () => ({
+  name: 'confab-drop-endpoint-summaries',
+  transform(code, id) {
+    if (!/\/src\/contract\/groups\/\w+\.ts$/.test(id)) return null;
+    const out = code.replace(/ summary: '(?:[^'\\]|\\.)*',/g, '');
+    return out === code ? null : { code: out, map: null };
+  },
+});
+
+// @lit/localize hashes a message's text into an id when msg() is called without one. Confab's
+// catalogues are keyed by explicit ids only (`msg('Retry', { id: 'retry' })`, see core/i18n.ts), so a
+// hashed id could never match a catalogue entry: drop the hash function (~0.35 KB gzip in every first load).
+const noHashedMsgIds = () => ({
+  name: 'confab-no-hashed-msg-ids',
+  resolveId(source, importer) {
+    return source === './id-generation.js' && importer?.includes('/@lit/localize/internal/runtime-msg.js') ? '\0confab-no-msg-hash' : null;
+  },
+  load(id) {
+    return id === '\0confab-no-msg-hash' ? "export const generateMsgId = () => '';" : null;
+  },
+});
+
 const quiet = (warning, warn) => {
   // Lit's decorators reference `this` at module top level in some helpers; harmless.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -132,13 +157,13 @@ export default [
   {
     input: { confab: 'src/auto.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: chunkName, manualChunks, sourcemap: true },
-    plugins: [catalogueStr(), resolve(), ts(), minifyCss(), minify(), recordLazyChunks()],
+    plugins: [catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify(), recordLazyChunks()],
     onwarn: quiet,
   },
   {
     input: 'src/iife.ts',
     output: { file: 'dist/confab.iife.js', format: 'iife', name: 'confabBundle', inlineDynamicImports: true, sourcemap: true },
-    plugins: [resolve(), ts(), importFromModuleBuild(), minifyCss(), minify(false)],
+    plugins: [noHashedMsgIds(), resolve(), ts(), importFromModuleBuild(), dropSummaries(), minifyCss(), minify(false)],
     onwarn: quiet,
   },
   {
