@@ -149,6 +149,18 @@ export const controls = css`
     background: linear-gradient(90deg, var(--_surface-2) 0%, var(--_border) 50%, var(--_surface-2) 100%);
     background-size: 200% 100%;
     animation: shimmer 1.4s ease-in-out infinite;
+    width: 64%;
+  }
+  .skeleton .bar + .bar {
+    width: 41%;
+    margin-top: 8px;
+    opacity: 0.6;
+  }
+  .skeleton > :nth-child(even) .bar {
+    width: 81%;
+  }
+  .skeleton > :nth-child(even) .bar + .bar {
+    width: 58%;
   }
   @keyframes shimmer {
     from { background-position: 200% 0; }
