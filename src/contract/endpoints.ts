@@ -5,6 +5,7 @@ import { questionEndpoints } from './groups/questions.js';
 import { articleEndpoints } from './groups/articles.js';
 import { certificationEndpoints } from './groups/certifications.js';
 import { meEndpoints } from './groups/me.js';
+import { statsEndpoints } from './groups/stats.js';
 import { Problem } from './problem.js';
 
 export type { Endpoint };
@@ -24,6 +25,7 @@ export const endpoints = {
   ...articleEndpoints,
   ...certificationEndpoints,
   ...meEndpoints,
+  ...statsEndpoints,
 } satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof endpoints;

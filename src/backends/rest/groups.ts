@@ -4,6 +4,7 @@ import type { questionEndpoints } from '../../contract/groups/questions.js';
 import type { articleEndpoints } from '../../contract/groups/articles.js';
 import type { certificationEndpoints } from '../../contract/groups/certifications.js';
 import type { meEndpoints } from '../../contract/groups/me.js';
+import type { statsEndpoints } from '../../contract/groups/stats.js';
 
 /**
  * The contract's endpoint table, loaded one resource group at a time. Each group's part of the table
@@ -17,6 +18,7 @@ interface Tables {
   articles: typeof articleEndpoints;
   certifications: typeof certificationEndpoints;
   me: typeof meEndpoints;
+  stats: typeof statsEndpoints;
 }
 export type EndpointGroup = keyof Tables;
 
@@ -26,6 +28,7 @@ const imports: { [G in EndpointGroup]: () => Promise<Tables[G]> } = {
   articles: () => import('../../contract/groups/articles.js').then((m) => m.articleEndpoints),
   certifications: () => import('../../contract/groups/certifications.js').then((m) => m.certificationEndpoints),
   me: () => import('../../contract/groups/me.js').then((m) => m.meEndpoints),
+  stats: () => import('../../contract/groups/stats.js').then((m) => m.statsEndpoints),
 };
 
 // Which group an endpoint belongs to, by its name. Cheaper than a 32-entry table, and checked by
@@ -36,6 +39,7 @@ const RULES: [RegExp, EndpointGroup][] = [
   [/Question|Answer|Deflection/, 'questions'],
   [/Article/, 'articles'],
   [/Certification|Assertion/, 'certifications'],
+  [/^stats$/, 'stats'],
 ];
 const groupOf = (name: string): EndpointGroup => RULES.find(([re]) => re.test(name))?.[1] ?? 'me';
 
@@ -44,6 +48,7 @@ type Classify<N> = Has<N, 'Thread' | 'Post'> extends true ? 'threads'
   : Has<N, 'Question' | 'Answer' | 'Deflection'> extends true ? 'questions'
   : Has<N, 'Article'> extends true ? 'articles'
   : Has<N, 'Certification' | 'Assertion'> extends true ? 'certifications'
+  : N extends 'stats' ? 'stats'
   : 'me';
 type Misfiled = { [G in EndpointGroup]: { [N in keyof Tables[G]]: Classify<N> extends G ? never : N }[keyof Tables[G]] }[EndpointGroup];
 type Assert<T extends true> = T;

@@ -1,11 +1,9 @@
 import type { Endpoint } from './endpoint.js';
 import { Me } from '../me.js';
-import { Stats } from '../stats.js';
 
 const ep = <E extends Endpoint>(e: E) => e;
 
-/** The caller, and community health for vendor staff. One part of the contract's endpoint table (see ../endpoints.ts, which joins the parts). */
+/** The caller. One part of the contract's endpoint table (see ../endpoints.ts, which joins the parts). */
 export const meEndpoints = {
   me: ep({ method: 'GET', path: '/v1/me', summary: 'The caller as the server sees the token', response: Me, auth: 'read' }),
-  stats: ep({ method: 'GET', path: '/v1/stats', summary: 'Community health, vendor staff only', response: Stats, auth: 'write' }),
 } satisfies Record<string, Endpoint>;
