@@ -154,7 +154,7 @@ const quiet = (warning, warn) => {
   warn(warning);
 };
 
-const deps = ['lit', '@lit/', 'ky', 'idb-keyval', 'valibot', 'marked', 'dompurify'];
+const deps = ['lit', '@lit/', 'ky', 'idb-keyval', 'valibot', 'marked', 'dompurify', 'react'];
 const external = (id) => deps.some((d) => id === d || id.startsWith(d.endsWith('/') ? d : `${d}/`));
 
 export default [
@@ -173,7 +173,7 @@ export default [
     onwarn: quiet,
   },
   {
-    input: ['src/index.ts', 'src/elements/forum-feed/define.ts', 'src/elements/qa-box/define.ts',
+    input: ['src/index.ts', 'src/react/index.ts', 'src/elements/forum-feed/define.ts', 'src/elements/qa-box/define.ts',
       'src/elements/article-search/define.ts', 'src/elements/cert-badge/define.ts', 'src/elements/provider/define.ts'],
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
     external,

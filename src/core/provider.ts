@@ -8,6 +8,7 @@ import { backendContext } from './context.js';
  * Gives one section of a page its own backend, overriding `configure()` for every Confab element
  * inside it.
  *
+ * @tag confab-provider
  * @summary Scopes a backend to a subtree.
  * @slot - The Confab elements (or any markup containing them) that should use this backend.
  *

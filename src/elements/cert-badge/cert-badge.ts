@@ -27,6 +27,7 @@ export type CertLayout = (typeof CERT_LAYOUTS)[number];
  * issuer, dates and status (active, expiring soon, expired, revoked), verification of the hosted
  * assertion in the browser (with the backend as fallback for issuers without CORS), and sharing.
  *
+ * @tag confab-cert-badge
  * @summary Certification badges with status, verification and sharing.
  *
  * @fires confab-verified - A verification the reader asked for (or `verify`) finished: `{ result }`.

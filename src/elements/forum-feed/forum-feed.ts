@@ -29,6 +29,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * it), read the replies, reply, and start threads; with `live`, new threads are announced without
  * moving the list.
  *
+ * @tag confab-forum-feed
  * @summary Discussion feed with inline threads, replies and new threads.
  *
  * @fires confab-load - Data arrived: `{ what: 'threads' | 'thread' | 'me' }`.
