@@ -14,6 +14,8 @@ const steps = [
   { name: 'browser', cmd: 'npx web-test-runner', counted: true },
   { name: 'server', cmd: 'node test/server/run.mjs', counted: true, when: () => existsSync('test/server/run.mjs') },
   { name: 'e2e', cmd: 'node test/e2e/run.mjs', counted: true, when: () => existsSync('test/e2e/run.mjs') },
+  // After build: Storybook's autodocs read the custom-elements.json that build generates.
+  { name: 'storybook', cmd: 'node test/storybook/smoke.mjs', counted: true, when: () => existsSync('test/storybook/smoke.mjs') },
 ];
 
 let passed = 0;

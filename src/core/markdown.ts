@@ -10,6 +10,9 @@ import createDOMPurify, { type Config } from 'dompurify';
 import { Marked, type Tokens } from 'marked';
 import { confabPolicy } from './trusted-types.js';
 
+// How far content headings are pushed down; set per document in renderMarkdown().
+let headingShift = 2;
+
 const escapeHTML = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -23,9 +26,10 @@ const marked = new Marked({
     html: (t: Tokens.HTML | Tokens.Tag) => ('block' in t && t.block ? `<p>${escapeHTML(t.text)}</p>\n` : escapeHTML(t.text)),
     // Task-list boxes as characters: an <input> is not worth allowing for a read-only tick.
     checkbox: ({ checked }: Tokens.Checkbox) => (checked ? '\u2611 ' : '\u2610 '),
-    // The widget's own headings are h2/h3, so content headings start at h3 and never outrank them.
+    // The widget's own headings are h2, so a document's shallowest heading becomes h3 and the rest keep
+    // their distance from it: never outranking the widget, never skipping a level the author did not.
     heading({ tokens, depth }: Tokens.Heading) {
-      const level = Math.min(depth + 2, 6);
+      const level = Math.min(depth + headingShift, 6);
       return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
     },
   },
@@ -91,13 +95,17 @@ const config = (): Config & { RETURN_DOM_FRAGMENT: true } => {
 /**
  * Renders community Markdown (GFM) to a sanitised DocumentFragment, ready to append.
  * Raw HTML is shown as text; only http(s)/mailto links and http(s) images survive; links open in a
- * new tab with `rel="noopener noreferrer nofollow ugc"`; headings are demoted to h3–h6.
+ * new tab with `rel="noopener noreferrer nofollow ugc"`; the shallowest heading becomes h3, the others
+ * keep their distance from it (at most h6).
  *
  * @example
  * container.replaceChildren(renderMarkdown(post.body));
  */
 export function renderMarkdown(md: string): DocumentFragment {
-  const html = marked.parse(String(md ?? '')) as string;
+  const tokens = marked.lexer(String(md ?? ''));
+  const depths = tokens.flatMap((t) => (t.type === 'heading' ? [(t as Tokens.Heading).depth] : []));
+  headingShift = depths.length ? 3 - Math.min(...depths) : 2;
+  const html = marked.parser(tokens);
   const tt = confabPolicy();
   const sanitize = () => purify.sanitize(html, config());
   return tt ? tt.run(sanitize) : sanitize();

@@ -223,7 +223,6 @@ export const styles = css`
   }
   button.chip .count {
     padding: 0;
-    opacity: 0.8;
     font-variant-numeric: tabular-nums;
   }
   button.chip:hover {

@@ -42,11 +42,14 @@ export type CertLayout = (typeof CERT_LAYOUTS)[number];
  * @csspart title - The badge name.
  * @csspart meta - Issuer and dates.
  * @csspart status - The status label with its icon.
- * @csspart verdict - The verification result. @csspart checks - Its list of checks.
+ * @csspart verdict - The verification result.
+ * @csspart checks - Its list of checks.
  * @csspart actions - The row of buttons.
  * @csspart button - Every button and button-like link (also `verify`, `copy`, `linkedin`, `download`, `details`, `retry`).
  * @csspart input - The link shown for copying by hand when the clipboard is not available.
- * @csspart empty - The empty and signed-out states. @csspart error - An error panel. @csspart skeleton - Loading placeholders.
+ * @csspart empty - The empty and signed-out states.
+ * @csspart error - An error panel.
+ * @csspart skeleton - Loading placeholders.
  *
  * @cssprop --confab-color-success - Active and verified.
  * @cssprop --confab-color-danger - Expired, revoked and failed verification.

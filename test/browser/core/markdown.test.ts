@@ -115,6 +115,12 @@ describe('renderMarkdown', () => {
     expect([...div.children].map((e) => e.localName)).to.deep.equal(['h3', 'h4', 'h6']);
   });
 
+  it('starts a document whose headings begin at ## at h3, so no level is skipped under the widget', () => {
+    const div = document.createElement('div');
+    div.append(renderMarkdown('## Before you start\n\n### Steps\n\n## Next'));
+    expect([...div.children].map((e) => e.localName)).to.deep.equal(['h3', 'h4', 'h3']);
+  });
+
   it('keeps safe links and images, opening links in a new tab with rel', () => {
     const div = document.createElement('div');
     div.append(renderMarkdown('[site](https://ok.example/x "T") <mailto:a@b.example> ![pic](https://img.example/a.png)'));
