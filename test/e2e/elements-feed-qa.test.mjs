@@ -1,0 +1,167 @@
+// <confab-forum-feed> and <confab-qa-box> behaviours (issue 4) against the REAL reference server
+// (PGlite), through the demo portal's UI in Chromium; results are checked through the API.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch } from '../../bench/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPortal({ user } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript((u) => {
+    if (u) sessionStorage.setItem('acme-demo-user', u);
+    localStorage.setItem('acme-theme', 'light');
+  }, user ?? '');
+  await page.goto(server.origin + '/');
+  return { page, context, problems };
+}
+
+const api = async (path, init) => {
+  const r = await fetch(server.origin + '/api' + path, init);
+  assert.ok(r.ok, `${path}: HTTP ${r.status} ${r.ok ? '' : await r.text()}`);
+  return r.json();
+};
+const tokenFor = async (user) => (await api(`/demo/token?user=${encodeURIComponent(user)}`)).token;
+const post = async (user, path, body) =>
+  api(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(user)}` },
+    body: JSON.stringify(body),
+  });
+
+const partners = async () => (await api('/demo/users')).filter((u) => u.org && u.tier);
+
+/** The ids of the feed's rows, in order. */
+const rowIds = (feed) => feed.locator('article[data-id]').evaluateAll((as) => as.map((a) => a.dataset.id));
+
+// ---------------- forum-feed ----------------
+
+test('forum-feed: a thread opens inline with its Markdown body as DOM; a partner replies and the API has exactly one new post', async () => {
+  const [author, replier] = await partners();
+  const title = `E2E markdown thread ${Date.now()}`;
+  const created = await post(author.id, '/v1/threads', {
+    title,
+    body: 'Check **the firmware** first:\n\n- pair nodes\n- enable syslog\n',
+    category: 'technical',
+  });
+  const id = created.id ?? created.thread?.id;
+  assert.ok(id, `created thread has an id: ${JSON.stringify(created).slice(0, 200)}`);
+
+  const { page, context, problems } = await openPortal({ user: replier.id });
+  const feed = page.locator('confab-forum-feed');
+  await feed.getByRole('button', { name: title }).click();
+  await feed.getByRole('heading', { name: title }).waitFor({ timeout: 15000 });
+  const body = feed.locator('.thread-body');
+  await body.locator('strong', { hasText: 'the firmware' }).waitFor({ timeout: 15000 });
+  assert.equal(await body.locator('li').count(), 2, 'the list items render as <li>');
+
+  const before = (await api(`/v1/threads/${id}`)).posts.items.length;
+  const reply = `Reply from the e2e test ${Date.now()}`;
+  await feed.getByRole('textbox', { name: 'Your reply' }).fill(reply);
+  const sent = page.waitForResponse((r) => r.url().includes(`/api/v1/threads/${id}/posts`) && r.request().method() === 'POST');
+  await feed.getByRole('button', { name: 'Post reply' }).click();
+  assert.equal((await sent).status(), 200);
+  await feed.locator('.posts .post', { hasText: reply }).waitFor({ timeout: 15000 });
+  const after = (await api(`/v1/threads/${id}`)).posts.items;
+  assert.equal(after.length, before + 1, 'exactly one new post');
+  const mine = after.filter((p) => p.body === reply);
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0].author.id, replier.id);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('forum-feed: "Load more threads" pages by cursor', async () => {
+  const { page, context, problems } = await openPortal();
+  const feed = page.locator('confab-forum-feed');
+  await feed.locator('article[data-id]').first().waitFor({ timeout: 20000 });
+  const first = await rowIds(feed);
+  assert.equal(first.length, 8, 'page-size="8"');
+  const cursorReq = page.waitForRequest((r) => r.url().includes('/api/v1/threads?') && new URL(r.url()).searchParams.has('cursor'));
+  await feed.getByRole('button', { name: 'Load more threads' }).click();
+  const req = await cursorReq;
+  const cursor = new URL(req.url()).searchParams.get('cursor');
+  await page.waitForFunction(
+    () => document.querySelector('confab-forum-feed').shadowRoot.querySelectorAll('article[data-id]').length >= 16,
+    null,
+    { timeout: 15000 },
+  );
+  const all = await rowIds(feed);
+  assert.deepEqual(all.slice(0, 8), first, 'the first page stays in place');
+  const expected = await api(`/v1/threads?sort=latest&limit=8&cursor=${encodeURIComponent(cursor)}`);
+  assert.deepEqual(all.slice(8, 16), expected.items.map((t) => t.id), 'the second page is the API page at that cursor');
+  assert.equal(new Set(all).size, all.length, 'no repeats');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('forum-feed: a host cancelling confab-thread-open keeps the list and no thread view opens', async () => {
+  const { page, context, problems } = await openPortal();
+  const feed = page.locator('confab-forum-feed');
+  await feed.locator('article[data-id]').first().waitFor({ timeout: 20000 });
+  await page.evaluate(() => {
+    window.__opened = [];
+    document.querySelector('confab-forum-feed').addEventListener('confab-thread-open', (e) => {
+      window.__opened.push(e.detail.id);
+      e.preventDefault();
+    });
+  });
+  const firstId = (await rowIds(feed))[0];
+  const firstTitle = (await api('/v1/threads?sort=latest&limit=1')).items[0].title;
+  await feed.getByRole('button', { name: firstTitle }).click();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.__opened), [firstId]);
+  assert.equal(await feed.getByRole('button', { name: 'Back to threads' }).count(), 0, 'no thread view');
+  assert.equal(await feed.locator('section.thread').count(), 0);
+  assert.equal(await feed.locator('article[data-id]').count(), 8, 'the list is still shown');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('forum-feed: the category and sort attributes change the request and the rows match the API', async () => {
+  const { page, context, problems } = await openPortal();
+  const feed = page.locator('confab-forum-feed');
+  await feed.locator('article[data-id]').first().waitFor({ timeout: 20000 });
+
+  const catReq = page.waitForRequest((r) => r.url().includes('/api/v1/threads?') && new URL(r.url()).searchParams.get('category') === 'certifications');
+  await page.evaluate(() => document.querySelector('confab-forum-feed').setAttribute('category', 'certifications'));
+  await catReq;
+  const byCat = (await api('/v1/threads?category=certifications&sort=latest&limit=8')).items.map((t) => t.id);
+  assert.ok(byCat.length > 0);
+  await page.waitForFunction(
+    (ids) => JSON.stringify([...document.querySelector('confab-forum-feed').shadowRoot.querySelectorAll('article[data-id]')].map((a) => a.dataset.id)) === JSON.stringify(ids),
+    byCat,
+    { timeout: 15000 },
+  );
+
+  const topReq = page.waitForRequest((r) => {
+    const q = new URL(r.url()).searchParams;
+    return r.url().includes('/api/v1/threads?') && q.get('sort') === 'top' && q.get('category') === 'certifications';
+  });
+  await page.evaluate(() => document.querySelector('confab-forum-feed').setAttribute('sort', 'top'));
+  await topReq;
+  const top = (await api('/v1/threads?category=certifications&sort=top&limit=8')).items.map((t) => t.id);
+  await page.waitForFunction(
+    (ids) => JSON.stringify([...document.querySelector('confab-forum-feed').shadowRoot.querySelectorAll('article[data-id]')].map((a) => a.dataset.id)) === JSON.stringify(ids),
+    top,
+    { timeout: 15000 },
+  );
+  assert.notDeepEqual(top, byCat, 'top and latest differ for this category (otherwise the check proves nothing)');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
