@@ -8,7 +8,8 @@ export { ConfabArticleSearch } from './elements/article-search/article-search.js
 export { ConfabCertBadge } from './elements/cert-badge/cert-badge.js';
 export { ConfabProvider } from './core/provider.js';
 
-export { configure, getBackend, getOptions, onConfigChange, type ConfabOptions, type TokenProvider } from './core/config.js';
+export { configure } from './configure.js';
+export { getBackend, getOptions, onConfigChange, type ConfabOptions, type TokenProvider } from './core/config.js';
 export { setLocale, getLocale, LOCALES, type Locale } from './core/i18n.js';
 export { emit, type ConfabEventDetails, type ConfabEventName, type ConfabEvent } from './core/events.js';
 export { ConfabError, BackendError, AuthError, ValidationError, OfflineError, isConfabError } from './core/errors.js';

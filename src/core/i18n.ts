@@ -4,6 +4,7 @@
  * else the page's `lang`; it can be switched at runtime with `setLocale()`.
  */
 import { configureLocalization } from '@lit/localize';
+import { getOptions, onConfigChange } from './config.js';
 
 export const SOURCE_LOCALE = 'en';
 export const LOCALES = ['en', 'de', 'fr', 'ja', 'ar'] as const;
@@ -48,6 +49,8 @@ let watching = false;
 /** Use `explicit` (data-locale) if given; otherwise follow `<html lang>`, also when the page changes it. */
 export function setLocaleFromPage(explicit?: string): void {
   localization();
+  followConfiguredLocale();
+  explicit ??= getOptions().locale;
   if (explicit) {
     pinned = true;
     void setLocale(explicit);
@@ -60,6 +63,20 @@ export function setLocaleFromPage(explicit?: string): void {
   new MutationObserver(() => {
     if (!pinned) void setLocale(document.documentElement.lang);
   }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+}
+
+let following = false;
+/** `configure({ locale })` at any time switches every element, and pins the locale against `<html lang>`. */
+function followConfiguredLocale(): void {
+  if (following) return;
+  following = true;
+  let last = getOptions().locale;
+  onConfigChange((o) => {
+    if (!o.locale || o.locale === last) return;
+    last = o.locale;
+    pinned = true;
+    void setLocale(o.locale);
+  });
 }
 
 /** Makes sure `msg()` is wired up; elements call it so the ESM build works without the loader. */

@@ -45,3 +45,15 @@ describe('localisation at runtime', () => {
     expect(getLocale()).to.equal('en');
   });
 });
+
+describe('configure({ locale })', () => {
+  it('switches the page at runtime', async () => {
+    const { configure } = await import('../../src/configure.js');
+    const { setLocaleFromPage } = await import('../../src/core/i18n.js');
+    setLocaleFromPage();
+    configure({ locale: 'fr-CA' });
+    await waitUntil(() => getLocale() === 'fr', 'French after configure');
+    configure({ locale: 'en' });
+    await waitUntil(() => getLocale() === 'en', 'English again');
+  });
+});
