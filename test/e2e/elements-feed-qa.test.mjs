@@ -165,3 +165,122 @@ test('forum-feed: the category and sort attributes change the request and the ro
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// ---------------- qa-box ----------------
+
+/** Types `text` into the qa-box title and waits for the similar-questions request the element makes for it. */
+async function typeTitle(page, qa, text) {
+  const similar = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/questions/similar?') && new URL(r.url()).searchParams.get('q') === text,
+    { timeout: 15000 },
+  );
+  await qa.getByLabel('Your question').fill(text);
+  return (await similar).json();
+}
+
+/** Asks a question as `asker` and answers it as `answerer`, both through the API. */
+async function seedQuestion(asker, answerer) {
+  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const title = `Quokka zebrafish firmware pairing ${stamp}?`;
+  const q = await post(asker.id, '/v1/questions', { title, body: 'Both nodes refuse to pair after the upgrade.', category: 'technical' });
+  const qid = q.id ?? q.question?.id;
+  const a = await post(answerer.id, `/v1/questions/${qid}/answers`, { body: `Re-run **pairing** after the reboot (${stamp}).` });
+  const aid = a.id ?? a.answer?.id;
+  assert.ok(qid && aid, 'question and answer ids');
+  return { title, qid, aid };
+}
+
+test('qa-box: a typed title shows the similar questions from the API; opening one shows its answers; "This answered my question" records a deflection', async () => {
+  const { page, context, problems } = await openPortal();
+  const qa = page.locator('confab-qa-box');
+  const text = 'How do I register a deal for Acme Edge Firewall';
+  const fromElement = await typeTitle(page, qa, text);
+  const fromApi = await api(`/v1/questions/similar?q=${encodeURIComponent(text)}&limit=5`);
+  assert.ok(fromApi.items.length > 0, 'the seed has similar questions');
+  const options = qa.getByRole('option');
+  await options.first().waitFor({ timeout: 15000 });
+  const shown = await qa.locator('[role=option] .option-title').allTextContents();
+  assert.deepEqual(shown, fromElement.items.slice(0, 5).map((q) => q.title), 'options are the server response, in order');
+  assert.deepEqual(shown, fromApi.items.slice(0, 5).map((q) => q.title), 'and match the API');
+
+  const picked = fromApi.items[0];
+  await options.first().click();
+  await qa.getByRole('heading', { name: picked.title, level: 2 }).waitFor({ timeout: 15000 });
+  const detail = await api(`/v1/questions/${picked.id}`);
+  const answers = qa.locator('li[data-answer]');
+  await answers.first().waitFor({ timeout: 15000 });
+  assert.deepEqual(
+    await answers.evaluateAll((ls) => ls.map((l) => l.dataset.answer)),
+    detail.answers.items.map((a) => a.id),
+    'its answers, in the API order (accepted first)',
+  );
+
+  const deflection = page.waitForResponse((r) => r.url().endsWith(`/api/v1/questions/${picked.id}/deflections`) && r.request().method() === 'POST');
+  await qa.getByRole('button', { name: 'This answered my question' }).click();
+  const res = await deflection;
+  assert.equal(res.status(), 200);
+  assert.equal(JSON.parse(res.request().postData()).query, text, 'the deflection carries the typed query');
+  await qa.getByText('Thanks! Glad you found your answer.').first().waitFor({ timeout: 5000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('qa-box: voting up an answer adds one to its score in the API; voting up again withdraws the vote', async () => {
+  const [asker, answerer, voter] = await partners();
+  const { title, qid, aid } = await seedQuestion(asker, answerer);
+  const score = async () => {
+    const page = await api(`/v1/questions/${qid}/answers`, { headers: { authorization: `Bearer ${await tokenFor(voter.id)}` } });
+    const a = page.items.find((x) => x.id === aid);
+    return { score: a.score, myVote: a.myVote };
+  };
+  assert.deepEqual(await score(), { score: 0, myVote: 0 });
+
+  const { page, context, problems } = await openPortal({ user: voter.id });
+  const qa = page.locator('confab-qa-box');
+  await typeTitle(page, qa, title);
+  await qa.getByRole('option', { name: title }).click();
+  const answer = qa.locator(`li[data-answer="${aid}"]`);
+  await answer.waitFor({ timeout: 15000 });
+  const up = answer.getByRole('button', { name: 'Vote up' });
+
+  let voted = page.waitForResponse((r) => r.url().endsWith(`/api/v1/answers/${aid}/vote`) && r.request().method() === 'POST');
+  await up.click();
+  assert.equal((await voted).status(), 200);
+  assert.deepEqual(await score(), { score: 1, myVote: 1 });
+  assert.equal(await up.getAttribute('aria-pressed'), 'true');
+
+  voted = page.waitForResponse((r) => r.url().endsWith(`/api/v1/answers/${aid}/vote`) && r.request().method() === 'POST');
+  await up.click();
+  assert.equal((await voted).status(), 200);
+  assert.deepEqual(await score(), { score: 0, myVote: 0 });
+  await page.waitForFunction(
+    (id) => document.querySelector('confab-qa-box').shadowRoot.querySelector(`li[data-answer="${id}"] [part~="vote-up"]`)?.getAttribute('aria-pressed') === 'false',
+    aid,
+    { timeout: 5000 },
+  );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('qa-box: the asker accepts an answer through the UI and the API has acceptedAnswerId', async () => {
+  const [asker, answerer] = await partners();
+  const { title, qid, aid } = await seedQuestion(asker, answerer);
+  assert.equal((await api(`/v1/questions/${qid}`)).question.acceptedAnswerId, null);
+
+  const { page, context, problems } = await openPortal({ user: asker.id });
+  const qa = page.locator('confab-qa-box');
+  await typeTitle(page, qa, title);
+  await qa.getByRole('option', { name: title }).click();
+  const answer = qa.locator(`li[data-answer="${aid}"]`);
+  await answer.waitFor({ timeout: 15000 });
+  const accepted = page.waitForResponse((r) => r.url().endsWith(`/api/v1/questions/${qid}/accept`) && r.request().method() === 'POST');
+  await answer.getByRole('button', { name: 'Accept this answer' }).click();
+  assert.equal((await accepted).status(), 200);
+  await answer.getByText('Accepted answer').waitFor({ timeout: 5000 });
+  const after = await api(`/v1/questions/${qid}`);
+  assert.equal(after.question.acceptedAnswerId, aid);
+  assert.equal(after.answers.items[0].id, aid);
+  assert.equal(after.answers.items[0].accepted, true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
