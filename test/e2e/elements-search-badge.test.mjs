@@ -1,0 +1,218 @@
+// <confab-article-search> and <confab-cert-badge> behaviours (issue 5) against the REAL reference
+// server (PGlite), through the demo portal's UI in Chromium; results are checked through the API.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch } from '../../bench/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPortal({ user } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript((u) => {
+    if (u) sessionStorage.setItem('acme-demo-user', u);
+    localStorage.setItem('acme-theme', 'light');
+  }, user ?? '');
+  await page.goto(server.origin + '/');
+  return { page, context, problems };
+}
+
+const api = async (path, init) => {
+  const r = await fetch(server.origin + '/api' + path, init);
+  assert.ok(r.ok, `${path}: HTTP ${r.status}`);
+  return r.json();
+};
+
+/** GET /v1/stats as a vendor-staff user (the endpoint is for vendor staff only). */
+async function staffStats() {
+  const staff = (await api('/demo/users')).find((u) => u.roles.includes('vendor-staff'));
+  const { token } = await api(`/demo/token?user=${encodeURIComponent(staff.id)}`);
+  return api('/v1/stats', { headers: { authorization: `Bearer ${token}` } });
+}
+
+const searchResponse = (page, pred) =>
+  page.waitForResponse((r) => r.url().includes('/api/v1/articles/search?') && r.request().method() === 'GET' && pred(new URL(r.url()).searchParams), {
+    timeout: 15000,
+  });
+
+// ---------------- article-search ----------------
+
+test('article-search: clicking a product chip narrows the results; the request carries product= and the count matches the API total', async () => {
+  const { page, context, problems } = await openPortal();
+  const search = page.locator('confab-article-search');
+  const q = 'firmware';
+  const all = await api(`/v1/articles/search?q=${q}`);
+  const facet = all.facets.product.find((f) => f.count > 1 && f.count < all.total);
+  assert.ok(facet, 'the seed has a product facet that narrows the results');
+
+  const first = searchResponse(page, (p) => p.get('q') === q && !p.has('product'));
+  await search.getByRole('combobox').fill(q);
+  await first;
+  await search.getByRole('option').first().waitFor({ timeout: 15000 });
+  await search.locator('.count').getByText(`${all.total} results`).waitFor({ timeout: 5000 });
+
+  const chip = search.getByRole('button', { name: `${facet.value}, ${facet.count} articles` });
+  const narrowed = searchResponse(page, (p) => p.get('q') === q && p.get('product') === facet.value);
+  await chip.click();
+  const body = await (await narrowed).json();
+  const expected = await api(`/v1/articles/search?q=${q}&product=${encodeURIComponent(facet.value)}`);
+  assert.equal(expected.total, facet.count, 'the API total equals the chip count');
+  assert.equal(body.total, expected.total);
+  await search.locator('.count').getByText(`${expected.total} results`).waitFor({ timeout: 5000 });
+  assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+  await page.waitForFunction(
+    (n) => document.querySelector('confab-article-search').shadowRoot.querySelectorAll('[role=option]').length === n,
+    Math.min(expected.total, expected.items.length),
+    { timeout: 5000 },
+  );
+  const titles = await search.locator('[role=option] .title').allTextContents();
+  assert.deepEqual(titles, expected.items.map((a) => a.title), 'the options are the narrowed API results');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('article-search: ArrowDown then Enter opens the reader; "Was this helpful?" Yes sends feedback that the API accepts', async () => {
+  const { page, context, problems } = await openPortal();
+  const search = page.locator('confab-article-search');
+  const q = 'syslog';
+  const expected = await api(`/v1/articles/search?q=${q}`);
+  const box = search.getByRole('combobox');
+  const resp = searchResponse(page, (p) => p.get('q') === q);
+  await box.click();
+  await box.pressSequentially(q);
+  await resp;
+  await search.getByRole('option').first().waitFor({ timeout: 15000 });
+  await box.press('ArrowDown');
+  assert.equal(await box.getAttribute('aria-activedescendant'), 'option-0');
+  assert.equal(await search.getByRole('option').first().getAttribute('aria-selected'), 'true');
+  await box.press('Enter');
+  const wanted = expected.items[0];
+  await search.getByRole('heading', { name: wanted.title, level: 2 }).waitFor({ timeout: 15000 });
+  await search.getByRole('heading', { name: 'Was this helpful?' }).waitFor({ timeout: 15000 });
+
+  const before = (await staffStats()).helpfulRate.articles;
+  assert.ok(before < 1, 'the seed leaves room for the rate to rise');
+  await search.getByRole('button', { name: 'Yes', exact: true }).click();
+  const isFeedback = (r) => r.url().endsWith(`/api/v1/articles/${wanted.id}/feedback`) && r.method() === 'POST';
+  const sentReq = page.waitForRequest(isFeedback);
+  const sent = page.waitForResponse((r) => isFeedback(r.request()));
+  await search.getByRole('button', { name: 'Send feedback' }).click();
+  const req = await sentReq;
+  const res = await sent;
+  assert.equal(res.status(), 200);
+  assert.equal(req.headers()['content-type'], 'application/json');
+  // Playwright does not expose this request's body, so check its effect: the vendor's stats count one more "yes".
+  const after = (await staffStats()).helpfulRate.articles;
+  assert.ok(after > before, `helpful rate for articles rose (${before} -> ${after})`);
+  await search.getByText('Thanks for your feedback.').waitFor({ timeout: 5000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('article-search: with no results, "Ask the community" prefills the qa-box title on the same page', async () => {
+  const { page, context, problems } = await openPortal();
+  const search = page.locator('confab-article-search');
+  const qa = page.locator('confab-qa-box');
+  const q = 'zyxwvut qqqqq plorbnik';
+  assert.equal((await api(`/v1/articles/search?q=${encodeURIComponent(q)}`)).total, 0);
+  await page.evaluate(() => {
+    window.__asks = [];
+    document.addEventListener('confab-ask', (e) => window.__asks.push(e.detail.query));
+  });
+  const resp = searchResponse(page, (p) => p.get('q') === q);
+  await search.getByRole('combobox').fill(q);
+  await resp;
+  await search.getByText('No articles match your search.').waitFor({ timeout: 15000 });
+  await search.getByRole('button', { name: 'Ask the community' }).click();
+  assert.deepEqual(await page.evaluate(() => window.__asks), [q]);
+  const title = qa.getByLabel('Your question');
+  await page.waitForFunction(
+    (v) => document.querySelector('confab-qa-box').shadowRoot.querySelector('#title')?.value === v,
+    q,
+    { timeout: 5000 },
+  );
+  assert.equal(await title.inputValue(), q);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// ---------------- cert-badge ----------------
+
+const DAY = 86_400_000;
+const expectedStatus = (c, now = Date.now()) =>
+  c.revoked ? 'revoked' : c.expires && Date.parse(c.expires) <= now ? 'expired' : c.expires && Date.parse(c.expires) - now <= 60 * DAY ? 'expiring' : 'active';
+const STATUS_TEXT = { active: 'Active', expiring: 'Expiring soon', expired: 'Expired', revoked: 'Revoked' };
+
+test('cert-badge: the listed badges show the statuses the API implies (active, expiring soon, expired, revoked)', async () => {
+  const { page, context, problems } = await openPortal();
+  const subjects = [['org', 'org-northwind'], ['person', 'p-ava'], ['person', 'p-ben'], ['person', 'p-devi']];
+  const seen = new Set();
+  for (const [kind, id] of subjects) {
+    const certs = (await api(`/v1/certifications?${kind}=${id}`)).items;
+    assert.ok(certs.length > 0, `${kind} ${id} has certifications`);
+    const elId = `e2e-${id}`;
+    await page.evaluate(([k, v, elId]) => {
+      const el = document.createElement('confab-cert-badge');
+      el.id = elId;
+      el.setAttribute('layout', 'list');
+      el.setAttribute(k, v);
+      document.querySelector('main').append(el);
+    }, [kind, id, elId]);
+    const badge = page.locator(`#${elId}`);
+    await badge.getByRole('heading', { level: 3 }).first().waitFor({ timeout: 15000 });
+    await page.waitForFunction(([elId, n]) => document.getElementById(elId).shadowRoot.querySelectorAll('li.item').length === n, [elId, certs.length], { timeout: 15000 });
+    for (const c of certs) {
+      const want = expectedStatus(c);
+      seen.add(want);
+      const item = badge.locator('li.item').filter({ has: page.getByRole('heading', { name: c.name, exact: true }) });
+      assert.equal(await item.count(), 1, `${c.id} shown once`);
+      const status = item.locator('[part=status]');
+      assert.ok((await status.getAttribute('class')).split(/\s+/).includes(want), `${c.id}: status ${want}`);
+      assert.equal((await status.locator('span[aria-hidden=true]').textContent()).trim(), STATUS_TEXT[want]);
+      const sentence = await status.locator('.visually-hidden').textContent();
+      assert.match(sentence, new RegExp(`^Status: ${want === 'expiring' ? 'expiring soon' : want === 'revoked' ? 'revoked' : want}`));
+      if (want === 'revoked') assert.ok(sentence.includes(c.revocationReason), 'the revocation reason is spoken');
+    }
+  }
+  assert.deepEqual([...seen].sort(), ['active', 'expired', 'expiring', 'revoked'], 'the seed covers every status');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('cert-badge: a revoked assertion from the reference server fails verification with the revoked reason', async () => {
+  const devi = (await api('/v1/certifications?person=p-devi')).items;
+  const revoked = devi.find((c) => c.revoked);
+  assert.ok(revoked, 'the seed has a revoked certification');
+  const serverSide = await api(`/v1/certifications/${revoked.id}/verify`);
+  assert.equal(serverSide.verified, false);
+  assert.equal(serverSide.reason, 'revoked');
+
+  const { page, context, problems } = await openPortal();
+  await page.evaluate((url) => {
+    const el = document.createElement('confab-cert-badge');
+    el.id = 'e2e-revoked';
+    el.setAttribute('assertion', url);
+    document.querySelector('main').append(el);
+  }, revoked.assertionUrl);
+  const badge = page.locator('#e2e-revoked');
+  await badge.getByRole('button', { name: /^Verify/ }).first().click();
+  const verdict = badge.getByText('Could not verify: the badge was revoked').first();
+  await verdict.waitFor({ timeout: 20000 });
+  assert.equal(await badge.getByText(/^Verified/).count(), 0, 'never shown as verified');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
