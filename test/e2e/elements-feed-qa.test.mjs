@@ -92,8 +92,13 @@ test('forum-feed: "Load more threads" pages by cursor', async () => {
   await feed.locator('article[data-id]').first().waitFor({ timeout: 20000 });
   const first = await rowIds(feed);
   assert.equal(first.length, 8, 'page-size="8"');
+  const lastRow = feed.locator('article[data-id]').nth(7);
+  const more = feed.getByRole('button', { name: 'Load more threads' });
+  // Scroll first: Playwright's click would otherwise scroll the button into view itself.
+  await more.scrollIntoViewIfNeeded();
+  const topBefore = (await lastRow.boundingBox()).y;
   const cursorReq = page.waitForRequest((r) => r.url().includes('/api/v1/threads?') && new URL(r.url()).searchParams.has('cursor'));
-  await feed.getByRole('button', { name: 'Load more threads' }).click();
+  await more.click();
   const req = await cursorReq;
   const cursor = new URL(req.url()).searchParams.get('cursor');
   await page.waitForFunction(
@@ -103,6 +108,8 @@ test('forum-feed: "Load more threads" pages by cursor', async () => {
   );
   const all = await rowIds(feed);
   assert.deepEqual(all.slice(0, 8), first, 'the first page stays in place');
+  const topAfter = (await feed.locator(`article[data-id="${first[7]}"]`).boundingBox()).y;
+  assert.ok(Math.abs(topAfter - topBefore) <= 1, `the scroll position is kept (last row of page 1 at ${topBefore}px, then ${topAfter}px)`);
   const expected = await api(`/v1/threads?sort=latest&limit=8&cursor=${encodeURIComponent(cursor)}`);
   assert.deepEqual(all.slice(8, 16), expected.items.map((t) => t.id), 'the second page is the API page at that cursor');
   assert.equal(new Set(all).size, all.length, 'no repeats');

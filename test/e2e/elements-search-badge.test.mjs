@@ -123,6 +123,52 @@ test('article-search: ArrowDown then Enter opens the reader; "Was this helpful?"
   await context.close();
 });
 
+test('article-search: ArrowDown/ArrowUp/Home/End move aria-activedescendant over the API results; Escape closes, then clears', async () => {
+  const { page, context, problems } = await openPortal();
+  const search = page.locator('confab-article-search');
+  const q = 'deal';
+  const resp = searchResponse(page, (p) => p.get('q') === q);
+  const box = search.getByRole('combobox');
+  await box.click();
+  await box.pressSequentially(q);
+  const body = await (await resp).json();
+  await search.getByRole('option').first().waitFor({ timeout: 15000 });
+  const n = await search.getByRole('option').count();
+  assert.equal(n, body.items.length, 'one option per result of the response');
+  assert.ok(n >= 3, `enough options to move over (${n})`);
+  assert.equal(await box.getAttribute('aria-expanded'), 'true');
+  assert.equal(await box.getAttribute('aria-activedescendant'), null, 'nothing active before a key');
+
+  const active = async () => {
+    const id = await box.getAttribute('aria-activedescendant');
+    const selected = await search.locator('[role=option][aria-selected=true]').evaluateAll((os) => os.map((o) => o.id));
+    assert.deepEqual(selected, [id], 'exactly the active option is selected');
+    return id;
+  };
+  await box.press('ArrowDown');
+  assert.equal(await active(), 'option-0');
+  await box.press('ArrowDown');
+  assert.equal(await active(), 'option-1');
+  await box.press('End');
+  assert.equal(await active(), `option-${n - 1}`);
+  await box.press('ArrowDown');
+  assert.equal(await active(), 'option-0', 'ArrowDown wraps');
+  await box.press('ArrowUp');
+  assert.equal(await active(), `option-${n - 1}`, 'ArrowUp wraps');
+  await box.press('Home');
+  assert.equal(await active(), 'option-0');
+  assert.equal((await search.locator('#option-0 .title').textContent()).trim(), body.items[0].title);
+
+  await box.press('Escape');
+  assert.equal(await box.getAttribute('aria-expanded'), 'false');
+  assert.equal(await box.getAttribute('aria-activedescendant'), null);
+  assert.equal(await box.inputValue(), q, 'the first Escape keeps the text');
+  await box.press('Escape');
+  assert.equal(await box.inputValue(), '', 'the second Escape clears it');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('article-search: with no results, "Ask the community" prefills the qa-box title on the same page', async () => {
   const { page, context, problems } = await openPortal();
   const search = page.locator('confab-article-search');
