@@ -14,7 +14,10 @@ if (!existsSync('bench/node_modules')) run('npm install --no-audit --no-fund', {
 const results = [
   ['size budgets', run('node bench/size.mjs --report')],
   ['size beside peers', run('node bench/size-peers.mjs')],
+  ['render (cold, warm, static lower bound)', run('node bench/render.mjs')],
+  ['scale in the page (1,000 threads; 100k articles)', run('node bench/scale.mjs')],
   ['server', run('node bench/server/bench.mjs')],
+  ['server load (200 SSE clients, 60 s)', run('node bench/sse-load.mjs')],
 ];
 console.log(`\n${results.map(([n, ok]) => `${ok ? 'ok  ' : 'FAIL'} ${n}`).join('\n')}`);
 process.exit(results.every(([, ok]) => ok) ? 0 : 1);
