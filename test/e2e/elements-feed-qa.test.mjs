@@ -1,41 +1,10 @@
 // <confab-forum-feed> and <confab-qa-box> behaviours (issue 4) against the REAL reference server
 // (PGlite), through the demo portal's UI in Chromium; results are checked through the API.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch } from '../../bench/browser.mjs';
+import { usePortal } from './support/portal.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPortal({ user } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.addInitScript((u) => {
-    if (u) sessionStorage.setItem('acme-demo-user', u);
-    localStorage.setItem('acme-theme', 'light');
-  }, user ?? '');
-  await page.goto(server.origin + '/');
-  return { page, context, problems };
-}
-
-const api = async (path, init) => {
-  const r = await fetch(server.origin + '/api' + path, init);
-  assert.ok(r.ok, `${path}: HTTP ${r.status} ${r.ok ? '' : await r.text()}`);
-  return r.json();
-};
+const { openPortal, api } = usePortal();
 const tokenFor = async (user) => (await api(`/demo/token?user=${encodeURIComponent(user)}`)).token;
 const post = async (user, path, body) =>
   api(path, {

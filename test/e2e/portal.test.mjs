@@ -1,44 +1,12 @@
 // The demo portal end to end: real server (PGlite), real bundles, real Chromium, driven through the UI
 // the way a partner would; results are checked through the API.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch } from '../../bench/browser.mjs';
+import { usePortal } from './support/portal.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPortal({ user, dark = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  await page.addInitScript(([u, d]) => {
-    if (u) sessionStorage.setItem('acme-demo-user', u);
-    localStorage.setItem('acme-theme', d ? 'dark' : 'light');
-  }, [user ?? '', dark]);
-  await page.goto(server.origin + '/');
-  return { page, context, problems };
-}
-
-const api = async (path, init) => {
-  const r = await fetch(server.origin + '/api' + path, init);
-  assert.ok(r.ok, `${path}: HTTP ${r.status}`);
-  return r.json();
-};
+const { openPortal: open, api } = usePortal();
+// Every portal test here also fails on console errors, not only page errors.
+const openPortal = (o = {}) => open({ ...o, console: true });
 
 test('the portal shows all four elements with content, without errors', async () => {
   const { page, context, problems } = await openPortal();

@@ -1,0 +1,48 @@
+// The fixture the portal end-to-end files share: one real server (fresh PGlite) and one Chromium per
+// file, the demo portal opened as a given demo partner, and a JSON helper for checking the API.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../server.mjs';
+import { launch } from '../../../bench/browser.mjs';
+
+export function usePortal() {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /**
+   * Opens `/` signed in as `user` (or signed out), light or dark. `problems` collects page errors,
+   * and console errors too when `console: true`.
+   */
+  async function openPortal({ user, dark = false, console: consoleErrors = false } = {}) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    if (consoleErrors) page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    await page.addInitScript(([u, d]) => {
+      if (u) sessionStorage.setItem('acme-demo-user', u);
+      localStorage.setItem('acme-theme', d ? 'dark' : 'light');
+    }, [user ?? '', dark]);
+    await page.goto(server.origin + '/');
+    return { page, context, problems };
+  }
+
+  /** JSON from the server's API (`path` after `/api`); fails the test on a non-2xx answer. */
+  async function api(path, init) {
+    const r = await fetch(server.origin + '/api' + path, init);
+    assert.ok(r.ok, `${path}: HTTP ${r.status} ${r.ok ? '' : await r.text()}`);
+    return r.json();
+  }
+
+  return { openPortal, api, origin: () => server.origin };
+}
