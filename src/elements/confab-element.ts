@@ -1,4 +1,4 @@
-import { LitElement, html, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, type CSSResultOrNative, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { BackendController } from '../core/context.js';
@@ -55,6 +55,21 @@ export abstract class ConfabElement extends LitElement {
       aria-label=${label ?? ''}
       role=${label ? 'region' : 'none'}
     >${content}</div>`;
+  }
+
+  /** Styles of parts loaded after first render (panels, forms, readers): see adoptPartStyles. */
+  private partStyles: CSSResultOrNative[] = [];
+
+  /**
+   * Adds the styles of a lazily loaded part to this element's shadow root, after the element's own.
+   * Parts keep their CSS in their own chunk, so a first view does not download styles it never shows.
+   */
+  protected adoptPartStyles(styles: readonly CSSResultOrNative[]): void {
+    const fresh = styles.filter((s) => !this.partStyles.includes(s));
+    if (!fresh.length) return;
+    this.partStyles.push(...fresh);
+    const ctor = this.constructor as typeof LitElement;
+    adoptStyles(this.renderRoot as ShadowRoot, [...ctor.elementStyles, ...this.partStyles]);
   }
 
   /** Fires `confab-error` with the HTTP status, so hosts can log what partners saw. */

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Buttons, fields, chips and state panels shared by every element. Parts: button, input, chip. */
+/**
+ * Buttons, chips, notices, state panels, skeletons and avatars: what every element's first view uses.
+ * Form fields (fields.ts) and Markdown prose (prose.ts) are separate, so views without them stay smaller.
+ * Parts: button, chip.
+ */
 export const controls = css`
   .btn {
     display: inline-flex;
@@ -44,39 +48,6 @@ export const controls = css`
   .btn[disabled], .btn[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
-  }
-  .field {
-    display: grid;
-    gap: calc(var(--_space) * 0.5);
-  }
-  .field label, .label {
-    font-weight: 600;
-    font-size: 0.9em;
-  }
-  .input {
-    display: block;
-    width: 100%;
-    min-height: 38px;
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  textarea.input {
-    min-height: 120px;
-    resize: vertical;
-  }
-  .input[aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-  .field-error {
-    color: var(--_danger);
-    font-size: 0.85em;
-  }
-  .hint {
-    color: var(--_muted);
-    font-size: 0.85em;
   }
   .chip {
     display: inline-flex;
@@ -191,32 +162,5 @@ export const controls = css`
     -webkit-box-orient: vertical;
     overflow: hidden;
     overflow-wrap: anywhere;
-  }
-  .prose {
-    overflow-wrap: anywhere;
-  }
-  .prose :is(p, ul, ol, pre, blockquote, table) {
-    margin: 0 0 var(--_space);
-  }
-  .prose pre {
-    overflow: auto;
-    padding: var(--_space);
-    background: var(--_surface-2);
-    border-radius: calc(var(--_radius) / 2);
-  }
-  .prose code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    font-size: 0.9em;
-  }
-  .prose blockquote {
-    border-inline-start: 3px solid var(--_border);
-    padding-inline-start: var(--_space);
-    color: var(--_muted);
-  }
-  .prose img {
-    max-width: 100%;
-  }
-  .prose :is(ul, ol) {
-    padding-inline-start: calc(var(--_space) * 3);
   }
 `;

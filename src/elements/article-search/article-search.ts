@@ -9,6 +9,8 @@ import { toConfabError } from '../../core/errors.js';
 import { persistentBackendId } from '../../core/backend-id.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
+import { fields } from '../../styles/fields.js';
+import { prose } from '../../styles/prose.js';
 import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
 import { checkEnum } from '../../ui/dev-warn.js';
 import { ConfabElement } from '../confab-element.js';
@@ -88,7 +90,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * <confab-article-search shortcut product="Gateway" article-href="/kb/{id}"></confab-article-search>
  */
 export class ConfabArticleSearch extends ConfabElement {
-  static override styles = [tokens, controls, styles];
+  static override styles = [tokens, controls, fields, prose, styles];
 
   /** `popup` (a combobox with a listbox under the field) or `inline` (a results list in the page). */
   @property({ reflect: true }) mode: Mode = 'popup';
@@ -405,9 +407,7 @@ export class ConfabArticleSearch extends ConfabElement {
   /** Loads the reader module (once) and adopts its styles. */
   private loadReader(): Promise<ArticleReader> {
     this.readerLoad ??= Promise.all([import('./reader.js'), import('./reader.styles.js')]).then(([m, s]) => {
-      const root = this.shadowRoot;
-      const sheet = s.readerStyles.styleSheet;
-      if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      this.adoptPartStyles([s.readerStyles]);
       return (this.reader = new m.ArticleReader(this));
     });
     return this.readerLoad;

@@ -7,6 +7,8 @@ import { AuthError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
 import { ResourceController } from '../../core/resource.js';
 import { controls } from '../../styles/controls.js';
+import { fields } from '../../styles/fields.js';
+import { prose } from '../../styles/prose.js';
 import { tokens } from '../../styles/tokens.js';
 import { checkEnum } from '../../ui/dev-warn.js';
 import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
@@ -60,7 +62,7 @@ export type CertLayout = (typeof CERT_LAYOUTS)[number];
  * <confab-cert-badge assertion="https://badges.example.org/assertions/42" verify></confab-cert-badge>
  */
 export class ConfabCertBadge extends ConfabElement {
-  static override styles = [tokens, controls, certBadgeStyles];
+  static override styles = [tokens, controls, fields, prose, certBadgeStyles];
 
   /** Show this person's certifications (`me`: the signed-in partner's). */
   @property({ reflect: true }) person?: string;

@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { Me, Page, Post, Thread, ThreadListQuery, ThreadSummary, ThreadWithPosts } from '../../contract/index.js';
@@ -9,6 +9,8 @@ import { onConfigChange } from '../../core/config.js';
 import { OfflineError } from '../../core/errors.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
+import { fields } from '../../styles/fields.js';
+import { prose } from '../../styles/prose.js';
 import { checkEnum } from '../../ui/dev-warn.js';
 import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
 import { ConfabElement } from '../confab-element.js';
@@ -68,7 +70,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * <confab-forum-feed category="deal-registration" sort="latest" page-size="10" compose live></confab-forum-feed>
  */
 export class ConfabForumFeed extends ConfabElement {
-  static override styles = [tokens, controls, feedStyles];
+  static override styles = [tokens, controls, fields, prose, feedStyles];
 
   /** Only threads of this category. */
   @property() category?: string;
@@ -193,8 +195,7 @@ export class ConfabForumFeed extends ConfabElement {
           onReplayed: () => void this.list.refresh(),
         },
       );
-      const ctor = this.constructor as typeof ConfabForumFeed;
-      adoptStyles(this.renderRoot as ShadowRoot, [...ctor.elementStyles, ...panels.styles]);
+      this.adoptPartStyles(panels.styles);
       this.panels = panels;
       this.requestUpdate();
       return panels;

@@ -13,6 +13,8 @@ import { emit } from '../../core/events.js';
 import { AuthError, ConfabError, toConfabError } from '../../core/errors.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
+import { fields } from '../../styles/fields.js';
+import { prose } from '../../styles/prose.js';
 import { errorState, skeleton } from '../../ui/states.js';
 import { composerStyles } from '../../ui/composer.styles.js';
 import { ConfabElement } from '../confab-element.js';
@@ -84,7 +86,7 @@ import type { QuestionView } from './question-view.js';
  * <confab-qa-box category="technical" categories="technical,deal-registration,marketing"></confab-qa-box>
  */
 export class ConfabQaBox extends ConfabElement {
-  static override styles = [tokens, controls, composerStyles, qaBoxStyles];
+  static override styles = [tokens, controls, fields, prose, composerStyles, qaBoxStyles];
 
   /** The category the ask form preselects. */
   @property({ reflect: true }) category?: string;
