@@ -1,4 +1,4 @@
-import { ContextConsumer, ContextRoot, createContext } from '@lit/context';
+import type { Context } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommunityBackend } from '../backends/types.js';
 import { getBackend, onConfigChange } from './config.js';
@@ -7,20 +7,24 @@ import { getBackend, onConfigChange } from './config.js';
  * The backend a `<confab-provider>` gives to its subtree. Keyed by `Symbol.for` so two copies of
  * Confab on one page still find each other's providers.
  */
-export const backendContext = createContext<CommunityBackend | undefined>(Symbol.for('confab-backend'));
+export const backendContext = Symbol.for('confab-backend') as Context<symbol, CommunityBackend | undefined>;
 
-const ROOT_FLAG = Symbol.for('confab-context-root');
+type Unsubscribe = () => void;
 
 /**
- * The loader defines elements in whatever order their tags appear, so a consumer may ask for the
- * backend before its `<confab-provider>` is upgraded. A ContextRoot remembers such requests and
- * replays them when the provider arrives. One per document, shared by every copy of Confab.
+ * The consumer half of the context protocol (the `context-request` event that @lit/context's
+ * ContextProvider, used by `<confab-provider>`, answers). Written out here rather than imported:
+ * every element needs it in its first load, the provider machinery only pages with a provider.
  */
-function ensureContextRoot(): void {
-  const doc = document as unknown as Record<symbol, unknown>;
-  if (doc[ROOT_FLAG]) return;
-  doc[ROOT_FLAG] = true;
-  new ContextRoot().attach(document.documentElement);
+class BackendRequest extends Event {
+  readonly context = backendContext;
+  readonly subscribe = true;
+  constructor(
+    readonly contextTarget: Element,
+    readonly callback: (value: CommunityBackend | undefined, unsubscribe?: Unsubscribe) => void,
+  ) {
+    super('context-request', { bubbles: true, composed: true });
+  }
 }
 
 /**
@@ -32,35 +36,54 @@ function ensureContextRoot(): void {
  * // in render(): this.backendCtl.backend
  */
 export class BackendController implements ReactiveController {
-  private consumer: ContextConsumer<typeof backendContext, ReactiveControllerHost & HTMLElement>;
+  private provided?: CommunityBackend;
+  private unsubscribe?: Unsubscribe;
   private unlisten?: () => void;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
-    ensureContextRoot();
     host.addController(this);
-    this.consumer = new ContextConsumer(host, {
-      context: backendContext,
-      subscribe: true,
-      // ContextConsumer already requests an update on change; nothing else to do here.
-    });
   }
 
   /** The backend to use now, or undefined when none is configured yet. */
   get backend(): CommunityBackend | undefined {
-    return this.consumer.value ?? getBackend();
+    return this.provided ?? getBackend();
   }
 
   /** True when the backend comes from a `<confab-provider>` rather than `configure()`. */
   get fromProvider(): boolean {
-    return this.consumer.value !== undefined;
+    return this.provided !== undefined;
   }
 
   hostConnected(): void {
     this.unlisten ??= onConfigChange(() => this.host.requestUpdate());
+    // The loader defines elements in whatever order their tags appear, so the provider above may
+    // upgrade after this element asked. A provider announces itself with `context-provider` when it
+    // connects: ask again then, until one has answered.
+    document.addEventListener('context-provider', this.onProvider);
+    this.request();
   }
 
   hostDisconnected(): void {
+    document.removeEventListener('context-provider', this.onProvider);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     this.unlisten?.();
     this.unlisten = undefined;
   }
+
+  private request(): void {
+    this.host.dispatchEvent(new BackendRequest(this.host, this.receive));
+  }
+
+  private readonly onProvider = (e: Event): void => {
+    if ((e as Event & { context?: unknown }).context === backendContext && !this.unsubscribe) this.request();
+  };
+
+  /** Called by the provider now and on every change; a nearer provider that appears later takes over. */
+  private readonly receive = (value: CommunityBackend | undefined, unsubscribe?: Unsubscribe): void => {
+    if (this.unsubscribe && this.unsubscribe !== unsubscribe) this.unsubscribe();
+    this.unsubscribe = unsubscribe;
+    this.provided = value;
+    this.host.requestUpdate();
+  };
 }
