@@ -1,6 +1,7 @@
 // Three builds (see README "Builds"):
 //   dist/confab.js + dist/chunks/  the script-tag loader; each element is a lazy chunk, shared code in shared chunks
-//   dist/confab.iife.js            one classic script with everything, for portals without type="module"
+//   dist/confab.iife.js + dist/iife/ one classic script with every element, for portals without type="module";
+//                                  parts opened on demand are ES chunks it import()s
 //   dist/esm/                      the library for bundlers: one file per module, dependencies left external, .d.ts
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -23,43 +24,75 @@ const chunkName = (info) => {
   return 'chunks/[name]-[hash].js';
 };
 
-// The IIFE fetches two rarely needed parts from the module build instead of inlining them: the
-// Markdown renderer (marked + DOMPurify, ~27 KB gzip) and the four non-English catalogues (~17 KB).
-// A classic script may import() ES modules; the URLs are resolved against the IIFE's own URL, so
-// `dist/confab.iife.js` needs `dist/chunks/` next to it (as the module loader does). The module build
-// runs first (rollup builds the configs in order) and records the hashed file names here.
-const LAZY_FOR_IIFE = {
-  'src/core/markdown-directive.ts': { "import('./markdown.js')": 'src/core/markdown.ts' },
-  'src/core/i18n.ts': Object.fromEntries(['de', 'fr', 'ja', 'ar'].map((l) => [`import('../locales/${l}.js')`, `src/locales/${l}.ts`])),
+// The IIFE. A classic script cannot import modules statically, but it can import() them. Everything an
+// element needs for its first view (loader, boot, runtime, each element's first chunk, the contract
+// groups they call first) is in the one classic script; the parts a partner opens on demand (thread
+// panels, question view, reader, verification, Markdown renderer, catalogues) are ES chunks in
+// dist/iife/ that it import()s when first needed. Those chunks use the script's own instances of Lit,
+// the config and the outbox through a registry keyed by the chunks' folder URL (two copies of Confab on
+// one page never share one). Exports are handed over as getters and read when a chunk first runs,
+// which is after boot; nothing the chunks import is reassigned later.
+const IIFE_ENTRY = 'confab.iife.js';
+const IIFE_MAIN_ROOTS =
+  /\/src\/(iife|auto|boot)\.ts$|\/src\/elements\/[\w-]+\/define\.ts$|\/src\/contract\/groups\/(threads|questions|articles|certifications|me)\.ts$/;
+let iifeMain; // module ids that go into the classic script: everything the roots import statically
+const iifeManualChunks = (id, { getModuleIds, getModuleInfo }) => {
+  if (!iifeMain) {
+    iifeMain = new Set();
+    const queue = [...getModuleIds()].filter((m) => IIFE_MAIN_ROOTS.test(m));
+    while (queue.length) {
+      const m = queue.pop();
+      if (iifeMain.has(m)) continue;
+      iifeMain.add(m);
+      queue.push(...(getModuleInfo(m)?.importedIds ?? []));
+    }
+  }
+  return iifeMain.has(id) ? 'confab.iife' : undefined;
 };
-const lazyFiles = new Map(); // module path (relative to the repo) -> file name in dist/
+const registry = (folderUrl) => `globalThis[Symbol.for("confab.iife:"+${folderUrl})]`;
 
-const recordLazyChunks = () => ({
-  name: 'confab-record-lazy-chunks',
-  generateBundle(_, bundle) {
-    const wanted = new Set(Object.values(LAZY_FOR_IIFE).flatMap((m) => Object.values(m)));
-    for (const chunk of Object.values(bundle)) {
-      if (chunk.type !== 'chunk' || !chunk.facadeModuleId) continue;
-      const rel = chunk.facadeModuleId.slice(process.cwd().length + 1);
-      if (wanted.has(rel)) lazyFiles.set(rel, chunk.fileName);
-    }
+const iifeRegistry = () => ({
+  name: 'confab-iife-registry',
+  buildStart() {
+    iifeMain = undefined;
   },
-});
-
-const importFromModuleBuild = () => ({
-  name: 'confab-iife-lazy-imports',
-  transform(code, id) {
-    const rel = id.slice(process.cwd().length + 1);
-    const swaps = LAZY_FOR_IIFE[rel];
-    if (!swaps) return null;
-    for (const [from, target] of Object.entries(swaps)) {
-      const file = lazyFiles.get(target);
-      if (!file) this.error(`${target}: the module build (dist/confab.js) must be built before the IIFE`);
-      if (!code.includes(from)) this.error(`${rel}: expected ${from}`);
-      // import.meta.url in an IIFE is the script's own src, captured when the script started.
-      code = code.replace(from, `import(new URL(${JSON.stringify(`./${file}`)}, import.meta.url).href)`);
+  // In the classic script, import.meta.url and relative import()s mean the script's own URL.
+  resolveImportMeta: (property, { chunkId }) => (chunkId === IIFE_ENTRY && property === 'url' ? '__confabBase' : null),
+  renderDynamicImport: ({ chunk, targetChunk }) =>
+    chunk.fileName === IIFE_ENTRY && targetChunk ? { left: 'import(new URL(', right: ',__confabBase).href)' } : null,
+  // After terser. Edits keep every original column (imports are blanked, lines are prepended), so the
+  // source maps stay right with one `;` per added line.
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      const addLine = (line) => {
+        chunk.code = `${line}\n${chunk.code}`;
+        if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+      };
+      if (chunk.fileName === IIFE_ENTRY) {
+        if (chunk.imports.length) this.error(`${IIFE_ENTRY} must not import statically: ${chunk.imports.join(', ')}`);
+        const exp = /export\s*\{([^}]*)\};?(?=\s*(?:\/\/# sourceMappingURL=\S*\s*)?$)/.exec(chunk.code);
+        const getters = (exp?.[1] ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((spec) => {
+            const [local, name = local] = spec.trim().split(/\s+as\s+/);
+            return `get ${JSON.stringify(name)}(){return ${local}}`;
+          });
+        const body = exp ? chunk.code.slice(0, exp.index) : chunk.code;
+        const rest = exp ? chunk.code.slice(exp.index + exp[0].length) : '';
+        chunk.code = `${body}${registry('new URL("./iife/",__confabBase).href')}={${getters.join(',')}};})();${rest}`;
+        addLine('(()=>{"use strict";var __confabBase=document.currentScript&&document.currentScript.src||location.href;');
+        continue;
+      }
+      const from = new RegExp(`import\\s*(?:\\{([^}]*)\\}\\s*from\\s*)?["']\\.\\./${IIFE_ENTRY.replace('.', '\\.')}["'];?`);
+      const imp = from.exec(chunk.code);
+      if (!imp) continue;
+      chunk.code = chunk.code.slice(0, imp.index) + ' '.repeat(imp[0].length) + chunk.code.slice(imp.index + imp[0].length);
+      if (from.test(chunk.code)) this.error(`${chunk.fileName}: more than one import of ${IIFE_ENTRY}`);
+      const names = (imp[1] ?? '').split(',').filter(Boolean).map((spec) => spec.trim().replace(/\s+as\s+/, ':'));
+      if (names.length) addLine(`const{${names.join(',')}}=${registry('new URL("./",import.meta.url).href')};`);
     }
-    return { code, map: null };
   },
 });
 
@@ -162,14 +195,14 @@ export default [
     input: { confab: 'src/auto.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: chunkName, manualChunks, sourcemap: true },
     treeshake,
-    plugins: [catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify(), recordLazyChunks()],
+    plugins: [catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify()],
     onwarn: quiet,
   },
   {
-    input: 'src/iife.ts',
-    output: { file: 'dist/confab.iife.js', format: 'iife', name: 'confabBundle', inlineDynamicImports: true, sourcemap: true },
+    input: { 'confab.iife': 'src/iife.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'iife/[name]-[hash].js', manualChunks: iifeManualChunks, sourcemap: true },
     treeshake,
-    plugins: [noHashedMsgIds(), resolve(), ts(), importFromModuleBuild(), dropSummaries(), minifyCss(), minify(false)],
+    plugins: [catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify(), iifeRegistry()],
     onwarn: quiet,
   },
   {

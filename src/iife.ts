@@ -1,5 +1,5 @@
 /**
- * `dist/confab.iife.js`: everything in one classic script, for portals that cannot use
+ * `dist/confab.iife.js`: every element in one classic script, for portals that cannot use
  * `type="module"`. Same data-* attributes as the module loader; `window.confab.configure()` for options.
  */
 import './auto.js';

@@ -63,3 +63,30 @@ test('getToken from the classic script signs requests: the qa-box greets the sig
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('parts opened on demand come from dist/iife/ and share the script\'s runtime: thread with Markdown, reply form, German catalogue', async () => {
+  const { page, context, problems } = await open('/classic.html');
+  const scripts = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  await firstContent(page, 'forum-feed');
+  const feed = page.locator('confab-forum-feed');
+  const first = feed.locator('article button').first();
+  const title = (await first.textContent()).trim();
+  await first.click();
+  await feed.getByRole('heading', { name: title }).waitFor({ timeout: 15000 });
+  // The posts are Markdown rendered by the lazily loaded renderer, as DOM inside the element.
+  await feed.locator('.thread-body p').first().waitFor({ timeout: 15000 });
+  // Lazy chunks got their Lit from the classic script: a second Lit would render nothing here.
+  assert.ok(await feed.getByRole('button', { name: /reply|sign in/i }).count(), 'the thread panel renders its controls');
+  // A catalogue from the same folder; msg() in the classic script switches every element.
+  await page.evaluate(() => window.confab.configure({ locale: 'de' }));
+  await page.locator('confab-qa-box').getByText(/Frage/).first().waitFor({ timeout: 15000 });
+  const lazy = scripts.filter((s) => s.startsWith('/dist/iife/'));
+  assert.ok(lazy.some((s) => /\/markdown-/.test(s)), `Markdown renderer fetched from dist/iife/: ${lazy.join(', ')}`);
+  assert.ok(lazy.some((s) => /\/de-/.test(s)), `German catalogue fetched from dist/iife/: ${lazy.join(', ')}`);
+  assert.deepEqual(scripts.filter((s) => s.startsWith('/dist/chunks/') || s === '/dist/confab.js'), [], 'nothing from the module build');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
