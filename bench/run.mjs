@@ -12,7 +12,7 @@ const run = (cmd, opts = {}) => {
 if (!existsSync('dist/confab.js')) run('npm run build --silent');
 if (!existsSync('bench/node_modules')) run('npm install --no-audit --no-fund', { cwd: 'bench' });
 const results = [
-  ['size budgets', run('node bench/size.mjs --report')],
+  ['size budgets', run('node bench/size.mjs --report-first-loads')],
   ['size beside peers', run('node bench/size-peers.mjs')],
   ['render (cold, warm, static lower bound)', run('node bench/render.mjs')],
   ['scale in the page (1,000 threads; 100k articles)', run('node bench/scale.mjs')],

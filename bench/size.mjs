@@ -2,7 +2,7 @@
 // First-load figures are measured, not guessed: a page with one tag is loaded in Chromium and every
 // JS file it fetched before its first data request was answered is summed. Exits 1 over budget.
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, root } from './static-server.mjs';
 import { launch } from './browser.mjs';
@@ -45,14 +45,17 @@ export async function measure() {
   const rows = [];
   try {
     rows.push({ what: 'loader dist/confab.js', bytes: gz('dist/confab.js'), budget: 2.5 * KB });
+    // What every first load carries before any element code: the floor under the first-load rows.
+    const core = readdirSync(join(root, 'dist/chunks')).filter((f) => /^core-.*\.js$/.test(f)).map((f) => `dist/chunks/${f}`);
+    rows.push({ what: 'shared runtime: loader + core chunk (no budget)', bytes: gz('dist/confab.js') + core.reduce((n, f) => n + gz(f), 0), files: 1 + core.length, list: ['dist/confab.js', ...core] });
     const union = new Set();
     for (const tag of Object.keys(ELEMENTS)) {
       const { scripts, sawData } = await firstLoad(browser, server.origin, `/${tag}`);
       scripts.forEach((s) => union.add(s));
-      rows.push({ what: `first load <${tag}>${sawData ? '' : ' (no data request seen)'}`, bytes: scripts.reduce((n, s) => n + gz(s), 0), budget: 25 * KB, files: scripts.length, list: scripts });
+      rows.push({ what: `first load <${tag}>${sawData ? '' : ' (no data request seen)'}`, bytes: scripts.reduce((n, s) => n + gz(s), 0), budget: 25 * KB, firstLoad: true, files: scripts.length, list: scripts });
     }
     const all = await firstLoad(browser, server.origin, '/all');
-    rows.push({ what: 'all four elements on one page', bytes: all.scripts.reduce((n, s) => n + gz(s), 0), budget: 40 * KB, files: all.scripts.length, list: all.scripts });
+    rows.push({ what: 'all four elements on one page', bytes: all.scripts.reduce((n, s) => n + gz(s), 0), budget: 40 * KB, firstLoad: true, files: all.scripts.length, list: all.scripts });
     rows.push({ what: 'IIFE dist/confab.iife.js', bytes: gz('dist/confab.iife.js'), budget: 65 * KB });
   } finally {
     await browser.close();
@@ -65,11 +68,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await measure();
   const kb = (n) => `${(n / KB).toFixed(1)} KB`;
   console.log('\n| what (gzip -9) | size | budget | files |\n|---|---:|---:|---:|');
+  // --report-first-loads: the first-load rows are printed but do not fail the run. `npm test` uses it
+  // while those budgets are knowingly unmet (issue 2: the shared runtime alone is over 25 KB with ky 2);
+  // the loader and IIFE budgets still fail it.
+  const lenient = process.argv.includes('--report-first-loads');
   let over = 0;
+  let failing = 0;
   for (const r of rows) {
-    const bad = r.bytes > r.budget;
+    const bad = r.budget !== undefined && r.bytes > r.budget;
     if (bad) over++;
-    console.log(`| ${r.what} | ${kb(r.bytes)}${bad ? ' OVER' : ''} | ${kb(r.budget)} | ${r.files ?? 1} |`);
+    if (bad && !(lenient && r.firstLoad)) failing++;
+    console.log(`| ${r.what} | ${kb(r.bytes)}${bad ? ' OVER' : ''} | ${r.budget === undefined ? '' : kb(r.budget)} | ${r.files ?? 1} |`);
   }
   // --files lists what each first load fetched, biggest first: where to cut next.
   if (process.argv.includes('--files')) {
@@ -78,7 +87,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       for (const [s, n] of r.list.map((s) => [s, gz(s)]).sort((a, b) => b[1] - a[1])) console.log(`  ${kb(n).padStart(8)}  ${s}`);
     }
   }
-  console.log(over ? `\nsize: ${over} figure(s) over budget` : '\nsize: every figure within budget');
-  // --report prints the table without failing: for CI logs while a budget is knowingly unmet.
-  process.exit(over && !process.argv.includes('--report') ? 1 : 0);
+  console.log(over ? `\nsize: ${over} figure(s) over budget${failing < over ? ` (${over - failing} reported only)` : ''}` : '\nsize: every figure within budget');
+  process.exit(failing ? 1 : 0);
 }

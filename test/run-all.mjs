@@ -8,9 +8,10 @@ import { join } from 'node:path';
 const steps = [
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p .' },
   { name: 'build', cmd: 'npm run build --silent' },
-  // Report only while the first-load budgets are unmet (issue 2 stays open until they are): the
-  // table still prints on every run, and `npm run size` on its own fails over budget.
-  { name: 'size', cmd: 'node bench/size.mjs --report' },
+  // The loader and IIFE budgets fail the run. The first-load rows are reported only while their
+  // budgets are knowingly unmet (issue 2: the shared runtime alone is over 25 KB with ky 2);
+  // `npm run size` on its own fails on every row.
+  { name: 'size', cmd: 'npm run size -- --report-first-loads' },
   { name: 'browser', cmd: 'npx web-test-runner', counted: true },
   { name: 'server', cmd: 'node test/server/run.mjs', counted: true, when: () => existsSync('test/server/run.mjs') },
   { name: 'e2e', cmd: 'node test/e2e/run.mjs', counted: true, when: () => existsSync('test/e2e/run.mjs') },
