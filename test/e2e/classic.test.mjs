@@ -1,38 +1,11 @@
 // The classic-script page (demo/classic.html): the IIFE build with `window.confab.configure()` from a
 // non-module script, against the real server and bundles, in Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch } from '../../bench/browser.mjs';
+import { usePortal } from './support/portal.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path, { user = '', dark = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  await page.addInitScript(([u, d]) => {
-    sessionStorage.setItem('acme-demo-user', u);
-    localStorage.setItem('acme-theme', d ? 'dark' : 'light');
-  }, [user, dark]);
-  await page.goto(server.origin + path);
-  return { page, context, problems };
-}
+const { openPortal, api } = usePortal();
+const open = (path, options = {}) => openPortal({ path, console: true, ...options });
 
 const firstContent = (page, tag) =>
   page.waitForFunction((t) => performance.getEntriesByName(`confab:${t}:first-content`).length > 0, tag, { timeout: 20000 });
@@ -52,7 +25,7 @@ test('the classic page loads no module scripts and shows all four elements with 
 });
 
 test('getToken from the classic script signs requests: the qa-box greets the signed-in partner', async () => {
-  const users = await (await fetch(server.origin + '/api/demo/users')).json();
+  const users = await api('/demo/users');
   const partner = users.find((u) => u.org && u.tier);
   const { page, context, problems } = await open('/classic.html', { user: partner.id, dark: true });
   await firstContent(page, 'qa-box');

@@ -1,23 +1,11 @@
 // The single-page demo (demo/spa.html): views swap without a reload, so Confab elements are created
 // and removed over and over. Nothing may leak or break: no errors, only the current view's elements
 // in the document, live connections and intervals released, and every view shows content each time.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch } from '../../bench/browser.mjs';
+import { usePortal } from './support/portal.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { openPortal } = usePortal();
 
 const TAGS = ['confab-forum-feed', 'confab-qa-box', 'confab-article-search', 'confab-cert-badge'];
 // What each view mounts, and a selector (inside the shadow roots) that means "content is showing".
@@ -58,17 +46,10 @@ function instrument() {
 }
 
 test('20 view swaps: no errors, only the current view\'s elements, each view shows content, nothing left open', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  await page.addInitScript(instrument);
+  // Counted from after the first load: any load event later is a reload.
   let loads = 0;
+  const { page, context, problems } = await openPortal({ path: '/spa.html', console: true, viewport: { width: 1280, height: 1400 }, init: instrument });
   page.on('load', () => loads++);
-  await page.goto(server.origin + '/spa.html');
   await page.waitForSelector(VIEWS.discussions.ready, { timeout: 20000 });
   await page.waitForFunction(() => performance.getEntriesByName('confab:forum-feed:first-content').length > 0);
 
@@ -93,7 +74,7 @@ test('20 view swaps: no errors, only the current view\'s elements, each view sho
     // After the first round every view has been mounted once; later rounds must not add to it.
     if (i === order.length - 1) baseline = await page.evaluate(() => window.__leaks());
   }
-  assert.equal(loads, 1, 'the page never reloaded');
+  assert.equal(loads, 0, 'the page never reloaded');
   assert.equal(await page.evaluate(() => location.search), '?view=discussions');
 
   // Ending on Discussions: one live feed holds at most one EventSource; timers did not pile up.
@@ -111,20 +92,13 @@ test('20 view swaps: no errors, only the current view\'s elements, each view sho
   await page.goBack();
   await page.waitForFunction(() => document.getElementById('view').dataset.view === 'discussions');
   await page.waitForSelector(VIEWS.discussions.ready, { timeout: 20000 });
-  assert.equal(loads, 1);
+  assert.equal(loads, 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a view opened by URL renders directly, and the element\'s shortcut listener goes away with it', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(server.origin + '/spa.html?view=knowledge');
+  const { page, context, problems } = await openPortal({ path: '/spa.html?view=knowledge', console: true, viewport: { width: 1280, height: 1000 } });
   await page.waitForSelector(VIEWS.knowledge.ready, { timeout: 20000 });
   assert.equal(await page.locator('#spa-nav [aria-current="page"]').textContent(), 'Knowledge');
   await page.keyboard.press('Control+K');

@@ -20,11 +20,12 @@ export function usePortal() {
   });
 
   /**
-   * Opens `/` signed in as `user` (or signed out), light or dark. `problems` collects page errors,
-   * and console errors too when `console: true`.
+   * Opens a demo page (`path`, default the portal `/`) signed in as `user` (or signed out), light or
+   * dark. `problems` collects page errors, and console errors too when `console: true`. `init` runs
+   * in the page before its scripts (instrumentation).
    */
-  async function openPortal({ user, dark = false, console: consoleErrors = false } = {}) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
+  async function openPortal({ path = '/', user, dark = false, console: consoleErrors = false, viewport = { width: 1280, height: 1600 }, init } = {}) {
+    const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -33,7 +34,8 @@ export function usePortal() {
       if (u) sessionStorage.setItem('acme-demo-user', u);
       localStorage.setItem('acme-theme', d ? 'dark' : 'light');
     }, [user ?? '', dark]);
-    await page.goto(server.origin + '/');
+    if (init) await page.addInitScript(init);
+    await page.goto(server.origin + path);
     return { page, context, problems };
   }
 
