@@ -10,18 +10,14 @@
 // stays unset; no active element, on* attribute or script URL is in any Confab shadow root; no request
 // leaves for a foreign origin, except images named by `bodyAllowsRequest` vectors inside Markdown bodies
 // (aborted and recorded, never executed); plain-text fields show the payload literally.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from '../../bench/browser.mjs';
-import { startHarness, waitForMarks, send } from './support/harness.mjs';
-import { loadVectors, guardForeignRequests, installCanary, pwned, auditDom, allowedBodyRequest, hoverAll } from './support/xss.mjs';
+import { waitForMarks, send } from './support/harness.mjs';
+import { pwned, auditDom, allowedBodyRequest, hoverAll, useXssFixture } from './support/xss.mjs';
 
 let vectors;
-let harness;
-let browser;
 const ARTICLE_CHUNK = 6;
-
-const at = (i) => vectors[((i % vectors.length) + vectors.length) % vectors.length].payload;
+const at = (i) => fx.at(i);
 const iso = (d) => new Date(Date.UTC(2026, 0, 1 + d)).toISOString();
 
 function fakeArticle(i) {
@@ -47,53 +43,35 @@ function fakeVerdict(i) {
   };
 }
 
-before(async () => {
-  vectors = await loadVectors();
-  harness = await startHarness({
-    handle(req, res, url) {
-      const p = url.pathname;
-      if (p === '/fake/badge.svg') {
-        res.writeHead(200, { 'content-type': 'image/svg+xml' });
-        res.end('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8" fill="teal"/></svg>');
-        return true;
-      }
-      if (p === '/api/v1/articles/search') {
-        const items = vectors.map((v, i) => {
-          const a = fakeArticle(i);
-          return { id: a.id, title: a.title, snippet: at(i + 2), product: a.product, contentType: 'guide', updatedAt: a.updatedAt,
-            highlights: { title: [{ start: 0, length: Math.min(2, a.title.length) }], snippet: [] } };
-        });
-        const products = [...new Set(vectors.slice(0, 20).map((v) => v.payload))].map((value, i) => ({ value, count: i + 1 }));
-        send(res, 200, { items, nextCursor: null, total: items.length, facets: { product: products, contentType: [{ value: 'guide', count: items.length }] }, moreForSignedIn: false });
-        return true;
-      }
-      let m = /^\/api\/v1\/articles\/xa-(\d+)$/.exec(p);
-      if (m) return send(res, 200, fakeArticle(Number(m[1]))), true;
-      if (p === '/api/v1/certifications') return send(res, 200, { items: vectors.map((v, i) => fakeCert(i)) }), true;
-      m = /^\/api\/v1\/certifications\/xc-(\d+)\/verify$/.exec(p);
-      if (m) return send(res, 200, fakeVerdict(Number(m[1]))), true;
-      if (/^\/api\/v1\/articles\/[^/]+\/feedback$/.test(p)) return send(res, 200, { ok: true }), true;
-      return false;
-    },
-  });
-  browser = await launch();
+const fx = useXssFixture({
+  handle(req, res, url) {
+    const p = url.pathname;
+    if (p === '/fake/badge.svg') {
+      res.writeHead(200, { 'content-type': 'image/svg+xml' });
+      res.end('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8" fill="teal"/></svg>');
+      return true;
+    }
+    if (p === '/api/v1/articles/search') {
+      const items = vectors.map((v, i) => {
+        const a = fakeArticle(i);
+        return { id: a.id, title: a.title, snippet: at(i + 2), product: a.product, contentType: 'guide', updatedAt: a.updatedAt,
+          highlights: { title: [{ start: 0, length: Math.min(2, a.title.length) }], snippet: [] } };
+      });
+      const products = [...new Set(vectors.slice(0, 20).map((v) => v.payload))].map((value, i) => ({ value, count: i + 1 }));
+      send(res, 200, { items, nextCursor: null, total: items.length, facets: { product: products, contentType: [{ value: 'guide', count: items.length }] }, moreForSignedIn: false });
+      return true;
+    }
+    let m = /^\/api\/v1\/articles\/xa-(\d+)$/.exec(p);
+    if (m) return send(res, 200, fakeArticle(Number(m[1]))), true;
+    if (p === '/api/v1/certifications') return send(res, 200, { items: vectors.map((v, i) => fakeCert(i)) }), true;
+    m = /^\/api\/v1\/certifications\/xc-(\d+)\/verify$/.exec(p);
+    if (m) return send(res, 200, fakeVerdict(Number(m[1]))), true;
+    if (/^\/api\/v1\/articles\/[^/]+\/feedback$/.test(p)) return send(res, 200, { ok: true }), true;
+    return false;
+  },
+  seed: (f) => void (vectors = f.vectors),
 });
-
-after(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
-
-async function open(query) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
-  const guard = await guardForeignRequests(context, [harness.origin]);
-  const page = await context.newPage();
-  await installCanary(page);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(`${harness.origin}/pages/xss.html?${query}`);
-  return { context, page, guard, problems };
-}
+const { open } = fx;
 
 test('article search: vector titles, snippets and facets in the results, vector Markdown in the reader; nothing runs', async () => {
   const { context, page, guard, problems } = await open('show=search');

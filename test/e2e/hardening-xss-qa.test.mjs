@@ -6,102 +6,45 @@
 // a typed title is chosen by the loopback server ("batch N" returns questions 5N..5N+4), so every posted
 // vector question appears in the deflection list; their accepted-answer excerpts carry vectors too.
 // Authors are rewritten by the loopback server to carry vectors as names and orgs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch } from '../../bench/browser.mjs';
-import { startHarness, demoToken, demoUsers, waitForMarks, send } from './support/harness.mjs';
-import { loadVectors, fitsTitle, fitsTag, guardForeignRequests, installCanary, pwned, auditDom, allowedBodyRequest, hoverAll } from './support/xss.mjs';
+import { waitForMarks, send } from './support/harness.mjs';
+import { fitsTitle, fitsTag, pwned, auditDom, allowedBodyRequest, hoverAll, pool, useXssFixture } from './support/xss.mjs';
 
 const QUESTIONS = 40;
 let vectors;
-let server;
-let harness;
-let browser;
 let answersQuestion;
 const questions = []; // { id, title, vector }
 
-async function pool(items, n, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i], i);
-    }
-  }));
-  return out;
-}
-
-const at = (i) => vectors[i % vectors.length].payload;
-let nameCounter = 0;
-function rewriteAuthors(node) {
-  if (Array.isArray(node)) node.forEach(rewriteAuthors);
-  else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === 'author' && v && typeof v === 'object' && 'name' in v) {
-        v.name = at(nameCounter++);
-        v.orgName = at(nameCounter++);
-      } else rewriteAuthors(v);
-    }
-  }
-  return node;
-}
-
-before(async () => {
-  vectors = await loadVectors();
-  server = await startServer({ CONFAB_RATE_LIMIT: '1000000' });
-  harness = await startHarness({
-    api: server.origin,
-    rewrite: (url, json) => rewriteAuthors(json),
-    handle(req, res, url) {
-      if (url.pathname !== '/api/v1/questions/similar') return false;
-      const q = url.searchParams.get('q') ?? '';
-      const m = /batch (\d+)/.exec(q);
-      const list = m ? questions.slice(Number(m[1]) * 5, Number(m[1]) * 5 + 5) : [];
-      const items = [
-        ...(m ? [] : [{ id: answersQuestion.id, title: answersQuestion.title, answerCount: vectors.length, accepted: false, acceptedExcerpt: null, similarity: 1 }]),
-        ...list.map((x, i) => ({ id: x.id, title: x.title, answerCount: 1, accepted: true, acceptedExcerpt: at(Number(m[1]) * 5 + i + 100), similarity: 0.9 - i / 100 })),
-      ];
-      send(res, 200, { items });
-      return true;
-    },
-  });
-  browser = await launch();
-  const partner = (await demoUsers(server.origin)).find((u) => u.org && u.tier);
-  const token = await demoToken(server.origin, partner.id);
-  const post = async (path, body) => {
-    const r = await fetch(`${server.origin}/api${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
-    });
-    const text = await r.text();
-    assert.ok(r.ok, `POST ${path} ${JSON.stringify(body).slice(0, 200)}: HTTP ${r.status} ${text}`);
-    return JSON.parse(text);
-  };
-  // The vectors that ran unsanitised first: they are the ones most worth a question of their own.
-  const titled = vectors.filter((v) => fitsTitle(v.payload)).sort((a, b) => Number(b.liveUnsanitised) - Number(a.liveUnsanitised)).slice(0, QUESTIONS);
-  const tags = vectors.filter((v) => fitsTag(v.payload)).map((v) => v.payload.trim());
-  const created = await pool(titled, 6, (v, i) =>
-    post('/v1/questions', { title: v.payload, body: v.payload, category: 'technical', tags: [...new Set(tags.slice(i * 5, i * 5 + 5))] }));
-  created.forEach((q, i) => questions.push({ id: q.id, title: q.title, vector: titled[i] }));
-  answersQuestion = await post('/v1/questions', { title: 'Every vector as an answer body', body: 'The answers are the XSS corpus.', category: 'technical' });
-  await pool(vectors.filter((v) => v.payload.trim()), 6, (v) => post(`/v1/questions/${answersQuestion.id}/answers`, { body: v.payload }));
-});
-
-after(async () => {
-  await browser?.close();
-  await harness?.stop();
-  await server?.stop();
+const fx = useXssFixture({
+  realServer: true,
+  handle(req, res, url) {
+    if (url.pathname !== '/api/v1/questions/similar') return false;
+    const q = url.searchParams.get('q') ?? '';
+    const m = /batch (\d+)/.exec(q);
+    const list = m ? questions.slice(Number(m[1]) * 5, Number(m[1]) * 5 + 5) : [];
+    const items = [
+      ...(m ? [] : [{ id: answersQuestion.id, title: answersQuestion.title, answerCount: vectors.length, accepted: false, acceptedExcerpt: null, similarity: 1 }]),
+      ...list.map((x, i) => ({ id: x.id, title: x.title, answerCount: 1, accepted: true, acceptedExcerpt: fx.at(Number(m[1]) * 5 + i + 100), similarity: 0.9 - i / 100 })),
+    ];
+    send(res, 200, { items });
+    return true;
+  },
+  async seed({ vectors: corpus, post }) {
+    vectors = corpus;
+    // The vectors that ran unsanitised first: they are the ones most worth a question of their own.
+    const titled = vectors.filter((v) => fitsTitle(v.payload)).sort((a, b) => Number(b.liveUnsanitised) - Number(a.liveUnsanitised)).slice(0, QUESTIONS);
+    const tags = vectors.filter((v) => fitsTag(v.payload)).map((v) => v.payload.trim());
+    const created = await pool(titled, 6, (v, i) =>
+      post('/v1/questions', { title: v.payload, body: v.payload, category: 'technical', tags: [...new Set(tags.slice(i * 5, i * 5 + 5))] }));
+    created.forEach((q, i) => questions.push({ id: q.id, title: q.title, vector: titled[i] }));
+    answersQuestion = await post('/v1/questions', { title: 'Every vector as an answer body', body: 'The answers are the XSS corpus.', category: 'technical' });
+    await pool(vectors.filter((v) => v.payload.trim()), 6, (v) => post(`/v1/questions/${answersQuestion.id}/answers`, { body: v.payload }));
+  },
 });
 
 async function open() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
-  const guard = await guardForeignRequests(context, [harness.origin]);
-  const page = await context.newPage();
-  await installCanary(page);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(`${harness.origin}/pages/xss.html?show=qa`);
+  const { context, page, guard, problems } = await fx.open('show=qa');
   await waitForMarks(page, ['qa-box']);
   return { context, page, guard, problems, qa: page.locator('confab-qa-box') };
 }

@@ -11,90 +11,26 @@
 // stays unset; no active element, on* attribute or script URL is in any Confab shadow root; no request
 // leaves for a foreign origin, except images named by `bodyAllowsRequest` vectors inside Markdown bodies
 // (aborted and recorded, never executed); plain-text fields show the payload literally.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch } from '../../bench/browser.mjs';
-import { startHarness, demoToken, demoUsers, waitForMarks } from './support/harness.mjs';
-import { loadVectors, fitsTitle, fitsTag, guardForeignRequests, installCanary, pwned, auditDom, allowedBodyRequest, hoverAll } from './support/xss.mjs';
+import { waitForMarks } from './support/harness.mjs';
+import { fitsTitle, fitsTag, pwned, auditDom, allowedBodyRequest, hoverAll, pool, useXssFixture } from './support/xss.mjs';
 
 let vectors;
-let server;
-let harness;
-let browser;
 const threads = []; // { id, title, vector }
 
-async function pool(items, n, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i], i);
-    }
-  }));
-  return out;
-}
-
-const at = (i) => vectors[((i % vectors.length) + vectors.length) % vectors.length].payload;
-// Every `author` of a proxied response gets vectors as name and org name.
-let nameCounter = 0;
-function rewriteAuthors(node) {
-  if (Array.isArray(node)) node.forEach(rewriteAuthors);
-  else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === 'author' && v && typeof v === 'object' && 'name' in v) {
-        v.name = at(nameCounter++);
-        v.orgName = at(nameCounter++);
-      } else rewriteAuthors(v);
-    }
-  }
-  return node;
-}
-
-before(async () => {
-  vectors = await loadVectors();
-  server = await startServer({ CONFAB_RATE_LIMIT: '1000000' });
-  harness = await startHarness({
-    api: server.origin,
-    rewrite: (url, json) => rewriteAuthors(json),
-  });
-  browser = await launch();
-
-  const partner = (await demoUsers(server.origin)).find((u) => u.org && u.tier);
-  const token = await demoToken(server.origin, partner.id);
-  const post = async (path, body) => {
-    const r = await fetch(`${server.origin}/api${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
-    });
-    const text = await r.text();
-    assert.ok(r.ok, `POST ${path} ${JSON.stringify(body).slice(0, 200)}: HTTP ${r.status} ${text}`);
-    return JSON.parse(text);
-  };
-  // Tags: the short vectors, five per thread, until all are used.
-  const tagPool = vectors.filter((v) => fitsTag(v.payload)).map((v) => v.payload);
-  const titled = vectors.filter((v) => fitsTitle(v.payload));
-  const created = await pool(titled, 6, (v, i) =>
-    post('/v1/threads', { title: v.payload, body: v.payload, category: 'xss', tags: [...new Set(tagPool.slice(i * 5, i * 5 + 5).map((t) => t.trim()))] }));
-  created.forEach((t, i) => threads.push({ id: t.id, title: t.title, vector: titled[i] }));
+const { open } = useXssFixture({
+  realServer: true,
+  async seed({ vectors: corpus, post }) {
+    vectors = corpus;
+    // Tags: the short vectors, five per thread, until all are used.
+    const tagPool = vectors.filter((v) => fitsTag(v.payload)).map((v) => v.payload);
+    const titled = vectors.filter((v) => fitsTitle(v.payload));
+    const created = await pool(titled, 6, (v, i) =>
+      post('/v1/threads', { title: v.payload, body: v.payload, category: 'xss', tags: [...new Set(tagPool.slice(i * 5, i * 5 + 5).map((t) => t.trim()))] }));
+    created.forEach((t, i) => threads.push({ id: t.id, title: t.title, vector: titled[i] }));
+  },
 });
-
-after(async () => {
-  await browser?.close();
-  await harness?.stop();
-  await server?.stop();
-});
-
-async function open(query) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
-  const guard = await guardForeignRequests(context, [harness.origin]);
-  const page = await context.newPage();
-  await installCanary(page);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(`${harness.origin}/pages/xss.html?${query}`);
-  return { context, page, guard, problems };
-}
 
 async function clickWhileThere(button, max = 20) {
   for (let i = 0; i < max; i++) {

@@ -1,9 +1,13 @@
 // Shared pieces of the XSS-corpus tests: the corpus (test/fixtures/xss-vectors.json), a guard that
 // aborts and records every request for a foreign origin, the canary, and a DOM audit of everything
 // Confab rendered (all shadow roots under confab-* elements).
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './harness.mjs';
+import { ROOT, startHarness, demoToken, demoUsers } from './harness.mjs';
+import { startServer } from '../server.mjs';
+import { launch } from '../../../bench/browser.mjs';
 
 const FILE = join(ROOT, 'test/fixtures/xss-vectors.json');
 
@@ -113,3 +117,85 @@ export const hoverAll = (page) => page.evaluate(() => {
   };
   for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('confab-') && el.shadowRoot) visit(el.shadowRoot);
 });
+
+/** Runs `fn` over `items` with at most `n` at a time; results in order. */
+export async function pool(items, n, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  }));
+  return out;
+}
+
+/**
+ * The fixture the XSS files share. Before the tests: the corpus, one Chromium, and a loopback harness
+ * serving the test pages. With `realServer`, a reference server (rate limit off) sits behind the
+ * harness, every `author` in its proxied responses is rewritten to carry vectors as name and org (the
+ * API cannot set display names), and `fx.post(path, body)` writes as a demo partner. `handle` answers
+ * extra harness routes; `seed(fx)` runs once, after the rest is up.
+ */
+export function useXssFixture({ realServer = false, handle, seed } = {}) {
+  const fx = {
+    vectors: [],
+    /** The i-th payload, wrapping around the corpus. */
+    at: (i) => fx.vectors[((i % fx.vectors.length) + fx.vectors.length) % fx.vectors.length].payload,
+  };
+  let nameCounter = 0;
+  const rewriteAuthors = (node) => {
+    if (Array.isArray(node)) node.forEach(rewriteAuthors);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'author' && v && typeof v === 'object' && 'name' in v) {
+          v.name = fx.at(nameCounter++);
+          v.orgName = fx.at(nameCounter++);
+        } else rewriteAuthors(v);
+      }
+    }
+    return node;
+  };
+
+  before(async () => {
+    fx.vectors = await loadVectors();
+    if (realServer) fx.server = await startServer({ CONFAB_RATE_LIMIT: '1000000' });
+    fx.harness = await startHarness(realServer ? { api: fx.server.origin, rewrite: (url, json) => rewriteAuthors(json), handle } : { handle });
+    fx.browser = await launch();
+    if (realServer) {
+      const origin = fx.server.origin;
+      const partner = (await demoUsers(origin)).find((u) => u.org && u.tier);
+      const token = await demoToken(origin, partner.id);
+      fx.post = async (path, body) => {
+        const r = await fetch(`${origin}/api${path}`, {
+          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+        });
+        const text = await r.text();
+        assert.ok(r.ok, `POST ${path} ${JSON.stringify(body).slice(0, 200)}: HTTP ${r.status} ${text}`);
+        return JSON.parse(text);
+      };
+    }
+    await seed?.(fx);
+  });
+
+  after(async () => {
+    await fx.browser?.close();
+    await fx.harness?.stop();
+    await fx.server?.stop();
+  });
+
+  /** Opens the XSS test page with `query`, with the foreign-request guard, the canary and an error log. */
+  fx.open = async (query) => {
+    const context = await fx.browser.newContext({ viewport: { width: 1280, height: 1200 } });
+    const guard = await guardForeignRequests(context, [fx.harness.origin]);
+    const page = await context.newPage();
+    await installCanary(page);
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(`${fx.harness.origin}/pages/xss.html?${query}`);
+    return { context, page, guard, problems };
+  };
+
+  return fx;
+}
