@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** `<confab-forum-feed>`'s own layout. Logical properties throughout, so RTL needs nothing extra. */
+/** `<confab-forum-feed>`'s own layout (the list view; the lazily loaded parts bring theirs: panels.styles.ts, live.ts). Logical properties throughout, so RTL needs nothing extra. */
 export const feedStyles = css`
   .visually-hidden {
     position: absolute !important;
@@ -29,11 +29,6 @@ export const feedStyles = css`
   :focus-visible {
     outline: none;
     box-shadow: var(--_focus);
-  }
-  /* Focus lands on the heading only so screen readers start there; it is not a control. */
-  .thread-title:focus-visible,
-  .new-thread h3:focus-visible {
-    box-shadow: none;
   }
   .feed {
     display: grid;
@@ -129,39 +124,6 @@ export const feedStyles = css`
   .more {
     margin-block-start: var(--_space);
     width: 100%;
-  }
-  /* The banner floats over the list instead of pushing it down (the list must not jump), and
-     sticks to the top of the viewport while the partner is scrolled down the feed. */
-  .banner-slot {
-    position: sticky;
-    inset-block-start: 0;
-    height: 0;
-    z-index: 1;
-  }
-  .banner {
-    position: absolute;
-    inset-block-start: 4px;
-    inset-inline: 0;
-    margin-inline: auto;
-    width: max-content;
-    max-width: 100%;
-    padding: 4px 14px;
-    border: 0;
-    border-radius: 999px;
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font: inherit;
-    font-size: 0.88em;
-    font-weight: 700;
-    cursor: pointer;
-    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
-  }
-  .banner:focus-visible {
-    box-shadow: var(--_focus);
-  }
-  .input:focus {
-    outline: none;
-    box-shadow: var(--_focus);
   }
   @media (prefers-reduced-motion: reduce) {
     .skeleton .bar {

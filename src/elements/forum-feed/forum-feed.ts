@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import type { Me, Page, Post, Thread, ThreadListQuery, ThreadSummary, ThreadWithPosts } from '../../contract/index.js';
+import type { Me, Page, ThreadListQuery, ThreadSummary } from '../../contract/index.js';
 import type { ThreadSort } from '../../contract/threads.js';
 import { ResourceController } from '../../core/resource.js';
 import { emit } from '../../core/events.js';
@@ -9,16 +9,14 @@ import { onConfigChange } from '../../core/config.js';
 import { OfflineError } from '../../core/errors.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
-import { fields } from '../../styles/fields.js';
-import { prose } from '../../styles/prose.js';
 import { checkEnum } from '../../ui/dev-warn.js';
 import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
 import { ConfabElement } from '../confab-element.js';
 import { feedStyles } from './forum-feed.styles.js';
 import { threadRow } from './thread-row.js';
 import type { Panels } from './panels.js';
+import type { NewThreadsController } from './live.js';
 import { LoadEvents } from './load-events.js';
-import { NewThreadsController } from './live.js';
 
 /** The values `sort` accepts (the contract's THREAD_SORTS, restated so valibot stays out of this chunk). */
 export const FEED_SORTS = ['latest', 'top', 'unanswered'] as const satisfies readonly ThreadSort[];
@@ -70,7 +68,8 @@ const DEFAULT_PAGE_SIZE = 20;
  * <confab-forum-feed category="deal-registration" sort="latest" page-size="10" compose live></confab-forum-feed>
  */
 export class ConfabForumFeed extends ConfabElement {
-  static override styles = [tokens, controls, fields, prose, feedStyles];
+  // Form fields and Markdown appear only in the lazily loaded parts, which bring their own styles.
+  static override styles = [tokens, controls, feedStyles];
 
   /** Only threads of this category. */
   @property() category?: string;
@@ -87,20 +86,13 @@ export class ConfabForumFeed extends ConfabElement {
   /** Listen for new threads (backend `subscribe`) and offer them in an "N new threads" banner. */
   @property({ type: Boolean }) live = false;
 
-  /** The thread open inline, if any. */
-  @state() private openId: string | null = null;
   @state() private extraThreads: ThreadSummary[] = [];
   /** Cursor of the next thread page; undefined while the first page decides it. */
   @state() private listCursor: string | null | undefined;
   @state() private wantCursor: string | null = null;
-  @state() private extraPosts: Post[] = [];
-  @state() private postsCursor: string | null | undefined;
-  @state() private wantPostsCursor: string | null = null;
   @state() private announcement = '';
 
-  private returnFocusTo: string | null = null;
   private announcedQuery = '';
-  private listDirty = false;
   private marked = false;
   private unlistenConfig?: () => void;
 
@@ -111,7 +103,8 @@ export class ConfabForumFeed extends ConfabElement {
     cache: false,
   });
 
-  private readonly list = new ResourceController<Page<ThreadSummary>>(this, {
+  /** @internal */
+  readonly list = new ResourceController<Page<ThreadSummary>>(this, {
     backend: () => this.backend,
     key: () => `threads:${JSON.stringify(this.query())}`,
     fetch: (b, signal) => b.listThreads(this.query(), { signal }),
@@ -124,29 +117,11 @@ export class ConfabForumFeed extends ConfabElement {
     cache: false,
   });
 
-  private readonly thread = new ResourceController<ThreadWithPosts>(this, {
-    backend: () => this.backend,
-    key: () => (this.openId ? `thread:${this.openId}` : null),
-    fetch: (b, signal) => b.getThread(this.openId!, { signal }),
-  });
-
-  private readonly morePosts = new ResourceController<Page<Post>>(this, {
-    backend: () => this.backend,
-    key: () => (this.openId && this.wantPostsCursor ? `posts:${this.openId}:${this.wantPostsCursor}` : null),
-    fetch: (b, signal) => b.listPosts(this.openId!, this.wantPostsCursor!, { signal }),
-    cache: false,
-  });
-
-  private readonly newThreads = new NewThreadsController(this, {
-    backend: () => (this.live ? this.backend : undefined),
-    category: () => this.category || undefined,
-    shown: (id) => this.threads.some((t) => t.id === id),
-  });
-
-  // Held for its side effect: it fires confab-load / confab-error around every fetch.
+  // Held for its side effect: it fires confab-load / confab-error around every fetch (the thread
+  // view's own resources have theirs in open-thread.ts).
   protected readonly loads = new LoadEvents(
     this,
-    [['threads', this.list], ['threads', this.morePage], ['thread', this.thread], ['posts', this.morePosts], ['me', this.me]],
+    [['threads', this.list], ['threads', this.morePage], ['me', this.me]],
     (_what, res) => {
       // Once per query: a refresh after a write has its own announcement ("Thread posted").
       const key = JSON.stringify(this.query());
@@ -164,43 +139,17 @@ export class ConfabForumFeed extends ConfabElement {
 
   private loadPanels(): Promise<Panels> {
     return (this.panelsLoading ??= import('./panels.js').then((m) => {
-      const panels = m.createPanels(
-        this,
-        {
-          method: 'replyToThread',
-          locale: () => this.locale,
-          backend: () => this.backend,
-          target: () => this.openId,
-          signedIn: () => this.signedIn,
-          onSent: (p) => {
-            this.extraPosts = [...this.extraPosts, p];
-            this.listDirty = true;
-            void this.thread.refresh(); // the reply count and the cached copy
-            this.announce(msg('Reply posted', { id: 'forum-feed-reply-posted' }));
-          },
-          onQueued: () => this.announce(msg('You are offline. Your reply will be posted when you are back online.', { id: 'forum-feed-reply-queued' })),
-          onReplayed: (p) => {
-            if (p) this.extraPosts = [...this.extraPosts, p];
-            this.listDirty = true;
-            void this.thread.refresh();
-            this.announce(msg('Reply posted', { id: 'forum-feed-reply-posted' }));
-          },
-        },
-        {
-          backend: () => this.backend,
-          signedIn: () => this.signedIn,
-          defaultCategory: () => this.category ?? '',
-          onCreated: (t) => this.created(t),
-          onQueued: () => this.announce(msg('You are offline. Your thread will be posted when you are back online.', { id: 'forum-feed-thread-queued' })),
-          onReplayed: () => void this.list.refresh(),
-        },
-      );
+      const panels = new m.Panels(this);
       this.adoptPartStyles(panels.styles);
       this.panels = panels;
       this.requestUpdate();
       return panels;
     }));
   }
+
+  /** "N new threads": loaded only for a feed with `live` (see live.ts). */
+  private newThreads?: NewThreadsController;
+  private liveLoading?: Promise<void>;
 
   /** True when a partner is signed in, false when not, undefined while unknown. */
   get signedIn(): boolean | undefined {
@@ -221,7 +170,8 @@ export class ConfabForumFeed extends ConfabElement {
   }
 
   /** The threads on screen: the first page, then the pages loaded with "Load more", without repeats. */
-  private get threads(): ThreadSummary[] {
+  /** @internal */
+  get threads(): ThreadSummary[] {
     const seen = new Set<string>();
     return [...(this.list.value?.items ?? []), ...this.extraThreads].filter((t) => !seen.has(t.id) && !!seen.add(t.id));
   }
@@ -230,9 +180,14 @@ export class ConfabForumFeed extends ConfabElement {
     return this.listCursor === undefined ? (this.list.value?.nextCursor ?? null) : this.listCursor;
   }
 
-  private get posts(): Post[] {
-    const seen = new Set<string>();
-    return [...(this.thread.value?.posts.items ?? []), ...this.extraPosts].filter((p) => !seen.has(p.id) && !!seen.add(p.id));
+  /** @internal The backend, for the lazily loaded parts. */
+  backendNow() {
+    return this.backend;
+  }
+
+  /** @internal The locale, for the lazily loaded parts. */
+  localeNow(): string {
+    return this.locale;
   }
 
   override connectedCallback(): void {
@@ -256,20 +211,13 @@ export class ConfabForumFeed extends ConfabElement {
 
   /** Closes the open thread and returns to the list. */
   closeThread(): void {
-    const id = this.returnFocusTo;
-    this.openId = null;
-    // A reply changed the thread's reply count and activity time: refresh the rows (kept on screen meanwhile).
-    if (this.listDirty) {
-      this.listDirty = false;
-      void this.list.refresh();
-    }
-    // Back to the row it came from; after a deep link there may be none, then the first row.
-    this.focusAfterUpdate(id ? `article[data-id="${CSS.escape(id)}"]` : null, 'article.item');
+    this.panels?.thread.close();
   }
 
   /** Loads the threads and who is signed in again, keeping what is on screen meanwhile. */
   refresh(): Promise<void> {
-    return Promise.all([this.list.refresh(), this.me.refresh(), this.openId ? this.thread.refresh() : undefined]).then(() => undefined);
+    const open = this.panels?.thread;
+    return Promise.all([this.list.refresh(), this.me.refresh(), open?.id ? open.thread.refresh() : undefined]).then(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -277,7 +225,7 @@ export class ConfabForumFeed extends ConfabElement {
       this.extraThreads = [];
       this.listCursor = undefined;
       this.wantCursor = null;
-      this.newThreads.clear();
+      this.newThreads?.clear();
     }
     // A page asked for with "Load more" arrived: keep it and forget the request.
     if (this.wantCursor && this.morePage.status === 'ready' && this.morePage.value) {
@@ -288,17 +236,16 @@ export class ConfabForumFeed extends ConfabElement {
       this.announceCount(page.items.length);
       this.focusAfterUpdate(page.items[0] ? `article[data-id="${CSS.escape(page.items[0].id)}"]` : null);
     }
-    if (this.wantPostsCursor && this.morePosts.status === 'ready' && this.morePosts.value) {
-      const page = this.morePosts.value;
-      this.extraPosts = [...this.extraPosts, ...page.items];
-      this.postsCursor = page.nextCursor;
-      this.wantPostsCursor = null;
-      this.focusAfterUpdate(page.items[0] ? `li.post[data-id="${CSS.escape(page.items[0].id)}"]` : null);
-    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.live) {
+      this.liveLoading ??= import('./live.js').then((m) => {
+        this.adoptPartStyles([m.liveStyles]);
+        this.newThreads = new m.NewThreadsController(this);
+      });
+    }
     // After the first data (never before it, to keep it out of the first load): fetch the rest in idle time.
     if (!this.panelsScheduled && this.backend && (this.list.status === 'ready' || this.list.status === 'error')) {
       this.panelsScheduled = true;
@@ -314,7 +261,7 @@ export class ConfabForumFeed extends ConfabElement {
   override render(): TemplateResult {
     return this.frame(
       html`${this.header()}
-        ${this.openId && this.panels ? this.threadPanel(this.panels) : this.listPanel()}
+        ${this.panels?.thread.id ? this.panels.thread.render() : this.listPanel()}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`,
       msg('Discussions', { id: 'forum-feed-label' }),
     );
@@ -323,7 +270,7 @@ export class ConfabForumFeed extends ConfabElement {
   private header(): TemplateResult {
     return html`<div class="header" part="header">
       <h2 class="heading">${msg('Discussions', { id: 'forum-feed-label' })}</h2>
-      ${this.compose && !this.openId && !this.panels?.newThread.open
+      ${this.compose && !this.panels?.thread.id && !this.panels?.newThread.open
         ? html`<button type="button" class="btn primary small" part="button new-thread" @click=${() => this.startThread()}>
             ${msg('New thread', { id: 'forum-feed-new-thread' })}
           </button>`
@@ -364,52 +311,9 @@ export class ConfabForumFeed extends ConfabElement {
     return html`
       ${list.offline ? offlineNotice(list.savedAt ?? null, this.locale, () => void list.refresh()) : nothing}
       ${list.value !== undefined && list.status === 'error' && list.error ? errorState(list.error, () => void list.refresh()) : nothing}
-      ${this.pendingThreads()}
-      <div class="banner-slot">
-        ${this.newThreads.ids.length
-          ? html`<button type="button" class="banner" part="banner button" @click=${this.showNew}>
-              ${this.newThreads.ids.length === 1
-                ? msg('1 new thread', { id: 'forum-feed-one-new' })
-                : msg(str`${new Intl.NumberFormat(this.locale).format(this.newThreads.ids.length)} new threads`, { id: 'forum-feed-n-new' })}
-            </button>`
-          : nothing}
-      </div>
+      ${this.panels?.aboveList()}
+      <div class="banner-slot">${this.newThreads?.banner()}</div>
       ${body}`;
-  }
-
-  private pendingThreads(): TemplateResult | typeof nothing {
-    const p = this.panels;
-    if (!p) return nothing;
-    return html`${p.newThread.open ? p.newThreadForm(p.newThread, this.categories()) : nothing}
-      ${p.newThread.pending.length
-        ? html`<ul class="pending" aria-label=${msg('Threads waiting to be posted', { id: 'forum-feed-pending-threads' })}>
-            ${p.newThread.pending.map((t) => html`<li class="pending-item" part="pending-item"><strong dir="auto">${t.title}</strong>
-              ${p.pendingBadge()}</li>`)}
-          </ul>`
-        : nothing}`;
-  }
-
-  private threadPanel(p: Panels): TemplateResult {
-    const t = this.thread;
-    return p.threadView({
-      summary: this.threads.find((x) => x.id === this.openId),
-      thread: t.value?.thread,
-      posts: this.posts,
-      loading: t.status === 'loading',
-      error: t.value ? undefined : t.error,
-      hasMore: !!(this.postsCursor === undefined ? t.value?.posts.nextCursor : this.postsCursor),
-      loadingMore: !!this.wantPostsCursor && this.morePosts.status !== 'error',
-      moreError: this.morePosts.status === 'error' ? this.morePosts.error : undefined,
-      retryMore: () => void this.morePosts.refresh(),
-      offline: t.offline ? offlineNotice(t.savedAt ?? null, this.locale, () => void t.refresh()) : undefined,
-      locale: this.locale,
-      composer: p.composer,
-      back: () => this.closeThread(),
-      retry: () => void t.refresh(),
-      loadMore: () => {
-        this.wantPostsCursor = (this.postsCursor === undefined ? t.value?.posts.nextCursor : this.postsCursor) ?? null;
-      },
-    });
   }
 
   // ----- opening and closing -----
@@ -427,27 +331,11 @@ export class ConfabForumFeed extends ConfabElement {
 
   /** Opens thread `id` inline (no event: the caller decided). */
   private async open(id: string): Promise<void> {
-    this.returnFocusTo = id;
-    if (!(await this.panelsOrSay())) return;
-    this.openId = id;
-    this.extraPosts = [];
-    this.postsCursor = undefined;
-    this.wantPostsCursor = null;
-    this.focusAfterUpdate('#thread-heading');
-  }
-
-
-
-  private created(t: Thread): void {
-    this.announce(msg('Thread posted', { id: 'forum-feed-thread-posted' }));
-    void this.list.refresh().then(() => this.focusAfterUpdate(`article[data-id="${CSS.escape(t.id)}"]`));
+    (await this.panelsOrSay())?.thread.open(id);
   }
 
   private async startThread(): Promise<void> {
-    const p = await this.panelsOrSay();
-    if (!p) return;
-    await p.newThread.show();
-    this.focusAfterUpdate('#nt-title');
+    await (await this.panelsOrSay())?.startThread();
   }
 
   /** The lazy half, or undefined (said out loud) when its chunk cannot be fetched, e.g. offline. */
@@ -466,21 +354,13 @@ export class ConfabForumFeed extends ConfabElement {
     this.wantCursor = this.nextCursor;
   };
 
-  private showNew = async (): Promise<void> => {
-    const n = this.newThreads.ids.length;
-    this.newThreads.clear();
-    await this.list.refresh();
-    this.announceCount(n);
-    this.focusAfterUpdate('article.item');
-  };
-
   // ----- keyboard: the feed pattern and Escape -----
 
   private onKeydown = (e: KeyboardEvent): void => {
     if (e.defaultPrevented) return;
     const path = e.composedPath();
     const article = path.find((n): n is HTMLElement => n instanceof HTMLElement && n.localName === 'article' && n.classList.contains('item'));
-    if (this.openId && e.key === 'Escape') {
+    if (this.panels?.thread.id && e.key === 'Escape') {
       e.preventDefault();
       this.closeThread();
       return;
@@ -506,11 +386,8 @@ export class ConfabForumFeed extends ConfabElement {
 
   // ----- helpers -----
 
-  private categories(): string[] {
-    return [...new Set([this.category, ...this.threads.map((t) => t.category)].filter((c): c is string => !!c))];
-  }
-
-  private announce(text: string): void {
+  /** @internal */
+  announce(text: string): void {
     // Next frame: callers may be inside an update. Clear first so a repeated sentence is read again.
     requestAnimationFrame(() => {
       this.announcement = '';
@@ -518,13 +395,14 @@ export class ConfabForumFeed extends ConfabElement {
     });
   }
 
-  private announceCount(n: number): void {
+  /** @internal */
+  announceCount(n: number): void {
     const count = new Intl.NumberFormat(this.locale).format(n);
     this.announce(n === 1 ? msg('1 thread loaded', { id: 'forum-feed-one-loaded' }) : msg(str`${count} threads loaded`, { id: 'forum-feed-n-loaded' }));
   }
 
-  /** After the next render, focuses the first of `selectors` that matches. */
-  private focusAfterUpdate(...selectors: (string | null)[]): void {
+  /** @internal After the next render, focuses the first of `selectors` that matches. */
+  focusAfterUpdate(...selectors: (string | null)[]): void {
     void this.updateComplete.then(() => {
       for (const selector of selectors) {
         const target = selector ? this.renderRoot.querySelector<HTMLElement>(selector) : null;

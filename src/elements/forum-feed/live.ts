@@ -1,10 +1,51 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { css, html, type ReactiveController, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
 import type { CommunityBackend } from '../../backends/types.js';
+import type { FeedHost } from './panels.js';
+
+/** What the banner needs of the element besides FeedHost (its `@internal` members). */
+export interface LiveHost extends FeedHost {
+  readonly live: boolean;
+  announceCount(n: number): void;
+}
+
+/** The "N new threads" banner floats over the list instead of pushing it down (the list must not
+    jump), and sticks to the top of the viewport while the partner is scrolled down the feed. */
+export const liveStyles = css`
+  .banner-slot {
+    position: sticky;
+    inset-block-start: 0;
+    height: 0;
+    z-index: 1;
+  }
+  .banner {
+    position: absolute;
+    inset-block-start: 4px;
+    inset-inline: 0;
+    margin-inline: auto;
+    width: max-content;
+    max-width: 100%;
+    padding: 4px 14px;
+    border: 0;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font: inherit;
+    font-size: 0.88em;
+    font-weight: 700;
+    cursor: pointer;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+  }
+  .banner:focus-visible {
+    box-shadow: var(--_focus);
+  }
+`;
 
 /**
  * Collects threads created while the feed is on screen (backend `subscribe`, SSE for RestBackend)
  * without touching the list: the element shows their count and loads them when asked, so the rows
  * a partner is reading never move by themselves. Unsubscribes when disabled or disconnected.
+ * Loaded only for a feed with `live`.
  */
 export class NewThreadsController implements ReactiveController {
   /** Ids of threads announced since the list was last loaded. */
@@ -15,17 +56,7 @@ export class NewThreadsController implements ReactiveController {
   // a stream after hostDisconnected() closed the last one, and nothing would ever close it.
   private connected = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: {
-      /** The backend to listen to, or undefined to stop listening. */
-      backend: () => CommunityBackend | undefined;
-      /** Only threads of this category count (undefined: all). */
-      category: () => string | undefined;
-      /** True for a thread already on screen. */
-      shown: (id: string) => boolean;
-    },
-  ) {
+  constructor(private readonly host: LiveHost) {
     host.addController(this);
   }
 
@@ -35,7 +66,7 @@ export class NewThreadsController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const backend = this.connected ? this.options.backend() : undefined;
+    const backend = this.connected && this.host.live ? this.host.backendNow() : undefined;
     if (backend === this.subscribedTo) return;
     this.stop();
     this.subscribedTo = backend;
@@ -43,9 +74,9 @@ export class NewThreadsController implements ReactiveController {
     const abort = (this.abort = new AbortController());
     backend.subscribe((ev) => {
       if (ev.type !== 'thread.created' || abort.signal.aborted) return;
-      const category = this.options.category();
+      const category = this.host.category;
       if (category && ev.category !== null && ev.category !== category) return;
-      if (this.options.shown(ev.id) || this.ids.includes(ev.id)) return;
+      if (this.host.threads.some((t) => t.id === ev.id) || this.ids.includes(ev.id)) return;
       this.ids = [...this.ids, ev.id];
       this.host.requestUpdate();
     }, abort.signal);
@@ -60,6 +91,25 @@ export class NewThreadsController implements ReactiveController {
   clear(): void {
     this.ids = [];
   }
+
+  /** The "N new threads" button; a click loads them. */
+  banner(): TemplateResult | undefined {
+    const n = this.ids.length;
+    if (!n) return undefined;
+    return html`<button type="button" class="banner" part="banner button" @click=${this.showNew}>
+      ${n === 1
+        ? msg('1 new thread', { id: 'forum-feed-one-new' })
+        : msg(str`${new Intl.NumberFormat(this.host.localeNow()).format(n)} new threads`, { id: 'forum-feed-n-new' })}
+    </button>`;
+  }
+
+  private showNew = async (): Promise<void> => {
+    const n = this.ids.length;
+    this.clear();
+    await this.host.list.refresh();
+    this.host.announceCount(n);
+    this.host.focusAfterUpdate('article.item');
+  };
 
   private stop(): void {
     this.abort?.abort();

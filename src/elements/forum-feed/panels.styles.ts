@@ -2,6 +2,15 @@ import { css } from 'lit';
 
 /** Styles of the lazily loaded parts: the open thread, the new-thread form and pending writes. */
 export const panelStyles = css`
+  /* Focus lands on the heading only so screen readers start there; it is not a control. */
+  .thread-title:focus-visible,
+  .new-thread h3:focus-visible {
+    box-shadow: none;
+  }
+  .input:focus {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
   .pending {
     display: grid;
     gap: var(--_space);

@@ -4,34 +4,78 @@
  * of the element's first chunk keeps the feed's first load small; the element fetches it when the
  * list has loaded (idle time) or at the first click, whichever comes first.
  */
-import type { ReactiveControllerHost } from 'lit';
-import { ComposerController, pendingBadge, type ComposerOptions } from '../../ui/composer.js';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { Page, ThreadSummary } from '../../contract/index.js';
+import type { CommunityBackend } from '../../backends/types.js';
+import type { ResourceController } from '../../core/resource.js';
+import { pendingBadge } from '../../ui/composer.js';
 import { composerStyles } from '../../ui/composer.styles.js';
-import { NewThreadController, newThreadForm, type NewThreadOptions } from './new-thread.js';
-import { threadView } from './thread-view.js';
+import { fields } from '../../styles/fields.js';
+import { prose } from '../../styles/prose.js';
+import { NewThreadController, newThreadForm } from './new-thread.js';
+import { OpenThread } from './open-thread.js';
 import { panelStyles } from './panels.styles.js';
 
-export interface Panels {
-  composer: ComposerController<'replyToThread'>;
-  newThread: NewThreadController;
-  threadView: typeof threadView;
-  newThreadForm: typeof newThreadForm;
-  pendingBadge: typeof pendingBadge;
-  styles: (typeof panelStyles)[];
+/** What the lazy half uses of the element (its `@internal` members). */
+export interface FeedHost extends ReactiveControllerHost, HTMLElement {
+  readonly category?: string;
+  readonly signedIn: boolean | undefined;
+  /** The first page of threads. */
+  readonly list: ResourceController<Page<ThreadSummary>>;
+  /** The threads on screen. */
+  readonly threads: ThreadSummary[];
+  backendNow(): CommunityBackend | undefined;
+  localeNow(): string;
+  /** Says `text` in the element's live region. */
+  announce(text: string): void;
+  /** After the next render, focuses the first of `selectors` that matches. */
+  focusAfterUpdate(...selectors: (string | null)[]): void;
 }
 
-/** Creates the controllers on `host` (they start at once: drafts, pending writes, outbox replay). */
-export function createPanels(
-  host: ReactiveControllerHost & HTMLElement,
-  reply: ComposerOptions<'replyToThread'>,
-  thread: NewThreadOptions,
-): Panels {
-  return {
-    composer: new ComposerController(host, reply),
-    newThread: new NewThreadController(host, thread),
-    threadView,
-    newThreadForm,
-    pendingBadge,
-    styles: [composerStyles, panelStyles],
-  };
+/** The thread view, the new-thread form and the writes waiting in the outbox. */
+export class Panels {
+  readonly thread: OpenThread;
+  readonly newThread: NewThreadController;
+  /** Styles of these parts, for `adoptPartStyles` (form fields and Markdown only appear here). */
+  readonly styles = [fields, prose, composerStyles, panelStyles];
+
+  /** Creates the controllers on `host` (they start at once: drafts, pending writes, outbox replay). */
+  constructor(private readonly host: FeedHost) {
+    this.thread = new OpenThread(host);
+    this.newThread = new NewThreadController(host, {
+      backend: () => host.backendNow(),
+      signedIn: () => host.signedIn,
+      defaultCategory: () => host.category ?? '',
+      onCreated: (t) => {
+        host.announce(msg('Thread posted', { id: 'forum-feed-thread-posted' }));
+        void host.list.refresh().then(() => host.focusAfterUpdate(`article[data-id="${CSS.escape(t.id)}"]`));
+      },
+      onQueued: () => host.announce(msg('You are offline. Your thread will be posted when you are back online.', { id: 'forum-feed-thread-queued' })),
+      onReplayed: () => void host.list.refresh(),
+    });
+  }
+
+  /** Opens the "New thread" form (or asks the page for a sign-in) and focuses its title. */
+  async startThread(): Promise<void> {
+    await this.newThread.show();
+    this.host.focusAfterUpdate('#nt-title');
+  }
+
+  /** Above the list: the open "New thread" form and the threads waiting in the outbox. */
+  aboveList(): TemplateResult {
+    const nt = this.newThread;
+    return html`${nt.open ? newThreadForm(nt, this.categories()) : nothing}
+      ${nt.pending.length
+        ? html`<ul class="pending" aria-label=${msg('Threads waiting to be posted', { id: 'forum-feed-pending-threads' })}>
+            ${nt.pending.map((t) => html`<li class="pending-item" part="pending-item"><strong dir="auto">${t.title}</strong>
+              ${pendingBadge()}</li>`)}
+          </ul>`
+        : nothing}`;
+  }
+
+  private categories(): string[] {
+    const { category, threads } = this.host;
+    return [...new Set([category, ...threads.map((t) => t.category)].filter((c): c is string => !!c))];
+  }
 }
