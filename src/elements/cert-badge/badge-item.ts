@@ -5,7 +5,7 @@ import type { BadgeView } from './badge-view.js';
 import { statusLabel, statusSentence } from './labels.js';
 import { statusIcon } from './icons.js';
 import { downloadName, linkedInUrl } from './share.js';
-import type { Verification } from './verify-controller.js';
+import { loadVerification, type Verification } from './verify-controller.js';
 
 /** What one badge row or card needs from its element. */
 export interface ItemContext {
@@ -16,13 +16,16 @@ export interface ItemContext {
   verifyButton: boolean;
   expanded: boolean;
   copied: boolean;
-  copyFallback: boolean;
+  /** The field for copying the link by hand, after a copy failed. */
+  copyFallback?: TemplateResult;
   linkedIn: boolean;
   date: (iso: string | null) => string;
   inDays: (iso: string) => string;
   onVerify: () => void;
   onToggle: () => void;
   onCopy: () => void;
+  /** The reader may be about to copy: start loading what follows. */
+  onCopyIntent: () => void;
   /** The verdict renderer; it arrives with the verifier chunk, before any result exists. */
   verdict?: (b: BadgeView, r: VerificationResult, c: ItemContext, id: string) => TemplateResult;
 }
@@ -67,7 +70,7 @@ export function badgeItem(b: BadgeView, c: ItemContext): TemplateResult {
         ${c.verification?.shown && c.verification.result ? c.verdict?.(b, c.verification.result, c, id) ?? nothing : nothing}
         <div class="actions" part="actions">
           ${c.verifyButton || (c.verification?.result && !c.verification.result.verified) ? verifyButton(b, c) : nothing}
-          <button part="button copy" class="btn small" @click=${c.onCopy}>
+          <button part="button copy" class="btn small" @click=${c.onCopy} @pointerenter=${c.onCopyIntent} @focus=${c.onCopyIntent}>
             ${c.copied ? msg('Link copied', { id: 'cert-badge-copied' }) : msg('Copy link', { id: 'cert-badge-copy' })}${forBadge(b.name)}
           </button>
           ${c.linkedIn && c.status !== 'revoked'
@@ -80,12 +83,7 @@ export function badgeItem(b: BadgeView, c: ItemContext): TemplateResult {
                 >${msg('Download image', { id: 'cert-badge-download' })}${forBadge(b.name)}</a>`
             : nothing}
         </div>
-        ${c.copyFallback
-          ? html`<label class="copy-fallback">
-              <span>${msg('Copy this link with Ctrl+C or ⌘C:', { id: 'cert-badge-copy-fallback' })}</span>
-              <input part="input" class="input" readonly .value=${b.assertionUrl} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-            </label>`
-          : nothing}
+        ${c.copyFallback ?? nothing}
       </div>
     </article>
   </li>`;
@@ -94,7 +92,7 @@ export function badgeItem(b: BadgeView, c: ItemContext): TemplateResult {
 function verifyButton(b: BadgeView, c: ItemContext): TemplateResult {
   const running = !!c.verification?.running;
   return html`<button part="button verify" class="btn small primary" aria-disabled=${running ? 'true' : 'false'}
-    @click=${() => !running && c.onVerify()}>
+    @click=${() => !running && c.onVerify()} @pointerenter=${loadVerification} @focus=${loadVerification}>
     ${running
       ? msg('Verifying…', { id: 'cert-badge-verifying' })
       : c.verification?.result ? msg('Verify again', { id: 'cert-badge-verify-again' }) : msg('Verify', { id: 'cert-badge-verify' })}${forBadge(b.name)}

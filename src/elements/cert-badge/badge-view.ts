@@ -1,4 +1,4 @@
-import type { Certification, VerificationResult } from '../../contract/certifications.js';
+import type { Certification } from '../../contract/certifications.js';
 
 /**
  * One badge as the element shows it, whether it came from the backend's list or from a hosted
@@ -52,26 +52,5 @@ export function fromCertification(c: Certification): BadgeView {
     revoked: c.revoked,
     revocationReason: c.revocationReason,
     assertionUrl: c.assertionUrl,
-  };
-}
-
-/** A hosted assertion's badge, from what the verifier read. Null when it read too little to show. */
-export function fromVerification(r: VerificationResult): BadgeView | null {
-  if (!r.badgeName) return null;
-  const revoked = r.reason === 'revoked' || r.checks.some((c) => c.name === 'not revoked' && !c.ok);
-  return {
-    key: r.assertionUrl,
-    certId: null,
-    name: r.badgeName,
-    description: '',
-    imageUrl: safeImageUrl(r.imageUrl),
-    issuerName: r.issuerName ?? '',
-    recipientId: null,
-    recipientName: r.recipientName,
-    issuedOn: r.issuedOn,
-    expires: r.expires,
-    revoked,
-    revocationReason: revoked ? r.detail : null,
-    assertionUrl: r.assertionUrl,
   };
 }

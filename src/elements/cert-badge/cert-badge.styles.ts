@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** Layout of <confab-cert-badge>: cards in a grid, list rows, or compact lines. Logical properties only (RTL). */
+/**
+ * Layout of <confab-cert-badge>: cards in a grid, list rows, or compact lines. Logical properties only (RTL).
+ * The verdict's styles load with the verifier (verdict.styles.ts), the copy-by-hand field's with it (copy-fallback.ts).
+ */
 export const certBadgeStyles = css`
   .list {
     list-style: none;
@@ -82,75 +85,6 @@ export const certBadgeStyles = css`
     gap: calc(var(--_space) * 0.75);
     margin-block-start: calc(var(--_space) * 0.5);
   }
-  .verdict {
-    display: grid;
-    gap: calc(var(--_space) * 0.5);
-    justify-items: start;
-    width: 100%;
-    padding: var(--_space) calc(var(--_space) * 1.25);
-    border-radius: var(--_radius);
-    background: var(--_surface-2);
-    border-inline-start: 4px solid var(--_success);
-  }
-  .verdict.fail {
-    border-inline-start-color: var(--_danger);
-  }
-  .verdict:focus-visible {
-    box-shadow: var(--_focus);
-  }
-  .verdict:focus {
-    outline: none;
-  }
-  .verdict-title {
-    display: flex;
-    gap: 6px;
-    align-items: flex-start;
-    font-weight: 700;
-    overflow-wrap: anywhere;
-  }
-  .verdict-title .icon {
-    margin-block-start: 3px;
-  }
-  .verdict.ok .verdict-title .icon { color: var(--_success); }
-  .verdict.fail .verdict-title .icon { color: var(--_danger); }
-  .verdict-why {
-    font-size: 0.9em;
-  }
-  .checks {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 4px;
-    font-size: 0.88em;
-  }
-  .checks[hidden] {
-    display: none;
-  }
-  .checks li {
-    display: flex;
-    gap: 6px;
-    align-items: flex-start;
-    overflow-wrap: anywhere;
-    min-width: 0;
-  }
-  .checks li > span {
-    min-width: 0;
-  }
-  .checks .icon {
-    margin-block-start: 2px;
-  }
-  .checks li.ok .icon { color: var(--_success); }
-  .checks li.fail .icon { color: var(--_danger); }
-  .copy-fallback {
-    display: grid;
-    gap: 4px;
-    width: 100%;
-    font-size: 0.88em;
-  }
-  .verdict-detail {
-    overflow-wrap: anywhere;
-  }
   .btn {
     white-space: normal;
     text-align: center;
@@ -181,9 +115,6 @@ export const certBadgeStyles = css`
   .layout.card .image {
     width: 96px;
     height: 96px;
-  }
-  .layout.card .verdict {
-    text-align: start;
   }
 
   /* list: rows divided by rules */
@@ -226,7 +157,7 @@ export const certBadgeStyles = css`
     align-items: center;
     gap: 2px calc(var(--_space) * 1.25);
   }
-  .layout.compact :is(.title, .verdict, .actions, .copy-fallback) {
+  .layout.compact :is(.title, .actions) {
     flex: 1 1 100%;
   }
   .layout.compact .title {
@@ -241,10 +172,6 @@ export const certBadgeStyles = css`
   .layout.compact .actions {
     margin-block-start: 2px;
     gap: 4px;
-  }
-  .layout.compact .verdict {
-    padding: calc(var(--_space) * 0.5) var(--_space);
-    font-size: 0.9em;
   }
   .layout.compact .btn.small {
     min-height: 26px;

@@ -7,17 +7,16 @@ import { AuthError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
 import { ResourceController } from '../../core/resource.js';
 import { controls } from '../../styles/controls.js';
-import { fields } from '../../styles/fields.js';
-import { prose } from '../../styles/prose.js';
 import { tokens } from '../../styles/tokens.js';
 import { checkEnum } from '../../ui/dev-warn.js';
 import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
 import { ConfabElement } from '../confab-element.js';
 import { badgeItem } from './badge-item.js';
-import { fromCertification, fromVerification, type BadgeView } from './badge-view.js';
+import { fromCertification, type BadgeView } from './badge-view.js';
 import { certBadgeStyles } from './cert-badge.styles.js';
 import { copyText } from './share.js';
 import { certStatus, daysUntil } from './status.js';
+import type { CopyController } from './copy-controller.js';
 import { VerifyController, verification, type Verification } from './verify-controller.js';
 
 /** The values `layout` accepts. */
@@ -62,7 +61,7 @@ export type CertLayout = (typeof CERT_LAYOUTS)[number];
  * <confab-cert-badge assertion="https://badges.example.org/assertions/42" verify></confab-cert-badge>
  */
 export class ConfabCertBadge extends ConfabElement {
-  static override styles = [tokens, controls, fields, prose, certBadgeStyles];
+  static override styles = [tokens, controls, certBadgeStyles];
 
   /** Show this person's certifications (`me`: the signed-in partner's). */
   @property({ reflect: true }) person?: string;
@@ -80,13 +79,11 @@ export class ConfabCertBadge extends ConfabElement {
   @property({ type: Boolean, reflect: true }) verify = false;
 
   @state() private expanded: ReadonlySet<string> = new Set();
-  @state() private copied: string | null = null;
-  @state() private copyFallback: string | null = null;
-  @state() private announcement = '';
+  /** What follows "Copy link"; loaded when a reader points at or focuses a Copy button. */
+  private copier?: CopyController;
+  private copierLoading?: Promise<CopyController>;
 
   private focusVerdictOf: string | null = null;
-  private focusCopyInput = false;
-  private copiedTimer?: ReturnType<typeof setTimeout>;
   private marked = false;
   private loadSignature = '';
 
@@ -144,7 +141,7 @@ export class ConfabCertBadge extends ConfabElement {
     if (stale) {
       this.verifier.reset();
       this.expanded = new Set();
-      this.copyFallback = null;
+      this.copier?.reset();
     }
     // A hosted assertion has to be fetched to be shown at all; its verdict shows with `verify` or on request.
     if (this.assertion && !this.verifier.get(this.assertion)) void this.verifier.run(this.assertion, { show: this.verify });
@@ -168,15 +165,6 @@ export class ConfabCertBadge extends ConfabElement {
         el.focus();
       }
     }
-    if (this.focusCopyInput) {
-      this.focusCopyInput = false;
-      this.renderRoot.querySelector<HTMLInputElement>('.copy-fallback input')?.focus();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.copiedTimer);
   }
 
   private fireLoadEvents(): void {
@@ -189,6 +177,8 @@ export class ConfabCertBadge extends ConfabElement {
   }
 
   private verificationDone(url: string, v: Verification): void {
+    // Every verdict comes after a finished run, so its styles are in place before it first renders.
+    this.adoptPartStyles([verification()!.verdictStyles]);
     if (v.shown && v.result) emit(this, 'confab-verified', { result: v.result });
     if (this.focusVerdictOf === url) this.requestUpdate();
   }
@@ -206,24 +196,17 @@ export class ConfabCertBadge extends ConfabElement {
     this.expanded = next;
   }
 
-  private async onCopy(b: BadgeView): Promise<void> {
-    if (await copyText(b.assertionUrl)) {
-      this.copyFallback = null;
-      this.copied = b.key;
-      this.say(msg('Link copied', { id: 'cert-badge-copied' }));
-      clearTimeout(this.copiedTimer);
-      this.copiedTimer = setTimeout(() => (this.copied = null), 2500);
-    } else {
-      // No clipboard access (insecure page, permissions policy): hand the link over, selected.
-      this.copyFallback = b.key;
-      this.focusCopyInput = true;
-    }
+  private loadCopier(): Promise<CopyController> {
+    return (this.copierLoading ??= import('./copy-controller.js').then((m) => {
+      this.adoptPartStyles(m.copyStyles);
+      return (this.copier = new m.CopyController(this));
+    }));
   }
 
-  private say(text: string): void {
-    // Clear first so that the same words twice in a row are announced twice.
-    this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = text));
+  private onCopy(b: BadgeView): void {
+    // The clipboard is written within the click (some browsers insist); the outcome shows once the copy part is here.
+    const written = copyText(b.assertionUrl);
+    void this.loadCopier().then((c) => c.finish(b, written));
   }
 
   private signIn(): void {
@@ -235,7 +218,7 @@ export class ConfabCertBadge extends ConfabElement {
   protected override render(): TemplateResult {
     return this.frame(
       html`<div class="layout ${this.effectiveLayout}">${this.content()}</div>
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`,
+        <div class="visually-hidden" role="status" aria-live="polite">${this.copier?.announcement ?? ''}</div>`,
       this.regionLabel(),
     );
   }
@@ -280,10 +263,11 @@ export class ConfabCertBadge extends ConfabElement {
   private assertionContent(url: string): TemplateResult {
     const v = this.verifier.get(url);
     if (!v?.result) return this.loading();
+    const { fromVerification, failurePanel } = verification()!;
     const view = fromVerification(v.result);
     if (view) return this.badges([view]);
     // Too little was read to show a badge: the verdict is the content, with a way to try again.
-    return verification()!.failurePanel(v.result, v.running, () => void this.verifier.run(url, { show: this.verify }));
+    return failurePanel(v.result, v.running, () => void this.verifier.run(url, { show: this.verify }));
   }
 
   private loading(): TemplateResult {
@@ -330,15 +314,16 @@ export class ConfabCertBadge extends ConfabElement {
           verification: this.verifier.get(b.key),
           verifyButton: !this.verify,
           expanded: this.expanded.has(b.key),
-          copied: this.copied === b.key,
-          copyFallback: this.copyFallback === b.key,
+          copied: this.copier?.copied === b.key,
+          copyFallback: this.copier?.fallbackFor(b),
           // LinkedIn certifications belong on a person's own profile; for a hosted assertion the host decides.
           linkedIn: !!this.assertion || (!!me && b.recipientId === me.id),
           date,
           inDays: (iso) => rtf.format(daysUntil(iso), 'day'),
           onVerify: () => this.onVerify(b),
           onToggle: () => this.onToggle(b),
-          onCopy: () => void this.onCopy(b),
+          onCopy: () => this.onCopy(b),
+          onCopyIntent: () => void this.loadCopier(),
           verdict: verification()?.verdict,
         });
       })}

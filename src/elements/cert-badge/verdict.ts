@@ -1,10 +1,13 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { VerificationResult } from '../../contract/certifications.js';
 import type { BadgeView } from './badge-view.js';
 import type { ItemContext } from './badge-item.js';
-import { iconCheck, iconCross } from './icons.js';
+import { iconCheck, wrap } from './icons.js';
 import { checkLabel, reasonLabel, reasonSentence } from './verdict-labels.js';
+
+/** Marks a failed check; only verdicts show it. */
+const iconCross = () => wrap(svg`<circle cx="8" cy="8" r="7" fill="currentColor"/><path d="M5.3 5.3l5.4 5.4M10.7 5.3l-5.4 5.4" stroke="var(--_surface)" stroke-width="1.8" stroke-linecap="round"/>`);
 
 /** "Verified: issued by X to Y on DATE" or "Could not verify: <reason>", with the checks on demand. */
 export function verdict(b: BadgeView, r: VerificationResult, c: ItemContext, id: string): TemplateResult {
