@@ -10,6 +10,7 @@ import { AuthError, ConfabError, toConfabError } from '../../core/errors.js';
 import { composerStyles } from '../../ui/composer.styles.js';
 import { pendingBadge, writeError } from './parts.js';
 import { SimilarQuestions } from './similar.js';
+import { partStyles } from './parts.styles.js';
 import { similarStyles } from './similar.styles.js';
 import { ASK_FIELDS, askErrors, type AskErrors, type AskField, type AskInput } from './validate.js';
 
@@ -46,7 +47,7 @@ export interface AskFormOptions {
  */
 export class AskForm implements ReactiveController {
   /** Styles of what this part renders: the similar list and the pending asks. */
-  static readonly styles = [composerStyles, similarStyles];
+  static readonly styles = [composerStyles, partStyles, similarStyles];
   readonly similar: SimilarQuestions;
   /** True while a question is being sent. */
   sending = false;

@@ -1,9 +1,9 @@
 import { css } from 'lit';
 
 /**
- * Layout of `<confab-qa-box>`'s first view: the ask form and what the lazily loaded parts share. The similar
- * list and the question view bring their own styles (similar.styles.ts, question-view.styles.ts).
- * Colours come only from the tokens; spacing uses logical properties for RTL.
+ * Layout of `<confab-qa-box>`'s first view: the ask form and the Back button of the question view's loading
+ * state. The lazily loaded parts bring their own styles (similar.styles.ts, question-view.styles.ts,
+ * parts.styles.ts). Colours come only from the tokens; spacing uses logical properties for RTL.
  */
 export const qaBoxStyles = css`
   [hidden] {
@@ -18,10 +18,6 @@ export const qaBoxStyles = css`
   .heading {
     font-size: 1.2em;
     line-height: 1.3;
-  }
-  .subheading {
-    font-size: 1em;
-    margin-block-end: var(--_space);
   }
   .label-row {
     display: flex;
@@ -92,16 +88,6 @@ export const qaBoxStyles = css`
     box-shadow: var(--_focus);
   }
 
-  .badge {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
-    font-weight: 600;
-    font-size: 0.85em;
-  }
-  .badge.success {
-    color: var(--_success);
-  }
 
   /* The Back button: also on the question view's loading state, before its chunk arrives. */
   .toolbar {
@@ -115,10 +101,5 @@ export const qaBoxStyles = css`
   [dir='rtl'] .arrow {
     display: inline-block;
     transform: scaleX(-1);
-  }
-  .pending-item {
-    display: grid;
-    gap: 6px;
-    justify-items: start;
   }
 `;

@@ -1,7 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { Me, SimilarQuestion } from '../../contract/index.js';
 import { ResourceController } from '../../core/resource.js';
@@ -377,6 +375,8 @@ export class ConfabQaBox extends ConfabElement {
     const similar = ask?.similar;
     const errors: AskErrors = ask?.errors() ?? {};
     const describe = (f: AskField, hint?: string) => [hint, errors[f] ? `${f}-error` : ''].filter(Boolean).join(' ') || undefined;
+    // Plain `.value` bindings, no `live()`: each field writes its state on every input, so the value last
+    // rendered is always the field's own, and a reset or a prefill to a different text is applied.
     // Submitting, blurring and the first focus all need the ask form's behaviour: load it at the first touch.
     return html`<form
       part="form"
@@ -412,11 +412,11 @@ export class ConfabQaBox extends ConfabElement {
           aria-autocomplete="list"
           aria-expanded=${similar?.expanded ? 'true' : 'false'}
           aria-controls="similar-list"
-          aria-activedescendant=${ifDefined(similar?.activeId)}
+          aria-activedescendant=${similar?.activeId ?? nothing}
           aria-invalid=${errors.title ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describe('title', 'title-hint'))}
+          aria-describedby=${describe('title', 'title-hint') ?? nothing}
           placeholder=${this.placeholder ?? msg('e.g. How do I register a multi-year deal?', { id: 'qa-box-placeholder' })}
-          .value=${live(this.titleText)}
+          .value=${this.titleText}
           @input=${(e: Event) => this.setTitle((e.target as HTMLInputElement).value)}
           @keydown=${(e: KeyboardEvent) => {
             // Enter in the title never posts a half-written question, even before the list has loaded.
@@ -444,8 +444,8 @@ export class ConfabQaBox extends ConfabElement {
             dir="auto"
             ?hidden=${this.bodyTab !== 'write'}
             aria-invalid=${errors.body ? 'true' : 'false'}
-            aria-describedby=${ifDefined(describe('body', 'body-hint'))}
-            .value=${live(this.body)}
+            aria-describedby=${describe('body', 'body-hint') ?? nothing}
+            .value=${this.body}
             @input=${(e: Event) => {
               const body = (this.body = (e.target as HTMLTextAreaElement).value);
               this.withAsk((ask) => ask.saveBody(body));
@@ -469,7 +469,7 @@ export class ConfabQaBox extends ConfabElement {
             class="input"
             part="input"
             aria-invalid=${errors.category ? 'true' : 'false'}
-            aria-describedby=${ifDefined(describe('category'))}
+            aria-describedby=${describe('category') ?? nothing}
             @change=${(e: Event) => (this.chosenCategory = (e.target as HTMLSelectElement).value)}
           >
             ${this.categoryList.map((c) => html`<option value=${c} ?selected=${c === this.chosenCategory}>${humanize(c)}</option>`)}
@@ -485,8 +485,8 @@ export class ConfabQaBox extends ConfabElement {
             type="text"
             autocomplete="off"
             aria-invalid=${errors.tags ? 'true' : 'false'}
-            aria-describedby=${ifDefined(describe('tags', 'tags-hint'))}
-            .value=${live(this.tagsText)}
+            aria-describedby=${describe('tags', 'tags-hint') ?? nothing}
+            .value=${this.tagsText}
             @input=${(e: Event) => {
               this.tagsText = (e.target as HTMLInputElement).value;
               this.withAsk((a) => a.touch('tags'));

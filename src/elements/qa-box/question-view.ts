@@ -14,6 +14,7 @@ import { prose } from '../../styles/prose.js';
 import { answerCount, staleError, writeError } from './parts.js';
 import { backButton } from './back-button.js';
 import { humanize } from './categories.js';
+import { partStyles } from './parts.styles.js';
 import { questionViewStyles } from './question-view.styles.js';
 import { nextVote, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withMore, withVote, type VoteTarget } from './votes.js';
 
@@ -41,7 +42,7 @@ export interface QuestionViewOptions {
  */
 export class QuestionView implements ReactiveController {
   /** Styles of what this view renders, for the box to adopt once the chunk is in. */
-  static readonly styles = [prose, composerStyles, questionViewStyles];
+  static readonly styles = [prose, composerStyles, partStyles, questionViewStyles];
   /** The open question with its first page of answers. */
   readonly detail: ResourceController<QuestionWithAnswers>;
   /** The next page of answers, while "Show more answers" is loading it. */
