@@ -7,3 +7,6 @@ export const splitList = (text: string | undefined): string[] =>
 
 /** "deal-registration" → "Deal registration": category ids are vendor data, shown readably. */
 export const humanize = (id: string): string => (id ? id[0]!.toUpperCase() + id.slice(1).replace(/[-_]+/g, ' ') : id);
+
+/** Splits "vpn, sso,  vpn" into ['vpn', 'sso']: trimmed, no empties, no repeats. */
+export const parseTags = (text: string): string[] => [...new Set(splitList(text))];

@@ -21,15 +21,6 @@ export function staleError(error: ConfabError, retry: () => void): TemplateResul
   </div>`;
 }
 
-/** "← Back to asking": the way out of the question view, also what Escape does. */
-export function backButton(back: () => void): TemplateResult {
-  return html`<div class="toolbar" part="header">
-    <button type="button" class="btn ghost small back" part="button back" @click=${back}>
-      <span aria-hidden="true" class="arrow">←</span> ${msg('Back to asking', { id: 'qa-box-back' })}
-    </button>
-  </div>`;
-}
-
 /** "1 answer" / "3 answers", the number in `locale`. */
 export function answerCount(n: number, locale: string): string {
   const count = new Intl.NumberFormat(locale).format(n);

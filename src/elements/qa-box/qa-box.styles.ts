@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Layout of `<confab-qa-box>`. Colours come only from the tokens; spacing uses logical properties for RTL. */
+/**
+ * Layout of `<confab-qa-box>`'s first view: the ask form and the Back button of the question view's loading
+ * state. The lazily loaded parts bring their own styles (similar.styles.ts, question-view.styles.ts,
+ * parts.styles.ts). Colours come only from the tokens; spacing uses logical properties for RTL.
+ */
 export const qaBoxStyles = css`
   [hidden] {
     display: none !important;
@@ -14,10 +18,6 @@ export const qaBoxStyles = css`
   .heading {
     font-size: 1.2em;
     line-height: 1.3;
-  }
-  .subheading {
-    font-size: 1em;
-    margin-block-end: var(--_space);
   }
   .label-row {
     display: flex;
@@ -88,59 +88,8 @@ export const qaBoxStyles = css`
     box-shadow: var(--_focus);
   }
 
-  /* Similar questions: a listbox driven from the title field (aria-activedescendant). */
-  .similar {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 1.5);
-    background: var(--_surface-2);
-    min-width: 0;
-  }
-  .similar .state {
-    padding: calc(var(--_space) * 1.5);
-  }
-  [role='listbox'] {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 4px;
-  }
-  .option {
-    display: grid;
-    gap: 2px;
-    padding: var(--_space) calc(var(--_space) * 1.25);
-    border-radius: calc(var(--_radius) - 2px);
-    border: 1px solid transparent;
-    border-inline-start: 3px solid transparent;
-    background: var(--_surface);
-    cursor: pointer;
-    min-width: 0;
-  }
-  .option:hover,
-  .option.active {
-    border-color: var(--_accent);
-  }
-  .option-title {
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-  .excerpt {
-    color: var(--_muted);
-    font-size: 0.9em;
-  }
-  .badge {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
-    font-weight: 600;
-    font-size: 0.85em;
-  }
-  .badge.success {
-    color: var(--_success);
-  }
 
-  /* Question view */
+  /* The Back button: also on the question view's loading state, before its chunk arrives. */
   .toolbar {
     display: flex;
     align-items: center;
@@ -152,124 +101,5 @@ export const qaBoxStyles = css`
   [dir='rtl'] .arrow {
     display: inline-block;
     transform: scaleX(-1);
-  }
-  .q-title {
-    font-size: 1.25em;
-    line-height: 1.3;
-    overflow-wrap: anywhere;
-    margin-block-end: var(--_space);
-  }
-  .q-title:focus {
-    outline: none;
-  }
-  .q-title:focus-visible {
-    box-shadow: var(--_focus);
-  }
-  .byline {
-    display: inline-flex;
-    align-items: center;
-    gap: 6px;
-    min-width: 0;
-  }
-  .byline-text {
-    min-width: 0;
-    overflow-wrap: anywhere;
-  }
-  .byline time {
-    white-space: nowrap;
-  }
-  .byline .name {
-    color: var(--_text);
-    font-weight: 600;
-  }
-  .byline .avatar {
-    width: 24px;
-    height: 24px;
-    font-size: 10px;
-  }
-  .post,
-  .answer {
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr);
-    gap: calc(var(--_space) * 1.5);
-    align-items: start;
-  }
-  .post {
-    margin-block-start: calc(var(--_space) * 1.5);
-  }
-  .answer-list {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-  }
-  .answer {
-    padding-block: calc(var(--_space) * 2);
-    border-block-start: 1px solid var(--_border);
-  }
-  .answer:focus {
-    outline: none;
-  }
-  .answer:focus-visible {
-    box-shadow: var(--_focus);
-  }
-  .more {
-    display: grid;
-    justify-items: center;
-    gap: var(--_space);
-    padding-block: var(--_space);
-  }
-  .answer.is-accepted {
-    border-inline-start: 3px solid var(--_success);
-    padding-inline-start: calc(var(--_space) * 1.25);
-  }
-  .answer-main {
-    display: grid;
-    gap: var(--_space);
-    min-width: 0;
-  }
-  .votes {
-    display: grid;
-    justify-items: center;
-    gap: 2px;
-    min-width: 36px;
-  }
-  .vote {
-    display: grid;
-    place-items: center;
-    width: 32px;
-    height: 28px;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) - 2px);
-    background: var(--_surface);
-    color: var(--_muted);
-    font-size: 12px;
-    cursor: pointer;
-  }
-  .vote:hover {
-    background: var(--_surface-2);
-  }
-  .vote[aria-pressed='true'] {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_on-accent);
-  }
-  .score {
-    font-weight: 700;
-    font-variant-numeric: tabular-nums;
-  }
-  .deflect {
-    justify-content: space-between;
-  }
-  .pending-item {
-    display: grid;
-    gap: 6px;
-    justify-items: start;
-  }
-  @media (max-width: 400px) {
-    .post,
-    .answer {
-      gap: var(--_space);
-    }
   }
 `;

@@ -1,29 +1,22 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import type { Me, Question, SimilarQuestion } from '../../contract/index.js';
+import type { Me, SimilarQuestion } from '../../contract/index.js';
 import { ResourceController } from '../../core/resource.js';
-import { DraftController } from '../../core/drafts.js';
-import { markdown } from '../../core/markdown-directive.js';
-import { onOutboxChange, pending as outboxPending, startOutbox, submit as outboxSubmit, type OutboxChange, type OutboxEntry } from '../../core/outbox.js';
-import { persistentBackendId } from '../../core/backend-id.js';
+import type { markdown } from '../../core/markdown-directive.js';
 import { emit } from '../../core/events.js';
-import { AuthError, ConfabError, toConfabError } from '../../core/errors.js';
+import { toConfabError, type ConfabError } from '../../core/errors.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { fields } from '../../styles/fields.js';
-import { prose } from '../../styles/prose.js';
 import { errorState, skeleton } from '../../ui/states.js';
-import { composerStyles } from '../../ui/composer.styles.js';
 import { ConfabElement } from '../confab-element.js';
 import { qaBoxStyles } from './qa-box.styles.js';
 import { listenForAsk } from './handoff.js';
-import { DEFAULT_CATEGORIES, humanize, splitList } from './categories.js';
-import { backButton, pendingBadge, writeError } from './parts.js';
-import { ASK_FIELDS, askErrors, parseTags, type AskErrors, type AskField, type AskInput } from './validate.js';
-import { SimilarQuestions } from './similar.js';
+import { DEFAULT_CATEGORIES, humanize, parseTags, splitList } from './categories.js';
+import { backButton } from './back-button.js';
+import type { AskErrors, AskField, AskInput } from './validate.js';
+import type { AskForm } from './ask-form.js';
 import type { QuestionView } from './question-view.js';
 
 /**
@@ -86,7 +79,8 @@ import type { QuestionView } from './question-view.js';
  * <confab-qa-box category="technical" categories="technical,deal-registration,marketing"></confab-qa-box>
  */
 export class ConfabQaBox extends ConfabElement {
-  static override styles = [tokens, controls, fields, prose, composerStyles, qaBoxStyles];
+  // The similar list, the pending asks, the preview and the question view add theirs when they load.
+  static override styles = [tokens, controls, fields, qaBoxStyles];
 
   /** The category the ask form preselects. */
   @property({ reflect: true }) category?: string;
@@ -102,18 +96,13 @@ export class ConfabQaBox extends ConfabElement {
   @state() private tagsText = '';
   @state() private chosenCategory = '';
   @state() private bodyTab: 'write' | 'preview' = 'write';
-  /** Fields the partner has left once (their errors show from then on) or all after a submit attempt. */
-  @state() private touched = new Set<AskField>();
-  @state() private sending = false;
-  @state() private askError?: ConfabError;
   @state() private announcement = '';
-  @state() private pendingAsks: OutboxEntry[] = [];
   /** The title typed when a similar question was opened: what a deflection records. */
   @state() private picked?: { id: string; query: string };
   /** The chunk with the question view failed to load (offline before it was ever fetched). */
   @state() private viewError?: ConfabError;
-  /** A question the outbox posted after coming back online, offered to open. */
-  @state() private posted?: Question;
+  /** The chunk with the ask form's behaviour failed to load. */
+  @state() private askLoadError?: ConfabError;
 
   private readonly me = new ResourceController<Me>(this, {
     backend: () => this.backend,
@@ -122,35 +111,28 @@ export class ConfabQaBox extends ConfabElement {
     // Who is signed in must come from the token now, never from another partner's cached answer.
     cache: false,
   });
-  private readonly similar = new SimilarQuestions(this, {
-    backend: () => this.backend,
-    locale: () => this.locale,
-    onPick: (q) => this.openSimilar(q),
-  });
-  private readonly titleDraft = new DraftController(this, () => this.draftKey('title'));
-  private readonly bodyDraft = new DraftController(this, () => this.draftKey('body'));
   private unlistenAsk?: () => void;
-  private unlistenOutbox?: () => void;
-  private draftScope = '';
   private seen = new Map<string, { status: string; stale: boolean; error?: ConfabError }>();
   private marked = false;
   private focusAfterRender?: string;
-  /** Fields blurred while a pointer was down, waiting for the click to finish. */
-  private pressed?: Set<AskField>;
   /** The question view, loaded on demand (see `questionView()`). */
   private view?: QuestionView;
   private viewLoading?: Promise<QuestionView>;
+  /** The ask form's behaviour (similar questions, validation, drafts, outbox), loaded on demand (see `askForm()`). */
+  private ask?: AskForm;
+  private askLoading?: Promise<AskForm>;
+  /** The Markdown directive of the details preview, loaded when Preview is first chosen. */
+  private md?: typeof markdown;
+  private mdLoading?: Promise<void>;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.unlistenAsk = listenForAsk(this, (q) => this.prefill(q));
-    this.unlistenOutbox = onOutboxChange((change) => this.onOutbox(change));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unlistenAsk?.();
-    this.unlistenOutbox?.();
   }
 
   // ----- derived state -----
@@ -171,21 +153,6 @@ export class ConfabQaBox extends ConfabElement {
     return { title: this.titleText, body: this.body, category: this.chosenCategory, tags: parseTags(this.tagsText) };
   }
 
-  private get errors(): AskErrors {
-    const all = askErrors(this.input);
-    return Object.fromEntries(Object.entries(all).filter(([k]) => this.touched.has(k as AskField)));
-  }
-
-  private draftKey(field: 'title' | 'body'): string | null {
-    const b = this.backend;
-    return b ? `${persistentBackendId(b)}:askQuestion:${field}` : null;
-  }
-
-  private get askScope(): string {
-    const b = this.backend;
-    return b ? `${persistentBackendId(b)}:askQuestion` : '';
-  }
-
   // ----- lifecycle -----
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -194,21 +161,23 @@ export class ConfabQaBox extends ConfabElement {
       if (changed.has('category') || !list.includes(this.chosenCategory)) this.chosenCategory = this.category || list[0]!;
     }
     if (this.question && !this.view) void this.questionView().catch(() => {});
+    // Once the first data is in: what an earlier visit left (drafts, queued asks) and the outbox replay.
+    if (!this.ask && (this.me.status === 'ready' || this.me.status === 'error')) this.withAsk(() => {});
     // The view switched under the partner's focus (e.g. the host set `question`): keep focus in the box.
     if (changed.has('question') && this.hasUpdated && !this.focusAfterRender && this.shadowRoot?.activeElement) {
       this.focusAfterRender = this.question ? '#question-title' : '#title';
     }
-    // Drafts and pending asks belong to a backend: reload them when it changes (or first appears).
-    if (this.askScope !== this.draftScope) {
-      this.draftScope = this.askScope;
-      if (this.draftScope) void this.restoreDrafts();
-      // Send what an earlier visit queued while offline (once per backend per page).
-      if (this.backend) startOutbox(this.backend);
-    }
   }
 
   protected override updated(): void {
-    this.reportTransitions('similar-questions', this.similar.resource);
+    const similar = this.ask?.similar;
+    if (similar) {
+      this.reportTransitions('similar-questions', similar.resource, () => {
+        this.announce(similar.countSentence());
+        // One of these may be opened next: fetch the question view's chunk now, not on the click.
+        if (similar.items.length) void this.questionView().catch(() => {});
+      });
+    }
     if (this.view) this.reportTransitions('question', this.view.detail);
     if (!this.marked && (this.question ? this.view?.detail.status === 'ready' : this.me.status !== 'loading')) {
       this.marked = true;
@@ -227,17 +196,13 @@ export class ConfabQaBox extends ConfabElement {
    * A `confab-load` / `confab-error` pair around each resource's fetches: load when fresh data replaces
    * a loading, stale or failed state (a local `mutate()` after a vote is not a load), error once per failure.
    */
-  private reportTransitions(what: string, res: ResourceController<unknown>): void {
+  private reportTransitions(what: string, res: ResourceController<unknown>, onLoad?: () => void): void {
     const prev = this.seen.get(what);
     this.seen.set(what, { status: res.status, stale: res.stale, error: res.error });
     const fresh = res.status === 'ready' && !res.stale;
     if (fresh && (!prev || prev.status !== 'ready' || prev.stale)) {
       emit(this, 'confab-load', { what });
-      if (what === 'similar-questions') {
-        this.announce(this.similar.countSentence());
-        // One of these may be opened next: fetch the question view's chunk now, not on the click.
-        if (this.similar.items.length) void this.questionView().catch(() => {});
-      }
+      onLoad?.();
     } else if (res.error && res.error !== prev?.error) this.reportError(res.error);
   }
 
@@ -253,79 +218,76 @@ export class ConfabQaBox extends ConfabElement {
 
   // ----- ask form -----
 
-  private async restoreDrafts(): Promise<void> {
-    const [title, body] = await Promise.all([this.titleDraft.restore(), this.bodyDraft.restore()]);
-    // Typing (or a handoff) may have started before IndexedDB answered: never overwrite it.
-    if (title && !this.titleText) this.setTitle(title, false);
-    if (body && !this.body) this.body = body;
-    await this.loadPendingAsks();
+  /**
+   * Loads the ask form's behaviour in its own chunk, once: when the first data has arrived (drafts,
+   * queued asks, outbox replay) or at the first touch of the form, whichever comes first.
+   */
+  private askForm(): Promise<AskForm> {
+    this.askLoading ??= import('./ask-form.js').then(
+      ({ AskForm }) => {
+        this.askLoadError = undefined;
+        this.adoptPartStyles(AskForm.styles);
+        this.ask = new AskForm(this, {
+          backend: () => this.backend,
+          locale: () => this.locale,
+          onPick: (q) => this.openSimilar(q),
+          onRestore: (title, body) => {
+            // Typing (or a handoff) may have started before IndexedDB answered: never overwrite it.
+            if (title && !this.titleText) this.setTitle(title, false);
+            if (body && !this.body) this.body = body;
+          },
+          open: (id) => this.open(id),
+          announce: (text) => this.announce(text),
+          input: () => this.input,
+          signedIn: () => this.signedIn,
+          focusField: (field) => {
+            this.bodyTab = 'write';
+            this.focusAfterRender = `#${field}`;
+          },
+          reset: () => this.resetForm(),
+          show: async (question) => {
+            this.open(question.id);
+            const view = await this.questionView();
+            await this.updateComplete;
+            view.show(question);
+          },
+          reportError: (error) => this.reportError(error),
+        });
+        this.requestUpdate();
+        return this.ask;
+      },
+      (e: unknown) => {
+        this.askLoading = undefined;
+        this.askLoadError = toConfabError(e);
+        throw this.askLoadError;
+      },
+    );
+    return this.askLoading;
   }
 
-  private async loadPendingAsks(): Promise<void> {
-    const scope = this.askScope;
-    if (!scope) return;
-    this.pendingAsks = await outboxPending(scope).catch(() => [] as OutboxEntry[]);
-  }
-
-  /** A queued question was sent by a replay (maybe after a reload) or refused: say so, offer to open it. */
-  private onOutbox(change: OutboxChange): void {
-    const entry = change.type === 'failed' ? change.failure.entry : change.type === 'dismissed' ? undefined : change.entry;
-    if (entry && entry.scope !== this.askScope) return;
-    if (change.type === 'sent' && change.value) {
-      const question = change.value as Question;
-      this.posted = question;
-      emit(this, 'confab-question-asked', { question });
-      this.announce(msg('Your question was posted.', { id: 'qa-box-replayed' }));
-    } else if (change.type === 'failed') {
-      this.askError = new ConfabError(change.failure.message, change.failure.status, change.failure.problem);
-    }
-    void this.loadPendingAsks();
+  /** Runs `use` with the ask form's behaviour: now if it is loaded, else once it is. */
+  private withAsk(use: (ask: AskForm) => void): void {
+    if (this.ask) use(this.ask);
+    else void this.askForm().then(use, () => {});
   }
 
   private setTitle(text: string, save = true): void {
     this.titleText = text;
-    this.similar.setTitle(text);
-    if (save) this.titleDraft.update(text);
+    this.withAsk((ask) => ask.setTitle(text, { save }));
   }
 
   /** The `confab-ask` handoff: a search found nothing, so offer to ask it here. */
   private prefill(query: string): void {
     this.question = undefined;
     this.titleText = query;
-    this.titleDraft.update(query);
-    this.similar.setTitle(query, true);
+    this.withAsk((ask) => ask.setTitle(query, { now: true }));
     this.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     this.focusAfterRender = '#title';
   }
 
-  private touch(field: AskField): void {
-    if (this.touched.has(field)) return;
-    this.touched = new Set([...this.touched, field]);
-  }
-
   /** Leaving a field with text in it shows its problems. Not when it blurs because a question opened. */
   private onBlur(field: AskField, value: string): void {
-    if (!value || this.question) return;
-    // A message appearing mid-click shifts the layout and the click lands nowhere (e.g. on Post).
-    // While a pointer is down, show it once the click is over.
-    if (this.pressed) this.pressed.add(field);
-    else this.touch(field);
-  }
-
-  private onPointerDown(): void {
-    if (this.pressed) return;
-    const pressed = (this.pressed = new Set<AskField>());
-    const release = () => {
-      removeEventListener('pointerup', release, true);
-      removeEventListener('pointercancel', release, true);
-      // After the click that follows pointerup has been dispatched.
-      setTimeout(() => {
-        this.pressed = undefined;
-        for (const f of pressed) this.touch(f);
-      });
-    };
-    addEventListener('pointerup', release, true);
-    addEventListener('pointercancel', release, true);
+    if (value && !this.question) this.withAsk((ask) => ask.blur(field));
   }
 
   private openSimilar(q: SimilarQuestion): void {
@@ -343,56 +305,28 @@ export class ConfabQaBox extends ConfabElement {
     this.focusAfterRender = '#title';
   }
 
-  private async onAsk(e: Event): Promise<void> {
-    e.preventDefault();
-    const backend = this.backend;
-    if (!backend || this.sending) return;
-    if (this.signedIn === false) {
-      emit(this, 'confab-auth-required', { action: 'ask' });
-      return;
-    }
-    this.touched = new Set(ASK_FIELDS);
-    const errors = askErrors(this.input);
-    const first = ASK_FIELDS.find((f) => errors[f]);
-    if (first) {
-      this.bodyTab = 'write';
-      this.focusAfterRender = `#${first}`;
-      return;
-    }
-    const input = this.input;
-    this.sending = true;
-    this.askError = undefined;
-    this.posted = undefined;
-    try {
-      const result = await outboxSubmit<Question>(backend, 'askQuestion', [input], { scope: this.askScope });
-      await this.resetForm();
-      if (result.queued) {
-        this.pendingAsks = [...this.pendingAsks.filter((p) => p.id !== result.entry.id), result.entry];
-        this.announce(msg('You are offline. Your question is saved and will be posted when you are back online.', { id: 'qa-box-ask-queued' }));
-        return;
-      }
-      const question = result.value;
-      emit(this, 'confab-question-asked', { question });
-      this.open(question.id);
-      const view = await this.questionView();
-      await this.updateComplete;
-      view.show(question);
-    } catch (err) {
-      const error = toConfabError(err);
-      this.askError = error;
-      this.reportError(error);
-      if (error instanceof AuthError && error.status === 401) emit(this, 'confab-auth-required', { action: 'ask' });
-    } finally {
-      this.sending = false;
-    }
+  /** After a send: the fields empty again (the ask form cleared the drafts and the similar list). */
+  private resetForm(): void {
+    this.titleText = this.body = this.tagsText = '';
+    this.bodyTab = 'write';
   }
 
-  private async resetForm(): Promise<void> {
-    this.titleText = this.body = this.tagsText = '';
-    this.similar.setTitle('', true);
-    this.touched = new Set();
-    this.bodyTab = 'write';
-    await Promise.all([this.titleDraft.clear(), this.bodyDraft.clear()]);
+  /** Shows the details tab `which`; the preview's Markdown renderer and styles load when it is first chosen. */
+  private showTab(which: 'write' | 'preview'): void {
+    this.bodyTab = which;
+    if (which === 'preview') this.mdLoading ??= this.loadPreview();
+  }
+
+  private async loadPreview(): Promise<void> {
+    try {
+      const [{ markdown }, { prose }] = await Promise.all([import('../../core/markdown-directive.js'), import('../../styles/prose.js')]);
+      this.adoptPartStyles([prose]);
+      this.md = markdown;
+      this.requestUpdate();
+    } catch {
+      // Offline before it was ever fetched: the plain text stays, as the directive itself does.
+      this.mdLoading = undefined;
+    }
   }
 
   /**
@@ -402,6 +336,7 @@ export class ConfabQaBox extends ConfabElement {
   private questionView(): Promise<QuestionView> {
     this.viewLoading ??= import('./question-view.js').then(
       ({ QuestionView }) => {
+        this.adoptPartStyles(QuestionView.styles);
         this.view = new QuestionView(this, {
           backend: () => this.backend,
           questionId: () => this.question || null,
@@ -436,9 +371,25 @@ export class ConfabQaBox extends ConfabElement {
   }
 
   private renderAsk(): TemplateResult {
-    const errors = this.errors;
+    const ask = this.ask;
+    const similar = ask?.similar;
+    const errors: AskErrors = ask?.errors() ?? {};
     const describe = (f: AskField, hint?: string) => [hint, errors[f] ? `${f}-error` : ''].filter(Boolean).join(' ') || undefined;
-    return html`<form part="form" class="ask" novalidate @submit=${this.onAsk} @pointerdown=${this.onPointerDown} aria-labelledby="ask-heading">
+    // Plain `.value` bindings, no `live()`: each field writes its state on every input, so the value last
+    // rendered is always the field's own, and a reset or a prefill to a different text is applied.
+    // Submitting, blurring and the first focus all need the ask form's behaviour: load it at the first touch.
+    return html`<form
+      part="form"
+      class="ask"
+      novalidate
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        this.withAsk((a) => void a.submit());
+      }}
+      @pointerdown=${() => (ask ? ask.pointerDown() : this.withAsk(() => {}))}
+      @focusin=${() => this.withAsk(() => {})}
+      aria-labelledby="ask-heading"
+    >
       <h2 id="ask-heading" class="heading" part="header">${msg('Ask the community', { id: 'qa-box-heading' })}</h2>
       ${this.signedIn === false
         ? html`<p class="notice" part="signed-out">
@@ -459,21 +410,25 @@ export class ConfabQaBox extends ConfabElement {
           dir="auto"
           autocomplete="off"
           aria-autocomplete="list"
-          aria-expanded=${this.similar.expanded ? 'true' : 'false'}
+          aria-expanded=${similar?.expanded ? 'true' : 'false'}
           aria-controls="similar-list"
-          aria-activedescendant=${ifDefined(this.similar.activeId)}
+          aria-activedescendant=${similar?.activeId ?? nothing}
           aria-invalid=${errors.title ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describe('title', 'title-hint'))}
+          aria-describedby=${describe('title', 'title-hint') ?? nothing}
           placeholder=${this.placeholder ?? msg('e.g. How do I register a multi-year deal?', { id: 'qa-box-placeholder' })}
-          .value=${live(this.titleText)}
+          .value=${this.titleText}
           @input=${(e: Event) => this.setTitle((e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => this.similar.onKeydown(e)}
+          @keydown=${(e: KeyboardEvent) => {
+            // Enter in the title never posts a half-written question, even before the list has loaded.
+            if (similar) similar.onKeydown(e);
+            else if (e.key === 'Enter') e.preventDefault();
+          }}
           @blur=${() => this.onBlur('title', this.titleText)}
         />
         <span class="hint" id="title-hint">${msg('We look for similar questions as you type. Use the arrow keys to pick one.', { id: 'qa-box-title-hint' })}</span>
         ${this.fieldError('title', errors)}
       </div>
-      ${this.similar.render()}
+      ${similar ? similar.render() : nothing}
       <div class="field">
         <div class="label-row">
           <label for="body" id="body-label">${msg('Details', { id: 'qa-box-body-label' })}</label>
@@ -489,17 +444,17 @@ export class ConfabQaBox extends ConfabElement {
             dir="auto"
             ?hidden=${this.bodyTab !== 'write'}
             aria-invalid=${errors.body ? 'true' : 'false'}
-            aria-describedby=${ifDefined(describe('body', 'body-hint'))}
-            .value=${live(this.body)}
+            aria-describedby=${describe('body', 'body-hint') ?? nothing}
+            .value=${this.body}
             @input=${(e: Event) => {
-              this.body = (e.target as HTMLTextAreaElement).value;
-              this.bodyDraft.update(this.body);
+              const body = (this.body = (e.target as HTMLTextAreaElement).value);
+              this.withAsk((ask) => ask.saveBody(body));
             }}
             @blur=${() => this.onBlur('body', this.body)}
           ></textarea>
           ${this.bodyTab === 'preview'
             ? html`<div class="preview prose" part="body" tabindex="0" dir="auto">
-                ${this.body.trim() ? markdown(this.body) : html`<span class="hint">${msg('Nothing to preview yet.', { id: 'qa-box-nothing-preview' })}</span>`}
+                ${this.body.trim() ? (this.md ? this.md(this.body) : this.body) : html`<span class="hint">${msg('Nothing to preview yet.', { id: 'qa-box-nothing-preview' })}</span>`}
               </div>`
             : nothing}
         </div>
@@ -514,7 +469,7 @@ export class ConfabQaBox extends ConfabElement {
             class="input"
             part="input"
             aria-invalid=${errors.category ? 'true' : 'false'}
-            aria-describedby=${ifDefined(describe('category'))}
+            aria-describedby=${describe('category') ?? nothing}
             @change=${(e: Event) => (this.chosenCategory = (e.target as HTMLSelectElement).value)}
           >
             ${this.categoryList.map((c) => html`<option value=${c} ?selected=${c === this.chosenCategory}>${humanize(c)}</option>`)}
@@ -530,11 +485,11 @@ export class ConfabQaBox extends ConfabElement {
             type="text"
             autocomplete="off"
             aria-invalid=${errors.tags ? 'true' : 'false'}
-            aria-describedby=${ifDefined(describe('tags', 'tags-hint'))}
-            .value=${live(this.tagsText)}
+            aria-describedby=${describe('tags', 'tags-hint') ?? nothing}
+            .value=${this.tagsText}
             @input=${(e: Event) => {
               this.tagsText = (e.target as HTMLInputElement).value;
-              this.touch('tags');
+              this.withAsk((a) => a.touch('tags'));
             }}
           />
           <span class="hint" id="tags-hint">${msg('Up to 5, separated by commas.', { id: 'qa-box-tags-hint' })}</span>
@@ -546,32 +501,20 @@ export class ConfabQaBox extends ConfabElement {
           ${this.fieldError('tags', errors)}
         </div>
       </div>
-      ${this.askError ? writeError(this.askError) : nothing}
-      ${this.posted ? this.renderPosted(this.posted) : nothing}
-      ${this.pendingAsks.map(
-        (p) => html`<div class="pending-item" part="item pending-question">
-          <strong>${(p.args[0] as AskInput | undefined)?.title ?? ''}</strong> ${pendingBadge()}
-        </div>`,
-      )}
+      ${this.ask
+        ? this.ask.render()
+        : this.askLoadError
+          ? errorState(this.askLoadError, () => this.withAsk(() => {}))
+          : nothing}
       <div class="actions">
         ${this.me.value?.authenticated
           ? html`<span class="hint" part="meta">${msg(str`Posting as ${this.me.value.name}`, { id: 'qa-box-posting-as' })}</span>`
           : nothing}
-        <button type="submit" class="btn primary" part="button submit" ?disabled=${this.sending}>
-          ${this.sending ? msg('Posting…', { id: 'qa-box-posting' }) : this.signedIn === false ? msg('Sign in to ask', { id: 'qa-box-signin-to-ask' }) : msg('Post your question', { id: 'qa-box-submit' })}
+        <button type="submit" class="btn primary" part="button submit" ?disabled=${!!ask?.sending}>
+          ${ask?.sending ? msg('Posting…', { id: 'qa-box-posting' }) : this.signedIn === false ? msg('Sign in to ask', { id: 'qa-box-signin-to-ask' }) : msg('Post your question', { id: 'qa-box-submit' })}
         </button>
       </div>
     </form>`;
-  }
-
-  private renderPosted(q: Question): TemplateResult {
-    return html`<div class="notice" part="posted">
-      <span>${msg(str`Your question “${q.title}” was posted.`, { id: 'qa-box-posted' })}</span>
-      <button type="button" class="btn small" part="button open-posted" @click=${() => {
-        this.posted = undefined;
-        this.open(q.id);
-      }}>${msg('View it', { id: 'qa-box-view-posted' })}</button>
-    </div>`;
   }
 
   private tabButton(which: 'write' | 'preview', text: string): TemplateResult {
@@ -584,11 +527,11 @@ export class ConfabQaBox extends ConfabElement {
       aria-selected=${selected ? 'true' : 'false'}
       aria-controls="body-panel"
       tabindex=${selected ? '0' : '-1'}
-      @click=${() => (this.bodyTab = which)}
+      @click=${() => this.showTab(which)}
       @keydown=${(e: KeyboardEvent) => {
         if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
         e.preventDefault();
-        this.bodyTab = this.bodyTab === 'write' ? 'preview' : 'write';
+        this.showTab(this.bodyTab === 'write' ? 'preview' : 'write');
         this.focusAfterRender = `#tab-${this.bodyTab}`;
       }}
     >${text}</button>`;

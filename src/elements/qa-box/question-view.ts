@@ -9,8 +9,13 @@ import { emit } from '../../core/events.js';
 import { AuthError, toConfabError, type ConfabError } from '../../core/errors.js';
 import { avatar, emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
 import { ComposerController, composer, pendingBadge } from '../../ui/composer.js';
-import { answerCount, backButton, staleError, writeError } from './parts.js';
+import { composerStyles } from '../../ui/composer.styles.js';
+import { prose } from '../../styles/prose.js';
+import { answerCount, staleError, writeError } from './parts.js';
+import { backButton } from './back-button.js';
 import { humanize } from './categories.js';
+import { partStyles } from './parts.styles.js';
+import { questionViewStyles } from './question-view.styles.js';
 import { nextVote, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withMore, withVote, type VoteTarget } from './votes.js';
 
 /** What the question view needs from `<confab-qa-box>`. */
@@ -36,6 +41,8 @@ export interface QuestionViewOptions {
  * loads it (and the composer) only when a question is about to open, not in its first load.
  */
 export class QuestionView implements ReactiveController {
+  /** Styles of what this view renders, for the box to adopt once the chunk is in. */
+  static readonly styles = [prose, composerStyles, partStyles, questionViewStyles];
   /** The open question with its first page of answers. */
   readonly detail: ResourceController<QuestionWithAnswers>;
   /** The next page of answers, while "Show more answers" is loading it. */

@@ -15,11 +15,6 @@ export interface AskInput {
   tags: string[];
 }
 
-/** Splits "vpn, sso,  vpn" into ['vpn', 'sso']: trimmed, no empties, no repeats. */
-export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
-}
-
 /**
  * Checks the input against the contract's `NewQuestion` (so the limits are the server's) and returns
  * one localised sentence per invalid field.

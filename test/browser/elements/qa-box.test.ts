@@ -113,7 +113,8 @@ describe('<confab-qa-box>', () => {
       await ready(el);
       fill(el, '#title', 'ab');
       $(el, '#title')!.dispatchEvent(new Event('blur'));
-      await el.updateComplete;
+      // Validation is in the ask form's lazily loaded part: the message shows once it has arrived.
+      await waitUntil(() => !!$(el, '#title-error'), 'title error shown');
       const title = $(el, '#title')!;
       expect(title.getAttribute('aria-invalid')).to.equal('true');
       expect(title.getAttribute('aria-describedby')).to.contain('title-error');
