@@ -635,7 +635,7 @@ describe('<confab-article-search> helpers', () => {
 });
 
 describe('article-search catalogues', () => {
-  const SOURCES = ['article-search.ts', 'labels.ts', 'reader.ts'];
+  const SOURCES = ['article-search.ts', 'results.ts', 'recent-searches.ts', 'labels.ts', 'reader.ts'];
   it('de, fr, ja and ar translate exactly the ids the element uses, with the same placeholders', async () => {
     const used = new Set<string>();
     for (const f of SOURCES) {
