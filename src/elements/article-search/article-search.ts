@@ -186,7 +186,9 @@ export class ConfabArticleSearch extends ConfabElement {
   private loadRecent(): Promise<RecentSearches> {
     return (this.recentLoad ??= import('./recent-searches.js').then((m) => {
       this.adoptPartStyles([m.recentStyles]);
-      return (this.recent = new m.RecentSearches(this, () => (this.backend ? persistentBackendId(this.backend) : 'none')));
+      this.recent = new m.RecentSearches(this, () => (this.backend ? persistentBackendId(this.backend) : 'none'));
+      this.requestUpdate(); // its hostUpdate reads the list
+      return this.recent;
     }));
   }
 
