@@ -377,7 +377,13 @@ export class ConfabArticleSearch extends ConfabElement {
     </div>`;
   }
 
-  private onFocusOut = (e: FocusEvent): void => this.results?.onFocusOut(e);
+  /** Focus left the element (before results.ts arrived, too): the popup is to stay closed. */
+  private onFocusOut = (e: FocusEvent): void => {
+    const to = e.relatedTarget as Node | null;
+    if (to && (this.renderRoot.contains(to) || this.contains(to))) return;
+    this.open = false;
+    this.active = -1;
+  };
 
   /** Focus or a click on the field: popup mode opens its popup (recent searches), and results.ts loads. */
   private onFocus = (): void => {

@@ -187,13 +187,6 @@ export class SearchResults implements ReactiveController {
     this.closeReader();
   };
 
-  onFocusOut(e: FocusEvent): void {
-    const to = e.relatedTarget as Node | null;
-    if (to && (this.host.renderRoot.contains(to) || this.host.contains(to))) return;
-    this.host.open = false;
-    this.host.active = -1;
-  }
-
   private choose(option: Option, e: Event): void {
     if (option.kind === 'recent') {
       e.preventDefault();
