@@ -1,27 +1,20 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import type { ArticleHit, ArticleSearchQuery, ArticleSearchResult, FacetCount, Me } from '../../contract/index.js';
+import type { ArticleSearchQuery, ArticleSearchResult } from '../../contract/index.js';
 import type { CommunityBackend } from '../../backends/types.js';
 import { ResourceController } from '../../core/resource.js';
-import { emit } from '../../core/events.js';
-import { toConfabError } from '../../core/errors.js';
+import { toConfabError, type ConfabError } from '../../core/errors.js';
 import { persistentBackendId } from '../../core/backend-id.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
-import { fields } from '../../styles/fields.js';
-import { prose } from '../../styles/prose.js';
-import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
+import { errorState, skeleton } from '../../ui/states.js';
 import { checkEnum } from '../../ui/dev-warn.js';
 import { ConfabElement } from '../confab-element.js';
 import { styles } from './article-search.styles.js';
-import { highlight } from './highlight.js';
-import { contentTypeLabel, facetChipLabel, resultCount } from './labels.js';
-import { articleMeta } from './meta.js';
-import type { ArticleReader } from './reader.js';
-import { RecentSearches } from './recent-searches.js';
+import type { RecentSearches } from './recent-searches.js';
+import type { SearchResults } from './results.js';
 import { ShortcutController, shortcutLabel } from './shortcut.js';
-import { AnchoredPopup } from './anchored-popup.js';
 
 /** Where results appear: a listbox popup under the field, or a results list in the page. */
 export const MODES = ['popup', 'inline'] as const;
@@ -30,14 +23,24 @@ export type Mode = (typeof MODES)[number];
 /** Type-ahead waits this long after the last keystroke before it asks the backend. */
 export const DEBOUNCE_MS = 120;
 
-type Option = { kind: 'recent'; query: string } | { kind: 'article'; hit: ArticleHit };
-
 // A page-wide "first content" mark: set once, by whichever search element gets there first.
 let marked = false;
-function markFirstContent(): void {
+/** @internal */
+export function markFirstContent(): void {
   if (marked) return;
   marked = true;
   performance.mark('confab:article-search:first-content');
+}
+
+/** The IndexedDB database recent-searches.ts keeps its lists in. */
+export const RECENT_DB = 'confab-recent';
+/** False only when the browser lists its databases and ours is not among them. */
+async function recentKept(): Promise<boolean> {
+  try {
+    return (await indexedDB.databases()).some((d) => d.name === RECENT_DB);
+  } catch {
+    return true; // no databases() (older browsers): look
+  }
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -90,7 +93,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * <confab-article-search shortcut product="Gateway" article-href="/kb/{id}"></confab-article-search>
  */
 export class ConfabArticleSearch extends ConfabElement {
-  static override styles = [tokens, controls, fields, prose, styles];
+  static override styles = [tokens, controls, styles];
 
   /** `popup` (a combobox with a listbox under the field) or `inline` (a results list in the page). */
   @property({ reflect: true }) mode: Mode = 'popup';
@@ -105,28 +108,30 @@ export class ConfabArticleSearch extends ConfabElement {
   /** Results per request (1–100). Default 8 in popup mode, 20 inline. */
   @property({ attribute: 'page-size', type: Number }) pageSize?: number;
 
-  /** What is in the field right now. */
-  @state() private text = '';
-  /** The debounced, trimmed query the results are for. */
-  @state() private query = '';
-  @state() private products: string[] = [];
-  @state() private types: string[] = [];
-  /** Popup mode: whether the popup is showing. */
-  @state() private open = false;
-  /** Index of the active option (aria-activedescendant), -1 for none. */
-  @state() private active = -1;
-  /** Inline mode: extra results asked for with "Show more". */
-  @state() private more = 0;
+  // The state below is shared with results.ts, the lazily loaded half of the element: hence @internal, not private.
 
-  @query('#input') private input!: HTMLInputElement;
+  /** @internal What is in the field right now. */
+  @state() text = '';
+  /** @internal The debounced, trimmed query the results are for. */
+  @state() query = '';
+  /** @internal Selected product facets. */
+  @state() products: string[] = [];
+  /** @internal Selected content-type facets. */
+  @state() types: string[] = [];
+  /** @internal Popup mode: whether the popup is showing. */
+  @state() open = false;
+  /** @internal Index of the active option (aria-activedescendant), -1 for none. */
+  @state() active = -1;
+  /** @internal Inline mode: extra results asked for with "Show more". */
+  @state() more = 0;
+  /** Why results.ts could not be loaded (offline, deploy in progress), until it loads. */
+  @state() private partError: ConfabError | undefined;
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private warnedNoBackend = false;
-  private reported = new WeakSet<object>();
-  /** Where focus returns when the reader closes. */
-  private returnFocus: string | null = null;
 
-  private search = new ResourceController<ArticleSearchResult>(this, {
+  /** @internal The search itself. Here, not in results.ts, so the first request never waits for a chunk. */
+  readonly search = new ResourceController<ArticleSearchResult>(this, {
     backend: () => this.backend,
     key: () => this.searchKey(),
     fetch: (b, signal) => b.searchArticles(this.request(), { signal }),
@@ -134,34 +139,29 @@ export class ConfabArticleSearch extends ConfabElement {
     keepPrevious: true,
   });
 
-  // Asked only when the backend says signed-in partners would see more; never cached, since the
-  // answer changes the moment the partner signs in.
-  private me = new ResourceController<Me>(this, {
-    backend: () => this.backend,
-    key: () => (this.search.value?.moreForSignedIn && this.query ? 'me' : null),
-    fetch: (b, signal) => b.me({ signal }),
-    cache: false,
-  });
-
-  private recent = new RecentSearches(this, () => (this.backend ? persistentBackendId(this.backend) : 'none'));
-  /** The inline reader, loaded on first need: most searches never open one, so it is not in the first load. */
-  private reader: ArticleReader | undefined;
-  private readerLoad: Promise<ArticleReader> | undefined;
+  /**
+   * @internal Results, facets, the popup, keyboard moves and the reader (results.ts). The first view is
+   * the field alone, so they load when the partner reaches for it: first focus, pointer or keystroke,
+   * which is well before the first answer (the request waits DEBOUNCE_MS after typing anyway).
+   */
+  results: SearchResults | undefined;
+  private resultsLoad: Promise<SearchResults | undefined> | undefined;
+  /** @internal Recent searches: with the results, or at once in inline mode, which shows them under the field. */
+  recent: RecentSearches | undefined;
+  private recentLoad: Promise<RecentSearches> | undefined;
 
   constructor() {
     super();
-    new AnchoredPopup(
-      this,
-      () => this.renderRoot.querySelector<HTMLElement>('.popup'),
-      () => this.renderRoot.querySelector<HTMLElement>('.searchbox'),
-      () => this.popupOpen,
-    );
     new ShortcutController(this, () => this.shortcut, () => {
       this.input?.focus();
       this.input?.select();
     });
   }
 
+  /** @internal The search field. */
+  get input(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#input') ?? null;
+  }
   /** @internal The backend, for the reader. */
   get backendNow(): CommunityBackend | undefined {
     return this.backend;
@@ -181,20 +181,61 @@ export class ConfabArticleSearch extends ConfabElement {
     clearTimeout(this.timer);
   }
 
+  // ----- lazily loaded parts -----
+
+  private loadRecent(): Promise<RecentSearches> {
+    return (this.recentLoad ??= import('./recent-searches.js').then((m) => {
+      this.adoptPartStyles([m.recentStyles]);
+      this.recent = new m.RecentSearches(this, () => (this.backend ? persistentBackendId(this.backend) : 'none'));
+      this.requestUpdate(); // its hostUpdate reads the list
+      return this.recent;
+    }));
+  }
+
+  /** @internal Loads results.ts (once) and adopts its styles. Never rejects: a failure shows an error with a retry. */
+  loadResults(): Promise<SearchResults | undefined> {
+    return (this.resultsLoad ??= Promise.all([import('./results.js'), this.loadRecent()]).then(
+      ([m, recent]) => {
+        this.adoptPartStyles([m.resultStyles]);
+        this.partError = undefined;
+        return (this.results = new m.SearchResults(this, recent));
+      },
+      (e: unknown) => {
+        this.resultsLoad = this.recentLoad = undefined;
+        this.partError = toConfabError(e);
+        this.fail(this.partError);
+        return undefined;
+      },
+    ));
+  }
+
+  private prepare = (): void => void this.loadResults();
+
+  /** @internal Public for results.ts, which loads the reader. */
+  override adoptPartStyles(styles: readonly CSSResultOrNative[]): void {
+    super.adoptPartStyles(styles);
+  }
+
+  /** @internal Fires `confab-error` (for results.ts). */
+  fail(error: ConfabError): void {
+    this.reportError(error);
+  }
+
   // ----- the query -----
 
-  private get effectiveMode(): Mode {
+  /** @internal */
+  get effectiveMode(): Mode {
     return checkEnum(this, 'mode', this.mode, MODES, 'popup');
   }
 
-  /** `page-size`, or the mode's default when it is missing or not a positive number. */
-  private get pageBase(): number {
+  /** @internal `page-size`, or the mode's default when it is missing or not a positive number. */
+  get pageBase(): number {
     const n = Number(this.pageSize);
     return Number.isFinite(n) && n >= 1 ? Math.min(100, Math.floor(n)) : this.effectiveMode === 'inline' ? 20 : 8;
   }
 
-  /** The contract caps `limit` at 100. */
-  private get limit(): number {
+  /** @internal The contract caps `limit` at 100. */
+  get limit(): number {
     return Math.min(100, this.pageBase + this.more);
   }
 
@@ -221,6 +262,7 @@ export class ConfabArticleSearch extends ConfabElement {
   }
 
   private onInput(e: Event): void {
+    this.prepare();
     this.text = (e.target as HTMLInputElement).value;
     this.open = true;
     clearTimeout(this.timer);
@@ -230,7 +272,8 @@ export class ConfabArticleSearch extends ConfabElement {
     else this.timer = setTimeout(() => this.setQuery(q), DEBOUNCE_MS);
   }
 
-  private setQuery(q: string): void {
+  /** @internal */
+  setQuery(q: string): void {
     clearTimeout(this.timer);
     if (q && !this.backend && !this.warnedNoBackend) {
       // Otherwise typing does nothing and the vendor has no clue why.
@@ -244,289 +287,86 @@ export class ConfabArticleSearch extends ConfabElement {
     this.active = -1;
   }
 
-  private clearQuery(): void {
+  /** @internal */
+  clearQuery(): void {
     this.text = '';
     this.setQuery('');
     this.input?.focus();
   }
 
-  private toggleFacet(kind: 'product' | 'contentType', value: string): void {
-    const list = kind === 'product' ? this.products : this.types;
-    const next = list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
-    if (kind === 'product') this.products = next;
-    else this.types = next;
-    this.active = -1;
-    this.more = 0;
-  }
-
-  // ----- options and keys -----
-
-  private get options(): Option[] {
-    if (!this.query) {
-      return this.text.trim() ? [] : this.recent.items.map((q) => ({ kind: 'recent' as const, query: q }));
-    }
-    const r = this.search;
-    if (r.status === 'error' || !r.value) return [];
-    return r.value.items.map((hit) => ({ kind: 'article' as const, hit }));
-  }
-
-  private get popupOpen(): boolean {
-    if (this.effectiveMode !== 'popup' || !this.open || this.reader?.id) return false;
-    if (!this.query) return !this.text.trim() && this.recent.items.length > 0;
-    return this.search.status !== 'idle';
-  }
-
-  private onKeydown(e: KeyboardEvent): void {
-    if (e.isComposing) return; // an IME is building a character; its keys are not ours
-    const inline = this.effectiveMode === 'inline';
-    const options = inline ? [] : this.options;
-    const expanded = this.popupOpen && options.length > 0;
-    const n = options.length;
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        if (e.altKey || inline) {
-          if (inline && e.key === 'ArrowDown') this.focusResult(0, e);
-          else if (!inline) this.open = e.key === 'ArrowDown';
-          return;
-        }
-        e.preventDefault();
-        if (!this.popupOpen) {
-          this.open = true;
-          return;
-        }
-        if (!n) return;
-        const down = e.key === 'ArrowDown';
-        this.active = this.active < 0 ? (down ? 0 : n - 1) : (this.active + (down ? 1 : -1) + n) % n;
-        break;
-      }
-      case 'Home':
-      case 'End':
-        // With no active option these keys move the caret, as in any text field.
-        if (!expanded || this.active < 0) return;
-        e.preventDefault();
-        this.active = e.key === 'Home' ? 0 : n - 1;
-        break;
-      case 'Enter':
-        if (expanded && this.active >= 0) {
-          e.preventDefault();
-          // A click on the option: a link follows its href, everything else runs the click handler.
-          this.optionEl(this.active)?.click();
-        } else if (this.text.trim()) {
-          this.setQuery(this.text.trim());
-          void this.recent.add(this.text);
-        }
-        break;
-      case 'Escape':
-        if (this.popupOpen) {
-          e.preventDefault();
-          // Ours alone: a portal dialog around the search must not close along with the popup.
-          e.stopPropagation();
-          this.open = false;
-          this.active = -1;
-        } else if (this.text) {
-          e.preventDefault();
-          this.clearQuery();
-        }
-        break;
-    }
-  }
-
-  private optionEl(i: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`#option-${i}`);
-  }
-
-  /** Inline mode: arrow keys move between results, as in a list of links. */
-  private focusResult(i: number, e?: KeyboardEvent): void {
-    const links = [...this.renderRoot.querySelectorAll<HTMLElement>('.result-link')];
-    if (!links.length) return;
-    e?.preventDefault();
-    links[(i + links.length) % links.length].focus();
-  }
-
-  private onResultsKeydown(e: KeyboardEvent): void {
-    const links = [...this.renderRoot.querySelectorAll<HTMLElement>('.result-link')];
-    const at = links.indexOf(e.composedPath()[0] as HTMLElement);
-    if (at < 0) return;
-    if (e.key === 'ArrowDown') this.focusResult(at + 1, e);
-    else if (e.key === 'ArrowUp') {
-      if (at === 0) {
-        e.preventDefault();
-        this.input.focus();
-      } else this.focusResult(at - 1, e);
-    } else if (e.key === 'Home') this.focusResult(0, e);
-    else if (e.key === 'End') this.focusResult(-1, e);
+  /** @internal A recent search was chosen: search it again. */
+  chooseRecent(q: string): void {
+    this.text = q;
+    this.setQuery(q);
+    void this.recent?.add(q);
+    this.input?.focus();
   }
 
   /**
-   * A click anywhere in the popup (an option, a chip, the padding) keeps focus in the field, as in
-   * any combobox: the popup stays open and typing goes on. Only keyboard Tab moves focus into it.
+   * Keys in the field. Before results.ts has arrived (a keystroke within milliseconds of the first
+   * focus) there are no options or results to move through: Enter searches, Escape clears.
    */
-  private keepFocus = (e: MouseEvent): void => {
-    if (this.shadowRoot?.activeElement === this.input) e.preventDefault();
-  };
-
-  /** Escape on a chip or button inside the popup closes it and returns to the field. */
-  private onPopupKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    this.input.focus(); // first: focusing the field opens the popup, and it is to stay closed
-    this.open = false;
-    this.active = -1;
-  };
-
-  /** Escape anywhere in the reader but the comment box goes back to the results. */
-  private onReaderKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape' || (e.composedPath()[0] as Element).localName === 'textarea') return;
-    e.preventDefault();
-    this.closeReader();
-  };
-
-  private onFocusOut(e: FocusEvent): void {
-    const to = e.relatedTarget as Node | null;
-    if (to && (this.renderRoot.contains(to) || this.contains(to))) return;
-    this.open = false;
-    this.active = -1;
-  }
-
-  private choose(option: Option, e: Event): void {
-    if (option.kind === 'recent') {
+  private onKeydown(e: KeyboardEvent): void {
+    if (this.results) return this.results.onKeydown(e);
+    const text = this.text;
+    if (e.isComposing || !text) return;
+    if (e.key === 'Enter' && text.trim()) {
+      this.setQuery(text.trim());
+      void this.loadRecent().then((r) => r.add(text));
+    } else if (e.key === 'Escape') {
       e.preventDefault();
-      this.text = option.query;
-      this.setQuery(option.query);
-      void this.recent.add(option.query);
-      this.input?.focus();
-      return;
+      this.clearQuery();
     }
-    void this.recent.add(this.query);
-    if (this.hrefFor(option.hit.id)) return; // a link: the browser navigates
-    e.preventDefault();
-    void this.openArticle(option.hit, (e.currentTarget as HTMLElement | null)?.id ?? null);
-  }
-
-  /** Loads the reader module (once) and adopts its styles. */
-  private loadReader(): Promise<ArticleReader> {
-    this.readerLoad ??= Promise.all([import('./reader.js'), import('./reader.styles.js')]).then(([m, s]) => {
-      this.adoptPartStyles([s.readerStyles]);
-      return (this.reader = new m.ArticleReader(this));
-    });
-    return this.readerLoad;
-  }
-
-  private async openArticle(hit: ArticleHit, from: string | null): Promise<void> {
-    if (!emit(this, 'confab-article-open', { id: hit.id }, { cancelable: true })) return;
-    this.returnFocus = this.effectiveMode === 'inline' ? from : null;
-    this.open = false;
-    this.active = -1;
-    let reader: ArticleReader;
-    try {
-      reader = await this.loadReader();
-    } catch (e) {
-      // The chunk could not load (offline, deploy in progress): say so instead of doing nothing.
-      this.readerLoad = undefined;
-      this.reportError(toConfabError(e));
-      return;
-    }
-    reader.open(hit.id, hit);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#reader-title')?.focus();
-  }
-
-  private closeReader(): void {
-    this.reader?.close();
-    const back = this.returnFocus;
-    this.returnFocus = null;
-    void this.updateComplete.then(() => {
-      const el = back ? this.renderRoot.querySelector<HTMLElement>(`#${back}`) : null;
-      (el ?? this.input)?.focus();
-    });
-  }
-
-  /** The article's URL from the `article-href` template, or null (no template, or not an http(s) URL). */
-  private hrefFor(id: string): string | null {
-    if (!this.articleHref) return null;
-    const url = this.articleHref.replaceAll('{id}', encodeURIComponent(id));
-    try {
-      return /^https?:$/.test(new URL(url, location.href).protocol) ? url : null;
-    } catch {
-      return null;
-    }
-  }
-
-  private ask(): void {
-    emit(this, 'confab-ask', { query: this.query || this.text.trim() });
   }
 
   // ----- lifecycle -----
 
-  protected override firstUpdated(): void {
-    if (this.effectiveMode === 'popup') markFirstContent();
-  }
-
-  protected override updated(): void {
-    this.track(this.search, 'articles');
-    if (this.reader) this.track(this.reader.article, 'article');
-    if (this.search.status === 'ready' && this.search.value && this.query) {
-      markFirstContent();
-      // Results are on screen and the first load is done: fetch the reader while the partner reads them.
-      if (!this.articleHref && this.search.value.items.length) void this.loadReader().catch(() => (this.readerLoad = undefined));
-    }
-    // Keep the active option in view as arrow keys move it through a scrolled popup.
-    if (this.active >= 0) this.optionEl(this.active)?.scrollIntoView({ block: 'nearest' });
-  }
-
-  /** A `confab-load` for each fresh value, a `confab-error` for each new failure. */
-  private track(r: ResourceController<object>, what: string): void {
-    if (r.status === 'ready' && !r.stale && r.value && !this.reported.has(r.value)) {
-      this.reported.add(r.value);
-      emit(this, 'confab-load', { what });
-    }
-    if (r.error && !this.reported.has(r.error)) {
-      this.reported.add(r.error);
-      this.reportError(r.error);
-    }
+  protected override async firstUpdated(): Promise<void> {
+    if (this.effectiveMode === 'popup') return markFirstContent();
+    // Inline, recent searches show under the empty field without any interaction: part of the first
+    // view, unless the browser has never kept one (no database yet), as on a partner's first visit.
+    if (await recentKept()) void this.loadRecent().catch(() => (this.recentLoad = undefined));
   }
 
   // ----- rendering -----
 
   protected override render(): TemplateResult {
     const inline = this.effectiveMode === 'inline';
-    const reader = this.reader?.id ? this.reader : undefined;
+    const r = this.results;
     return this.frame(
       html`<div class="search ${inline ? 'is-inline' : 'is-popup'}" @focusout=${this.onFocusOut}>
         ${this.renderField(inline)}
-        ${reader ? html`<div @keydown=${this.onReaderKeydown}>${reader.render(() => this.closeReader())}</div>` : inline ? this.renderInline() : this.renderPopup()}
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement()}</div>
+        ${r ? r.render(inline) : this.renderPending(inline)}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${r?.announcement() ?? ''}</div>
       </div>`,
     );
   }
 
-  private announcement(): string {
-    const r = this.search;
-    if (!this.query || r.status !== 'ready' || !r.value) return '';
-    return resultCount(r.value.total, this.locale);
+  /** Before results.ts arrives: recent searches inline, the (empty) listbox the combobox controls, or a load error. */
+  private renderPending(inline: boolean): TemplateResult | typeof nothing {
+    if (this.partError) return errorState(this.partError, this.prepare);
+    if (inline) return this.query ? skeleton(3) : (this.recent?.chips((q) => this.chooseRecent(q)) ?? nothing);
+    return html`<div id="listbox" role="listbox" part="listbox" class="listbox" hidden
+      aria-label=${msg('Recent searches', { id: 'article-search-recent' })}></div>`;
   }
 
   private renderField(inline: boolean): TemplateResult {
-    const expanded = this.popupOpen && this.options.length > 0;
+    const expanded = this.results?.expanded ?? false;
     const label = msg('Search the knowledge base', { id: 'article-search-label' });
     return html`<div class="field-row">
       <label for="input" class="visually-hidden">${label}</label>
-      <div class="searchbox">
+      <div class="searchbox" @pointerenter=${this.prepare}>
         <svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
           <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2" />
           <path d="M13 13l4.5 4.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
         </svg>
-        ${inline
-          ? html`<input id="input" part="input" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search"
-              placeholder=${this.placeholder ?? label} aria-keyshortcuts=${this.shortcut ? 'Control+K Meta+K' : nothing}
-              .value=${this.text} @input=${this.onInput} @keydown=${this.onKeydown} />`
-          : html`<input id="input" part="input" type="text" role="combobox" autocomplete="off" spellcheck="false" enterkeyhint="search"
-              aria-autocomplete="list" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="listbox"
-              aria-activedescendant=${expanded && this.active >= 0 ? `option-${this.active}` : nothing}
-              aria-keyshortcuts=${this.shortcut ? 'Control+K Meta+K' : nothing}
-              placeholder=${this.placeholder ?? label} .value=${this.text}
-              @input=${this.onInput} @keydown=${this.onKeydown} @focus=${() => (this.open = true)} @click=${() => (this.open = true)} />`}
+        <input id="input" part="input" type=${inline ? 'search' : 'text'} role=${inline ? nothing : 'combobox'} autocomplete="off"
+          spellcheck="false" enterkeyhint="search" aria-autocomplete=${inline ? nothing : 'list'}
+          aria-expanded=${inline ? nothing : expanded ? 'true' : 'false'} aria-controls=${inline ? nothing : 'listbox'}
+          aria-activedescendant=${expanded && this.active >= 0 ? `option-${this.active}` : nothing}
+          aria-keyshortcuts=${this.shortcut ? 'Control+K Meta+K' : nothing}
+          placeholder=${this.placeholder ?? label} .value=${this.text}
+          @input=${this.onInput} @keydown=${this.onKeydown} @focus=${this.onFocus} @click=${this.onFocus} />
         ${this.text
           ? html`<button class="clear" part="button clear" type="button" aria-label=${msg('Clear search', { id: 'article-search-clear' })}
               @click=${() => this.clearQuery()}><span aria-hidden="true">×</span></button>`
@@ -537,162 +377,17 @@ export class ConfabArticleSearch extends ConfabElement {
     </div>`;
   }
 
-  private renderPopup(): TemplateResult {
-    const open = this.popupOpen;
-    const options = open ? this.options : [];
-    const recent = !this.query;
-    return html`<div class="popup" popover="manual" ?hidden=${!open} @mousedown=${this.keepFocus} @keydown=${this.onPopupKeydown}>
-      ${open && !recent ? this.renderStatus() : nothing}
-      ${open && recent && options.length
-        ? html`<div class="popup-head">
-            <span id="recent-label" class="label">${msg('Recent searches', { id: 'article-search-recent' })}</span>
-            <button class="btn ghost small" part="button" @click=${() => void this.recent.clear()}>${msg('Clear', { id: 'article-search-recent-clear' })}</button>
-          </div>`
-        : nothing}
-      <div id="listbox" role="listbox" part="listbox" class="listbox" ?hidden=${!options.length}
-        aria-label=${recent ? msg('Recent searches', { id: 'article-search-recent' }) : msg('Articles', { id: 'article-search-articles' })}
-        aria-busy=${this.search.status === 'loading' ? 'true' : 'false'}>
-        ${options.map((o, i) => this.renderOption(o, i))}
-      </div>
-      ${open && !recent ? this.renderAfterResults() : nothing}
-    </div>`;
-  }
+  /** Focus left the element (before results.ts arrived, too): the popup is to stay closed. */
+  private onFocusOut = (e: FocusEvent): void => {
+    const to = e.relatedTarget as Node | null;
+    if (to && (this.renderRoot.contains(to) || this.contains(to))) return;
+    this.open = false;
+    this.active = -1;
+  };
 
-  private renderOption(o: Option, i: number): TemplateResult {
-    const selected = i === this.active ? 'true' : 'false';
-    if (o.kind === 'recent') {
-      return html`<div id="option-${i}" role="option" part="option" class="option recent" aria-selected=${selected}
-        @click=${(e: Event) => this.choose(o, e)}>
-        <svg class="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-          <circle cx="10" cy="10" r="7" fill="none" stroke="currentColor" stroke-width="1.6" />
-          <path d="M10 6v4l3 2" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
-        </svg>
-        <span>${o.query}</span>
-      </div>`;
-    }
-    const hit = o.hit;
-    const body = html`<span class="title" part="title" dir="auto">${highlight(hit.title, hit.highlights.title)}</span>
-      <span class="snippet clamp-2" dir="auto">${highlight(hit.snippet, hit.highlights.snippet)}</span>
-      ${articleMeta(hit, this.locale)}`;
-    const href = this.hrefFor(hit.id);
-    // Options stay out of the Tab order: in a combobox focus stays in the field (aria-activedescendant).
-    return href
-      ? html`<a id="option-${i}" role="option" part="option" class="option" aria-selected=${selected} tabindex="-1" href=${href}
-          @click=${(e: Event) => this.choose(o, e)}>${body}</a>`
-      : html`<div id="option-${i}" role="option" part="option" class="option" aria-selected=${selected}
-          @click=${(e: Event) => this.choose(o, e)}>${body}</div>`;
-  }
-
-  /** Offline notice, facets and the first-load skeleton: everything above the results. */
-  private renderStatus(): TemplateResult {
-    const r = this.search;
-    return html`${r.offline ? offlineNotice(r.savedAt ?? null, this.locale, () => void r.refresh()) : nothing}
-      ${r.status !== 'error' ? this.renderFacets(r.value) : nothing}
-      ${r.status === 'loading' && !r.value ? skeleton(3) : nothing}`;
-  }
-
-  /** Error, no results, signed-out hint and the count line: everything below the results. */
-  private renderAfterResults(): TemplateResult {
-    const r = this.search;
-    if (r.status === 'error' && r.error) return errorState(r.error, () => void r.refresh());
-    const value = r.value;
-    if (!value) return html``;
-    const signedOut = value.moreForSignedIn && this.me.value?.authenticated === false;
-    return html`${value.items.length === 0
-        ? emptyState(
-            msg('No articles match your search.', { id: 'article-search-empty' }),
-            msg('Try other words, remove a filter, or ask the community.', { id: 'article-search-empty-detail' }),
-            html`<button class="btn primary" part="button ask" @click=${() => this.ask()}>
-              ${msg('Ask the community', { id: 'article-search-ask' })}</button>`,
-          )
-        : nothing}
-      ${signedOut
-        ? html`<div class="notice signin" part="signin-hint">
-            <span>${msg('Sign in to see more articles.', { id: 'article-search-signin-hint' })}</span>
-            <button class="btn small" part="button signin" @click=${() => emit(this, 'confab-auth-required', { action: 'search' })}>
-              ${msg('Sign in', { id: 'article-search-signin' })}</button>
-          </div>`
-        : nothing}
-      ${value.items.length && this.effectiveMode === 'popup'
-        ? html`<div class="count meta" aria-hidden="true">${resultCount(value.total, this.locale)}</div>`
-        : nothing}`;
-  }
-
-  private renderFacets(value: ArticleSearchResult | undefined): TemplateResult | typeof nothing {
-    const groups: Array<['product' | 'contentType', FacetCount[], string[], string]> = [
-      ['product', value?.facets.product ?? [], this.products, msg('Product', { id: 'article-search-facet-product' })],
-      ['contentType', value?.facets.contentType ?? [], this.types, msg('Content type', { id: 'article-search-facet-type' })],
-    ];
-    const rows = groups
-      .map(([kind, counts, selected, label]) => {
-        // A selected filter stays visible (and removable) even when the server no longer counts it.
-        const all = [...counts, ...selected.filter((s) => !counts.some((c) => c.value === s)).map((value) => ({ value, count: 0 }))];
-        if (!all.length) return null;
-        return html`<div class="facet" role="group" aria-label=${label}>
-          <span class="facet-label" aria-hidden="true">${label}</span>
-          ${all.map((f) => {
-            const name = kind === 'contentType' ? contentTypeLabel(f.value) : f.value;
-            // The spoken name is a sentence ("Gateway, 2 articles"); an aria-label would not contain the
-            // visible "Gateway 2" in every language, so the visible text is hidden from the name instead.
-            return html`<button class="chip" part="chip" type="button" aria-pressed=${selected.includes(f.value) ? 'true' : 'false'}
-              @click=${() => this.toggleFacet(kind, f.value)}>
-              <span class="chip-text" aria-hidden="true">${name} <span class="count">${new Intl.NumberFormat(this.locale).format(f.count)}</span></span>
-              <span class="visually-hidden">${facetChipLabel(name, f.count, this.locale)}</span>
-            </button>`;
-          })}
-        </div>`;
-      })
-      .filter(Boolean);
-    return rows.length ? html`<div class="facets">${rows}</div>` : nothing;
-  }
-
-  // ----- inline mode -----
-
-  private renderInline(): TemplateResult | typeof nothing {
-    if (!this.query) return this.renderInlineRecent();
-    const r = this.search;
-    const items = r.status === 'error' ? [] : (r.value?.items ?? []);
-    const total = r.value?.total ?? 0;
-    return html`${this.renderStatus()}
-      ${items.length
-        ? html`<div class="count meta" aria-hidden="true">${resultCount(total, this.locale)}</div>
-            <ol class="results" part="listbox" aria-label=${msg('Articles', { id: 'article-search-articles' })}
-              aria-busy=${r.status === 'loading' ? 'true' : 'false'} @keydown=${this.onResultsKeydown}>
-              ${items.map((hit, i) => this.renderResult(hit, i))}
-            </ol>
-            ${total > items.length && this.limit < 100
-              ? html`<button class="btn more" part="button more" @click=${() => (this.more += this.pageBase)}>
-                  ${msg('Show more results', { id: 'article-search-more' })}</button>`
-              : nothing}`
-        : nothing}
-      ${this.renderAfterResults()}`;
-  }
-
-  private renderResult(hit: ArticleHit, i: number): TemplateResult {
-    const href = this.hrefFor(hit.id);
-    const title = highlight(hit.title, hit.highlights.title);
-    return html`<li class="result" part="option">
-      <h3 class="title" part="title" dir="auto">
-        ${href
-          ? html`<a id="result-${i}" class="result-link" href=${href} @click=${() => void this.recent.add(this.query)}>${title}</a>`
-          : html`<button id="result-${i}" class="result-link" type="button"
-              @click=${(e: Event) => this.choose({ kind: 'article', hit }, e)}>${title}</button>`}
-      </h3>
-      <p class="snippet clamp-2" dir="auto">${highlight(hit.snippet, hit.highlights.snippet)}</p>
-      ${articleMeta(hit, this.locale)}
-    </li>`;
-  }
-
-  private renderInlineRecent(): TemplateResult | typeof nothing {
-    const items = this.recent.items;
-    if (!items.length) return nothing;
-    return html`<div class="recent-inline" role="group" aria-labelledby="recent-label">
-      <span id="recent-label" class="label">${msg('Recent searches', { id: 'article-search-recent' })}</span>
-      ${items.map(
-        (q) => html`<button class="chip" part="chip" type="button" @click=${(e: Event) => this.choose({ kind: 'recent', query: q }, e)}>${q}</button>`,
-      )}
-      <button class="btn ghost small" part="button" @click=${() => void this.recent.clear()}>
-        ${msg('Clear', { id: 'article-search-recent-clear' })}</button>
-    </div>`;
-  }
+  /** Focus or a click on the field: popup mode opens its popup (recent searches), and results.ts loads. */
+  private onFocus = (): void => {
+    this.prepare();
+    this.open = true;
+  };
 }

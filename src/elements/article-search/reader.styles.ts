@@ -1,4 +1,6 @@
 import { css } from 'lit';
+import { fields } from '../../styles/fields.js';
+import { prose } from '../../styles/prose.js';
 
 /** Styles of the inline reader; adopted by the element when the reader module first loads. */
 export const readerStyles = css`
@@ -66,3 +68,6 @@ export const readerStyles = css`
     outline: none;
   }
 `;
+
+/** What the reader adds to the element: its own styles, the feedback form's fields and the body's prose. */
+export const readerSheets = [fields, prose, readerStyles];

@@ -416,6 +416,24 @@ describe('<confab-article-search> recent searches', () => {
   });
 });
 
+describe('<confab-article-search> inline recent searches', () => {
+  it('shows the kept searches under the empty inline field without any interaction, and chooses one', async () => {
+    const { backend: b, calls } = backend();
+    let el = await mount(b, html`<confab-article-search mode="inline"></confab-article-search>`);
+    await type(el, 'vault');
+    await sendKeys({ press: 'Enter' });
+    el.remove();
+    el = await mount(b, html`<confab-article-search mode="inline"></confab-article-search>`);
+    await waitUntil(() => $$(el, '.recent-inline .chip').length === 1, 'the recent search, untouched');
+    expect(el.shadowRoot!.activeElement).to.equal(null);
+    expect($(el, '#recent-label')!.textContent!.trim()).to.equal('Recent searches');
+    await expect(el).to.be.accessible();
+    $$(el, '.recent-inline .chip')[0].click();
+    await waitUntil(() => settledQuery(el) === 'vault' && $$(el, '.result').length === 3);
+    expect(calls.search.at(-1)!.q).to.equal('vault');
+  });
+});
+
 describe('<confab-article-search> reader', () => {
   it('shows the article, sends "Was this helpful?" with a comment, thanks, and goes back', async () => {
     const { backend: b, calls } = backend();
@@ -635,7 +653,7 @@ describe('<confab-article-search> helpers', () => {
 });
 
 describe('article-search catalogues', () => {
-  const SOURCES = ['article-search.ts', 'labels.ts', 'reader.ts'];
+  const SOURCES = ['article-search.ts', 'results.ts', 'recent-searches.ts', 'labels.ts', 'reader.ts'];
   it('de, fr, ja and ar translate exactly the ids the element uses, with the same placeholders', async () => {
     const used = new Set<string>();
     for (const f of SOURCES) {
