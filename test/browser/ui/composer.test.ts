@@ -221,7 +221,9 @@ describe('composer (src/ui/composer.ts)', function () {
     backend.setOnline(false);
     await type(el, 'sent from a train');
     await sendKeys({ press: 'Control+Enter' });
-    await waitUntil(() => el.ctl.pending.length === 1, 'pending shown');
+    // The outbox's change notice can show the pending item before submit() has cleared the draft and
+    // called onQueued: wait for both.
+    await waitUntil(() => el.ctl.pending.length === 1 && el.queued > 0, 'pending shown and announced');
     await el.updateComplete;
     expect(q(el, '.pending-item').textContent).to.contain('sent from a train');
     expect(q(el, '.pending-badge')).to.exist;
