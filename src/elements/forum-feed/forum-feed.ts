@@ -296,7 +296,7 @@ export class ConfabForumFeed extends ConfabElement {
         this.compose ? msg('Start the first one.', { id: 'forum-feed-empty-compose' }) : msg('Check back later.', { id: 'forum-feed-empty-later' }));
     } else {
       body = html`<div role="feed" part="list" class="feed" aria-busy=${busy ? 'true' : 'false'} aria-label=${msg('Discussions', { id: 'forum-feed-label' })}>
-        ${threads.map((t, index) => threadRow(t, {
+        ${threads.map((t, index) => threadRow(this.newThreads?.withLiveCounts(t) ?? t, {
           index, setSize, locale: this.locale, href: this.hrefFor(t.id), open: (e, th) => this.onRowOpen(e, th),
         }))}
       </div>

@@ -1,6 +1,7 @@
 import { css, html, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CommunityBackend } from '../../backends/types.js';
+import type { ThreadSummary } from '../../contract/index.js';
 import type { FeedHost } from './panels.js';
 
 /** What the banner needs of the element besides FeedHost (its `@internal` members). */
@@ -44,12 +45,17 @@ export const liveStyles = css`
 /**
  * Collects threads created while the feed is on screen (backend `subscribe`, SSE for RestBackend)
  * without touching the list: the element shows their count and loads them when asked, so the rows
- * a partner is reading never move by themselves. Unsubscribes when disabled or disconnected.
+ * a partner is reading never move by themselves. Replies posted meanwhile update the rows' counts. Unsubscribes when disabled or disconnected.
  * Loaded only for a feed with `live`.
  */
 export class NewThreadsController implements ReactiveController {
   /** Ids of threads announced since the list was last loaded. */
   ids: string[] = [];
+  /**
+   * Replies posted since a row's data was fetched, keyed by that row's object: a refreshed list brings
+   * new objects whose counts already include them, so stale bumps fall away by themselves.
+   */
+  private replies = new WeakMap<ThreadSummary, number>();
   private abort?: AbortController;
   private subscribedTo?: CommunityBackend;
   // A removed element can still finish a pending Lit update; without this flag that update would open
@@ -73,7 +79,9 @@ export class NewThreadsController implements ReactiveController {
     if (!backend?.subscribe) return;
     const abort = (this.abort = new AbortController());
     backend.subscribe((ev) => {
-      if (ev.type !== 'thread.created' || abort.signal.aborted) return;
+      if (abort.signal.aborted) return;
+      if (ev.type === 'post.created') return this.countReply(ev.parentId);
+      if (ev.type !== 'thread.created') return;
       const category = this.host.category;
       if (category && ev.category !== null && ev.category !== category) return;
       if (this.host.threads.some((t) => t.id === ev.id) || this.ids.includes(ev.id)) return;
@@ -85,6 +93,19 @@ export class NewThreadsController implements ReactiveController {
   hostDisconnected(): void {
     this.connected = false;
     this.stop();
+  }
+
+  /** A row with the replies posted since it was fetched counted in; the row itself stays where it is. */
+  withLiveCounts(t: ThreadSummary): ThreadSummary {
+    const n = this.replies.get(t);
+    return n ? { ...t, replyCount: t.replyCount + n } : t;
+  }
+
+  private countReply(threadId: string | null): void {
+    const row = this.host.threads.find((t) => t.id === threadId);
+    if (!row) return;
+    this.replies.set(row, (this.replies.get(row) ?? 0) + 1);
+    this.host.requestUpdate();
   }
 
   /** Forgets the announced threads (they were loaded, or the query changed). */

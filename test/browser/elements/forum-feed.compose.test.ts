@@ -128,6 +128,26 @@ describe('<confab-forum-feed> live', function () {
     await until(() => $(el, '[role=status]').textContent!.includes('threads loaded'));
   });
 
+  it('counts replies posted meanwhile on their rows, without moving the list', async () => {
+    const backend = new MemoryBackend({ me: meFor('u-lars') });
+    const el = await mountFeed(backend, { live: true, 'page-size': '5' });
+    await until(() => rows(el).length === 5);
+    await until(() => (el as unknown as { newThreads?: unknown }).newThreads, 'live part loaded');
+    const third = rows(el)[2]!;
+    const id = third.dataset.id!;
+    const count = () => Number($(el, `article[data-id="${id}"] .replies`).textContent!.replace(/\D/g, ''));
+    const before = count();
+    const order = titles(el);
+    await backend.replyToThread(id, { body: 'First live reply' });
+    await backend.replyToThread(id, { body: 'Second live reply' });
+    await until(() => count() === before + 2, 'both replies counted');
+    expect(titles(el)).to.deep.equal(order);
+    // A refreshed list carries the server's count: the live bumps are not added twice.
+    await (el as unknown as { list: { refresh(): Promise<void> } }).list.refresh();
+    await el.updateComplete;
+    expect(count()).to.equal(before + 2);
+  });
+
   it('counts only threads of its category', async () => {
     const backend = new MemoryBackend({ me: meFor('u-lars') });
     const el = await mountFeed(backend, { live: true, category: 'technical', 'page-size': '3' });
