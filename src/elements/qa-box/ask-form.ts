@@ -14,6 +14,9 @@ import { partStyles } from './parts.styles.js';
 import { similarStyles } from './similar.styles.js';
 import { ASK_FIELDS, askErrors, type AskErrors, type AskField, type AskInput } from './validate.js';
 
+const DRAFT_FIELDS = ['title', 'body', 'category', 'tags'] as const;
+export type DraftField = (typeof DRAFT_FIELDS)[number];
+
 /** What the ask form's behaviour needs from `<confab-qa-box>`. */
 export interface AskFormOptions {
   backend: () => CommunityBackend | undefined;
@@ -21,7 +24,7 @@ export interface AskFormOptions {
   /** The partner picked a similar question. */
   onPick: (q: SimilarQuestion) => void;
   /** Drafts of an earlier visit; the box keeps whatever was typed (or handed over) meanwhile. */
-  onRestore: (title: string | undefined, body: string | undefined) => void;
+  onRestore: (drafts: Partial<Record<DraftField, string>>) => void;
   /** Opens a question (the "View it" button of a question the outbox posted). */
   open: (id: string) => void;
   /** Speaks `text` in the box's polite live region. */
@@ -60,8 +63,8 @@ export class AskForm implements ReactiveController {
   /** A question the outbox posted after coming back online, offered to open. */
   private posted?: Question;
   private pendingAsks: OutboxEntry[] = [];
-  private readonly titleDraft: DraftController;
-  private readonly bodyDraft: DraftController;
+  /** Every field of the form survives a reload, not only the text the partner typed at length. */
+  private readonly drafts: Record<DraftField, DraftController>;
   private scope = '';
   private unlisten?: () => void;
 
@@ -70,8 +73,10 @@ export class AskForm implements ReactiveController {
     private readonly o: AskFormOptions,
   ) {
     this.similar = new SimilarQuestions(host, { backend: o.backend, locale: o.locale, onPick: o.onPick });
-    this.titleDraft = new DraftController(host, () => this.draftKey('title'));
-    this.bodyDraft = new DraftController(host, () => this.draftKey('body'));
+    this.drafts = Object.fromEntries(DRAFT_FIELDS.map((f) => [f, new DraftController(host, () => this.draftKey(f))])) as Record<
+      DraftField,
+      DraftController
+    >;
     host.addController(this);
   }
 
@@ -81,7 +86,7 @@ export class AskForm implements ReactiveController {
     return b ? `${persistentBackendId(b)}:askQuestion` : '';
   }
 
-  private draftKey(field: 'title' | 'body'): string | null {
+  private draftKey(field: DraftField): string | null {
     const scope = this.askScope;
     return scope ? `${scope}:${field}` : null;
   }
@@ -107,11 +112,12 @@ export class AskForm implements ReactiveController {
   /** The title changed: look up similar questions (at once with `now`) and keep it as a draft (`save`). */
   setTitle(text: string, { now = false, save = true } = {}): void {
     this.similar.setTitle(text, now);
-    if (save) this.titleDraft.update(text);
+    if (save) this.drafts.title.update(text);
   }
 
-  saveBody(text: string): void {
-    this.bodyDraft.update(text);
+  /** Keeps what the partner typed or chose in `field` as a draft. */
+  saveDraft(field: Exclude<DraftField, 'title'>, text: string): void {
+    this.drafts[field].update(text);
   }
 
   /** The problems of the fields the partner has touched, one localised sentence each. */
@@ -179,7 +185,7 @@ export class AskForm implements ReactiveController {
       this.o.reset();
       this.touched = new Set();
       this.similar.setTitle('', true);
-      await Promise.all([this.titleDraft.clear(), this.bodyDraft.clear()]);
+      await Promise.all(DRAFT_FIELDS.map((f) => this.drafts[f].clear()));
       if (result.queued) {
         this.pendingAsks = [...this.pendingAsks.filter((p) => p.id !== result.entry.id), result.entry];
         this.o.announce(msg('You are offline. Your question is saved and will be posted when you are back online.', { id: 'qa-box-ask-queued' }));
@@ -199,8 +205,8 @@ export class AskForm implements ReactiveController {
   }
 
   private async restoreDrafts(): Promise<void> {
-    const [title, body] = await Promise.all([this.titleDraft.restore(), this.bodyDraft.restore()]);
-    this.o.onRestore(title, body);
+    const values = await Promise.all(DRAFT_FIELDS.map((f) => this.drafts[f].restore()));
+    this.o.onRestore(Object.fromEntries(DRAFT_FIELDS.map((f, i) => [f, values[i]])));
     await this.loadPendingAsks();
   }
 

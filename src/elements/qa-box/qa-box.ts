@@ -231,10 +231,13 @@ export class ConfabQaBox extends ConfabElement {
           backend: () => this.backend,
           locale: () => this.locale,
           onPick: (q) => this.openSimilar(q),
-          onRestore: (title, body) => {
+          onRestore: ({ title, body, category, tags }) => {
             // Typing (or a handoff) may have started before IndexedDB answered: never overwrite it.
             if (title && !this.titleText) this.setTitle(title, false);
             if (body && !this.body) this.body = body;
+            if (tags && !this.tagsText) this.tagsText = tags;
+            // Only a category this box still offers.
+            if (category && this.categoryList.includes(category)) this.chosenCategory = category;
           },
           open: (id) => this.open(id),
           announce: (text) => this.announce(text),
@@ -448,7 +451,7 @@ export class ConfabQaBox extends ConfabElement {
             .value=${this.body}
             @input=${(e: Event) => {
               const body = (this.body = (e.target as HTMLTextAreaElement).value);
-              this.withAsk((ask) => ask.saveBody(body));
+              this.withAsk((ask) => ask.saveDraft('body', body));
             }}
             @blur=${() => this.onBlur('body', this.body)}
           ></textarea>
@@ -470,7 +473,10 @@ export class ConfabQaBox extends ConfabElement {
             part="input"
             aria-invalid=${errors.category ? 'true' : 'false'}
             aria-describedby=${describe('category') ?? nothing}
-            @change=${(e: Event) => (this.chosenCategory = (e.target as HTMLSelectElement).value)}
+            @change=${(e: Event) => {
+              this.chosenCategory = (e.target as HTMLSelectElement).value;
+              this.withAsk((a) => a.saveDraft('category', this.chosenCategory));
+            }}
           >
             ${this.categoryList.map((c) => html`<option value=${c} ?selected=${c === this.chosenCategory}>${humanize(c)}</option>`)}
           </select>
@@ -489,7 +495,7 @@ export class ConfabQaBox extends ConfabElement {
             .value=${this.tagsText}
             @input=${(e: Event) => {
               this.tagsText = (e.target as HTMLInputElement).value;
-              this.withAsk((a) => a.touch('tags'));
+              this.withAsk((a) => (a.touch('tags'), a.saveDraft('tags', this.tagsText)));
             }}
           />
           <span class="hint" id="tags-hint">${msg('Up to 5, separated by commas.', { id: 'qa-box-tags-hint' })}</span>

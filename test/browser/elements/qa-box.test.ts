@@ -286,17 +286,24 @@ describe('<confab-qa-box>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('keeps the title and body drafts across a reload', async () => {
+    it('keeps the title, body, category and tags drafts across a reload', async () => {
       const backend = signedIn();
       let el = await mount(backend);
       fill(el, '#title', 'Draft title survives');
       fill(el, '#body', 'Draft body survives');
+      fill(el, '#tags', 'pricing, mdf');
+      const select = $<HTMLSelectElement>(el, '#category')!;
+      const other = [...select.options].map((o) => o.value).find((v) => v !== select.value)!;
+      select.value = other;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
       await aTimeout(450);
       el.parentElement!.remove();
       _clearMemoryCacheForTests();
       el = await mount(backend);
       await waitUntil(() => $<HTMLInputElement>(el, '#title')!.value === 'Draft title survives', 'title restored');
       expect($<HTMLTextAreaElement>(el, '#body')!.value).to.equal('Draft body survives');
+      await waitUntil(() => $<HTMLInputElement>(el, '#tags')!.value === 'pricing, mdf', 'tags restored');
+      expect($<HTMLSelectElement>(el, '#category')!.value).to.equal(other);
     });
 
     it('previews the body as sanitised Markdown', async () => {
