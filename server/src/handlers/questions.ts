@@ -5,7 +5,7 @@ import type { AnswerInQuestionRow, AnswerRow, Numeric, QuestionRow, SimilarQuest
 import { decodeCursor, encodeCursor, excerpt, iso, newId } from '../text.js';
 import { AUTHOR_COLS, author, isModerator, limitFromString, mayEdit, needUser, pageLimit, paged, upsertPerson } from './common.js';
 import { prefixTerm } from '../search.js';
-import { topicSummary } from './topic.js';
+import { topicListSql, topicSummary } from './topic.js';
 
 const Q_SELECT = `SELECT t.id, t.title, t.body, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,
   t.created_at, t.last_activity_at, ${AUTHOR_COLS} FROM questions t JOIN people p ON p.id = t.author_id`;
@@ -58,19 +58,8 @@ export const answer = (r: AnswerRow & { my_vote?: Numeric }, acceptedId: string 
 });
 
 export async function listQuestions(ctx: Ctx<'listQuestions'>) {
-  const { category, tag, sort = 'latest', cursor } = ctx.query;
-  const offset = decodeCursor(cursor);
-  const limit = pageLimit(ctx.query.limit);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (category) where.push(`t.category = $${params.push(category)}`);
-  if (tag) where.push(`$${params.push(tag)} = ANY(t.tags)`);
-  if (sort === 'unanswered') where.push('t.answer_count = 0');
-  const order = sort === 'top' ? 't.score DESC, t.last_activity_at DESC, t.id DESC' : 't.last_activity_at DESC, t.id DESC';
-  const { rows } = await ctx.q.query<QuestionRow>(
-    `${Q_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT $${params.push(limit + 1)} OFFSET $${params.push(offset)}`,
-    params,
-  );
+  const { sql, params, offset, limit } = topicListSql(ctx.query, 'answer_count');
+  const { rows } = await ctx.q.query<QuestionRow>(`${Q_SELECT} ${sql}`, params);
   return paged(rows.map(questionSummary), offset, limit, encodeCursor);
 }
 

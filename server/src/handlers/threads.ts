@@ -4,7 +4,7 @@ import { notFound } from '../problem.js';
 import type { PostRow, ThreadRow } from '../rows.js';
 import { decodeCursor, encodeCursor, iso, isoOrNull, newId } from '../text.js';
 import { AUTHOR_COLS, author, limitFromString, mayEdit, needUser, pageLimit, paged, upsertPerson } from './common.js';
-import { topicSummary } from './topic.js';
+import { topicListSql, topicSummary } from './topic.js';
 
 const THREAD_SELECT = `SELECT t.*, ${AUTHOR_COLS} FROM threads t JOIN people p ON p.id = t.author_id`;
 const POST_SELECT = `SELECT x.*, ${AUTHOR_COLS} FROM posts x JOIN people p ON p.id = x.author_id`;
@@ -32,18 +32,8 @@ async function postsPage(ctx: Ctx, threadId: string, cursor?: string, limitIn?: 
 }
 
 export async function listThreads(ctx: Ctx<'listThreads'>) {
-  const { category, tag, sort = 'latest', cursor } = ctx.query;
-  const offset = decodeCursor(cursor);
-  const limit = pageLimit(ctx.query.limit);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (category) where.push(`t.category = $${params.push(category)}`);
-  if (tag) where.push(`$${params.push(tag)} = ANY(t.tags)`);
-  if (sort === 'unanswered') where.push('t.reply_count = 0');
-  const order = sort === 'top' ? 't.score DESC, t.last_activity_at DESC, t.id DESC' : 't.last_activity_at DESC, t.id DESC';
-  const sql = `${THREAD_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}
-    LIMIT $${params.push(limit + 1)} OFFSET $${params.push(offset)}`;
-  const { rows } = await ctx.q.query<ThreadRow>(sql, params);
+  const { sql, params, offset, limit } = topicListSql(ctx.query, 'reply_count');
+  const { rows } = await ctx.q.query<ThreadRow>(`${THREAD_SELECT} ${sql}`, params);
   return paged(rows.map(threadSummary), offset, limit, encodeCursor);
 }
 
