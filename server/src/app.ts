@@ -10,6 +10,7 @@ import type { Auth, User } from './auth.js';
 import type { Db, Queryable } from './db.js';
 import type { Config, Ctx, Handler } from './context.js';
 import { createEventBus, type EventBus } from './events.js';
+import type { BadgeClassRow, CertificationRow, DemoPersonRow, IdempotencyRow, PersonRow } from './rows.js';
 import { HttpError, problemFromError, problemResponse } from './problem.js';
 import { buildOpenApi } from './openapi.js';
 import { serveFile } from './static.js';
@@ -23,7 +24,7 @@ import { assertionDoc, badgeDoc, badgeSvg, issuerDoc } from './openbadges/docume
 import { safeFetchJson } from './openbadges/fetch.js';
 import type { FetchJson } from './openbadges/verify.js';
 
-export const handlers: Record<EndpointName, Handler> = {
+export const handlers: { [N in EndpointName]: Handler<N> } = {
   listThreads: threads.listThreads,
   getThread: threads.getThread,
   listPosts: threads.listPosts,
@@ -230,7 +231,7 @@ export function createApp(opts: AppOptions): ConfabApp {
   if (auth.demo && auth.sign) {
     const sign = auth.sign;
     app.get('/api/demo/users', async (c) => {
-      const { rows } = await db.query<any>(
+      const { rows } = await db.query<Pick<PersonRow, 'id' | 'name' | 'org_id' | 'org_name' | 'tier' | 'roles'>>(
         `SELECT p.id, p.name, p.org_id, COALESCE(o.name, p.org_name) AS org_name, p.tier, p.roles
          FROM people p LEFT JOIN orgs o ON o.id = p.org_id WHERE p.demo ORDER BY (p.id ~ '^p-[0-9]'), p.id`,
       );
@@ -240,7 +241,7 @@ export function createApp(opts: AppOptions): ConfabApp {
     });
     app.get('/api/demo/token', async (c) => {
       const id = c.req.query('user') ?? '';
-      const { rows } = await db.query<any>(`SELECT p.*, o.name AS oname FROM people p LEFT JOIN orgs o ON o.id = p.org_id WHERE p.id = $1 AND p.demo`, [id]);
+      const { rows } = await db.query<DemoPersonRow>(`SELECT p.*, o.name AS oname FROM people p LEFT JOIN orgs o ON o.id = p.org_id WHERE p.id = $1 AND p.demo`, [id]);
       const p = rows[0];
       if (!p) throw new HttpError(404, 'Not Found', 'No demo person with that id.', [{ path: 'user', message: 'unknown demo user' }]);
       return c.json({ token: await sign({ id: p.id, name: p.name, org: p.org_id, orgName: p.oname ?? p.org_name, tier: p.tier, roles: p.roles ?? [] }) });
@@ -293,7 +294,9 @@ export function createApp(opts: AppOptions): ConfabApp {
 
   // The v1 contract, straight from the endpoint table.
   for (const [name, ep] of Object.entries(endpoints) as [EndpointName, (typeof endpoints)[EndpointName]][]) {
-    const handler = handlers[name];
+    // The table pairs each name with its own handler, and the query and body below are validated with
+    // this endpoint's schemas; TypeScript cannot follow that pairing through the loop variable.
+    const handler = handlers[name] as (ctx: Ctx) => Promise<unknown>;
     const path = '/api' + ep.path.replace(/\{(\w+)\}/g, ':$1');
     app.on(ep.method, path, async (c) => {
       const user = c.get('user');
@@ -327,7 +330,7 @@ export function createApp(opts: AppOptions): ConfabApp {
       const ip = clientIp(c, trustProxy);
       const origin = originOf(c);
       const ctxBase = {
-        db, user, params: c.req.param() as Record<string, string>, query, body, ip, origin, config,
+        db, user, params: c.req.param() as Record<string, string>, query: query as Ctx['query'], body: body as Ctx['body'], ip, origin, config,
         fetchJson: fetchFor(origin),
       };
       const send = (status: number, out: unknown, replay = false) => {
@@ -380,7 +383,7 @@ export function createApp(opts: AppOptions): ConfabApp {
         );
         if (!ins.rows.length) {
           // Someone used this key before; with PostgreSQL the INSERT above waited for that transaction to end.
-          const { rows } = await tx.query<any>(`SELECT fingerprint, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [owner, key]);
+          const { rows } = await tx.query<IdempotencyRow>(`SELECT fingerprint, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [owner, key]);
           return { replay: rows[0] };
         }
         const out = await run(tx);
@@ -407,17 +410,17 @@ export function createApp(opts: AppOptions): ConfabApp {
   // Open Badges 2.0 hosted documents.
   app.get('/ob/issuer', (c) => c.json(issuerDoc(originOf(c), config), 200, { 'content-type': 'application/ld+json' }));
   app.get('/ob/badges/:id/image.svg', async (c) => {
-    const { rows } = await db.query<any>(`SELECT name, color FROM badge_classes WHERE id = $1`, [c.req.param('id')]);
+    const { rows } = await db.query<Pick<BadgeClassRow, 'name' | 'color'>>(`SELECT name, color FROM badge_classes WHERE id = $1`, [c.req.param('id')]);
     if (!rows[0]) throw new HttpError(404, 'Not Found', 'No such badge.');
     return c.body(badgeSvg(rows[0]), 200, { 'content-type': 'image/svg+xml' });
   });
   app.get('/ob/badges/:id', async (c) => {
-    const { rows } = await db.query<any>(`SELECT * FROM badge_classes WHERE id = $1`, [c.req.param('id')]);
+    const { rows } = await db.query<BadgeClassRow>(`SELECT * FROM badge_classes WHERE id = $1`, [c.req.param('id')]);
     if (!rows[0]) throw new HttpError(404, 'Not Found', 'No such badge.');
     return c.json(badgeDoc(originOf(c), rows[0]), 200, { 'content-type': 'application/ld+json' });
   });
   app.get('/ob/assertions/:id', async (c) => {
-    const { rows } = await db.query<any>(`SELECT * FROM certifications WHERE id = $1`, [c.req.param('id')]);
+    const { rows } = await db.query<CertificationRow>(`SELECT * FROM certifications WHERE id = $1`, [c.req.param('id')]);
     if (!rows[0]) throw new HttpError(404, 'Not Found', 'No such assertion.');
     return c.json(assertionDoc(originOf(c), rows[0]), rows[0].revoked ? 410 : 200, { 'content-type': 'application/ld+json' });
   });

@@ -22,16 +22,17 @@ export const DEMO_SECRET = 'confab-demo-secret-do-not-use-in-production';
 
 export function claimsToUser(p: JWTPayload): User {
   if (typeof p.sub !== 'string' || !p.sub) throw new Error('token has no sub');
-  const rawOrg = (p as any).org;
+  // Custom claims are `unknown` (JWTPayload's index signature): each is checked before use.
+  const rawOrg = p.org;
   let org: User['org'] = null;
-  if (typeof rawOrg === 'string' && rawOrg) org = { id: rawOrg, name: typeof (p as any).orgName === 'string' ? (p as any).orgName : rawOrg };
-  else if (rawOrg && typeof rawOrg === 'object' && typeof rawOrg.id === 'string')
-    org = { id: rawOrg.id, name: typeof rawOrg.name === 'string' ? rawOrg.name : rawOrg.id };
-  const tier = (TIERS as readonly string[]).includes((p as any).tier) ? ((p as any).tier as Tier) : null;
-  const roles = Array.isArray((p as any).roles)
-    ? ((p as any).roles as unknown[]).filter((r): r is Role => (ROLES as readonly string[]).includes(r as string))
+  if (typeof rawOrg === 'string' && rawOrg) org = { id: rawOrg, name: typeof p.orgName === 'string' ? p.orgName : rawOrg };
+  else if (rawOrg && typeof rawOrg === 'object' && 'id' in rawOrg && typeof rawOrg.id === 'string')
+    org = { id: rawOrg.id, name: 'name' in rawOrg && typeof rawOrg.name === 'string' ? rawOrg.name : rawOrg.id };
+  const tier = (TIERS as readonly unknown[]).includes(p.tier) ? (p.tier as Tier) : null;
+  const roles = Array.isArray(p.roles)
+    ? (p.roles as unknown[]).filter((r): r is Role => (ROLES as readonly unknown[]).includes(r))
     : [];
-  const name = typeof (p as any).name === 'string' && (p as any).name ? (p as any).name : p.sub;
+  const name = typeof p.name === 'string' && p.name ? p.name : p.sub;
   return { id: p.sub.slice(0, 128), name: String(name).slice(0, 200), org, tier, roles };
 }
 

@@ -1,5 +1,6 @@
 // One small database interface with two implementations: PGlite (embedded, default) and pg (DATABASE_URL).
 import { mkdirSync } from 'node:fs';
+import type { Client } from 'pg';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -36,7 +37,7 @@ async function createPgliteDb(dataDir?: string): Promise<Db> {
   const pg = await PGlite.create(dataDir || undefined, { extensions: { pg_trgm } });
   const wrap = (q: { query: typeof pg.query; exec: typeof pg.exec }): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
-      const r = await q.query<T>(sql, params as any[]);
+      const r = await q.query<T>(sql, params);
       return { rows: r.rows };
     },
     async exec(sql: string) {
@@ -63,7 +64,7 @@ async function createPgliteDb(dataDir?: string): Promise<Db> {
 
 async function createPgDb(url: string, schema?: string): Promise<Db> {
   const pgmod = await import('pg');
-  const pg = (pgmod as any).default ?? pgmod;
+  const pg = pgmod.default ?? pgmod;
   // Timestamps come back as Date, bigint counts are cast to int in SQL.
   const options = schema ? `-c search_path=${schema},public` : undefined;
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name: ${schema}`);
@@ -75,7 +76,7 @@ async function createPgDb(url: string, schema?: string): Promise<Db> {
   }
   const pool = new pg.Pool({ connectionString: url, options, max: Number(process.env.CONFAB_PG_POOL ?? 10) });
   pool.on('error', (err: Error) => console.error('[confab] idle pg client error:', err.message));
-  const wrap = (c: { query: (sql: string, params?: unknown[]) => Promise<{ rows: any[] }> }): Queryable => ({
+  const wrap = (c: { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
       const r = await c.query(sql, params);
       return { rows: r.rows as T[] };
@@ -85,7 +86,7 @@ async function createPgDb(url: string, schema?: string): Promise<Db> {
     },
   });
   // One dedicated connection for LISTEN; callbacks per channel.
-  let listener: any = null;
+  let listener: Client | null = null;
   const subs = new Map<string, Set<(p: string) => void>>();
   async function getListener() {
     if (listener) return listener;

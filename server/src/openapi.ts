@@ -1,10 +1,10 @@
 // OpenAPI 3.1 generated from the contract's endpoint table and valibot schemas.
-import { toJsonSchema } from '@valibot/to-json-schema';
+import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { endpoints, LiveEvent, Problem } from '../../src/contract/index.js';
 
-const js = (s: v.GenericSchema): Record<string, any> => {
-  const out = toJsonSchema(s as any, { errorMode: 'ignore' }) as Record<string, any>;
+const js = (s: v.GenericSchema): JsonSchema => {
+  const out = toJsonSchema(s, { errorMode: 'ignore' });
   delete out.$schema;
   return out;
 };
@@ -20,8 +20,9 @@ export function buildOpenApi(serverUrl = '/api') {
     if ('query' in ep && ep.query) {
       const q = js(ep.query);
       const req = new Set<string>(q.required ?? []);
-      for (const [k, s] of Object.entries<Record<string, unknown>>(q.properties ?? {})) {
-        params.push({ name: k, in: 'query', required: req.has(k), schema: s, ...(s.type === 'array' ? { style: 'form', explode: true } : {}) });
+      for (const [k, s] of Object.entries(q.properties ?? {})) {
+        const array = typeof s === 'object' && s.type === 'array';
+        params.push({ name: k, in: 'query', required: req.has(k), schema: s, ...(array ? { style: 'form', explode: true } : {}) });
       }
     }
     if ('idempotent' in ep && ep.idempotent) {

@@ -1,9 +1,10 @@
 // Knowledge-base search: Postgres full-text (title A over body B), websearch syntax plus type-ahead prefix,
 // audience filtering by tier and roles, facets, highlight ranges computed over plain text.
-import { TIERS } from '../../src/contract/index.js';
+import { TIERS, type Article, type ArticleSearchResult, type Ok } from '../../src/contract/index.js';
 import type { User } from './auth.js';
 import type { Ctx } from './context.js';
 import { notFound } from './problem.js';
+import type { ArticleRow, ArticleSearchRow, Json } from './rows.js';
 import { decodeCursor, encodeCursor, iso, plainText } from './text.js';
 import { pageLimit } from './handlers/common.js';
 
@@ -135,7 +136,7 @@ function matchSql(q: string, params: unknown[], alias = 'a', fullRank = false) {
 
 const FULL_RANK_MAX = 2000;
 
-export async function searchArticles(ctx: Ctx) {
+export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<ArticleSearchResult> {
   const q: string = ctx.query.q ?? '';
   const products: string[] = ctx.query.product ?? [];
   const types: string[] = ctx.query.contentType ?? [];
@@ -175,10 +176,10 @@ export async function searchArticles(ctx: Ctx) {
       (SELECT COALESCE(json_agg(h ORDER BY h.rank DESC, h.updated_at DESC, h.id), '[]'::json)
          FROM (SELECT m.*, a.title, a.body FROM (SELECT * FROM m WHERE ${pf} AND ${tf} ORDER BY m.rank DESC, m.updated_at DESC, m.id LIMIT $${li} OFFSET $${oi}) m
                JOIN articles a ON a.id = m.id) h) AS items`;
-  const { rows } = await ctx.q.query<any>(sql, params);
+  const { rows } = await ctx.q.query<ArticleSearchRow>(sql, params);
   const r = rows[0];
-  const parse = (x: unknown) => (typeof x === 'string' ? JSON.parse(x) : x);
-  const hits: any[] = parse(r.items);
+  const parse = <T>(x: Json<T>): T => (typeof x === 'string' ? (JSON.parse(x) as T) : x);
+  const hits = parse(r.items);
   const terms = highlightTerms(q);
   const items = hits.slice(0, limit).map((h) => {
     const snippet = snippetOf(h.body, terms);
@@ -214,7 +215,7 @@ export async function searchArticles(ctx: Ctx) {
 async function loadVisibleArticle(ctx: Ctx, id: string) {
   const params: unknown[] = [id];
   const cond = audienceSql(audienceOf(ctx.user), params);
-  const { rows } = await ctx.q.query<any>(
+  const { rows } = await ctx.q.query<ArticleRow>(
     `SELECT a.id, a.title, a.body, a.product, a.content_type, a.min_tier, a.roles, a.updated_at,
        (SELECT count(*)::int FROM article_feedback f WHERE f.article_id = a.id AND f.helpful) AS yes,
        (SELECT count(*)::int FROM article_feedback f WHERE f.article_id = a.id AND NOT f.helpful) AS no
@@ -226,7 +227,7 @@ async function loadVisibleArticle(ctx: Ctx, id: string) {
   return rows[0];
 }
 
-export async function getArticle(ctx: Ctx) {
+export async function getArticle(ctx: Ctx<'getArticle'>): Promise<Article> {
   const a = await loadVisibleArticle(ctx, ctx.params.id);
   return {
     id: a.id,
@@ -240,7 +241,7 @@ export async function getArticle(ctx: Ctx) {
   };
 }
 
-export async function sendArticleFeedback(ctx: Ctx) {
+export async function sendArticleFeedback(ctx: Ctx<'sendArticleFeedback'>): Promise<Ok> {
   await loadVisibleArticle(ctx, ctx.params.id);
   await ctx.q.query(`INSERT INTO article_feedback (article_id, person_id, helpful, comment) VALUES ($1, $2, $3, $4)`, [
     ctx.params.id, ctx.user?.id ?? null, ctx.body.helpful, ctx.body.comment ?? null,

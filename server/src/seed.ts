@@ -3,7 +3,7 @@
 // relative to "now" so that "expiring soon" stays true.
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from './db.js';
-import { CONTENT_TYPES, TIERS } from '../../src/contract/index.js';
+import { CONTENT_TYPES, TIERS, type Tier } from '../../src/contract/index.js';
 
 export function prng(seed: number) {
   let a = seed >>> 0;
@@ -277,14 +277,14 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
   const tierWeights = [0.45, 0.25, 0.17, 0.13];
   const rolePick = [[], [], [], [], [], [], ['sales'], ['technical'], ['marketing'], ['sales', 'marketing']];
   // Fixed articles the tests and the demo rely on.
-  const fixed: [string, string, string, string, string[], string][] = [
+  const fixed: [string, string, string, string, string[], Tier][] = [
     ['kb-0001', 'Configuring high availability on Acme Edge Firewall', 'Acme Edge Firewall', 'guide', [], 'registered'],
     ['kb-0002', 'Platinum deal desk escalation playbook', 'Partner Program', 'reference', [], 'platinum'],
     ['kb-0003', 'Gold tier quarterly rebate calculator', 'Partner Program', 'reference', ['sales'], 'gold'],
   ];
   for (const [id, title, product, type, roles, tier] of fixed) {
     aTitles.add(title);
-    artRows.push([id, title, markdownBody(r, product, true) + (id === 'kb-0002' ? '\n\nThe deal desk escalation path for platinum partners: open a priority case and page the channel account manager.' : ''), product, type, tier, TIERS.indexOf(tier as any), roles.join('|'), ts(r.next() * 200)]);
+    artRows.push([id, title, markdownBody(r, product, true) + (id === 'kb-0002' ? '\n\nThe deal desk escalation path for platinum partners: open a priority case and page the channel account manager.' : ''), product, type, tier, TIERS.indexOf(tier), roles.join('|'), ts(r.next() * 200)]);
   }
   for (let i = 0; artRows.length < nArticles && i < nArticles * 20; i++) {
     const product = r.pick(PRODUCTS);

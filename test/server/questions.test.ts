@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Question, QuestionSummary } from '../../src/contract/index.js';
 import { PEOPLE, call, setupTestEnv, type TestEnv } from './helpers.js';
 
 let env: TestEnv;
@@ -23,6 +24,13 @@ describe('questions: reads', () => {
     assert.deepEqual(s, [...s].sort((a, b) => b - a));
     const cat = await call(env, 'listQuestions', { query: { category: 'technical' } });
     assert.ok(cat.body.items.every((q: any) => q.category === 'technical'));
+  });
+
+  test('summaries and questions list their fields in the contract order', async () => {
+    const list = await call(env, 'listQuestions', { query: { limit: '1' } });
+    assert.deepEqual(Object.keys(list.body.items[0]), Object.keys(QuestionSummary.entries));
+    const r = await call(env, 'getQuestion', { params: { id: list.body.items[0].id } });
+    assert.deepEqual(Object.keys(r.body.question), Object.keys(Question.entries));
   });
 
   test('a question with answers: accepted first, then by score; further pages', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Thread, ThreadSummary } from '../../src/contract/index.js';
 import { PEOPLE, call, setupTestEnv, type TestEnv } from './helpers.js';
 
 let env: TestEnv;
@@ -57,6 +58,15 @@ describe('threads: reads', () => {
     const p2 = await call(env, 'listPosts', { params: { id: withReplies.id }, query: { limit: '2', cursor: p1.body.nextCursor } });
     assert.notEqual(p2.body.items[0].id, p1.body.items[0].id);
     assert.equal((await call(env, 'listPosts', { params: { id: withReplies.id }, query: { limit: 'x' } })).status, 400);
+  });
+
+  // Threads and questions share one summary mapper: the JSON must still list fields in the contract's
+  // order, or every ETag would change with a refactoring.
+  test('summaries and threads list their fields in the contract order', async () => {
+    const list = await call(env, 'listThreads', { query: { limit: '1' } });
+    assert.deepEqual(Object.keys(list.body.items[0]), Object.keys(ThreadSummary.entries));
+    const r = await call(env, 'getThread', { params: { id: list.body.items[0].id } });
+    assert.deepEqual(Object.keys(r.body.thread), Object.keys(Thread.entries));
   });
 
   test('404 for a missing thread', async () => {

@@ -1,12 +1,14 @@
+import type { Certification } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
 import { HttpError, notFound } from '../problem.js';
+import type { CertificationCardRow } from '../rows.js';
 import { iso, isoOrNull } from '../text.js';
 import { urls } from '../openbadges/documents.js';
 import { verifyAssertion } from '../openbadges/verify.js';
 
 const C_SELECT = `SELECT c.*, b.name AS badge_name, b.description AS badge_description FROM certifications c JOIN badge_classes b ON b.id = c.badge_id`;
 
-export function certification(ctx: Ctx, r: any) {
+export function certification(ctx: Ctx, r: CertificationCardRow): Certification {
   const u = urls(ctx.origin);
   return {
     id: r.id,
@@ -24,8 +26,8 @@ export function certification(ctx: Ctx, r: any) {
   };
 }
 
-export async function listCertifications(ctx: Ctx) {
-  let { person, org } = ctx.query as { person?: string; org?: string };
+export async function listCertifications(ctx: Ctx<'listCertifications'>) {
+  let { person, org } = ctx.query;
   if (!person && !org) {
     if (ctx.user) person = ctx.user.id;
     else {
@@ -33,25 +35,25 @@ export async function listCertifications(ctx: Ctx) {
     }
   }
   const [kind, id] = person ? ['person', person] : ['org', org!];
-  const { rows } = await ctx.q.query(`${C_SELECT} WHERE c.recipient_kind = $1 AND c.recipient_id = $2 ORDER BY c.issued_on DESC, c.id`, [kind, id]);
+  const { rows } = await ctx.q.query<CertificationCardRow>(`${C_SELECT} WHERE c.recipient_kind = $1 AND c.recipient_id = $2 ORDER BY c.issued_on DESC, c.id`, [kind, id]);
   return { items: rows.map((r) => certification(ctx, r)) };
 }
 
 async function loadCert(ctx: Ctx, id: string) {
-  const { rows } = await ctx.q.query(`${C_SELECT} WHERE c.id = $1`, [id]);
+  const { rows } = await ctx.q.query<CertificationCardRow>(`${C_SELECT} WHERE c.id = $1`, [id]);
   if (!rows[0]) throw notFound('The certification');
-  return rows[0] as any;
+  return rows[0];
 }
 
-export async function getCertification(ctx: Ctx) {
+export async function getCertification(ctx: Ctx<'getCertification'>) {
   return certification(ctx, await loadCert(ctx, ctx.params.id));
 }
 
-export async function verifyCertification(ctx: Ctx) {
+export async function verifyCertification(ctx: Ctx<'verifyCertification'>) {
   const c = await loadCert(ctx, ctx.params.id);
   return verifyAssertion(urls(ctx.origin).assertion(c.id), ctx.fetchJson, { recipientName: c.recipient_name });
 }
 
-export async function verifyAnyAssertion(ctx: Ctx) {
+export async function verifyAnyAssertion(ctx: Ctx<'verifyAssertion'>) {
   return verifyAssertion(ctx.body.url, ctx.fetchJson, { identity: ctx.body.identity });
 }

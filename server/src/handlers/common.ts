@@ -1,4 +1,6 @@
+import type { Author } from '../../../src/contract/index.js';
 import type { Queryable } from '../db.js';
+import type { AuthorColumns } from '../rows.js';
 import type { User } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { HttpError, forbidden } from '../problem.js';
@@ -6,7 +8,7 @@ import { iso } from '../text.js';
 
 export const AUTHOR_COLS = `p.name AS author_name, p.org_name AS author_org, p.avatar_url AS author_avatar`;
 
-export function author(r: any) {
+export function author(r: AuthorColumns): Author {
   return { id: r.author_id, name: r.author_name, orgName: r.author_org ?? null, avatarUrl: r.author_avatar ?? null };
 }
 

@@ -1,8 +1,10 @@
+import type { Me, Stats } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
 import { forbidden } from '../problem.js';
+import type { StatsRow, WeeklyRow } from '../rows.js';
 import { needUser } from './common.js';
 
-export async function me(ctx: Ctx) {
+export async function me(ctx: Ctx<'me'>): Promise<Me> {
   const u = ctx.user;
   if (!u) return { authenticated: false };
   let org = u.org;
@@ -18,10 +20,10 @@ const rate = (num: unknown, den: unknown) => {
   return d > 0 ? Math.min(1, Math.max(0, n / d)) : null;
 };
 
-export async function stats(ctx: Ctx) {
+export async function stats(ctx: Ctx<'stats'>): Promise<Stats> {
   const u = needUser(ctx);
   if (!u.roles.includes('vendor-staff')) throw forbidden('Community statistics are for vendor staff.');
-  const { rows } = await ctx.q.query<any>(`SELECT
+  const { rows } = await ctx.q.query<StatsRow>(`SELECT
     (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY h) FROM (
        SELECT EXTRACT(EPOCH FROM (MIN(a.created_at) - q.created_at)) / 3600.0 AS h
        FROM questions q JOIN answers a ON a.question_id = q.id GROUP BY q.id, q.created_at) x) AS median,
@@ -32,7 +34,7 @@ export async function stats(ctx: Ctx) {
     (SELECT count(*)::int FROM votes WHERE target_kind = 'answer' AND value > 0) AS ans_up,
     (SELECT count(*)::int FROM votes WHERE target_kind = 'answer') AS ans_all`);
   const r = rows[0];
-  const weekly = await ctx.q.query<any>(`
+  const weekly = await ctx.q.query<WeeklyRow>(`
     WITH weeks AS (
       SELECT generate_series(date_trunc('week', now()) - interval '11 weeks', date_trunc('week', now()), interval '1 week') AS w
     )

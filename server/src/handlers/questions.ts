@@ -1,93 +1,73 @@
+import type { Answer, Ok, Question, QuestionSummary, SimilarQuestion, VoteResult, VoteValue } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
 import { HttpError, forbidden, notFound } from '../problem.js';
+import type { AnswerInQuestionRow, AnswerRow, Numeric, QuestionRow, SimilarQuestionRow, VotedAnswerRow } from '../rows.js';
 import { decodeCursor, encodeCursor, excerpt, iso, newId } from '../text.js';
 import { AUTHOR_COLS, author, isModerator, limitFromString, mayEdit, needUser, pageLimit, paged, upsertPerson } from './common.js';
 import { prefixTerm } from '../search.js';
+import { topicListSql, topicSummary } from './topic.js';
 
 const Q_SELECT = `SELECT t.id, t.title, t.body, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,
   t.created_at, t.last_activity_at, ${AUTHOR_COLS} FROM questions t JOIN people p ON p.id = t.author_id`;
 const A_SELECT = `SELECT x.*, ${AUTHOR_COLS} FROM answers x JOIN people p ON p.id = x.author_id`;
 
-export function questionSummary(r: any) {
-  return {
-    id: r.id,
-    title: r.title,
-    excerpt: excerpt(r.body),
-    category: r.category,
-    tags: r.tags ?? [],
-    author: author(r),
-    answerCount: Number(r.answer_count),
-    score: Number(r.score),
-    accepted: r.accepted_answer_id != null,
-    createdAt: iso(r.created_at),
-    lastActivityAt: iso(r.last_activity_at),
-  };
-}
+export const questionSummary = (r: QuestionRow): QuestionSummary =>
+  topicSummary(r, { answerCount: Number(r.answer_count), score: Number(r.score), accepted: r.accepted_answer_id != null });
 
-async function myVote(ctx: Ctx, kind: string, id: string): Promise<-1 | 0 | 1> {
+async function myVote(ctx: Ctx, kind: string, id: string): Promise<VoteValue> {
   if (!ctx.user) return 0;
   const { rows } = await ctx.q.query<{ value: number }>(
     `SELECT value FROM votes WHERE person_id = $1 AND target_kind = $2 AND target_id = $3`, [ctx.user.id, kind, id],
   );
-  return (Number(rows[0]?.value ?? 0) as -1 | 0 | 1);
+  return (Number(rows[0]?.value ?? 0) as VoteValue);
 }
 
 async function loadQuestion(ctx: Ctx, id: string) {
-  const { rows } = await ctx.q.query(`${Q_SELECT} WHERE t.id = $1`, [id]);
+  const { rows } = await ctx.q.query<QuestionRow>(`${Q_SELECT} WHERE t.id = $1`, [id]);
   if (!rows[0]) throw notFound('The question');
-  return rows[0] as any;
+  return rows[0];
 }
 
-async function question(ctx: Ctx, r: any) {
+async function question(ctx: Ctx, r: QuestionRow): Promise<Question> {
   return { ...questionSummary(r), body: r.body, acceptedAnswerId: r.accepted_answer_id ?? null, myVote: await myVote(ctx, 'question', r.id) };
 }
 
-async function answersPage(ctx: Ctx, q: any, cursor?: string, limitIn?: number) {
+async function answersPage(ctx: Ctx, q: QuestionRow, cursor?: string, limitIn?: number) {
   const offset = decodeCursor(cursor);
   const limit = pageLimit(limitIn);
   const params: unknown[] = [q.id, q.accepted_answer_id ?? '', limit + 1, offset, ctx.user?.id ?? ''];
-  const { rows } = await ctx.q.query(
+  const { rows } = await ctx.q.query<VotedAnswerRow>(
     `SELECT a.*, COALESCE(v.value, 0) AS my_vote FROM (${A_SELECT} WHERE x.question_id = $1) a
      LEFT JOIN votes v ON v.target_kind = 'answer' AND v.target_id = a.id AND v.person_id = $5
      ORDER BY (a.id = $2) DESC, a.score DESC, a.created_at, a.id LIMIT $3 OFFSET $4`,
     params,
   );
-  return paged(rows.map((r: any) => answer(r, q.accepted_answer_id)), offset, limit, encodeCursor);
+  return paged(rows.map((r) => answer(r, q.accepted_answer_id)), offset, limit, encodeCursor);
 }
 
-export const answer = (r: any, acceptedId: string | null) => ({
+/** `my_vote` is missing right after an insert: nobody has voted yet. */
+export const answer = (r: AnswerRow & { my_vote?: Numeric }, acceptedId: string | null): Answer => ({
   id: r.id,
   questionId: r.question_id,
   author: author(r),
   body: r.body,
   score: Number(r.score),
-  myVote: Number(r.my_vote ?? 0) as -1 | 0 | 1,
+  myVote: Number(r.my_vote ?? 0) as VoteValue,
   accepted: r.id === acceptedId,
   createdAt: iso(r.created_at),
 });
 
-export async function listQuestions(ctx: Ctx) {
-  const { category, tag, sort = 'latest', cursor } = ctx.query;
-  const offset = decodeCursor(cursor);
-  const limit = pageLimit(ctx.query.limit);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (category) where.push(`t.category = $${params.push(category)}`);
-  if (tag) where.push(`$${params.push(tag)} = ANY(t.tags)`);
-  if (sort === 'unanswered') where.push('t.answer_count = 0');
-  const order = sort === 'top' ? 't.score DESC, t.last_activity_at DESC, t.id DESC' : 't.last_activity_at DESC, t.id DESC';
-  const { rows } = await ctx.q.query(
-    `${Q_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT $${params.push(limit + 1)} OFFSET $${params.push(offset)}`,
-    params,
-  );
+export async function listQuestions(ctx: Ctx<'listQuestions'>) {
+  const { sql, params, offset, limit } = topicListSql(ctx.query, 'answer_count');
+  const { rows } = await ctx.q.query<QuestionRow>(`${Q_SELECT} ${sql}`, params);
   return paged(rows.map(questionSummary), offset, limit, encodeCursor);
 }
 
-export async function similarQuestions(ctx: Ctx) {
+export async function similarQuestions(ctx: Ctx<'similarQuestions'>) {
   const text: string = ctx.query.q;
   const limit = Math.min(pageLimit(ctx.query.limit, 5), 20);
   const prefix = prefixTerm(text);
-  const { rows } = await ctx.q.query(
+  const { rows } = await ctx.q.query<SimilarQuestionRow>(
     `WITH c AS (
        SELECT q.id, q.title, q.answer_count, q.accepted_answer_id,
          LEAST(1, GREATEST(public.similarity(lower(q.title), lower($1)), public.word_similarity(lower($1), lower(q.title)) * 0.9,
@@ -108,7 +88,7 @@ export async function similarQuestions(ctx: Ctx) {
     [text, prefix.length >= 3 ? `${prefix}:*` : '', limit, prefix ? text.slice(0, text.length - prefix.length) : ''],
   );
   return {
-    items: rows.map((r: any) => ({
+    items: rows.map((r): SimilarQuestion => ({
       id: r.id,
       title: r.title,
       answerCount: Number(r.answer_count),
@@ -119,17 +99,17 @@ export async function similarQuestions(ctx: Ctx) {
   };
 }
 
-export async function getQuestion(ctx: Ctx) {
+export async function getQuestion(ctx: Ctx<'getQuestion'>) {
   const q = await loadQuestion(ctx, ctx.params.id);
   return { question: await question(ctx, q), answers: await answersPage(ctx, q) };
 }
 
-export async function listAnswers(ctx: Ctx) {
+export async function listAnswers(ctx: Ctx<'listAnswers'>) {
   const q = await loadQuestion(ctx, ctx.params.id);
   return answersPage(ctx, q, ctx.query.cursor, limitFromString(ctx.query.limit));
 }
 
-export async function askQuestion(ctx: Ctx) {
+export async function askQuestion(ctx: Ctx<'askQuestion'>) {
   const u = needUser(ctx);
   await upsertPerson(ctx.q, u);
   const id = newId('q');
@@ -142,19 +122,19 @@ export async function askQuestion(ctx: Ctx) {
   return question(ctx, q);
 }
 
-export async function answerQuestion(ctx: Ctx) {
+export async function answerQuestion(ctx: Ctx<'answerQuestion'>) {
   const u = needUser(ctx);
   const q = await loadQuestion(ctx, ctx.params.id);
   await upsertPerson(ctx.q, u);
   const id = newId('a');
   await ctx.q.query(`INSERT INTO answers (id, question_id, author_id, body) VALUES ($1, $2, $3, $4)`, [id, q.id, u.id, ctx.body.body]);
   await ctx.q.query(`UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now() WHERE id = $1`, [q.id]);
-  const { rows } = await ctx.q.query(`${A_SELECT} WHERE x.id = $1`, [id]);
+  const { rows } = await ctx.q.query<AnswerRow>(`${A_SELECT} WHERE x.id = $1`, [id]);
   await ctx.emit({ type: 'answer.created', id, parentId: q.id, category: q.category });
   return answer(rows[0], q.accepted_answer_id);
 }
 
-export async function acceptAnswer(ctx: Ctx) {
+export async function acceptAnswer(ctx: Ctx<'acceptAnswer'>) {
   const u = needUser(ctx);
   const q = await loadQuestion(ctx, ctx.params.id);
   if (q.author_id !== u.id && !isModerator(u)) throw forbidden('Only the person who asked can accept an answer.');
@@ -169,11 +149,11 @@ export async function acceptAnswer(ctx: Ctx) {
   return question(ctx, await loadQuestion(ctx, q.id));
 }
 
-async function vote(ctx: Ctx, kind: 'question' | 'answer', table: 'questions' | 'answers') {
+async function vote(ctx: Ctx<'voteQuestion' | 'voteAnswer'>, kind: 'question' | 'answer', table: 'questions' | 'answers'): Promise<VoteResult> {
   const u = needUser(ctx);
   const { rows } = await ctx.q.query(`SELECT id FROM ${table} WHERE id = $1`, [ctx.params.id]);
   if (!rows[0]) throw notFound(kind === 'question' ? 'The question' : 'The answer');
-  const value: number = ctx.body.value;
+  const value = ctx.body.value;
   if (value === 0) {
     await ctx.q.query(`DELETE FROM votes WHERE person_id = $1 AND target_kind = $2 AND target_id = $3`, [u.id, kind, ctx.params.id]);
   } else {
@@ -191,10 +171,10 @@ async function vote(ctx: Ctx, kind: 'question' | 'answer', table: 'questions' | 
   return { score: Number(r.rows[0].score), myVote: value };
 }
 
-export const voteQuestion = (ctx: Ctx) => vote(ctx, 'question', 'questions');
-export const voteAnswer = (ctx: Ctx) => vote(ctx, 'answer', 'answers');
+export const voteQuestion = (ctx: Ctx<'voteQuestion'>) => vote(ctx, 'question', 'questions');
+export const voteAnswer = (ctx: Ctx<'voteAnswer'>) => vote(ctx, 'answer', 'answers');
 
-export async function recordDeflection(ctx: Ctx) {
+export async function recordDeflection(ctx: Ctx<'recordDeflection'>): Promise<Ok> {
   await loadQuestion(ctx, ctx.params.id);
   await ctx.q.query(`INSERT INTO deflections (question_id, person_id, query) VALUES ($1, $2, $3)`, [
     ctx.params.id, ctx.user?.id ?? null, ctx.body.query,
@@ -202,7 +182,7 @@ export async function recordDeflection(ctx: Ctx) {
   return { ok: true };
 }
 
-export async function updateQuestion(ctx: Ctx) {
+export async function updateQuestion(ctx: Ctx<'updateQuestion'>) {
   const u = needUser(ctx);
   const q = await loadQuestion(ctx, ctx.params.id);
   mayEdit(u, q.author_id);
@@ -214,7 +194,7 @@ export async function updateQuestion(ctx: Ctx) {
   return question(ctx, await loadQuestion(ctx, q.id));
 }
 
-export async function deleteQuestion(ctx: Ctx) {
+export async function deleteQuestion(ctx: Ctx<'deleteQuestion'>) {
   const u = needUser(ctx);
   const q = await loadQuestion(ctx, ctx.params.id);
   mayEdit(u, q.author_id);
@@ -223,17 +203,17 @@ export async function deleteQuestion(ctx: Ctx) {
 }
 
 async function loadAnswer(ctx: Ctx, id: string) {
-  const { rows } = await ctx.q.query(
+  const { rows } = await ctx.q.query<AnswerInQuestionRow>(
     `SELECT a.*, q.accepted_answer_id, COALESCE(v.value, 0) AS my_vote FROM (${A_SELECT} WHERE x.id = $1) a
      JOIN questions q ON q.id = a.question_id
      LEFT JOIN votes v ON v.target_kind = 'answer' AND v.target_id = a.id AND v.person_id = $2`,
     [id, ctx.user?.id ?? ''],
   );
   if (!rows[0]) throw notFound('The answer');
-  return rows[0] as any;
+  return rows[0];
 }
 
-export async function updateAnswer(ctx: Ctx) {
+export async function updateAnswer(ctx: Ctx<'updateAnswer'>) {
   const u = needUser(ctx);
   const a = await loadAnswer(ctx, ctx.params.id);
   mayEdit(u, a.author_id);
@@ -242,7 +222,7 @@ export async function updateAnswer(ctx: Ctx) {
   return answer(r, r.accepted_answer_id);
 }
 
-export async function deleteAnswer(ctx: Ctx) {
+export async function deleteAnswer(ctx: Ctx<'deleteAnswer'>) {
   const u = needUser(ctx);
   const a = await loadAnswer(ctx, ctx.params.id);
   mayEdit(u, a.author_id);

@@ -1,73 +1,53 @@
+import type { Post, Thread, ThreadSummary } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../problem.js';
-import { decodeCursor, encodeCursor, excerpt, iso, isoOrNull, newId } from '../text.js';
+import type { PostRow, ThreadRow } from '../rows.js';
+import { decodeCursor, encodeCursor, iso, isoOrNull, newId } from '../text.js';
 import { AUTHOR_COLS, author, limitFromString, mayEdit, needUser, pageLimit, paged, upsertPerson } from './common.js';
+import { topicListSql, topicSummary } from './topic.js';
 
 const THREAD_SELECT = `SELECT t.*, ${AUTHOR_COLS} FROM threads t JOIN people p ON p.id = t.author_id`;
 const POST_SELECT = `SELECT x.*, ${AUTHOR_COLS} FROM posts x JOIN people p ON p.id = x.author_id`;
 
-export function threadSummary(r: any) {
-  return {
-    id: r.id,
-    title: r.title,
-    excerpt: excerpt(r.body),
-    category: r.category,
-    tags: r.tags ?? [],
-    author: author(r),
-    replyCount: Number(r.reply_count),
-    score: Number(r.score),
-    solved: !!r.solved,
-    createdAt: iso(r.created_at),
-    lastActivityAt: iso(r.last_activity_at),
-  };
-}
-export const thread = (r: any) => ({ ...threadSummary(r), body: r.body });
-export const post = (r: any) => ({
+export const threadSummary = (r: ThreadRow): ThreadSummary =>
+  topicSummary(r, { replyCount: Number(r.reply_count), score: Number(r.score), solved: !!r.solved });
+export const thread = (r: ThreadRow): Thread => ({ ...threadSummary(r), body: r.body });
+export const post = (r: PostRow): Post => ({
   id: r.id, threadId: r.thread_id, author: author(r), body: r.body, createdAt: iso(r.created_at), editedAt: isoOrNull(r.edited_at),
 });
 
 async function loadThread(ctx: Ctx, id: string) {
-  const { rows } = await ctx.q.query(`${THREAD_SELECT} WHERE t.id = $1`, [id]);
+  const { rows } = await ctx.q.query<ThreadRow>(`${THREAD_SELECT} WHERE t.id = $1`, [id]);
   if (!rows[0]) throw notFound('The thread');
-  return rows[0] as any;
+  return rows[0];
 }
 
 async function postsPage(ctx: Ctx, threadId: string, cursor?: string, limitIn?: unknown) {
   const offset = decodeCursor(cursor);
   const limit = pageLimit(limitIn);
-  const { rows } = await ctx.q.query(`${POST_SELECT} WHERE x.thread_id = $1 ORDER BY x.created_at, x.id LIMIT $2 OFFSET $3`, [
+  const { rows } = await ctx.q.query<PostRow>(`${POST_SELECT} WHERE x.thread_id = $1 ORDER BY x.created_at, x.id LIMIT $2 OFFSET $3`, [
     threadId, limit + 1, offset,
   ]);
   return paged(rows.map(post), offset, limit, encodeCursor);
 }
 
-export async function listThreads(ctx: Ctx) {
-  const { category, tag, sort = 'latest', cursor } = ctx.query;
-  const offset = decodeCursor(cursor);
-  const limit = pageLimit(ctx.query.limit);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (category) where.push(`t.category = $${params.push(category)}`);
-  if (tag) where.push(`$${params.push(tag)} = ANY(t.tags)`);
-  if (sort === 'unanswered') where.push('t.reply_count = 0');
-  const order = sort === 'top' ? 't.score DESC, t.last_activity_at DESC, t.id DESC' : 't.last_activity_at DESC, t.id DESC';
-  const sql = `${THREAD_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}
-    LIMIT $${params.push(limit + 1)} OFFSET $${params.push(offset)}`;
-  const { rows } = await ctx.q.query(sql, params);
+export async function listThreads(ctx: Ctx<'listThreads'>) {
+  const { sql, params, offset, limit } = topicListSql(ctx.query, 'reply_count');
+  const { rows } = await ctx.q.query<ThreadRow>(`${THREAD_SELECT} ${sql}`, params);
   return paged(rows.map(threadSummary), offset, limit, encodeCursor);
 }
 
-export async function getThread(ctx: Ctx) {
+export async function getThread(ctx: Ctx<'getThread'>) {
   const t = await loadThread(ctx, ctx.params.id);
   return { thread: thread(t), posts: await postsPage(ctx, t.id) };
 }
 
-export async function listPosts(ctx: Ctx) {
+export async function listPosts(ctx: Ctx<'listPosts'>) {
   await loadThread(ctx, ctx.params.id);
   return postsPage(ctx, ctx.params.id, ctx.query.cursor, limitFromString(ctx.query.limit));
 }
 
-export async function createThread(ctx: Ctx) {
+export async function createThread(ctx: Ctx<'createThread'>) {
   const u = needUser(ctx);
   await upsertPerson(ctx.q, u);
   const id = newId('t');
@@ -80,19 +60,19 @@ export async function createThread(ctx: Ctx) {
   return thread(t);
 }
 
-export async function replyToThread(ctx: Ctx) {
+export async function replyToThread(ctx: Ctx<'replyToThread'>) {
   const u = needUser(ctx);
   const t = await loadThread(ctx, ctx.params.id);
   await upsertPerson(ctx.q, u);
   const id = newId('p');
   await ctx.q.query(`INSERT INTO posts (id, thread_id, author_id, body) VALUES ($1, $2, $3, $4)`, [id, t.id, u.id, ctx.body.body]);
   await ctx.q.query(`UPDATE threads SET reply_count = reply_count + 1, last_activity_at = now() WHERE id = $1`, [t.id]);
-  const { rows } = await ctx.q.query(`${POST_SELECT} WHERE x.id = $1`, [id]);
+  const { rows } = await ctx.q.query<PostRow>(`${POST_SELECT} WHERE x.id = $1`, [id]);
   await ctx.emit({ type: 'post.created', id, parentId: t.id, category: t.category });
   return post(rows[0]);
 }
 
-export async function updateThread(ctx: Ctx) {
+export async function updateThread(ctx: Ctx<'updateThread'>) {
   const u = needUser(ctx);
   const t = await loadThread(ctx, ctx.params.id);
   mayEdit(u, t.author_id);
@@ -104,7 +84,7 @@ export async function updateThread(ctx: Ctx) {
   return thread(await loadThread(ctx, t.id));
 }
 
-export async function deleteThread(ctx: Ctx) {
+export async function deleteThread(ctx: Ctx<'deleteThread'>) {
   const u = needUser(ctx);
   const t = await loadThread(ctx, ctx.params.id);
   mayEdit(u, t.author_id);
@@ -113,12 +93,12 @@ export async function deleteThread(ctx: Ctx) {
 }
 
 async function loadPost(ctx: Ctx, id: string) {
-  const { rows } = await ctx.q.query(`${POST_SELECT} WHERE x.id = $1`, [id]);
+  const { rows } = await ctx.q.query<PostRow>(`${POST_SELECT} WHERE x.id = $1`, [id]);
   if (!rows[0]) throw notFound('The post');
-  return rows[0] as any;
+  return rows[0];
 }
 
-export async function updatePost(ctx: Ctx) {
+export async function updatePost(ctx: Ctx<'updatePost'>) {
   const u = needUser(ctx);
   const p = await loadPost(ctx, ctx.params.id);
   mayEdit(u, p.author_id);
@@ -126,7 +106,7 @@ export async function updatePost(ctx: Ctx) {
   return post(await loadPost(ctx, p.id));
 }
 
-export async function deletePost(ctx: Ctx) {
+export async function deletePost(ctx: Ctx<'deletePost'>) {
   const u = needUser(ctx);
   const p = await loadPost(ctx, ctx.params.id);
   mayEdit(u, p.author_id);

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { OB_CONTEXT } from '../../../src/contract/index.js';
 import type { Config } from '../context.js';
+import type { BadgeClassRow, CertificationRow } from '../rows.js';
 import { iso, isoOrNull } from '../text.js';
 
 export const recipientHash = (email: string, salt: string) =>
@@ -27,7 +28,7 @@ export function issuerDoc(origin: string, config: Config) {
   };
 }
 
-export function badgeDoc(origin: string, b: any) {
+export function badgeDoc(origin: string, b: BadgeClassRow) {
   const u = urls(origin);
   return {
     '@context': OB_CONTEXT,
@@ -41,7 +42,7 @@ export function badgeDoc(origin: string, b: any) {
   };
 }
 
-export function assertionDoc(origin: string, c: any) {
+export function assertionDoc(origin: string, c: CertificationRow) {
   const u = urls(origin);
   const doc: Record<string, unknown> = {
     '@context': OB_CONTEXT,

@@ -75,17 +75,18 @@ function requestOnce(u: URL, o: SafeFetchOptions): Promise<{ status: number; loc
     return Promise.reject(new FetchError('blocked-url', `${host} is a private or local address`));
   }
   const lookup: net.LookupFunction = (hostname, options, cb) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addrs) => {
-      if (err) return (cb as any)(err);
-      const list = addrs as unknown as { address: string; family: number }[];
-      if (!list.length) return (cb as any)(new Error('no address'));
+    dnsLookup(hostname, { ...options, all: true }, (err, list) => {
+      // Errors go back alone, as dns.lookup itself passes them; @types/node wants an address with them too.
+      const fail = cb as (err: Error) => void;
+      if (err) return fail(err);
+      if (!list.length) return fail(new Error('no address'));
       if (!exempt) {
         const bad = list.find((a) => isPrivateAddress(a.address));
-        if (bad) return (cb as any)(new FetchError('blocked-url', `${hostname} resolves to a private or local address (${bad.address})`));
+        if (bad) return fail(new FetchError('blocked-url', `${hostname} resolves to a private or local address (${bad.address})`));
       }
       // Node >= 20 may ask for all addresses (autoSelectFamily); answer in the form requested.
-      if ((options as any)?.all) return (cb as any)(null, list);
-      return (cb as any)(null, list[0].address, list[0].family);
+      if (options?.all) return cb(null, list);
+      return cb(null, list[0].address, list[0].family);
     });
   };
   const maxBytes = o.maxBytes ?? 512 * 1024;

@@ -1,0 +1,182 @@
+// The rows the server's SELECTs return, column for column (schema: migrations/*.sql). Handlers pass
+// them to `q.query<Row>()`; the mappers turn them into the contract's types.
+import type { Certification, ContentType, FacetCount, Tier } from '../../src/contract/index.js';
+
+/**
+ * A count or score. Integer columns arrive as numbers from both drivers, but `pg` returns bigint and
+ * numeric (a bare count(*), a SUM) as strings: typed wide so that the mappers keep their Number().
+ */
+export type Numeric = string | number;
+
+/** A json column: both drivers parse it, but the search handler also accepts the text form. */
+export type Json<T> = T | string;
+
+/** The author columns every content SELECT joins in (AUTHOR_COLS in handlers/common.ts). */
+export interface AuthorColumns {
+  author_id: string;
+  author_name: string;
+  author_org: string | null;
+  author_avatar: string | null;
+}
+
+/** What threads and questions share: a titled, tagged body with a score and activity times. */
+export interface TopicRow extends AuthorColumns {
+  id: string;
+  title: string;
+  body: string;
+  category: string;
+  tags: string[];
+  score: Numeric;
+  created_at: Date;
+  last_activity_at: Date;
+}
+
+export interface ThreadRow extends TopicRow {
+  reply_count: Numeric;
+  solved: boolean;
+}
+
+export interface PostRow extends AuthorColumns {
+  id: string;
+  thread_id: string;
+  body: string;
+  created_at: Date;
+  edited_at: Date | null;
+}
+
+export interface QuestionRow extends TopicRow {
+  answer_count: Numeric;
+  accepted_answer_id: string | null;
+}
+
+export interface AnswerRow extends AuthorColumns {
+  id: string;
+  question_id: string;
+  body: string;
+  score: Numeric;
+  created_at: Date;
+  edited_at: Date | null;
+}
+
+/** An answer with the caller's vote joined in (0 when there is none). */
+export interface VotedAnswerRow extends AnswerRow {
+  my_vote: Numeric;
+}
+
+/** One answer loaded for an edit: it also carries its question's accepted answer. */
+export interface AnswerInQuestionRow extends VotedAnswerRow {
+  accepted_answer_id: string | null;
+}
+
+/** A candidate of the deflection search, with the accepted answer's body when there is one. */
+export interface SimilarQuestionRow {
+  id: string;
+  title: string;
+  answer_count: Numeric;
+  accepted_answer_id: string | null;
+  sim: Numeric;
+  accepted_body: string | null;
+}
+
+/** A visible article with its feedback counts. Only the seed writes articles, from the contract's lists. */
+export interface ArticleRow {
+  id: string;
+  title: string;
+  body: string;
+  product: string;
+  content_type: ContentType;
+  min_tier: Tier;
+  roles: string[];
+  updated_at: Date;
+  yes: Numeric;
+  no: Numeric;
+}
+
+/** One hit inside the search query's json_agg: timestamps are JSON text there, not Dates. */
+export interface ArticleHitRow {
+  id: string;
+  product: string;
+  content_type: ContentType;
+  updated_at: string;
+  rank: number;
+  title: string;
+  body: string;
+}
+
+/** The single row of the search query: the total, both facets and a page of hits. */
+export interface ArticleSearchRow {
+  total: Numeric;
+  fp: Json<FacetCount[]>;
+  fct: Json<FacetCount[]>;
+  items: Json<ArticleHitRow[]>;
+}
+
+export interface BadgeClassRow {
+  id: string;
+  name: string;
+  description: string;
+  criteria: string;
+  color: string;
+}
+
+export interface CertificationRow {
+  id: string;
+  badge_id: string;
+  recipient_kind: Certification['recipient']['kind'];
+  recipient_id: string;
+  recipient_name: string;
+  recipient_email: string;
+  salt: string;
+  issued_on: Date;
+  expires: Date | null;
+  revoked: boolean;
+  revocation_reason: string | null;
+}
+
+/** A certification with its badge class's name and description (C_SELECT in handlers/certifications.ts). */
+export interface CertificationCardRow extends CertificationRow {
+  badge_name: string;
+  badge_description: string;
+}
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  email: string | null;
+  org_id: string | null;
+  org_name: string | null;
+  tier: Tier | null;
+  roles: string[];
+  avatar_url: string | null;
+  demo: boolean;
+}
+
+/** A demo person with the current name of their org. */
+export interface DemoPersonRow extends PersonRow {
+  oname: string | null;
+}
+
+export interface IdempotencyRow {
+  fingerprint: string;
+  status: number | null;
+  body: string | null;
+}
+
+/** The single row of the statistics query. */
+export interface StatsRow {
+  median: Numeric | null;
+  asked: Numeric;
+  accepted: Numeric;
+  art_yes: Numeric;
+  art_all: Numeric;
+  ans_up: Numeric;
+  ans_all: Numeric;
+}
+
+export interface WeeklyRow {
+  week: string;
+  threads: Numeric;
+  posts: Numeric;
+  questions: Numeric;
+  answers: Numeric;
+}
