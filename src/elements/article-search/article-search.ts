@@ -6,6 +6,7 @@ import type { CommunityBackend } from '../../backends/types.js';
 import { ResourceController } from '../../core/resource.js';
 import { toConfabError, type ConfabError } from '../../core/errors.js';
 import { persistentBackendId } from '../../core/backend-id.js';
+import { getOptions, onConfigChange } from '../../core/config.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { errorState, skeleton } from '../../ui/states.js';
@@ -129,6 +130,7 @@ export class ConfabArticleSearch extends ConfabElement {
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private warnedNoBackend = false;
+  private unlistenConfig?: () => void;
 
   /** @internal The search itself. Here, not in results.ts, so the first request never waits for a chunk. */
   readonly search = new ResourceController<ArticleSearchResult>(this, {
@@ -176,9 +178,23 @@ export class ConfabArticleSearch extends ConfabElement {
     this.input?.focus(options);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The host signs a partner in (or out) by configuring a new getToken: what they may read changes,
+    // so ask again for the results on screen and for who is signed in.
+    let token = getOptions().getToken;
+    this.unlistenConfig = onConfigChange((o) => {
+      if (o.getToken === token) return;
+      token = o.getToken;
+      void this.search.refresh();
+      void this.results?.refreshMe();
+    });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
+    this.unlistenConfig?.();
   }
 
   // ----- lazily loaded parts -----

@@ -366,6 +366,28 @@ describe('<confab-article-search> states', () => {
     expect((await req).detail).to.deep.equal({ action: 'search' });
   });
 
+  it('after the host signs the partner in (a new getToken), searches again and drops the hint', async () => {
+    const { backend: b, state, calls } = backend({ search: () => ({ ...THREE, moreForSignedIn: true }) });
+    const el = await mount(b);
+    await typeAndWait(el, 'sso');
+    await waitUntil(() => $(el, '[part~="signin-hint"]'), 'hint while signed out');
+    const searchesBefore = calls.search.length;
+    state.me = { authenticated: true, id: 'u1', name: 'Ana', org: null, tier: 'gold', roles: [] };
+    state.search = () => ({ ...THREE, moreForSignedIn: false });
+    const { configure, _resetConfigForTests } = await import('../../../src/core/config.js');
+    try {
+      configure({ getToken: () => 'jwt-after-sign-in' });
+      await waitUntil(() => calls.search.length === searchesBefore + 1, 'searched again');
+      await waitUntil(() => !$(el, '[part~="signin-hint"]'), 'hint gone');
+      // Other options (a locale switch) do not search again.
+      configure({ theme: 'auto' });
+      await aTimeout(50);
+      expect(calls.search.length).to.equal(searchesBefore + 1);
+    } finally {
+      _resetConfigForTests();
+    }
+  });
+
   it('signed in, shows no sign-in hint', async () => {
     const me: Me = { authenticated: true, id: 'u1', name: 'Ana', org: null, tier: 'silver', roles: [] };
     const { backend: b, calls } = backend({ search: () => ({ ...THREE, moreForSignedIn: true }), me });
