@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { serve } from '@hono/node-server';
 import * as v from 'valibot';
-import { OB_CONTEXT, ObAssertion, ObBadgeClass, ObIssuer } from '../../src/contract/index.js';
+import { OB_CONTEXT, ObAssertion, ObBadgeClass, ObIssuer, VerificationResult } from '../../src/contract/index.js';
 import { isPrivateAddress, safeFetchJson } from '../../server/src/openbadges/fetch.js';
 import { FetchError, verifyAssertion, type FetchJson } from '../../server/src/openbadges/verify.js';
 import { ORIGIN, PEOPLE, call, expectProblem, raw, setupTestEnv, type TestEnv } from './helpers.js';
@@ -198,6 +198,13 @@ describe('verifier logic (pure, over fetchJson)', () => {
     }
     assert.equal((await verifyAssertion(A, fetcher(docs()), { identity: 'x@y.example' })).reason, 'recipient-mismatch');
     assert.equal((await verifyAssertion('https://badges.example/none', fetcher(docs()))).reason, 'not-found');
+    // A foreign issuer's revocation reason that is not text never breaks our own response's contract.
+    for (const revocationReason of [{ html: '<b>x</b>' }, 42, '   ', 'r'.repeat(5000)]) {
+      const r = await verifyAssertion(A, fetcher(docs({ assertion: { revoked: true, revocationReason } })));
+      assert.equal(r.reason, 'revoked');
+      assert.ok(v.is(VerificationResult, r), JSON.stringify(r).slice(0, 200));
+      assert.ok((r.detail ?? '').length < 600);
+    }
     const gone = docs();
     gone[A].status = 410;
     assert.equal((await verifyAssertion(A, fetcher(gone))).reason, 'revoked');

@@ -51,14 +51,15 @@ export async function verifyAssertion(
   // 1. The assertion.
   const ar = await get(assertionUrl, 'assertion');
   if (isResult(ar)) return ar;
-  // Read before the shape check (a revoked assertion may be a bare stub). The reason is not checked
-  // to be a string: it is passed on as the issuer wrote it.
-  const aj = ar.json as { revoked?: unknown; revocationReason?: string; issuedOn?: unknown } | null;
+  // Read before the shape check (a revoked assertion may be a bare stub). A foreign issuer's reason is
+  // used only when it is text, and kept short: it goes into our own response, which must stay valid.
+  const aj = ar.json as { revoked?: unknown; revocationReason?: unknown; issuedOn?: unknown } | null;
   if (ar.status === 410 || (aj && aj.revoked === true)) {
+    const reason = typeof aj?.revocationReason === 'string' && aj.revocationReason.trim() ? aj.revocationReason.trim().slice(0, 500) : undefined;
     checks.push({ name: 'fetch assertion', ok: true, detail: `HTTP ${ar.status}` });
-    checks.push({ name: 'not revoked', ok: false, detail: aj?.revocationReason ?? 'revoked' });
+    checks.push({ name: 'not revoked', ok: false, detail: reason ?? 'revoked' });
     if (aj && typeof aj.issuedOn === 'string') res.issuedOn = aj.issuedOn;
-    return fail('revoked', `The issuer revoked this badge${aj?.revocationReason ? `: ${aj.revocationReason}` : '.'}`);
+    return fail('revoked', `The issuer revoked this badge${reason ? `: ${reason}` : '.'}`);
   }
   if (ar.status === 404) {
     checks.push({ name: 'fetch assertion', ok: false, detail: 'HTTP 404' });
