@@ -9,7 +9,7 @@ import { endpoints, describeIssues, type EndpointName, type LiveEvent } from '..
 import type { Auth, User } from './auth.js';
 import type { Db, Queryable } from './db.js';
 import type { Config, Ctx, Handler } from './context.js';
-import { createEventBus, type EventBus } from './events.js';
+import { createEventBus, eventId, type EventBus } from './events.js';
 import type { BadgeClassRow, CertificationRow, DemoPersonRow, IdempotencyRow, PersonRow } from './rows.js';
 import { HttpError, problemFromError, problemResponse } from './problem.js';
 import { buildOpenApi } from './openapi.js';
@@ -252,14 +252,24 @@ export function createApp(opts: AppOptions): ConfabApp {
   app.get('/api/v1/events', async (c) => {
     if (config.requireAuth && !c.get('user')) throw new HttpError(401, 'Unauthorized', 'Sign in to follow live updates.');
     const category = c.req.query('category');
+    // EventSource sends Last-Event-ID when it reconnects by itself; a client opening a new stream after
+    // giving up passes it as ?lastEventId= (headers cannot be set on EventSource).
+    const lastId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
     return streamSSE(c, async (stream) => {
+      const wanted = (e: LiveEvent) => !category || e.category === category;
       const queue: LiveEvent[] = [];
       let wake: (() => void) | null = null;
       const unsub = await bus.subscribe((e) => {
-        if (category && e.category !== category) return;
+        if (!wanted(e)) return;
         queue.push(e);
         wake?.();
       });
+      // Subscribed first, then the missed events: an event in both is sent once.
+      if (lastId) {
+        const missed = bus.since(lastId).filter(wanted);
+        const queued = new Set(queue.map(eventId));
+        queue.unshift(...missed.filter((e) => !queued.has(eventId(e))));
+      }
       let closed = false;
       const stop = () => {
         closed = true;
@@ -278,7 +288,7 @@ export function createApp(opts: AppOptions): ConfabApp {
         while (!closed) {
           while (queue.length) {
             const e = queue.shift()!;
-            await stream.writeSSE({ event: e.type, data: JSON.stringify(e), id: `${e.type}:${e.id}` });
+            await stream.writeSSE({ event: e.type, data: JSON.stringify(e), id: eventId(e) });
           }
           await new Promise<void>((r) => {
             wake = r;

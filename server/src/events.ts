@@ -6,11 +6,28 @@ import type { LiveEvent } from '../../src/contract/index.js';
 export interface EventBus {
   /** Resolves once this process is listening, so that no event published afterwards is missed. */
   subscribe(cb: (e: LiveEvent) => void): Promise<() => void>;
+  /**
+   * The events after the one with SSE id `lastId`, for a client that reconnects with `Last-Event-ID`.
+   * From this process's memory of the latest REPLAY_LIMIT events; an id older than that replays what
+   * is remembered after its time.
+   */
+  since(lastId: string): LiveEvent[];
   close(): Promise<void>;
 }
 
+/** How many recent events each process keeps for reconnecting clients. */
+export const REPLAY_LIMIT = 500;
+
+/**
+ * An event's SSE id: its time first, so an id this process never saw (sent by another process, or
+ * before a restart) still says where to resume. Every process hears every event (LISTEN), so ids are
+ * the same whichever process a client reconnects to.
+ */
+export const eventId = (e: LiveEvent): string => `${e.at}~${e.type}:${e.id}`;
+
 export function createEventBus(db: Db, channel: string): EventBus {
   const subs = new Set<(e: LiveEvent) => void>();
+  const recent: LiveEvent[] = [];
   let listening: Promise<() => Promise<void>> | null = null;
   const onPayload = (payload: string) => {
     let e: LiveEvent;
@@ -19,6 +36,8 @@ export function createEventBus(db: Db, channel: string): EventBus {
     } catch {
       return;
     }
+    recent.push(e);
+    if (recent.length > REPLAY_LIMIT) recent.splice(0, recent.length - REPLAY_LIMIT);
     for (const cb of [...subs]) {
       try {
         cb(e);
@@ -36,8 +55,16 @@ export function createEventBus(db: Db, channel: string): EventBus {
         subs.delete(cb);
       };
     },
+    since(lastId) {
+      const at = lastId.split('~')[0] ?? '';
+      const i = recent.findIndex((e) => eventId(e) === lastId);
+      // Events arrive in commit order, which can differ from their timestamps by a little: after the
+      // id when it is known, else by time.
+      return i >= 0 ? recent.slice(i + 1) : recent.filter((e) => e.at > at);
+    },
     async close() {
       subs.clear();
+      recent.length = 0;
       if (listening) await (await listening)().catch(() => {});
       listening = null;
     },

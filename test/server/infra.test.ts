@@ -292,9 +292,9 @@ describe('rate limits, CORS and caching', () => {
 });
 
 describe('live events (SSE)', () => {
-  async function openStream(app = env.confab, path = '/api/v1/events') {
+  async function openStream(app = env.confab, path = '/api/v1/events', headers: Record<string, string> = {}) {
     const ac = new AbortController();
-    const res = await app.app.request(ORIGIN + path, { signal: ac.signal });
+    const res = await app.app.request(ORIGIN + path, { signal: ac.signal, headers });
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
     const reader = res.body!.getReader();
@@ -366,6 +366,38 @@ describe('live events (SSE)', () => {
     }
     await expectProblem(await raw(env, '/api/v1/events?access_token=bogus', {}, app), 401);
     await expectProblem(await raw(env, `/api/v1/threads?access_token=${encodeURIComponent(token)}`, {}, app), 401);
+    await app.close();
+  });
+
+  test('a client reconnecting with Last-Event-ID (header or ?lastEventId=) gets the events it missed, once, in order', async () => {
+    const app = env.makeApp();
+    const first = await openStream(app, '/api/v1/events');
+    let lastId = '';
+    try {
+      await first.until((b) => b.includes(': connected'));
+      const a = await call(env, 'createThread', { as: PEOPLE.ben, body: { title: 'Seen before the drop', body: 'b', category: 'mdf' }, app });
+      await first.until((b) => b.includes(a.body.id));
+      lastId = /^id: ?(.+)$/m.exec(first.text)![1]!;
+      assert.match(lastId, /^\d{4}-\d\d-\d\dT.*~thread\.created:/);
+    } finally {
+      await first.close();
+    }
+    // While no stream is open: a reply and a new thread.
+    const b = await call(env, 'createThread', { as: PEOPLE.ben, body: { title: 'Missed while away', body: 'b', category: 'mdf' }, app });
+    const reply = await call(env, 'replyToThread', { as: PEOPLE.morgan, params: { id: b.body.id }, body: { body: 'Missed reply' }, app });
+    for (const resume of [
+      (id: string) => openStream(app, '/api/v1/events', { 'last-event-id': id }),
+      (id: string) => openStream(app, `/api/v1/events?lastEventId=${encodeURIComponent(id)}`),
+    ]) {
+      const s = await resume(lastId);
+      try {
+        await s.until((t) => t.includes(reply.body.id));
+        const got = events(s.text).map((e) => e.data.id);
+        assert.deepEqual(got, [b.body.id, reply.body.id], 'the missed events, in order, without the one seen before');
+      } finally {
+        await s.close();
+      }
+    }
     await app.close();
   });
 

@@ -10,9 +10,10 @@ import { buildUrl } from './url.js';
  * logs. Without a token the stream is anonymous. Events whose data does not match `LiveEvent` are
  * ignored.
  *
- * A dropped connection is resumed by EventSource itself. When it gives up for good (an error status
- * such as 401, or a wrong content type) the stream is opened again after a growing pause
- * (`backoff`, doubled each time, at most a minute) with a freshly requested token.
+ * A dropped connection is resumed by EventSource itself, which sends `Last-Event-ID`. When it gives up
+ * for good (an error status such as 401, or a wrong content type) the stream is opened again after a
+ * growing pause (`backoff`, doubled each time, at most a minute) with a freshly requested token and
+ * `?lastEventId=`, so the server can replay what was missed either way.
  */
 export function openEvents(
   baseUrl: string,
@@ -25,8 +26,11 @@ export function openEvents(
   let source: EventSource | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
+  /** The last event's id: a stream opened again resumes after it (the server replays what was missed). */
+  let lastEventId = '';
 
   const onMessage = (e: MessageEvent) => {
+    if (e.lastEventId) lastEventId = e.lastEventId;
     let data: unknown;
     try {
       data = JSON.parse(String(e.data));
@@ -40,7 +44,8 @@ export function openEvents(
   const open = async (refresh: boolean) => {
     const token = await getToken(refresh).catch(() => null);
     if (signal.aborted) return;
-    const es = (source = new EventSource(buildUrl(baseUrl, '/v1/events', {}, { access_token: token ?? undefined })));
+    const query = { access_token: token ?? undefined, lastEventId: lastEventId || undefined };
+    const es = (source = new EventSource(buildUrl(baseUrl, '/v1/events', {}, query)));
     // The `event:` field names the type, and named events never reach `onmessage`.
     for (const type of ['message', ...LIVE_EVENT_TYPES]) es.addEventListener(type, onMessage as EventListener);
     es.onopen = () => (failures = 0);

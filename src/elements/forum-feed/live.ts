@@ -56,6 +56,7 @@ export class NewThreadsController implements ReactiveController {
    * new objects whose counts already include them, so stale bumps fall away by themselves.
    */
   private replies = new WeakMap<ThreadSummary, number>();
+  private countedPosts = new Set<string>();
   private abort?: AbortController;
   private subscribedTo?: CommunityBackend;
   // A removed element can still finish a pending Lit update; without this flag that update would open
@@ -80,7 +81,7 @@ export class NewThreadsController implements ReactiveController {
     const abort = (this.abort = new AbortController());
     backend.subscribe((ev) => {
       if (abort.signal.aborted) return;
-      if (ev.type === 'post.created') return this.countReply(ev.parentId);
+      if (ev.type === 'post.created') return this.countReply(ev.parentId, ev.id);
       if (ev.type !== 'thread.created') return;
       const category = this.host.category;
       if (category && ev.category !== null && ev.category !== category) return;
@@ -101,9 +102,11 @@ export class NewThreadsController implements ReactiveController {
     return n ? { ...t, replyCount: t.replyCount + n } : t;
   }
 
-  private countReply(threadId: string | null): void {
+  private countReply(threadId: string | null, postId: string): void {
     const row = this.host.threads.find((t) => t.id === threadId);
-    if (!row) return;
+    // A stream that resumes may replay an event already counted.
+    if (!row || this.countedPosts.has(postId)) return;
+    this.countedPosts.add(postId);
     this.replies.set(row, (this.replies.get(row) ?? 0) + 1);
     this.host.requestUpdate();
   }

@@ -374,6 +374,25 @@ describe('RestBackend', () => {
       expect(req!.query).to.equal('access_token=jwt.x');
     });
 
+    it('resumes after the last event: Last-Event-ID when EventSource reconnects, ?lastEventId= when the stream is opened again', async () => {
+      const fake = fakeServer();
+      const ev = (id: string) => JSON.stringify({ type: 'post.created', id, parentId: 't1', category: null, at: '2026-03-02T10:15:00.000Z' });
+      const sse = (id: string) => ({ headers: { 'content-type': 'text/event-stream' }, body: `retry: 20\n\nid: sse-${id}\nevent: post.created\ndata: ${ev(id)}\n\n` });
+      // 1: one event, then the response ends (EventSource reconnects by itself); 2: refused, so
+      // EventSource gives up and the stream is opened anew; 3: the next event.
+      await fake.route({ path: '/v1/events', responses: [sse('p1'), problem(401, 'Unauthorized'), sse('p2')] });
+      const got: LiveEvent[] = [];
+      const controller = new AbortController();
+      openEvents(fake.baseUrl, async () => 'jwt', (e) => got.push(e), controller.signal, 30);
+      const until = Date.now() + 5000;
+      while (got.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      controller.abort();
+      expect(got.map((e) => e.id)).to.deep.equal(['p1', 'p2']);
+      const log = await fake.log();
+      expect(log[1]!.headers['last-event-id']).to.equal('sse-p1');
+      expect(new URLSearchParams(log[2]!.query).get('lastEventId')).to.equal('sse-p1');
+    });
+
     it('opens the stream again with a fresh token when the server refuses it', async () => {
       const fake = fakeServer();
       const event = JSON.stringify({ type: 'question.created', id: 'q9', parentId: null, category: null, at: '2026-03-02T10:15:00.000Z' });
