@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import type { Me, Page, ThreadListQuery, ThreadSummary } from '../../contract/index.js';
+import type { LiveEvent, Me, Page, ThreadListQuery, ThreadSummary } from '../../contract/index.js';
 import type { ThreadSort } from '../../contract/threads.js';
 import { ResourceController } from '../../core/resource.js';
 import { emit } from '../../core/events.js';
@@ -150,6 +150,7 @@ export class ConfabForumFeed extends ConfabElement {
   /** "N new threads": loaded only for a feed with `live` (see live.ts). */
   private newThreads?: NewThreadsController;
   private liveLoading?: Promise<void>;
+  private early?: { events: LiveEvent[]; abort: AbortController };
 
   /** True when a partner is signed in, false when not, undefined while unknown. */
   get signedIn(): boolean | undefined {
@@ -202,6 +203,15 @@ export class ConfabForumFeed extends ConfabElement {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onKeydown);
     this.unlistenConfig?.();
+    this.takeEarlyEvents();
+  }
+
+  /** @internal Hands the live events heard before live.ts arrived over to it, and stops listening for them. */
+  takeEarlyEvents(): LiveEvent[] {
+    const early = this.early;
+    this.early = undefined;
+    early?.abort.abort();
+    return early?.events ?? [];
   }
 
   /** Opens thread `id` inline, e.g. from a deep link in the host page (no `confab-thread-open`: the host asked). */
@@ -241,6 +251,13 @@ export class ConfabForumFeed extends ConfabElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.live) {
+      // Listen from the first update, as the banner's code arrives later: nothing created meanwhile is
+      // missed (live.ts takes these events over).
+      const backend = this.backend;
+      if (!this.newThreads && !this.early && backend?.subscribe) {
+        const early = (this.early = { events: [] as LiveEvent[], abort: new AbortController() });
+        backend.subscribe((ev) => early.events.push(ev), early.abort.signal);
+      }
       this.liveLoading ??= import('./live.js').then((m) => {
         this.adoptPartStyles([m.liveStyles]);
         this.newThreads = new m.NewThreadsController(this);

@@ -1,13 +1,15 @@
 import { css, html, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CommunityBackend } from '../../backends/types.js';
-import type { ThreadSummary } from '../../contract/index.js';
+import type { LiveEvent, ThreadSummary } from '../../contract/index.js';
 import type { FeedHost } from './panels.js';
 
 /** What the banner needs of the element besides FeedHost (its `@internal` members). */
 export interface LiveHost extends FeedHost {
   readonly live: boolean;
   announceCount(n: number): void;
+  /** Live events the element heard before this part arrived; its early listener stops. */
+  takeEarlyEvents(): LiveEvent[];
 }
 
 /** The "N new threads" banner floats over the list instead of pushing it down (the list must not
@@ -79,16 +81,20 @@ export class NewThreadsController implements ReactiveController {
     this.subscribedTo = backend;
     if (!backend?.subscribe) return;
     const abort = (this.abort = new AbortController());
-    backend.subscribe((ev) => {
-      if (abort.signal.aborted) return;
-      if (ev.type === 'post.created') return this.countReply(ev.parentId, ev.id);
-      if (ev.type !== 'thread.created') return;
-      const category = this.host.category;
-      if (category && ev.category !== null && ev.category !== category) return;
-      if (this.host.threads.some((t) => t.id === ev.id) || this.ids.includes(ev.id)) return;
-      this.ids = [...this.ids, ev.id];
-      this.host.requestUpdate();
-    }, abort.signal);
+    backend.subscribe((ev) => !abort.signal.aborted && this.onEvent(ev), abort.signal);
+    // What the element heard while this part was loading (it listens from its first update).
+    for (const ev of this.host.takeEarlyEvents()) this.onEvent(ev);
+  }
+
+  /** Events may arrive twice (the early listener, a resumed stream): each thread and reply counts once. */
+  private onEvent(ev: LiveEvent): void {
+    if (ev.type === 'post.created') return this.countReply(ev.parentId, ev.id);
+    if (ev.type !== 'thread.created') return;
+    const category = this.host.category;
+    if (category && ev.category !== null && ev.category !== category) return;
+    if (this.host.threads.some((t) => t.id === ev.id) || this.ids.includes(ev.id)) return;
+    this.ids = [...this.ids, ev.id];
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
