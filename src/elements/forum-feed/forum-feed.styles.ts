@@ -83,22 +83,36 @@ export const feedStyles = css`
     color: var(--_muted);
     font-size: 0.92em;
   }
+  /* Separators sit in the gap before an item; one that would start a wrapped line falls outside the
+     box and is clipped, so no line begins with a dot. */
   .meta {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    column-gap: var(--_space);
+    column-gap: calc(var(--_space) * 2);
     row-gap: 2px;
+    overflow: hidden;
+  }
+  .meta > .avatar {
+    margin-inline-end: calc(var(--_space) * -1);
   }
   .author {
     color: var(--_text);
     font-weight: 600;
   }
+  .org,
+  .meta time,
+  .replies {
+    position: relative;
+  }
   .org::before,
-  time::before,
+  .meta time::before,
   .replies::before {
     content: '·';
-    margin-inline-end: var(--_space);
+    position: absolute;
+    inset-inline-start: calc(var(--_space) * -2);
+    width: calc(var(--_space) * 2);
+    text-align: center;
     color: var(--_muted);
   }
   .solved {
