@@ -6,6 +6,7 @@ import type { CommunityBackend } from '../src/backends/types.js';
 import type { MemoryBackend } from '../src/backends/memory/index.js';
 import { FOREVER, emptyData, longData, memory, meFor, problemError, validationError } from './support/backends.js';
 import { arabic, find, inShadow, narrow, onDark, provided, reloadOffline, typeInto } from './support/story.js';
+import { restBackend, useRestScenario } from './support/network.js';
 
 interface Args {
   mode: 'popup' | 'inline';
@@ -31,11 +32,11 @@ const over = (backend: () => CommunityBackend) => (args: Args) => provided(backe
 const backendOf = (canvas: HTMLElement) => canvas.querySelector<HTMLElement & { backend: MemoryBackend }>('confab-provider')!.backend;
 
 /** Types `q` into the search field and waits for `shows` (results by default) to appear. */
-const typeQuery = (q = 'gateway', shows = '[part~="option"]') =>
+const typeQuery = (q = 'gateway', shows = '[part~="option"]', timeout?: number) =>
   async ({ canvasElement }: { canvasElement: HTMLElement }) => {
     const el = await find<ConfabArticleSearch>(canvasElement, 'confab-article-search');
     await typeInto(el, '#input', q);
-    await inShadow(el, shows);
+    await inShadow(el, shows, timeout);
   };
 
 const meta: Meta<Args> = {
@@ -154,4 +155,21 @@ export const Narrow320: Story = {
   decorators: [narrow],
   render: over(() => memory('search-narrow', { me: meFor('u-aiko') })),
   play: typeQuery(),
+};
+
+/** RestBackend over msw: every answer takes 2.5 s (the field stays usable; results arrive). */
+export const NetworkSlow: Story = {
+  name: 'Network: slow (msw + RestBackend)',
+  loaders: [() => useRestScenario('slow')],
+  render: (args) => provided(restBackend('slow'), search(args)),
+  play: typeQuery('gateway', '[part~="option"]', 15_000),
+};
+
+/** RestBackend over msw: the server answers 503 with a problem body; RestBackend retries twice, then shows it. */
+export const NetworkFailing: Story = {
+  name: 'Network: failing (msw + RestBackend)',
+  tags: ['http-errors'],
+  loaders: [() => useRestScenario('down')],
+  render: (args) => provided(restBackend('down'), search(args)),
+  play: typeQuery('gateway', '[part~="error"]', 15_000),
 };

@@ -6,6 +6,7 @@ import type { CommunityBackend } from '../src/backends/types.js';
 import type { MemoryBackend } from '../src/backends/memory/index.js';
 import { FOREVER, emptyData, longData, memory, meFor, problemError, validationError } from './support/backends.js';
 import { arabic, find, inShadow, narrow, onDark, provided, reloadOffline, typeInto } from './support/story.js';
+import { restBackend, useRestScenario } from './support/network.js';
 
 interface Args {
   category?: string;
@@ -172,4 +173,29 @@ export const Narrow320Question: Story = {
   decorators: [narrow],
   render: over(() => memory('qa-narrow-question', { me: meFor('u-lars') })),
   play: questionShown,
+};
+
+/** RestBackend over msw: every answer takes 2.5 s; similar questions still appear once the server answers. */
+export const NetworkSlow: Story = {
+  name: 'Network: slow (msw + RestBackend)',
+  loaders: [() => useRestScenario('slow')],
+  render: (args) => provided(restBackend('slow'), box(args)),
+  play: async ({ canvasElement }) => {
+    const el = await find<ConfabQaBox>(canvasElement, 'confab-qa-box');
+    await typeInto(el, '#title', SIMILAR_TITLE);
+    await inShadow(el, '[part~="item"]', 15_000);
+  },
+};
+
+/** RestBackend over msw: the server answers 503 with a problem body; the similar lookup shows it with a retry. */
+export const NetworkFailing: Story = {
+  name: 'Network: failing (msw + RestBackend)',
+  tags: ['http-errors'],
+  loaders: [() => useRestScenario('down')],
+  render: (args) => provided(restBackend('down'), box(args)),
+  play: async ({ canvasElement }) => {
+    const el = await find<ConfabQaBox>(canvasElement, 'confab-qa-box');
+    await typeInto(el, '#title', SIMILAR_TITLE);
+    await inShadow(el, '[part~="error"]', 15_000);
+  },
 };
