@@ -31,6 +31,14 @@ export interface TopicRow extends AuthorColumns {
   last_activity_at: Date;
 }
 
+/**
+ * A row of a keyset-paged list: its timestamp key as exact text (`seekTime` in cursor.ts), because a
+ * Date would drop the microseconds the next page seeks past.
+ */
+export interface SeekRow {
+  seek_at: string;
+}
+
 export interface ThreadRow extends TopicRow {
   reply_count: Numeric;
   solved: boolean;

@@ -5,7 +5,8 @@ import type { User } from './auth.js';
 import type { Ctx } from './context.js';
 import { notFound } from './problem.js';
 import type { ArticleRow, ArticleSearchRow, Json } from './rows.js';
-import { decodeCursor, encodeCursor, iso, plainText } from './text.js';
+import { decodeOffsetCursor, encodeOffsetCursor } from './cursor.js';
+import { iso, plainText } from './text.js';
 import { pageLimit } from './handlers/common.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -140,7 +141,11 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
   const q: string = ctx.query.q ?? '';
   const products: string[] = ctx.query.product ?? [];
   const types: string[] = ctx.query.contentType ?? [];
-  const offset = decodeCursor(ctx.query.cursor);
+  // Search pages by OFFSET, unlike the lists: its order is a relevance rank computed per query, so a
+  // keyset cursor would have to carry a float rank and seek on an expression no index holds, and every
+  // page recomputes the ranks of the whole match set anyway (for the total and the facets). Readers
+  // seldom go past the first pages of a search, where OFFSET costs little.
+  const offset = decodeOffsetCursor(ctx.query.cursor);
   const limit = pageLimit(ctx.query.limit);
   const aud = audienceOf(ctx.user);
   // Whole-document ranking only when the match set is small enough to rank cheaply.
@@ -205,7 +210,7 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
   }
   return {
     items,
-    nextCursor: hits.length > limit ? encodeCursor(offset + limit) : null,
+    nextCursor: hits.length > limit ? encodeOffsetCursor(offset + limit) : null,
     total: Number(r.total),
     facets: { product: parse(r.fp), contentType: parse(r.fct) },
     moreForSignedIn,

@@ -1,6 +1,5 @@
-// Plain-text helpers: excerpts cut from Markdown, timestamps, cursors, ids.
+// Plain-text helpers: excerpts cut from Markdown, timestamps, ids (cursors are in cursor.ts).
 import { randomBytes } from 'node:crypto';
-import { HttpError } from './problem.js';
 
 /** Markdown to plain text, good enough for excerpts and snippets (never rendered as HTML). */
 export function plainText(md: string): string {
@@ -29,19 +28,4 @@ export const isoOrNull = (v: unknown): string | null => (v == null ? null : iso(
 
 export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(9).toString('base64url')}`;
-}
-
-/** Cursors are opaque to clients: base64url JSON of an offset. */
-export function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-}
-export function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const o = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')).o;
-    if (Number.isInteger(o) && o >= 0 && o < 1e7) return o;
-  } catch {
-    /* fall through */
-  }
-  throw new HttpError(400, 'Bad Request', 'The cursor is not valid.', [{ path: 'cursor', message: 'is not a cursor from this server' }]);
 }

@@ -36,11 +36,6 @@ export async function upsertPerson(q: Queryable, u: User) {
 
 export const pageLimit = (l: unknown, dflt = 20) => (typeof l === 'number' ? l : dflt);
 
-export function paged<T>(rows: T[], offset: number, limit: number, encode: (o: number) => string) {
-  const more = rows.length > limit;
-  return { items: rows.slice(0, limit), nextCursor: more ? encode(offset + limit) : null };
-}
-
 export { iso };
 
 /** `limit` on the further-pages endpoints arrives as an unvalidated string. */

@@ -1,14 +1,17 @@
 import type { Answer, Ok, Question, QuestionSummary, SimilarQuestion, VoteResult, VoteValue } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
 import { HttpError, forbidden, notFound } from '../problem.js';
-import type { AnswerInQuestionRow, AnswerRow, Numeric, QuestionRow, SimilarQuestionRow, VotedAnswerRow } from '../rows.js';
-import { decodeCursor, encodeCursor, excerpt, iso, newId } from '../text.js';
-import { AUTHOR_COLS, author, isModerator, limitFromString, mayEdit, needUser, pageLimit, paged, upsertPerson } from './common.js';
+import type { AnswerInQuestionRow, AnswerRow, Numeric, QuestionRow, SeekRow, SimilarQuestionRow, VotedAnswerRow } from '../rows.js';
+import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
+import { excerpt, iso, newId } from '../text.js';
+import { AUTHOR_COLS, author, isModerator, limitFromString, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
 import { prefixTerm } from '../search.js';
-import { topicListSql, topicSummary } from './topic.js';
+import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
 
-const Q_SELECT = `SELECT t.id, t.title, t.body, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,
-  t.created_at, t.last_activity_at, ${AUTHOR_COLS} FROM questions t JOIN people p ON p.id = t.author_id`;
+const Q_COLS = `t.id, t.title, t.body, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,
+  t.created_at, t.last_activity_at, ${AUTHOR_COLS}`;
+const Q_FROM = `FROM questions t JOIN people p ON p.id = t.author_id`;
+const Q_SELECT = `SELECT ${Q_COLS} ${Q_FROM}`;
 const A_SELECT = `SELECT x.*, ${AUTHOR_COLS} FROM answers x JOIN people p ON p.id = x.author_id`;
 
 export const questionSummary = (r: QuestionRow): QuestionSummary =>
@@ -32,17 +35,45 @@ async function question(ctx: Ctx, r: QuestionRow): Promise<Question> {
   return { ...questionSummary(r), body: r.body, acceptedAnswerId: r.accepted_answer_id ?? null, myVote: await myVote(ctx, 'question', r.id) };
 }
 
+/**
+ * Answers run: the accepted one, then score DESC, created_at, id. Its key is (accepted, score,
+ * created_at, id) of the last answer shown. The accepted answer can only ever be first, so it is
+ * ordered in on the first page alone; every later page leaves it out and seeks over the rest, whose
+ * order is total but mixed (score down, the rest up). A row-value comparison needs one direction,
+ * so the seek is written out: a lower score, or the same score and a later (created_at, id).
+ * A cursor made right after the accepted answer (a page of one) seeks from the start of the rest.
+ * If the accepted answer changes between pages, the newly accepted one is left out of the later
+ * pages (the first page shows it now) and the one it replaced is placed by its score like any other.
+ */
+const ANSWERS = cursorKind('answers', ['bool', 'int', 'time', 'id']);
+
 async function answersPage(ctx: Ctx, q: QuestionRow, cursor?: string, limitIn?: number) {
-  const offset = decodeCursor(cursor);
+  const key = decodeKeyCursor(ANSWERS, cursor);
   const limit = pageLimit(limitIn);
-  const params: unknown[] = [q.id, q.accepted_answer_id ?? '', limit + 1, offset, ctx.user?.id ?? ''];
-  const { rows } = await ctx.q.query<VotedAnswerRow>(
-    `SELECT a.*, COALESCE(v.value, 0) AS my_vote FROM (${A_SELECT} WHERE x.question_id = $1) a
-     LEFT JOIN votes v ON v.target_kind = 'answer' AND v.target_id = a.id AND v.person_id = $5
-     ORDER BY (a.id = $2) DESC, a.score DESC, a.created_at, a.id LIMIT $3 OFFSET $4`,
+  const acceptedId = q.accepted_answer_id ?? '';
+  const params: unknown[] = [q.id, acceptedId, limit + 1, ctx.user?.id ?? ''];
+  let seek = '';
+  if (key) {
+    seek = 'AND x.id <> $2';
+    const [afterAccepted, score, at, id] = key;
+    if (!afterAccepted) {
+      const s = params.push(score);
+      seek += ` AND (x.score < $${s}::int OR (x.score = $${s}::int
+        AND (x.created_at, x.id) > ($${params.push(at)}::timestamptz, $${params.push(id)}::text)))`;
+    }
+  }
+  const order = key ? 'a.score DESC, a.created_at, a.id' : '(a.id = $2) DESC, a.score DESC, a.created_at, a.id';
+  const { rows } = await ctx.q.query<VotedAnswerRow & SeekRow>(
+    `SELECT a.*, ${seekTime('a.created_at')} AS seek_at, COALESCE(v.value, 0) AS my_vote
+     FROM (${A_SELECT} WHERE x.question_id = $1 ${seek}) a
+     LEFT JOIN votes v ON v.target_kind = 'answer' AND v.target_id = a.id AND v.person_id = $4
+     ORDER BY ${order} LIMIT $3`,
     params,
   );
-  return paged(rows.map((r) => answer(r, q.accepted_answer_id)), offset, limit, encodeCursor);
+  return keysetPage(
+    rows, limit, (r) => answer(r, q.accepted_answer_id),
+    (r) => encodeKeyCursor(ANSWERS, [r.id === acceptedId, Number(r.score), r.seek_at, r.id]),
+  );
 }
 
 /** `my_vote` is missing right after an insert: nobody has voted yet. */
@@ -58,9 +89,9 @@ export const answer = (r: AnswerRow & { my_vote?: Numeric }, acceptedId: string 
 });
 
 export async function listQuestions(ctx: Ctx<'listQuestions'>) {
-  const { sql, params, offset, limit } = topicListSql(ctx.query, 'answer_count');
-  const { rows } = await ctx.q.query<QuestionRow>(`${Q_SELECT} ${sql}`, params);
-  return paged(rows.map(questionSummary), offset, limit, encodeCursor);
+  const { sql, params, limit, cursorAfter } = topicListSql(ctx.query, 'questions', 'answer_count');
+  const { rows } = await ctx.q.query<QuestionRow & SeekRow>(`SELECT ${Q_COLS}, ${TOPIC_SEEK_COLUMN} ${Q_FROM} ${sql}`, params);
+  return keysetPage(rows, limit, questionSummary, cursorAfter);
 }
 
 export async function similarQuestions(ctx: Ctx<'similarQuestions'>) {

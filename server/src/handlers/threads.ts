@@ -1,13 +1,19 @@
 import type { Post, Thread, ThreadSummary } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../problem.js';
-import type { PostRow, ThreadRow } from '../rows.js';
-import { decodeCursor, encodeCursor, iso, isoOrNull, newId } from '../text.js';
-import { AUTHOR_COLS, author, limitFromString, mayEdit, needUser, pageLimit, paged, upsertPerson } from './common.js';
-import { topicListSql, topicSummary } from './topic.js';
+import type { PostRow, SeekRow, ThreadRow } from '../rows.js';
+import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
+import { iso, isoOrNull, newId } from '../text.js';
+import { AUTHOR_COLS, author, limitFromString, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
+import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
 
-const THREAD_SELECT = `SELECT t.*, ${AUTHOR_COLS} FROM threads t JOIN people p ON p.id = t.author_id`;
-const POST_SELECT = `SELECT x.*, ${AUTHOR_COLS} FROM posts x JOIN people p ON p.id = x.author_id`;
+const THREAD_FROM = `FROM threads t JOIN people p ON p.id = t.author_id`;
+const THREAD_SELECT = `SELECT t.*, ${AUTHOR_COLS} ${THREAD_FROM}`;
+const POST_FROM = `FROM posts x JOIN people p ON p.id = x.author_id`;
+const POST_SELECT = `SELECT x.*, ${AUTHOR_COLS} ${POST_FROM}`;
+
+/** Posts run oldest first: (created_at, id) ascending, which the posts_thread index holds per thread. */
+const POSTS = cursorKind('posts', ['time', 'id']);
 
 export const threadSummary = (r: ThreadRow): ThreadSummary =>
   topicSummary(r, { replyCount: Number(r.reply_count), score: Number(r.score), solved: !!r.solved });
@@ -23,18 +29,22 @@ async function loadThread(ctx: Ctx, id: string) {
 }
 
 async function postsPage(ctx: Ctx, threadId: string, cursor?: string, limitIn?: unknown) {
-  const offset = decodeCursor(cursor);
+  const key = decodeKeyCursor(POSTS, cursor);
   const limit = pageLimit(limitIn);
-  const { rows } = await ctx.q.query<PostRow>(`${POST_SELECT} WHERE x.thread_id = $1 ORDER BY x.created_at, x.id LIMIT $2 OFFSET $3`, [
-    threadId, limit + 1, offset,
-  ]);
-  return paged(rows.map(post), offset, limit, encodeCursor);
+  const params: unknown[] = [threadId, limit + 1];
+  const seek = key ? `AND (x.created_at, x.id) > ($${params.push(key[0])}::timestamptz, $${params.push(key[1])}::text)` : '';
+  const { rows } = await ctx.q.query<PostRow & SeekRow>(
+    `SELECT x.*, ${AUTHOR_COLS}, ${seekTime('x.created_at')} AS seek_at ${POST_FROM}
+     WHERE x.thread_id = $1 ${seek} ORDER BY x.created_at, x.id LIMIT $2`,
+    params,
+  );
+  return keysetPage(rows, limit, post, (r) => encodeKeyCursor(POSTS, [r.seek_at, r.id]));
 }
 
 export async function listThreads(ctx: Ctx<'listThreads'>) {
-  const { sql, params, offset, limit } = topicListSql(ctx.query, 'reply_count');
-  const { rows } = await ctx.q.query<ThreadRow>(`${THREAD_SELECT} ${sql}`, params);
-  return paged(rows.map(threadSummary), offset, limit, encodeCursor);
+  const { sql, params, limit, cursorAfter } = topicListSql(ctx.query, 'threads', 'reply_count');
+  const { rows } = await ctx.q.query<ThreadRow & SeekRow>(`SELECT t.*, ${AUTHOR_COLS}, ${TOPIC_SEEK_COLUMN} ${THREAD_FROM} ${sql}`, params);
+  return keysetPage(rows, limit, threadSummary, cursorAfter);
 }
 
 export async function getThread(ctx: Ctx<'getThread'>) {

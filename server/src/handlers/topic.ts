@@ -1,8 +1,9 @@
 // Threads and questions are both topics: the summary fields they share are mapped here, once.
 import type { QuestionSummary, ThreadSummary } from '../../../src/contract/index.js';
 import type { QueryOf } from '../context.js';
-import type { TopicRow } from '../rows.js';
-import { decodeCursor, excerpt, iso } from '../text.js';
+import { cursorKind, decodeKeyCursor, encodeKeyCursor, seekTime } from '../cursor.js';
+import type { SeekRow, TopicRow } from '../rows.js';
+import { excerpt, iso } from '../text.js';
 import { author, pageLimit } from './common.js';
 
 /** The fields both summaries fill alike. `score` is shared too, but both contracts list it among their own fields. */
@@ -27,20 +28,57 @@ export function topicSummary<Own extends object>(r: TopicRow, own: Own): TopicFi
   };
 }
 
+type TopicList = 'threads' | 'questions';
+
+// One cursor kind per list and sort, so a cursor only works where it was made. `latest` and
+// `unanswered` share an order but not a row set; their cursors stay apart all the same.
+const kinds = (list: TopicList) => ({
+  top: cursorKind(`${list}:top`, ['int', 'time', 'id']),
+  latest: cursorKind(`${list}:latest`, ['time', 'id']),
+  unanswered: cursorKind(`${list}:unanswered`, ['time', 'id']),
+});
+const KINDS = { threads: kinds('threads'), questions: kinds('questions') };
+
+/** The column a topic list selects besides the topic's own: its activity time as exact key text. */
+export const TOPIC_SEEK_COLUMN = `${seekTime('t.last_activity_at')} AS seek_at`;
+
 /**
- * The part of a topic list's SQL after its SELECT (topics aliased `t`): filters, order and page window,
- * with their parameters. `countColumn` is what "unanswered" means for the kind.
+ * The part of a topic list's SQL after its SELECT (topics aliased `t`, with TOPIC_SEEK_COLUMN):
+ * filters, the seek past the cursor's row, order and limit, with their parameters, and how to make
+ * the next cursor from a page's last row. `countColumn` is what "unanswered" means for the kind.
+ *
+ * Both orders are total (they end in the id) and run one way (all DESC), so the seek is a plain
+ * row-value comparison, which the (…, id DESC) indexes answer as a range scan.
  */
-export function topicListSql(query: QueryOf<'listThreads' | 'listQuestions'>, countColumn: 'reply_count' | 'answer_count') {
+export function topicListSql(query: QueryOf<'listThreads' | 'listQuestions'>, list: TopicList, countColumn: 'reply_count' | 'answer_count') {
   const { category, tag, sort = 'latest', cursor } = query;
-  const offset = decodeCursor(cursor);
   const limit = pageLimit(query.limit);
   const where: string[] = [];
   const params: unknown[] = [];
   if (category) where.push(`t.category = $${params.push(category)}`);
   if (tag) where.push(`$${params.push(tag)} = ANY(t.tags)`);
   if (sort === 'unanswered') where.push(`t.${countColumn} = 0`);
-  const order = sort === 'top' ? 't.score DESC, t.last_activity_at DESC, t.id DESC' : 't.last_activity_at DESC, t.id DESC';
-  const sql = `${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT $${params.push(limit + 1)} OFFSET $${params.push(offset)}`;
-  return { sql, params, offset, limit };
+  let order: string;
+  let cursorAfter: (r: TopicRow & SeekRow) => string;
+  if (sort === 'top') {
+    const kind = KINDS[list].top;
+    const key = decodeKeyCursor(kind, cursor);
+    if (key) {
+      const [score, at, id] = key;
+      where.push(`(t.score, t.last_activity_at, t.id) < ($${params.push(score)}::int, $${params.push(at)}::timestamptz, $${params.push(id)}::text)`);
+    }
+    order = 't.score DESC, t.last_activity_at DESC, t.id DESC';
+    cursorAfter = (r) => encodeKeyCursor(kind, [Number(r.score), r.seek_at, r.id]);
+  } else {
+    const kind = KINDS[list][sort];
+    const key = decodeKeyCursor(kind, cursor);
+    if (key) {
+      const [at, id] = key;
+      where.push(`(t.last_activity_at, t.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::text)`);
+    }
+    order = 't.last_activity_at DESC, t.id DESC';
+    cursorAfter = (r) => encodeKeyCursor(kind, [r.seek_at, r.id]);
+  }
+  const sql = `${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} LIMIT $${params.push(limit + 1)}`;
+  return { sql, params, limit, cursorAfter };
 }
