@@ -1,5 +1,4 @@
-import { LitElement, adoptStyles, html, type CSSResultOrNative, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, adoptStyles, html, type CSSResultOrNative, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { BackendController } from '../core/context.js';
 import { getOptions } from '../core/config.js';
@@ -15,8 +14,12 @@ import { defineElement } from './define-element.js';
  * the `.base` wrapper that carries the colour scheme and direction, and registration.
  */
 export abstract class ConfabElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    theme: { reflect: true },
+  };
+
   /** `light`, `dark`, or `auto` (follow the page; see README "Dark mode"). Default: the page-wide `data-theme`, else auto. */
-  @property({ reflect: true }) theme?: Theme;
+  theme?: Theme;
 
   protected readonly backendCtl = new BackendController(this);
   protected readonly themeCtl = new ThemeController(this, () =>

@@ -1,5 +1,4 @@
-import { html, nothing, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type CSSResultOrNative, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { ArticleSearchQuery, ArticleSearchResult } from '../../contract/index.js';
 import type { CommunityBackend } from '../../backends/types.js';
@@ -96,37 +95,63 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 export class ConfabArticleSearch extends ConfabElement {
   static override styles = [tokens, controls, styles];
 
+  // Internal reactive state: no attribute, and kept out of custom-elements.json's public API (@private).
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    placeholder: {},
+    articleHref: { attribute: 'article-href' },
+    shortcut: { type: Boolean, reflect: true },
+    product: {},
+    pageSize: { attribute: 'page-size', type: Number },
+    /** @private */
+    text: { state: true, attribute: false },
+    /** @private */
+    query: { state: true, attribute: false },
+    /** @private */
+    products: { state: true, attribute: false },
+    /** @private */
+    types: { state: true, attribute: false },
+    /** @private */
+    open: { state: true, attribute: false },
+    /** @private */
+    active: { state: true, attribute: false },
+    /** @private */
+    more: { state: true, attribute: false },
+    /** @private */
+    partError: { state: true, attribute: false },
+  };
+
   /** `popup` (a combobox with a listbox under the field) or `inline` (a results list in the page). */
-  @property({ reflect: true }) mode: Mode = 'popup';
+  mode: Mode = 'popup';
   /** Placeholder text of the field. Default: "Search the knowledge base". */
-  @property() placeholder?: string;
+  placeholder?: string;
   /** URL template for articles, e.g. `/kb/{id}`: results become links. Without it articles open in the inline reader. */
-  @property({ attribute: 'article-href' }) articleHref?: string;
+  articleHref?: string;
   /** Opt in to Ctrl+K / Cmd+K from anywhere on the page focusing the field. */
-  @property({ type: Boolean, reflect: true }) shortcut = false;
+  shortcut = false;
   /** A product facet to preselect, e.g. `Gateway`. */
-  @property() product?: string;
+  product?: string;
   /** Results per request (1–100). Default 8 in popup mode, 20 inline. */
-  @property({ attribute: 'page-size', type: Number }) pageSize?: number;
+  pageSize?: number;
 
   // The state below is shared with results.ts, the lazily loaded half of the element: hence @internal, not private.
 
   /** @internal What is in the field right now. */
-  @state() text = '';
+  text = '';
   /** @internal The debounced, trimmed query the results are for. */
-  @state() query = '';
+  query = '';
   /** @internal Selected product facets. */
-  @state() products: string[] = [];
+  products: string[] = [];
   /** @internal Selected content-type facets. */
-  @state() types: string[] = [];
+  types: string[] = [];
   /** @internal Popup mode: whether the popup is showing. */
-  @state() open = false;
+  open = false;
   /** @internal Index of the active option (aria-activedescendant), -1 for none. */
-  @state() active = -1;
+  active = -1;
   /** @internal Inline mode: extra results asked for with "Show more". */
-  @state() more = 0;
+  more = 0;
   /** Why results.ts could not be loaded (offline, deploy in progress), until it loads. */
-  @state() private partError: ConfabError | undefined;
+  private partError: ConfabError | undefined;
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private warnedNoBackend = false;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Certification, CertificationQuery, CertStatus } from '../../contract/certifications.js';
 import type { Me } from '../../contract/me.js';
@@ -63,22 +62,35 @@ export type CertLayout = (typeof CERT_LAYOUTS)[number];
 export class ConfabCertBadge extends ConfabElement {
   static override styles = [tokens, controls, certBadgeStyles];
 
-  /** Show this person's certifications (`me`: the signed-in partner's). */
-  @property({ reflect: true }) person?: string;
-  /** Show this partner organisation's certifications (`me`: the signed-in partner's organisation). */
-  @property({ reflect: true }) org?: string;
-  /** URL of an Open Badges 2.0 hosted assertion from any issuer; wins over `person` and `org`. */
-  @property() assertion?: string;
-  /** `card` (default), `list` or `compact`. */
-  @property({ reflect: true }) layout: string = 'card';
-  /** An identity (usually the recipient's email) to check each badge's recipient hash against. */
-  @property() identity?: string;
-  /** Accessible name of the widget's region. Default: "Certifications of <recipient>" or "Certification: <badge>". */
-  @property() label?: string;
-  /** Verify every badge as soon as it is shown, instead of waiting for the Verify button. */
-  @property({ type: Boolean, reflect: true }) verify = false;
+  // Internal reactive state: no attribute, and kept out of custom-elements.json's public API (@private).
+  static override properties: PropertyDeclarations = {
+    person: { reflect: true },
+    org: { reflect: true },
+    assertion: {},
+    layout: { reflect: true },
+    identity: {},
+    label: {},
+    verify: { type: Boolean, reflect: true },
+    /** @private */
+    expanded: { state: true, attribute: false },
+  };
 
-  @state() private expanded: ReadonlySet<string> = new Set();
+  /** Show this person's certifications (`me`: the signed-in partner's). */
+  person?: string;
+  /** Show this partner organisation's certifications (`me`: the signed-in partner's organisation). */
+  org?: string;
+  /** URL of an Open Badges 2.0 hosted assertion from any issuer; wins over `person` and `org`. */
+  assertion?: string;
+  /** `card` (default), `list` or `compact`. */
+  layout: string = 'card';
+  /** An identity (usually the recipient's email) to check each badge's recipient hash against. */
+  identity?: string;
+  /** Accessible name of the widget's region. Default: "Certifications of <recipient>" or "Certification: <badge>". */
+  label?: string;
+  /** Verify every badge as soon as it is shown, instead of waiting for the Verify button. */
+  verify = false;
+
+  private expanded: ReadonlySet<string> = new Set();
   /** What follows "Copy link"; loaded when a reader points at or focuses a Copy button. */
   private copier?: CopyController;
   private copierLoading?: Promise<CopyController>;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { LiveEvent, Me, Page, ThreadListQuery, ThreadSummary } from '../../contract/index.js';
 import type { ThreadSort } from '../../contract/threads.js';
@@ -71,26 +70,45 @@ export class ConfabForumFeed extends ConfabElement {
   // Form fields and Markdown appear only in the lazily loaded parts, which bring their own styles.
   static override styles = [tokens, controls, feedStyles];
 
-  /** Only threads of this category. */
-  @property() category?: string;
-  /** Only threads with this tag. */
-  @property() tag?: string;
-  /** Order: `latest` (default), `top` or `unanswered`. */
-  @property() sort: string = 'latest';
-  /** Threads per page, 1 to 100. Default 20. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
-  /** URL template such as `/community/t/{id}`: rows link there instead of opening inline. */
-  @property({ attribute: 'thread-href' }) threadHref?: string;
-  /** Show "New thread" (signed-in partners get the form; others fire `confab-auth-required`). */
-  @property({ type: Boolean }) compose = false;
-  /** Listen for new threads (backend `subscribe`) and offer them in an "N new threads" banner. */
-  @property({ type: Boolean }) live = false;
+  // Internal reactive state: no attribute, and kept out of custom-elements.json's public API (@private).
+  static override properties: PropertyDeclarations = {
+    category: {},
+    tag: {},
+    sort: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    threadHref: { attribute: 'thread-href' },
+    compose: { type: Boolean },
+    live: { type: Boolean },
+    /** @private */
+    extraThreads: { state: true, attribute: false },
+    /** @private */
+    listCursor: { state: true, attribute: false },
+    /** @private */
+    wantCursor: { state: true, attribute: false },
+    /** @private */
+    announcement: { state: true, attribute: false },
+  };
 
-  @state() private extraThreads: ThreadSummary[] = [];
+  /** Only threads of this category. */
+  category?: string;
+  /** Only threads with this tag. */
+  tag?: string;
+  /** Order: `latest` (default), `top` or `unanswered`. */
+  sort: string = 'latest';
+  /** Threads per page, 1 to 100. Default 20. */
+  pageSize = DEFAULT_PAGE_SIZE;
+  /** URL template such as `/community/t/{id}`: rows link there instead of opening inline. */
+  threadHref?: string;
+  /** Show "New thread" (signed-in partners get the form; others fire `confab-auth-required`). */
+  compose = false;
+  /** Listen for new threads (backend `subscribe`) and offer them in an "N new threads" banner. */
+  live = false;
+
+  private extraThreads: ThreadSummary[] = [];
   /** Cursor of the next thread page; undefined while the first page decides it. */
-  @state() private listCursor: string | null | undefined;
-  @state() private wantCursor: string | null = null;
-  @state() private announcement = '';
+  private listCursor: string | null | undefined;
+  private wantCursor: string | null = null;
+  private announcement = '';
 
   private announcedQuery = '';
   private marked = false;

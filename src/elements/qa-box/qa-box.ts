@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Me, SimilarQuestion } from '../../contract/index.js';
 import { ResourceController } from '../../core/resource.js';
@@ -82,27 +81,53 @@ export class ConfabQaBox extends ConfabElement {
   // The similar list, the pending asks, the preview and the question view add theirs when they load.
   static override styles = [tokens, controls, fields, qaBoxStyles];
 
-  /** The category the ask form preselects. */
-  @property({ reflect: true }) category?: string;
-  /** Comma-separated categories for the ask form's select. Default: deal-registration, technical, marketing, partner-program. */
-  @property() categories?: string;
-  /** Placeholder of the title field. Default: "e.g. How do I register a multi-year deal?". */
-  @property() placeholder?: string;
-  /** The id of the open question. Set it to open a question directly; empty shows the ask form. */
-  @property({ reflect: true }) question?: string;
+  // Internal reactive state: no attribute, and kept out of custom-elements.json's public API (@private).
+  static override properties: PropertyDeclarations = {
+    category: { reflect: true },
+    categories: {},
+    placeholder: {},
+    question: { reflect: true },
+    /** @private */
+    titleText: { state: true, attribute: false },
+    /** @private */
+    body: { state: true, attribute: false },
+    /** @private */
+    tagsText: { state: true, attribute: false },
+    /** @private */
+    chosenCategory: { state: true, attribute: false },
+    /** @private */
+    bodyTab: { state: true, attribute: false },
+    /** @private */
+    announcement: { state: true, attribute: false },
+    /** @private */
+    picked: { state: true, attribute: false },
+    /** @private */
+    viewError: { state: true, attribute: false },
+    /** @private */
+    askLoadError: { state: true, attribute: false },
+  };
 
-  @state() private titleText = '';
-  @state() private body = '';
-  @state() private tagsText = '';
-  @state() private chosenCategory = '';
-  @state() private bodyTab: 'write' | 'preview' = 'write';
-  @state() private announcement = '';
+  /** The category the ask form preselects. */
+  category?: string;
+  /** Comma-separated categories for the ask form's select. Default: deal-registration, technical, marketing, partner-program. */
+  categories?: string;
+  /** Placeholder of the title field. Default: "e.g. How do I register a multi-year deal?". */
+  placeholder?: string;
+  /** The id of the open question. Set it to open a question directly; empty shows the ask form. */
+  question?: string;
+
+  private titleText = '';
+  private body = '';
+  private tagsText = '';
+  private chosenCategory = '';
+  private bodyTab: 'write' | 'preview' = 'write';
+  private announcement = '';
   /** The title typed when a similar question was opened: what a deflection records. */
-  @state() private picked?: { id: string; query: string };
+  private picked?: { id: string; query: string };
   /** The chunk with the question view failed to load (offline before it was ever fetched). */
-  @state() private viewError?: ConfabError;
+  private viewError?: ConfabError;
   /** The chunk with the ask form's behaviour failed to load. */
-  @state() private askLoadError?: ConfabError;
+  private askLoadError?: ConfabError;
 
   private readonly me = new ResourceController<Me>(this, {
     backend: () => this.backend,
