@@ -13,6 +13,7 @@ if (!existsSync('dist/confab.js')) run('npm run build --silent');
 if (!existsSync('bench/node_modules')) run('npm install --no-audit --no-fund', { cwd: 'bench' });
 const results = [
   ['size budgets', run('node bench/size.mjs --report-first-loads')],
+  ['size floor of the mandated stack', run('node bench/size-floor.mjs')],
   ['size beside peers', run('node bench/size-peers.mjs')],
   ['render (cold, warm, static lower bound)', run('node bench/render.mjs')],
   ['scale in the page (1,000 threads; 100k articles)', run('node bench/scale.mjs')],
