@@ -30,8 +30,9 @@ const chunkName = (info) => {
 // panels, question view, reader, verification, Markdown renderer, catalogues) are ES chunks in
 // dist/iife/ that it import()s when first needed. Those chunks use the script's own instances of Lit,
 // the config and the outbox through a registry keyed by the chunks' folder URL (two copies of Confab on
-// one page never share one). Exports are handed over as getters and read when a chunk first runs,
-// which is after boot; nothing the chunks import is reassigned later.
+// one page never share one; the same script included twice keeps the first registry, whose copy
+// defined the elements). Exports are handed over as getters and read when a chunk first runs, which
+// is after boot; nothing the chunks import is reassigned later.
 const IIFE_ENTRY = 'confab.iife.js';
 const IIFE_MAIN_ROOTS =
   /\/src\/(iife|auto|boot)\.ts$|\/src\/elements\/[\w-]+\/define\.ts$|\/src\/contract\/groups\/(threads|questions|articles|certifications|me)\.ts$/;
@@ -81,7 +82,7 @@ const iifeRegistry = () => ({
           });
         const body = exp ? chunk.code.slice(0, exp.index) : chunk.code;
         const rest = exp ? chunk.code.slice(exp.index + exp[0].length) : '';
-        chunk.code = `${body}${registry('new URL("./iife/",__confabBase).href')}={${getters.join(',')}};})();${rest}`;
+        chunk.code = `${body}${registry('new URL("./iife/",__confabBase).href')}??={${getters.join(',')}};})();${rest}`;
         addLine('(()=>{"use strict";var __confabBase=document.currentScript&&document.currentScript.src||location.href;');
         continue;
       }
