@@ -6,6 +6,7 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { createHash } from 'node:crypto';
 
 // `production` drops Lit's dev mode from the bundles (TOOLCHAIN.md).
 const resolve = () => nodeResolve({ browser: true, exportConditions: ['production'] });
@@ -29,10 +30,10 @@ const chunkName = (info) => {
 // groups they call first) is in the one classic script; the parts a partner opens on demand (thread
 // panels, question view, reader, verification, Markdown renderer, catalogues) are ES chunks in
 // dist/iife/ that it import()s when first needed. Those chunks use the script's own instances of Lit,
-// the config and the outbox through a registry keyed by the chunks' folder URL (two copies of Confab on
-// one page never share one; the same script included twice keeps the first registry, whose copy
-// defined the elements). Exports are handed over as getters and read when a chunk first runs, which
-// is after boot; nothing the chunks import is reassigned later.
+// the config and the outbox through a registry keyed by the build (two different builds on one page
+// never share one). Exports are handed over as getters and read when a chunk first runs,
+// which is after boot. Of what the chunks import only @lit/localize's msg is reassigned, by
+// configureLocalization(), which boot runs before any element renders, so before any chunk can load.
 const IIFE_ENTRY = 'confab.iife.js';
 const IIFE_MAIN_ROOTS =
   /\/src\/(iife|auto|boot)\.ts$|\/src\/elements\/[\w-]+\/define\.ts$|\/src\/contract\/groups\/(threads|questions|articles|certifications|me)\.ts$/;
@@ -50,7 +51,11 @@ const iifeManualChunks = (id, { getModuleIds, getModuleInfo }) => {
   }
   return iifeMain.has(id) ? 'confab.iife' : undefined;
 };
-const registry = (folderUrl) => `globalThis[Symbol.for("confab.iife:"+${folderUrl})]`;
+// Keyed by the build, not by a URL: a script served through a redirect (a CDN's "latest" path) has a
+// different URL than its chunks see, and one URL may serve two builds over time. The same build on a
+// page twice shares the first registry, whose copy defined the elements.
+const registry = (buildId) => `globalThis[Symbol.for(${JSON.stringify(`confab.iife:${buildId}`)})]`;
+const ENTRY_IMPORT = new RegExp(`import\\s*(?:\\{([^}]*)\\}\\s*from\\s*)?["']\\.\\./${IIFE_ENTRY.replace(/\./g, '\\.')}["'];?`);
 
 const iifeRegistry = () => ({
   name: 'confab-iife-registry',
@@ -62,15 +67,22 @@ const iifeRegistry = () => ({
   renderDynamicImport: ({ chunk, targetChunk }) =>
     chunk.fileName === IIFE_ENTRY && targetChunk ? { left: 'import(new URL(', right: ',__confabBase).href)' } : null,
   // After terser. Edits keep every original column (imports are blanked, lines are prepended), so the
-  // source maps stay right with one `;` per added line.
+  // source maps stay right with one `;` per added line, in the .map files rollup has already emitted.
   generateBundle(_, bundle) {
+    const entry = bundle[IIFE_ENTRY];
+    if (entry?.type !== 'chunk') this.error(`${IIFE_ENTRY} missing`);
+    const buildId = createHash('sha256').update(entry.code).digest('base64url').slice(0, 16);
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk') continue;
       const addLine = (line) => {
         chunk.code = `${line}\n${chunk.code}`;
-        if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+        const asset = bundle[chunk.sourcemapFileName ?? `${chunk.fileName}.map`];
+        if (asset?.type !== 'asset') return;
+        const map = JSON.parse(String(asset.source));
+        map.mappings = `;${map.mappings}`;
+        asset.source = JSON.stringify(map);
       };
-      if (chunk.fileName === IIFE_ENTRY) {
+      if (chunk === entry) {
         if (chunk.imports.length) this.error(`${IIFE_ENTRY} must not import statically: ${chunk.imports.join(', ')}`);
         const exp = /export\s*\{([^}]*)\};?(?=\s*(?:\/\/# sourceMappingURL=\S*\s*)?$)/.exec(chunk.code);
         const getters = (exp?.[1] ?? '')
@@ -78,21 +90,24 @@ const iifeRegistry = () => ({
           .filter(Boolean)
           .map((spec) => {
             const [local, name = local] = spec.trim().split(/\s+as\s+/);
+            if (!/^[\w$]+$/.test(local) || !/^[\w$]+$/.test(name)) this.error(`${IIFE_ENTRY}: unexpected export "${spec}"`);
             return `get ${JSON.stringify(name)}(){return ${local}}`;
           });
         const body = exp ? chunk.code.slice(0, exp.index) : chunk.code;
         const rest = exp ? chunk.code.slice(exp.index + exp[0].length) : '';
-        chunk.code = `${body}${registry('new URL("./iife/",__confabBase).href')}??={${getters.join(',')}};})();${rest}`;
+        chunk.code = `${body}${registry(buildId)}??={${getters.join(',')}};})();${rest}`;
         addLine('(()=>{"use strict";var __confabBase=document.currentScript&&document.currentScript.src||location.href;');
         continue;
       }
-      const from = new RegExp(`import\\s*(?:\\{([^}]*)\\}\\s*from\\s*)?["']\\.\\./${IIFE_ENTRY.replace('.', '\\.')}["'];?`);
-      const imp = from.exec(chunk.code);
-      if (!imp) continue;
-      chunk.code = chunk.code.slice(0, imp.index) + ' '.repeat(imp[0].length) + chunk.code.slice(imp.index + imp[0].length);
-      if (from.test(chunk.code)) this.error(`${chunk.fileName}: more than one import of ${IIFE_ENTRY}`);
-      const names = (imp[1] ?? '').split(',').filter(Boolean).map((spec) => spec.trim().replace(/\s+as\s+/, ':'));
-      if (names.length) addLine(`const{${names.join(',')}}=${registry('new URL("./",import.meta.url).href')};`);
+      const imp = ENTRY_IMPORT.exec(chunk.code);
+      if (imp) {
+        chunk.code = chunk.code.slice(0, imp.index) + ' '.repeat(imp[0].length) + chunk.code.slice(imp.index + imp[0].length);
+        const names = (imp[1] ?? '').split(',').filter(Boolean).map((spec) => spec.trim().replace(/\s+as\s+/, ':'));
+        if (names.length) addLine(`const{${names.join(',')}}=${registry(buildId)};`);
+      }
+      // Any other way of reaching the entry (a second import, import(), a namespace import) would load the
+      // classic script again as a module: refuse to build rather than ship that.
+      if (chunk.code.includes(IIFE_ENTRY)) this.error(`${chunk.fileName}: reaches ${IIFE_ENTRY} in a way the registry does not handle`);
     }
   },
 });

@@ -62,3 +62,15 @@ test('parts opened on demand come from dist/iife/ and share the script\'s runtim
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the classic script and its lazy chunks keep exact source maps (one mapping line per code line)', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const dist = new URL('../../dist/', import.meta.url);
+  const files = ['confab.iife.js', ...readdirSync(new URL('iife/', dist)).filter((f) => f.endsWith('.js')).map((f) => `iife/${f}`)];
+  assert.ok(files.length > 5, `lazy chunks found: ${files.length}`);
+  for (const f of files) {
+    const code = readFileSync(new URL(f, dist), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '');
+    const map = JSON.parse(readFileSync(new URL(`${f}.map`, dist), 'utf8'));
+    assert.equal(map.mappings.split(';').length, code.split('\n').length, `${f}: mapping lines vs code lines`);
+  }
+});
