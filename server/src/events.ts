@@ -8,8 +8,9 @@ export interface EventBus {
   subscribe(cb: (e: LiveEvent) => void): Promise<() => void>;
   /**
    * The events after the one with SSE id `lastId`, for a client that reconnects with `Last-Event-ID`.
-   * From this process's memory of the latest REPLAY_LIMIT events; an id older than that replays what
-   * is remembered after its time.
+   * From this process's memory of the latest REPLAY_LIMIT events since its first SSE client; an id it
+   * does not remember replays what it has from that id's time on. Events are public metadata (type,
+   * id, parent, category, time), so any client may ask.
    */
   since(lastId: string): LiveEvent[];
   close(): Promise<void>;
@@ -60,7 +61,9 @@ export function createEventBus(db: Db, channel: string): EventBus {
       const i = recent.findIndex((e) => eventId(e) === lastId);
       // Events arrive in commit order, which can differ from their timestamps by a little: after the
       // id when it is known, else by time.
-      return i >= 0 ? recent.slice(i + 1) : recent.filter((e) => e.at > at);
+      // Several events can share a millisecond: by time, the last one's own moment is included (the
+      // client drops what it already has).
+      return i >= 0 ? recent.slice(i + 1) : recent.filter((e) => e.at >= at && eventId(e) !== lastId);
     },
     async close() {
       subs.clear();

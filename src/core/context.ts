@@ -67,6 +67,9 @@ export class BackendController implements ReactiveController {
     document.removeEventListener('context-provider', this.onProvider);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    // Moved out of its provider, the element must not keep that provider's backend: it asks again on
+    // connect, and a provider still above answers at once.
+    this.provided = undefined;
     this.unlisten?.();
     this.unlisten = undefined;
   }

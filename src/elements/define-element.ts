@@ -10,6 +10,9 @@ export function defineElement(tag: string, ctor: CustomElementConstructor, regis
     registry.define(tag, ctor);
     return;
   }
+  // Not registered, the class was never finalised: a Lit class creates its property accessors then, and
+  // wrappers such as @lit/react look for them on the prototype. Reading observedAttributes finalises it.
+  void (ctor as { observedAttributes?: unknown }).observedAttributes;
   if (existing !== ctor && !warned.has(tag)) {
     warned.add(tag);
     console.warn(`[confab] <${tag}> is already defined by another copy of Confab; keeping the first definition.`);

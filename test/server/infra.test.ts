@@ -398,6 +398,24 @@ describe('live events (SSE)', () => {
         await s.close();
       }
     }
+    // An id this process never saw (another process's, or forgotten): resume from its time, that very
+    // moment included, since events can share a millisecond.
+    const bAt = /"at":"([^"]+)"/.exec(JSON.stringify(await (async () => {
+      const s = await openStream(app, '/api/v1/events', { 'last-event-id': lastId });
+      try {
+        await s.until((t) => t.includes(reply.body.id));
+        return events(s.text)[0]!.data;
+      } finally {
+        await s.close();
+      }
+    })()))![1]!;
+    const unknown = await openStream(app, '/api/v1/events', { 'last-event-id': `${bAt}~thread.created:t-elsewhere` });
+    try {
+      await unknown.until((t) => t.includes(reply.body.id));
+      assert.deepEqual(events(unknown.text).map((e) => e.data.id), [b.body.id, reply.body.id]);
+    } finally {
+      await unknown.close();
+    }
     await app.close();
   });
 

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { LiveEvent, Me, Page, ThreadListQuery, ThreadSummary } from '../../contract/index.js';
+import type { Me, Page, ThreadListQuery, ThreadSummary } from '../../contract/index.js';
 import type { ThreadSort } from '../../contract/threads.js';
 import { ResourceController } from '../../core/resource.js';
 import { emit } from '../../core/events.js';
@@ -14,7 +14,7 @@ import { ConfabElement } from '../confab-element.js';
 import { feedStyles } from './forum-feed.styles.js';
 import { threadRow } from './thread-row.js';
 import type { Panels } from './panels.js';
-import type { NewThreadsController } from './live.js';
+import type { EarlyListener, NewThreadsController } from './live.js';
 import { LoadEvents } from './load-events.js';
 
 /** The values `sort` accepts (the contract's THREAD_SORTS, restated so valibot stays out of this chunk). */
@@ -168,7 +168,7 @@ export class ConfabForumFeed extends ConfabElement {
   /** "N new threads": loaded only for a feed with `live` (see live.ts). */
   private newThreads?: NewThreadsController;
   private liveLoading?: Promise<void>;
-  private early?: { events: LiveEvent[]; abort: AbortController };
+  private early?: EarlyListener;
 
   /** True when a partner is signed in, false when not, undefined while unknown. */
   get signedIn(): boolean | undefined {
@@ -221,15 +221,14 @@ export class ConfabForumFeed extends ConfabElement {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onKeydown);
     this.unlistenConfig?.();
-    this.takeEarlyEvents();
+    this.takeEarlyListener()?.abort.abort();
   }
 
-  /** @internal Hands the live events heard before live.ts arrived over to it, and stops listening for them. */
-  takeEarlyEvents(): LiveEvent[] {
+  /** @internal The subscription opened at the first update, for live.ts to adopt or close. */
+  takeEarlyListener(): EarlyListener | undefined {
     const early = this.early;
     this.early = undefined;
-    early?.abort.abort();
-    return early?.events ?? [];
+    return early;
   }
 
   /** Opens thread `id` inline, e.g. from a deep link in the host page (no `confab-thread-open`: the host asked). */
@@ -269,18 +268,20 @@ export class ConfabForumFeed extends ConfabElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.live) {
-      // Listen from the first update, as the banner's code arrives later: nothing created meanwhile is
-      // missed (live.ts takes these events over).
+      // Listen from the first update, as the banner's code arrives later: live.ts adopts this very
+      // subscription (same backend), so nothing created meanwhile or at the hand-over is missed.
       const backend = this.backend;
       if (!this.newThreads && !this.early && backend?.subscribe) {
-        const early = (this.early = { events: [] as LiveEvent[], abort: new AbortController() });
-        backend.subscribe((ev) => early.events.push(ev), early.abort.signal);
+        const early: EarlyListener = (this.early = { backend, events: [], abort: new AbortController() });
+        backend.subscribe((ev) => (early.sink ? early.sink(ev) : early.events.push(ev)), early.abort.signal);
       }
       this.liveLoading ??= import('./live.js').then((m) => {
         this.adoptPartStyles([m.liveStyles]);
         this.newThreads = new m.NewThreadsController(this);
       });
     }
+    // `live` switched off before live.ts arrived: nothing will adopt the early subscription.
+    else if (!this.newThreads) this.takeEarlyListener()?.abort.abort();
     // After the first data (never before it, to keep it out of the first load): fetch the rest in idle time.
     if (!this.panelsScheduled && this.backend && (this.list.status === 'ready' || this.list.status === 'error')) {
       this.panelsScheduled = true;

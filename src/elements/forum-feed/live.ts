@@ -4,12 +4,22 @@ import type { CommunityBackend } from '../../backends/types.js';
 import type { LiveEvent, ThreadSummary } from '../../contract/index.js';
 import type { FeedHost } from './panels.js';
 
+/** A live subscription the element opens at its first update, before this part has loaded. */
+export interface EarlyListener {
+  backend: CommunityBackend;
+  /** Events heard before this part adopted the subscription. */
+  events: LiveEvent[];
+  abort: AbortController;
+  /** Set on adoption: events go straight to the controller from then on. */
+  sink?: (ev: LiveEvent) => void;
+}
+
 /** What the banner needs of the element besides FeedHost (its `@internal` members). */
 export interface LiveHost extends FeedHost {
   readonly live: boolean;
   announceCount(n: number): void;
-  /** Live events the element heard before this part arrived; its early listener stops. */
-  takeEarlyEvents(): LiveEvent[];
+  /** The subscription the element opened before this part arrived, if still open: adopt it or close it. */
+  takeEarlyListener(): EarlyListener | undefined;
 }
 
 /** The "N new threads" banner floats over the list instead of pushing it down (the list must not
@@ -76,14 +86,24 @@ export class NewThreadsController implements ReactiveController {
 
   hostUpdated(): void {
     const backend = this.connected && this.host.live ? this.host.backendNow() : undefined;
+    // Never left running: adopted below when it listens to the backend in effect, else closed.
+    const early = this.host.takeEarlyListener();
+    if (backend === this.subscribedTo || !backend?.subscribe) early?.abort.abort();
     if (backend === this.subscribedTo) return;
     this.stop();
     this.subscribedTo = backend;
     if (!backend?.subscribe) return;
+    if (early?.backend === backend) {
+      // The same stream, already open since the element's first update: what it heard meanwhile, then
+      // everything after, with no second connection and no gap at the hand-over.
+      this.abort = early.abort;
+      early.sink = (ev) => this.onEvent(ev);
+      for (const ev of early.events.splice(0)) this.onEvent(ev);
+      return;
+    }
+    early?.abort.abort(); // heard on another backend (a provider resolved since): not this feed's news
     const abort = (this.abort = new AbortController());
     backend.subscribe((ev) => !abort.signal.aborted && this.onEvent(ev), abort.signal);
-    // What the element heard while this part was loading (it listens from its first update).
-    for (const ev of this.host.takeEarlyEvents()) this.onEvent(ev);
   }
 
   /** Events may arrive twice (the early listener, a resumed stream): each thread and reply counts once. */

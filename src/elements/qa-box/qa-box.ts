@@ -261,8 +261,8 @@ export class ConfabQaBox extends ConfabElement {
             if (title && !this.titleText) this.setTitle(title, false);
             if (body && !this.body) this.body = body;
             if (tags && !this.tagsText) this.tagsText = tags;
-            // Only a category this box still offers.
-            if (category && this.categoryList.includes(category)) this.chosenCategory = category;
+            // Only a category this box still offers, and never over the page's own preset.
+            if (category && !this.category && this.categoryList.includes(category)) this.chosenCategory = category;
           },
           open: (id) => this.open(id),
           announce: (text) => this.announce(text),

@@ -141,6 +141,19 @@ describe('BackendController and <confab-provider>', () => {
     expect(idOf(b)).to.equal('inner');
   });
 
+  it('an element moved out of its provider falls back to the page-wide backend', async () => {
+    configure({ backend: fakeBackend('global').backend });
+    const root = await fixture(html`<div>
+      <confab-provider .backend=${fakeBackend('local').backend}><core-backend-host></core-backend-host></confab-provider>
+      <section></section>
+    </div>`);
+    const el = root.querySelector<BackendHost>('core-backend-host')!;
+    await waitFor(() => idOf(el) === 'local');
+    root.querySelector('section')!.append(el);
+    await waitFor(() => idOf(el) === 'global', 'no stale provider backend');
+    expect(el.ctl.fromProvider).to.equal(false);
+  });
+
   it('finds a provider that is defined after its consumer connected', async () => {
     class LateProvider extends ConfabProvider {}
     const root = await fixture(html`<core-late-provider><core-backend-host></core-backend-host></core-late-provider>`);

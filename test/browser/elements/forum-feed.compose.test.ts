@@ -148,6 +148,20 @@ describe('<confab-forum-feed> live', function () {
     expect(count()).to.equal(before + 2);
   });
 
+  it('the live part adopts the subscription the feed opened at its first update: one subscribe, no gap', async () => {
+    const backend = new MemoryBackend({ me: meFor('u-lars') });
+    let subscribes = 0;
+    const subscribe = backend.subscribe.bind(backend);
+    backend.subscribe = (...args: Parameters<typeof subscribe>) => (subscribes++, subscribe(...args));
+    const el = await mountFeed(backend, { live: true, 'page-size': '3' });
+    await until(() => rows(el).length === 3);
+    await until(() => (el as unknown as { newThreads?: unknown }).newThreads, 'live part loaded');
+    await backend.createThread({ title: 'After the hand-over', body: 'x', category: 'technical' });
+    await until(() => $(el, '[part~=banner]'), 'banner');
+    expect(subscribes).to.equal(1);
+    expect((backend as unknown as { listeners: Set<unknown> }).listeners.size).to.equal(1);
+  });
+
   it('counts only threads of its category', async () => {
     const backend = new MemoryBackend({ me: meFor('u-lars') });
     const el = await mountFeed(backend, { live: true, category: 'technical', 'page-size': '3' });
