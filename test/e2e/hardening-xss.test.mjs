@@ -14,7 +14,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitForMarks } from './support/harness.mjs';
-import { fitsTitle, fitsTag, pwned, auditDom, allowedBodyRequest, hoverAll, pool, useXssFixture } from './support/xss.mjs';
+import { fitsTitle, fitsTag, pwned, auditDom, allowedBodyRequest, hoverAll, pool, useXssFixture, clickWhileThere } from './support/xss.mjs';
 
 let vectors;
 const threads = []; // { id, title, vector }
@@ -31,14 +31,6 @@ const { open } = useXssFixture({
     created.forEach((t, i) => threads.push({ id: t.id, title: t.title, vector: titled[i] }));
   },
 });
-
-async function clickWhileThere(button, max = 20) {
-  for (let i = 0; i < max; i++) {
-    if (!(await button.count())) return;
-    await button.click().catch(() => undefined);
-    await button.page().waitForTimeout(300);
-  }
-}
 
 test('the corpus was posted through the API as thread titles, bodies and tags', () => {
   assert.ok(vectors.length >= 150, `${vectors.length} vectors`);

@@ -118,6 +118,30 @@ export const hoverAll = (page) => page.evaluate(() => {
   for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('confab-') && el.shadowRoot) visit(el.shadowRoot);
 });
 
+/**
+ * After every Markdown body of the corpus is on screen: nothing ran (canary), no active content is in
+ * any shadow root, and the only foreign requests were the images that `bodyAllowsRequest` vectors name,
+ * which did ask (the guard's positive control). `seen` describes what rendered, for the failure message.
+ */
+export async function assertBodiesSafe(page, guard, vectors, seen) {
+  await hoverAll(page);
+  await page.waitForTimeout(800);
+  assert.equal(await pwned(page), null, 'canary');
+  assert.deepEqual(await auditDom(page), []);
+  const allowed = allowedBodyRequest(vectors);
+  assert.deepEqual(guard.foreign.filter((r) => !allowed(r)), [], 'only Markdown body images of bodyAllowsRequest vectors may ask for a foreign origin');
+  for (let i = 0; i < 25 && !guard.foreign.some(allowed); i++) await page.waitForTimeout(200);
+  assert.ok(guard.foreign.some(allowed), `the guard saw the allowed body images (${guard.foreign.length} recorded; ${JSON.stringify(seen)})`);
+}
+
+/** Clicks a "Load more" button until it is gone (every page is in), at most `max` times. */
+export async function clickWhileThere(button, max = 40) {
+  for (let i = 0; i < max && (await button.count()); i++) {
+    await button.click().catch(() => undefined);
+    await button.page().waitForTimeout(250);
+  }
+}
+
 /** Runs `fn` over `items` with at most `n` at a time; results in order. */
 export async function pool(items, n, fn) {
   const out = new Array(items.length);
