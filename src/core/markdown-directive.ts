@@ -1,14 +1,13 @@
 import { noChange, nothing } from 'lit';
 import { AsyncDirective, directive, type PartInfo, PartType } from 'lit/async-directive.js';
+import { loadOnce } from './load-once.js';
 
 type Renderer = (md: string) => DocumentFragment;
 
 // One dynamic import for the whole page: marked + DOMPurify stay a separate chunk, fetched the first
 // time any element shows a Markdown body, never in an element's first load.
-let loading: Promise<Renderer> | undefined;
 let renderer: Renderer | undefined;
-const load = (): Promise<Renderer> =>
-  (loading ??= import('./markdown.js').then((m) => (renderer = m.renderMarkdown)));
+const load = loadOnce(() => import('./markdown.js').then((m) => (renderer = m.renderMarkdown)));
 
 class MarkdownDirective extends AsyncDirective {
   private source?: string;

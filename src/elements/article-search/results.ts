@@ -11,6 +11,7 @@ import type { ArticleHit, ArticleSearchResult, FacetCount, Me } from '../../cont
 import { ResourceController } from '../../core/resource.js';
 import { emit } from '../../core/events.js';
 import { toConfabError } from '../../core/errors.js';
+import { loadOnce } from '../../core/load-once.js';
 import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
 import { markFirstContent, type ConfabArticleSearch } from './article-search.js';
 import { AnchoredPopup } from './anchored-popup.js';
@@ -31,7 +32,6 @@ export class SearchResults implements ReactiveController {
   private returnFocus: string | null = null;
   /** The inline reader, loaded on first need: most searches never open one. */
   private reader: ArticleReader | undefined;
-  private readerLoad: Promise<ArticleReader> | undefined;
 
   // Asked only when the backend says signed-in partners would see more; never cached, since the
   // answer changes the moment the partner signs in.
@@ -217,13 +217,12 @@ export class SearchResults implements ReactiveController {
   // ----- the reader -----
 
   /** Loads the reader module (once) and adopts its styles. */
-  private loadReader(): Promise<ArticleReader> {
-    this.readerLoad ??= Promise.all([import('./reader.js'), import('./reader.styles.js')]).then(([m, s]) => {
+  private readonly loadReader = loadOnce(() =>
+    Promise.all([import('./reader.js'), import('./reader.styles.js')]).then(([m, s]) => {
       this.host.adoptPartStyles(s.readerSheets);
       return (this.reader = new m.ArticleReader(this.host));
-    });
-    return this.readerLoad;
-  }
+    }),
+  );
 
   private async openArticle(hit: ArticleHit, from: string | null): Promise<void> {
     const h = this.host;
@@ -235,8 +234,8 @@ export class SearchResults implements ReactiveController {
     try {
       reader = await this.loadReader();
     } catch (e) {
-      // The chunk could not load (offline, deploy in progress): say so instead of doing nothing.
-      this.readerLoad = undefined;
+      // The chunk could not load (offline, deploy in progress): say so instead of doing nothing; the
+      // next open tries again.
       h.fail(toConfabError(e));
       return;
     }
@@ -279,7 +278,7 @@ export class SearchResults implements ReactiveController {
     if (h.search.status === 'ready' && h.search.value && h.query) {
       markFirstContent();
       // Results are on screen: fetch the reader while the partner reads them.
-      if (!h.articleHref && h.search.value.items.length) void this.loadReader().catch(() => (this.readerLoad = undefined));
+      if (!h.articleHref && h.search.value.items.length) void this.loadReader().catch(() => undefined);
     }
     // Keep the active option in view as arrow keys move it through a scrolled popup.
     if (h.active >= 0) this.optionEl(h.active)?.scrollIntoView({ block: 'nearest' });

@@ -5,6 +5,7 @@ import type { Me } from '../../contract/me.js';
 import { AuthError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
 import { ResourceController } from '../../core/resource.js';
+import { loadOnce } from '../../core/load-once.js';
 import { controls } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
 import { checkEnum } from '../../ui/dev-warn.js';
@@ -93,7 +94,6 @@ export class ConfabCertBadge extends ConfabElement {
   private expanded: ReadonlySet<string> = new Set();
   /** What follows "Copy link"; loaded when a reader points at or focuses a Copy button. */
   private copier?: CopyController;
-  private copierLoading?: Promise<CopyController>;
 
   private focusVerdictOf: string | null = null;
   private marked = false;
@@ -208,12 +208,12 @@ export class ConfabCertBadge extends ConfabElement {
     this.expanded = next;
   }
 
-  private loadCopier(): Promise<CopyController> {
-    return (this.copierLoading ??= import('./copy-controller.js').then((m) => {
+  private readonly loadCopier = loadOnce(() =>
+    import('./copy-controller.js').then((m) => {
       this.adoptPartStyles(m.copyStyles);
       return (this.copier = new m.CopyController(this));
-    }));
-  }
+    }),
+  );
 
   private onCopy(b: BadgeView): void {
     // The clipboard is written within the click (some browsers insist); the outcome shows once the copy part is here.

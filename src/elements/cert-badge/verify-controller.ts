@@ -2,15 +2,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommunityBackend } from '../../backends/types.js';
 import type { VerificationResult } from '../../contract/certifications.js';
 import { isAbort } from '../../core/errors.js';
+import { loadOnce } from '../../core/load-once.js';
 
 type VerificationModule = typeof import('./verification.js');
-let loading: Promise<VerificationModule> | undefined;
 let loaded: VerificationModule | undefined;
 
-/** Loads the verifier chunk once per page. */
-export function loadVerification(): Promise<VerificationModule> {
-  return (loading ??= import('./verification.js').then((m) => (loaded = m)));
-}
+/** Loads the verifier chunk once per page (again after a failed fetch). */
+export const loadVerification = loadOnce(() => import('./verification.js').then((m) => (loaded = m)));
 
 /** The verifier chunk if it has arrived; every result comes from it, so it is there whenever one is. */
 export const verification = (): VerificationModule | undefined => loaded;
