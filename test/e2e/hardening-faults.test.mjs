@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { startServer } from './server.mjs';
 import { launch } from '../../bench/browser.mjs';
 import { startHarness, demoToken, demoUsers, waitForMarks, send } from './support/harness.mjs';
+import { eventually } from './support/eventually.mjs';
 
 let server;
 let harness;
@@ -167,7 +168,7 @@ test('offline at submit: the outbox holds the thread (shown pending), and once o
   assert.equal((await threadsTitled(title)).length, 0, 'nothing reached the server yet');
   await page.waitForTimeout(1000);
   await context.setOffline(false);
-  await page.waitForFunction(async (t) => (await (await fetch('/api/v1/threads?sort=latest&limit=20')).json()).items.some((i) => i.title === t), title, { timeout: 30_000 });
+  await eventually(async () => (await threadsTitled(title)).length, `the thread "${title}" in the API`, { timeout: 30_000 });
   await page.waitForTimeout(1500); // any second replay would land meanwhile
   const rows = await threadsTitled(title);
   assert.equal(rows.length, 1);
@@ -192,7 +193,7 @@ test('the connection drops after the server stored the thread (response lost): t
     return route.abort('connectionreset'); // ...and the answer never arrives
   });
   await composeThread(feed, title);
-  await page.waitForFunction(async (t) => (await (await fetch('/api/v1/threads?sort=latest&limit=20')).json()).items.some((i) => i.title === t), title, { timeout: 30_000 });
+  await eventually(async () => (await threadsTitled(title)).length, `the thread "${title}" in the API`, { timeout: 30_000 });
   await feed.getByRole('button', { name: title }).or(feed.locator('article', { hasText: title })).first().waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1500);
   assert.ok(keys.length >= 2, `the submit was sent again (${keys.length})`);
@@ -209,7 +210,7 @@ test('the token expires mid-session: on 401 Confab asks for a fresh token once a
   const title = `After refresh ${Date.now()}`;
   // The session expires while the partner types: the token the page hands out is now rejected.
   await composeThread(feed, title, () => page.evaluate(() => window.__expire()));
-  await page.waitForFunction(async (t) => (await (await fetch('/api/v1/threads?sort=latest&limit=20')).json()).items.some((i) => i.title === t), title, { timeout: 30_000 });
+  await eventually(async () => (await threadsTitled(title)).length, `the thread "${title}" in the API`, { timeout: 30_000 });
   const rows = await threadsTitled(title);
   assert.equal(rows.length, 1);
   assert.equal(rows[0].author.id, partner.id);

@@ -3,10 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { usePortal } from './support/portal.mjs';
+import { eventually } from './support/eventually.mjs';
 
 const { openPortal: open, api } = usePortal();
 // Every portal test here also fails on console errors, not only page errors.
 const openPortal = (o = {}) => open({ ...o, console: true });
+/** The items of an API list with this title, or null while there are none. */
+const titled = async (path, title) => {
+  const mine = (await api(path)).items.filter((i) => i.title === title);
+  return mine.length ? mine : null;
+};
 
 test('the portal shows all four elements with content, without errors', async () => {
   const { page, context, problems } = await openPortal();
@@ -30,17 +36,7 @@ test('a signed-in partner posts a thread through the UI and the API has exactly 
   await feed.getByLabel('Message').fill('Posted by the **end-to-end** test.');
   await feed.getByLabel('Category').fill('technical');
   await feed.getByRole('button', { name: 'Post thread' }).click();
-  await page.waitForFunction(
-    async (t) => {
-      const r = await fetch('/api/v1/threads?sort=latest&limit=20');
-      const j = await r.json();
-      return j.items.some((i) => i.title === t);
-    },
-    title,
-    { timeout: 20000 },
-  );
-  const list = await api('/v1/threads?sort=latest&limit=50');
-  const mine = list.items.filter((t) => t.title === title);
+  const mine = await eventually(() => titled('/v1/threads?sort=latest&limit=50', title), `the thread "${title}" in the API`);
   assert.equal(mine.length, 1);
   assert.equal(mine[0].author.id, partner.id);
   assert.deepEqual(problems, []);
@@ -68,13 +64,7 @@ test('a signed-in partner asks a question through the UI and the API has exactly
   await qa.getByRole('combobox', { name: 'Your question' }).or(qa.getByLabel('Your question')).first().fill(title);
   await qa.getByRole('textbox', { name: 'Details' }).fill('Our certification lapsed last week; what is the fastest path back?');
   await qa.getByRole('button', { name: 'Post your question' }).click();
-  await page.waitForFunction(
-    async (t) => (await (await fetch('/api/v1/questions?sort=latest&limit=20')).json()).items.some((i) => i.title === t),
-    title,
-    { timeout: 20000 },
-  );
-  const list = await api('/v1/questions?sort=latest&limit=50');
-  const mine = list.items.filter((q) => q.title === title);
+  const mine = await eventually(() => titled('/v1/questions?sort=latest&limit=50', title), `the question "${title}" in the API`);
   assert.equal(mine.length, 1);
   assert.equal(mine[0].author.id, partner.id);
   assert.deepEqual(problems, []);
