@@ -29,40 +29,64 @@ function ownScript(): HTMLScriptElement | null {
 
 const data = ownScript()?.dataset ?? {};
 const pending: Partial<ConfabOptions>[] = [];
-let boot: Promise<typeof import('./boot.js')> | undefined;
+let ready: typeof import('./boot.js') | undefined;
+let booting: Promise<typeof import('./boot.js')> | undefined;
 
 function booted() {
-  boot ??= import('./boot.js').then((m) => {
-    m.boot({ api: data.api, locale: data.locale, theme: data.theme }, pending);
-    return m;
-  });
-  return boot;
+  booting ??= import('./boot.js').then(
+    (m) => {
+      m.boot({ api: data.api, locale: data.locale, theme: data.theme }, pending);
+      return (ready = m);
+    },
+    (e: unknown) => {
+      booting = undefined; // fetched anew on the next try
+      throw e;
+    },
+  );
+  return booting;
 }
 
 /** Page-wide options, e.g. `configure({ getToken })`. Safe to call before any element has loaded. */
 export function configure(options: Partial<ConfabOptions>): void {
-  if (boot) void boot.then((m) => m.configure(options));
+  // Until boot has run, options wait in order; boot applies them after the script's data-* ones.
+  if (ready) ready.configure(options);
   else pending.push(options);
 }
 
 const loaded = new Set<ElementTag>();
+const failed = new Set<ElementTag>();
 function load(tag: ElementTag) {
   if (loaded.has(tag)) return;
   loaded.add(tag);
   // The element's chunk and the contract schemas it calls first are fetched side by side.
-  void booted().then((m) => (m.warm(tag), loaders[tag]()));
+  booted()
+    .then((m) => (m.warm(tag), loaders[tag]()))
+    .catch((e: unknown) => {
+      // Offline at first load, or a deploy replaced the chunks: say so once, and try again when the
+      // browser is back online, instead of leaving the tag empty for the rest of the page's life.
+      console.warn(`[confab] <${tag}> could not be loaded; trying again when the browser is back online.`, e);
+      failed.add(tag);
+      addEventListener('online', retry, { once: true });
+    });
+}
+
+function retry() {
+  for (const tag of failed) loaded.delete(tag);
+  failed.clear();
+  start();
 }
 
 function scan() {
   for (const tag of Object.keys(loaders) as ElementTag[]) if (!loaded.has(tag) && document.querySelector(tag)) load(tag);
 }
 
-if (data.load === 'all') (Object.keys(loaders) as ElementTag[]).forEach(load);
-else {
-  scan();
-  const observer = new MutationObserver(scan);
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+function start() {
+  if (data.load === 'all') (Object.keys(loaders) as ElementTag[]).forEach(load);
+  else scan();
 }
+
+start();
+if (data.load !== 'all') new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
 
 // Classic pages and other scripts reach the same function without importing the module.
 (globalThis as { confab?: { configure: typeof configure } }).confab ??= { configure };

@@ -239,3 +239,51 @@ test('the token expires mid-session: on 401 Confab asks for a fresh token once a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the live-updates part fails to load (offline, a deploy in between): no unhandled error, and once it loads the banner counts a thread created meanwhile', async () => {
+  const context = await browser.newContext();
+  let refused = 0;
+  // The first fetch of live.js fails; later ones go through.
+  await context.route(/\/dist\/chunks\/live-[\w-]+\.js$/, (route) => (refused++ ? route.continue() : route.abort('internetdisconnected')));
+  const { page, problems, feed } = await open(context, { live: '1' });
+  await waitForMarks(page, ['forum-feed']);
+  await eventually(() => refused, 'a request for the live part');
+  await page.waitForTimeout(500); // the failure settles: this is where an unhandled rejection would surface
+  assert.deepEqual(problems, []);
+  assert.equal(await feed.getByRole('button', { name: /new thread/ }).and(feed.locator('.banner')).count(), 0);
+  // A thread created before the part arrives is heard by the subscription the feed opened at once.
+  const title = `While the part was missing ${Date.now()}`;
+  const res = await fetch(`${server.origin}/api/v1/threads`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ title, body: 'Created while the live part could not be fetched.', category: 'technical' }),
+  });
+  assert.ok(res.ok, `created: ${res.status}`);
+  await page.evaluate(() => dispatchEvent(new Event('online')));
+  const banner = feed.locator('.banner');
+  await banner.waitFor({ timeout: 20_000 });
+  assert.match(await banner.textContent(), /1 new thread/);
+  assert.ok(refused >= 2, `live.js was fetched again (${refused})`);
+  await banner.click();
+  await feed.locator('article', { hasText: title }).waitFor({ timeout: 20_000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an element\'s chunk fails at first load (offline): the loader says so in the console, and loads the element once the browser is back online', async () => {
+  const context = await browser.newContext();
+  let refused = 0;
+  await context.route(/\/dist\/chunks\/forum-feed-[\w-]+\.js$/, (route) => (refused++ ? route.continue() : route.abort('internetdisconnected')));
+  const warnings = [];
+  context.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const { page, problems, feed } = await open(context, {});
+  await eventually(() => warnings.some((w) => w.includes('<confab-forum-feed> could not be loaded')), 'the loader\'s warning');
+  assert.equal(await page.evaluate(() => customElements.get('confab-forum-feed')), undefined);
+  assert.deepEqual(problems, [], 'no unhandled rejection');
+  await page.evaluate(() => dispatchEvent(new Event('online')));
+  await waitForMarks(page, ['forum-feed']);
+  assert.ok((await feed.locator('article').count()) >= 3, 'the feed shows its threads');
+  assert.equal(refused, 2, 'fetched once more, not in a loop');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

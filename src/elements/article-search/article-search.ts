@@ -353,7 +353,8 @@ export class ConfabArticleSearch extends ConfabElement {
     if (e.isComposing || !text) return;
     if (e.key === 'Enter' && text.trim()) {
       this.setQuery(text.trim());
-      void this.loadRecent().then((r) => r.add(text));
+      // Keeping the search in "recent" is a nicety: without its chunk (offline) the search still runs.
+      this.loadRecent().then((r) => r.add(text), () => (this.recentLoad = undefined));
     } else if (e.key === 'Escape') {
       e.preventDefault();
       this.clearQuery();

@@ -218,7 +218,8 @@ export class ConfabCertBadge extends ConfabElement {
   private onCopy(b: BadgeView): void {
     // The clipboard is written within the click (some browsers insist); the outcome shows once the copy part is here.
     const written = copyText(b.assertionUrl);
-    void this.loadCopier().then((c) => c.finish(b, written));
+    // Without the copy part (offline) the link is still copied, only unannounced; the next click fetches it again.
+    this.loadCopier().then((c) => c.finish(b, written), () => undefined);
   }
 
   private signIn(): void {

@@ -168,6 +168,8 @@ export class ConfabForumFeed extends ConfabElement {
   /** "N new threads": loaded only for a feed with `live` (see live.ts). */
   private newThreads?: NewThreadsController;
   private liveLoading?: Promise<void>;
+  // One function, so repeated failures add one `online` listener, not one each.
+  private readonly retryLive = (): void => this.requestUpdate();
   private early?: EarlyListener;
 
   /** True when a partner is signed in, false when not, undefined while unknown. */
@@ -222,6 +224,7 @@ export class ConfabForumFeed extends ConfabElement {
     this.removeEventListener('keydown', this.onKeydown);
     this.unlistenConfig?.();
     this.takeEarlyListener()?.abort.abort();
+    removeEventListener('online', this.retryLive);
   }
 
   /** @internal The subscription opened at the first update, for live.ts to adopt or close. */
@@ -275,10 +278,18 @@ export class ConfabForumFeed extends ConfabElement {
         const early: EarlyListener = (this.early = { backend, events: [], abort: new AbortController() });
         backend.subscribe((ev) => (early.sink ? early.sink(ev) : early.events.push(ev)), early.abort.signal);
       }
-      this.liveLoading ??= import('./live.js').then((m) => {
-        this.adoptPartStyles([m.liveStyles]);
-        this.newThreads = new m.NewThreadsController(this);
-      });
+      this.liveLoading ??= import('./live.js').then(
+        (m) => {
+          this.adoptPartStyles([m.liveStyles]);
+          this.newThreads = new m.NewThreadsController(this);
+        },
+        () => {
+          // Offline, or a deploy in between: the feed works on without the banner while the early
+          // subscription keeps collecting. The next update tries again, and so does coming back online.
+          this.liveLoading = undefined;
+          addEventListener('online', this.retryLive, { once: true });
+        },
+      );
     }
     // `live` switched off before live.ts arrived: nothing will adopt the early subscription.
     else if (!this.newThreads) this.takeEarlyListener()?.abort.abort();
