@@ -255,15 +255,17 @@ export function createApp(opts: AppOptions): ConfabApp {
     // EventSource sends Last-Event-ID when it reconnects by itself; a client opening a new stream after
     // giving up passes it as ?lastEventId= (headers cannot be set on EventSource).
     const lastId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+    const wanted = (e: LiveEvent) => !category || e.category === category;
+    const queue: LiveEvent[] = [];
+    let wake: (() => void) | null = null;
+    // Subscribed before the response starts: once a client sees the stream open, it hears every
+    // event from then on (the callback below always runs, and unsubscribes in its finally).
+    const unsub = await bus.subscribe((e) => {
+      if (!wanted(e)) return;
+      queue.push(e);
+      wake?.();
+    });
     return streamSSE(c, async (stream) => {
-      const wanted = (e: LiveEvent) => !category || e.category === category;
-      const queue: LiveEvent[] = [];
-      let wake: (() => void) | null = null;
-      const unsub = await bus.subscribe((e) => {
-        if (!wanted(e)) return;
-        queue.push(e);
-        wake?.();
-      });
       // Subscribed first, then the missed events: an event in both is sent once.
       if (lastId) {
         const missed = bus.since(lastId).filter(wanted);

@@ -66,6 +66,20 @@ async function open(context, params) {
   return { page, problems, feed: page.locator('confab-forum-feed') };
 }
 
+/** The keys of Confab's response cache (IndexedDB `confab`/`cache`), read in the page. */
+const cachedKeys = () =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open('confab');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('cache')) return db.close(), resolve([]);
+      const req = db.transaction('cache').objectStore('cache').getAllKeys();
+      req.onsuccess = () => (db.close(), resolve(req.result));
+      req.onerror = () => (db.close(), reject(req.error));
+    };
+  });
+
 const countSince = (path, t0) => harness.log.filter((r) => r.path.startsWith(path) && r.at >= t0);
 const threadsTitled = async (title) => (await (await fetch(`${server.origin}/api/v1/threads?sort=latest&limit=50`)).json()).items.filter((t) => t.title === title);
 
@@ -87,7 +101,8 @@ test('backend down on a revisit: cached content with an offline notice; retry wh
   await waitForMarks(first.page, ['forum-feed']);
   const rows = await first.feed.locator('article').count();
   assert.ok(rows >= 3);
-  await first.page.waitForTimeout(500); // the cache write settles
+  // The list is in the IndexedDB cache before the page goes (a fixed sleep could close it mid-write).
+  await eventually(() => first.page.evaluate(cachedKeys).then((keys) => keys.some((k) => String(k).includes('threads'))), 'the thread list in the cache');
   await first.page.close();
   state.down = true;
   try {
@@ -245,9 +260,21 @@ test('the live-updates part fails to load (offline, a deploy in between): no unh
   let refused = 0;
   // The first fetch of live.js fails; later ones go through.
   await context.route(/\/dist\/chunks\/live-[\w-]+\.js$/, (route) => (refused++ ? route.continue() : route.abort('internetdisconnected')));
+  // Counts opened event streams: the test creates its thread only once the feed is listening.
+  await context.addInitScript(() => {
+    window.__streams = 0;
+    const Native = window.EventSource;
+    window.EventSource = class extends Native {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('open', () => window.__streams++);
+      }
+    };
+  });
   const { page, problems, feed } = await open(context, { live: '1' });
   await waitForMarks(page, ['forum-feed']);
   await eventually(() => refused, 'a request for the live part');
+  await page.waitForFunction(() => window.__streams > 0, null, { timeout: 20_000 });
   await page.waitForTimeout(500); // the failure settles: this is where an unhandled rejection would surface
   assert.deepEqual(problems, []);
   assert.equal(await feed.getByRole('button', { name: /new thread/ }).and(feed.locator('.banner')).count(), 0);
