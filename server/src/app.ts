@@ -117,6 +117,8 @@ export function createApp(opts: AppOptions): ConfabApp {
   const config: Config = { ...configFromEnv(), ...opts.config } as Config;
   const { db, auth } = opts;
   const bus = createEventBus(db, config.channel);
+  // Remember events for replay from the start, not from this process's first SSE client on.
+  bus.start().catch((e: unknown) => console.error('[confab] could not listen for live events yet; retrying with the first SSE client:', e instanceof Error ? e.message : e));
   const limiter = new RateLimiter(config.rateLimit.max, config.rateLimit.windowMs);
   const trustProxy = process.env.CONFAB_TRUST_PROXY === '1';
   const app = new Hono<Env>();

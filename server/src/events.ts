@@ -7,8 +7,13 @@ export interface EventBus {
   /** Resolves once this process is listening, so that no event published afterwards is missed. */
   subscribe(cb: (e: LiveEvent) => void): Promise<() => void>;
   /**
+   * Starts listening (and remembering events for replay) before any SSE client asks, so a client that
+   * fails over from another process to this one gets what it missed even as this one's first client.
+   */
+  start(): Promise<void>;
+  /**
    * The events after the one with SSE id `lastId`, for a client that reconnects with `Last-Event-ID`.
-   * From this process's memory of the latest REPLAY_LIMIT events since its first SSE client; an id it
+   * From this process's memory of the latest REPLAY_LIMIT events since it started listening; an id it
    * does not remember replays what it has from that id's time on. Events are public metadata (type,
    * id, parent, category, time), so any client may ask.
    */
@@ -47,10 +52,18 @@ export function createEventBus(db: Db, channel: string): EventBus {
       }
     }
   };
+  // One LISTEN per process, shared; a failed attempt (the database was away) is tried anew next time.
+  const listen = () =>
+    (listening ??= db.listen(channel, onPayload).catch((e: unknown) => {
+      listening = null;
+      throw e;
+    }));
   return {
+    async start() {
+      await listen();
+    },
     async subscribe(cb) {
-      if (!listening) listening = db.listen(channel, onPayload);
-      await listening;
+      await listen();
       subs.add(cb);
       return () => {
         subs.delete(cb);
