@@ -32,6 +32,8 @@ test('getToken from the classic script signs requests: the qa-box greets the sig
   // Signed in (the server accepted the token from getToken): no "Sign in to ask" notice.
   assert.equal(await page.locator('confab-qa-box [part~="signed-out"]').count(), 0);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  // classic.js fills #tier after its own fetch of the demo users.
+  await page.waitForFunction((t) => document.getElementById('tier')?.textContent === t, partner.tier, { timeout: 20_000 }).catch(() => undefined);
   assert.equal(await page.locator('#tier').textContent(), partner.tier);
   assert.deepEqual(problems, []);
   await context.close();

@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { startServer } from './server.mjs';
 import { launch } from '../../bench/browser.mjs';
 import { startHarness, waitForMarks, ROOT } from './support/harness.mjs';
+import { eventually } from './support/eventually.mjs';
 
 const TAGS = ['confab-forum-feed', 'confab-qa-box', 'confab-article-search', 'confab-cert-badge', 'confab-provider'];
 let server;
@@ -67,6 +68,15 @@ async function open(path) {
 
 const warningsFor = (warnings, tag) => warnings.filter((w) => w.includes('[confab]') && w.includes(`<${tag}>`));
 
+/**
+ * Console messages reach Node asynchronously: waits until every tag has its warning, then a little
+ * longer so that a second warning for a tag would be in too (the callers assert exactly one).
+ */
+async function warnedForEveryTag(page, warnings) {
+  await eventually(() => TAGS.every((t) => warningsFor(warnings, t).length >= 1), 'a [confab] warning for every tag', { timeout: 20_000 }).catch(() => undefined);
+  await page.waitForTimeout(1000);
+}
+
 test('the second copy is patched to look like another version', async () => {
   const r = await fetch(`${harness.origin}/dist2/confab.js`);
   assert.equal(r.status, 200);
@@ -81,7 +91,7 @@ test('two copies loaded together: no exception, one definition per tag, each oth
   await waitForMarks(page, ['forum-feed', 'qa-box', 'article-search', 'cert-badge']);
   // Both loaders have fetched and run their element chunks by the time every chunk of both is in.
   await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /\/dist2\/chunks\/(forum-feed|qa-box|article-search|cert-badge|provider)-/.test(e.name)).length >= 5, null, { timeout: 30_000 });
-  await page.waitForTimeout(1500);
+  await warnedForEveryTag(page, warnings);
   for (const tag of TAGS) {
     assert.equal(await page.evaluate((t) => typeof customElements.get(t), tag), 'function', `${tag} is defined`);
     assert.equal(warningsFor(warnings, tag).length, 1, `exactly one [confab] warning for <${tag}>: ${JSON.stringify(warnings)}`);
@@ -101,7 +111,7 @@ test('a second copy arriving after the first has defined everything: the first w
   assert.equal(await page.evaluate((tags) => (window.__firstCtors = tags.map((t) => customElements.get(t))).every(Boolean), TAGS), true);
   await page.evaluate(() => window.__addSecondCopy());
   await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /\/dist2\/chunks\/(forum-feed|qa-box|article-search|cert-badge|provider)-/.test(e.name)).length >= 5, null, { timeout: 30_000 });
-  await page.waitForTimeout(1500);
+  await warnedForEveryTag(page, warnings);
   for (const tag of TAGS) assert.equal(warningsFor(warnings, tag).length, 1, `exactly one [confab] warning for <${tag}>: ${JSON.stringify(warnings)}`);
   // The first copy's definitions stayed: same constructors, and its (unpatched) heading.
   assert.equal(await page.evaluate((tags) => tags.every((t, i) => customElements.get(t) === window.__firstCtors[i]), TAGS), true);

@@ -39,11 +39,34 @@ async function shoot(el, hostile) {
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${harness.origin}/pages/isolation.html?el=${el}${hostile ? '&hostile=1' : ''}`);
   await waitForMarks(page, [mark]);
-  await page.waitForTimeout(800);
-  const png = await page.locator(tag).screenshot({ animations: 'disabled', caret: 'hide' });
+  await settled(page, tag);
+  const png = await stableShot(page.locator(tag), { animations: 'disabled', caret: 'hide' });
   await context.close();
   assert.deepEqual(problems, []);
   return png;
+}
+
+/** Waits until `tag` is ready for its picture: fonts loaded, every image in its shadow trees finished, nothing aria-busy. */
+async function settled(page, tag) {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForFunction((t) => {
+    const host = document.querySelector(t);
+    const deep = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? deep(el.shadowRoot) : [])]);
+    const all = [host, ...deep(host.shadowRoot)];
+    return document.fonts.status === 'loaded' && all.every((el) => (el.localName !== 'img' || el.complete) && el.getAttribute('aria-busy') !== 'true');
+  }, tag, { timeout: 20_000 });
+}
+
+/** Screenshots until two shots in a row are the same (as Playwright's toHaveScreenshot does), at most `tries`. */
+async function stableShot(locator, options, tries = 10) {
+  let last = await locator.screenshot(options);
+  for (let i = 1; i < tries; i++) {
+    await locator.page().waitForTimeout(100);
+    const next = await locator.screenshot(options);
+    if (next.equals(last)) return next;
+    last = next;
+  }
+  return last;
 }
 
 /** Per-pixel comparison in the browser (no PNG decoder in node_modules): size, and the share of differing pixels. */
@@ -89,8 +112,8 @@ test('the detector sees a real difference (positive control: the same element in
   await waitForMarks(page, ['cert-badge']);
   await page.evaluate(() => document.querySelector('confab-cert-badge').style.setProperty('--confab-color-accent', '#ff00ff'));
   await page.evaluate(() => (document.getElementById('box').style.color = '#ff0000'));
-  await page.waitForTimeout(500);
-  const b = await page.locator('confab-cert-badge').screenshot({ animations: 'disabled' });
+  await settled(page, 'confab-cert-badge');
+  const b = await stableShot(page.locator('confab-cert-badge'), { animations: 'disabled' });
   await context.close();
   const r = await compare(a, b);
   assert.ok(r.share > MAX_DIFF_SHARE, `a colour change is detected (${(r.share * 100).toFixed(2)}%)`);
@@ -113,18 +136,33 @@ test('the host page\'s own elements are unchanged by Confab (computed styles bef
 });
 
 test('theming crosses only where documented: --confab-* properties, ::part(), inherited font, and theme="light|dark|auto"', async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 1400 } });
+  // Reduced motion: the product's tokens cut the buttons' 120 ms background transition then.
+  const context = await browser.newContext({ viewport: { width: 1000, height: 1400 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(`${harness.origin}/pages/isolation.html?el=badge`);
   await waitForMarks(page, ['cert-badge']);
-  const read = () => page.evaluate(() => {
-    const root = document.querySelector('confab-cert-badge').shadowRoot;
-    const base = root.querySelector('.base');
-    const copy = [...root.querySelectorAll('button')].find((b) => /Copy link/.test(b.textContent));
-    const verify = [...root.querySelectorAll('button')].find((b) => /Verify/.test(b.textContent));
-    return { surface: getComputedStyle(base).backgroundColor, font: getComputedStyle(base).fontFamily,
-      copyTransform: getComputedStyle(copy).textTransform, verifyBg: getComputedStyle(verify).backgroundColor };
+  // The read-out lives in the page so that waits can poll it synchronously.
+  await page.evaluate(() => {
+    window.__read = () => {
+      const root = document.querySelector('confab-cert-badge').shadowRoot;
+      const base = root.querySelector('.base');
+      const copy = [...root.querySelectorAll('button')].find((b) => /Copy link/.test(b.textContent));
+      const verify = [...root.querySelectorAll('button')].find((b) => /Verify/.test(b.textContent));
+      return { surface: getComputedStyle(base).backgroundColor, font: getComputedStyle(base).fontFamily,
+        copyTransform: getComputedStyle(copy).textTransform, verifyBg: getComputedStyle(verify).backgroundColor };
+    };
   });
+  const read = () => page.evaluate(() => window.__read());
+  /** The read-out once every field of `want` contains the given text (or after 10 s, for the assertions to report). */
+  const readWhen = async (want) => {
+    await page.waitForFunction((w) => {
+      const r = window.__read();
+      return Object.entries(w).every(([k, v]) => r[k].includes(v));
+    }, want, { timeout: 10_000 }).catch(() => undefined);
+    return read();
+  };
+  /** Two animation frames: a style change (and a cut transition) has been applied. */
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   const initial = await read();
   assert.equal(initial.surface, 'rgb(255, 255, 255)');
   // Documented hooks reach in.
@@ -132,13 +170,14 @@ test('theming crosses only where documented: --confab-* properties, ::part(), in
     #box { font-family: "Courier New", monospace !important; }
     confab-cert-badge { --confab-color-accent: rgb(255, 0, 255); }
     confab-cert-badge::part(button) { text-transform: uppercase; }` });
-  await page.waitForTimeout(400); // buttons transition their background
-  const themed = await read();
+  const themed = await readWhen({ font: 'Courier New', verifyBg: 'rgb(255, 0, 255)', copyTransform: 'uppercase' });
   assert.match(themed.font, /Courier New/, 'the host font is inherited');
   assert.equal(themed.verifyBg, 'rgb(255, 0, 255)', '--confab-color-accent colours the primary button');
   assert.equal(themed.copyTransform, 'uppercase', '::part(button) reaches the buttons');
   // Undocumented host rules do not (the same rule without ::part).
   await page.addStyleTag({ content: 'button { text-transform: lowercase !important; background: red !important; }' });
+  // Nothing should change here, so there is nothing to wait for: give a change the frames it would need.
+  await frames();
   await page.waitForTimeout(400);
   const untouched = await read();
   assert.equal(untouched.copyTransform, 'uppercase');
@@ -151,16 +190,12 @@ test('theming crosses only where documented: --confab-* properties, ::part(), in
   assert.equal(dark, 'rgb(23, 25, 30)');
   await page.emulateMedia({ colorScheme: 'dark' });
   await badge.evaluate((el) => el.setAttribute('theme', 'light'));
-  await page.waitForTimeout(200);
-  assert.equal((await read()).surface, 'rgb(255, 255, 255)', 'theme="light" ignores a dark OS');
+  assert.equal((await readWhen({ surface: 'rgb(255, 255, 255)' })).surface, 'rgb(255, 255, 255)', 'theme="light" ignores a dark OS');
   await badge.evaluate((el) => el.setAttribute('theme', 'auto'));
-  await page.waitForTimeout(200);
-  assert.equal((await read()).surface, dark, 'theme="auto" follows the OS');
+  assert.equal((await readWhen({ surface: dark })).surface, dark, 'theme="auto" follows the OS');
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.waitForTimeout(200);
-  assert.equal((await read()).surface, 'rgb(255, 255, 255)');
+  assert.equal((await readWhen({ surface: 'rgb(255, 255, 255)' })).surface, 'rgb(255, 255, 255)');
   await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
-  await page.waitForTimeout(300);
-  assert.equal((await read()).surface, dark, 'theme="auto" follows the host page\'s data-theme');
+  assert.equal((await readWhen({ surface: dark })).surface, dark, 'theme="auto" follows the host page\'s data-theme');
   await context.close();
 });

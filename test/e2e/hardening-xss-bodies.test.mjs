@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitForMarks } from './support/harness.mjs';
-import { pool, useXssFixture, clickWhileThere, assertBodiesSafe } from './support/xss.mjs';
+import { pool, useXssFixture, clickWhileThere, assertBodiesSafe, scrollImagesIn } from './support/xss.mjs';
 
 let vectors;
 let thread;
@@ -31,23 +31,21 @@ test('thread view: every vector as a Markdown reply body; nothing runs, no activ
   guard.phase.name = 'bodies';
   await feed.getByRole('button', { name: 'Every vector as a reply body' }).click();
   await feed.getByRole('button', { name: 'Back to threads' }).waitFor({ timeout: 20_000 });
-  const more = feed.getByRole('button', { name: 'Load more replies' });
+  // By part, not by name: while a page loads the button reads "Loading…".
+  const more = feed.locator('[part~="load-more"]');
+  const replies = feed.locator('li[part~="post"]');
   // More replies than one page: the button shows once the first page is in.
-  await more.waitFor({ timeout: 20_000 });
-  await clickWhileThere(more);
+  await feed.getByRole('button', { name: 'Load more replies' }).waitFor({ timeout: 20_000 });
+  await clickWhileThere(more, replies);
   assert.equal(await more.count(), 0, 'every page of replies is in');
+  assert.ok((await replies.count()) >= vectors.filter((v) => v.payload.trim()).length, 'every vector reply is shown');
+  // The Markdown renderer is a lazy chunk; bodies show as plain text until it is in.
+  await feed.locator('.thread-body p', { hasText: 'The replies below are the XSS corpus.' }).waitFor({ timeout: 20_000 });
   await page.waitForTimeout(1500);
   const text = await page.evaluate(() => document.querySelector('confab-forum-feed').shadowRoot.textContent);
   assert.ok(text.includes('The replies below are the XSS corpus.'), 'the first post rendered');
-  // Body images are loading="lazy": bring each into view so every one that survived sanitising asks.
-  const images = await page.evaluate(async () => {
-    const imgs = [...document.querySelector('confab-forum-feed').shadowRoot.querySelectorAll('img')];
-    for (const img of imgs) {
-      img.scrollIntoView();
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    return imgs.map((i) => i.getAttribute('src'));
-  });
+  // Body images are loading="lazy": bring each into view until it has asked, so every one that survived sanitising asks.
+  const images = await scrollImagesIn(page, 'confab-forum-feed');
   await assertBodiesSafe(page, guard, vectors, { images });
   assert.deepEqual(problems, []);
   await context.close();

@@ -14,6 +14,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitForMarks, send } from './support/harness.mjs';
 import { pwned, auditDom, allowedBodyRequest, hoverAll, useXssFixture } from './support/xss.mjs';
+import { eventually } from './support/eventually.mjs';
 
 let vectors;
 const ARTICLE_CHUNK = 6;
@@ -147,7 +148,8 @@ test('positive controls: the detectors catch a live vector written straight into
   assert.equal((await auditDom(page)).length, 2);
   // A foreign image is aborted and recorded.
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="https://evil.example/x.png">'));
-  await page.waitForTimeout(500);
-  assert.ok(guard.foreign.some((r) => r.url.startsWith('https://evil.example/')));
+  // The routed request reaches Node asynchronously: poll for it.
+  await eventually(() => guard.foreign.some((r) => r.url.startsWith('https://evil.example/')), 'the guard to record https://evil.example/x.png', { timeout: 10_000 }).catch(() => undefined);
+  assert.ok(guard.foreign.some((r) => r.url.startsWith('https://evil.example/')), `the foreign image is recorded: ${JSON.stringify(guard.foreign)}`);
   await context.close();
 });

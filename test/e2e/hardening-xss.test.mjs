@@ -42,8 +42,11 @@ test('feed list: vector titles, excerpts, tags and author/org names render as te
   guard.phase.name = 'feed-list';
   await waitForMarks(page, ['forum-feed']);
   const feed = page.locator('confab-forum-feed');
-  await clickWhileThere(feed.getByRole('button', { name: 'Load more threads' }));
-  await page.waitForFunction((n) => document.querySelector('confab-forum-feed').shadowRoot.querySelectorAll('article').length >= n, threads.length, { timeout: 30_000 });
+  const more = feed.locator('[part~="load-more"]');
+  await clickWhileThere(more, feed.locator('article[data-id]'));
+  assert.equal(await more.count(), 0, 'every page of threads is in');
+  const rows = await feed.locator('article[data-id]').count();
+  assert.ok(rows >= threads.length, `${rows} rows for ${threads.length} vector threads`);
   const titles = await page.evaluate(() => [...document.querySelector('confab-forum-feed').shadowRoot.querySelectorAll('article h3 bdi')].map((b) => b.textContent));
   const shown = new Set(titles);
   const missing = threads.filter((t) => !shown.has(t.title)).map((t) => t.vector.id);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startHarness, demoToken, demoUsers } from './harness.mjs';
+import { eventually } from './eventually.mjs';
 import { startServer } from '../server.mjs';
 import { launch } from '../../../bench/browser.mjs';
 
@@ -130,15 +131,43 @@ export async function assertBodiesSafe(page, guard, vectors, seen) {
   assert.deepEqual(await auditDom(page), []);
   const allowed = allowedBodyRequest(vectors);
   assert.deepEqual(guard.foreign.filter((r) => !allowed(r)), [], 'only Markdown body images of bodyAllowsRequest vectors may ask for a foreign origin');
-  for (let i = 0; i < 25 && !guard.foreign.some(allowed); i++) await page.waitForTimeout(200);
+  // Routed requests reach Node asynchronously: poll for the positive control instead of reading it once.
+  await eventually(() => guard.foreign.some(allowed), 'the guard to record an allowed body image', { timeout: 20_000 }).catch(() => undefined);
   assert.ok(guard.foreign.some(allowed), `the guard saw the allowed body images (${guard.foreign.length} recorded; ${JSON.stringify(seen)})`);
 }
 
-/** Clicks a "Load more" button until it is gone (every page is in), at most `max` times. */
-export async function clickWhileThere(button, max = 40) {
+/**
+ * Brings every <img> in `host`'s shadow tree (nested shadow roots too) into view in turn and waits
+ * until each has finished (loaded, or failed: the guard aborts foreign ones), at most `perImage` ms
+ * each, so that every lazy body image that survived sanitising has asked. Returns their src values.
+ */
+export function scrollImagesIn(page, host, perImage = 3000) {
+  return page.evaluate(async ([sel, ms]) => {
+    const deep = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? deep(el.shadowRoot) : [])]);
+    const imgs = deep(document.querySelector(sel).shadowRoot).filter((el) => el.localName === 'img');
+    for (const img of imgs) {
+      img.scrollIntoView();
+      const deadline = performance.now() + ms;
+      while (!img.complete && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    }
+    return imgs.map((i) => i.getAttribute('src'));
+  }, [host, perImage]);
+}
+
+/**
+ * Clicks a "Load more" button until it is gone (every page is in), at most `max` times. Locate the
+ * button by its part, not its name: while a page loads its label reads "Loading…". After each click
+ * this waits for that page: the button gone (that was the last page) or enabled again with more
+ * `items` than before. A page that does not arrive within `timeout` fails here.
+ */
+export async function clickWhileThere(button, items, { max = 40, timeout = 30_000 } = {}) {
   for (let i = 0; i < max && (await button.count()); i++) {
-    await button.click().catch(() => undefined);
-    await button.page().waitForTimeout(250);
+    const before = await items.count();
+    await button.click({ timeout });
+    await eventually(async () => {
+      const disabled = await button.evaluateAll((els) => els.map((b) => b.disabled));
+      return disabled.length === 0 || (!disabled[0] && (await items.count()) > before);
+    }, `the page asked for by click ${i + 1} on ${button} (${before} items before it)`, { timeout });
   }
 }
 
