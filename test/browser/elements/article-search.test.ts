@@ -256,7 +256,8 @@ describe('<confab-article-search> highlights and safety', () => {
     expect(opt.querySelectorAll('img, script, b').length).to.equal(0);
     opt.click();
     await waitFor(() => $(el, '.reader .body')?.textContent?.includes('Hello'));
-    await aTimeout(100); // the lazily loaded Markdown renderer replaces the plain text
+    // The lazily loaded Markdown renderer replaces the plain text: check what it made, not the placeholder.
+    await waitFor(() => !$(el, '.reader .body')!.textContent!.includes('](javascript:'), 'Markdown rendered');
     expect($$(el, '.reader .body img[onerror], .reader .body a[href^="javascript"]').length).to.equal(0);
     expect((window as unknown as { __pwned?: unknown }).__pwned).to.equal(undefined);
   });
