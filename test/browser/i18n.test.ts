@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitFor } from './core/wait.js';
 import '../../src/elements/forum-feed/define.js';
 import '../../src/elements/qa-box/define.js';
 import '../../src/elements/article-search/define.js';
@@ -24,19 +25,19 @@ describe('localisation at runtime', () => {
       <confab-cert-badge org="org-northwind"></confab-cert-badge>
     </confab-provider>`);
     const els = TAGS.map((t) => root.querySelector(t)!);
-    await waitUntil(() => els.every((el) => el.shadowRoot?.querySelector('[part~="base"]')), 'all rendered');
+    await waitFor(() => els.every((el) => el.shadowRoot?.querySelector('[part~="base"]')), 'all rendered');
     const feed = els[0];
-    await waitUntil(() => feed.shadowRoot!.textContent!.includes('Discussions'), 'English feed heading');
+    await waitFor(() => feed.shadowRoot!.textContent!.includes('Discussions'), 'English feed heading');
     for (const el of els) expect(base(el).getAttribute('dir'), el.localName).to.equal('ltr');
 
     await setLocale('ar');
     expect(getLocale()).to.equal('ar');
-    await waitUntil(() => els.every((el) => base(el).getAttribute('dir') === 'rtl'), 'every element lays out right to left');
-    await waitUntil(() => feed.shadowRoot!.textContent!.includes('المناقشات'), 'Arabic feed heading');
+    await waitFor(() => els.every((el) => base(el).getAttribute('dir') === 'rtl'), 'every element lays out right to left');
+    await waitFor(() => feed.shadowRoot!.textContent!.includes('المناقشات'), 'Arabic feed heading');
     expect(els[1].shadowRoot!.textContent).to.include('اسأل المجتمع');
 
     await setLocale('de');
-    await waitUntil(() => els.every((el) => base(el).getAttribute('dir') === 'ltr'), 'back to left to right');
+    await waitFor(() => els.every((el) => base(el).getAttribute('dir') === 'ltr'), 'back to left to right');
     expect(base(els[0]).getAttribute('lang')).to.equal('de');
   });
 
@@ -52,8 +53,8 @@ describe('configure({ locale })', () => {
     const { setLocaleFromPage } = await import('../../src/core/i18n.js');
     setLocaleFromPage();
     configure({ locale: 'fr-CA' });
-    await waitUntil(() => getLocale() === 'fr', 'French after configure');
+    await waitFor(() => getLocale() === 'fr', 'French after configure');
     configure({ locale: 'en' });
-    await waitUntil(() => getLocale() === 'en', 'English again');
+    await waitFor(() => getLocale() === 'en', 'English again');
   });
 });

@@ -159,3 +159,32 @@ export async function call<N extends EndpointName>(env: TestEnv, name: N, o: Cal
 export async function raw(env: TestEnv, path: string, init: RequestInit = {}, app?: ConfabApp) {
   return (app ?? env.confab).app.request(ORIGIN + path, init);
 }
+
+/**
+ * Accumulates a streamed body (e.g. SSE) as text. `until(pred, ms)` reads until `pred(text)` holds, and
+ * throws after `ms` even when nothing arrives. One read stays pending across polls and calls: a read
+ * abandoned when the poll tick won would otherwise swallow the next chunk.
+ */
+export function streamText(body: ReadableStream<Uint8Array>, defaultMs = 5000) {
+  const reader = body.getReader();
+  const dec = new TextDecoder();
+  let buf = '';
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
+  const until = async (pred: (b: string) => boolean, ms = defaultMs) => {
+    const t0 = Date.now();
+    while (!pred(buf)) {
+      if (Date.now() - t0 > ms) throw new Error(`timed out; got: ${buf}`);
+      const read = (pending ??= reader.read());
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const tick = new Promise<'tick'>((r) => (timer = setTimeout(() => r('tick'), 200)));
+      const res = await Promise.race([read, tick]);
+      clearTimeout(timer);
+      if (res === 'tick') continue;
+      pending = undefined;
+      if (res.done) break;
+      buf += dec.decode(res.value, { stream: true });
+    }
+    return buf;
+  };
+  return { reader, until, get text() { return buf; } };
+}

@@ -12,7 +12,7 @@ import { LiveEvent, endpoints } from '../../src/contract/index.js';
 import { authFromEnv, hs256Auth, jwksAuth } from '../../server/src/auth.js';
 import { migrate } from '../../server/src/migrate.js';
 import { prng, seedIfEmpty } from '../../server/src/seed.js';
-import { ORIGIN, PEOPLE, SECRET, call, expectProblem, raw, setupTestEnv, tokenFor, type TestEnv } from './helpers.js';
+import { ORIGIN, PEOPLE, SECRET, call, expectProblem, raw, setupTestEnv, streamText, tokenFor, type TestEnv } from './helpers.js';
 
 let env: TestEnv;
 before(async () => {
@@ -297,27 +297,12 @@ describe('live events (SSE)', () => {
     const res = await app.app.request(ORIGIN + path, { signal: ac.signal, headers });
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
-    const reader = res.body!.getReader();
-    const dec = new TextDecoder();
-    let buf = '';
-    const until = async (pred: (b: string) => boolean, ms = 5000) => {
-      const t0 = Date.now();
-      while (!pred(buf)) {
-        if (Date.now() - t0 > ms) throw new Error(`timed out; got: ${buf}`);
-        const { value, done } = await Promise.race([
-          reader.read(),
-          new Promise<{ value: undefined; done: boolean }>((r) => setTimeout(() => r({ value: undefined, done: false }), 200)),
-        ]);
-        if (done) break;
-        if (value) buf += dec.decode(value, { stream: true });
-      }
-      return buf;
-    };
+    const stream = streamText(res.body!);
     const close = async () => {
       ac.abort();
-      await reader.cancel().catch(() => {});
+      await stream.reader.cancel().catch(() => {});
     };
-    return { until, close, get text() { return buf; } };
+    return { until: stream.until, close, get text() { return stream.text; } };
   }
 
   const events = (text: string) =>

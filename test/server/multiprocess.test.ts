@@ -9,7 +9,7 @@ import { after, describe, test } from 'node:test';
 import * as v from 'valibot';
 import { LiveEvent } from '../../src/contract/index.js';
 import { hs256Auth } from '../../server/src/auth.js';
-import { SECRET } from './helpers.js';
+import { SECRET, streamText } from './helpers.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const MAIN = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
@@ -47,19 +47,7 @@ async function sse(url: string) {
   const ac = new AbortController();
   const res = await fetch(url + '/api/v1/events', { signal: ac.signal });
   assert.equal(res.status, 200);
-  const reader = res.body!.getReader();
-  const dec = new TextDecoder();
-  let buf = '';
-  const until = async (pred: (b: string) => boolean, ms = 10_000) => {
-    const t0 = Date.now();
-    while (!pred(buf)) {
-      if (Date.now() - t0 > ms) throw new Error(`timed out; got: ${buf}`);
-      const { value, done } = await reader.read();
-      if (done) break;
-      buf += dec.decode(value, { stream: true });
-    }
-    return buf;
-  };
+  const { until } = streamText(res.body!, 10_000);
   return { until, close: () => ac.abort() };
 }
 

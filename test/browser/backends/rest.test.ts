@@ -366,7 +366,7 @@ describe('RestBackend', () => {
       const got: LiveEvent[] = [];
       const controller = new AbortController();
       new RestBackend({ baseUrl: fake.baseUrl, getToken: async () => 'jwt.x' }).subscribe((e) => got.push(e), controller.signal);
-      const until = Date.now() + 3000;
+      const until = Date.now() + 5000;
       while (got.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       controller.abort();
       expect(got.map((e) => `${e.type} ${e.id}`)).to.deep.equal(['post.created p1', 'answer.accepted a1']);
@@ -377,10 +377,11 @@ describe('RestBackend', () => {
     it('resumes after the last event: Last-Event-ID when EventSource reconnects, ?lastEventId= when the stream is opened again', async () => {
       const fake = fakeServer();
       const ev = (id: string) => JSON.stringify({ type: 'post.created', id, parentId: 't1', category: null, at: '2026-03-02T10:15:00.000Z' });
-      const sse = (id: string) => ({ headers: { 'content-type': 'text/event-stream' }, body: `retry: 20\n\nid: sse-${id}\nevent: post.created\ndata: ${ev(id)}\n\n` });
-      // 1: one event, then the response ends (EventSource reconnects by itself); 2: refused, so
-      // EventSource gives up and the stream is opened anew; 3: the next event.
-      await fake.route({ path: '/v1/events', responses: [sse('p1'), problem(401, 'Unauthorized'), sse('p2')] });
+      const sse = (id: string, retry: number) => ({ headers: { 'content-type': 'text/event-stream' }, body: `retry: ${retry}\n\nid: sse-${id}\nevent: post.created\ndata: ${ev(id)}\n\n` });
+      // 1: one event, then the response ends (EventSource reconnects by itself, after 20 ms); 2: refused,
+      // so EventSource gives up and the stream is opened anew; 3: the next event. The fake repeats its
+      // last response, so that one tells EventSource not to reconnect during the test (else p2 comes twice).
+      await fake.route({ path: '/v1/events', responses: [sse('p1', 20), problem(401, 'Unauthorized'), sse('p2', 600_000)] });
       const got: LiveEvent[] = [];
       const controller = new AbortController();
       openEvents(fake.baseUrl, async () => 'jwt', (e) => got.push(e), controller.signal, 30);
@@ -403,7 +404,7 @@ describe('RestBackend', () => {
       const got: LiveEvent[] = [];
       const controller = new AbortController();
       openEvents(fake.baseUrl, async (refresh) => (refresh ? 'fresh' : 'stale'), (e) => got.push(e), controller.signal, 50);
-      const until = Date.now() + 3000;
+      const until = Date.now() + 5000;
       while (!got.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       controller.abort();
       expect(got.map((e) => e.id)).to.deep.equal(['q9']);

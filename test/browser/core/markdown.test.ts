@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { waitFor } from './wait.js';
 import { LitElement } from 'lit';
 import { renderMarkdown } from '../../../src/core/markdown.js';
 import { markdown, preloadMarkdown } from '../../../src/core/markdown-directive.js';
@@ -170,7 +171,7 @@ describe('renderMarkdown', () => {
     img.setAttribute('onerror', CANARY);
     img.src = 'x:';
     document.body.append(img);
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => window.__confabCanary === 1, 'the unsanitised handler set the canary');
     img.remove();
     expect(window.__confabCanary).to.equal(1);
   });

@@ -1,6 +1,8 @@
 // <confab-article-search> over real fetch: RestBackend against the fake REST server mounted in the
 // test runner, so debounce and abort are checked by counting the requests that actually left.
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitFor } from '../core/wait.js';
+import { typeInto } from './typing.js';
 import { RestBackend } from '../../../src/backends/rest/index.js';
 import type { CallOptions } from '../../../src/backends/types.js';
 import type { ArticleSearchQuery } from '../../../src/contract/index.js';
@@ -40,17 +42,8 @@ function setup() {
   return { server, rest, signals, searches };
 }
 
-/**
- * Types `text` one character per input event, all within one task: "typing fast", deterministically.
- * Real keystrokes can come slower than the debounce on a loaded CI machine.
- */
-function typeFast(el: HTMLElement, text: string) {
-  const input = $(el, '#input') as HTMLInputElement;
-  for (const ch of text) {
-    input.value += ch;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: ch, inputType: 'insertText' }));
-  }
-}
+/** Types `text` into the search field, one input event per character, all within one task. */
+const typeFast = (el: HTMLElement, text: string) => typeInto($(el, '#input') as HTMLInputElement, text);
 
 async function mount(rest: RestBackend) {
   const wrap = await fixture<HTMLElement>(html`<confab-provider .backend=${rest}><confab-article-search></confab-article-search></confab-provider>`);
@@ -66,14 +59,14 @@ describe('<confab-article-search> over REST', () => {
     await server.route({ path: '/v1/articles/search', responses: [{ body: body('Gateway install guide') }] });
     const el = await mount(rest);
     typeFast(el, 'gateway');
-    await waitUntil(() => options(el).length === 1);
+    await waitFor(() => options(el).length === 1);
     await aTimeout(250); // longer than the debounce: nothing else may follow
     const log = await searches();
     expect(log).to.have.length(1);
     expect(new URLSearchParams(log[0].query).get('q')).to.equal('gateway');
     // A pause longer than the debounce, then more typing: a second request, for the longer query.
     typeFast(el, 's');
-    await waitUntil(async () => (await searches()).length === 2);
+    await waitFor(async () => (await searches()).length === 2);
     expect(new URLSearchParams((await searches())[1].query).get('q')).to.equal('gateways');
   });
 
@@ -87,9 +80,9 @@ describe('<confab-article-search> over REST', () => {
     let loads = 0;
     el.addEventListener('confab-load', () => loads++);
     typeFast(el, 'ab');
-    await waitUntil(async () => (await searches()).length === 1, 'first request sent');
+    await waitFor(async () => (await searches()).length === 1, 'first request sent');
     typeFast(el, 'c');
-    await waitUntil(() => options(el).length === 2, 'fresh results');
+    await waitFor(() => options(el).length === 2, 'fresh results');
     const log = await searches();
     expect(log.map((r) => new URLSearchParams(r.query).get('q'))).to.deep.equal(['ab', 'abc']);
     expect(signals).to.have.length(2);
@@ -105,11 +98,11 @@ describe('<confab-article-search> over REST', () => {
     await server.route({ path: '/v1/articles/search', responses: [{ body: body('A', 'B', 'C') }] });
     const el = await mount(rest);
     typeFast(el, 'sso');
-    await waitUntil(() => options(el).length === 3);
+    await waitFor(() => options(el).length === 3);
     const chips = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.chip')];
     expect(chips.map((c) => c.querySelector('.chip-text')!.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Gateway 3', 'Vault 1']);
     chips[1].click();
-    await waitUntil(async () => (await searches()).length === 2);
+    await waitFor(async () => (await searches()).length === 2);
     const q = new URLSearchParams((await searches())[1].query);
     expect(q.get('q')).to.equal('sso');
     expect(q.getAll('product')).to.deep.equal(['Vault']);
@@ -124,7 +117,7 @@ describe('<confab-article-search> over REST', () => {
     const err = oneEvent(el, 'confab-error');
     typeFast(el, 'sso');
     expect((await err).detail.error.name).to.equal('ValidationError');
-    await waitUntil(() => $(el, '[part~="error"]'));
+    await waitFor(() => $(el, '[part~="error"]'));
     const text = $(el, '[part~="error"]')!.textContent!;
     expect(text).to.include('could not read');
     expect(text).to.include('items[0].title');

@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitFor } from '../core/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CommunityBackend } from '../../../src/backends/types.js';
 import type { Article, ArticleHit, ArticleSearchResult, HelpfulFeedback, Me } from '../../../src/contract/index.js';
@@ -103,7 +104,7 @@ const settledQuery = (el: ConfabArticleSearch) => (el as unknown as { query: str
 async function typeAndWait(el: ConfabArticleSearch, text: string, count = 3) {
   await type(el, text);
   const want = (input(el).value).trim();
-  await waitUntil(
+  await waitFor(
     () => settledQuery(el) === want && options(el).length === count && !$(el, '#listbox')!.hidden && $(el, '#listbox')!.getAttribute('aria-busy') === 'false',
     `expected ${count} options for "${want}"`,
   );
@@ -185,10 +186,10 @@ describe('<confab-article-search> combobox', () => {
     const opened = oneEvent(el, 'confab-article-open');
     await sendKeys({ press: 'Enter' });
     expect((await opened).detail.id).to.equal('a2');
-    await waitUntil(() => $(el, '.reader .body'), 'reader shows the body');
+    await waitFor(() => $(el, '.reader .body'), 'reader shows the body');
     expect(input(el).getAttribute('aria-expanded')).to.equal('false');
     // Focus moves to the reader's heading.
-    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'reader-title');
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'reader-title');
   });
 
   it('a host that cancels confab-article-open keeps the reader closed', async () => {
@@ -226,7 +227,7 @@ describe('<confab-article-search> combobox', () => {
     expect(live.textContent!.trim()).to.equal('3 results');
     state.search = () => result([]);
     await sendKeys({ type: 'xyz' });
-    await waitUntil(() => live.textContent!.trim() === 'No results');
+    await waitFor(() => live.textContent!.trim() === 'No results');
   });
 });
 
@@ -254,8 +255,9 @@ describe('<confab-article-search> highlights and safety', () => {
     expect(opt.querySelector('.snippet')!.textContent).to.equal(evilSnippet);
     expect(opt.querySelectorAll('img, script, b').length).to.equal(0);
     opt.click();
-    await waitUntil(() => $(el, '.reader .body')?.textContent?.includes('Hello'));
-    await aTimeout(100); // the lazily loaded Markdown renderer replaces the plain text
+    await waitFor(() => $(el, '.reader .body')?.textContent?.includes('Hello'));
+    // The lazily loaded Markdown renderer replaces the plain text: check what it made, not the placeholder.
+    await waitFor(() => !$(el, '.reader .body')!.textContent!.includes('](javascript:'), 'Markdown rendered');
     expect($$(el, '.reader .body img[onerror], .reader .body a[href^="javascript"]').length).to.equal(0);
     expect((window as unknown as { __pwned?: unknown }).__pwned).to.equal(undefined);
   });
@@ -273,12 +275,12 @@ describe('<confab-article-search> facets', () => {
     ]);
     expect(calls.search.at(-1)!.product).to.equal(undefined);
     chips[1].click();
-    await waitUntil(() => calls.search.at(-1)!.product?.[0] === 'Vault');
+    await waitFor(() => calls.search.at(-1)!.product?.[0] === 'Vault');
     expect(calls.search.at(-1)!.q).to.equal('sso');
     await el.updateComplete;
     expect($$(el, 'button.chip')[1].getAttribute('aria-pressed')).to.equal('true');
     $$(el, 'button.chip')[3].click();
-    await waitUntil(() => calls.search.at(-1)!.contentType?.[0] === 'faq');
+    await waitFor(() => calls.search.at(-1)!.contentType?.[0] === 'faq');
     expect(calls.search.at(-1)!.product).to.deep.equal(['Vault']);
     await expect(el).to.be.accessible();
   });
@@ -297,7 +299,7 @@ describe('<confab-article-search> states', () => {
   it('with no results offers "Ask the community", which emits confab-ask with the query', async () => {
     const el = await mount(backend({ search: () => result([], { facets: { product: [], contentType: [] } }) }).backend);
     await type(el, 'quota exceeded');
-    await waitUntil(() => settledQuery(el) === 'quota exceeded' && $(el, '[part~="empty"]'));
+    await waitFor(() => settledQuery(el) === 'quota exceeded' && $(el, '[part~="empty"]'));
     await expect(el).to.be.accessible();
     const ask = oneEvent(el, 'confab-ask');
     $<HTMLButtonElement>(el, '[part~="ask"]')!.click();
@@ -316,14 +318,14 @@ describe('<confab-article-search> states', () => {
     const err = oneEvent(el, 'confab-error');
     await type(el, 'sso');
     expect((await err).detail.status).to.equal(503);
-    await waitUntil(() => $(el, '[part~="error"]'));
+    await waitFor(() => $(el, '[part~="error"]'));
     expect($(el, '[part~="error"]')!.textContent).to.include('(503)');
     await expect(el).to.be.accessible();
-    await waitUntil(() => settledQuery(el) === 'sso' && $(el, '[part~="error"]'));
+    await waitFor(() => settledQuery(el) === 'sso' && $(el, '[part~="error"]'));
     fail = false;
     const before = calls.search.length;
     $<HTMLButtonElement>(el, '[part~="retry"]')!.click();
-    await waitUntil(() => options(el).length === 3);
+    await waitFor(() => options(el).length === 3);
     expect(calls.search.length).to.equal(before + 1);
     expect(calls.search.at(-1)!.q).to.equal('sso');
   });
@@ -333,10 +335,10 @@ describe('<confab-article-search> states', () => {
     const gate = new Promise<void>((r) => (release = r));
     const el = await mount(backend({ search: async () => (await gate, THREE) }).backend);
     await type(el, 'sso');
-    await waitUntil(() => $(el, '[part="skeleton"]'));
+    await waitFor(() => $(el, '[part="skeleton"]'));
     expect($(el, '#listbox')!.getAttribute('aria-busy')).to.equal('true');
     release();
-    await waitUntil(() => options(el).length === 3);
+    await waitFor(() => options(el).length === 3);
     expect($(el, '[part="skeleton"]')).to.equal(null);
   });
 
@@ -350,7 +352,7 @@ describe('<confab-article-search> states', () => {
     };
     el = await mount(b);
     await typeAndWait(el, 'sso');
-    await waitUntil(() => $(el, '[part="offline-notice"]'), 'offline notice');
+    await waitFor(() => $(el, '[part="offline-notice"]'), 'offline notice');
     expect(options(el)[0].querySelector('.title')!.textContent).to.equal('Configure SSO for partners');
     await expect(el).to.be.accessible();
   });
@@ -359,7 +361,7 @@ describe('<confab-article-search> states', () => {
     const { backend: b } = backend({ search: () => ({ ...THREE, moreForSignedIn: true }) });
     const el = await mount(b);
     await typeAndWait(el, 'sso');
-    await waitUntil(() => $(el, '[part~="signin-hint"]'));
+    await waitFor(() => $(el, '[part~="signin-hint"]'));
     expect($(el, '[part~="signin-hint"]')!.textContent).to.include('Sign in to see more articles');
     const req = oneEvent(el, 'confab-auth-required');
     $<HTMLButtonElement>(el, '[part~="signin"]')!.click();
@@ -370,15 +372,15 @@ describe('<confab-article-search> states', () => {
     const { backend: b, state, calls } = backend({ search: () => ({ ...THREE, moreForSignedIn: true }) });
     const el = await mount(b);
     await typeAndWait(el, 'sso');
-    await waitUntil(() => $(el, '[part~="signin-hint"]'), 'hint while signed out');
+    await waitFor(() => $(el, '[part~="signin-hint"]'), 'hint while signed out');
     const searchesBefore = calls.search.length;
     state.me = { authenticated: true, id: 'u1', name: 'Ana', org: null, tier: 'gold', roles: [] };
     state.search = () => ({ ...THREE, moreForSignedIn: false });
     const { configure, _resetConfigForTests } = await import('../../../src/core/config.js');
     try {
       configure({ getToken: () => 'jwt-after-sign-in' });
-      await waitUntil(() => calls.search.length === searchesBefore + 1, 'searched again');
-      await waitUntil(() => !$(el, '[part~="signin-hint"]'), 'hint gone');
+      await waitFor(() => calls.search.length === searchesBefore + 1, 'searched again');
+      await waitFor(() => !$(el, '[part~="signin-hint"]'), 'hint gone');
       // Other options (a locale switch) do not search again.
       configure({ theme: 'auto' });
       await aTimeout(50);
@@ -393,7 +395,7 @@ describe('<confab-article-search> states', () => {
     const { backend: b, calls } = backend({ search: () => ({ ...THREE, moreForSignedIn: true }), me });
     const el = await mount(b);
     await typeAndWait(el, 'sso');
-    await waitUntil(() => calls.me === 1);
+    await waitFor(() => calls.me === 1);
     await aTimeout(20);
     expect($(el, '[part~="signin-hint"]')).to.equal(null);
   });
@@ -411,7 +413,7 @@ describe('<confab-article-search> recent searches', () => {
     el.remove();
     el = await mount(b);
     input(el).focus();
-    await waitUntil(() => options(el).length === 5, 'five recent searches');
+    await waitFor(() => options(el).length === 5, 'five recent searches');
     expect(options(el).map((o) => o.textContent!.trim())).to.deep.equal(['certs', 'deal reg', 'mdf', 'quota', 'vault']);
     expect($(el, '#listbox')!.getAttribute('aria-label')).to.equal('Recent searches');
     await expect(el).to.be.accessible();
@@ -419,17 +421,17 @@ describe('<confab-article-search> recent searches', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
     expect(input(el).value).to.equal('certs');
-    await waitUntil(() => options(el).length === 3);
+    await waitFor(() => options(el).length === 3);
     // Clear.
     await sendKeys({ press: 'Escape' });
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(input(el).value).to.equal('');
     await sendKeys({ press: 'ArrowDown' });
-    await waitUntil(() => options(el).length === 5);
+    await waitFor(() => options(el).length === 5);
     const clear = $$(el, '.popup-head button')[0];
     clear.click();
-    await waitUntil(() => options(el).length === 0);
+    await waitFor(() => options(el).length === 0);
     el.remove();
     el = await mount(b);
     input(el).focus();
@@ -446,12 +448,12 @@ describe('<confab-article-search> inline recent searches', () => {
     await sendKeys({ press: 'Enter' });
     el.remove();
     el = await mount(b, html`<confab-article-search mode="inline"></confab-article-search>`);
-    await waitUntil(() => $$(el, '.recent-inline .chip').length === 1, 'the recent search, untouched');
+    await waitFor(() => $$(el, '.recent-inline .chip').length === 1, 'the recent search, untouched');
     expect(el.shadowRoot!.activeElement).to.equal(null);
     expect($(el, '#recent-label')!.textContent!.trim()).to.equal('Recent searches');
     await expect(el).to.be.accessible();
     $$(el, '.recent-inline .chip')[0].click();
-    await waitUntil(() => settledQuery(el) === 'vault' && $$(el, '.result').length === 3);
+    await waitFor(() => settledQuery(el) === 'vault' && $$(el, '.result').length === 3);
     expect(calls.search.at(-1)!.q).to.equal('vault');
   });
 });
@@ -462,26 +464,26 @@ describe('<confab-article-search> reader', () => {
     const el = await mount(b);
     await typeAndWait(el, 'sso');
     options(el)[0].click();
-    await waitUntil(() => $(el, '.reader .body strong'), 'Markdown rendered');
+    await waitFor(() => $(el, '.reader .body strong'), 'Markdown rendered');
     expect($(el, '.reader-title')!.textContent).to.equal('Configure SSO for partners');
     expect($(el, '.reader [part="meta"]')!.textContent).to.include('Gateway');
     await expect(el).to.be.accessible();
     const yes = $$<HTMLButtonElement>(el, '.feedback button')[0];
     yes.click();
-    await waitUntil(() => $(el, '#feedback-comment'));
+    await waitFor(() => $(el, '#feedback-comment'));
     expect(yes.getAttribute('aria-pressed')).to.equal('true');
-    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'feedback-comment');
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'feedback-comment');
     await sendKeys({ type: 'Add a screenshot' });
     const fb = oneEvent(el, 'confab-feedback');
     $<HTMLButtonElement>(el, '.feedback .primary')!.click();
     expect((await fb).detail).to.deep.equal({ articleId: 'a1', helpful: true });
     expect(calls.feedback).to.deep.equal([{ id: 'a1', feedback: { helpful: true, comment: 'Add a screenshot' } }]);
-    await waitUntil(() => $(el, '.thanks'));
+    await waitFor(() => $(el, '.thanks'));
     expect($(el, '.thanks')!.textContent).to.include('Thanks');
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '.back')!.click();
-    await waitUntil(() => !$(el, '.reader'));
-    await waitUntil(() => el.shadowRoot!.activeElement === input(el), 'focus back in the field');
+    await waitFor(() => !$(el, '.reader'));
+    await waitFor(() => el.shadowRoot!.activeElement === input(el), 'focus back in the field');
   });
 
   it('shows why feedback could not be sent, and sends it on the next try', async () => {
@@ -495,18 +497,18 @@ describe('<confab-article-search> reader', () => {
     const el = await mount(b);
     await typeAndWait(el, 'sso');
     options(el)[0].click();
-    await waitUntil(() => $(el, '.feedback'));
+    await waitFor(() => $(el, '.feedback'));
     $$<HTMLButtonElement>(el, '.feedback button')[0].click();
-    await waitUntil(() => $(el, '.feedback .primary'));
+    await waitFor(() => $(el, '.feedback .primary'));
     const err = oneEvent(el, 'confab-error');
     $<HTMLButtonElement>(el, '.feedback .primary')!.click();
     expect((await err).detail.status).to.equal(503);
-    await waitUntil(() => $(el, '.feedback [role="alert"]'));
+    await waitFor(() => $(el, '.feedback [role="alert"]'));
     expect($(el, '.feedback [role="alert"]')!.textContent).to.include('(503)');
     await expect(el).to.be.accessible();
     fail = false;
     $<HTMLButtonElement>(el, '.feedback .primary')!.click();
-    await waitUntil(() => $(el, '.thanks'));
+    await waitFor(() => $(el, '.thanks'));
     expect(calls.feedback).to.deep.equal([{ id: 'a1', feedback: { helpful: true } }]);
   });
 
@@ -515,7 +517,7 @@ describe('<confab-article-search> reader', () => {
     let el = await mount(b);
     await typeAndWait(el, 'sso');
     options(el)[0].click();
-    await waitUntil(() => $(el, '.reader .body strong'));
+    await waitFor(() => $(el, '.reader .body strong'));
     el.remove();
     state.get = () => {
       throw new OfflineError();
@@ -523,7 +525,7 @@ describe('<confab-article-search> reader', () => {
     el = await mount(b);
     await typeAndWait(el, 'sso');
     options(el)[0].click();
-    await waitUntil(() => $(el, '.reader [part="offline-notice"]'), 'offline notice in the reader');
+    await waitFor(() => $(el, '.reader [part="offline-notice"]'), 'offline notice in the reader');
     expect($(el, '.reader .body')!.textContent).to.include('Settings');
   });
 
@@ -532,11 +534,11 @@ describe('<confab-article-search> reader', () => {
     const el = await mount(b);
     await typeAndWait(el, 'sso');
     options(el)[2].click();
-    await waitUntil(() => $(el, '.feedback'));
+    await waitFor(() => $(el, '.feedback'));
     $$<HTMLButtonElement>(el, '.feedback button')[1].click();
-    await waitUntil(() => $(el, '.feedback .primary'));
+    await waitFor(() => $(el, '.feedback .primary'));
     $<HTMLButtonElement>(el, '.feedback .primary')!.click();
-    await waitUntil(() => calls.feedback.length === 1);
+    await waitFor(() => calls.feedback.length === 1);
     expect(calls.feedback[0]).to.deep.equal({ id: 'a3', feedback: { helpful: false } });
   });
 });
@@ -600,7 +602,7 @@ describe('<confab-article-search> options', () => {
     expect(input(el).hasAttribute('role')).to.be.false;
     expect(input(el).type).to.equal('search');
     await type(el, 'sso');
-    await waitUntil(() => settledQuery(el) === 'sso' && $$(el, '.result').length === 3);
+    await waitFor(() => settledQuery(el) === 'sso' && $$(el, '.result').length === 3);
     expect($$(el, '[role="option"]').length).to.equal(0);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'ArrowDown' });
@@ -608,9 +610,9 @@ describe('<confab-article-search> options', () => {
     await sendKeys({ press: 'End' });
     expect(el.shadowRoot!.activeElement?.id).to.equal('result-2');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '.reader'));
+    await waitFor(() => $(el, '.reader'));
     $<HTMLButtonElement>(el, '.back')!.click();
-    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'result-2', 'focus returns to the result');
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'result-2', 'focus returns to the result');
   });
 });
 
@@ -638,9 +640,9 @@ describe('<confab-article-search> events and handoff', () => {
     const box = wrap.querySelector('confab-qa-box')!;
     await el.updateComplete;
     await type(el, 'partner tier upgrade');
-    await waitUntil(() => settledQuery(el as ConfabArticleSearch) === 'partner tier upgrade' && $(el, '[part~="ask"]'));
+    await waitFor(() => settledQuery(el as ConfabArticleSearch) === 'partner tier upgrade' && $(el, '[part~="ask"]'));
     $<HTMLButtonElement>(el, '[part~="ask"]')!.click();
-    await waitUntil(() => box.shadowRoot?.querySelector<HTMLInputElement>('#title')?.value === 'partner tier upgrade', 'qa-box title prefilled');
+    await waitFor(() => box.shadowRoot?.querySelector<HTMLInputElement>('#title')?.value === 'partner tier upgrade', 'qa-box title prefilled');
   });
 });
 
@@ -650,10 +652,10 @@ describe('<confab-article-search> inline paging', () => {
     const { backend: b, calls } = backend({ search: (_q, query) => result(many.slice(0, Number(query.limit)), { total: 9 }) });
     const el = await mount(b, html`<confab-article-search mode="inline" page-size="2"></confab-article-search>`);
     await type(el, 'result');
-    await waitUntil(() => settledQuery(el) === 'result' && $$(el, '.result').length === 2);
+    await waitFor(() => settledQuery(el) === 'result' && $$(el, '.result').length === 2);
     const before = calls.search.length;
     $<HTMLButtonElement>(el, '[part~="more"]')!.click();
-    await waitUntil(() => $$(el, '.result').length === 4);
+    await waitFor(() => $$(el, '.result').length === 4);
     expect(calls.search.slice(before - 1).map((c) => [c.q, c.limit])).to.deep.equal([['result', 2], ['result', 4]]);
   });
 });
@@ -716,10 +718,13 @@ describe('<confab-article-search> popup placement', () => {
     const seen = document.elementFromPoint(last.left + 20, last.top + last.height / 2);
     expect(seen).to.equal(el);
     const field = $(el, '.searchbox')!;
+    const below = () => Math.round(popup.getBoundingClientRect().top) === Math.round(field.getBoundingClientRect().bottom + 4);
     expect(Math.round(popup.getBoundingClientRect().top)).to.equal(Math.round(field.getBoundingClientRect().bottom + 4));
+    const fieldBottom = field.getBoundingClientRect().bottom;
     window.scrollBy(0, 30);
-    await aTimeout(50);
-    expect(Math.round(popup.getBoundingClientRect().top)).to.equal(Math.round(field.getBoundingClientRect().bottom + 4));
+    expect(field.getBoundingClientRect().bottom).to.be.closeTo(fieldBottom - 30, 1);
+    // Repositioning takes a scroll event and an animation frame.
+    await waitFor(below, 'the popup follows the field');
     window.scrollTo(0, 0);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
@@ -736,7 +741,7 @@ describe('<confab-article-search> focus', () => {
     const r = chip.getBoundingClientRect();
     const { sendMouse } = await import('@web/test-runner-commands');
     await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
-    await waitUntil(() => calls.search.at(-1)!.product?.[0] === 'Gateway');
+    await waitFor(() => calls.search.at(-1)!.product?.[0] === 'Gateway');
     expect(el.shadowRoot!.activeElement).to.equal(input(el));
     expect($(el, '.popup')!.hidden).to.be.false;
     // Tab into the popup, then Escape.
@@ -761,12 +766,12 @@ describe('<confab-article-search> focus', () => {
   it('Escape in the reader goes back to the results', async () => {
     const el = await mount(backend().backend, html`<confab-article-search mode="inline"></confab-article-search>`);
     await type(el, 'sso');
-    await waitUntil(() => settledQuery(el) === 'sso' && $$(el, '.result').length === 3);
+    await waitFor(() => settledQuery(el) === 'sso' && $$(el, '.result').length === 3);
     $<HTMLButtonElement>(el, '#result-1')!.click();
-    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'reader-title');
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'reader-title');
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !$(el, '.reader'));
-    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'result-1');
+    await waitFor(() => !$(el, '.reader'));
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'result-1');
   });
 });
 

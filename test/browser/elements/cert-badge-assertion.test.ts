@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitFor } from '../core/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { _resetConfigForTests, configure } from '../../../src/core/config.js';
 import { _resetResourcesForTests } from '../../../src/core/resource.js';
@@ -11,7 +12,7 @@ const at = (name: string) => `${location.origin}/issuer/${name}/assertion`;
 const q = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const text = (el: Element, sel: string) => q(el, sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const settled = (el: ConfabCertBadge) =>
-  waitUntil(() => q(el, '[part~="verdict"]') || q(el, '[part~="error"]') || (q(el, '[part~="item"]') && !el.verify), 'verification never finished', { timeout: 5000 });
+  waitFor(() => q(el, '[part~="verdict"]') || q(el, '[part~="error"]') || (q(el, '[part~="item"]') && !el.verify), 'verification never finished');
 
 afterEach(() => {
   _resetConfigForTests();
@@ -32,13 +33,13 @@ describe('<confab-cert-badge assertion>', () => {
 
   it('without `verify`: shows the badge and a Verify button that verifies on demand', async () => {
     const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge assertion=${at('valid')}></confab-cert-badge>`);
-    await waitUntil(() => q(el, '[part~="item"]'));
+    await waitFor(() => q(el, '[part~="item"]'));
     expect(q(el, '[part~="verdict"]')).to.equal(null);
     const button = q<HTMLButtonElement>(el, '[part~="verify"]')!;
     button.focus();
     setTimeout(() => sendKeys({ press: 'Enter' }));
     await oneEvent(el, 'confab-verified');
-    await waitUntil(() => q(el, '[part~="verdict"]'));
+    await waitFor(() => q(el, '[part~="verdict"]'));
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(q(el, '[part~="verdict"]'));
     expect(text(el, '[part~="verdict"] .verdict-title')).to.match(/^Verified: issued by Fake Issuer Academy to Alice Example on /);
@@ -129,20 +130,20 @@ describe('<confab-cert-badge assertion> when inputs change', () => {
   it('a new identity verifies again against it', async () => {
     const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge assertion=${at('md5')} identity="bob@example.com" verify></confab-cert-badge>`);
     await settled(el);
-    await waitUntil(() => text(el, '.verdict-title').startsWith('Verified'));
+    await waitFor(() => text(el, '.verdict-title').startsWith('Verified'));
     el.identity = 'alice@example.com';
-    await waitUntil(() => text(el, '.verdict-title') === 'Could not verify: the recipient does not match', 'did not re-verify');
+    await waitFor(() => text(el, '.verdict-title') === 'Could not verify: the recipient does not match', 'did not re-verify');
   });
 
   it('turning `verify` on shows the verdict', async () => {
     const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge assertion=${at('expired')}></confab-cert-badge>`);
-    await waitUntil(() => q(el, '[part~="item"]'));
+    await waitFor(() => q(el, '[part~="item"]'));
     expect(q(el, '[part~="verdict"]')).to.equal(null);
     expect(text(el, '[part~="status"]')).to.contain('Expired');
     setTimeout(() => (el.verify = true));
     const ev = await oneEvent(el, 'confab-verified');
     expect(ev.detail.result.reason).to.equal('expired');
-    await waitUntil(() => text(el, '.verdict-title') === 'Could not verify: the badge has expired');
+    await waitFor(() => text(el, '.verdict-title') === 'Could not verify: the badge has expired');
   });
 
   it('dark theme: verified and failed verdicts pass axe (contrast included)', async () => {
@@ -176,10 +177,10 @@ describe('<confab-cert-badge person> verifying in the browser', () => {
     });
     configure({ backend: fake.backend });
     const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="p-1"></confab-cert-badge>`);
-    await waitUntil(() => q(el, '[part~="item"]'));
+    await waitFor(() => q(el, '[part~="item"]'));
     expect(text(el, '[part~="status"] span[aria-hidden="true"]')).to.equal('Active');
     q<HTMLButtonElement>(el, '[part~="verify"]')!.click();
-    await waitUntil(() => q(el, '[part~="verdict"]'));
+    await waitFor(() => q(el, '[part~="verdict"]'));
     expect(text(el, '[part~="status"] span[aria-hidden="true"]')).to.equal('Revoked');
     expect(text(el, '.verdict-title')).to.equal('Could not verify: the badge was revoked');
     expect(fake.calls.verifyAssertion, 'the browser reached the issuer itself').to.equal(undefined);
@@ -196,7 +197,7 @@ describe('<confab-cert-badge person> verifying in the browser', () => {
     });
     configure({ backend: fake.backend });
     const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="p-2"></confab-cert-badge>`);
-    await waitUntil(() => q(el, 'img.placeholder'), 'broken image not replaced');
+    await waitFor(() => q(el, 'img.placeholder'), 'broken image not replaced');
     expect(q(el, 'img')!.hasAttribute('src')).to.equal(false);
     expect(q<HTMLAnchorElement>(el, '[part~="download"]')!.target).to.equal('_blank');
   });

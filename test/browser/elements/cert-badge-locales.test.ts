@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitFor } from '../core/wait.js';
 import { MemoryBackend } from '../../../src/backends/memory/index.js';
 import { _resetConfigForTests, configure } from '../../../src/core/config.js';
 import { setLocale } from '../../../src/core/i18n.js';
@@ -45,7 +46,7 @@ describe('<confab-cert-badge> in another language', () => {
     configure({ backend: new MemoryBackend({ id: `cert-locale-${Date.now()}` }) });
     await setLocale('de');
     const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="u-priya" lang="de"></confab-cert-badge>`);
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="item"]').length === 2);
+    await waitFor(() => el.shadowRoot!.querySelectorAll('[part~="item"]').length === 2);
     const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
     expect(text).to.contain('Widerrufen');
     expect(text).to.contain('Status: vom Aussteller widerrufen. Grund: Revoked after an exam integrity review.');

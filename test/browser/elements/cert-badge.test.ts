@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitFor } from '../core/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 import { _resetConfigForTests, configure } from '../../../src/core/config.js';
@@ -26,7 +27,7 @@ const statusOf = (item: Element) => {
   return { label: s.querySelector('span[aria-hidden="true"]')!.textContent!.trim(), sr: s.querySelector('.visually-hidden')!.textContent!.trim() };
 };
 async function loaded(el: ConfabCertBadge) {
-  await waitUntil(() => items(el).length > 0 || q(el, '[part~="empty"]') || q(el, '[part~="error"]'), 'never left loading');
+  await waitFor(() => items(el).length > 0 || q(el, '[part~="empty"]') || q(el, '[part~="error"]'), 'never left loading');
   await el.updateComplete;
 }
 
@@ -75,14 +76,14 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
 
     el.person = 'u-lars';
     await loaded(el);
-    await waitUntil(() => titles(el).length === 2);
+    await waitFor(() => titles(el).length === 2);
     const expired = statusOf(itemByName(el, 'Cloud Gateway'));
     expect(expired.label).to.equal('Expired');
     expect(expired.sr).to.match(/^Status: expired on /);
     expect(itemByName(el, 'Cloud Gateway').querySelector('.dates')!.textContent).to.contain('Expired ');
 
     el.person = 'u-priya';
-    await waitUntil(() => titles(el).includes('Acme Identity Specialist'));
+    await waitFor(() => titles(el).includes('Acme Identity Specialist'));
     const revoked = statusOf(itemByName(el, 'Identity'));
     expect(revoked.label).to.equal('Revoked');
     expect(revoked.sr).to.equal('Status: revoked by the issuer. Reason: Revoked after an exam integrity review.');
@@ -144,7 +145,7 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
     await expect(el).to.be.accessible();
     b.failWith = null;
     q(el, '[part~="retry"]')!.click();
-    await waitUntil(() => items(el).length === 3);
+    await waitFor(() => items(el).length === 3);
   });
 
   it('offline: shows the cached list with a notice', async () => {
@@ -154,7 +155,7 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
     first.remove();
     b.setOnline(false);
     const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="u-lars"></confab-cert-badge>`);
-    await waitUntil(() => q(el, '[part~="offline-notice"]'), 'no offline notice');
+    await waitFor(() => q(el, '[part~="offline-notice"]'), 'no offline notice');
     expect(items(el)).to.have.length(2);
     await expect(el).to.be.accessible();
   });
@@ -162,7 +163,7 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
   it('signed out: person="me" offers sign-in and fires confab-auth-required', async () => {
     backend();
     const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="me"></confab-cert-badge>`);
-    await waitUntil(() => q(el, '[part~="sign-in"]'));
+    await waitFor(() => q(el, '[part~="sign-in"]'));
     expect(q(el, '[part~="empty"]')!.textContent).to.contain('Sign in to see your certifications.');
     await expect(el).to.be.accessible();
     setTimeout(() => q(el, '[part~="sign-in"]')!.click());
@@ -220,7 +221,7 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
     backend();
     const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="u-aiko" verify></confab-cert-badge>`);
     await loaded(el);
-    await waitUntil(() => qa(el, '[part~="verdict"]').length === 3, 'auto-verify did not finish');
+    await waitFor(() => qa(el, '[part~="verdict"]').length === 3, 'auto-verify did not finish');
     expect(q(el, '[part~="verify"]'), 'no Verify button with verify').to.equal(null);
     const toggle = q<HTMLButtonElement>(el, '[part~="details"]')!;
     const panel = root(el).getElementById(toggle.getAttribute('aria-controls')!)!;
@@ -247,7 +248,7 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
     backend();
     const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="u-aiko" identity="someone@else.example" verify></confab-cert-badge>`);
     await loaded(el);
-    await waitUntil(() => qa(el, '[part~="verdict"]').length === 3);
+    await waitFor(() => qa(el, '[part~="verdict"]').length === 3);
     const verdict = itemByName(el, 'Cloud Gateway').querySelector('[part~="verdict"]')!;
     expect(verdict.textContent).to.contain('Could not verify: the recipient does not match');
     expect(verdict.textContent).to.contain('issued to someone other than the expected person');
@@ -268,7 +269,7 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
       const copy = item.querySelector<HTMLButtonElement>('[part~="copy"]')!;
       copy.focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => q(el, '[role="status"][aria-live="polite"]')!.textContent!.includes('Link copied'));
+      await waitFor(() => q(el, '[role="status"][aria-live="polite"]')!.textContent!.includes('Link copied'));
       expect(written).to.deep.equal([titles(el).length ? itemAssertion(item) : '']);
       expect(copy.textContent).to.contain('Link copied');
       await sendKeys({ press: 'Tab' });
@@ -288,7 +289,7 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
     try {
       items(el)[0].querySelector<HTMLButtonElement>('[part~="copy"]')!.click();
-      await waitUntil(() => q(el, '.copy-fallback input'));
+      await waitFor(() => q(el, '.copy-fallback input'));
       await el.updateComplete;
       const input = q<HTMLInputElement>(el, '.copy-fallback input')!;
       expect(input.value).to.match(/^https:\/\/community\.acme\.example\/ob\/assertions\/cert-\d+$/);

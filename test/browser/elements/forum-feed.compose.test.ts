@@ -115,6 +115,10 @@ describe('<confab-forum-feed> live', function () {
     const firstTitle = titles(el)[0];
     backend.setMe(meFor('u-lars'));
     await backend.createThread({ title: 'Fresh from the event stream', body: 'Hello', category: 'technical' });
+    // Two threads created in the same millisecond tie on lastActivityAt and then sort by id, oldest
+    // first: let the clock tick so that "newest first" below is well defined.
+    const first = backend.now();
+    await until(() => backend.now() > first, 'the clock ticks');
     await backend.createThread({ title: 'Another new one', body: 'Hello', category: 'marketing' });
     await until(() => $(el, '[part~=banner]'), 'banner');
     expect($(el, '[part~=banner]').textContent!.trim()).to.equal('2 new threads');

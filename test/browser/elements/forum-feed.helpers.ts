@@ -1,6 +1,7 @@
 // Shared set-up for the <confab-forum-feed> tests: a clean page state per test and a mount helper.
-import { fixture, html, waitUntil } from '@open-wc/testing';
-import { clear, createStore } from 'idb-keyval';
+import { fixture, html } from '@open-wc/testing';
+import { waitFor } from '../core/wait.js';
+import { clear, createStore, keys } from 'idb-keyval';
 import '../../../src/elements/forum-feed/define.js';
 import '../../../src/elements/provider/define.js';
 import type { CommunityBackend } from '../../../src/backends/types.js';
@@ -17,16 +18,20 @@ export function simulateReload(): void {
   _resetResourcesForTests();
 }
 
+const STORES = [createStore('confab-outbox', 'outbox'), createStore('confab-drafts', 'drafts'), createStore('confab', 'cache')];
+
 /** A clean slate: in-memory state and every Confab IndexedDB store. */
 export async function resetAll(): Promise<void> {
-  // Let the previous test's last cache writes land first, so that clearing really leaves nothing.
-  await new Promise((r) => setTimeout(r, 50));
+  // The previous test's elements write without awaiting it (cache entries, a draft flushed on removal):
+  // such a write can land after a clear. So clear, let a late write land, and clear again until the
+  // stores are seen empty (a clear is queued behind every write already started).
+  await waitFor(async () => {
+    simulateReload();
+    await Promise.all(STORES.map((s) => clear(s)));
+    await new Promise((r) => setTimeout(r, 50));
+    return (await Promise.all(STORES.map((s) => keys(s)))).every((k) => k.length === 0);
+  }, 'the Confab IndexedDB stores stay empty');
   simulateReload();
-  await Promise.all([
-    clear(createStore('confab-outbox', 'outbox')),
-    clear(createStore('confab-drafts', 'drafts')),
-    clear(createStore('confab', 'cache')),
-  ]);
   delete (window as { __pwned?: unknown }).__pwned;
 }
 
@@ -59,6 +64,5 @@ export const $$ = <T extends Element = HTMLElement>(el: Element, sel: string): T
 export const rows = (el: Element) => $$(el, 'article.item');
 export const titles = (el: Element) => rows(el).map((r) => r.querySelector('.title')!.textContent!.trim());
 
-/** waitUntil with a timeout that survives a busy machine (the default 1 s does not). */
-export const until = (predicate: () => unknown, message?: string, options: { timeout?: number } = {}) =>
-  waitUntil(predicate, message, { timeout: 5000, ...options });
+/** waitUntil with a timeout that survives a busy machine (the default 1 s does not): the shared `waitFor`. */
+export const until = waitFor;

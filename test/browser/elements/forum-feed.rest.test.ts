@@ -56,10 +56,10 @@ describe('<confab-forum-feed> over REST', function () {
         path: '/v1/threads/t1',
         responses: [{ body: threadWithPosts }, { body: { ...threadWithPosts, posts: { items: [post(1), post(2), sent], nextCursor: null } } }],
       },
-      // The first attempt never answers in time (no response: offline); the replay is answered.
-      { method: 'POST', path: '/v1/threads/t1/posts', responses: [{ delay: 3000, body: sent }, { body: sent }] },
+      // The first attempt never answers in time (far beyond the client's timeout: offline); the replay is answered.
+      { method: 'POST', path: '/v1/threads/t1/posts', responses: [{ delay: 15000, body: sent }, { body: sent }] },
     );
-    const backend = new RestBackend({ baseUrl: fake.baseUrl, timeout: 400, retry: { limit: 0 }, getToken: () => 'tok' });
+    const backend = new RestBackend({ baseUrl: fake.baseUrl, timeout: 3000, retry: { limit: 0 }, getToken: () => 'tok' });
     const el = await mountFeed(backend, { 'page-size': '3' });
     await until(() => rows(el).length === 3, 'rows');
     rows(el)[1]!.querySelector<HTMLButtonElement>('.title-link')!.click();
@@ -67,7 +67,8 @@ describe('<confab-forum-feed> over REST', function () {
     $<HTMLTextAreaElement>(el, '.composer textarea').focus();
     await sendKeys({ type: 'Posted over a flaky link' });
     await sendKeys({ press: 'Control+Enter' });
-    await until(() => $(el, '[part~=pending-item]'), 'pending');
+    // Pending only once the client's 3 s timeout has passed.
+    await until(() => $(el, '[part~=pending-item]'), 'pending', { timeout: 10000 });
     window.dispatchEvent(new Event('online'));
     await until(() => !$(el, '[part~=pending-item]'), 'replayed');
     await until(() => $$(el, 'li.post').some((p) => p.textContent!.includes('Posted over a flaky link')), 'shown');

@@ -1,5 +1,6 @@
-import { aTimeout, expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { waitForCached } from '../core/wait.js';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 import { BackendError } from '../../../src/core/errors.js';
 import { $, $$, mountFeed, resetAll, rows, titles, until } from './forum-feed.helpers.js';
@@ -174,7 +175,7 @@ describe('<confab-forum-feed> list', function () {
     const backend = new MemoryBackend();
     const first = await mountFeed(backend, { 'page-size': '4' });
     await until(() => rows(first).length === 4);
-    await aTimeout(50); // let the IndexedDB write land
+    await waitForCached(['|threads:'], (v) => v?.items?.length === 4, 'the list written to IndexedDB');
     first.remove();
     (await import('./forum-feed.helpers.js')).simulateReload();
     backend.setOnline(false);

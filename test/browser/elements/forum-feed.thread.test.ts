@@ -1,5 +1,6 @@
 import { aTimeout, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { waitForCached } from '../core/wait.js';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 import { BackendError } from '../../../src/core/errors.js';
 import { _resetConfigForTests, configure } from '../../../src/core/config.js';
@@ -208,7 +209,9 @@ describe('<confab-forum-feed> thread', function () {
     await sendKeys({ type: 'Queued before the reload' });
     await sendKeys({ press: 'Control+Enter' });
     await until(() => $(el, '[part~=pending-item]'), 'pending');
-    await aTimeout(50); // let the cache writes land
+    // The list and the thread must be in IndexedDB for the reload to show them offline.
+    await waitForCached(['|threads:'], (v) => v?.items?.length === 3, 'the list written to IndexedDB');
+    await waitForCached([`|thread:${id}`], (v) => v?.thread?.id === id, 'the thread written to IndexedDB');
     // Reload: in-memory state gone, IndexedDB kept; the page is still offline.
     simulateReload();
     el = await remount(el);

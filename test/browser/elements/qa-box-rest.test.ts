@@ -1,6 +1,8 @@
 // <confab-qa-box> against the fake REST server: real fetch + ky, so requests can be counted and
 // wrong-shaped responses go through the real contract validation.
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { waitFor } from '../core/wait.js';
+import { typeInto } from './typing.js';
 import '../../../src/elements/qa-box/define.js';
 import '../../../src/elements/provider/define.js';
 import { RestBackend } from '../../../src/backends/rest/index.js';
@@ -42,15 +44,14 @@ async function mount(backend: RestBackend, question?: string): Promise<ConfabQaB
 }
 const $ = <T extends Element = HTMLElement>(el: ConfabQaBox, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const $$ = (el: ConfabQaBox, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
-/** Types `text` one character at a time, 30 ms apart: fast typing, one input event per key. */
-async function typeFast(el: ConfabQaBox, text: string): Promise<void> {
+/**
+ * Types `text` into the title, one input event per character, all within one task: fast typing that no
+ * late timer can slow past the 250 ms debounce (which would send a request for a prefix).
+ */
+function typeFast(el: ConfabQaBox, text: string): void {
   const input = $<HTMLInputElement>(el, '#title')!;
   input.focus();
-  for (const ch of text) {
-    input.value += ch;
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    await aTimeout(30);
-  }
+  typeInto(input, text);
 }
 const similarRequests = async (fake: ReturnType<typeof fakeServer>) => (await fake.log()).filter((r) => r.path.endsWith('/v1/questions/similar'));
 
@@ -71,8 +72,8 @@ describe('<confab-qa-box> over REST', () => {
       { path: '/v1/questions/similar', responses: [{ body: { items: [sim('q1', 'Renewal registration', true, 2)] } }] },
     );
     const el = await mount(new RestBackend({ baseUrl: fake.baseUrl }));
-    await typeFast(el, 'renew');
-    await waitUntil(() => $$(el, '[role=option]').length === 1, 'result shown', { timeout: 3000 });
+    typeFast(el, 'renew');
+    await waitFor(() => $$(el, '[role=option]').length === 1, 'result shown');
     await aTimeout(400);
     const reqs = await similarRequests(fake);
     expect(reqs).to.have.length(1);
@@ -93,14 +94,14 @@ describe('<confab-qa-box> over REST', () => {
     );
     const backend = new SpyBackend({ baseUrl: fake.baseUrl });
     const el = await mount(backend);
-    await typeFast(el, 'renew');
-    await waitUntil(async () => (await similarRequests(fake)).length === 1, 'first request in flight', { timeout: 3000 });
-    await typeFast(el, 'al');
-    await waitUntil(async () => (await similarRequests(fake)).length === 2, 'second request', { timeout: 3000 });
+    typeFast(el, 'renew');
+    await waitFor(async () => (await similarRequests(fake)).length === 1, 'first request in flight');
+    typeFast(el, 'al');
+    await waitFor(async () => (await similarRequests(fake)).length === 2, 'second request');
     expect(backend.signals).to.have.length(2);
-    await waitUntil(() => backend.signals[0]!.aborted, 'the stale request was aborted');
+    await waitFor(() => backend.signals[0]!.aborted, 'the stale request was aborted');
     expect(backend.signals[1]!.aborted).to.equal(false);
-    await waitUntil(() => $$(el, '[role=option]').some((o) => o.textContent!.includes('Fresh result')), 'fresh results', { timeout: 3000 });
+    await waitFor(() => $$(el, '[role=option]').some((o) => o.textContent!.includes('Fresh result')), 'fresh results');
     await aTimeout(1600); // past the stale response's delay: it must never show
     expect($$(el, '[role=option]').map((o) => o.textContent)).to.satisfy((xs: string[]) => xs.every((t) => !t.includes('Stale result')));
     const reqs = await similarRequests(fake);
@@ -119,15 +120,15 @@ describe('<confab-qa-box> over REST', () => {
     const el = await mount(new RestBackend({ baseUrl: fake.baseUrl, retry: { limit: 0 } }));
     const errors: number[] = [];
     el.addEventListener('confab-error', (e) => errors.push(e.detail.status));
-    await typeFast(el, 'renew');
-    await waitUntil(() => !!$(el, '.similar [part=error]'), 'error shown', { timeout: 3000 });
+    typeFast(el, 'renew');
+    await waitFor(() => !!$(el, '.similar [part=error]'), 'error shown');
     const shown = $(el, '.similar [part=error]')!.textContent!;
     expect(shown).to.contain('could not read');
     expect(shown).to.contain('items[0].title');
     expect(errors).to.deep.equal([200]);
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '.similar [part~=retry]')!.click();
-    await waitUntil(() => $$(el, '[role=option]').length === 1, 'retry worked', { timeout: 3000 });
+    await waitFor(() => $$(el, '[role=option]').length === 1, 'retry worked');
   });
 
   it('names the wrong path when a question comes back in the wrong shape', async () => {
@@ -137,7 +138,7 @@ describe('<confab-qa-box> over REST', () => {
       { path: '/v1/questions/q-evil', responses: [{ body: { question: { ...evilQuestion, author: { ...evilAuthor, name: null } }, answers: { items: [], nextCursor: null } } }] },
     );
     const el = await mount(new RestBackend({ baseUrl: fake.baseUrl, retry: { limit: 0 } }), 'q-evil');
-    await waitUntil(() => !!$(el, '[part=error]'), 'error shown', { timeout: 3000 });
+    await waitFor(() => !!$(el, '[part=error]'), 'error shown');
     expect($(el, '[part=error]')!.textContent).to.contain('question.author.name');
     await expect(el).to.be.accessible();
   });
@@ -150,13 +151,13 @@ describe('<confab-qa-box> over REST', () => {
       { path: '/v1/questions/q-evil', responses: [{ body: { question: evilQuestion, answers: { items: [evilAnswer], nextCursor: null } } }] },
     );
     const el = await mount(new RestBackend({ baseUrl: fake.baseUrl }));
-    await typeFast(el, 'evil');
-    await waitUntil(() => $$(el, '[role=option]').length === 1, 'similar shown', { timeout: 3000 });
+    typeFast(el, 'evil');
+    await waitFor(() => $$(el, '[role=option]').length === 1, 'similar shown');
     const option = $$(el, '[role=option]')[0]!;
     expect(option.querySelector('[part=title]')!.textContent).to.equal(`Similar ${EVIL}`);
     expect(option.querySelector('[part=excerpt]')!.textContent).to.equal(`Ex ${EVIL}`);
     option.click();
-    await waitUntil(() => !!$(el, '#question-title') && !!$(el, '.answer .prose'), 'question shown', { timeout: 3000 });
+    await waitFor(() => !!$(el, '#question-title') && !!$(el, '.answer .prose'), 'question shown');
     await aTimeout(300); // let the lazy Markdown renderer arrive
     expect($(el, '#question-title')!.textContent).to.equal(`Title ${EVIL}`);
     const root = el.shadowRoot!;
@@ -183,13 +184,13 @@ describe('<confab-qa-box> over REST', () => {
       { path: '/v1/questions/q1/answers', responses: [{ body: { items: [answer(2), answer(3)], nextCursor: null } }] },
     );
     const el = await mount(new RestBackend({ baseUrl: fake.baseUrl }), 'q1');
-    await waitUntil(() => !!$(el, '[part~=more]'), 'more button', { timeout: 3000 });
+    await waitFor(() => !!$(el, '[part~=more]'), 'more button');
     expect($$(el, '.answer')).to.have.length(2);
     $(el, '[part~=more]')!.focus();
     $(el, '[part~=more]')!.click();
-    await waitUntil(() => $$(el, '.answer').length === 3, 'third answer', { timeout: 3000 });
+    await waitFor(() => $$(el, '.answer').length === 3, 'third answer');
     expect($(el, '[part~=more]')).to.equal(null);
-    await waitUntil(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.answer === 'a3', 'focus on the new answer');
+    await waitFor(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.answer === 'a3', 'focus on the new answer');
     const reqs = (await fake.log()).filter((r) => r.path.endsWith('/answers'));
     expect(reqs.map((r) => r.query)).to.deep.equal(['cursor=c2']);
     await expect(el).to.be.accessible();
@@ -205,8 +206,8 @@ describe('<confab-qa-box> over REST', () => {
       },
     );
     const el = await mount(new RestBackend({ baseUrl: fake.baseUrl }));
-    await typeFast(el, 'order');
-    await waitUntil(() => $$(el, '[role=option]').length > 0, 'shown', { timeout: 3000 });
+    typeFast(el, 'order');
+    await waitFor(() => $$(el, '[role=option]').length > 0, 'shown');
     const titles = $$(el, '[role=option] [part=title]').map((t) => t.textContent);
     expect(titles).to.have.length(5);
     expect(titles.slice(0, 2)).to.deep.equal(['Accepted one', 'Answered one']);
@@ -224,11 +225,11 @@ describe('<confab-qa-box> over REST', () => {
     input.value = 'word '.repeat(60);
     input.dispatchEvent(new Event('input'));
     input.dispatchEvent(new Event('blur'));
-    await waitUntil(() => $$(el, '[role=option]').length === 1, 'shown', { timeout: 3000 });
+    await waitFor(() => $$(el, '[role=option]').length === 1, 'shown');
     const [req] = await similarRequests(fake);
     expect(new URLSearchParams(req!.query).get('q')!.length).to.be.within(195, 200);
     expect($(el, '.similar [part=error]')).to.equal(null);
-    await waitUntil(() => !!$(el, '#title-error'));
+    await waitFor(() => !!$(el, '#title-error'));
     expect($(el, '#title-error')!.textContent).to.contain('200 characters or fewer');
   });
 });

@@ -1,7 +1,8 @@
 // Every vector of test/fixtures/xss-vectors.json through <confab-qa-box>: as plain-text fields
 // (titles, names, orgs, tags, excerpts) and as Markdown bodies. Nothing may run, post a message,
 // fetch a foreign URL or clobber a global, on render, on hover or on click.
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { waitFor } from '../core/wait.js';
 import '../../../src/elements/qa-box/define.js';
 import '../../../src/elements/provider/define.js';
 import type { CommunityBackend } from '../../../src/backends/types.js';
@@ -118,7 +119,7 @@ describe('<confab-qa-box> against the XSS corpus', () => {
       const input = el.shadowRoot!.querySelector<HTMLInputElement>('#title')!;
       input.value = `xss ${i}`;
       input.dispatchEvent(new Event('input'));
-      await waitUntil(() => el.shadowRoot!.querySelectorAll('[role=option]').length === batch.length, `batch ${i}`, { timeout: 3000 });
+      await waitFor(() => el.shadowRoot!.querySelectorAll('[role=option]').length === batch.length, `batch ${i}`);
       const options = [...el.shadowRoot!.querySelectorAll('[role=option]')];
       options.forEach((o, j) => {
         expect(o.querySelector('[part=title]')!.textContent).to.equal(batch[j]!.payload);
@@ -137,9 +138,9 @@ describe('<confab-qa-box> against the XSS corpus', () => {
     const wrap = await fixture(html`<confab-provider .backend=${backendFor(vectors)}><confab-qa-box question="q-xss"></confab-qa-box></confab-provider>`);
     const el = wrap.querySelector<ConfabQaBox>('confab-qa-box')!;
     const root = el.shadowRoot!;
-    await waitUntil(() => root.querySelectorAll('.answer').length === vectors.length, 'all answers', { timeout: 8000 });
+    await waitFor(() => root.querySelectorAll('.answer').length === vectors.length, 'all answers', { timeout: 8000 });
     // The Markdown renderer is a lazy chunk: wait until the bodies are rendered DOM, not plain text.
-    await waitUntil(() => !!root.querySelector('.question .prose p'), 'markdown rendered', { timeout: 3000 });
+    await waitFor(() => !!root.querySelector('.question .prose p'), 'markdown rendered');
     await aTimeout(400);
 
     // Plain-text fields show the vector as typed.

@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitFor, waitForCached } from '../core/wait.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createStore, delMany, entries } from 'idb-keyval';
 import '../../../src/elements/qa-box/define.js';
@@ -52,11 +53,11 @@ const signedIn = (id = 'u-aiko', extra: Partial<ConstructorParameters<typeof Mem
 const signedOut = () => new MemoryBackend({ id: ID });
 
 async function ready(el: ConfabQaBox): Promise<void> {
-  await waitUntil(() => !!$(el, '#title') && !$(el, '.similar [part=skeleton]'), 'ask form ready');
+  await waitFor(() => !!$(el, '#title') && !$(el, '.similar [part=skeleton]'), 'ask form ready');
 }
 
 async function similarShown(el: ConfabQaBox, min = 1): Promise<HTMLElement[]> {
-  await waitUntil(() => $$(el, '[role=option]').length >= min, 'similar questions shown', { timeout: 3000 });
+  await waitFor(() => $$(el, '[role=option]').length >= min, 'similar questions shown');
   return $$(el, '[role=option]');
 }
 
@@ -75,7 +76,7 @@ describe('<confab-qa-box>', () => {
       const firstPlain = accepted.indexOf(false);
       if (firstPlain >= 0) expect(accepted.slice(firstPlain)).to.not.include(true);
       expect(options[0]!.querySelector('[part=excerpt]')?.textContent).to.not.equal('');
-      await waitUntil(() => /similar question/.test(text(el, '[role=status]')));
+      await waitFor(() => /similar question/.test(text(el, '[role=status]')));
       expect(text(el, '[role=status]')).to.match(/\d+ similar questions? found/);
       await expect(el).to.be.accessible();
     });
@@ -83,7 +84,7 @@ describe('<confab-qa-box>', () => {
     it('shows the empty state when nothing is similar', async () => {
       const el = await mount(signedIn());
       fill(el, '#title', 'zzqx wvvk yyyp');
-      await waitUntil(() => !!$(el, '[part=empty]'), 'empty state', { timeout: 3000 });
+      await waitFor(() => !!$(el, '[part=empty]'), 'empty state');
       expect(text(el, '[part=empty]')).to.contain('No similar questions yet — ask away');
       await expect(el).to.be.accessible();
     });
@@ -94,13 +95,13 @@ describe('<confab-qa-box>', () => {
       fill(el, '#title', 'register a multi-year renewal deal');
       const [first] = await similarShown(el);
       first!.click();
-      await waitUntil(() => !!$(el, '#question-title'), 'question opened');
+      await waitFor(() => !!$(el, '#question-title'), 'question opened');
       expect(el.question).to.be.a('string');
       const button = $(el, '[part~=deflect]')!;
       setTimeout(() => button.click());
       const ev = await oneEvent(el, 'confab-deflected');
       expect(ev.detail).to.deep.equal({ questionId: el.question, query: 'register a multi-year renewal deal' });
-      await waitUntil(() => backend.deflections.length === 1, 'backend recorded the deflection');
+      await waitFor(() => backend.deflections.length === 1, 'backend recorded the deflection');
       expect(backend.deflections[0]).to.include({ questionId: el.question, query: 'register a multi-year renewal deal' });
       await el.updateComplete;
       expect(text(el, '[part=deflection]')).to.contain('Thanks');
@@ -114,7 +115,7 @@ describe('<confab-qa-box>', () => {
       fill(el, '#title', 'ab');
       $(el, '#title')!.dispatchEvent(new Event('blur'));
       // Validation is in the ask form's lazily loaded part: the message shows once it has arrived.
-      await waitUntil(() => !!$(el, '#title-error'), 'title error shown');
+      await waitFor(() => !!$(el, '#title-error'), 'title error shown');
       const title = $(el, '#title')!;
       expect(title.getAttribute('aria-invalid')).to.equal('true');
       expect(title.getAttribute('aria-describedby')).to.contain('title-error');
@@ -127,7 +128,7 @@ describe('<confab-qa-box>', () => {
       expect(text(el, '#tags-error')).to.contain('at most 5 tags');
       expect($(el, '#body')!.getAttribute('aria-invalid')).to.equal('true');
       expect(backend.calls('askQuestion')).to.equal(0);
-      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title', 'focus moves to the first invalid field');
+      await waitFor(() => el.shadowRoot!.activeElement?.id === 'title', 'focus moves to the first invalid field');
       await expect(el).to.be.accessible();
     });
 
@@ -139,15 +140,15 @@ describe('<confab-qa-box>', () => {
       await sendKeys({ type: 'ab' });
       const r = $(el, '[part~=submit]')!.getBoundingClientRect();
       await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
-      await waitUntil(() => !!$(el, '#body-error'), 'the submit ran and showed every field error');
+      await waitFor(() => !!$(el, '#body-error'), 'the submit ran and showed every field error');
       expect(text(el, '#title-error')).to.contain('at least 3 characters');
-      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title');
+      await waitFor(() => el.shadowRoot!.activeElement?.id === 'title');
     });
 
     it('a signed-out partner sees "Sign in to ask" and gets confab-auth-required on submit', async () => {
       const backend = signedOut();
       const el = await mount(backend);
-      await waitUntil(() => !!$(el, '[part=signed-out]'), 'signed-out hint');
+      await waitFor(() => !!$(el, '[part=signed-out]'), 'signed-out hint');
       expect(text(el, '[part~=submit]')).to.equal('Sign in to ask');
       fill(el, '#title', 'How do I register a deal?');
       fill(el, '#body', 'Details');
@@ -171,9 +172,9 @@ describe('<confab-qa-box>', () => {
       expect(ev.detail.question.title).to.equal('Does the Edge Firewall support BGP graceful restart?');
       expect(ev.detail.question.category).to.equal('technical');
       expect(ev.detail.question.tags).to.deep.equal(['edge-firewall', 'bgp']);
-      await waitUntil(() => text(el, '#question-title') === 'Does the Edge Firewall support BGP graceful restart?', 'opens it');
+      await waitFor(() => text(el, '#question-title') === 'Does the Edge Firewall support BGP graceful restart?', 'opens it');
       expect(el.question).to.equal(ev.detail.question.id);
-      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'question-title', 'focus on the question');
+      await waitFor(() => el.shadowRoot!.activeElement?.id === 'question-title', 'focus on the question');
       await expect(el).to.be.accessible();
     });
 
@@ -186,20 +187,20 @@ describe('<confab-qa-box>', () => {
       fill(el, '#title', 'Queued while offline: VPN throughput?');
       fill(el, '#body', 'Asked on a train.');
       $<HTMLButtonElement>(el, '[part~=submit]')!.click();
-      await waitUntil(() => !!$(el, '[part~=pending-question]'), 'pending shown', { timeout: 3000 });
+      await waitFor(() => !!$(el, '[part~=pending-question]'), 'pending shown');
       expect(text(el, '[part~=pending-question]')).to.contain('Queued while offline: VPN throughput?');
       expect($<HTMLInputElement>(el, '#title')!.value).to.equal('');
-      await waitUntil(() => /saved and will be posted/.test(text(el, '[role=status]')));
+      await waitFor(() => /saved and will be posted/.test(text(el, '[role=status]')));
       backend.setOnline(true);
       const asked = oneEvent(el, 'confab-question-asked');
       window.dispatchEvent(new Event('online'));
       const ev = await asked;
       expect(ev.detail.question.title).to.equal('Queued while offline: VPN throughput?');
-      await waitUntil(() => !$(el, '[part~=pending-question]') && !!$(el, '[part=posted]'), 'posted notice', { timeout: 3000 });
+      await waitFor(() => !$(el, '[part~=pending-question]') && !!$(el, '[part=posted]'), 'posted notice');
       expect(backend.data.questions.length).to.equal(before + 1);
       await expect(el).to.be.accessible();
       $<HTMLButtonElement>(el, '[part~=open-posted]')!.click();
-      await waitUntil(() => text(el, '#question-title') === 'Queued while offline: VPN throughput?', 'opens it', { timeout: 3000 });
+      await waitFor(() => text(el, '#question-title') === 'Queued while offline: VPN throughput?', 'opens it');
     });
 
     it('fires confab-load around fetches and marks first content', async () => {
@@ -214,10 +215,10 @@ describe('<confab-qa-box>', () => {
       // Opening a question loads it once; a vote changes it locally, which is not a load.
       loads.length = 0;
       el.question = 'q-002';
-      await waitUntil(() => !!$(el, '.question [part~=vote-up]'), 'question', { timeout: 3000 });
+      await waitFor(() => !!$(el, '.question [part~=vote-up]'), 'question');
       expect(loads).to.deep.equal(['question']);
       $<HTMLButtonElement>(el, '.question [part~=vote-up]')!.click();
-      await waitUntil(() => /Voted up/.test(text(el, '[role=status]')));
+      await waitFor(() => /Voted up/.test(text(el, '[role=status]')));
       expect(loads).to.deep.equal(['question']);
     });
 
@@ -240,7 +241,7 @@ describe('<confab-qa-box>', () => {
     it('shows who is signed in, and the placeholder attribute', async () => {
       const wrap = await fixture(html`<confab-provider .backend=${signedIn()}><confab-qa-box placeholder="Ask Acme partners"></confab-qa-box></confab-provider>`);
       const el = wrap.querySelector('confab-qa-box')!;
-      await waitUntil(() => text(el, '.actions').includes('Posting as Aiko Tanaka'), 'signed-in line');
+      await waitFor(() => text(el, '.actions').includes('Posting as Aiko Tanaka'), 'signed-in line');
       expect($<HTMLInputElement>(el, '#title')!.placeholder).to.equal('Ask Acme partners');
       expect(text(el, '[part~=submit]')).to.equal('Post your question');
     });
@@ -250,8 +251,8 @@ describe('<confab-qa-box>', () => {
       await ready(el);
       $(el, '#title')!.focus();
       el.question = 'q-001';
-      await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('part')?.includes('back') ?? false, 'focus held on Back');
-      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'question-title', 'then on the title', { timeout: 3000 });
+      await waitFor(() => el.shadowRoot!.activeElement?.getAttribute('part')?.includes('back') ?? false, 'focus held on Back');
+      await waitFor(() => el.shadowRoot!.activeElement?.id === 'question-title', 'then on the title');
       expect($(el, '[part=deflection]')).to.equal(null);
     });
 
@@ -274,14 +275,14 @@ describe('<confab-qa-box>', () => {
       let el = await mount(backend);
       fill(el, '#title', 'deal registration');
       const before = (await similarShown(el)).map((o) => o.querySelector('[part=title]')!.textContent);
-      await aTimeout(100); // the cache write to IndexedDB
+      await waitForCached([ID, '|similar:deal registration'], (v) => Array.isArray(v) && before.every((t) => v.some((q) => q.title === t)), 'similar questions written to IndexedDB');
       el.parentElement!.remove();
       _resetResourcesForTests();
       _clearMemoryCacheForTests();
       backend.setOnline(false);
       el = await mount(backend);
       fill(el, '#title', 'deal registration');
-      await waitUntil(() => !!$(el, '.similar [part=offline-notice]'), 'offline notice', { timeout: 3000 });
+      await waitFor(() => !!$(el, '.similar [part=offline-notice]'), 'offline notice');
       expect($$(el, '[role=option] [part=title]').map((t) => t.textContent)).to.deep.equal(before);
       await expect(el).to.be.accessible();
     });
@@ -300,9 +301,9 @@ describe('<confab-qa-box>', () => {
       el.parentElement!.remove();
       _clearMemoryCacheForTests();
       el = await mount(backend);
-      await waitUntil(() => $<HTMLInputElement>(el, '#title')!.value === 'Draft title survives', 'title restored');
+      await waitFor(() => $<HTMLInputElement>(el, '#title')!.value === 'Draft title survives', 'title restored');
       expect($<HTMLTextAreaElement>(el, '#body')!.value).to.equal('Draft body survives');
-      await waitUntil(() => $<HTMLInputElement>(el, '#tags')!.value === 'pricing, mdf', 'tags restored');
+      await waitFor(() => $<HTMLInputElement>(el, '#tags')!.value === 'pricing, mdf', 'tags restored');
       expect($<HTMLSelectElement>(el, '#category')!.value).to.equal(other);
     });
 
@@ -310,7 +311,7 @@ describe('<confab-qa-box>', () => {
       const el = await mount(signedIn());
       fill(el, '#body', '**bold** <img src=x onerror="window.__qaPwned=1">');
       $<HTMLButtonElement>(el, '#tab-preview')!.click();
-      await waitUntil(() => !!$(el, '.preview strong'), 'markdown rendered', { timeout: 3000 });
+      await waitFor(() => !!$(el, '.preview strong'), 'markdown rendered');
       expect($(el, '.preview img[onerror]')).to.equal(null);
       expect((window as unknown as { __qaPwned?: number }).__qaPwned).to.equal(undefined);
     });
@@ -319,7 +320,7 @@ describe('<confab-qa-box>', () => {
   describe('the question view', () => {
     it('sorts answers accepted first, then by votes', async () => {
       const el = await mount(signedIn(), { question: 'q-001' });
-      await waitUntil(() => $$(el, '.answer').length > 1, 'answers shown', { timeout: 3000 });
+      await waitFor(() => $$(el, '.answer').length > 1, 'answers shown');
       const answers = $$(el, '.answer');
       expect(answers[0]!.classList.contains('is-accepted')).to.equal(true);
       const scores = answers.slice(1).map((a) => Number(a.querySelector('[part=score]')!.textContent!.replace(/\D+/g, '')));
@@ -330,7 +331,7 @@ describe('<confab-qa-box>', () => {
     it('votes toggle, one per person, with aria-pressed and the score announced', async () => {
       const backend = signedIn('u-lars');
       const el = await mount(backend, { question: 'q-002' });
-      await waitUntil(() => !!$(el, '.question [part~=vote-up]'), 'question shown', { timeout: 3000 });
+      await waitFor(() => !!$(el, '.question [part~=vote-up]'), 'question shown');
       const up = () => $<HTMLButtonElement>(el, '.question [part~=vote-up]')!;
       const down = () => $<HTMLButtonElement>(el, '.question [part~=vote-down]')!;
       const score = () => Number(text(el, '.question [part=score]').replace(/[^\d-]+/g, ''));
@@ -339,17 +340,17 @@ describe('<confab-qa-box>', () => {
       await el.updateComplete;
       expect(up().getAttribute('aria-pressed')).to.equal('true');
       expect(score()).to.equal(start + 1); // optimistic
-      await waitUntil(() => /Voted up/.test(text(el, '[role=status]')), 'announced');
+      await waitFor(() => /Voted up/.test(text(el, '[role=status]')), 'announced');
       expect(text(el, '[role=status]')).to.contain(`Score ${start + 1}`);
       // Down replaces the up vote: one vote per person.
       down().click();
-      await waitUntil(() => /Voted down/.test(text(el, '[role=status]')));
+      await waitFor(() => /Voted down/.test(text(el, '[role=status]')));
       expect(score()).to.equal(start - 1);
       expect(up().getAttribute('aria-pressed')).to.equal('false');
       expect(down().getAttribute('aria-pressed')).to.equal('true');
       // Pressing down again withdraws it.
       down().click();
-      await waitUntil(() => /withdrawn/.test(text(el, '[role=status]')));
+      await waitFor(() => /withdrawn/.test(text(el, '[role=status]')));
       expect(score()).to.equal(start);
       expect(down().getAttribute('aria-pressed')).to.equal('false');
       // The backend agrees: a fresh read shows my vote as 0 and the original score.
@@ -362,11 +363,11 @@ describe('<confab-qa-box>', () => {
     it('rolls a vote back when the backend refuses it', async () => {
       const backend = signedIn('u-lars');
       const el = await mount(backend, { question: 'q-002' });
-      await waitUntil(() => !!$(el, '.question [part~=vote-up]'), 'question shown', { timeout: 3000 });
+      await waitFor(() => !!$(el, '.question [part~=vote-up]'), 'question shown');
       const before = text(el, '.question [part=score]');
       backend.setOnline(false);
       $<HTMLButtonElement>(el, '.question [part~=vote-up]')!.click();
-      await waitUntil(() => !!$(el, '[part=error][role=alert]'), 'error shown');
+      await waitFor(() => !!$(el, '[part=error][role=alert]'), 'error shown');
       expect(text(el, '.question [part=score]')).to.equal(before);
       expect($(el, '.question [part~=vote-up]')!.getAttribute('aria-pressed')).to.equal('false');
     });
@@ -377,13 +378,13 @@ describe('<confab-qa-box>', () => {
       const stranger = probe.data.people?.find?.((p: { id: string }) => p.id !== q.authorId && p.id !== 'u-hannah')?.id ?? (q.authorId === 'u-lars' ? 'u-aiko' : 'u-lars');
       // Someone else: no accept button.
       let el = await mount(signedIn(stranger), { question: 'q-002' });
-      await waitUntil(() => $$(el, '.answer').length > 0, 'answers shown', { timeout: 3000 });
+      await waitFor(() => $$(el, '.answer').length > 0, 'answers shown');
       expect($(el, '[part~=accept]')).to.equal(null);
       el.parentElement!.remove();
       await resetStores();
       // The asker: accept buttons, and accepting fires confab-answer-accepted and moves it first.
       el = await mount(signedIn(q.authorId), { question: 'q-002' });
-      await waitUntil(() => $$(el, '[part~=accept]').length > 0, 'accept buttons', { timeout: 3000 });
+      await waitFor(() => $$(el, '[part~=accept]').length > 0, 'accept buttons');
       await expect(el).to.be.accessible();
       const answers = $$(el, '.answer');
       const last = answers[answers.length - 1]!;
@@ -399,7 +400,7 @@ describe('<confab-qa-box>', () => {
 
     it('lets a moderator accept an answer on a question of someone else', async () => {
       const el = await mount(signedIn('u-hannah'), { question: 'q-002' });
-      await waitUntil(() => $$(el, '[part~=accept]').length > 0, 'accept buttons for the moderator', { timeout: 3000 });
+      await waitFor(() => $$(el, '[part~=accept]').length > 0, 'accept buttons for the moderator');
     });
 
     it('passes axe in dark mode, asking and reading', async () => {
@@ -409,15 +410,15 @@ describe('<confab-qa-box>', () => {
       await similarShown(el);
       await expect(el).to.be.accessible();
       el.question = 'q-001';
-      await waitUntil(() => $$(el, '.answer').length > 0, 'question', { timeout: 3000 });
+      await waitFor(() => $$(el, '.answer').length > 0, 'question');
       await aTimeout(200);
       await expect(el).to.be.accessible();
     });
 
     it('a signed-out partner voting gets confab-auth-required', async () => {
       const el = await mount(signedOut(), { question: 'q-001' });
-      await waitUntil(() => !!$(el, '.question [part~=vote-up]'), 'question shown', { timeout: 3000 });
-      await waitUntil(() => !!$(el, '[part~=sign-in]'), 'composer shows sign in');
+      await waitFor(() => !!$(el, '.question [part~=vote-up]'), 'question shown');
+      await waitFor(() => !!$(el, '[part~=sign-in]'), 'composer shows sign in');
       setTimeout(() => $<HTMLButtonElement>(el, '.question [part~=vote-up]')!.click());
       const ev = await oneEvent(el, 'confab-auth-required');
       expect(ev.detail.action).to.equal('vote');
@@ -430,25 +431,25 @@ describe('<confab-qa-box>', () => {
       const el = await mount(backend, { question: 'q-001' });
       expect($(el, '[part=skeleton]')).to.not.equal(null);
       await expect(el).to.be.accessible();
-      await waitUntil(() => !!$(el, '.question-view [part=error]'), 'error', { timeout: 3000 });
+      await waitFor(() => !!$(el, '.question-view [part=error]'), 'error');
       expect(text(el, '[part=error]')).to.contain('Server on fire');
       await expect(el).to.be.accessible();
       backend.failWith = null;
       $<HTMLButtonElement>(el, '[part~=retry]')!.click();
-      await waitUntil(() => !!$(el, '#question-title'), 'loaded after retry', { timeout: 3000 });
+      await waitFor(() => !!$(el, '#question-title'), 'loaded after retry');
     });
 
     it('shows cached data with an offline notice when the backend is unreachable', async () => {
       const backend = signedIn();
       let el = await mount(backend, { question: 'q-001' });
-      await waitUntil(() => !!$(el, '#question-title'), 'loaded', { timeout: 3000 });
+      await waitFor(() => !!$(el, '#question-title'), 'loaded');
       const title = text(el, '#question-title');
       el.parentElement!.remove();
       _resetResourcesForTests();
       _clearMemoryCacheForTests();
       backend.setOnline(false);
       el = await mount(backend, { question: 'q-001' });
-      await waitUntil(() => !!$(el, '[part=offline-notice]'), 'offline notice', { timeout: 3000 });
+      await waitFor(() => !!$(el, '[part=offline-notice]'), 'offline notice');
       expect(text(el, '#question-title')).to.equal(title);
       expect(text(el, '[part=offline-notice]')).to.match(/Offline: showing what was saved/);
       await expect(el).to.be.accessible();
@@ -457,12 +458,12 @@ describe('<confab-qa-box>', () => {
     it('posts an answer offline as pending; after a reload and going online there is exactly one answer', async () => {
       const backend = signedIn('u-lars');
       let el = await mount(backend, { question: 'q-014' });
-      await waitUntil(() => !!$(el, '.composer textarea'), 'composer', { timeout: 3000 });
+      await waitFor(() => !!$(el, '.composer textarea'), 'composer');
       const before = (await backend.getQuestion('q-014')).answers.items.length;
       backend.setOnline(false);
       fill(el, '.composer textarea', 'Offline answer, sent later.');
       $<HTMLButtonElement>(el, '.composer [part~=submit]')!.click();
-      await waitUntil(() => !!$(el, '[part~=pending-answer]'), 'pending shown', { timeout: 3000 });
+      await waitFor(() => !!$(el, '[part~=pending-answer]'), 'pending shown');
       expect(text(el, '[part~=pending-answer]')).to.contain('Pending');
       await expect(el).to.be.accessible();
       // Reload: a fresh page state, IndexedDB kept.
@@ -471,11 +472,11 @@ describe('<confab-qa-box>', () => {
       _resetResourcesForTests();
       _clearMemoryCacheForTests();
       el = await mount(backend, { question: 'q-014' });
-      await waitUntil(() => !!$(el, '[part~=pending-answer]'), 'still pending after reload', { timeout: 3000 });
+      await waitFor(() => !!$(el, '[part~=pending-answer]'), 'still pending after reload');
       backend.setOnline(true);
       window.dispatchEvent(new Event('online'));
-      await waitUntil(() => !$(el, '[part~=pending-answer]'), 'sent', { timeout: 4000 });
-      await waitUntil(() => $$(el, '.answer').some((a) => a.textContent!.includes('Offline answer, sent later.')), 'answer shown', { timeout: 3000 });
+      await waitFor(() => !$(el, '[part~=pending-answer]'), 'sent');
+      await waitFor(() => $$(el, '.answer').some((a) => a.textContent!.includes('Offline answer, sent later.')), 'answer shown');
       const after = (await backend.getQuestion('q-014')).answers.items;
       expect(after.length).to.equal(before + 1);
       expect(after.filter((a) => a.body === 'Offline answer, sent later.')).to.have.length(1);
@@ -498,16 +499,16 @@ describe('<confab-qa-box>', () => {
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'ArrowUp' });
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'question-title', 'question opened with focus', { timeout: 3000 });
+      await waitFor(() => el.shadowRoot!.activeElement?.id === 'question-title', 'question opened with focus');
       await sendKeys({ press: 'Escape' });
-      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title', 'back with focus on the title');
+      await waitFor(() => el.shadowRoot!.activeElement?.id === 'title', 'back with focus on the title');
       expect($<HTMLInputElement>(el, '#title')!.value).to.equal('deal registration');
       // The Back button does the same.
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => !!$(el, '[part~=back]'));
+      await waitFor(() => !!$(el, '[part~=back]'));
       $(el, '[part~=back]')!.click();
-      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title');
+      await waitFor(() => el.shadowRoot!.activeElement?.id === 'title');
     });
 
     it('the Write / Preview tabs work with arrow keys', async () => {
@@ -515,12 +516,12 @@ describe('<confab-qa-box>', () => {
       fill(el, '#body', 'Some *details*');
       $(el, '#tab-write')!.focus();
       await sendKeys({ press: 'ArrowRight' });
-      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'tab-preview', 'preview tab focused');
+      await waitFor(() => el.shadowRoot!.activeElement?.id === 'tab-preview', 'preview tab focused');
       expect($(el, '#tab-preview')!.getAttribute('aria-selected')).to.equal('true');
-      await waitUntil(() => !!$(el, '.preview em'), 'preview rendered', { timeout: 3000 });
+      await waitFor(() => !!$(el, '.preview em'), 'preview rendered');
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'ArrowLeft' });
-      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'tab-write');
+      await waitFor(() => el.shadowRoot!.activeElement?.id === 'tab-write');
       expect($(el, '#body')!.hidden).to.equal(false);
     });
 
@@ -539,7 +540,7 @@ describe('<confab-qa-box>', () => {
       const el = await mount(signedIn(), { question: 'q-001' });
       const provider = el.parentElement!;
       provider.dispatchEvent(new CustomEvent('confab-ask', { detail: { query: 'SAML certificate rotation' }, bubbles: true, composed: true }));
-      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title', 'title focused', { timeout: 3000 });
+      await waitFor(() => el.shadowRoot!.activeElement?.id === 'title', 'title focused');
       expect($<HTMLInputElement>(el, '#title')!.value).to.equal('SAML certificate rotation');
       expect(el.question).to.equal(undefined);
       await similarShown(el);
@@ -551,7 +552,7 @@ describe('<confab-qa-box>', () => {
       try {
         const el = await fixture<ConfabQaBox>(html`<confab-qa-box></confab-qa-box>`);
         document.dispatchEvent(new CustomEvent('confab-ask', { detail: { query: 'NFR licences' } }));
-        await waitUntil(() => $<HTMLInputElement>(el, '#title')?.value === 'NFR licences', 'prefilled');
+        await waitFor(() => $<HTMLInputElement>(el, '#title')?.value === 'NFR licences', 'prefilled');
       } finally {
         _resetConfigForTests();
       }

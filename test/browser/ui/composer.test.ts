@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
-import { expect, fixture, oneEvent, waitUntil as waitUntilDefault, aTimeout } from '@open-wc/testing';
+import { expect, fixture, oneEvent, aTimeout } from '@open-wc/testing';
+import { waitFor } from '../core/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { clear, createStore } from 'idb-keyval';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
@@ -11,9 +12,6 @@ import { controls } from '../../../src/styles/controls.js';
 import { ComposerController, composer, pendingBadge, type ComposerMethod } from '../../../src/ui/composer.js';
 import { composerStyles } from '../../../src/ui/composer.styles.js';
 import type { Post } from '../../../src/contract/index.js';
-
-// The default 1 s is too short when several test files share the machine.
-const waitUntil = (p: () => unknown, message?: string) => waitUntilDefault(p, message, { timeout: 5000 });
 
 /** A minimal host: what <confab-forum-feed> and <confab-qa-box> do with the composer. */
 class ComposerHost extends LitElement {
@@ -95,7 +93,7 @@ describe('composer (src/ui/composer.ts)', function () {
     const el = await mount(backend);
     const before = postsOf(backend, THREAD(backend)).length;
     q<HTMLButtonElement>(el, 'button[type=submit]').click();
-    await waitUntil(() => q(el, '.field-error'));
+    await waitFor(() => q(el, '.field-error'));
     expect(q(el, '.field-error').textContent).to.contain('Write something');
     expect(field(el).getAttribute('aria-invalid')).to.equal('true');
     expect(field(el).getAttribute('aria-describedby')).to.contain(q(el, '.field-error').id);
@@ -116,7 +114,7 @@ describe('composer (src/ui/composer.ts)', function () {
     const el = await mount(backend);
     await type(el, 'Thanks, that **worked**');
     await sendKeys({ press: 'Control+Enter' });
-    await waitUntil(() => el.sent.length === 1);
+    await waitFor(() => el.sent.length === 1);
     expect((el.sent[0] as Post).body).to.equal('Thanks, that **worked**');
     expect(postsOf(backend, THREAD(backend)).at(-1)!.body).to.equal('Thanks, that **worked**');
     await el.updateComplete;
@@ -132,7 +130,7 @@ describe('composer (src/ui/composer.ts)', function () {
     await aTimeout(400); // past the debounce
     el.remove();
     const again = await mount(backend);
-    await waitUntil(() => field(again).value === 'half a thought', 'draft restored');
+    await waitFor(() => field(again).value === 'half a thought', 'draft restored');
   });
 
   it('a draft survives an element that comes and goes before the draft was restored', async () => {
@@ -146,7 +144,7 @@ describe('composer (src/ui/composer.ts)', function () {
     quick.remove(); // gone before IndexedDB answered
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     const el = await mount(backend);
-    await waitUntil(() => field(el).value === 'typed yesterday', 'draft intact');
+    await waitFor(() => field(el).value === 'typed yesterday', 'draft intact');
   });
 
   it('previews Markdown through the sanitising renderer, without running markup', async () => {
@@ -154,7 +152,7 @@ describe('composer (src/ui/composer.ts)', function () {
     el.ctl.setBody('**bold** <img src=x onerror="window.__pwned=1">');
     el.ctl.setTab('preview');
     await el.updateComplete;
-    await waitUntil(() => q(el, '.preview strong'), 'markdown rendered');
+    await waitFor(() => q(el, '.preview strong'), 'markdown rendered');
     expect(q(el, '.preview img')).to.equal(null);
     await aTimeout(50);
     expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
@@ -167,7 +165,7 @@ describe('composer (src/ui/composer.ts)', function () {
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
     expect(el.ctl.tab).to.equal('preview');
-    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('aria-selected') === 'true');
+    await waitFor(() => el.shadowRoot!.activeElement?.getAttribute('aria-selected') === 'true');
   });
 
   it('signed out: a Sign in button and confab-auth-required instead of a submit', async () => {
@@ -190,7 +188,7 @@ describe('composer (src/ui/composer.ts)', function () {
     await type(el, 'my careful answer');
     backend.failWith = Object.assign(new (await import('../../../src/core/errors.js')).BackendError('Thread is locked', 423), {});
     q<HTMLButtonElement>(el, 'button[type=submit]').click();
-    await waitUntil(() => q(el, '.send-error'));
+    await waitFor(() => q(el, '.send-error'));
     expect(q(el, '.send-error').textContent).to.contain('423');
     expect(q(el, '.send-error').textContent).to.contain('Thread is locked');
     expect(field(el).value).to.equal('my careful answer');
@@ -202,15 +200,15 @@ describe('composer (src/ui/composer.ts)', function () {
     backend.setOnline(false);
     await type(el, 'refused later');
     await sendKeys({ press: 'Control+Enter' });
-    await waitUntil(() => el.ctl.pending.length === 1, 'pending');
+    await waitFor(() => el.ctl.pending.length === 1, 'pending');
     backend.setOnline(true);
     const { BackendError } = await import('../../../src/core/errors.js');
     backend.failWith = new BackendError('Thread is locked', 423);
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => q(el, '.send-error'), 'refusal shown');
+    await waitFor(() => q(el, '.send-error'), 'refusal shown');
     expect(q(el, '.send-error').textContent).to.contain('Thread is locked');
     expect(field(el).value).to.equal('refused later');
-    await waitUntil(() => el.ctl.pending.length === 0);
+    await waitFor(() => el.ctl.pending.length === 0);
   });
 
   it('offline: the reply is queued as pending, then replayed exactly once when online', async () => {
@@ -223,7 +221,7 @@ describe('composer (src/ui/composer.ts)', function () {
     await sendKeys({ press: 'Control+Enter' });
     // The outbox's change notice can show the pending item before submit() has cleared the draft and
     // called onQueued: wait for both.
-    await waitUntil(() => el.ctl.pending.length === 1 && el.queued > 0, 'pending shown and announced');
+    await waitFor(() => el.ctl.pending.length === 1 && el.queued > 0, 'pending shown and announced');
     await el.updateComplete;
     expect(q(el, '.pending-item').textContent).to.contain('sent from a train');
     expect(q(el, '.pending-badge')).to.exist;
@@ -231,7 +229,7 @@ describe('composer (src/ui/composer.ts)', function () {
     expect(field(el).value).to.equal('');
     backend.setOnline(true);
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => el.ctl.pending.length === 0, 'pending gone');
+    await waitFor(() => el.ctl.pending.length === 0, 'pending gone');
     expect(postsOf(backend, id).length).to.equal(before + 1);
     expect((el.replayed[0] as Post).body).to.equal('sent from a train');
     expect(await pending()).to.deep.equal([]);
