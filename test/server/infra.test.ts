@@ -404,6 +404,22 @@ describe('live events (SSE)', () => {
     await app.close();
   });
 
+  test('a process remembers events for replay from its start: a client failing over to it before any other client still gets what it missed', async () => {
+    const app = env.makeApp();
+    await app.bus.start(); // createApp starts listening itself; awaiting it makes the order certain
+    const from = new Date(Date.now() - 1000).toISOString();
+    // Created while no client is connected to this process (the client was on another one).
+    const a = await call(env, 'createThread', { as: PEOPLE.ben, body: { title: 'Before the failover', body: 'b', category: 'mdf' }, app });
+    const s = await openStream(app, '/api/v1/events', { 'last-event-id': `${from}~thread.created:t-on-another-process` });
+    try {
+      await s.until((t) => t.includes(a.body.id));
+      assert.deepEqual(events(s.text).filter((e) => e.data.id === a.body.id).map((e) => e.type), ['thread.created']);
+    } finally {
+      await s.close();
+      await app.close();
+    }
+  });
+
   test('a failed write announces nothing; heartbeats keep the stream alive; category filter', async () => {
     const app = env.makeApp({ config: { heartbeatMs: 100 } });
     const s = await openStream(app, '/api/v1/events?category=announcements');

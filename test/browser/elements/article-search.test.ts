@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitFor } from '../core/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
+import { createStore, values } from 'idb-keyval';
 import type { CommunityBackend } from '../../../src/backends/types.js';
 import type { Article, ArticleHit, ArticleSearchResult, HelpfulFeedback, Me } from '../../../src/contract/index.js';
 import { BackendError, OfflineError } from '../../../src/core/errors.js';
@@ -446,6 +447,9 @@ describe('<confab-article-search> inline recent searches', () => {
     let el = await mount(b, html`<confab-article-search mode="inline"></confab-article-search>`);
     await type(el, 'vault');
     await sendKeys({ press: 'Enter' });
+    // The element keeps the search without awaiting the write: the "reload" waits for it to land.
+    const kept = createStore('confab-recent', 'recent');
+    await waitFor(async () => (await values<unknown>(kept)).some((v) => Array.isArray(v) && v.includes('vault')), 'the search kept in IndexedDB');
     el.remove();
     el = await mount(b, html`<confab-article-search mode="inline"></confab-article-search>`);
     await waitFor(() => $$(el, '.recent-inline .chip').length === 1, 'the recent search, untouched');
