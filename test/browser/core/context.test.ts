@@ -5,6 +5,7 @@ import { _resetConfigForTests, configure, getBackend, getOptions, onConfigChange
 import { BackendController } from '../../../src/core/context.js';
 import { ConfabProvider } from '../../../src/core/provider.js';
 import { fakeBackend } from './fake-backend.js';
+import { withWarnings } from '../warnings.js';
 
 class BackendHost extends LitElement {
   ctl = new BackendController(this);
@@ -67,15 +68,8 @@ describe('configure()', () => {
     expect(getBackend()).to.equal(fake.backend);
   });
 
-  it('warns about an unknown theme and falls back to auto', () => {
-    const warn = console.warn;
-    const warnings: unknown[] = [];
-    console.warn = (...a: unknown[]) => warnings.push(a);
-    try {
-      configure({ theme: 'purple' as never });
-    } finally {
-      console.warn = warn;
-    }
+  it('warns about an unknown theme and falls back to auto', async () => {
+    const warnings = await withWarnings(() => configure({ theme: 'purple' as never }));
     expect(warnings.length).to.equal(1);
     expect(getOptions().theme).to.equal('auto');
   });
@@ -172,31 +166,22 @@ describe('BackendController and <confab-provider>', () => {
   });
 
   it('builds its RestBackend when the factory is registered after it upgraded', async () => {
-    const warn = console.warn;
-    console.warn = () => {};
-    let root: Element;
-    try {
+    let root!: Element;
+    await withWarnings(async () => {
       root = await fixture(html`<confab-provider api="https://later.example/api"><core-backend-host></core-backend-host></confab-provider>`);
-    } finally {
-      console.warn = warn;
-    }
+    });
     const el = root.querySelector<BackendHost>('core-backend-host')!;
     expect(idOf(el)).to.equal(undefined);
     setRestFactory(({ api }) => fakeBackend(`rest:${api}`).backend);
     await waitFor(() => idOf(el) === 'rest:https://later.example/api');
   });
 
-  it('define() warns instead of throwing when the tag is taken', () => {
+  it('define() warns instead of throwing when the tag is taken', async () => {
     class Other extends ConfabProvider {}
-    const warn = console.warn;
-    const warnings: unknown[] = [];
-    console.warn = (...a: unknown[]) => warnings.push(a);
-    try {
+    const warnings = await withWarnings(() => {
       Other.define('confab-provider');
       ConfabProvider.define('confab-provider');
-    } finally {
-      console.warn = warn;
-    }
+    });
     expect(customElements.get('confab-provider')).to.equal(ConfabProvider);
     expect(warnings.length).to.equal(1);
   });

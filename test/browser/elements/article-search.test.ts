@@ -8,6 +8,7 @@ import { BackendError, OfflineError } from '../../../src/core/errors.js';
 import '../../../src/elements/provider/define.js';
 import '../../../src/elements/article-search/define.js';
 import type { ConfabArticleSearch } from '../../../src/elements/article-search/article-search.js';
+import { withWarnings } from '../warnings.js';
 
 // ----- fixtures -----
 
@@ -549,34 +550,24 @@ describe('<confab-article-search> reader', () => {
 
 describe('<confab-article-search> options', () => {
   it('warns once about a bad `mode` and falls back to popup', async () => {
-    const warnings: string[] = [];
-    const orig = console.warn;
-    console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
-    try {
+    await withWarnings(async (warnings) => {
       const el = await mount(backend().backend, html`<confab-article-search mode="dropdown"></confab-article-search>`);
       el.requestUpdate();
       await el.updateComplete;
       expect(input(el).getAttribute('role')).to.equal('combobox');
       expect(warnings.filter((w) => w.includes('mode="dropdown"'))).to.have.length(1);
-    } finally {
-      console.warn = orig;
-    }
+    });
   });
 
   it('tells the vendor, once, when there is no backend to search', async () => {
-    const warnings: string[] = [];
-    const orig = console.warn;
-    console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
-    try {
+    await withWarnings(async (warnings) => {
       const el = await fixture<ConfabArticleSearch>(html`<confab-article-search></confab-article-search>`);
       await type(el, 'sso');
       await sendKeys({ press: 'Enter' });
       await sendKeys({ type: 'x' });
       await sendKeys({ press: 'Enter' });
       expect(warnings.filter((w) => w.includes('has no backend'))).to.have.length(1);
-    } finally {
-      console.warn = orig;
-    }
+    });
   });
 
   it('`shortcut` makes Ctrl+K focus the field from anywhere, and stops on disconnect', async () => {

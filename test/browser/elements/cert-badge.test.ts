@@ -7,6 +7,7 @@ import { BackendError } from '../../../src/core/errors.js';
 import { _resetResourcesForTests } from '../../../src/core/resource.js';
 import '../../../src/elements/cert-badge/define.js';
 import type { ConfabCertBadge } from '../../../src/elements/cert-badge/cert-badge.js';
+import { withWarnings } from '../warnings.js';
 
 let n = 0;
 /** A fresh backend with its own id, so no cached list leaks between tests. */
@@ -103,18 +104,13 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
 
   it('warns once about an unknown layout and falls back to card', async () => {
     backend();
-    const warnings: string[] = [];
-    const orig = console.warn;
-    console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
-    try {
+    const warnings = await withWarnings(async () => {
       const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="u-aiko" layout="grid"></confab-cert-badge>`);
       await loaded(el);
       el.requestUpdate();
       await el.updateComplete;
       expect(q(el, '.layout.card')).to.exist;
-    } finally {
-      console.warn = orig;
-    }
+    });
     expect(warnings.filter((w) => w.includes('layout="grid"'))).to.have.length(1);
     expect(warnings[0]).to.contain('card, list, compact');
   });

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ConfabElement } from '../../../src/elements/confab-element.js';
 import type { PropertyDeclarations } from 'lit';
+import { withWarnings } from '../warnings.js';
 
 class FirstCopy extends ConfabElement {
   static override properties: PropertyDeclarations = { pageSize: { type: Number, attribute: 'page-size' } };
@@ -12,17 +13,12 @@ class SecondCopy extends ConfabElement {
 }
 
 describe('ConfabElement.define', () => {
-  it('keeps the first definition, warns once for another copy, and still finalises the other class', () => {
-    const warn = console.warn;
-    const warnings: unknown[] = [];
-    console.warn = (...a: unknown[]) => warnings.push(a);
-    try {
+  it('keeps the first definition, warns once for another copy, and still finalises the other class', async () => {
+    const warnings = await withWarnings(() => {
       FirstCopy.define('define-test-feed');
       SecondCopy.define('define-test-feed');
       SecondCopy.define('define-test-feed');
-    } finally {
-      console.warn = warn;
-    }
+    });
     expect(customElements.get('define-test-feed')).to.equal(FirstCopy);
     expect(warnings).to.have.length(1);
     // Wrappers such as @lit/react tell properties from attributes by the accessors on the prototype,

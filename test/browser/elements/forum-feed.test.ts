@@ -4,6 +4,7 @@ import { waitForCached } from '../core/wait.js';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 import { BackendError } from '../../../src/core/errors.js';
 import { $, $$, mountFeed, resetAll, rows, titles, until } from './forum-feed.helpers.js';
+import { withWarnings } from '../warnings.js';
 
 const aiko = () => meFor('u-aiko');
 
@@ -93,10 +94,7 @@ describe('<confab-forum-feed> list', function () {
   });
 
   it('warns once about a bad sort value and falls back to latest', async () => {
-    const warnings: string[] = [];
-    const orig = console.warn;
-    console.warn = (m: string) => warnings.push(String(m));
-    try {
+    await withWarnings(async (warnings) => {
       const backend = new MemoryBackend();
       const el = await mountFeed(backend, { sort: 'newest', 'page-size': '3' });
       await until(() => rows(el).length === 3);
@@ -106,9 +104,7 @@ describe('<confab-forum-feed> list', function () {
       expect(warnings[0]).to.contain('latest, top, unanswered');
       const latest = (await backend.listThreads({ sort: 'latest', limit: 3 })).items.map((t) => t.title);
       expect(titles(el)).to.deep.equal(latest);
-    } finally {
-      console.warn = orig;
-    }
+    });
   });
 
   it('page-size: a bad value falls back to 20, a huge one is capped at 100', async () => {

@@ -10,6 +10,7 @@ import { _clearMemoryCacheForTests } from '../../../src/core/cache.js';
 import { _resetResourcesForTests } from '../../../src/core/resource.js';
 import { _resetForTests as resetOutbox } from '../../../src/core/outbox.js';
 import type { ConfabQaBox } from '../../../src/elements/qa-box/qa-box.js';
+import { withWarnings } from '../warnings.js';
 
 /**
  * Test files run in parallel pages of one origin and share IndexedDB, so these tests use a backend id
@@ -223,19 +224,14 @@ describe('<confab-qa-box>', () => {
     });
 
     it('warns once about a bad theme value and falls back to auto', async () => {
-      const warn = console.warn;
-      const seen: string[] = [];
-      console.warn = (...a: unknown[]) => seen.push(a.join(' '));
-      try {
+      await withWarnings(async (seen) => {
         const wrap = await fixture(html`<confab-provider .backend=${signedIn()}><confab-qa-box theme="purple"></confab-qa-box></confab-provider>`);
         const el = wrap.querySelector('confab-qa-box')!;
         el.requestUpdate();
         await el.updateComplete;
         expect(seen.filter((w) => w.includes('theme="purple"'))).to.have.length(1);
         expect($(el, '[part=base]')!.className).to.match(/\b(light|dark)\b/);
-      } finally {
-        console.warn = warn;
-      }
+      });
     });
 
     it('shows who is signed in, and the placeholder attribute', async () => {
