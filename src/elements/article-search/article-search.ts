@@ -5,6 +5,7 @@ import type { CommunityBackend } from '../../backends/types.js';
 import { ResourceController } from '../../core/resource.js';
 import { toConfabError, type ConfabError } from '../../core/errors.js';
 import { persistentBackendId } from '../../core/backend-id.js';
+import { loadOnce } from '../../core/load-once.js';
 import { getOptions, onConfigChange } from '../../core/config.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
@@ -175,7 +176,6 @@ export class ConfabArticleSearch extends ConfabElement {
   private resultsLoad: Promise<SearchResults | undefined> | undefined;
   /** @internal Recent searches: with the results, or at once in inline mode, which shows them under the field. */
   recent: RecentSearches | undefined;
-  private recentLoad: Promise<RecentSearches> | undefined;
 
   constructor() {
     super();
@@ -224,14 +224,14 @@ export class ConfabArticleSearch extends ConfabElement {
 
   // ----- lazily loaded parts -----
 
-  private loadRecent(): Promise<RecentSearches> {
-    return (this.recentLoad ??= import('./recent-searches.js').then((m) => {
+  private readonly loadRecent = loadOnce(() =>
+    import('./recent-searches.js').then((m) => {
       this.adoptPartStyles([m.recentStyles]);
       this.recent = new m.RecentSearches(this, () => (this.backend ? persistentBackendId(this.backend) : 'none'));
       this.requestUpdate(); // its hostUpdate reads the list
       return this.recent;
-    }));
-  }
+    }),
+  );
 
   /** @internal Loads results.ts (once) and adopts its styles. Never rejects: a failure shows an error with a retry. */
   loadResults(): Promise<SearchResults | undefined> {
@@ -242,7 +242,7 @@ export class ConfabArticleSearch extends ConfabElement {
         return (this.results = new m.SearchResults(this, recent));
       },
       (e: unknown) => {
-        this.resultsLoad = this.recentLoad = undefined;
+        this.resultsLoad = undefined;
         this.partError = toConfabError(e);
         this.fail(this.partError);
         return undefined;
@@ -354,7 +354,7 @@ export class ConfabArticleSearch extends ConfabElement {
     if (e.key === 'Enter' && text.trim()) {
       this.setQuery(text.trim());
       // Keeping the search in "recent" is a nicety: without its chunk (offline) the search still runs.
-      this.loadRecent().then((r) => r.add(text), () => (this.recentLoad = undefined));
+      this.loadRecent().then((r) => r.add(text), () => undefined);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       this.clearQuery();
@@ -367,7 +367,7 @@ export class ConfabArticleSearch extends ConfabElement {
     if (this.effectiveMode === 'popup') return markFirstContent();
     // Inline, recent searches show under the empty field without any interaction: part of the first
     // view, unless the browser has never kept one (no database yet), as on a partner's first visit.
-    if (await recentKept()) void this.loadRecent().catch(() => (this.recentLoad = undefined));
+    if (await recentKept()) void this.loadRecent().catch(() => undefined);
   }
 
   // ----- rendering -----

@@ -6,6 +6,7 @@ import { ResourceController } from '../../core/resource.js';
 import { emit } from '../../core/events.js';
 import { onConfigChange } from '../../core/config.js';
 import { OfflineError } from '../../core/errors.js';
+import { loadOnce } from '../../core/load-once.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { checkEnum } from '../../ui/dev-warn.js';
@@ -152,22 +153,26 @@ export class ConfabForumFeed extends ConfabElement {
 
   /** Thread view, composer and new-thread form: loaded on demand (see panels.ts). */
   private panels?: Panels;
-  private panelsLoading?: Promise<Panels>;
   private panelsScheduled = false;
 
-  private loadPanels(): Promise<Panels> {
-    return (this.panelsLoading ??= import('./panels.js').then((m) => {
+  private readonly loadPanels = loadOnce(() =>
+    import('./panels.js').then((m) => {
       const panels = new m.Panels(this);
       this.adoptPartStyles(panels.styles);
       this.panels = panels;
       this.requestUpdate();
       return panels;
-    }));
-  }
+    }),
+  );
 
   /** "N new threads": loaded only for a feed with `live` (see live.ts). */
   private newThreads?: NewThreadsController;
-  private liveLoading?: Promise<void>;
+  private readonly loadLive = loadOnce(() =>
+    import('./live.js').then((m) => {
+      this.adoptPartStyles([m.liveStyles]);
+      this.newThreads = new m.NewThreadsController(this);
+    }),
+  );
   // One function, so repeated failures add one `online` listener, not one each.
   private readonly retryLive = (): void => this.requestUpdate();
   private early?: EarlyListener;
@@ -278,18 +283,9 @@ export class ConfabForumFeed extends ConfabElement {
         const early: EarlyListener = (this.early = { backend, events: [], abort: new AbortController() });
         backend.subscribe((ev) => (early.sink ? early.sink(ev) : early.events.push(ev)), early.abort.signal);
       }
-      this.liveLoading ??= import('./live.js').then(
-        (m) => {
-          this.adoptPartStyles([m.liveStyles]);
-          this.newThreads = new m.NewThreadsController(this);
-        },
-        () => {
-          // Offline, or a deploy in between: the feed works on without the banner while the early
-          // subscription keeps collecting. The next update tries again, and so does coming back online.
-          this.liveLoading = undefined;
-          addEventListener('online', this.retryLive, { once: true });
-        },
-      );
+      // Offline, or a deploy in between: the feed works on without the banner while the early
+      // subscription keeps collecting. The next update tries again, and so does coming back online.
+      if (!this.newThreads) this.loadLive().catch(() => addEventListener('online', this.retryLive, { once: true }));
     }
     // `live` switched off before live.ts arrived: nothing will adopt the early subscription.
     else if (!this.newThreads) this.takeEarlyListener()?.abort.abort();
@@ -297,7 +293,7 @@ export class ConfabForumFeed extends ConfabElement {
     if (!this.panelsScheduled && this.backend && (this.list.status === 'ready' || this.list.status === 'error')) {
       this.panelsScheduled = true;
       const idle = (globalThis.requestIdleCallback as ((cb: () => void) => number) | undefined) ?? ((cb: () => void) => setTimeout(cb, 200));
-      idle(() => void this.loadPanels().catch(() => (this.panelsLoading = undefined)));
+      idle(() => void this.loadPanels().catch(() => undefined)); // a later click tries again, and says so if it fails
     }
     if (!this.marked && this.renderRoot.querySelector('article.item')) {
       this.marked = true;
@@ -390,7 +386,6 @@ export class ConfabForumFeed extends ConfabElement {
     try {
       return await this.loadPanels();
     } catch (e) {
-      this.panelsLoading = undefined;
       this.reportError(new OfflineError(e instanceof Error ? e.message : String(e)));
       this.announce(msg('This part of the community could not be loaded. Check your connection and try again.', { id: 'forum-feed-chunk-failed' }));
       return undefined;
