@@ -9,10 +9,8 @@ const steps = [
   // The SDK, then the server with its tests and benchmarks (tsx runs them without checking types).
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p . && npx tsc -p server/tsconfig.json' },
   { name: 'build', cmd: 'npm run build --silent' },
-  // The loader and IIFE budgets fail the run. The first-load rows are reported only while their
-  // budgets are knowingly unmet (issue 2: the shared runtime alone is over 25 KB with ky 2);
-  // `npm run size` on its own fails on every row.
-  { name: 'size', cmd: 'npm run size -- --report-first-loads' },
+  // Every budget fails the run: loader, IIFE, each element's first load and all of them together.
+  { name: 'size', cmd: 'npm run size' },
   { name: 'browser', cmd: 'npx web-test-runner', counted: true },
   { name: 'server', cmd: 'node test/server/run.mjs', counted: true, when: () => existsSync('test/server/run.mjs') },
   { name: 'e2e', cmd: 'node test/e2e/run.mjs', counted: true, when: () => existsSync('test/e2e/run.mjs') },
