@@ -50,7 +50,7 @@ export const isHttpUrl = (s: unknown): s is string => {
  * addresses, so that intranet issuers and local test issuers can state a policy.
  */
 export const isUrlAuthority = (s: unknown): boolean =>
-  typeof s === 'string' && /^(?=.{4,253}(?::\d+)?$)((?!-)[a-zA-Z0-9-]{0,62}[a-zA-Z0-9]\.)+[a-zA-Z]{2,63}(?::\d{1,5})?$|^localhost(?::\d{1,5})?$|^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/.test(s);
+  typeof s === 'string' && /^(?=.{4,253}(?::\d+)?$)((?!-)[a-zA-Z0-9-]{0,62}[a-zA-Z0-9]\.)+[a-zA-Z]{2,63}(?::\d{1,5})?$|^localhost(?::\d{1,5})?$|^\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?$/i.test(s);
 
 const HASHED = /^(md5\$[0-9a-f]{32}|sha256\$[0-9a-f]{64})$/i;
 
