@@ -48,11 +48,5 @@ const CHECKS: Record<ObCheck, () => string> = {
   'fetched by the community server': () => msg('Fetched by the community server', { id: 'cert-badge-check-server' }),
 };
 
-// Names an older community server may still send for the same steps.
-const OLDER_NAMES: Record<string, ObCheck> = { revocation: 'not revoked', expiry: 'not expired' };
-
 /** A check's name in the reader's language; names from other verifiers are shown as they come. */
-export const checkLabel = (name: string): string => {
-  const known = Object.hasOwn(CHECKS, name) ? (name as ObCheck) : OLDER_NAMES[name];
-  return known ? CHECKS[known]() : name;
-};
+export const checkLabel = (name: string): string => (Object.hasOwn(CHECKS, name) ? CHECKS[name as ObCheck]() : name);
