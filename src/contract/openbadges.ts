@@ -17,8 +17,10 @@ export const IdentityObject = v.looseObject({
 });
 export type IdentityObject = v.InferOutput<typeof IdentityObject>;
 
+// An issuer's verification policy. `type` may be left out: the 1EdTech validator defaults it to
+// VerificationObject (its VerificationObjectIssuer class validator), and so does Confab.
 export const VerificationObject = v.looseObject({
-  type: v.union([v.string(), v.array(v.string())]),
+  type: v.optional(v.union([v.string(), v.array(v.string())])),
   verificationProperty: v.optional(v.string()),
   startsWith: v.optional(v.union([v.string(), v.array(v.string())])),
   allowedOrigins: v.optional(v.union([v.string(), v.array(v.string())])),
@@ -64,3 +66,24 @@ export const ObAssertion = v.looseObject({
   revocationReason: v.optional(v.string()),
 });
 export type ObAssertion = v.InferOutput<typeof ObAssertion>;
+
+/**
+ * The names of the steps a hosted-assertion verification reports, in the order they run. Both the
+ * browser's and the server's verifier (src/openbadges/) report exactly these; every name has a
+ * translation in each src/locales/cert-badge/* catalogue.
+ */
+export const OB_CHECKS = [
+  'fetched by the browser',
+  'fetched by the community server',
+  'assertion',
+  'hosted verification',
+  'assertion id',
+  'not revoked',
+  'badge class',
+  'issuer',
+  'verification policy',
+  'issue date',
+  'not expired',
+  'recipient',
+] as const;
+export type ObCheck = (typeof OB_CHECKS)[number];

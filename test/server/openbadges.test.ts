@@ -174,7 +174,7 @@ describe('verifier logic (pure, over fetchJson)', () => {
   const docs = (over: Record<string, any> = {}): Record<string, { status: number; json: any }> => ({
     [A]: { status: 200, json: { '@context': OB_CONTEXT, type: 'Assertion', id: A, recipient: { type: 'email', hashed: false, identity: 'a@b.example' }, badge: B, verification: { type: 'hosted' }, issuedOn: '2026-01-01T00:00:00Z', ...over.assertion } },
     [B]: { status: 200, json: { '@context': OB_CONTEXT, type: 'BadgeClass', id: B, name: 'Badge', description: 'd', image: 'https://badges.example/i.svg', criteria: { narrative: 'n' }, issuer: I, ...over.badge } },
-    [I]: { status: 200, json: { '@context': OB_CONTEXT, type: 'Issuer', id: I, name: 'Issuer', ...over.issuer } },
+    [I]: { status: 200, json: { '@context': OB_CONTEXT, type: 'Issuer', id: I, name: 'Issuer', url: 'https://badges.example', email: 'badges@badges.example', ...over.issuer } },
   });
   const fetcher = (d: Record<string, { status: number; json: any }>): FetchJson => async (u) => d[u] ?? { status: 404, json: null };
 
@@ -182,13 +182,14 @@ describe('verifier logic (pure, over fetchJson)', () => {
     assert.equal((await verifyAssertion(A, fetcher(docs()))).verified, true);
     assert.equal((await verifyAssertion(A, fetcher(docs()), { identity: 'A@B.example' })).verified, true);
     const cases: [Record<string, any>, string][] = [
-      [{ assertion: { expires: '2020-01-01T00:00:00Z' } }, 'expired'],
+      // Issued before it expired: one that expires before its issue date is malformed (test_assertion_not_expires_before_issue).
+      [{ assertion: { issuedOn: '2019-01-01T00:00:00Z', expires: '2020-01-01T00:00:00Z' } }, 'expired'],
+      [{ assertion: { expires: '2020-01-01T00:00:00Z' } }, 'malformed'],
       [{ assertion: { revoked: true, revocationReason: 'x' } }, 'revoked'],
       [{ assertion: { type: 'Something' } }, 'malformed'],
       [{ assertion: { recipient: 'nope' } }, 'malformed'],
       [{ assertion: { id: 'https://evil.example/ob/assertions/1' } }, 'outside-policy'],
       [{ issuer: { verification: { type: 'hosted', allowedOrigins: 'other.example' } } }, 'outside-policy'],
-      [{ issuer: { id: 'https://other.example/issuer' } }, 'outside-policy'],
       [{ badge: { name: undefined } }, 'malformed'],
     ];
     for (const [over, reason] of cases) {
@@ -196,6 +197,13 @@ describe('verifier logic (pure, over fetchJson)', () => {
       assert.deepEqual([r.verified, r.reason], [false, reason], JSON.stringify(over));
       assert.ok(r.detail);
     }
+    // An issuer whose profile says it lives on another host is read from there (the validator refetches
+    // a node from its declared id), and its default policy, its own host, then excludes the assertion.
+    const moved = docs({ issuer: { id: 'https://other.example/issuer' } });
+    moved['https://other.example/issuer'] = moved[I];
+    const away = await verifyAssertion(A, fetcher(moved));
+    assert.deepEqual([away.verified, away.reason], [false, 'outside-policy']);
+    assert.ok(away.detail);
     assert.equal((await verifyAssertion(A, fetcher(docs()), { identity: 'x@y.example' })).reason, 'recipient-mismatch');
     assert.equal((await verifyAssertion('https://badges.example/none', fetcher(docs()))).reason, 'not-found');
     // A foreign issuer's revocation reason that is not text never breaks our own response's contract.
@@ -254,13 +262,15 @@ describe('SSRF-safe fetcher', () => {
     const prod = safeFetchJson({ allowHttp: false, allowHosts: ['127.0.0.1'] });
     await assert.rejects(prod(`http://127.0.0.1:${port}/ok`), (e: any) => e.kind === 'blocked-url');
     const demo = safeFetchJson({ allowHttp: true, allowHosts: ['127.0.0.1'] });
-    assert.deepEqual(await demo(`http://127.0.0.1:${port}/ok`), { status: 200, json: { hello: 'world' } });
+    assert.deepEqual(await demo(`http://127.0.0.1:${port}/ok`), { status: 200, url: `http://127.0.0.1:${port}/ok`, json: { hello: 'world' } });
     await assert.rejects(demo(`http://user:pw@127.0.0.1:${port}/ok`), (e: any) => e.kind === 'blocked-url');
   });
 
   test('redirects are followed by hand under the same rules, at most 3', async () => {
     const f = safeFetchJson({ allowHttp: true, allowHosts: ['127.0.0.1'] });
-    assert.equal((await f(`http://127.0.0.1:${port}/redirect?to=/ok`)).status, 200);
+    const followed = await f(`http://127.0.0.1:${port}/redirect?to=/ok`);
+    assert.equal(followed.status, 200);
+    assert.equal(followed.url, `http://127.0.0.1:${port}/ok`, 'the final address, so that the verifier accepts a redirected assertion');
     for (const to of ['http://10.0.0.1/x', 'http://169.254.169.254/latest', 'http://localhost/x', 'file:///etc/passwd']) {
       await assert.rejects(f(`http://127.0.0.1:${port}/redirect?to=${encodeURIComponent(to)}`), (e: any) => e.kind === 'blocked-url', to);
     }

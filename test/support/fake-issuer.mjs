@@ -44,6 +44,8 @@ function documents(origin, host, name) {
     id: `${base}/profile`,
     name: 'Fake Issuer Academy',
     url: origin,
+    // The 1EdTech validator requires an issuer's url and email (its Profile class validator).
+    email: 'badges@fake-issuer.example',
     verification: { type: 'hosted', allowedOrigins: host },
   };
   let status = 200;

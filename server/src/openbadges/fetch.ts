@@ -144,7 +144,8 @@ export function safeFetchJson(o: SafeFetchOptions): FetchJson {
       } catch {
         json = null;
       }
-      return { status: r.status, json };
+      // The final address: the verifier accepts a document whose id is where a redirect led.
+      return { status: r.status, url: url.href, json };
     }
   };
 }

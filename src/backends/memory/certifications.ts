@@ -1,4 +1,4 @@
-import type { Certification, CertStatus, VerificationResult, VerifyCheck, VerifyFailure } from '../../contract/index.js';
+import type { Certification, CertStatus, VerificationResult, VerifyCheck, VerifyFailure, ObCheck } from '../../contract/index.js';
 import { ISSUER_BASE, ISSUER_NAME } from './content.js';
 import { badgeImageFor, DAY } from './fixtures.js';
 import type { BadgeClassRecord, CertificationRecord, MemoryData } from './model.js';
@@ -57,7 +57,8 @@ export function verify(data: MemoryData, rec: CertificationRecord, now: number, 
   const cert = toCertification(data, rec);
   const expired = rec.expires !== null && rec.expires <= now;
   const recipientOk = identity === undefined || identity.trim().toLowerCase() === recipientIdentity(data, rec);
-  const checks: VerifyCheck[] = [
+  // Named as the real verifier names its checks (OB_CHECKS), so the same labels show.
+  const checks: (VerifyCheck & { name: ObCheck })[] = [
     { name: 'assertion', ok: true, detail: `Fetched the hosted assertion from ${new URL(ISSUER_BASE).host}.` },
     { name: 'issuer', ok: true, detail: `${ISSUER_NAME} issued it; the assertion is hosted on the issuer's origin.` },
     {
@@ -65,9 +66,9 @@ export function verify(data: MemoryData, rec: CertificationRecord, now: number, 
       ok: recipientOk,
       detail: identity === undefined ? 'No identity given to compare.' : recipientOk ? 'The recipient hash matches.' : 'The recipient hash does not match that identity.',
     },
-    { name: 'revocation', ok: !rec.revoked, detail: rec.revoked ? `Revoked: ${rec.revocationReason ?? 'no reason given'}` : 'Not revoked.' },
+    { name: 'not revoked', ok: !rec.revoked, detail: rec.revoked ? `Revoked: ${rec.revocationReason ?? 'no reason given'}` : 'Not revoked.' },
     {
-      name: 'expiry',
+      name: 'not expired',
       ok: !expired,
       detail: rec.expires === null ? 'Does not expire.' : expired ? `Expired on ${day(rec.expires)}.` : `Valid until ${day(rec.expires)}.`,
     },

@@ -1,5 +1,6 @@
 import { msg } from '@lit/localize';
 import type { VerifyFailure } from '../../contract/certifications.js';
+import type { ObCheck } from '../../contract/openbadges.js';
 
 // What <confab-cert-badge> says about a verification. Loaded with the verifier (see verification.ts).
 
@@ -31,21 +32,21 @@ export function reasonSentence(r: VerifyFailure): string {
   }
 }
 
-const CHECKS: Record<string, () => string> = {
+// Typed by OB_CHECKS: a check name without a label here does not compile.
+const CHECKS: Record<ObCheck, () => string> = {
   'assertion': () => msg('Badge assertion', { id: 'cert-badge-check-assertion' }),
   'hosted verification': () => msg('Hosted verification', { id: 'cert-badge-check-hosted' }),
   'assertion id': () => msg('Assertion address', { id: 'cert-badge-check-id' }),
   'not revoked': () => msg('Not revoked', { id: 'cert-badge-check-revocation' }),
-  'revocation': () => msg('Not revoked', { id: 'cert-badge-check-revocation' }),
   'badge class': () => msg('Badge class', { id: 'cert-badge-check-badge-class' }),
   'issuer': () => msg('Issuer profile', { id: 'cert-badge-check-issuer' }),
   'verification policy': () => msg('Issuer’s verification policy', { id: 'cert-badge-check-policy' }),
+  'issue date': () => msg('Issue date', { id: 'cert-badge-check-issued' }),
   'not expired': () => msg('Not expired', { id: 'cert-badge-check-expiry' }),
-  'expiry': () => msg('Not expired', { id: 'cert-badge-check-expiry' }),
   'recipient': () => msg('Recipient', { id: 'cert-badge-check-recipient' }),
   'fetched by the browser': () => msg('Fetched by your browser', { id: 'cert-badge-check-browser' }),
   'fetched by the community server': () => msg('Fetched by the community server', { id: 'cert-badge-check-server' }),
 };
 
 /** A check's name in the reader's language; names from other verifiers are shown as they come. */
-export const checkLabel = (name: string): string => CHECKS[name]?.() ?? name;
+export const checkLabel = (name: string): string => (Object.hasOwn(CHECKS, name) ? CHECKS[name as ObCheck]() : name);

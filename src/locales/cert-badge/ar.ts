@@ -35,6 +35,7 @@ export const templates = {
   'cert-badge-check-badge-class': 'فئة الشارة',
   'cert-badge-check-issuer': 'ملف الجهة المُصدِرة',
   'cert-badge-check-policy': 'سياسة التحقق لدى الجهة المُصدِرة',
+  'cert-badge-check-issued': 'تاريخ الإصدار',
   'cert-badge-check-expiry': 'غير منتهية الصلاحية',
   'cert-badge-check-recipient': 'المستلم',
   'cert-badge-check-browser': 'جلبها متصفحك',

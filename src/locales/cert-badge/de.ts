@@ -35,6 +35,7 @@ export const templates = {
   'cert-badge-check-badge-class': 'Abzeichenklasse',
   'cert-badge-check-issuer': 'Ausstellerprofil',
   'cert-badge-check-policy': 'Verifizierungsrichtlinie des Ausstellers',
+  'cert-badge-check-issued': 'Ausstellungsdatum',
   'cert-badge-check-expiry': 'Nicht abgelaufen',
   'cert-badge-check-recipient': 'Empfänger',
   'cert-badge-check-browser': 'Von Ihrem Browser abgerufen',

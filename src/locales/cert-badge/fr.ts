@@ -35,6 +35,7 @@ export const templates = {
   'cert-badge-check-badge-class': 'Classe de badge',
   'cert-badge-check-issuer': 'Profil de l’émetteur',
   'cert-badge-check-policy': 'Politique de vérification de l’émetteur',
+  'cert-badge-check-issued': 'Date d’émission',
   'cert-badge-check-expiry': 'Non expiré',
   'cert-badge-check-recipient': 'Destinataire',
   'cert-badge-check-browser': 'Récupéré par votre navigateur',

@@ -35,6 +35,7 @@ export const templates = {
   'cert-badge-check-badge-class': 'バッジクラス',
   'cert-badge-check-issuer': '発行者プロフィール',
   'cert-badge-check-policy': '発行者の検証ポリシー',
+  'cert-badge-check-issued': '発行日',
   'cert-badge-check-expiry': '期限切れでない',
   'cert-badge-check-recipient': '受領者',
   'cert-badge-check-browser': 'ブラウザーで取得',

@@ -5,6 +5,8 @@ import { _resetConfigForTests, configure } from '../../../src/core/config.js';
 import { setLocale } from '../../../src/core/i18n.js';
 import '../../../src/elements/cert-badge/define.js';
 import type { ConfabCertBadge } from '../../../src/elements/cert-badge/cert-badge.js';
+import { OB_CHECKS } from '../../../src/contract/openbadges.js';
+import { checkLabel } from '../../../src/elements/cert-badge/verdict-labels.js';
 import { templates as ar } from '../../../src/locales/cert-badge/ar.js';
 import { templates as de } from '../../../src/locales/cert-badge/de.js';
 import { templates as fr } from '../../../src/locales/cert-badge/fr.js';
@@ -32,6 +34,20 @@ describe('cert-badge catalogues', () => {
       const want = placeholders(de[id] as Entry);
       for (const [lang, t] of Object.entries(catalogues)) expect(placeholders(t[id]), `${lang} ${id}`).to.deep.equal(want);
       if (want.length) expect(want).to.deep.equal(want.map((_, i) => i));
+    }
+  });
+});
+
+describe('verification check names', () => {
+  after(() => setLocale('en'));
+
+  it('every name in OB_CHECKS has an English label and a different one in every language', async () => {
+    await setLocale('en');
+    const english = Object.fromEntries(OB_CHECKS.map((name) => [name, checkLabel(name)]));
+    for (const name of OB_CHECKS) expect(english[name], name).not.to.equal(name);
+    for (const lang of Object.keys(catalogues)) {
+      await setLocale(lang);
+      for (const name of OB_CHECKS) expect(checkLabel(name), `${lang} ${name}`).not.to.be.oneOf([name, english[name]]);
     }
   });
 });

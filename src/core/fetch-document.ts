@@ -1,38 +1,26 @@
-import { isAbort } from '../../../core/errors.js';
+import { FetchFailure, type DocumentFetcher, type FetchedDocument } from '../openbadges/fetcher.js';
+import { isAbort } from './errors.js';
 
-/** The browser could not get a response at all: CORS refusal, DNS, closed port, timeout. */
-export class NetworkFailure extends Error {
-  override name = 'NetworkFailure';
-}
-
-/** An address the browser verifier will not fetch (not http or https). */
-export class BlockedUrl extends Error {
-  override name = 'BlockedUrl';
-}
-
-export interface FetchedDocument {
-  status: number;
-  /** The address after redirects. */
-  url: string;
-  /** The parsed body, or undefined when it was not JSON. */
-  json: unknown;
-}
+// The browser's fetcher for Open Badges documents. It lives in core because elements never call
+// fetch themselves: <confab-cert-badge> injects this into the shared verifier (src/openbadges/).
 
 const MAX_BYTES = 1024 * 1024;
 const TIMEOUT_MS = 15_000;
 
 /**
  * GETs an Open Badges document as JSON-LD. Sends no cookies and no referrer: the issuer is a third
- * party and must learn nothing about the portal the badge is shown in.
+ * party and must learn nothing about the portal the badge is shown in. Throws FetchFailure
+ * `blocked-url` for a non-http(s) address and `unreachable` when no response came (CORS refusal, DNS,
+ * closed port, timeout); the caller's abort passes through untouched.
  */
 export async function fetchDocument(url: string, signal?: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<FetchedDocument> {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new BlockedUrl(`${url} is not an absolute URL`);
+    throw new FetchFailure('blocked-url', `${url} is not an absolute URL`);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new BlockedUrl(`${parsed.protocol} addresses are not fetched`);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new FetchFailure('blocked-url', `${parsed.protocol} addresses are not fetched`);
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let res: Response;
@@ -50,7 +38,7 @@ export async function fetchDocument(url: string, signal?: AbortSignal, fetchImpl
     // The caller gave up: let the abort through untouched. Our own timeout is a network failure.
     if (signal?.aborted) throw e;
     if (e instanceof TypeError || isAbort(e) || (e as { name?: string })?.name === 'TimeoutError') {
-      throw new NetworkFailure(timeout.aborted ? `${parsed.host} did not answer within ${TIMEOUT_MS / 1000} s` : `${parsed.host} could not be reached from the browser (${(e as Error).message})`);
+      throw new FetchFailure('unreachable', timeout.aborted ? `${parsed.host} did not answer within ${TIMEOUT_MS / 1000} s` : `${parsed.host} could not be reached from the browser (${(e as Error).message})`);
     }
     throw e;
   }
@@ -91,4 +79,12 @@ export function fetchSharedDocument(url: string, signal?: AbortSignal): Promise<
     signal.addEventListener('abort', onAbort, { once: true });
     doc.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/**
+ * The verifier's fetcher in the browser: every assertion afresh (it carries revocation), badge
+ * classes and issuers shared. A `fetchImpl` (tests, non-window contexts) turns sharing off.
+ */
+export function browserDocumentFetcher(fetchImpl?: typeof fetch): DocumentFetcher {
+  return (url, { kind, signal }) => (kind !== 'assertion' && !fetchImpl ? fetchSharedDocument(url, signal) : fetchDocument(url, signal, fetchImpl));
 }
