@@ -8,7 +8,13 @@ import { join } from 'node:path';
 const steps = [
   // The SDK, then the server with its tests and benchmarks (tsx runs them without checking types).
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p . && npx tsc -p server/tsconfig.json' },
+  // Type tests: the React wrappers' and JSX typings' @ts-expect-error lines (`sort="oldest"` and the like).
+  { name: 'types', cmd: 'npx tsc -p test/browser/tsconfig.types.json' },
   { name: 'build', cmd: 'npm run build --silent' },
+  // The custom-elements.json that build wrote: tokens, parts, event types and unions for every element.
+  { name: 'manifest', cmd: 'node --test test/manifest/custom-elements.test.mjs' },
+  // The OpenAPI document as the server generates it, at 0 errors and 0 warnings of redocly's recommended rules.
+  { name: 'openapi', cmd: 'node test/openapi/lint.mjs' },
   // Every budget fails the run: loader, IIFE, each element's first load and all of them together.
   { name: 'size', cmd: 'npm run size' },
   { name: 'browser', cmd: 'npx web-test-runner', counted: true },

@@ -1,88 +1,134 @@
 // OpenAPI 3.1 generated from the contract's endpoint table and valibot schemas.
-import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
-import type * as v from 'valibot';
-import { endpoints, LiveEvent, Problem } from '../../src/contract/index.js';
+import { endpointGroups, LiveEvent } from '../../src/contract/index.js';
+import type { Endpoint } from '../../src/contract/index.js';
+import { componentRef, componentSchemas, queryParameters, schemaOf } from './openapi-schemas.js';
 
-const js = (s: v.GenericSchema): JsonSchema => {
-  const out = toJsonSchema(s, { errorMode: 'ignore' });
-  delete out.$schema;
-  return out;
-};
-
-const problemRef = { $ref: '#/components/schemas/Problem' };
+const problemRef = { $ref: componentRef('Problem') };
 const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemRef } } });
+
+// Reads are anonymous unless the server runs with CONFAB_REQUIRE_AUTH; a token sent anyway is checked.
+const readSecurity = [{}, { bearer: [] }];
+const writeSecurity = [{ bearer: [] }];
+
+function operation(name: string, ep: Endpoint, tag: string) {
+  const params: unknown[] = [];
+  for (const m of ep.path.matchAll(/\{(\w+)\}/g)) params.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
+  if (ep.query) {
+    for (const p of queryParameters(ep.query)) {
+      params.push({ ...p, in: 'query', ...(p.schema.type === 'array' ? { style: 'form', explode: true } : {}) });
+    }
+  }
+  if (ep.idempotent) {
+    params.push({
+      name: 'Idempotency-Key', in: 'header', required: false,
+      description: 'Stored once per user: a replay returns the first response and never writes twice.',
+      schema: { type: 'string', maxLength: 200 },
+    });
+  }
+  const responses: Record<string, unknown> = {};
+  if (ep.response) {
+    responses['200'] = { description: 'OK', content: { 'application/json': { schema: schemaOf(ep.response) } } };
+  } else responses['204'] = { description: 'Done' };
+  if (ep.method === 'GET') responses['304'] = { description: 'Not modified (If-None-Match)' };
+  responses['400'] = problemResponse('Invalid query or body');
+  if (ep.body) {
+    responses['413'] = problemResponse('Request larger than 256 KB');
+    responses['415'] = problemResponse('Body is not application/json');
+    responses['422'] = problemResponse('Body fails validation; `errors` lists each field');
+  }
+  responses['401'] = problemResponse('Missing or invalid token');
+  if (ep.auth === 'write') responses['403'] = problemResponse('Not allowed for this user');
+  if (ep.path.includes('{')) responses['404'] = problemResponse('Not found');
+  if (ep.method !== 'GET') responses['429'] = problemResponse('Rate limited; see Retry-After');
+  return {
+    operationId: name,
+    summary: ep.summary,
+    description: ep.description,
+    tags: [tag],
+    security: ep.auth === 'write' ? writeSecurity : readSecurity,
+    parameters: params,
+    ...(ep.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(ep.body) } } } } : {}),
+    responses,
+  };
+}
+
+/** The two routes outside the endpoint table: the live stream and the health check. */
+function serverRoutes() {
+  return {
+    '/v1/events': {
+      get: {
+        operationId: 'events',
+        summary: 'Live updates as Server-Sent Events',
+        description: 'A `text/event-stream` whose `event:` is the type and `data:` a LiveEvent; a heartbeat comment every 15 s keeps proxies from closing it.',
+        tags: ['events'],
+        // EventSource cannot send headers, so the stream also takes the token as `?access_token=`.
+        security: [{}, { bearer: [] }, { accessToken: [] }],
+        parameters: [
+          { name: 'category', in: 'query', required: false, description: 'Only events of this category.', schema: { type: 'string' } },
+          { name: 'lastEventId', in: 'query', required: false, description: 'Resume after this event (for a new EventSource, which cannot set Last-Event-ID).', schema: { type: 'string' } },
+          { name: 'Last-Event-ID', in: 'header', required: false, description: 'Sent by EventSource when it reconnects: the missed events come first.', schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': { description: 'An event stream', content: { 'text/event-stream': { schema: schemaOf(LiveEvent) } } },
+          '401': problemResponse('Invalid token, or no token while the server requires sign-in for reads'),
+        },
+      },
+    },
+    '/health': {
+      get: {
+        operationId: 'health',
+        summary: 'Liveness and database check',
+        description: 'Answers once the database does; for load balancers and uptime probes.',
+        tags: ['meta'],
+        security: [],
+        responses: {
+          '200': {
+            description: 'Up, with the kind of database behind it',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { ok: { const: true }, db: { enum: ['pglite', 'pg'] }, demo: { type: 'boolean' } },
+                  required: ['ok', 'db', 'demo'],
+                },
+              },
+            },
+          },
+          // Every /api route checks an Authorization header that is sent, even the public ones.
+          '401': problemResponse('Malformed, invalid or expired token'),
+          '500': problemResponse('The database does not answer'),
+        },
+      },
+    },
+  };
+}
 
 export function buildOpenApi(serverUrl = '/api') {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [name, ep] of Object.entries(endpoints)) {
-    const params: unknown[] = [];
-    for (const m of ep.path.matchAll(/\{(\w+)\}/g)) params.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
-    if ('query' in ep && ep.query) {
-      const q = js(ep.query);
-      const req = new Set<string>(q.required ?? []);
-      for (const [k, s] of Object.entries(q.properties ?? {})) {
-        const array = typeof s === 'object' && s.type === 'array';
-        params.push({ name: k, in: 'query', required: req.has(k), schema: s, ...(array ? { style: 'form', explode: true } : {}) });
-      }
-    }
-    if ('idempotent' in ep && ep.idempotent) {
-      params.push({
-        name: 'Idempotency-Key', in: 'header', required: false,
-        description: 'Stored once per user: a replay returns the first response and never writes twice.',
-        schema: { type: 'string', maxLength: 200 },
-      });
-    }
-    const responses: Record<string, unknown> = {};
-    if ('response' in ep && ep.response) {
-      responses['200'] = { description: 'OK', content: { 'application/json': { schema: js(ep.response) } } };
-    } else responses['204'] = { description: 'Done' };
-    if (ep.method === 'GET') responses['304'] = { description: 'Not modified (If-None-Match)' };
-    responses['400'] = problemResponse('Invalid query or body');
-    if ('body' in ep && ep.body) {
-      responses['413'] = problemResponse('Request larger than 256 KB');
-      responses['415'] = problemResponse('Body is not application/json');
-      responses['422'] = problemResponse('Body fails validation; `errors` lists each field');
-    }
-    responses['401'] = problemResponse('Missing or invalid token');
-    if (ep.auth === 'write') responses['403'] = problemResponse('Not allowed for this user');
-    if (ep.path.includes('{')) responses['404'] = problemResponse('Not found');
-    if (ep.method !== 'GET') responses['429'] = problemResponse('Rate limited; see Retry-After');
-    const op: Record<string, unknown> = {
-      operationId: name,
-      summary: ep.summary,
-      tags: [ep.path.split('/')[2]],
-      parameters: params,
-      responses,
-    };
-    if (ep.auth === 'write') op.security = [{ bearer: [] }];
-    else op.security = [{}, { bearer: [] }];
-    if ('body' in ep && ep.body) op.requestBody = { required: true, content: { 'application/json': { schema: js(ep.body) } } };
-    (paths[ep.path] ??= {})[ep.method.toLowerCase()] = op;
+  const tags = [];
+  for (const [tag, group] of Object.entries(endpointGroups)) {
+    tags.push({ name: tag, description: group.description });
+    for (const [name, ep] of Object.entries(group.endpoints)) (paths[ep.path] ??= {})[ep.method.toLowerCase()] = operation(name, ep, tag);
   }
-  paths['/v1/events'] = {
-    get: {
-      operationId: 'events',
-      summary: 'Server-Sent Events: `event:` is the type, `data:` a LiveEvent; heartbeat comments every 15 s',
-      tags: ['events'],
-      parameters: [{ name: 'category', in: 'query', required: false, schema: { type: 'string' } }],
-      responses: { '200': { description: 'An event stream', content: { 'text/event-stream': { schema: js(LiveEvent) } } } },
-    },
-  };
-  paths['/health'] = {
-    get: { operationId: 'health', summary: 'Liveness and database check', tags: ['meta'], responses: { '200': { description: 'OK' } } },
-  };
+  tags.push({ name: 'events', description: 'Live updates as Server-Sent Events' }, { name: 'meta', description: 'Operating the server' });
+  Object.assign(paths, serverRoutes());
   return {
     openapi: '3.1.0',
     info: {
       title: 'Confab community API',
       version: '1.0.0',
       description: 'The v1 REST contract of Confab, generated from the valibot schemas in src/contract. Errors are RFC 9457 problem+json.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: serverUrl }],
+    tags,
     paths,
     components: {
-      schemas: { Problem: js(Problem), LiveEvent: js(LiveEvent) },
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: componentSchemas(),
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "A JWT the vendor's portal signs for the signed-in partner." },
+        accessToken: { type: 'apiKey', in: 'query', name: 'access_token', description: 'The same JWT, for `/v1/events` only (EventSource cannot send headers).' },
+      },
     },
   };
 }

@@ -43,15 +43,17 @@ export interface Page<T> {
 }
 
 export const Cursor = v.optional(v.pipe(v.string(), v.maxLength(512)));
-/** Query-string integer: arrives as text, leaves as a number. */
-export const Limit = v.optional(
-  v.pipe(
-    v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number'), v.transform(Number))]),
-    v.integer(),
-    v.minValue(1),
-    v.maxValue(100),
-  ),
-);
+/**
+ * Query-string integer: arrives as text ("20"), leaves as a number; typed callers may pass a number.
+ * Named so that the OpenAPI document can describe it once, as the `integer` it is on the wire.
+ */
+export const QueryInteger = v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number'), v.transform(Number))]);
+/** Page size, 1 to 100. */
+export const Limit = v.optional(v.pipe(QueryInteger, v.integer(), v.minValue(1), v.maxValue(100)));
+
+/** The query of the further-pages endpoints (replies, answers): where to go on, and how many. */
+export const PageQuery = v.object({ cursor: Cursor, limit: Limit });
+export type PageQuery = v.InferInput<typeof PageQuery>;
 
 /** Acknowledgement for writes that return nothing else. */
 export const Ok = v.object({ ok: v.literal(true) });

@@ -28,6 +28,20 @@ export const endpoints = {
   ...statsEndpoints,
 } satisfies Record<string, Endpoint>;
 
+/**
+ * The same operations by resource group, each with the line that introduces it: the OpenAPI
+ * document makes one tag of each group, so an API reference lists them in this order.
+ */
+export const endpointGroups = {
+  threads: { description: 'Discussion threads and their replies (the forum feed)', endpoints: threadEndpoints },
+  questions: { description: 'Questions, answers, votes and deflection (the Q&A box)', endpoints: questionEndpoints },
+  articles: { description: 'Knowledge-base search, articles and "was this helpful" feedback', endpoints: articleEndpoints },
+  certifications: { description: 'Certifications and their Open Badges 2.0 verification', endpoints: certificationEndpoints },
+  me: { description: 'The caller, as the server reads the token', endpoints: meEndpoints },
+  stats: { description: 'Community health for vendor staff', endpoints: statsEndpoints },
+} satisfies Record<string, { description: string; endpoints: Record<string, Endpoint> }>;
+export type EndpointGroupName = keyof typeof endpointGroups;
+
 export type EndpointName = keyof typeof endpoints;
 /** The 200 body of an endpoint, as the client sees it after validation. */
 export type ResponseOf<N extends EndpointName> = (typeof endpoints)[N] extends { response: infer S extends v.GenericSchema }

@@ -1,6 +1,5 @@
 // Type test for `confab/react` and `confab/jsx`: compiled, never run (react-dom is not installed here).
-//   npx tsc --noEmit --jsx react-jsx --strict --moduleResolution bundler --module esnext --target es2022 \
-//     --experimentalDecorators --useDefineForClassFields false --skipLibCheck test/browser/react-types.test.tsx
+// `npm test` compiles it (step "types"): npx tsc -p test/browser/tsconfig.types.json
 // Each `@ts-expect-error` is a mistake the types must catch.
 import type { HTMLAttributes } from 'react';
 import { ArticleSearch, CertBadge, ForumFeed, Provider, QaBox } from '../../src/react/index.js';
@@ -30,6 +29,16 @@ export const wrapped = (
     <QaBox onConfabVerified={() => {}} />
     {/* @ts-expect-error `status` is a number */}
     <CertBadge onConfabError={(e) => e.detail.status.toUpperCase()} />
+    {/* Enumerated attributes are unions, in the wrappers as in markup: */}
+    <ForumFeed sort="unanswered" />
+    {/* @ts-expect-error not a sort */}
+    <ForumFeed sort="oldest" />
+    {/* @ts-expect-error not a layout */}
+    <CertBadge layout="grid" />
+    {/* @ts-expect-error not a mode */}
+    <ArticleSearch mode="modal" />
+    {/* @ts-expect-error not a theme */}
+    <QaBox theme="blue" />
   </Provider>
 );
 
@@ -40,6 +49,12 @@ export const intrinsic = (
     <confab-cert-badge org="org-northwind" layout="list" onconfab-verified={(e) => e.detail.result} />
     {/* @ts-expect-error not a layout */}
     <confab-cert-badge layout="grid" />
+    {/* @ts-expect-error not a sort */}
+    <confab-forum-feed sort="oldest" />
+    {/* @ts-expect-error not a mode */}
+    <confab-article-search mode="modal" />
+    {/* @ts-expect-error not a theme */}
+    <confab-qa-box theme="blue" />
     {/* Undeclared dashed names pass (TypeScript treats them like data-*), declared ones are typed: */}
     {/* @ts-expect-error confab-load's detail has no status */}
     <confab-article-search onconfab-load={(e) => e.detail.status} />
@@ -53,4 +68,11 @@ export const vueProps: ConfabVueProps<'confab-forum-feed'> = {
   onConfabThreadOpen: (e) => e.detail.id,
   // @ts-expect-error the feed never fires confab-verified
   onConfabVerified: () => {},
+};
+export const vueSort: ConfabVueProps<'confab-forum-feed'> = {
+  sort: 'top',
+};
+export const vueBadSort: ConfabVueProps<'confab-forum-feed'> = {
+  // @ts-expect-error not a sort
+  sort: 'oldest',
 };

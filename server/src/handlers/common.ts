@@ -37,13 +37,3 @@ export async function upsertPerson(q: Queryable, u: User) {
 export const pageLimit = (l: unknown, dflt = 20) => (typeof l === 'number' ? l : dflt);
 
 export { iso };
-
-/** `limit` on the further-pages endpoints arrives as an unvalidated string. */
-export function limitFromString(s: unknown): number | undefined {
-  if (s === undefined) return undefined;
-  const n = typeof s === 'string' && /^\d+$/.test(s) ? Number(s) : NaN;
-  if (!(n >= 1 && n <= 100)) {
-    throw new HttpError(400, 'Bad Request', 'The query is not valid.', [{ path: 'limit', message: 'must be a whole number from 1 to 100' }]);
-  }
-  return n;
-}

@@ -4,7 +4,7 @@ import { HttpError, forbidden, notFound } from '../problem.js';
 import type { AnswerInQuestionRow, AnswerRow, Numeric, QuestionRow, SeekRow, SimilarQuestionRow, VotedAnswerRow } from '../rows.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import { excerpt, iso, newId } from '../text.js';
-import { AUTHOR_COLS, author, isModerator, limitFromString, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
+import { AUTHOR_COLS, author, isModerator, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
 import { prefixTerm } from '../search.js';
 import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
 
@@ -137,7 +137,7 @@ export async function getQuestion(ctx: Ctx<'getQuestion'>) {
 
 export async function listAnswers(ctx: Ctx<'listAnswers'>) {
   const q = await loadQuestion(ctx, ctx.params.id);
-  return answersPage(ctx, q, ctx.query.cursor, limitFromString(ctx.query.limit));
+  return answersPage(ctx, q, ctx.query.cursor, ctx.query.limit);
 }
 
 export async function askQuestion(ctx: Ctx<'askQuestion'>) {

@@ -4,7 +4,7 @@ import { notFound } from '../problem.js';
 import type { PostRow, SeekRow, ThreadRow } from '../rows.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import { iso, isoOrNull, newId } from '../text.js';
-import { AUTHOR_COLS, author, limitFromString, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
+import { AUTHOR_COLS, author, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
 import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
 
 const THREAD_FROM = `FROM threads t JOIN people p ON p.id = t.author_id`;
@@ -54,7 +54,7 @@ export async function getThread(ctx: Ctx<'getThread'>) {
 
 export async function listPosts(ctx: Ctx<'listPosts'>) {
   await loadThread(ctx, ctx.params.id);
-  return postsPage(ctx, ctx.params.id, ctx.query.cursor, limitFromString(ctx.query.limit));
+  return postsPage(ctx, ctx.params.id, ctx.query.cursor, ctx.query.limit);
 }
 
 export async function createThread(ctx: Ctx<'createThread'>) {

@@ -4,7 +4,10 @@ import type * as v from 'valibot';
 export interface Endpoint {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
+  /** A few words: the operation's name in an API reference. */
   summary: string;
+  /** One line on what it does and when to call it: the OpenAPI operation's `description`. */
+  description: string;
   query?: v.GenericSchema;
   body?: v.GenericSchema;
   /** 200 response body; `undefined` means 204. */

@@ -65,6 +65,12 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * @csspart meta - Product, content type and last update.
  * @csspart chip - A facet filter chip.
  * @csspart button - Every button.
+ * @csspart clear - The button that clears the search field (also `button`).
+ * @csspart more - "Show more" under inline results (also `button`).
+ * @csspart ask - "Ask the community" after a search without results (also `button`).
+ * @csspart signin - The "Sign in" button inside `signin-hint` (also `button`).
+ * @csspart back - The reader's "Back to results" button (also `button`).
+ * @csspart retry - "Try again" on an error panel or the offline notice (also `button`).
  * @csspart empty - The "no results" panel.
  * @csspart error - The error panel.
  * @csspart skeleton - Loading placeholders.

@@ -47,14 +47,22 @@ export type CertLayout = (typeof CERT_LAYOUTS)[number];
  * @csspart checks - Its list of checks.
  * @csspart actions - The row of buttons.
  * @csspart button - Every button and button-like link (also `verify`, `copy`, `linkedin`, `download`, `details`, `retry`).
+ * @csspart verify - The "Verify" button (also `button`).
+ * @csspart copy - The "Copy link" button (also `button`).
+ * @csspart linkedin - The "Add to LinkedIn" link (also `button`).
+ * @csspart download - The "Download image" link (also `button`).
+ * @csspart details - The button that shows or hides the checks of a verdict (also `button`).
+ * @csspart retry - "Try again" on an error panel or the offline notice (also `button`).
+ * @csspart sign-in - The "Sign in" button of the signed-out state (also `button`).
  * @csspart input - The link shown for copying by hand when the clipboard is not available.
  * @csspart empty - The empty and signed-out states.
  * @csspart error - An error panel.
  * @csspart skeleton - Loading placeholders.
+ * @csspart offline-notice - "Offline: showing what was saved …" above cached badges.
  *
  * @cssprop --confab-color-success - Active and verified.
  * @cssprop --confab-color-danger - Expired, revoked and failed verification.
- * @cssprop --confab-color-accent - Buttons, links and focus rings (see the theming guide for the rest).
+ * @cssprop --confab-color-accent - Buttons, links and focus rings.
  *
  * @example
  * <confab-cert-badge person="u-aiko" layout="card" identity="aiko@example.com"></confab-cert-badge>
@@ -83,7 +91,7 @@ export class ConfabCertBadge extends ConfabElement {
   /** URL of an Open Badges 2.0 hosted assertion from any issuer; wins over `person` and `org`. */
   assertion?: string;
   /** `card` (default), `list` or `compact`. */
-  layout: string = 'card';
+  layout: CertLayout = 'card';
   /** An identity (usually the recipient's email) to check each badge's recipient hash against. */
   identity?: string;
   /** Accessible name of the widget's region. Default: "Certifications of <recipient>" or "Certification: <badge>". */

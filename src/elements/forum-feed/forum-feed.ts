@@ -20,7 +20,7 @@ import { LoadEvents } from './load-events.js';
 
 /** The values `sort` accepts (the contract's THREAD_SORTS, restated so valibot stays out of this chunk). */
 export const FEED_SORTS = ['latest', 'top', 'unanswered'] as const satisfies readonly ThreadSort[];
-export type FeedSort = ThreadSort;
+export type FeedSort = (typeof FEED_SORTS)[number];
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -48,6 +48,14 @@ const DEFAULT_PAGE_SIZE = 20;
  * @csspart solved - The solved mark.
  * @csspart banner - The "N new threads" button shown with `live`.
  * @csspart button - Every button (also `back`, `load-more`, `new-thread`, `submit`, `retry`).
+ * @csspart back - "Back to threads" in the open thread (also `button`).
+ * @csspart load-more - "Load more" under the feed and under the replies (also `button`).
+ * @csspart submit - The button that posts a reply or a new thread (also `button`).
+ * @csspart cancel - Closes the "New thread" form (also `button`).
+ * @csspart sign-in - The composer's "Sign in to reply" button (also `button`).
+ * @csspart retry - "Try again" on an error panel or the offline notice (also `button`).
+ * @csspart tab - The Write / Preview tabs of the composer.
+ * @csspart preview - The composer's Markdown preview.
  * @csspart input - Text fields.
  * @csspart thread - The open thread.
  * @csspart body - A Markdown body (thread or reply).
@@ -62,7 +70,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * @csspart skeleton - Loading placeholders.
  * @csspart offline-notice - "Offline: showing what was saved …".
  *
- * @cssprop --confab-color-accent - Links, primary buttons and focus rings (see the theming guide for the rest).
+ * @cssprop --confab-color-accent - Links, primary buttons and focus rings.
  *
  * @example
  * <confab-forum-feed category="deal-registration" sort="latest" page-size="10" compose live></confab-forum-feed>
@@ -95,7 +103,7 @@ export class ConfabForumFeed extends ConfabElement {
   /** Only threads with this tag. */
   tag?: string;
   /** Order: `latest` (default), `top` or `unanswered`. */
-  sort: string = 'latest';
+  sort: FeedSort = 'latest';
   /** Threads per page, 1 to 100. Default 20. */
   pageSize = DEFAULT_PAGE_SIZE;
   /** URL template such as `/community/t/{id}`: rows link there instead of opening inline. */

@@ -33,14 +33,28 @@ import type { QuestionView } from './question-view.js';
  * @csspart input - Text fields and the category select.
  * @csspart list - The list of similar questions and the list of answers.
  * @csspart item - A similar question or an answer (answers also carry `answer`; queued writes `pending-question` / `pending-answer`).
+ * @csspart answer - One answer (also `item`).
+ * @csspart pending-question - A question waiting in the outbox (also `item`).
+ * @csspart pending-answer - An answer waiting in the outbox (also `item`).
  * @csspart question - The open question: title, meta, votes and body.
  * @csspart tab - The Write / Preview tabs of the details field.
+ * @csspart preview - The Markdown preview of the answer box.
  * @csspart title - A question's title.
  * @csspart meta - Author, time, counts.
  * @csspart body - A rendered Markdown body (also the details preview).
  * @csspart excerpt - The accepted answer's excerpt under a similar question.
  * @csspart chip - A tag or category chip.
  * @csspart button - Every button (plus a specific name: `back`, `submit`, `sign-in`, `vote-up`, `vote-down`, `accept`, `deflect`, `more`, `open-posted`, `retry`).
+ * @csspart back - "Back to asking", out of an open question (also `button`).
+ * @csspart submit - The button that posts a question or an answer (also `button`).
+ * @csspart sign-in - The "Sign in" button of the signed-out notice and the answer box (also `button`).
+ * @csspart vote-up - The up-vote button (also `button`).
+ * @csspart vote-down - The down-vote button (also `button`).
+ * @csspart accept - "Accept answer", shown to the asker (also `button`).
+ * @csspart deflect - "This answered my question" (also `button`).
+ * @csspart more - "Show more answers" (also `button`).
+ * @csspart open-posted - Opens a question that was queued offline and has now been posted (also `button`).
+ * @csspart retry - "Try again" on an error panel or the offline notice (also `button`).
  * @csspart deflection - The "Does this answer your question?" bar.
  * @csspart signed-out - The "Sign in to ask" notice.
  * @csspart posted - The notice that a question queued offline was posted.
