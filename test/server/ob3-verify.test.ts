@@ -228,9 +228,11 @@ describe('status lists', () => {
   });
 
   test('a status list from another issuer, or signed with a key the issuer does not publish, is not believed', async () => {
-    const foreignList = exampleSite({ [LIST]: await sign(listVc('https://evil.example/issuer', []), otherKey, { kid: 'https://evil.example/k#1' }) });
+    // Even signed with the issuer's key, a list that names another issuer does not speak for this credential.
+    const foreignList = exampleSite({ [LIST]: await sign(listVc('https://evil.example/issuer', []), exampleKey, { kid: EXAMPLE_KID }) });
     const r = await verifyCredential(await sign(withStatus(5), exampleKey, { kid: EXAMPLE_KID }), { fetchText: foreignList, now: NOW });
     assert.deepEqual(verdict(r), [false, 'outside-policy']);
+    assert.match(checkOf(r, 'not revoked')!.detail, /issued by https:\/\/evil.example\/issuer/);
     const forged = exampleSite({ [LIST]: await sign(listVc(EXAMPLE_ISSUER, []), otherKey, { kid: EXAMPLE_KID }) });
     const r2 = await verifyCredential(await sign(withStatus(5), exampleKey, { kid: EXAMPLE_KID }), { fetchText: forged, now: NOW });
     assert.equal(r2.verified, false);
