@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { CompactSign, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import * as v from 'valibot';
 import { VerificationResult } from '../../src/contract/index.js';
-import { Ob3FetchError, readStatusBit, verifyCredential, type FetchText } from '../../src/openbadges/ob3/index.js';
+import { didWebDocumentUrl, Ob3FetchError, readStatusBit, verifyCredential, type FetchText } from '../../src/openbadges/ob3/index.js';
+import { didWebFor } from '../../server/src/openbadges/ob3/urls.js';
 import { FIXTURES, fixture, mapFetch } from './ob3-helpers.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -172,6 +173,19 @@ describe('keys the issuer does not vouch for', () => {
 });
 
 describe('did:web issuers', () => {
+  test('the server’s DID for its public URL resolves back to where it serves the document', () => {
+    const cases: [string, string, string][] = [
+      ['https://community.example.com', 'did:web:community.example.com', 'https://community.example.com/.well-known/did.json'],
+      ['http://localhost:8787', 'did:web:localhost%3A8787', 'http://localhost:8787/.well-known/did.json'],
+      ['https://portal.example/community/', 'did:web:portal.example:community', 'https://portal.example/community/did.json'],
+    ];
+    for (const [base, did, url] of cases) {
+      assert.equal(didWebFor(base), did);
+      assert.equal(didWebDocumentUrl(did), url);
+    }
+    for (const bad of ['did:web:', 'did:key:z6Mk', 'did:web:example.com/path', 'did:web:example.com::x']) assert.equal(didWebDocumentUrl(bad), null, bad);
+  });
+
   const DID = 'did:web:example.com';
   const didVc = { ...SAMPLE, issuer: { ...SAMPLE.issuer, id: DID } };
   const didDoc = (did = DID, jwk: JWK = exampleKey.publicJwk) => ({

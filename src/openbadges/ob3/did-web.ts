@@ -22,9 +22,3 @@ export function didWebDocumentUrl(did: string): string | null {
   return path.length ? `${url.origin}/${path.map(encodeURIComponent).join('/')}/did.json` : `${url.origin}/.well-known/did.json`;
 }
 
-/** The did:web DID for a public base URL: its host (port as `%3A`) and path segments. */
-export function didWebFor(baseUrl: string): string {
-  const u = new URL(baseUrl);
-  const segments = u.pathname.split('/').filter(Boolean).map((s) => encodeURIComponent(decodeURIComponent(s)));
-  return ['did:web', u.host.replace(':', '%3A'), ...segments].join(':');
-}
