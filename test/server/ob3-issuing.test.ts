@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { Db } from '../../server/src/db.js';
+import { issuerKey } from '../../server/src/openbadges/ob3/keys.js';
 import { didWebDocumentUrl, verifyCredential } from '../../src/openbadges/ob3/index.js';
 import { ORIGIN, call, raw, setupTestEnv, type TestEnv } from './helpers.js';
 import { achievementCredentialValidator, appFetch, fixture, statusBitWithZlib } from './ob3-helpers.js';
@@ -220,5 +221,24 @@ describe('the shared OB 3.0 verifier on Confab’s own credentials', () => {
     assert.deepEqual([expired.verified, expired.reason], [false, 'expired']);
     const missing = await verifyCredential(credentialUrl('nope'), { fetchText });
     assert.deepEqual([missing.verified, missing.reason], [false, 'not-found']);
+  });
+});
+
+describe('key generation across processes', () => {
+  test('processes that start together on an empty key table agree on one key', async () => {
+    const { rows: saved } = await env.db.query<Record<string, unknown>>('SELECT * FROM ob3_keys');
+    await env.db.query('DELETE FROM ob3_keys');
+    try {
+      // Distinct Db objects: each is a "process" with its own key cache. On PostgreSQL each transaction has its
+      // own connection, and without the advisory lock in keys.ts this makes three keys; PGlite serialises anyway.
+      const keys = await Promise.all([0, 1, 2].map(() => issuerKey({ ...env.db })));
+      assert.equal(new Set(keys.map((k) => k.id)).size, 1, 'one key for all');
+      assert.equal((await env.db.query('SELECT id FROM ob3_keys')).rows.length, 1);
+    } finally {
+      await env.db.query('DELETE FROM ob3_keys');
+      for (const r of saved) {
+        await env.db.query('INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk, created_at) VALUES ($1, $2, $3, $4, $5)', [r.id, r.alg, r.public_jwk, r.private_jwk, r.created_at]);
+      }
+    }
   });
 });
