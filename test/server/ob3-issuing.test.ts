@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
+import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { Db } from '../../server/src/db.js';
-import { issuerKey } from '../../server/src/openbadges/ob3/keys.js';
+import { issuerKeys } from '../../server/src/openbadges/ob3/keys.js';
 import { didWebDocumentUrl, verifyCredential } from '../../src/openbadges/ob3/index.js';
 import { ORIGIN, call, raw, setupTestEnv, type TestEnv } from './helpers.js';
 import { achievementCredentialValidator, appFetch, fixture, statusBitWithZlib } from './ob3-helpers.js';
@@ -224,6 +224,35 @@ describe('the shared OB 3.0 verifier on Confab’s own credentials', () => {
   });
 });
 
+describe('key rotation', () => {
+  test('a key rotated in by hand signs after the next start; credentials signed with the old key still verify', async () => {
+    const oldJwt = await jwtOf('c-ava-firewall');
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    const pub = await exportJWK(pair.publicKey);
+    const publicJwk = { kty: pub.kty, n: pub.n, e: pub.e, alg: 'RS256', use: 'sig' };
+    const id = await calculateJwkThumbprint(publicJwk);
+    await env.db.query(`INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk, created_at) VALUES ($1, 'RS256', $2, $3, now() + interval '1 minute')`, [
+      id, JSON.stringify(publicJwk), JSON.stringify(await exportJWK(pair.privateKey)),
+    ]);
+    const restarted = env.makeApp({ db: { ...env.db } });
+    try {
+      const newJwt = await (await restarted.app.request(credentialUrl('c-ava-firewall'))).text();
+      assert.equal(decodeProtectedHeader(newJwt).kid, `${DID}#${id}`);
+      assert.notEqual(decodeProtectedHeader(oldJwt).kid, decodeProtectedHeader(newJwt).kid);
+      const jwks = await (await restarted.app.request(`${ORIGIN}/ob/v3/jwks.json`)).json();
+      assert.equal(jwks.keys.length, 2);
+      const fetchText = appFetch(restarted);
+      for (const jwt of [oldJwt, newJwt]) {
+        const r = await verifyCredential(jwt, { fetchText });
+        assert.equal(r.verified, true, JSON.stringify(r.checks));
+      }
+    } finally {
+      await restarted.close();
+      await env.db.query('DELETE FROM ob3_keys WHERE id = $1', [id]);
+    }
+  });
+});
+
 describe('key generation across processes', () => {
   test('processes that start together on an empty key table agree on one key', async () => {
     const { rows: saved } = await env.db.query<Record<string, unknown>>('SELECT * FROM ob3_keys');
@@ -231,8 +260,8 @@ describe('key generation across processes', () => {
     try {
       // Distinct Db objects: each is a "process" with its own key cache. On PostgreSQL each transaction has its
       // own connection, and without the advisory lock in keys.ts this makes three keys; PGlite serialises anyway.
-      const keys = await Promise.all([0, 1, 2].map(() => issuerKey({ ...env.db })));
-      assert.equal(new Set(keys.map((k) => k.id)).size, 1, 'one key for all');
+      const keys = await Promise.all([0, 1, 2].map(() => issuerKeys({ ...env.db })));
+      assert.equal(new Set(keys.map((k) => k.signing.id)).size, 1, 'one key for all');
       assert.equal((await env.db.query('SELECT id FROM ob3_keys')).rows.length, 1);
     } finally {
       await env.db.query('DELETE FROM ob3_keys');
