@@ -23,6 +23,7 @@ import * as search from './search.js';
 import { assertionDoc, badgeDoc, badgeSvg, issuerDoc } from './openbadges/documents.js';
 import { safeFetchJson } from './openbadges/fetch.js';
 import type { FetchJson } from './openbadges/verify.js';
+import { registerOb3Routes } from './routes/ob3.js';
 
 export const handlers: { [N in EndpointName]: Handler<N> } = {
   listThreads: threads.listThreads,
@@ -438,6 +439,8 @@ export function createApp(opts: AppOptions): ConfabApp {
     if (!rows[0]) throw new HttpError(404, 'Not Found', 'No such assertion.');
     return c.json(assertionDoc(originOf(c), rows[0]), rows[0].revoked ? 410 : 200, { 'content-type': 'application/ld+json' });
   });
+
+  registerOb3Routes(app, { db, config, originOf });
 
   // The demo portal and the built bundles (main.ts passes the directories).
   if (opts.staticDirs?.dist) {

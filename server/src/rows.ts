@@ -139,6 +139,8 @@ export interface CertificationRow {
   expires: Date | null;
   revoked: boolean;
   revocation_reason: string | null;
+  /** Its bit in the OB 3.0 revocation status list (migration 005). */
+  status_index: number;
 }
 
 /** A certification with its badge class's name and description (C_SELECT in handlers/certifications.ts). */

@@ -4,7 +4,7 @@ import { Id, Timestamp } from './common.js';
 export const CERT_STATUSES = ['active', 'expiring', 'expired', 'revoked'] as const;
 export type CertStatus = (typeof CERT_STATUSES)[number];
 
-/** A certification as the community backend records it, linked to its Open Badges 2.0 assertion. */
+/** A certification as the community backend records it, linked to its Open Badges 2.0 assertion and 3.0 credential. */
 export const Certification = v.object({
   id: Id,
   name: v.string(),
@@ -19,6 +19,11 @@ export const Certification = v.object({
   /** The hosted assertion a third-party verifier fetches. */
   assertionUrl: v.string(),
   badgeClassUrl: v.string(),
+  /**
+   * The same certification as a signed Open Badges 3.0 credential (a VC-JWT served as text/plain).
+   * Optional: a backend that issues only Open Badges 2.0 leaves it out.
+   */
+  credentialUrl: v.optional(v.string()),
 });
 export type Certification = v.InferOutput<typeof Certification>;
 export const CertificationList = v.object({ items: v.array(Certification) });

@@ -6,6 +6,7 @@ export * from './questions.js';
 export * from './articles.js';
 export * from './certifications.js';
 export * from './openbadges.js';
+export * from './openbadges3.js';
 export * from './me.js';
 export * from './events.js';
 export * from './stats.js';

@@ -4,6 +4,7 @@ import { HttpError, notFound } from '../problem.js';
 import type { CertificationCardRow } from '../rows.js';
 import { iso, isoOrNull } from '../text.js';
 import { urls } from '../openbadges/documents.js';
+import { ob3Urls } from '../openbadges/ob3/urls.js';
 import { verifyAssertion } from '../openbadges/verify.js';
 
 const C_SELECT = `SELECT c.*, b.name AS badge_name, b.description AS badge_description FROM certifications c JOIN badge_classes b ON b.id = c.badge_id`;
@@ -22,6 +23,7 @@ export function certification(ctx: Ctx, r: CertificationCardRow): Certification 
     revoked: !!r.revoked,
     revocationReason: r.revoked ? (r.revocation_reason ?? null) : null,
     assertionUrl: u.assertion(r.id),
+    credentialUrl: ob3Urls(ctx.origin).credential(r.id),
     badgeClassUrl: u.badge(r.badge_id),
   };
 }

@@ -1,0 +1,273 @@
+// Open Badges 3.0 issuing: every certification as a signed OpenBadgeCredential (VC-JWT) that passes the
+// 1EdTech JSON Schema, verifiable with jose from the published key alone, with a revocation status list.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from 'jose';
+import type { Db } from '../../server/src/db.js';
+import { issuerKeys } from '../../server/src/openbadges/ob3/keys.js';
+import { didWebDocumentUrl, verifyCredential } from '../../src/openbadges/ob3/index.js';
+import { ORIGIN, call, raw, setupTestEnv, type TestEnv } from './helpers.js';
+import { achievementCredentialValidator, appFetch, fixture, statusBitWithZlib } from './ob3-helpers.js';
+
+let env: TestEnv;
+before(async () => {
+  env = await setupTestEnv('ob3_issuing');
+});
+after(async () => {
+  await env?.close();
+});
+
+const DID = 'did:web:confab.test';
+const credentialUrl = (id: string) => `${ORIGIN}/ob/v3/credentials/${id}`;
+const certRow = async (id: string) => (await env.db.query<any>('SELECT * FROM certifications WHERE id = $1', [id])).rows[0];
+const jwksFromServer = async () => (await (await raw(env, '/ob/v3/jwks.json')).json()) as JSONWebKeySet;
+const jwtOf = async (id: string) => {
+  const r = await raw(env, `/ob/v3/credentials/${id}`);
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type') ?? '', /^text\/plain/);
+  return r.text();
+};
+const statusList = async () => {
+  const jwt = await (await raw(env, '/ob/v3/status/revocation')).text();
+  const { payload } = await jwtVerify(jwt, createLocalJWKSet(await jwksFromServer()), { issuer: DID, algorithms: ['RS256'] });
+  return payload as any;
+};
+const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+describe('the issuer’s key, published as did:web and as a JWKS', () => {
+  test('did.json is the did:web document of the public origin, with one public assertion key', async () => {
+    const r = await raw(env, '/.well-known/did.json');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('access-control-allow-origin'), '*');
+    const doc = await r.json();
+    assert.equal(doc.id, DID);
+    assert.equal(didWebDocumentUrl(doc.id), 'https://confab.test/.well-known/did.json', 'the verifier resolves the DID back to this route');
+    assert.equal(doc.verificationMethod.length, 1);
+    const [m] = doc.verificationMethod;
+    assert.ok(m.id.startsWith(`${DID}#`));
+    assert.equal(m.controller, DID);
+    assert.deepEqual(doc.assertionMethod, [m.id]);
+    assert.equal(m.publicKeyJwk.kty, 'RSA');
+    for (const secret of ['d', 'p', 'q', 'dp', 'dq', 'qi']) assert.equal(m.publicKeyJwk[secret], undefined, `no private part ${secret}`);
+    const jwks = await jwksFromServer();
+    assert.equal(jwks.keys.length, 1);
+    assert.equal(jwks.keys[0].kid, m.id);
+    assert.equal(jwks.keys[0].n, m.publicKeyJwk.n);
+  });
+
+  test('the key is generated once and kept in the database: a restarted process signs with it', async () => {
+    const before = await jwksFromServer();
+    const { rows } = await env.db.query<{ id: string; public_jwk: string }>('SELECT id, public_jwk FROM ob3_keys');
+    assert.equal(rows.length, 1);
+    assert.equal(JSON.parse(rows[0].public_jwk).n, before.keys[0].n);
+    // A new process over the same database: the in-process key cache is keyed by the Db object.
+    const restartedDb: Db = { ...env.db };
+    const restarted = env.makeApp({ db: restartedDb });
+    try {
+      const jwt = await (await restarted.app.request(credentialUrl('c-ava-firewall'))).text();
+      assert.equal(decodeProtectedHeader(jwt).kid, before.keys[0].kid);
+      await jwtVerify(jwt, createLocalJWKSet(before), { algorithms: ['RS256'] });
+      const after = await (await restarted.app.request(`${ORIGIN}/ob/v3/jwks.json`)).json();
+      assert.deepEqual(after, before);
+      assert.equal((await env.db.query('SELECT id FROM ob3_keys')).rows.length, 1, 'no second key');
+    } finally {
+      await restarted.close();
+    }
+  });
+});
+
+describe('certifications as OpenBadgeCredentials', () => {
+  test('each certification links to its OB 3.0 credential, next to its 2.0 assertion', async () => {
+    const list = await call(env, 'listCertifications', { query: { person: 'p-ava' } });
+    for (const c of list.body.items) assert.equal(c.credentialUrl, credentialUrl(c.id));
+    const one = await call(env, 'getCertification', { params: { id: 'c-devi-sdwan' } });
+    assert.equal(one.body.credentialUrl, credentialUrl('c-devi-sdwan'));
+    const openapi = await (await raw(env, '/api/openapi.json')).json();
+    assert.ok(JSON.stringify(openapi).includes('"credentialUrl"'), 'the OpenAPI document follows the contract');
+  });
+
+  test('the VC-JWT verifies with jose knowing only the public key from the JWKS endpoint', async () => {
+    const jwt = await jwtOf('c-ava-firewall');
+    const header = decodeProtectedHeader(jwt);
+    assert.deepEqual(Object.keys(header).sort(), ['alg', 'kid', 'typ'], 'OB 3.0 allows no other JOSE headers');
+    assert.equal(header.alg, 'RS256');
+    assert.equal(header.typ, 'JWT');
+    const { payload } = await jwtVerify(jwt, createLocalJWKSet(await jwksFromServer()), { issuer: DID, algorithms: ['RS256'] });
+    const row = await certRow('c-ava-firewall');
+    assert.equal(payload.jti, credentialUrl('c-ava-firewall'));
+    assert.equal(payload.nbf, Math.floor(row.issued_on.getTime() / 1000));
+    assert.equal(payload.exp, Math.floor(row.expires.getTime() / 1000));
+    const vc = payload as any;
+    assert.deepEqual(vc.type, ['VerifiableCredential', 'OpenBadgeCredential']);
+    assert.equal(vc.id, payload.jti);
+    assert.equal(vc.issuer.id, payload.iss);
+    assert.equal(seconds(vc.validFrom), payload.nbf);
+    assert.equal(seconds(vc.validUntil), payload.exp);
+    await assert.rejects(jwtVerify(jwt.slice(0, -4) + (jwt.endsWith('AAAA') ? 'BBBB' : 'AAAA'), createLocalJWKSet(await jwksFromServer())), 'a changed signature fails');
+  });
+
+  test('every issued credential passes the 1EdTech OB 3.0 JSON Schema', async () => {
+    const validate = achievementCredentialValidator();
+    // The schema is a real check: the spec's own sample passes, and the sample without validFrom does not.
+    const sample = fixture('spec-sample-openbadgecredential.json');
+    assert.ok(validate(sample), JSON.stringify(validate.errors));
+    const { validFrom: _dropped, ...undated } = sample;
+    assert.equal(validate(undated), false);
+    const { rows } = await env.db.query<{ id: string }>('SELECT id FROM certifications ORDER BY id');
+    assert.ok(rows.length >= 10);
+    for (const { id } of rows) {
+      const jwt = await jwtOf(id);
+      const vc = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+      assert.ok(validate(vc), `${id}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+    }
+  });
+
+  test('the achievement carries the badge’s criteria and image; the recipient is a salted hash', async () => {
+    const jwt = await jwtOf('c-ava-firewall');
+    const vc = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+    const row = await certRow('c-ava-firewall');
+    const badge = (await env.db.query<any>('SELECT * FROM badge_classes WHERE id = $1', [row.badge_id])).rows[0];
+    const a = vc.credentialSubject.achievement;
+    assert.deepEqual(a.type, ['Achievement']);
+    assert.equal(a.name, badge.name);
+    assert.equal(a.description, badge.description);
+    assert.equal(a.criteria.narrative, badge.criteria);
+    assert.equal(a.image.type, 'Image');
+    const img = await raw(env, new URL(a.image.id).pathname);
+    assert.equal(img.status, 200);
+    assert.match(img.headers.get('content-type') ?? '', /image\/svg\+xml/);
+    const [idObj] = vc.credentialSubject.identifier;
+    assert.equal(idObj.identityType, 'emailAddress');
+    assert.equal(idObj.hashed, true);
+    assert.equal(idObj.identityHash, 'sha256$' + createHash('sha256').update(row.recipient_email + row.salt).digest('hex'));
+    assert.ok(!JSON.stringify(vc).includes(row.recipient_email), 'no plain email');
+    assert.deepEqual(vc.credentialStatus, {
+      id: `${ORIGIN}/ob/v3/status/revocation#${row.status_index}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: String(row.status_index),
+      statusListCredential: `${ORIGIN}/ob/v3/status/revocation`,
+    });
+  });
+
+  test('an unknown credential is a 404 problem', async () => {
+    const r = await raw(env, '/ob/v3/credentials/nope');
+    assert.equal(r.status, 404);
+    assert.match(r.headers.get('content-type') ?? '', /problem\+json/);
+  });
+});
+
+describe('revocation through the status list', () => {
+  test('revoking flips the credential’s bit, and the shared verifier then says revoked', async () => {
+    const id = 'c-ava-firewall';
+    const row = await certRow(id);
+    const list0 = await statusList();
+    assert.deepEqual(list0.type, ['VerifiableCredential', 'BitstringStatusListCredential']);
+    assert.equal(list0.credentialSubject.statusPurpose, 'revocation');
+    assert.ok(Buffer.from(list0.credentialSubject.encodedList.slice(1), 'base64url').length > 0);
+    assert.equal(statusBitWithZlib(list0.credentialSubject.encodedList, row.status_index), false);
+    const seededRevoked = await certRow('c-devi-sdwan');
+    assert.equal(statusBitWithZlib(list0.credentialSubject.encodedList, seededRevoked.status_index), true, 'the seeded revoked certification is set');
+    const fetchText = appFetch(env.confab);
+    const ok = await verifyCredential(credentialUrl(id), { fetchText });
+    assert.equal(ok.verified, true, JSON.stringify(ok));
+
+    await env.db.query(`UPDATE certifications SET revoked = true, revocation_reason = 'Test revocation' WHERE id = $1`, [id]);
+    try {
+      const list1 = await statusList();
+      assert.equal(statusBitWithZlib(list1.credentialSubject.encodedList, row.status_index), true);
+      const revoked = await verifyCredential(credentialUrl(id), { fetchText });
+      assert.deepEqual([revoked.verified, revoked.reason], [false, 'revoked']);
+      assert.equal(revoked.checks.find((c) => c.name === 'not revoked')?.ok, false);
+      assert.equal(revoked.checks.find((c) => c.name === 'signature')?.ok, true, 'the credential itself is still genuine');
+    } finally {
+      await env.db.query(`UPDATE certifications SET revoked = false, revocation_reason = NULL WHERE id = $1`, [id]);
+    }
+    assert.equal(statusBitWithZlib((await statusList()).credentialSubject.encodedList, row.status_index), false, 'reinstating clears it');
+  });
+
+  test('a new certification gets the next unused bit', async () => {
+    const { rows } = await env.db.query<{ m: number }>('SELECT max(status_index) AS m FROM certifications');
+    await env.db.query(
+      `INSERT INTO certifications (id, badge_id, recipient_kind, recipient_id, recipient_name, recipient_email, salt, issued_on)
+       SELECT 'c-ob3-new', badge_id, recipient_kind, recipient_id, recipient_name, recipient_email, 'salt', now() FROM certifications WHERE id = 'c-ava-firewall'`,
+    );
+    try {
+      const row = await certRow('c-ob3-new');
+      assert.equal(row.status_index, Number(rows[0].m) + 1);
+    } finally {
+      await env.db.query(`DELETE FROM certifications WHERE id = 'c-ob3-new'`);
+    }
+  });
+});
+
+describe('the shared OB 3.0 verifier on Confab’s own credentials', () => {
+  test('active, expired, recipient match and mismatch, given as a URL or as the JWT itself', async () => {
+    const fetchText = appFetch(env.confab);
+    const row = await certRow('c-ava-firewall');
+    const ok = await verifyCredential(credentialUrl('c-ava-firewall'), { fetchText, identity: row.recipient_email.toUpperCase() });
+    assert.equal(ok.verified, true, JSON.stringify(ok));
+    assert.equal(ok.badgeName, 'Acme Edge Firewall Specialist');
+    assert.equal(ok.issuerName, 'Acme Partner Program');
+    assert.equal(ok.assertionUrl, credentialUrl('c-ava-firewall'));
+    assert.deepEqual(ok.checks.map((c) => c.name), ['credential', 'JWT claims', 'signing key', 'signature', 'valid from', 'not expired', 'not revoked', 'recipient']);
+    const byJwt = await verifyCredential(await jwtOf('c-ava-firewall'), { fetchText });
+    assert.equal(byJwt.verified, true, JSON.stringify(byJwt));
+    assert.equal(byJwt.assertionUrl, credentialUrl('c-ava-firewall'), 'a JWT is named by its credential id');
+    const other = await verifyCredential(credentialUrl('c-ava-firewall'), { fetchText, identity: 'someone.else@example.com' });
+    assert.deepEqual([other.verified, other.reason], [false, 'recipient-mismatch']);
+    const expired = await verifyCredential(credentialUrl('c-ben-sales'), { fetchText });
+    assert.deepEqual([expired.verified, expired.reason], [false, 'expired']);
+    const missing = await verifyCredential(credentialUrl('nope'), { fetchText });
+    assert.deepEqual([missing.verified, missing.reason], [false, 'not-found']);
+  });
+});
+
+describe('key rotation', () => {
+  test('a key rotated in by hand signs after the next start; credentials signed with the old key still verify', async () => {
+    const oldJwt = await jwtOf('c-ava-firewall');
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    const pub = await exportJWK(pair.publicKey);
+    const publicJwk = { kty: pub.kty, n: pub.n, e: pub.e, alg: 'RS256', use: 'sig' };
+    const id = await calculateJwkThumbprint(publicJwk);
+    await env.db.query(`INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk, created_at) VALUES ($1, 'RS256', $2, $3, now() + interval '1 minute')`, [
+      id, JSON.stringify(publicJwk), JSON.stringify(await exportJWK(pair.privateKey)),
+    ]);
+    const restarted = env.makeApp({ db: { ...env.db } });
+    try {
+      const newJwt = await (await restarted.app.request(credentialUrl('c-ava-firewall'))).text();
+      assert.equal(decodeProtectedHeader(newJwt).kid, `${DID}#${id}`);
+      assert.notEqual(decodeProtectedHeader(oldJwt).kid, decodeProtectedHeader(newJwt).kid);
+      const jwks = await (await restarted.app.request(`${ORIGIN}/ob/v3/jwks.json`)).json();
+      assert.equal(jwks.keys.length, 2);
+      const fetchText = appFetch(restarted);
+      for (const jwt of [oldJwt, newJwt]) {
+        const r = await verifyCredential(jwt, { fetchText });
+        assert.equal(r.verified, true, JSON.stringify(r.checks));
+      }
+    } finally {
+      await restarted.close();
+      await env.db.query('DELETE FROM ob3_keys WHERE id = $1', [id]);
+    }
+  });
+});
+
+describe('key generation across processes', () => {
+  test('processes that start together on an empty key table agree on one key', async () => {
+    const { rows: saved } = await env.db.query<Record<string, unknown>>('SELECT * FROM ob3_keys');
+    await env.db.query('DELETE FROM ob3_keys');
+    try {
+      // Distinct Db objects: each is a "process" with its own key cache. On PostgreSQL each transaction has its
+      // own connection, and without the advisory lock in keys.ts this makes three keys; PGlite serialises anyway.
+      const keys = await Promise.all([0, 1, 2].map(() => issuerKeys({ ...env.db })));
+      assert.equal(new Set(keys.map((k) => k.signing.id)).size, 1, 'one key for all');
+      assert.equal((await env.db.query('SELECT id FROM ob3_keys')).rows.length, 1);
+    } finally {
+      await env.db.query('DELETE FROM ob3_keys');
+      for (const r of saved) {
+        await env.db.query('INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk, created_at) VALUES ($1, $2, $3, $4, $5)', [r.id, r.alg, r.public_jwk, r.private_jwk, r.created_at]);
+      }
+    }
+  });
+});
