@@ -9,6 +9,8 @@ const steps = [
   // The SDK, then the server with its tests and benchmarks (tsx runs them without checking types).
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p . && npx tsc -p server/tsconfig.json' },
   { name: 'build', cmd: 'npm run build --silent' },
+  // The tarball npm would publish: publint, arethetypeswrong, and every exported file present.
+  { name: 'pack', cmd: 'node test/pack/run.mjs', counted: true },
   // The loader and IIFE budgets fail the run. The first-load rows are reported only while their
   // budgets are knowingly unmet (issue 2: the shared runtime alone is over 25 KB with ky 2);
   // `npm run size` on its own fails on every row.
