@@ -5,8 +5,8 @@
 //   dist/esm/                      the library for bundlers: one file per module, dependencies left external, .d.ts
 //
 // Source maps are not in the npm package (package.json `files`): with their sources inlined they would
-// more than double the tarball (1.0 -> 2.2 MB gzip), and without them they point at src/, which is not
-// shipped. The bundles keep "hidden" maps (no sourceMappingURL comment, so nothing in the package
+// more than triple the tarball (measured: 0.51 MB without maps, +1.17 MB gzip of maps with sources),
+// and without the sources they point at src/, which is not shipped. The bundles keep "hidden" maps (no sourceMappingURL comment, so nothing in the package
 // points at a missing file) with their sources inlined: self-contained, for an error tracker or for
 // loading by hand in DevTools. The ESM build has none: it is tsc's readable output, one file per
 // module, and the adopter's bundler maps its own output to it.
