@@ -12,7 +12,7 @@ export { configure } from './configure.js';
 export { getBackend, getOptions, onConfigChange, type ConfabOptions, type TokenProvider } from './core/config.js';
 export { setLocale, getLocale, LOCALES, type Locale } from './core/i18n.js';
 export { emit, type ConfabEventDetails, type ConfabEventName, type ConfabEvent } from './core/events.js';
-export { ConfabError, BackendError, AuthError, ValidationError, OfflineError, isConfabError } from './core/errors.js';
+export { ConfabError, BackendError, AuthError, ValidationError, OfflineError, UnreachableError, isConfabError } from './core/errors.js';
 export { THEMES, type Theme } from './ui/theme-controller.js';
 
 export type { CommunityBackend, CallOptions } from './backends/types.js';

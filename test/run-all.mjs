@@ -15,6 +15,8 @@ const steps = [
   { name: 'manifest', cmd: 'node --test test/manifest/custom-elements.test.mjs' },
   // The OpenAPI document as the server generates it, at 0 errors and 0 warnings of redocly's recommended rules.
   { name: 'openapi', cmd: 'node test/openapi/lint.mjs' },
+  // The tarball npm would publish: publint, arethetypeswrong, and every exported file present.
+  { name: 'pack', cmd: 'node test/pack/run.mjs', counted: true },
   // Every budget fails the run: loader, IIFE, each element's first load and all of them together.
   { name: 'size', cmd: 'npm run size' },
   { name: 'browser', cmd: 'npx web-test-runner', counted: true },

@@ -54,6 +54,40 @@ export class OfflineError extends ConfabError {
   }
 }
 
+/**
+ * No response while the browser says it is online: a wrong `api` URL, a CORS refusal, a server that
+ * is down. An OfflineError still (writes go to the outbox, cached content is shown), but its text
+ * names the server instead of blaming the partner's connection.
+ */
+export class UnreachableError extends OfflineError {
+  override name = 'UnreachableError';
+  constructor(
+    /** The origin that did not answer, e.g. `https://community.example.com`. */
+    readonly origin: string,
+  ) {
+    super(`Could not reach ${origin}.`);
+  }
+}
+
+/**
+ * The error for a request that got no response: UnreachableError naming `url`'s origin while
+ * `navigator.onLine` is true, else OfflineError. Decided when the request fails, since that is
+ * when the browser's state says what the cause was.
+ */
+export function noResponseError(url: string): OfflineError {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return new OfflineError();
+  return new UnreachableError(originOf(url));
+}
+
+/** `https://host:port` of an absolute URL; a relative one is resolved against the page. */
+function originOf(url: string): string {
+  try {
+    return new URL(url, globalThis.location?.href).origin;
+  } catch {
+    return url;
+  }
+}
+
 export const isConfabError = (e: unknown): e is ConfabError => e instanceof ConfabError;
 export const isAbort = (e: unknown): boolean =>
   e instanceof DOMException ? e.name === 'AbortError' : (e as { name?: string } | null)?.name === 'AbortError';

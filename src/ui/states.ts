@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { ConfabError } from '../core/errors.js';
+import { UnreachableError, type ConfabError } from '../core/errors.js';
 import { errorText } from './error-text.js';
 
 /**
@@ -32,11 +32,22 @@ export function errorState(error: ConfabError, retry: () => void): TemplateResul
   </div>`;
 }
 
-/** Shown above cached content when the latest refresh could not reach the server. */
-export function offlineNotice(savedAt: number | null, locale: string, retry: () => void): TemplateResult {
+/**
+ * Shown above cached content when the latest refresh got no response. It says "offline" unless
+ * `cause` says the browser was online and the server is what did not answer (down, wrong URL, CORS).
+ */
+export function offlineNotice(savedAt: number | null, locale: string, retry: () => void, cause?: ConfabError | null): TemplateResult {
   const ago = savedAt ? relative(savedAt, locale) : '';
+  const text =
+    cause instanceof UnreachableError
+      ? savedAt
+        ? msg(str`Could not reach the community server: showing what was saved ${ago}.`, { id: 'unreachable-saved' })
+        : msg('Could not reach the community server: showing saved content.', { id: 'unreachable' })
+      : savedAt
+        ? msg(str`Offline: showing what was saved ${ago}.`, { id: 'offline-saved' })
+        : msg('Offline: showing saved content.', { id: 'offline' });
   return html`<div class="notice" part="offline-notice" role="status">
-    <span>${savedAt ? msg(str`Offline: showing what was saved ${ago}.`, { id: 'offline-saved' }) : msg('Offline: showing saved content.', { id: 'offline' })}</span>
+    <span>${text}</span>
     <button class="btn small ghost" part="button retry" @click=${retry}>${msg('Try again', { id: 'retry' })}</button>
   </div>`;
 }

@@ -80,3 +80,21 @@ test('a certification issued by the reference server verifies in the browser', a
   assert.match(await verdict.textContent(), /Verified/);
   await context.close();
 });
+
+test('at phone width (390 px) every demo page fits: no sideways scroll, the dark-mode toggle on screen and working', async () => {
+  for (const path of ['/', '/spa.html', '/classic.html']) {
+    const { page, context, problems } = await openPortal({ path, viewport: { width: 390, height: 800 } });
+    const toggle = page.locator('#theme-toggle');
+    await toggle.waitFor();
+    const fit = await page.evaluate(() => {
+      const r = document.querySelector('#theme-toggle').getBoundingClientRect();
+      return { scrollWidth: document.documentElement.scrollWidth, left: r.left, right: r.right };
+    });
+    assert.ok(fit.scrollWidth <= 390, `${path}: page is ${fit.scrollWidth} px wide`);
+    assert.ok(fit.left >= 0 && fit.right <= 390, `${path}: toggle at ${fit.left}-${fit.right} px`);
+    await toggle.click();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    assert.deepEqual(problems, [], path);
+    await context.close();
+  }
+});

@@ -1,9 +1,9 @@
-import { AuthError, BackendError, OfflineError, ValidationError, isAbort } from '../../core/errors.js';
+import { AuthError, BackendError, ValidationError, isAbort, noResponseError } from '../../core/errors.js';
 
 /**
  * A fetch of one foreign JSON document, with failures turned into Confab's typed errors. This is
  * the part every adapter needs, whatever API it maps: abort stays an AbortError, no response is an
- * OfflineError, an error status a BackendError (AuthError for 401/403), bad JSON a ValidationError.
+ * OfflineError (an UnreachableError naming the server while the browser is online), an error status a BackendError (AuthError for 401/403), bad JSON a ValidationError.
  */
 export async function fetchJson<T>(url: string, init: RequestInit & { signal?: AbortSignal | undefined }): Promise<T> {
   let response: Response;
@@ -11,7 +11,7 @@ export async function fetchJson<T>(url: string, init: RequestInit & { signal?: A
     response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
   } catch (e) {
     if (isAbort(e) || init.signal?.aborted) throw e;
-    throw new OfflineError(`Could not reach ${url}.`);
+    throw noResponseError(url);
   }
   const text = await response.text();
   let data: unknown;

@@ -1,10 +1,12 @@
-import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+// Only API that ky 1.14 and ky 2 both have (ky 2 alone declares Node >= 22; see ky-compat.ts).
+import ky, { isHTTPError, isTimeoutError } from 'ky';
 import type { Endpoint, EndpointName, ResponseOf } from '../../contract/endpoints.js';
-import { AuthError, ConfabError, OfflineError, isAbort } from '../../core/errors.js';
+import { AuthError, ConfabError, OfflineError, isAbort, noResponseError } from '../../core/errors.js';
 import type { CallOptions } from '../types.js';
 import { endpointOf } from './groups.js';
 import { httpError } from './http-errors.js';
 import { RETRY_AFTER_STATUSES, RETRY_STATUSES, type RestBackendOptions } from './options.js';
+import { errorBodyOf, fetchKeepingErrorBodies, isNetworkFailure } from './ky-compat.js';
 import { buildUrl } from './url.js';
 import { readResponse, validateRequest } from './validate.js';
 
@@ -93,6 +95,7 @@ export class RestClient {
         json: body,
         signal: opts.signal,
         timeout: this.options.timeout ?? 10_000,
+        fetch: fetchKeepingErrorBodies,
         retry: {
           limit: retryable ? (retry.limit ?? 2) : 0,
           methods: [ep.method.toLowerCase() as 'get'],
@@ -111,9 +114,9 @@ export class RestClient {
   private toError(e: unknown, signal?: AbortSignal): unknown {
     if (signal?.aborted) return abortError(e);
     if (e instanceof ConfabError) return e;
-    if (isHTTPError(e)) return httpError(e.response, e.data);
+    if (isHTTPError(e)) return httpError(e.response, errorBodyOf(e.response));
     if (isTimeoutError(e)) return new OfflineError('The server took too long to answer.', true);
-    if (isNetworkError(e) || e instanceof TypeError) return new OfflineError(`Could not reach ${this.options.baseUrl}.`);
+    if (isNetworkFailure(e)) return noResponseError(this.options.baseUrl);
     return e;
   }
 }

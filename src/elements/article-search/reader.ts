@@ -72,7 +72,7 @@ export class ArticleReader implements ReactiveController {
       </button>
       <h2 id="reader-title" class="reader-title" part="title" tabindex="-1" dir="auto">${title || msg('Article', { id: 'article-search-article' })}</h2>
       ${shown ? articleMeta(shown, locale) : nothing}
-      ${a.offline ? offlineNotice(a.savedAt ?? null, locale, () => void a.refresh()) : nothing}
+      ${a.offline ? offlineNotice(a.savedAt ?? null, locale, () => void a.refresh(), a.error) : nothing}
       ${a.status === 'error' && a.error
         ? errorState(a.error, () => void a.refresh())
         : a.value

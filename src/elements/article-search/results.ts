@@ -362,7 +362,7 @@ export class SearchResults implements ReactiveController {
   /** Offline notice, facets and the first-load skeleton: everything above the results. */
   private renderStatus(): TemplateResult {
     const r = this.host.search;
-    return html`${r.offline ? offlineNotice(r.savedAt ?? null, this.host.localeNow, () => void r.refresh()) : nothing}
+    return html`${r.offline ? offlineNotice(r.savedAt ?? null, this.host.localeNow, () => void r.refresh(), r.error) : nothing}
       ${r.status !== 'error' ? this.renderFacets(r.value) : nothing}
       ${r.status === 'loading' && !r.value ? skeleton(3) : nothing}`;
   }

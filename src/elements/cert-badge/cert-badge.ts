@@ -277,7 +277,7 @@ export class ConfabCertBadge extends ConfabElement {
           : msg('Certifications this partner earns will show here.', { id: 'cert-badge-empty-person' }),
       );
     }
-    return html`${l.offline ? offlineNotice(l.savedAt ?? null, this.locale, () => void l.refresh()) : nothing}
+    return html`${l.offline ? offlineNotice(l.savedAt ?? null, this.locale, () => void l.refresh(), l.error) : nothing}
       ${this.badges(l.value.map(fromCertification))}`;
   }
 

@@ -360,7 +360,7 @@ export class ConfabForumFeed extends ConfabElement {
           : nothing}`;
     }
     return html`
-      ${list.offline ? offlineNotice(list.savedAt ?? null, this.locale, () => void list.refresh()) : nothing}
+      ${list.offline ? offlineNotice(list.savedAt ?? null, this.locale, () => void list.refresh(), list.error) : nothing}
       ${list.value !== undefined && list.status === 'error' && list.error ? errorState(list.error, () => void list.refresh()) : nothing}
       ${this.panels?.aboveList()}
       <div class="banner-slot">${this.newThreads?.banner()}</div>

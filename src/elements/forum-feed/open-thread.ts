@@ -113,7 +113,7 @@ export class OpenThread implements ReactiveController {
       loadingMore: !!this.wantPostsCursor && this.morePosts.status !== 'error',
       moreError: this.morePosts.status === 'error' ? this.morePosts.error : undefined,
       retryMore: () => void this.morePosts.refresh(),
-      offline: t.offline ? offlineNotice(t.savedAt ?? null, locale, () => void t.refresh()) : undefined,
+      offline: t.offline ? offlineNotice(t.savedAt ?? null, locale, () => void t.refresh(), t.error) : undefined,
       locale,
       composer: this.composer,
       back: () => this.close(),

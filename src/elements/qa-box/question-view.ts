@@ -229,7 +229,7 @@ export class QuestionView implements ReactiveController {
     else content = html`<div aria-busy="true">${skeleton(3)}</div>`;
     return html`<div class="question-view" @keydown=${this.onKeydown}>
       ${backButton(this.o.back)}
-      ${res.offline ? offlineNotice(res.savedAt ?? null, this.o.locale(), retry) : nothing}
+      ${res.offline ? offlineNotice(res.savedAt ?? null, this.o.locale(), retry, res.error) : nothing}
       ${res.status === 'error' && res.value ? staleError(res.error!, retry) : nothing}
       ${content}
     </div>`;

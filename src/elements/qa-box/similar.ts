@@ -119,7 +119,7 @@ export class SimilarQuestions {
     else if (res.value && !res.value.length) state = emptyState(msg('No similar questions yet — ask away.', { id: 'qa-box-none-similar' }));
     return html`<section class="similar" aria-labelledby="similar-heading" aria-busy=${res.status === 'loading' ? 'true' : 'false'} ?hidden=${!wanted}>
       <h3 id="similar-heading" class="subheading">${msg('Similar questions', { id: 'qa-box-similar-heading' })}</h3>
-      ${res.offline ? offlineNotice(res.savedAt ?? null, this.o.locale(), retry) : nothing}
+      ${res.offline ? offlineNotice(res.savedAt ?? null, this.o.locale(), retry, res.error) : nothing}
       ${res.status === 'error' && res.value ? staleError(res.error!, retry) : nothing}
       <ul id="similar-list" role="listbox" part="list" aria-labelledby="similar-heading" ?hidden=${!items.length}>
         ${items.map((q, i) => this.option(q, i))}

@@ -9,7 +9,11 @@ export const templates = {
   'err-signin': 'Veuillez vous reconnecter.',
   'err-status': str`Le serveur de la communauté a répondu par une erreur (${0}).`,
   'err-generic': 'Un problème est survenu.',
+  'err-unreachable': str`Impossible de joindre le serveur de la communauté à l'adresse ${0}.`,
+  'err-unreachable-detail': "Il est peut-être arrêté ou n'accepte pas les requêtes de cette page. Réessayez dans un instant.",
   retry: 'Réessayer',
   'offline-saved': str`Hors ligne : contenu enregistré ${0}.`,
   offline: 'Hors ligne : contenu enregistré.',
+  'unreachable-saved': str`Serveur de la communauté injoignable : contenu enregistré ${0}.`,
+  unreachable: 'Serveur de la communauté injoignable : contenu enregistré.',
 };

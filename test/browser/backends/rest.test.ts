@@ -3,7 +3,7 @@ import { RestBackend } from '../../../src/backends/rest/index.js';
 import { parseRetryAfter } from '../../../src/backends/rest/http-errors.js';
 import { buildUrl } from '../../../src/backends/rest/url.js';
 import { openEvents } from '../../../src/backends/rest/events.js';
-import { AuthError, BackendError, OfflineError, ValidationError } from '../../../src/core/errors.js';
+import { AuthError, BackendError, OfflineError, UnreachableError, ValidationError } from '../../../src/core/errors.js';
 import type { LiveEvent } from '../../../src/contract/index.js';
 import {
   certification, fakeServer, newThread, post, problem, searchResult, similar, thread, threadPage, threadWithPosts,
@@ -334,6 +334,45 @@ describe('RestBackend', () => {
       expect(e).to.be.instanceOf(OfflineError);
       expect(e.timedOut).to.equal(false);
       expect(e.status).to.equal(0);
+    });
+
+    it('names the server it could not reach while the browser is online (a server that is down)', async () => {
+      expect(navigator.onLine).to.equal(true);
+      const e = await rejection(new RestBackend({ baseUrl: 'http://127.0.0.1:9/api', retry: { limit: 0 } }).me());
+      expect(e).to.be.instanceOf(UnreachableError);
+      expect(e.origin).to.equal('http://127.0.0.1:9');
+      expect(e.message).to.equal('Could not reach http://127.0.0.1:9.');
+    });
+
+    it('names the server it could not reach when CORS refuses the response', async () => {
+      // The fake server sends no CORS headers: from another host name it is a cross-origin refusal.
+      const fake = fakeServer();
+      await fake.route({ path: '/v1/me', responses: [{ body: { authenticated: false } }] });
+      const crossOrigin = `http://127.0.0.1:${location.port}`;
+      expect(location.origin).not.to.equal(crossOrigin);
+      const e = await rejection(new RestBackend({ baseUrl: `${crossOrigin}${fake.baseUrl}`, retry: { limit: 0 } }).me());
+      expect(e).to.be.instanceOf(UnreachableError);
+      expect(e.origin).to.equal(crossOrigin);
+    });
+
+    it('says offline, naming no server, when the browser reports no network', async () => {
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        const e = await rejection(new RestBackend({ baseUrl: 'http://127.0.0.1:9', retry: { limit: 0 } }).me());
+        expect(e).to.be.instanceOf(OfflineError);
+        expect(e).not.to.be.instanceOf(UnreachableError);
+      } finally {
+        delete (navigator as { onLine?: boolean }).onLine;
+      }
+      expect(navigator.onLine).to.equal(true);
+    });
+
+    it('reads a JSON error body that is not a problem as no problem, keeping the status', async () => {
+      const fake = fakeServer();
+      await fake.route({ path: '/v1/me', responses: [{ status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'nope' }) }] });
+      const e = await rejection(new RestBackend({ baseUrl: fake.baseUrl }).me());
+      expect(e).to.be.instanceOf(BackendError);
+      expect([e.status, e.message, e.problem]).to.deep.equal([404, 'HTTP 404', null]);
     });
 
     it('turns a timeout into an OfflineError with timedOut', async () => {
