@@ -165,6 +165,7 @@ export class ConfabArticleSearch extends ConfabElement {
     fetch: (b, signal) => b.searchArticles(this.request(), { signal }),
     // Keep the last results on screen while the next query loads: no flicker as the partner types.
     keepPrevious: true,
+    what: 'articles',
   });
 
   /**

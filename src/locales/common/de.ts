@@ -12,4 +12,5 @@ export const templates = {
   retry: 'Erneut versuchen',
   'offline-saved': str`Offline: Sie sehen den Stand von ${0}.`,
   offline: 'Offline: Sie sehen gespeicherte Inhalte.',
+  'write-pending': 'Ausstehend: wird gesendet, sobald Sie online sind',
 };

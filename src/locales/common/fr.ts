@@ -12,4 +12,5 @@ export const templates = {
   retry: 'Réessayer',
   'offline-saved': str`Hors ligne : contenu enregistré ${0}.`,
   offline: 'Hors ligne : contenu enregistré.',
+  'write-pending': 'En attente : sera publié dès le retour en ligne',
 };

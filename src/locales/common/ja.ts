@@ -12,4 +12,5 @@ export const templates = {
   retry: '再試行',
   'offline-saved': str`オフライン：${0}に保存された内容を表示しています。`,
   offline: 'オフライン：保存された内容を表示しています。',
+  'write-pending': '保留中：オンラインに戻ると投稿されます',
 };
