@@ -8,6 +8,8 @@ import { join } from 'node:path';
 const steps = [
   // The SDK, then the server with its tests and benchmarks (tsx runs them without checking types).
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p . && npx tsc -p server/tsconfig.json' },
+  // ARCHITECTURE's layering: no element touches IndexedDB or the global fetch.
+  { name: 'layering', cmd: 'node --test test/layering/elements.test.mjs' },
   { name: 'build', cmd: 'npm run build --silent' },
   // The loader and IIFE budgets fail the run. The first-load rows are reported only while their
   // budgets are knowingly unmet (issue 2: the shared runtime alone is over 25 KB with ky 2);
