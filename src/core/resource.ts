@@ -124,11 +124,11 @@ export class ResourceController<T> implements ReactiveController {
   private connected = false;
   // Which key `value` belongs to: with keepPrevious it may still be the previous key's.
   private valueKey: string | null | undefined;
-  // What the last fetch did, told (event and hook) once the host has rendered it.
-  private outcome?: { error?: ConfabError };
+  // What the last fetch did, told (event, then hook) once the host has rendered it: null is fresh data.
+  private outcome: ConfabError | null | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & EventTarget,
     private readonly options: ResourceOptions<T>,
   ) {
     host.addController(this);
@@ -147,18 +147,16 @@ export class ResourceController<T> implements ReactiveController {
 
   /** After the host rendered a fetch's outcome: the event for the host page, then the element's hook. */
   hostUpdated(): void {
-    const outcome = this.outcome;
-    if (!outcome) return;
+    const error = this.outcome;
+    if (error === undefined) return;
     this.outcome = undefined;
     const { what, onFresh, onError } = this.options;
-    const target = this.host instanceof EventTarget ? this.host : undefined;
-    if (outcome.error) {
-      if (target && what !== undefined) emit(target, 'confab-error', { error: outcome.error, status: outcome.error.status });
-      onError?.(outcome.error);
-    } else {
-      if (target && what !== undefined) emit(target, 'confab-load', { what });
-      onFresh?.(this.value as T);
+    if (what !== undefined) {
+      if (error) emit(this.host, 'confab-error', { error, status: error.status });
+      else emit(this.host, 'confab-load', { what });
     }
+    if (error) onError?.(error);
+    else onFresh?.(this.value as T);
   }
 
   hostConnected(): void {
@@ -275,7 +273,7 @@ export class ResourceController<T> implements ReactiveController {
       if (gen !== this.gen) return;
       this.flight = undefined;
       const entry = { value, savedAt: Date.now() };
-      this.outcome = {};
+      this.outcome = null;
       this.applyFresh(entry);
       const id = await who;
       // Only the flight's first finisher writes the cache; the others just show the value.
@@ -290,7 +288,7 @@ export class ResourceController<T> implements ReactiveController {
       if (isAbort(e) && flight.abort.signal.aborted) return;
       const error = toConfabError(e);
       this.error = error;
-      this.outcome = { error };
+      this.outcome = error;
       // Offline with this key's own cached data: still worth showing. A previous key's data is not.
       if (error instanceof OfflineError && this.valueKey === fullKey) {
         this.offline = true;

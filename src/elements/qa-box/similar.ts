@@ -44,7 +44,7 @@ export class SimilarQuestions {
   private open = true;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly o: SimilarOptions,
   ) {
     this.query = new Debounced(host, 250);

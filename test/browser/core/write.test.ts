@@ -2,22 +2,14 @@
 // lists the scope's pending writes, tells the form about replays and refusals, asks for a sign-in on 401.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { createStore, del, entries } from 'idb-keyval';
 import { waitFor } from './wait.js';
 import type { CommunityBackend } from '../../../src/backends/types.js';
 import { AuthError, BackendError, OfflineError } from '../../../src/core/errors.js';
 import { _resetForTests, type OutboxFailure } from '../../../src/core/outbox.js';
 import { WriteController } from '../../../src/core/write.js';
 import { fakeBackend } from './fake-backend.js';
+import { clearOutboxOf } from './outbox-store.js';
 
-const outboxStore = createStore('confab-outbox', 'outbox');
-// Other files share the origin's outbox: touch only our entries, whose backend ids start with 'wr-'.
-async function clearMine(): Promise<void> {
-  for (const [k, v] of await entries(outboxStore)) {
-    const entry = (v as { entry?: { backendId?: string } }).entry ?? (v as { backendId?: string });
-    if (String(entry.backendId ?? '').startsWith('wr-')) await del(k, outboxStore);
-  }
-}
 
 class WriteHost extends LitElement {
   static override properties = { backend: { attribute: false }, target: {} };
@@ -50,7 +42,7 @@ function mount(backend: CommunityBackend, target: string | null = 't1'): Promise
 describe('WriteController', () => {
   beforeEach(async () => {
     _resetForTests();
-    await clearMine();
+    await clearOutboxOf('wr-'); // other files share the outbox: only our backends' entries
   });
   afterEach(() => _resetForTests());
 
