@@ -10,6 +10,8 @@ const steps = [
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p . && npx tsc -p server/tsconfig.json' },
   // Type tests: the React wrappers' and JSX typings' @ts-expect-error lines (`sort="oldest"` and the like).
   { name: 'types', cmd: 'npx tsc -p test/browser/tsconfig.types.json' },
+  // ARCHITECTURE's layering: no element touches IndexedDB or the global fetch.
+  { name: 'layering', cmd: 'node --test test/layering/elements.test.mjs' },
   { name: 'build', cmd: 'npm run build --silent' },
   // The custom-elements.json that build wrote: tokens, parts, event types and unions for every element.
   { name: 'manifest', cmd: 'node --test test/manifest/custom-elements.test.mjs' },

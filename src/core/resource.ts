@@ -4,6 +4,7 @@ import { persistentBackendId, runtimeBackendId } from './backend-id.js';
 import { dropMemoryCache, peekCache, readCache, writeCache } from './cache.js';
 import { currentIdentity, lastIdentity } from './identity.js';
 import { OfflineError, isAbort, toConfabError, type ConfabError } from './errors.js';
+import { emit } from './events.js';
 
 /** Where a resource is: nothing asked, fetching, a value to show, or a failure to show. */
 export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -26,6 +27,17 @@ export interface ResourceOptions<T> {
   cache?: boolean;
   /** Keep showing the previous key's value while a new key loads (e.g. search results). Default false. */
   keepPrevious?: boolean;
+  /**
+   * Names the data for the host page, e.g. `'threads'`. With it the controller fires `confab-load`
+   * (`{ what }`) from its host each time a fetch brought fresh data, and `confab-error`
+   * (`{ error, status }`) each time one failed, also when cached data is shown offline. A local
+   * `mutate()` is not a load. Without it the controller fires nothing.
+   */
+  what?: string;
+  /** A fetch brought fresh data (not a `mutate()`). Called after the host rendered it, after `confab-load`. */
+  onFresh?: (value: T) => void;
+  /** A fetch failed (an abort the controller asked for is not a failure). Called after the host rendered it, after `confab-error`. */
+  onError?: (error: ConfabError) => void;
 }
 
 // ----- in-flight deduplication, shared by every controller on the page -----
@@ -74,8 +86,9 @@ const peers = new Map<string, Set<ResourceController<unknown>>>();
 
 /**
  * Loads data for a Lit element: stale-while-revalidate from the cache, one shared request per key,
- * abort when the key changes. Renders nothing and emits nothing; the element reads its fields in
- * `render()` and fires its own `confab-load` / `confab-error`.
+ * abort when the key changes. Renders nothing; the element reads its fields in `render()`. With
+ * `what` it fires the `confab-load` / `confab-error` pair itself, and `onFresh` / `onError` let the
+ * element react to the same moments (as `@lit/task`'s `onComplete` / `onError` do).
  *
  * Field meanings:
  * - `status: 'ready'` means `value` is there to show. When a revalidation failed because the
@@ -87,6 +100,7 @@ const peers = new Map<string, Set<ResourceController<unknown>>>();
  *   backend: () => this.backendCtl.backend,
  *   key: () => (this.threadId ? `thread:${this.threadId}` : null),
  *   fetch: (b, signal) => b.getThread(this.threadId!, { signal }),
+ *   what: 'thread',
  * });
  */
 export class ResourceController<T> implements ReactiveController {
@@ -110,9 +124,11 @@ export class ResourceController<T> implements ReactiveController {
   private connected = false;
   // Which key `value` belongs to: with keepPrevious it may still be the previous key's.
   private valueKey: string | null | undefined;
+  // What the last fetch did, told (event, then hook) once the host has rendered it: null is fresh data.
+  private outcome: ConfabError | null | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & EventTarget,
     private readonly options: ResourceOptions<T>,
   ) {
     host.addController(this);
@@ -127,6 +143,20 @@ export class ResourceController<T> implements ReactiveController {
     this.backendNow = backend;
     if (fullKey === this.fullKey) return;
     this.switchTo(fullKey);
+  }
+
+  /** After the host rendered a fetch's outcome: the event for the host page, then the element's hook. */
+  hostUpdated(): void {
+    const error = this.outcome;
+    if (error === undefined) return;
+    this.outcome = undefined;
+    const { what, onFresh, onError } = this.options;
+    if (what !== undefined) {
+      if (error) emit(this.host, 'confab-error', { error, status: error.status });
+      else emit(this.host, 'confab-load', { what });
+    }
+    if (error) onError?.(error);
+    else onFresh?.(this.value as T);
   }
 
   hostConnected(): void {
@@ -186,6 +216,7 @@ export class ResourceController<T> implements ReactiveController {
     this.release();
     this.fullKey = fullKey;
     const gen = ++this.gen;
+    this.outcome = undefined; // the previous key's, not rendered: nobody saw it
     this.error = undefined;
     this.offline = false;
     this.stale = false;
@@ -242,6 +273,7 @@ export class ResourceController<T> implements ReactiveController {
       if (gen !== this.gen) return;
       this.flight = undefined;
       const entry = { value, savedAt: Date.now() };
+      this.outcome = null;
       this.applyFresh(entry);
       const id = await who;
       // Only the flight's first finisher writes the cache; the others just show the value.
@@ -256,6 +288,7 @@ export class ResourceController<T> implements ReactiveController {
       if (isAbort(e) && flight.abort.signal.aborted) return;
       const error = toConfabError(e);
       this.error = error;
+      this.outcome = error;
       // Offline with this key's own cached data: still worth showing. A previous key's data is not.
       if (error instanceof OfflineError && this.valueKey === fullKey) {
         this.offline = true;

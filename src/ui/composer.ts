@@ -27,10 +27,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Answer, Post } from '../contract/index.js';
 import type { CommunityBackend } from '../backends/types.js';
 import { emit } from '../core/events.js';
-import { AuthError, BackendError, OfflineError, toConfabError, type ConfabError } from '../core/errors.js';
-import { persistentBackendId } from '../core/backend-id.js';
-import { clearDraft, loadDraft, saveDraft } from '../core/drafts.js';
-import { onOutboxChange, pending as outboxPending, startOutbox, submit, type OutboxChange, type OutboxEntry } from '../core/outbox.js';
+import { BackendError, OfflineError, type ConfabError } from '../core/errors.js';
+import { DraftController } from '../core/drafts.js';
+import type { OutboxEntry, OutboxFailure } from '../core/outbox.js';
+import { WriteController } from '../core/write.js';
 import { markdown } from '../core/markdown-directive.js';
 import { errorText } from './error-text.js';
 
@@ -80,36 +80,29 @@ const bytes = (text: string): number => new TextEncoder().encode(text).length;
 const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /**
- * State of one composer: the text being typed, the Write/Preview tab, validation, sending and
- * send errors, the draft in IndexedDB and the target's pending outbox entries.
- *
- * Drafts are saved (debounced) while typing, under a key made of the backend id, the method and the
- * target, so they survive a reload and never leak between threads. They are cleared after the
- * backend stored the write or the outbox took it.
+ * State of one composer: the text being typed, the Write/Preview tab, validation and send errors.
+ * Sending and the target's pending outbox entries are core's `WriteController`; the draft is core's
+ * `DraftController`, both under the write's scope (backend id, method and target), so a draft
+ * survives a reload and never leaks between threads. It is cleared once the backend stored the
+ * write or the outbox took it.
  */
 export class ComposerController<M extends ComposerMethod = ComposerMethod> implements ReactiveController {
   /** The text in the textarea. */
   body = '';
   /** Which tab is showing. */
   tab: 'write' | 'preview' = 'write';
-  /** True while a submit is on its way. */
-  sending = false;
   /** A validation message to show under the textarea, or '' when the text is fine or untouched. */
   invalid = '';
   /** Why the last send failed (not offline: offline sends are queued). The text is kept. */
   sendError: ConfabError | undefined;
-  /** This target's writes waiting in the outbox, oldest first. The host renders them as "pending". */
-  pending: PendingItem[] = [];
   /** Element ids for this instance, unique within the host's shadow root. */
   readonly ids = { field: `composer-${++seq}`, hint: '', error: '', tabWrite: '', tabPreview: '', panel: '' };
 
-  private target: string | null = null;
-  private scope = '';
-  private saveTimer?: ReturnType<typeof setTimeout>;
-  private unlisten?: () => void;
+  private readonly writes: WriteController<Sent<M>>;
+  private readonly draft: DraftController;
+  /** The scope the fields show: a new one empties them and restores its draft. */
+  private shown = '';
   private loadGen = 0;
-  /** Typed since the draft was last written. */
-  private dirty = false;
 
   constructor(
     /** The element the composer renders in. */
@@ -118,6 +111,15 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
   ) {
     const f = this.ids.field;
     Object.assign(this.ids, { hint: `${f}-hint`, error: `${f}-error`, tabWrite: `${f}-tw`, tabPreview: `${f}-tp`, panel: `${f}-panel` });
+    this.writes = new WriteController<Sent<M>>(host, {
+      method: options.method,
+      backend: options.backend,
+      target: options.target,
+      authAction: this.authAction(),
+      onReplayed: (value) => options.onReplayed?.(value),
+      onRefused: (failure) => this.refused(failure),
+    });
+    this.draft = new DraftController(host, () => this.writes.scope || null);
     host.addController(this);
   }
 
@@ -126,51 +128,37 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
     return this.options.signedIn();
   }
 
-  // The last reliable moment before a reload or navigation: write what the debounce still holds.
-  private readonly onPageHide = () => this.flushDraft();
-
-  hostConnected(): void {
-    this.unlisten ??= onOutboxChange((change) => this.onOutbox(change));
-    addEventListener('pagehide', this.onPageHide);
+  /** True while a submit is on its way. */
+  get sending(): boolean {
+    return this.writes.sending;
   }
 
-  hostDisconnected(): void {
-    removeEventListener('pagehide', this.onPageHide);
-    this.unlisten?.();
-    this.unlisten = undefined;
-    // A pending debounced save must still land: the partner may be navigating away mid-sentence.
-    this.flushDraft();
-    this.target = null;
+  /** This target's writes waiting in the outbox, oldest first. The host renders them as "pending". */
+  get pending(): PendingItem[] {
+    return this.writes.pending.map(toPending);
   }
 
   hostUpdate(): void {
-    const backend = this.options.backend();
-    const target = backend ? this.options.target() : null;
-    const scope = backend && target ? `${persistentBackendId(backend)}:${this.options.method}:${target}` : '';
-    // Replays whatever an earlier visit (or a reload) left queued; a no-op after the first call.
-    if (backend) startOutbox(backend);
-    if (scope === this.scope) return;
-    this.flushDraft();
-    this.target = target;
-    this.scope = scope;
-    this.dirty = false;
+    const scope = this.writes.scope;
+    if (scope === this.shown) return;
+    // What was typed for the previous target still lands under its own key.
+    void this.draft.flush();
+    this.shown = scope;
     this.body = '';
     this.tab = 'write';
     this.invalid = '';
     this.sendError = undefined;
-    this.pending = [];
     if (scope) void this.restore(scope);
   }
 
   /** Replaces the text (as typing does) and saves the draft shortly after. */
   setBody(text: string): void {
     this.body = text;
-    this.dirty = true;
     this.sendError = undefined;
     // Empty is only an error once they try to send; too long is worth saying at once.
     this.invalid = bytes(text) > BODY_LIMIT_BYTES ? this.validate(text) : '';
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.flushDraft(), 300);
+    // Only blanks: no draft worth keeping.
+    this.draft.update(text.trim() ? text : '');
     this.host.requestUpdate();
   }
 
@@ -182,7 +170,7 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
 
   /** Asks the host page to sign the partner in (`confab-auth-required`). */
   requestSignIn(): void {
-    emit(this.host, 'confab-auth-required', { action: this.options.method === 'replyToThread' ? 'reply' : 'answer' });
+    emit(this.host, 'confab-auth-required', { action: this.authAction() });
   }
 
   /**
@@ -193,10 +181,8 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
    * @returns true when the write was stored or queued.
    */
   async submit(): Promise<boolean> {
-    if (this.sending) return false;
-    const backend = this.options.backend();
-    const target = this.target;
-    if (!backend || !target) return false;
+    const target = this.options.target();
+    if (this.sending || !target || !this.writes.scope) return false;
     if (this.signedIn === false) {
       this.requestSignIn();
       return false;
@@ -207,36 +193,24 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
       this.focusField();
       return false;
     }
-    const scope = this.scope;
-    const body = this.body.trim();
-    this.sending = true;
+    const scope = this.writes.scope;
     this.sendError = undefined;
-    this.host.requestUpdate();
-    try {
-      const result = await submit(backend, this.options.method, [target, { body }], { scope });
-      if (scope !== this.scope) return true; // the partner moved on; the write still happened
-      clearTimeout(this.saveTimer);
-      this.dirty = false;
-      await clearDraft(scope);
-      this.body = '';
-      this.tab = 'write';
-      if (result.queued) {
-        const item = toPending(result.entry);
-        if (!this.pending.some((p) => p.id === item.id)) this.pending = [...this.pending, item];
-        this.options.onQueued?.(item);
-      } else {
-        this.options.onSent?.(result.value as Sent<M>);
-      }
-      return true;
-    } catch (e) {
-      const error = toConfabError(e);
-      if (error instanceof AuthError && error.status === 401) this.requestSignIn();
-      if (scope === this.scope) this.sendError = error;
-      return false;
-    } finally {
-      this.sending = false;
+    const outcome = await this.writes.send([target, { body: this.body.trim() }]);
+    if (!outcome) return false;
+    // The partner moved on meanwhile: the write still happened, but these fields are another target's now.
+    if (scope !== this.writes.scope) return outcome.status !== 'failed';
+    if (outcome.status === 'failed') {
+      this.sendError = outcome.error;
       this.host.requestUpdate();
+      return false;
     }
+    void this.draft.clear();
+    this.body = '';
+    this.tab = 'write';
+    this.host.requestUpdate();
+    if (outcome.status === 'queued') this.options.onQueued?.(toPending(outcome.entry));
+    else this.options.onSent?.(outcome.value);
+    return true;
   }
 
   /** Ctrl+Enter (Cmd+Enter on a Mac) sends; Escape in the Preview tab returns to Write. */
@@ -279,52 +253,27 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
     return this.options.locale?.() || this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
+  private authAction(): string {
+    return this.options.method === 'replyToThread' ? 'reply' : 'answer';
+  }
+
   private async restore(scope: string): Promise<void> {
     const gen = ++this.loadGen;
-    const draft = await loadDraft(scope).catch(() => undefined);
+    const draft = await this.draft.restore();
     // Typing may have started before IndexedDB answered: never overwrite what they typed.
-    if (gen === this.loadGen && scope === this.scope && typeof draft === 'string' && !this.body) {
+    if (gen === this.loadGen && scope === this.shown && typeof draft === 'string' && !this.body) {
       this.body = draft;
       this.host.requestUpdate();
     }
-    await this.refreshPending();
   }
 
-  private onOutbox(change: OutboxChange): void {
-    const scope = change.type === 'failed' ? change.failure.entry.scope : change.type === 'dismissed' ? undefined : change.entry.scope;
-    if (change.type !== 'dismissed' && scope !== this.scope) return;
-    if (change.type === 'sent') this.options.onReplayed?.(change.value as Sent<M> | undefined);
-    if (change.type === 'failed') {
-      // The server refused a queued write (e.g. it broke a rule meanwhile): put the text back and say why.
-      const { failure } = change;
-      if (!this.body.trim()) {
-        this.body = toPending(failure.entry).body;
-        this.dirty = true; // keep it as a draft too
-      }
-      this.sendError = new BackendError(failure.problem?.detail ?? failure.message, failure.status, failure.problem);
-      this.host.requestUpdate();
+  /** The server refused a queued write (e.g. it broke a rule meanwhile): put the text back and say why. */
+  private refused(failure: OutboxFailure): void {
+    if (!this.body.trim()) {
+      this.body = toPending(failure.entry).body;
+      this.draft.update(this.body); // keep it as a draft too
     }
-    void this.refreshPending();
-  }
-
-  private async refreshPending(): Promise<void> {
-    const scope = this.scope;
-    if (!scope) return;
-    const entries = await outboxPending(scope).catch(() => [] as OutboxEntry[]);
-    if (scope !== this.scope) return;
-    this.pending = entries.map(toPending);
-    this.host.requestUpdate();
-  }
-
-  private flushDraft(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    const scope = this.scope;
-    // Only what was typed since the last save: an empty field whose draft is still being restored must
-    // not overwrite that draft.
-    if (!scope || !this.dirty) return;
-    this.dirty = false;
-    void (this.body.trim() ? saveDraft(scope, this.body) : clearDraft(scope)).catch(() => {});
+    this.sendError = new BackendError(failure.problem?.detail ?? failure.message, failure.status, failure.problem);
   }
 }
 
@@ -440,7 +389,5 @@ function sendError(error: ConfabError): TemplateResult {
   </div>`;
 }
 
-/** The "pending" badge a host puts next to a queued write. */
-export function pendingBadge(): TemplateResult {
-  return html`<span class="pending-badge" part="pending">${msg('Pending: will post when online', { id: 'composer-pending' })}</span>`;
-}
+// Hosts that render a composer's pending writes take the badge from here too.
+export { pendingBadge } from './pending.js';

@@ -3,6 +3,7 @@ import { msg } from '@lit/localize';
 import type { ArticleSearchQuery, ArticleSearchResult } from '../../contract/index.js';
 import type { CommunityBackend } from '../../backends/types.js';
 import { ResourceController } from '../../core/resource.js';
+import { recentSearchesKept } from '../../core/recent-searches-kept.js';
 import { toConfabError, type ConfabError } from '../../core/errors.js';
 import { persistentBackendId } from '../../core/backend-id.js';
 import { loadOnce } from '../../core/load-once.js';
@@ -31,17 +32,6 @@ export function markFirstContent(): void {
   if (marked) return;
   marked = true;
   performance.mark('confab:article-search:first-content');
-}
-
-/** The IndexedDB database recent-searches.ts keeps its lists in. */
-export const RECENT_DB = 'confab-recent';
-/** False only when the browser lists its databases and ours is not among them. */
-async function recentKept(): Promise<boolean> {
-  try {
-    return (await indexedDB.databases()).some((d) => d.name === RECENT_DB);
-  } catch {
-    return true; // no databases() (older browsers): look
-  }
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -171,6 +161,7 @@ export class ConfabArticleSearch extends ConfabElement {
     fetch: (b, signal) => b.searchArticles(this.request(), { signal }),
     // Keep the last results on screen while the next query loads: no flicker as the partner types.
     keepPrevious: true,
+    what: 'articles',
   });
 
   /**
@@ -373,7 +364,7 @@ export class ConfabArticleSearch extends ConfabElement {
     if (this.effectiveMode === 'popup') return markFirstContent();
     // Inline, recent searches show under the empty field without any interaction: part of the first
     // view, unless the browser has never kept one (no database yet), as on a partner's first visit.
-    if (await recentKept()) void this.loadRecent().catch(() => undefined);
+    if (await recentSearchesKept()) void this.loadRecent().catch(() => undefined);
   }
 
   // ----- rendering -----

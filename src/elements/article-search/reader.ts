@@ -39,6 +39,7 @@ export class ArticleReader implements ReactiveController {
       backend: () => host.backendNow,
       key: () => (this.id ? `article:${this.id}` : null),
       fetch: (b, signal) => b.getArticle(this.id!, { signal }),
+      what: 'article',
     });
   }
 

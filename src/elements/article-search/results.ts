@@ -27,7 +27,6 @@ export { resultStyles };
 type Option = { kind: 'recent'; query: string } | { kind: 'article'; hit: ArticleHit };
 
 export class SearchResults implements ReactiveController {
-  private reported = new WeakSet<object>();
   /** Where focus returns when the reader closes. */
   private returnFocus: string | null = null;
   /** The inline reader, loaded on first need: most searches never open one. */
@@ -273,8 +272,6 @@ export class SearchResults implements ReactiveController {
 
   hostUpdated(): void {
     const h = this.host;
-    this.track(h.search, 'articles');
-    if (this.reader) this.track(this.reader.article, 'article');
     if (h.search.status === 'ready' && h.search.value && h.query) {
       markFirstContent();
       // Results are on screen: fetch the reader while the partner reads them.
@@ -282,18 +279,6 @@ export class SearchResults implements ReactiveController {
     }
     // Keep the active option in view as arrow keys move it through a scrolled popup.
     if (h.active >= 0) this.optionEl(h.active)?.scrollIntoView({ block: 'nearest' });
-  }
-
-  /** A `confab-load` for each fresh value, a `confab-error` for each new failure. */
-  private track(r: ResourceController<object>, what: string): void {
-    if (r.status === 'ready' && !r.stale && r.value && !this.reported.has(r.value)) {
-      this.reported.add(r.value);
-      emit(this.host, 'confab-load', { what });
-    }
-    if (r.error && !this.reported.has(r.error)) {
-      this.reported.add(r.error);
-      this.host.fail(r.error);
-    }
   }
 
   // ----- rendering -----

@@ -105,8 +105,6 @@ export class ConfabCertBadge extends ConfabElement {
 
   private focusVerdictOf: string | null = null;
   private marked = false;
-  private loadSignature = '';
-
   private readonly me = new ResourceController<Me>(this, {
     backend: () => (this.assertion ? undefined : this.backend),
     key: () => 'me',
@@ -121,6 +119,7 @@ export class ConfabCertBadge extends ConfabElement {
       return q ? `certifications:${JSON.stringify(q)}` : null;
     },
     fetch: (b, signal) => b.listCertifications(this.query()!, { signal }),
+    what: 'certifications',
   });
 
   private readonly verifier = new VerifyController(this, {
@@ -173,7 +172,6 @@ export class ConfabCertBadge extends ConfabElement {
   }
 
   protected override updated(): void {
-    this.fireLoadEvents();
     if (!this.marked && this.renderRoot.querySelector('[part~="item"]')) {
       this.marked = true;
       performance.mark('confab:cert-badge:first-content');
@@ -185,15 +183,6 @@ export class ConfabCertBadge extends ConfabElement {
         el.focus();
       }
     }
-  }
-
-  private fireLoadEvents(): void {
-    const l = this.list;
-    const signature = `${l.status}|${l.stale}|${l.savedAt}|${l.error?.message ?? ''}`;
-    if (signature === this.loadSignature) return;
-    this.loadSignature = signature;
-    if (l.status === 'ready' && !l.stale) emit(this, 'confab-load', { what: 'certifications' });
-    else if (l.error && (l.status === 'error' || l.offline)) this.reportError(l.error);
   }
 
   private verificationDone(url: string, v: Verification): void {

@@ -16,7 +16,6 @@ import { feedStyles } from './forum-feed.styles.js';
 import { threadRow } from './thread-row.js';
 import type { Panels } from './panels.js';
 import type { EarlyListener, NewThreadsController } from './live.js';
-import { LoadEvents } from './load-events.js';
 
 /** The values `sort` accepts (the contract's THREAD_SORTS, restated so valibot stays out of this chunk). */
 export const FEED_SORTS = ['latest', 'top', 'unanswered'] as const satisfies readonly ThreadSort[];
@@ -128,6 +127,7 @@ export class ConfabForumFeed extends ConfabElement {
     key: () => 'me',
     fetch: (b, signal) => b.me({ signal }),
     cache: false,
+    what: 'me',
   });
 
   /** @internal */
@@ -135,6 +135,14 @@ export class ConfabForumFeed extends ConfabElement {
     backend: () => this.backend,
     key: () => `threads:${JSON.stringify(this.query())}`,
     fetch: (b, signal) => b.listThreads(this.query(), { signal }),
+    what: 'threads',
+    onFresh: (page) => {
+      // Once per query: a refresh after a write has its own announcement ("Thread posted").
+      const key = JSON.stringify(this.query());
+      if (this.announcedQuery === key) return;
+      this.announcedQuery = key;
+      this.announceCount(page.items.length);
+    },
   });
 
   private readonly morePage = new ResourceController<Page<ThreadSummary>>(this, {
@@ -142,22 +150,8 @@ export class ConfabForumFeed extends ConfabElement {
     key: () => (this.wantCursor ? `threads:${JSON.stringify({ ...this.query(), cursor: this.wantCursor })}` : null),
     fetch: (b, signal) => b.listThreads({ ...this.query(), cursor: this.wantCursor! }, { signal }),
     cache: false,
+    what: 'threads',
   });
-
-  // Held for its side effect: it fires confab-load / confab-error around every fetch (the thread
-  // view's own resources have theirs in open-thread.ts).
-  protected readonly loads = new LoadEvents(
-    this,
-    [['threads', this.list], ['threads', this.morePage], ['me', this.me]],
-    (_what, res) => {
-      // Once per query: a refresh after a write has its own announcement ("Thread posted").
-      const key = JSON.stringify(this.query());
-      if (res === this.list && this.announcedQuery !== key) {
-        this.announcedQuery = key;
-        this.announceCount(this.list.value?.items.length ?? 0);
-      }
-    },
-  );
 
   /** Thread view, composer and new-thread form: loaded on demand (see panels.ts). */
   private panels?: Panels;

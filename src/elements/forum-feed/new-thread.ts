@@ -1,12 +1,11 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
 import type { Thread } from '../../contract/index.js';
 import type { CommunityBackend } from '../../backends/types.js';
-import { persistentBackendId } from '../../core/backend-id.js';
-import { clearDraft, loadDraft, saveDraft } from '../../core/drafts.js';
-import { onOutboxChange, pending as outboxPending, startOutbox, submit, type OutboxEntry } from '../../core/outbox.js';
-import { AuthError, toConfabError, type ConfabError } from '../../core/errors.js';
+import { DraftController } from '../../core/drafts.js';
+import { WriteController } from '../../core/write.js';
+import type { ConfabError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
 import { errorText } from '../../ui/error-text.js';
 
@@ -46,51 +45,37 @@ const splitTags = (s: string) => s.split(',').map((t) => t.trim()).filter(Boolea
  * The "New thread" form: fields, validation before submit (the contract's rules, in words), a
  * draft in IndexedDB, and a submit through the outbox so an offline partner loses nothing.
  */
-export class NewThreadController implements ReactiveController {
+export class NewThreadController {
   open = false;
   fields: Fields = { title: '', body: '', category: '', tags: '' };
   errors: Partial<Record<FieldName, string>> = {};
-  sending = false;
   sendError: ConfabError | undefined;
-  pending: PendingThread[] = [];
 
-  private scope = '';
-  private saveTimer?: ReturnType<typeof setTimeout>;
-  private unlisten?: () => void;
-  private dirty = false;
+  private readonly writes: WriteController<Thread>;
+  /** All four fields, as one JSON draft. */
+  private readonly draft: DraftController;
 
   constructor(
     readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: NewThreadOptions,
   ) {
-    host.addController(this);
-  }
-
-  private readonly onPageHide = () => this.flush();
-
-  hostConnected(): void {
-    addEventListener('pagehide', this.onPageHide);
-    this.unlisten ??= onOutboxChange((change) => {
-      if (change.type === 'sent' && change.entry.scope === this.scope) this.options.onReplayed();
-      void this.refreshPending();
+    this.writes = new WriteController<Thread>(host, {
+      method: 'createThread',
+      backend: options.backend,
+      authAction: 'create-thread',
+      onReplayed: () => options.onReplayed(),
     });
+    this.draft = new DraftController(host, () => this.writes.scope || null);
   }
 
-  hostDisconnected(): void {
-    removeEventListener('pagehide', this.onPageHide);
-    this.unlisten?.();
-    this.unlisten = undefined;
-    this.flush();
+  /** True while the thread is being sent. */
+  get sending(): boolean {
+    return this.writes.sending;
   }
 
-  hostUpdate(): void {
-    const b = this.options.backend();
-    const scope = b ? `${persistentBackendId(b)}:createThread` : '';
-    if (b) startOutbox(b);
-    if (scope === this.scope) return;
-    this.scope = scope;
-    this.pending = [];
-    if (scope) void this.refreshPending();
+  /** Threads waiting in the outbox, shown at the top of the feed as "pending". */
+  get pending(): PendingThread[] {
+    return this.writes.pending.map((e) => ({ id: e.id, title: String((e.args[0] as { title?: unknown })?.title ?? '') }));
   }
 
   /** Opens the form (or asks the page for a sign-in when nobody is signed in). */
@@ -102,7 +87,7 @@ export class NewThreadController implements ReactiveController {
     this.open = true;
     this.errors = {};
     this.sendError = undefined;
-    const draft = this.scope ? await loadDraft(this.scope).catch(() => undefined) : undefined;
+    const draft = await this.draft.restore();
     const saved = typeof draft === 'string' ? safeParse(draft) : null;
     this.fields = saved ?? { title: '', body: '', category: this.options.defaultCategory(), tags: '' };
     if (!this.fields.category) this.fields.category = this.options.defaultCategory();
@@ -111,19 +96,18 @@ export class NewThreadController implements ReactiveController {
 
   /** Closes the form (the draft stays) and returns focus to the "New thread" button. */
   hide(): void {
-    this.flush();
+    void this.draft.flush();
     this.open = false;
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => (this.host.shadowRoot?.querySelector('[part~=new-thread]') as HTMLElement | null)?.focus());
   }
 
   set(name: FieldName, value: string): void {
-    this.fields = { ...this.fields, [name]: value };
-    this.dirty = true;
+    const f = (this.fields = { ...this.fields, [name]: value });
     // Once a field was flagged, re-check it as they type so the message goes away when fixed.
     if (this.errors[name]) this.errors = { ...this.errors, [name]: this.check(name) };
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.flush(), 300);
+    const empty = !f.title.trim() && !f.body.trim() && !f.tags.trim();
+    this.draft.update(empty ? '' : JSON.stringify(f));
     this.host.requestUpdate();
   }
 
@@ -151,8 +135,7 @@ export class NewThreadController implements ReactiveController {
   }
 
   async submit(): Promise<void> {
-    const backend = this.options.backend();
-    if (!backend || this.sending) return;
+    if (!this.writes.scope || this.sending) return;
     if (this.options.signedIn() === false) {
       emit(this.host, 'confab-auth-required', { action: 'create-thread' });
       return;
@@ -168,48 +151,20 @@ export class NewThreadController implements ReactiveController {
     }
     const f = this.fields;
     const input = { title: f.title.trim(), body: f.body.trim(), category: f.category.trim(), tags: splitTags(f.tags) };
-    this.sending = true;
     this.sendError = undefined;
-    this.host.requestUpdate();
-    try {
-      const result = await submit(backend, 'createThread', [input], { scope: this.scope });
-      clearTimeout(this.saveTimer);
-      this.dirty = false;
-      await clearDraft(this.scope).catch(() => {});
-      this.open = false;
-      this.fields = { title: '', body: '', category: '', tags: '' };
-      if (result.queued) {
-        await this.refreshPending();
-        this.options.onQueued();
-      } else this.options.onCreated(result.value as Thread);
-    } catch (e) {
-      const error = toConfabError(e);
-      if (error instanceof AuthError && error.status === 401) emit(this.host, 'confab-auth-required', { action: 'create-thread' });
-      this.sendError = error;
-    } finally {
-      this.sending = false;
+    const outcome = await this.writes.send([input]);
+    if (!outcome) return;
+    if (outcome.status === 'failed') {
+      this.sendError = outcome.error;
       this.host.requestUpdate();
+      return;
     }
-  }
-
-  private async refreshPending(): Promise<void> {
-    const scope = this.scope;
-    if (!scope) return;
-    const entries = await outboxPending(scope).catch(() => [] as OutboxEntry[]);
-    if (scope !== this.scope) return;
-    this.pending = entries.map((e) => ({ id: e.id, title: String((e.args[0] as { title?: unknown })?.title ?? '') }));
+    void this.draft.clear();
+    this.open = false;
+    this.fields = { title: '', body: '', category: '', tags: '' };
     this.host.requestUpdate();
-  }
-
-  private flush(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    // Only after typing: fields still waiting for their draft must not overwrite it.
-    if (!this.scope || !this.dirty) return;
-    this.dirty = false;
-    const f = this.fields;
-    const empty = !f.title.trim() && !f.body.trim() && !f.tags.trim();
-    void (empty ? clearDraft(this.scope) : saveDraft(this.scope, JSON.stringify(f))).catch(() => {});
+    if (outcome.status === 'queued') this.options.onQueued();
+    else this.options.onCreated(outcome.value);
   }
 }
 

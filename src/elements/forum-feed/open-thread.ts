@@ -4,7 +4,6 @@ import type { Page, Post, ThreadWithPosts } from '../../contract/index.js';
 import { ResourceController } from '../../core/resource.js';
 import { offlineNotice } from '../../ui/states.js';
 import { ComposerController } from '../../ui/composer.js';
-import { LoadEvents } from './load-events.js';
 import { threadView } from './thread-view.js';
 import type { FeedHost } from './panels.js';
 
@@ -32,14 +31,15 @@ export class OpenThread implements ReactiveController {
       backend: () => host.backendNow(),
       key: () => (this.id ? `thread:${this.id}` : null),
       fetch: (b, signal) => b.getThread(this.id!, { signal }),
+      what: 'thread',
     });
     this.morePosts = new ResourceController<Page<Post>>(host, {
       backend: () => host.backendNow(),
       key: () => (this.id && this.wantPostsCursor ? `posts:${this.id}:${this.wantPostsCursor}` : null),
       fetch: (b, signal) => b.listPosts(this.id!, this.wantPostsCursor!, { signal }),
       cache: false,
+      what: 'posts',
     });
-    new LoadEvents(host, [['thread', this.thread], ['posts', this.morePosts]]);
     const replied = (p: Post | undefined) => {
       if (p) this.extraPosts = [...this.extraPosts, p];
       this.listDirty = true;

@@ -9,7 +9,7 @@ import { msg } from '@lit/localize';
 import type { Page, ThreadSummary } from '../../contract/index.js';
 import type { CommunityBackend } from '../../backends/types.js';
 import type { ResourceController } from '../../core/resource.js';
-import { pendingBadge } from '../../ui/composer.js';
+import { pendingBadge } from '../../ui/pending.js';
 import { composerStyles } from '../../ui/composer.styles.js';
 import { fields } from '../../styles/fields.js';
 import { prose } from '../../styles/prose.js';

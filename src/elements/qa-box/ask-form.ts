@@ -3,12 +3,12 @@ import { msg, str } from '@lit/localize';
 import type { Question, SimilarQuestion } from '../../contract/index.js';
 import type { CommunityBackend } from '../../backends/types.js';
 import { DraftController } from '../../core/drafts.js';
-import { onOutboxChange, pending as outboxPending, startOutbox, submit as outboxSubmit, type OutboxChange, type OutboxEntry } from '../../core/outbox.js';
-import { persistentBackendId } from '../../core/backend-id.js';
+import { WriteController } from '../../core/write.js';
 import { emit } from '../../core/events.js';
-import { AuthError, ConfabError, toConfabError } from '../../core/errors.js';
+import { ConfabError } from '../../core/errors.js';
 import { composerStyles } from '../../ui/composer.styles.js';
-import { pendingBadge, writeError } from './parts.js';
+import { pendingBadge } from '../../ui/pending.js';
+import { writeError } from './parts.js';
 import { SimilarQuestions } from './similar.js';
 import { partStyles } from './parts.styles.js';
 import { similarStyles } from './similar.styles.js';
@@ -23,6 +23,8 @@ export interface AskFormOptions {
   locale: () => string;
   /** The partner picked a similar question. */
   onPick: (q: SimilarQuestion) => void;
+  /** Similar questions arrived from the backend (after `confab-load`). */
+  onSimilar: (similar: SimilarQuestions) => void;
   /** Drafts of an earlier visit; the box keeps whatever was typed (or handed over) meanwhile. */
   onRestore: (drafts: Partial<Record<DraftField, string>>) => void;
   /** Opens a question (the "View it" button of a question the outbox posted). */
@@ -52,8 +54,6 @@ export class AskForm implements ReactiveController {
   /** Styles of what this part renders: the similar list and the pending asks. */
   static readonly styles = [composerStyles, partStyles, similarStyles];
   readonly similar: SimilarQuestions;
-  /** True while a question is being sent. */
-  sending = false;
   /** A send that failed, or a queued ask the server refused later. */
   private error?: ConfabError;
   /** Fields the partner has left once (their errors show from then on) or all after a submit attempt. */
@@ -62,17 +62,24 @@ export class AskForm implements ReactiveController {
   private pressed?: Set<AskField>;
   /** A question the outbox posted after coming back online, offered to open. */
   private posted?: Question;
-  private pendingAsks: OutboxEntry[] = [];
+  /** Sends through the outbox; lists the asks waiting in it. */
+  private readonly writes: WriteController<Question>;
   /** Every field of the form survives a reload, not only the text the partner typed at length. */
   private readonly drafts: Record<DraftField, DraftController>;
   private scope = '';
-  private unlisten?: () => void;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly o: AskFormOptions,
   ) {
-    this.similar = new SimilarQuestions(host, { backend: o.backend, locale: o.locale, onPick: o.onPick });
+    this.similar = new SimilarQuestions(host, { backend: o.backend, locale: o.locale, onPick: o.onPick, onFresh: o.onSimilar });
+    this.writes = new WriteController<Question>(host, {
+      method: 'askQuestion',
+      backend: o.backend,
+      authAction: 'ask',
+      onReplayed: (question) => this.replayed(question),
+      onRefused: (failure) => (this.error = new ConfabError(failure.message, failure.status, failure.problem)),
+    });
     this.drafts = Object.fromEntries(DRAFT_FIELDS.map((f) => [f, new DraftController(host, () => this.draftKey(f))])) as Record<
       DraftField,
       DraftController
@@ -80,33 +87,22 @@ export class AskForm implements ReactiveController {
     host.addController(this);
   }
 
-  /** Drafts and queued asks belong to a backend: `<id>:askQuestion`, or '' without a backend. */
-  private get askScope(): string {
-    const b = this.o.backend();
-    return b ? `${persistentBackendId(b)}:askQuestion` : '';
+  /** True while a question is being sent. */
+  get sending(): boolean {
+    return this.writes.sending;
   }
 
+  /** Drafts belong to a backend, like queued asks: `<id>:askQuestion:<field>`, or null without a backend. */
   private draftKey(field: DraftField): string | null {
-    const scope = this.askScope;
+    const scope = this.writes.scope;
     return scope ? `${scope}:${field}` : null;
   }
 
-  hostConnected(): void {
-    this.unlisten = onOutboxChange((change) => this.onOutbox(change));
-  }
-
-  hostDisconnected(): void {
-    this.unlisten?.();
-  }
-
   hostUpdate(): void {
-    // Drafts and pending asks belong to a backend: reload them when it changes (or first appears).
-    if (this.askScope === this.scope) return;
-    this.scope = this.askScope;
+    // Drafts belong to a backend: reload them when it changes (or first appears).
+    if (this.writes.scope === this.scope) return;
+    this.scope = this.writes.scope;
     if (this.scope) void this.restoreDrafts();
-    // Send what an earlier visit queued while offline (once per backend per page).
-    const backend = this.o.backend();
-    if (backend) startOutbox(backend);
   }
 
   /** The title changed: look up similar questions (at once with `now`) and keep it as a draft (`save`). */
@@ -162,8 +158,7 @@ export class AskForm implements ReactiveController {
    * it is listed as pending and announced. Either way the fields, drafts and similar list are cleared.
    */
   async submit(): Promise<void> {
-    const backend = this.o.backend();
-    if (!backend || this.sending) return;
+    if (!this.writes.scope || this.sending) return;
     if (this.o.signedIn() === false) {
       emit(this.host, 'confab-auth-required', { action: 'ask' });
       return;
@@ -176,68 +171,48 @@ export class AskForm implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
-    this.sending = true;
     this.error = undefined;
     this.posted = undefined;
-    this.host.requestUpdate();
-    try {
-      const result = await outboxSubmit<Question>(backend, 'askQuestion', [this.o.input()], { scope: this.askScope });
-      this.o.reset();
-      this.touched = new Set();
-      this.similar.setTitle('', true);
-      await Promise.all(DRAFT_FIELDS.map((f) => this.drafts[f].clear()));
-      if (result.queued) {
-        this.pendingAsks = [...this.pendingAsks.filter((p) => p.id !== result.entry.id), result.entry];
-        this.o.announce(msg('You are offline. Your question is saved and will be posted when you are back online.', { id: 'qa-box-ask-queued' }));
-        return;
-      }
-      const question = result.value;
-      emit(this.host, 'confab-question-asked', { question });
-      await this.o.show(question);
-    } catch (err) {
-      const error = (this.error = toConfabError(err));
-      this.o.reportError(error);
-      if (error instanceof AuthError && error.status === 401) emit(this.host, 'confab-auth-required', { action: 'ask' });
-    } finally {
-      this.sending = false;
+    const outcome = await this.writes.send([this.o.input()]);
+    if (!outcome) return;
+    if (outcome.status === 'failed') {
+      this.error = outcome.error;
+      this.o.reportError(outcome.error);
       this.host.requestUpdate();
+      return;
     }
+    this.o.reset();
+    this.touched = new Set();
+    this.similar.setTitle('', true);
+    this.host.requestUpdate();
+    await Promise.all(DRAFT_FIELDS.map((f) => this.drafts[f].clear()));
+    if (outcome.status === 'queued') {
+      this.o.announce(msg('You are offline. Your question is saved and will be posted when you are back online.', { id: 'qa-box-ask-queued' }));
+      return;
+    }
+    const question = outcome.value;
+    emit(this.host, 'confab-question-asked', { question });
+    await this.o.show(question);
   }
 
   private async restoreDrafts(): Promise<void> {
     const values = await Promise.all(DRAFT_FIELDS.map((f) => this.drafts[f].restore()));
     this.o.onRestore(Object.fromEntries(DRAFT_FIELDS.map((f, i) => [f, values[i]])));
-    await this.loadPendingAsks();
   }
 
-  private async loadPendingAsks(): Promise<void> {
-    const scope = this.askScope;
-    if (!scope) return;
-    this.pendingAsks = await outboxPending(scope).catch(() => [] as OutboxEntry[]);
-    this.host.requestUpdate();
-  }
-
-  /** A queued question was sent by a replay (maybe after a reload) or refused: say so, offer to open it. */
-  private onOutbox(change: OutboxChange): void {
-    const entry = change.type === 'failed' ? change.failure.entry : change.type === 'dismissed' ? undefined : change.entry;
-    if (entry && entry.scope !== this.askScope) return;
-    if (change.type === 'sent' && change.value) {
-      const question = change.value as Question;
-      this.posted = question;
-      emit(this.host, 'confab-question-asked', { question });
-      this.o.announce(msg('Your question was posted.', { id: 'qa-box-replayed' }));
-    } else if (change.type === 'failed') {
-      this.error = new ConfabError(change.failure.message, change.failure.status, change.failure.problem);
-    }
-    this.host.requestUpdate();
-    void this.loadPendingAsks();
+  /** A queued question was sent by a replay (maybe after a reload): say so, offer to open it. */
+  private replayed(question: Question | undefined): void {
+    if (!question) return; // another tab sent it, and says so there
+    this.posted = question;
+    emit(this.host, 'confab-question-asked', { question });
+    this.o.announce(msg('Your question was posted.', { id: 'qa-box-replayed' }));
   }
 
   /** The send error, the "posted" notice and the pending asks, above the form's actions. */
   render(): TemplateResult {
     return html`${this.error ? writeError(this.error) : nothing}
       ${this.posted ? this.renderPosted(this.posted) : nothing}
-      ${this.pendingAsks.map(
+      ${this.writes.pending.map(
         (p) => html`<div class="pending-item" part="item pending-question">
           <strong>${(p.args[0] as AskInput | undefined)?.title ?? ''}</strong> ${pendingBadge()}
         </div>`,

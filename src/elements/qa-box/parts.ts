@@ -26,8 +26,3 @@ export function answerCount(n: number, locale: string): string {
   const count = new Intl.NumberFormat(locale).format(n);
   return n === 1 ? msg('1 answer', { id: 'qa-box-one-answer' }) : msg(str`${count} answers`, { id: 'qa-box-n-answers' });
 }
-
-/** The "pending" badge of a question waiting in the outbox. */
-export function pendingBadge(): TemplateResult {
-  return html`<span class="pending-badge" part="pending">${msg('Pending: will post when online', { id: 'qa-box-pending' })}</span>`;
-}

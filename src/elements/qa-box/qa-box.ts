@@ -151,7 +151,6 @@ export class ConfabQaBox extends ConfabElement {
     cache: false,
   });
   private unlistenAsk?: () => void;
-  private seen = new Map<string, { status: string; stale: boolean; error?: ConfabError }>();
   private marked = false;
   private focusAfterRender?: string;
   /** The question view, loaded on demand (see `questionView()`). */
@@ -209,15 +208,6 @@ export class ConfabQaBox extends ConfabElement {
   }
 
   protected override updated(): void {
-    const similar = this.ask?.similar;
-    if (similar) {
-      this.reportTransitions('similar-questions', similar.resource, () => {
-        this.announce(similar.countSentence());
-        // One of these may be opened next: fetch the question view's chunk now, not on the click.
-        if (similar.items.length) void this.questionView().catch(() => {});
-      });
-    }
-    if (this.view) this.reportTransitions('question', this.view.detail);
     if (!this.marked && (this.question ? this.view?.detail.status === 'ready' : this.me.status !== 'loading')) {
       this.marked = true;
       performance.mark('confab:qa-box:first-content');
@@ -229,20 +219,6 @@ export class ConfabQaBox extends ConfabElement {
       const hold = el ?? (this.question ? this.renderRoot.querySelector<HTMLElement>('[part~=back]') : null);
       if (hold && this.shadowRoot!.activeElement !== hold) hold.focus();
     }
-  }
-
-  /**
-   * A `confab-load` / `confab-error` pair around each resource's fetches: load when fresh data replaces
-   * a loading, stale or failed state (a local `mutate()` after a vote is not a load), error once per failure.
-   */
-  private reportTransitions(what: string, res: ResourceController<unknown>, onLoad?: () => void): void {
-    const prev = this.seen.get(what);
-    this.seen.set(what, { status: res.status, stale: res.stale, error: res.error });
-    const fresh = res.status === 'ready' && !res.stale;
-    if (fresh && (!prev || prev.status !== 'ready' || prev.stale)) {
-      emit(this, 'confab-load', { what });
-      onLoad?.();
-    } else if (res.error && res.error !== prev?.error) this.reportError(res.error);
   }
 
   private announce(text: string): void {
@@ -270,6 +246,11 @@ export class ConfabQaBox extends ConfabElement {
           backend: () => this.backend,
           locale: () => this.locale,
           onPick: (q) => this.openSimilar(q),
+          onSimilar: (similar) => {
+            this.announce(similar.countSentence());
+            // One of these may be opened next: fetch the question view's chunk now, not on the click.
+            if (similar.items.length) void this.questionView().catch(() => {});
+          },
           onRestore: ({ title, body, category, tags }) => {
             // Typing (or a handoff) may have started before IndexedDB answered: never overwrite it.
             if (title && !this.titleText) this.setTitle(title, false);

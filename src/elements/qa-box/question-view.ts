@@ -8,7 +8,8 @@ import { absoluteTime, relativeTime } from '../../core/time.js';
 import { emit } from '../../core/events.js';
 import { AuthError, toConfabError, type ConfabError } from '../../core/errors.js';
 import { avatar, emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
-import { ComposerController, composer, pendingBadge } from '../../ui/composer.js';
+import { ComposerController, composer } from '../../ui/composer.js';
+import { pendingBadge } from '../../ui/pending.js';
 import { composerStyles } from '../../ui/composer.styles.js';
 import { prose } from '../../styles/prose.js';
 import { answerCount, staleError, writeError } from './parts.js';
@@ -64,6 +65,7 @@ export class QuestionView implements ReactiveController {
       backend: o.backend,
       key: () => (o.questionId() ? `question:${o.questionId()}` : null),
       fetch: (b, signal) => b.getQuestion(o.questionId()!, { signal }),
+      what: 'question',
     });
     this.more = new ResourceController(host, {
       backend: o.backend,

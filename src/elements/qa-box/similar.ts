@@ -26,6 +26,8 @@ export interface SimilarOptions {
   locale: () => string;
   /** The partner picked a question (click, or Enter on the active option). */
   onPick: (q: SimilarQuestion) => void;
+  /** Questions arrived from the backend, after the `confab-load` the list fires. */
+  onFresh?: (similar: SimilarQuestions) => void;
 }
 
 /**
@@ -42,7 +44,7 @@ export class SimilarQuestions {
   private open = true;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly o: SimilarOptions,
   ) {
     this.query = new Debounced(host, 250);
@@ -51,6 +53,8 @@ export class SimilarQuestions {
       key: () => (this.query.value.length >= MIN_QUERY ? `similar:${this.query.value}` : null),
       fetch: (b, signal) => b.similarQuestions(this.query.value, { signal }),
       keepPrevious: true,
+      what: 'similar-questions',
+      onFresh: () => o.onFresh?.(this),
     });
   }
 

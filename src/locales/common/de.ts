@@ -16,4 +16,5 @@ export const templates = {
   offline: 'Offline: Sie sehen gespeicherte Inhalte.',
   'unreachable-saved': str`Community-Server nicht erreichbar: Sie sehen den Stand von ${0}.`,
   unreachable: 'Community-Server nicht erreichbar: Sie sehen gespeicherte Inhalte.',
+  'write-pending': 'Ausstehend: wird gesendet, sobald Sie online sind',
 };

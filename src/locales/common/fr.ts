@@ -16,4 +16,5 @@ export const templates = {
   offline: 'Hors ligne : contenu enregistré.',
   'unreachable-saved': str`Serveur de la communauté injoignable : contenu enregistré ${0}.`,
   unreachable: 'Serveur de la communauté injoignable : contenu enregistré.',
+  'write-pending': 'En attente : sera publié dès le retour en ligne',
 };

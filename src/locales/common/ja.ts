@@ -16,4 +16,5 @@ export const templates = {
   offline: 'オフライン：保存された内容を表示しています。',
   'unreachable-saved': str`コミュニティサーバーに接続できません：${0}に保存された内容を表示しています。`,
   unreachable: 'コミュニティサーバーに接続できません：保存された内容を表示しています。',
+  'write-pending': '保留中：オンラインに戻ると投稿されます',
 };

@@ -12,5 +12,4 @@ export const templates = {
   'composer-hint-mac': 'يدعم Markdown. اضغط ⌘+Enter للنشر.',
   'composer-sending': 'جارٍ النشر…',
   'composer-kept': 'تم الاحتفاظ بنصك؛ يمكنك المحاولة مرة أخرى.',
-  'composer-pending': 'قيد الانتظار: سيُنشر عند عودة الاتصال',
 };

@@ -12,5 +12,4 @@ export const templates = {
   'composer-hint-mac': 'Markdown wird unterstützt. ⌘+Eingabe zum Senden.',
   'composer-sending': 'Wird gesendet…',
   'composer-kept': 'Ihr Text bleibt erhalten; Sie können es erneut versuchen.',
-  'composer-pending': 'Ausstehend: wird gesendet, sobald Sie online sind',
 };

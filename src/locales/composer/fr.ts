@@ -12,5 +12,4 @@ export const templates = {
   'composer-hint-mac': 'Markdown accepté. ⌘+Entrée pour publier.',
   'composer-sending': 'Publication…',
   'composer-kept': 'Votre texte est conservé ; vous pouvez réessayer.',
-  'composer-pending': 'En attente : sera publié dès le retour en ligne',
 };

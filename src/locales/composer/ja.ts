@@ -12,5 +12,4 @@ export const templates = {
   'composer-hint-mac': 'Markdown が使えます。⌘+Enter で投稿。',
   'composer-sending': '投稿中…',
   'composer-kept': '入力した内容は残っています。もう一度お試しください。',
-  'composer-pending': '保留中：オンラインに戻ると投稿されます',
 };

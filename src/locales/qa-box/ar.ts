@@ -29,7 +29,6 @@ export const templates = {
   'qa-box-posting-as': str`تنشر باسم ${0}`,
   'qa-box-submit': 'انشر سؤالك',
   'qa-box-ask-queued': 'أنت غير متصل. حُفظ سؤالك وسيُنشر عند عودتك إلى الاتصال.',
-  'qa-box-pending': 'قيد الانتظار: سيُنشر عند الاتصال',
   'qa-box-replayed': 'نُشر سؤالك.',
   'qa-box-posted': str`نُشر سؤالك «${0}».`,
   'qa-box-view-posted': 'اعرضه',

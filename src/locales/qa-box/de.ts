@@ -29,7 +29,6 @@ export const templates = {
   'qa-box-posting-as': str`Sie posten als ${0}`,
   'qa-box-submit': 'Frage veröffentlichen',
   'qa-box-ask-queued': 'Sie sind offline. Ihre Frage ist gespeichert und wird veröffentlicht, sobald Sie wieder online sind.',
-  'qa-box-pending': 'Ausstehend: wird veröffentlicht, sobald Sie online sind',
   'qa-box-replayed': 'Ihre Frage wurde veröffentlicht.',
   'qa-box-posted': str`Ihre Frage „${0}“ wurde veröffentlicht.`,
   'qa-box-view-posted': 'Ansehen',

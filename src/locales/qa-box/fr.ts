@@ -29,7 +29,6 @@ export const templates = {
   'qa-box-posting-as': str`Publication en tant que ${0}`,
   'qa-box-submit': 'Publier votre question',
   'qa-box-ask-queued': 'Vous êtes hors ligne. Votre question est enregistrée et sera publiée dès votre retour en ligne.',
-  'qa-box-pending': 'En attente : sera publiée une fois en ligne',
   'qa-box-replayed': 'Votre question a été publiée.',
   'qa-box-posted': str`Votre question « ${0} » a été publiée.`,
   'qa-box-view-posted': 'La voir',

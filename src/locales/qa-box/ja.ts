@@ -29,7 +29,6 @@ export const templates = {
   'qa-box-posting-as': str`${0} として投稿します`,
   'qa-box-submit': '質問を投稿',
   'qa-box-ask-queued': 'オフラインです。質問は保存され、オンラインに戻ったときに投稿されます。',
-  'qa-box-pending': '保留中: オンラインになると投稿されます',
   'qa-box-replayed': '質問が投稿されました。',
   'qa-box-posted': str`質問「${0}」が投稿されました。`,
   'qa-box-view-posted': '表示する',

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { waitFor } from './wait.js';
-import { createStore, del, entries } from 'idb-keyval';
+import { del } from 'idb-keyval';
+import { clearOutboxOf, outboxStore } from './outbox-store.js';
 import { BackendError, OfflineError, ValidationError } from '../../../src/core/errors.js';
 import {
   _resetForTests, dismissFailure, failures, onOutboxChange, pending, replay, startOutbox, submit, type OutboxChange,
@@ -9,7 +10,6 @@ import { _resetConfigForTests, configure } from '../../../src/core/config.js';
 import { deferred, fakeBackend, jwtFor } from './fake-backend.js';
 
 const offline = async () => Promise.reject(new OfflineError());
-const outboxStore = createStore('confab-outbox', 'outbox');
 
 // Other test files may use the outbox at the same time (same origin): touch and count only our entries,
 // whose backend ids all start with 'ob-'.
@@ -17,12 +17,7 @@ const ours = (id: unknown): boolean => typeof id === 'string' && id.startsWith('
 async function mine(scope?: string) {
   return (await pending(scope)).filter((e) => ours(e.backendId));
 }
-async function clearMine(): Promise<void> {
-  for (const [k, v] of await entries(outboxStore)) {
-    const entry = (v as { backendId?: string; entry?: { backendId?: string } }).entry ?? v;
-    if (ours((entry as { backendId?: string }).backendId)) await del(k, outboxStore);
-  }
-}
+const clearMine = (): Promise<void> => clearOutboxOf('ob-');
 
 describe('outbox', () => {
   beforeEach(async () => {

@@ -147,6 +147,19 @@ describe('composer (src/ui/composer.ts)', function () {
     await waitFor(() => field(el).value === 'typed yesterday', 'draft intact');
   });
 
+  it('still posts after the host was moved in the DOM (removed and put back)', async () => {
+    const backend = new MemoryBackend({ me: meFor('u-aiko') });
+    const el = await mount(backend);
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    await type(el, 'sent from the new place');
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await waitFor(() => el.sent.length === 1, 'posted');
+    expect((el.sent[0] as Post).body).to.equal('sent from the new place');
+  });
+
   it('previews Markdown through the sanitising renderer, without running markup', async () => {
     const el = await mount(new MemoryBackend({ me: meFor('u-aiko') }));
     el.ctl.setBody('**bold** <img src=x onerror="window.__pwned=1">');
