@@ -13,8 +13,8 @@ import { errorState, skeleton } from '../../ui/states.js';
 import { checkEnum } from '../../ui/dev-warn.js';
 import { ConfabElement } from '../confab-element.js';
 import { styles } from './article-search.styles.js';
-import type { RecentSearches } from './recent-searches.js';
-import type { SearchResults } from './results.js';
+import type { RecentSearches } from './parts/recent-searches.js';
+import type { SearchResults } from './parts/results.js';
 import { ShortcutController, shortcutLabel } from './shortcut.js';
 
 /** Where results appear: a listbox popup under the field, or a results list in the page. */
@@ -225,7 +225,7 @@ export class ConfabArticleSearch extends ConfabElement {
   // ----- lazily loaded parts -----
 
   private readonly loadRecent = loadOnce(() =>
-    import('./recent-searches.js').then((m) => {
+    import('./parts/recent-searches.js').then((m) => {
       this.adoptPartStyles([m.recentStyles]);
       this.recent = new m.RecentSearches(this, () => (this.backend ? persistentBackendId(this.backend) : 'none'));
       this.requestUpdate(); // its hostUpdate reads the list
@@ -235,7 +235,7 @@ export class ConfabArticleSearch extends ConfabElement {
 
   /** @internal Loads results.ts (once) and adopts its styles. Never rejects: a failure shows an error with a retry. */
   loadResults(): Promise<SearchResults | undefined> {
-    return (this.resultsLoad ??= Promise.all([import('./results.js'), this.loadRecent()]).then(
+    return (this.resultsLoad ??= Promise.all([import('./parts/results.js'), this.loadRecent()]).then(
       ([m, recent]) => {
         this.adoptPartStyles([m.resultStyles]);
         this.partError = undefined;

@@ -16,7 +16,7 @@ import { fromCertification, type BadgeView } from './badge-view.js';
 import { certBadgeStyles } from './cert-badge.styles.js';
 import { copyText } from './share.js';
 import { certStatus, daysUntil } from './status.js';
-import type { CopyController } from './copy-controller.js';
+import type { CopyController } from './parts/copy-controller.js';
 import { VerifyController, verification, type Verification } from './verify-controller.js';
 
 /** The values `layout` accepts. */
@@ -209,7 +209,7 @@ export class ConfabCertBadge extends ConfabElement {
   }
 
   private readonly loadCopier = loadOnce(() =>
-    import('./copy-controller.js').then((m) => {
+    import('./parts/copy-controller.js').then((m) => {
       this.adoptPartStyles(m.copyStyles);
       return (this.copier = new m.CopyController(this));
     }),

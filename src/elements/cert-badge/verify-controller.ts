@@ -4,11 +4,11 @@ import type { VerificationResult } from '../../contract/certifications.js';
 import { isAbort } from '../../core/errors.js';
 import { loadOnce } from '../../core/load-once.js';
 
-type VerificationModule = typeof import('./verification.js');
+type VerificationModule = typeof import('./parts/verification.js');
 let loaded: VerificationModule | undefined;
 
 /** Loads the verifier chunk once per page (again after a failed fetch). */
-export const loadVerification = loadOnce(() => import('./verification.js').then((m) => (loaded = m)));
+export const loadVerification = loadOnce(() => import('./parts/verification.js').then((m) => (loaded = m)));
 
 /** The verifier chunk if it has arrived; every result comes from it, so it is there whenever one is. */
 export const verification = (): VerificationModule | undefined => loaded;

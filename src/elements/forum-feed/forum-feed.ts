@@ -14,8 +14,8 @@ import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states
 import { ConfabElement } from '../confab-element.js';
 import { feedStyles } from './forum-feed.styles.js';
 import { threadRow } from './thread-row.js';
-import type { Panels } from './panels.js';
-import type { EarlyListener, NewThreadsController } from './live.js';
+import type { Panels } from './parts/panels.js';
+import type { EarlyListener, NewThreadsController } from './parts/live.js';
 import { LoadEvents } from './load-events.js';
 
 /** The values `sort` accepts (the contract's THREAD_SORTS, restated so valibot stays out of this chunk). */
@@ -156,7 +156,7 @@ export class ConfabForumFeed extends ConfabElement {
   private panelsScheduled = false;
 
   private readonly loadPanels = loadOnce(() =>
-    import('./panels.js').then((m) => {
+    import('./parts/panels.js').then((m) => {
       const panels = new m.Panels(this);
       this.adoptPartStyles(panels.styles);
       this.panels = panels;
@@ -168,7 +168,7 @@ export class ConfabForumFeed extends ConfabElement {
   /** "N new threads": loaded only for a feed with `live` (see live.ts). */
   private newThreads?: NewThreadsController;
   private readonly loadLive = loadOnce(() =>
-    import('./live.js').then((m) => {
+    import('./parts/live.js').then((m) => {
       this.adoptPartStyles([m.liveStyles]);
       this.newThreads = new m.NewThreadsController(this);
     }),

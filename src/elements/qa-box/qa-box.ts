@@ -14,9 +14,9 @@ import { qaBoxStyles } from './qa-box.styles.js';
 import { listenForAsk } from './handoff.js';
 import { DEFAULT_CATEGORIES, humanize, parseTags, splitList } from './categories.js';
 import { backButton } from './back-button.js';
-import type { AskErrors, AskField, AskInput } from './validate.js';
-import type { AskForm } from './ask-form.js';
-import type { QuestionView } from './question-view.js';
+import type { AskErrors, AskField, AskInput } from './parts/validate.js';
+import type { AskForm } from './parts/ask-form.js';
+import type { QuestionView } from './parts/question-view.js';
 
 /**
  * Peer Q&A with deflection. While a partner types a question title it shows similar questions that
@@ -248,7 +248,7 @@ export class ConfabQaBox extends ConfabElement {
    * queued asks, outbox replay) or at the first touch of the form, whichever comes first.
    */
   private askForm(): Promise<AskForm> {
-    this.askLoading ??= import('./ask-form.js').then(
+    this.askLoading ??= import('./parts/ask-form.js').then(
       ({ AskForm }) => {
         this.askLoadError = undefined;
         this.adoptPartStyles(AskForm.styles);
@@ -362,7 +362,7 @@ export class ConfabQaBox extends ConfabElement {
    * question opens and, earlier, when similar questions appear, so it is usually there by the click.
    */
   private questionView(): Promise<QuestionView> {
-    this.viewLoading ??= import('./question-view.js').then(
+    this.viewLoading ??= import('./parts/question-view.js').then(
       ({ QuestionView }) => {
         this.adoptPartStyles(QuestionView.styles);
         this.view = new QuestionView(this, {

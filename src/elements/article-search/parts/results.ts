@@ -7,13 +7,13 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { ArticleHit, ArticleSearchResult, FacetCount, Me } from '../../contract/index.js';
-import { ResourceController } from '../../core/resource.js';
-import { emit } from '../../core/events.js';
-import { toConfabError } from '../../core/errors.js';
-import { loadOnce } from '../../core/load-once.js';
-import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
-import { markFirstContent, type ConfabArticleSearch } from './article-search.js';
+import type { ArticleHit, ArticleSearchResult, FacetCount, Me } from '../../../contract/index.js';
+import { ResourceController } from '../../../core/resource.js';
+import { emit } from '../../../core/events.js';
+import { toConfabError } from '../../../core/errors.js';
+import { loadOnce } from '../../../core/load-once.js';
+import { emptyState, errorState, offlineNotice, skeleton } from '../../../ui/states.js';
+import { markFirstContent, type ConfabArticleSearch } from '../article-search.js';
 import { AnchoredPopup } from './anchored-popup.js';
 import { highlight } from './highlight.js';
 import { contentTypeLabel, facetChipLabel, resultCount } from './labels.js';

@@ -1,7 +1,7 @@
 import { css, html, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { CommunityBackend } from '../../backends/types.js';
-import type { LiveEvent, ThreadSummary } from '../../contract/index.js';
+import type { CommunityBackend } from '../../../backends/types.js';
+import type { LiveEvent, ThreadSummary } from '../../../contract/index.js';
 import type { FeedHost } from './panels.js';
 
 /** A live subscription the element opens at its first update, before this part has loaded. */

@@ -1,16 +1,16 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Question, SimilarQuestion } from '../../contract/index.js';
-import type { CommunityBackend } from '../../backends/types.js';
-import { DraftController } from '../../core/drafts.js';
-import { onOutboxChange, pending as outboxPending, startOutbox, submit as outboxSubmit, type OutboxChange, type OutboxEntry } from '../../core/outbox.js';
-import { persistentBackendId } from '../../core/backend-id.js';
-import { emit } from '../../core/events.js';
-import { AuthError, ConfabError, toConfabError } from '../../core/errors.js';
-import { composerStyles } from '../../ui/composer.styles.js';
-import { pendingBadge, writeError } from './parts.js';
+import type { Question, SimilarQuestion } from '../../../contract/index.js';
+import type { CommunityBackend } from '../../../backends/types.js';
+import { DraftController } from '../../../core/drafts.js';
+import { onOutboxChange, pending as outboxPending, startOutbox, submit as outboxSubmit, type OutboxChange, type OutboxEntry } from '../../../core/outbox.js';
+import { persistentBackendId } from '../../../core/backend-id.js';
+import { emit } from '../../../core/events.js';
+import { AuthError, ConfabError, toConfabError } from '../../../core/errors.js';
+import { composerStyles } from '../../../ui/composer.styles.js';
+import { pendingBadge, writeError } from './shared.js';
 import { SimilarQuestions } from './similar.js';
-import { partStyles } from './parts.styles.js';
+import { partStyles } from './shared.styles.js';
 import { similarStyles } from './similar.styles.js';
 import { ASK_FIELDS, askErrors, type AskErrors, type AskField, type AskInput } from './validate.js';
 

@@ -1,10 +1,10 @@
 import type { ReactiveController, TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { Page, Post, ThreadWithPosts } from '../../contract/index.js';
-import { ResourceController } from '../../core/resource.js';
-import { offlineNotice } from '../../ui/states.js';
-import { ComposerController } from '../../ui/composer.js';
-import { LoadEvents } from './load-events.js';
+import type { Page, Post, ThreadWithPosts } from '../../../contract/index.js';
+import { ResourceController } from '../../../core/resource.js';
+import { offlineNotice } from '../../../ui/states.js';
+import { ComposerController } from '../../../ui/composer.js';
+import { LoadEvents } from '../load-events.js';
 import { threadView } from './thread-view.js';
 import type { FeedHost } from './panels.js';
 

@@ -1,14 +1,14 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
-import type { Thread } from '../../contract/index.js';
-import type { CommunityBackend } from '../../backends/types.js';
-import { persistentBackendId } from '../../core/backend-id.js';
-import { clearDraft, loadDraft, saveDraft } from '../../core/drafts.js';
-import { onOutboxChange, pending as outboxPending, startOutbox, submit, type OutboxEntry } from '../../core/outbox.js';
-import { AuthError, toConfabError, type ConfabError } from '../../core/errors.js';
-import { emit } from '../../core/events.js';
-import { errorText } from '../../ui/error-text.js';
+import type { Thread } from '../../../contract/index.js';
+import type { CommunityBackend } from '../../../backends/types.js';
+import { persistentBackendId } from '../../../core/backend-id.js';
+import { clearDraft, loadDraft, saveDraft } from '../../../core/drafts.js';
+import { onOutboxChange, pending as outboxPending, startOutbox, submit, type OutboxEntry } from '../../../core/outbox.js';
+import { AuthError, toConfabError, type ConfabError } from '../../../core/errors.js';
+import { emit } from '../../../core/events.js';
+import { errorText } from '../../../ui/error-text.js';
 
 interface Fields {
   title: string;

@@ -1,13 +1,13 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { Article, ArticleHit } from '../../contract/index.js';
-import type { CommunityBackend } from '../../backends/types.js';
-import { ResourceController } from '../../core/resource.js';
-import { emit } from '../../core/events.js';
-import { isAbort, toConfabError, type ConfabError } from '../../core/errors.js';
-import { markdown, preloadMarkdown } from '../../core/markdown-directive.js';
-import { errorState, offlineNotice, skeleton } from '../../ui/states.js';
-import { errorText } from '../../ui/error-text.js';
+import type { Article, ArticleHit } from '../../../contract/index.js';
+import type { CommunityBackend } from '../../../backends/types.js';
+import { ResourceController } from '../../../core/resource.js';
+import { emit } from '../../../core/events.js';
+import { isAbort, toConfabError, type ConfabError } from '../../../core/errors.js';
+import { markdown, preloadMarkdown } from '../../../core/markdown-directive.js';
+import { errorState, offlineNotice, skeleton } from '../../../ui/states.js';
+import { errorText } from '../../../ui/error-text.js';
 import { articleMeta } from './meta.js';
 
 type FeedbackState = 'idle' | 'sending' | 'sent' | 'error';

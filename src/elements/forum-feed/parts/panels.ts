@@ -6,13 +6,13 @@
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { Page, ThreadSummary } from '../../contract/index.js';
-import type { CommunityBackend } from '../../backends/types.js';
-import type { ResourceController } from '../../core/resource.js';
-import { pendingBadge } from '../../ui/composer.js';
-import { composerStyles } from '../../ui/composer.styles.js';
-import { fields } from '../../styles/fields.js';
-import { prose } from '../../styles/prose.js';
+import type { Page, ThreadSummary } from '../../../contract/index.js';
+import type { CommunityBackend } from '../../../backends/types.js';
+import type { ResourceController } from '../../../core/resource.js';
+import { pendingBadge } from '../../../ui/composer.js';
+import { composerStyles } from '../../../ui/composer.styles.js';
+import { fields } from '../../../styles/fields.js';
+import { prose } from '../../../styles/prose.js';
 import { NewThreadController, newThreadForm } from './new-thread.js';
 import { OpenThread } from './open-thread.js';
 import { panelStyles } from './panels.styles.js';

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { VerifyFailure } from '../../contract/certifications.js';
+import type { VerifyFailure } from '../../../contract/certifications.js';
 
 // What <confab-cert-badge> says about a verification. Loaded with the verifier (see verification.ts).
 

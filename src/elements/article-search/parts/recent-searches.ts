@@ -1,7 +1,7 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { createStore, get, set, del, type UseStore } from 'idb-keyval';
-import { RECENT_DB } from './article-search.js';
+import { RECENT_DB } from '../article-search.js';
 
 /** How many recent searches are kept. */
 export const RECENT_LIMIT = 5;
