@@ -672,7 +672,7 @@ describe('<confab-article-search> helpers', () => {
 });
 
 describe('article-search catalogues', () => {
-  const SOURCES = ['article-search.ts', 'parts/results.ts', 'parts/recent-searches.ts', 'parts/labels.ts', 'parts/reader.ts'];
+  const SOURCES = ['article-search.ts', 'parts/results.ts', 'parts/facets.ts', 'parts/recent-searches.ts', 'parts/labels.ts', 'parts/reader.ts'];
   it('de, fr, ja and ar translate exactly the ids the element uses, with the same placeholders', async () => {
     const used = new Set<string>();
     for (const f of SOURCES) {

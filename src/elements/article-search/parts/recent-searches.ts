@@ -1,7 +1,7 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { createStore, get, set, del, type UseStore } from 'idb-keyval';
-import { RECENT_DB } from '../article-search.js';
+import { RECENT_DB } from '../host.js';
 
 /** How many recent searches are kept. */
 export const RECENT_LIMIT = 5;
@@ -11,7 +11,7 @@ let store: UseStore | undefined;
 const idb = (): UseStore => (store ??= createStore(RECENT_DB, 'recent'));
 
 /** Recent searches under the inline field, and the chips and labels the results share with them. */
-export const recentStyles = css`
+const recentStyles = css`
   .search .label {
     color: var(--_muted);
     font-size: 0.8em;
@@ -36,6 +36,9 @@ export const recentStyles = css`
     color: var(--_text);
   }
 `;
+
+/** What this part renders, adopted when its chunk arrives. */
+export const styles = [recentStyles];
 
 /**
  * The partner's last few searches, newest first, kept in IndexedDB so they survive a reload.

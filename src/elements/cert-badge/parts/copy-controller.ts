@@ -6,7 +6,7 @@ import type { BadgeView } from '../badge-view.js';
 // What follows "Copy link": the acknowledgement, or the link selected for copying by hand when the page
 // may not write to the clipboard. It loads when a reader points at or focuses a Copy button.
 
-export const copyStyles = [
+export const styles = [
   fields,
   css`
     .copy-fallback {

@@ -2,7 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { VerificationResult } from '../../../contract/certifications.js';
 import type { BadgeView } from '../badge-view.js';
-import type { ItemContext } from '../badge-item.js';
+import type { ItemContext } from '../host.js';
 import { iconCheck, wrap } from '../icons.js';
 import { checkLabel, reasonLabel, reasonSentence } from './verdict-labels.js';
 

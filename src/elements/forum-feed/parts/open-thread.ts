@@ -6,7 +6,7 @@ import { offlineNotice } from '../../../ui/states.js';
 import { ComposerController } from '../../../ui/composer.js';
 import { LoadEvents } from '../load-events.js';
 import { threadView } from './thread-view.js';
-import type { FeedHost } from './panels.js';
+import type { FeedHost } from '../host.js';
 
 /**
  * The thread open inline (part of the lazily loaded half, see panels.ts): which thread, its replies

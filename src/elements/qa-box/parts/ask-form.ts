@@ -1,7 +1,6 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Question, SimilarQuestion } from '../../../contract/index.js';
-import type { CommunityBackend } from '../../../backends/types.js';
+import type { Question } from '../../../contract/index.js';
 import { DraftController } from '../../../core/drafts.js';
 import { onOutboxChange, pending as outboxPending, startOutbox, submit as outboxSubmit, type OutboxChange, type OutboxEntry } from '../../../core/outbox.js';
 import { persistentBackendId } from '../../../core/backend-id.js';
@@ -12,35 +11,13 @@ import { pendingBadge, writeError } from './shared.js';
 import { SimilarQuestions } from './similar.js';
 import { partStyles } from './shared.styles.js';
 import { similarStyles } from './similar.styles.js';
+import type { AskHost, DraftField } from '../host.js';
 import { ASK_FIELDS, askErrors, type AskErrors, type AskField, type AskInput } from './validate.js';
 
-const DRAFT_FIELDS = ['title', 'body', 'category', 'tags'] as const;
-export type DraftField = (typeof DRAFT_FIELDS)[number];
+const DRAFT_FIELDS = ['title', 'body', 'category', 'tags'] as const satisfies readonly DraftField[];
 
-/** What the ask form's behaviour needs from `<confab-qa-box>`. */
-export interface AskFormOptions {
-  backend: () => CommunityBackend | undefined;
-  locale: () => string;
-  /** The partner picked a similar question. */
-  onPick: (q: SimilarQuestion) => void;
-  /** Drafts of an earlier visit; the box keeps whatever was typed (or handed over) meanwhile. */
-  onRestore: (drafts: Partial<Record<DraftField, string>>) => void;
-  /** Opens a question (the "View it" button of a question the outbox posted). */
-  open: (id: string) => void;
-  /** Speaks `text` in the box's polite live region. */
-  announce: (text: string) => void;
-  /** What the partner typed. */
-  input: () => AskInput;
-  /** True signed in, false signed out, undefined while unknown (then a send may be queued). */
-  signedIn: () => boolean | undefined;
-  /** A submit found `field` invalid (the first one): show it and move focus there. */
-  focusField: (field: AskField) => void;
-  /** The question was posted or queued: empty the fields. */
-  reset: () => void;
-  /** The question was posted: open it (the view shows it without fetching it again). */
-  show: (question: Question) => Promise<void>;
-  reportError: (error: ConfabError) => void;
-}
+/** Styles of what this part renders: the similar list and the pending asks. */
+export const styles = [composerStyles, partStyles, similarStyles];
 
 /**
  * The behaviour behind the ask form: similar questions, validation, drafts and the outbox (queued asks,
@@ -49,8 +26,6 @@ export interface AskFormOptions {
  * it is in the box's first load.
  */
 export class AskForm implements ReactiveController {
-  /** Styles of what this part renders: the similar list and the pending asks. */
-  static readonly styles = [composerStyles, partStyles, similarStyles];
   readonly similar: SimilarQuestions;
   /** True while a question is being sent. */
   sending = false;
@@ -68,11 +43,12 @@ export class AskForm implements ReactiveController {
   private scope = '';
   private unlisten?: () => void;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly o: AskFormOptions,
-  ) {
-    this.similar = new SimilarQuestions(host, { backend: o.backend, locale: o.locale, onPick: o.onPick });
+  constructor(private readonly host: AskHost) {
+    this.similar = new SimilarQuestions(host, {
+      backend: () => host.backendNow(),
+      locale: () => host.localeNow(),
+      onPick: (q) => host.openSimilar(q),
+    });
     this.drafts = Object.fromEntries(DRAFT_FIELDS.map((f) => [f, new DraftController(host, () => this.draftKey(f))])) as Record<
       DraftField,
       DraftController
@@ -82,7 +58,7 @@ export class AskForm implements ReactiveController {
 
   /** Drafts and queued asks belong to a backend: `<id>:askQuestion`, or '' without a backend. */
   private get askScope(): string {
-    const b = this.o.backend();
+    const b = this.host.backendNow();
     return b ? `${persistentBackendId(b)}:askQuestion` : '';
   }
 
@@ -105,7 +81,7 @@ export class AskForm implements ReactiveController {
     this.scope = this.askScope;
     if (this.scope) void this.restoreDrafts();
     // Send what an earlier visit queued while offline (once per backend per page).
-    const backend = this.o.backend();
+    const backend = this.host.backendNow();
     if (backend) startOutbox(backend);
   }
 
@@ -123,7 +99,7 @@ export class AskForm implements ReactiveController {
   /** The problems of the fields the partner has touched, one localised sentence each. */
   errors(): AskErrors {
     if (!this.touched.size) return {};
-    const all = askErrors(this.o.input());
+    const all = askErrors(this.host.askInput);
     return Object.fromEntries(Object.entries(all).filter(([k]) => this.touched.has(k as AskField)));
   }
 
@@ -162,17 +138,17 @@ export class AskForm implements ReactiveController {
    * it is listed as pending and announced. Either way the fields, drafts and similar list are cleared.
    */
   async submit(): Promise<void> {
-    const backend = this.o.backend();
+    const backend = this.host.backendNow();
     if (!backend || this.sending) return;
-    if (this.o.signedIn() === false) {
+    if (this.host.signedIn === false) {
       emit(this.host, 'confab-auth-required', { action: 'ask' });
       return;
     }
     this.touched = new Set(ASK_FIELDS);
-    const errors = askErrors(this.o.input());
+    const errors = askErrors(this.host.askInput);
     const first = ASK_FIELDS.find((f) => errors[f]);
     if (first) {
-      this.o.focusField(first);
+      this.host.focusField(first);
       this.host.requestUpdate();
       return;
     }
@@ -181,22 +157,22 @@ export class AskForm implements ReactiveController {
     this.posted = undefined;
     this.host.requestUpdate();
     try {
-      const result = await outboxSubmit<Question>(backend, 'askQuestion', [this.o.input()], { scope: this.askScope });
-      this.o.reset();
+      const result = await outboxSubmit<Question>(backend, 'askQuestion', [this.host.askInput], { scope: this.askScope });
+      this.host.resetForm();
       this.touched = new Set();
       this.similar.setTitle('', true);
       await Promise.all(DRAFT_FIELDS.map((f) => this.drafts[f].clear()));
       if (result.queued) {
         this.pendingAsks = [...this.pendingAsks.filter((p) => p.id !== result.entry.id), result.entry];
-        this.o.announce(msg('You are offline. Your question is saved and will be posted when you are back online.', { id: 'qa-box-ask-queued' }));
+        this.host.announce(msg('You are offline. Your question is saved and will be posted when you are back online.', { id: 'qa-box-ask-queued' }));
         return;
       }
       const question = result.value;
       emit(this.host, 'confab-question-asked', { question });
-      await this.o.show(question);
+      await this.host.showPosted(question);
     } catch (err) {
       const error = (this.error = toConfabError(err));
-      this.o.reportError(error);
+      this.host.reportError(error);
       if (error instanceof AuthError && error.status === 401) emit(this.host, 'confab-auth-required', { action: 'ask' });
     } finally {
       this.sending = false;
@@ -206,7 +182,7 @@ export class AskForm implements ReactiveController {
 
   private async restoreDrafts(): Promise<void> {
     const values = await Promise.all(DRAFT_FIELDS.map((f) => this.drafts[f].restore()));
-    this.o.onRestore(Object.fromEntries(DRAFT_FIELDS.map((f, i) => [f, values[i]])));
+    this.host.restoreDrafts(Object.fromEntries(DRAFT_FIELDS.map((f, i) => [f, values[i]])));
     await this.loadPendingAsks();
   }
 
@@ -225,7 +201,7 @@ export class AskForm implements ReactiveController {
       const question = change.value as Question;
       this.posted = question;
       emit(this.host, 'confab-question-asked', { question });
-      this.o.announce(msg('Your question was posted.', { id: 'qa-box-replayed' }));
+      this.host.announce(msg('Your question was posted.', { id: 'qa-box-replayed' }));
     } else if (change.type === 'failed') {
       this.error = new ConfabError(change.failure.message, change.failure.status, change.failure.problem);
     }
@@ -249,7 +225,7 @@ export class AskForm implements ReactiveController {
       <span>${msg(str`Your question “${q.title}” was posted.`, { id: 'qa-box-posted' })}</span>
       <button type="button" class="btn small" part="button open-posted" @click=${() => {
         this.posted = undefined;
-        this.o.open(q.id);
+        this.host.open(q.id);
       }}>${msg('View it', { id: 'qa-box-view-posted' })}</button>
     </div>`;
   }
