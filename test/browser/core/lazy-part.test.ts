@@ -32,9 +32,9 @@ function definePartElement(loader: ReturnType<typeof partLoader<FakeModule>>) {
   const tag = `lazy-part-test-${++n}`;
   const errors: string[] = [];
   class PartElement extends ConfabElement {
-    readonly part = new LazyPart(this, loader, { create: (m) => ({ from: m.made }), onError: (e) => errors.push(e.constructor.name) });
+    readonly lazy = new LazyPart(this, loader, { create: (m) => ({ from: m.made }), onError: (e) => errors.push(e.constructor.name) });
     override render() {
-      return this.frame(html`<p class="from-part">${this.part.status}</p>`);
+      return this.frame(html`<p class="from-part">${this.lazy.status}</p>`);
     }
   }
   customElements.define(tag, PartElement);
@@ -48,44 +48,44 @@ describe('LazyPart', () => {
     const imp = fakeImport();
     const loader = partLoader(imp.load);
     const { tag } = definePartElement(loader);
-    const a = await fixture<LitElement & { part: LazyPart<FakeModule, { from: string }> }>(`<${tag}></${tag}>`);
-    const b = await fixture<LitElement & { part: LazyPart<FakeModule, { from: string }> }>(`<${tag}></${tag}>`);
-    expect(a.part.status).to.equal('idle');
+    const a = await fixture<LitElement & { lazy: LazyPart<FakeModule, { from: string }> }>(`<${tag}></${tag}>`);
+    const b = await fixture<LitElement & { lazy: LazyPart<FakeModule, { from: string }> }>(`<${tag}></${tag}>`);
+    expect(a.lazy.status).to.equal('idle');
     expect(colorOf(a)).to.not.equal('rgb(1, 2, 3)');
-    const [va, vb] = await Promise.all([a.part.load(), b.part.load()]);
+    const [va, vb] = await Promise.all([a.lazy.load(), b.lazy.load()]);
     expect(imp.state.calls, 'one import for both elements').to.equal(1);
     expect(va).to.not.equal(vb);
     expect(va).to.deep.equal({ from: 'module 1' });
     expect(loader.module?.made).to.equal('module 1');
     await a.updateComplete;
-    expect(a.part.status).to.equal('ready');
+    expect(a.lazy.status).to.equal('ready');
     expect(a.shadowRoot!.querySelector('.from-part')!.textContent).to.equal('ready');
     expect(colorOf(a), 'the part’s styles are adopted').to.equal('rgb(1, 2, 3)');
-    expect(await a.part.load(), 'a second load is the same instance').to.equal(va);
+    expect(await a.lazy.load(), 'a second load is the same instance').to.equal(va);
   });
 
   it('a failed import is an error state, never a rejection; it is forgotten, and `online` loads it again', async () => {
     const imp = fakeImport();
     imp.state.failing = true;
     const { tag, errors } = definePartElement(partLoader(imp.load));
-    const el = await fixture<LitElement & { part: LazyPart<FakeModule, { from: string }> }>(`<${tag}></${tag}>`);
-    expect(await el.part.load()).to.equal(undefined);
-    expect(el.part.status).to.equal('error');
-    expect(el.part.error).to.be.instanceOf(OfflineError);
+    const el = await fixture<LitElement & { lazy: LazyPart<FakeModule, { from: string }> }>(`<${tag}></${tag}>`);
+    expect(await el.lazy.load()).to.equal(undefined);
+    expect(el.lazy.status).to.equal('error');
+    expect(el.lazy.error).to.be.instanceOf(OfflineError);
     expect(errors).to.deep.equal(['OfflineError']);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.from-part')!.textContent, 'the element re-rendered with the error').to.equal('error');
 
     // prefetch() leaves a failed part alone (a lifecycle hook calling it must not loop while offline).
-    el.part.prefetch();
+    el.lazy.prefetch();
     expect(imp.state.calls).to.equal(1);
 
     imp.state.failing = false;
     dispatchEvent(new Event('online'));
-    await waitFor(() => el.part.status === 'ready', 'loaded again when back online');
+    await waitFor(() => el.lazy.status === 'ready', 'loaded again when back online');
     expect(imp.state.calls).to.equal(2);
-    expect(el.part.value).to.deep.equal({ from: 'module 2' });
-    expect(el.part.error).to.equal(undefined);
+    expect(el.lazy.value).to.deep.equal({ from: 'module 2' });
+    expect(el.lazy.error).to.equal(undefined);
     expect(colorOf(el)).to.equal('rgb(1, 2, 3)');
   });
 
@@ -93,15 +93,15 @@ describe('LazyPart', () => {
     const imp = fakeImport();
     imp.state.failing = true;
     const { tag } = definePartElement(partLoader(imp.load));
-    const el = await fixture<LitElement & { part: LazyPart<FakeModule, { from: string }> }>(`<${tag}></${tag}>`);
-    await el.part.load();
+    const el = await fixture<LitElement & { lazy: LazyPart<FakeModule, { from: string }> }>(`<${tag}></${tag}>`);
+    await el.lazy.load();
     el.remove();
     dispatchEvent(new Event('online'));
     await new Promise((r) => setTimeout(r, 20));
     expect(imp.state.calls, 'no retry for a removed element').to.equal(1);
     imp.state.failing = false;
-    el.part.retry();
-    await waitFor(() => el.part.status === 'ready', 'retry loads it');
+    el.lazy.retry();
+    await waitFor(() => el.lazy.status === 'ready', 'retry loads it');
     expect(imp.state.calls).to.equal(2);
   });
 
