@@ -14,23 +14,16 @@ export interface PartModule {
 }
 
 /**
- * A part's import, shared by every element on the page (declare it at module level). It imports once and
- * keeps the module; a failed import is forgotten, so the next call fetches the chunk again.
+ * A part's import, shared by every element on the page (declare it at module level): it imports once,
+ * and a failed import is forgotten, so the next call fetches the chunk again.
  */
-export interface PartLoader<M extends PartModule> {
-  (): Promise<M>;
-  /** The module once it has arrived, for synchronous use in `render()`. */
-  readonly module: M | undefined;
-}
+export type PartLoader<M extends PartModule> = () => Promise<M>;
 
-export function partLoader<M extends PartModule>(load: () => Promise<M>): PartLoader<M> {
-  let module: M | undefined;
-  const once = loadOnce(() => load().then((m) => (module = m)));
-  return Object.defineProperty(once, 'module', { get: () => module }) as PartLoader<M>;
-}
+export const partLoader: <M extends PartModule>(load: () => Promise<M>) => PartLoader<M> = loadOnce;
 
 /** The element side: `ConfabElement` provides `adoptPartStyles`. */
 export interface PartHost extends ReactiveControllerHost {
+  readonly isConnected: boolean;
   adoptPartStyles(styles: readonly CSSResultOrNative[]): void;
 }
 
@@ -57,7 +50,6 @@ export class LazyPart<M extends PartModule, T> implements ReactiveController {
   /** Why the last load failed, while `status` is `error`. */
   error: ConfabError | undefined;
   private pending: Promise<T | undefined> | undefined;
-  private connected = false;
 
   constructor(
     private readonly host: PartHost,
@@ -69,8 +61,7 @@ export class LazyPart<M extends PartModule, T> implements ReactiveController {
 
   /** Loads the part unless it is here or on its way. Resolves to the instance, or undefined when it failed. */
   load(): Promise<T | undefined> {
-    if (this.status === 'ready') return Promise.resolve(this.value);
-    return (this.pending ??= this.run());
+    return (this.pending ??= this.run()); // kept once fulfilled, forgotten on failure
   }
 
   /**
@@ -93,32 +84,21 @@ export class LazyPart<M extends PartModule, T> implements ReactiveController {
       this.value = this.options.create(module);
       this.status = 'ready';
       this.error = undefined;
-      removeEventListener('online', this.retry);
-      return this.value;
     } catch (e) {
+      this.pending = undefined;
       this.status = 'error';
       this.error = toConfabError(e);
-      this.listenForOnline();
+      // One bound function, so repeated failures add one listener, not one each. A removed element
+      // does not listen (and stops listening in hostDisconnected). A listener still pending when a
+      // click has loaded the part finds it loaded and does nothing.
+      if (this.host.isConnected) addEventListener('online', this.retry, { once: true });
       this.options.onError?.(this.error);
-      return undefined;
-    } finally {
-      this.pending = undefined;
-      this.host.requestUpdate();
     }
-  }
-
-  private listenForOnline(): void {
-    // One bound function, so repeated failures add one listener, not one each.
-    if (this.connected) addEventListener('online', this.retry, { once: true });
-  }
-
-  hostConnected(): void {
-    this.connected = true;
-    if (this.status === 'error') this.listenForOnline();
+    this.host.requestUpdate();
+    return this.value;
   }
 
   hostDisconnected(): void {
-    this.connected = false;
     removeEventListener('online', this.retry);
   }
 }

@@ -1,12 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { BadgeView } from './badge-view.js';
-import type { ConfabError } from '../../core/errors.js';
 import type { ItemContext } from './host.js';
 import { statusLabel, statusSentence } from './labels.js';
 import { statusIcon } from './icons.js';
 import { downloadName, linkedInUrl } from './share.js';
-import { errorText } from '../../ui/error-text.js';
+import { errorState } from '../../ui/states.js';
 
 // The download link opens in a new tab: browsers ignore `download` on another origin's image and
 // navigate to it instead, which would take the partner away from the portal.
@@ -47,7 +46,7 @@ export function badgeItem(b: BadgeView, c: ItemContext): TemplateResult {
         ${b.description ? html`<p class="description">${b.description}</p>` : nothing}
         ${c.verification?.shown && c.verification.result ? c.verdict?.(b, c.verification.result, c, id) ?? nothing : nothing}
         <div class="actions" part="actions">
-          ${c.verifyButton || c.verification?.error || (c.verification?.result && !c.verification.result.verified) ? verifyButton(b, c) : nothing}
+          ${c.verifyButton || (c.verification?.result && !c.verification.result.verified) ? verifyButton(b, c) : nothing}
           <button part="button copy" class="btn small" @click=${c.onCopy} @pointerenter=${c.onCopyIntent} @focus=${c.onCopyIntent}>
             ${c.copied ? msg('Link copied', { id: 'cert-badge-copied' }) : msg('Copy link', { id: 'cert-badge-copy' })}${forBadge(b.name)}
           </button>
@@ -61,7 +60,7 @@ export function badgeItem(b: BadgeView, c: ItemContext): TemplateResult {
                 >${msg('Download image', { id: 'cert-badge-download' })}${forBadge(b.name)}</a>`
             : nothing}
         </div>
-        ${c.verification?.error && !c.verification.running ? verifierError(c.verification.error) : nothing}
+        ${c.verification?.error && !c.verification.running ? errorState(c.verification.error, c.onVerify) : nothing}
         ${c.copyFallback ?? nothing}
       </div>
     </article>
@@ -78,8 +77,3 @@ function verifyButton(b: BadgeView, c: ItemContext): TemplateResult {
   </button>`;
 }
 
-/** The verifier could not be loaded (offline, a deploy in between): the Verify button beside it tries again. */
-function verifierError(error: ConfabError): TemplateResult {
-  const { title, detail } = errorText(error);
-  return html`<p part="error" class="verify-error" role="alert"><strong>${title}</strong> ${detail}</p>`;
-}

@@ -17,7 +17,7 @@ import { certBadgeStyles } from './cert-badge.styles.js';
 import { copyText } from './share.js';
 import { certStatus, daysUntil } from './status.js';
 import type { Verification } from './host.js';
-import { VerifyController, verification } from './verify-controller.js';
+import { VerifyController } from './verify-controller.js';
 
 /** What follows "Copy link" (parts/copy-controller.ts): loaded when a reader points at or focuses a Copy button. */
 const copyPart = partLoader(() => import('./parts/copy-controller.js'));
@@ -275,7 +275,7 @@ export class ConfabCertBadge extends ConfabElement {
     // The verifier could not be loaded: say so, with a retry (it also runs again by itself once back online).
     if (!v?.result && v?.error && !v.running) return errorState(v.error, () => void this.verifier.run(url, { show: this.verify }));
     if (!v?.result) return this.loading();
-    const { fromVerification, failurePanel } = verification()!;
+    const { fromVerification, failurePanel } = this.verifier.module!;
     const view = fromVerification(v.result);
     if (view) return this.badges([view]);
     // Too little was read to show a badge: the verdict is the content, with a way to try again.
@@ -337,7 +337,7 @@ export class ConfabCertBadge extends ConfabElement {
           onCopy: () => this.onCopy(b),
           onCopyIntent: () => void this.copyPart.load(),
           onVerifyIntent: () => this.verifier.prefetch(),
-          verdict: verification()?.verdict,
+          verdict: this.verifier.module?.verdict,
         });
       })}
     </ul>`;

@@ -9,9 +9,6 @@ export type { Verification };
 /** The verifier chunk, shared by every badge element on the page. */
 const verifierPart = partLoader(() => import('./parts/verification.js'));
 
-/** The verifier chunk if it has arrived; every result comes from it, so it is there whenever one is. */
-export const verification = () => verifierPart.module;
-
 export interface VerifyControllerOptions {
   backend: () => CommunityBackend | undefined;
   identity: () => string | undefined;
@@ -41,6 +38,11 @@ export class VerifyController implements ReactiveController {
   ) {
     host.addController(this);
     this.part = new LazyPart(host, verifierPart, { create: (m) => m });
+  }
+
+  /** The verifier chunk if it has arrived; every result comes from it, so it is there whenever one is. */
+  get module() {
+    return this.part.value;
   }
 
   get(url: string): Verification | undefined {
