@@ -21,7 +21,7 @@ const ts = (extra = {}) =>
 // a build that finds a part imported statically from outside parts/ fails instead of growing a first load.
 const LAZY_PART = /\/src\/elements\/([\w-]+)\/parts\/([\w-]+)\.ts$/;
 const isLazyPart = (id) => LAZY_PART.test(id ?? '');
-const lazyParts = () => ({
+export const lazyParts = () => ({
   name: 'confab-lazy-parts',
   buildEnd(error) {
     if (error) return;

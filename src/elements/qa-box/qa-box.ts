@@ -168,7 +168,7 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
 
   // ----- derived state -----
 
-  /** True signed in, false signed out, undefined while unknown (or unreachable: then writes go to the outbox). */
+  /** @internal True signed in, false signed out, undefined while unknown (or unreachable: then writes go to the outbox). */
   get signedIn(): boolean | undefined {
     return this.me.status === 'ready' ? this.me.value!.authenticated : undefined;
   }
