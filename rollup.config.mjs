@@ -19,7 +19,7 @@ const ts = (extra = {}) =>
 // through core/lazy-part.ts, never statically from outside parts/. The builds follow the folder, not a
 // list of files: no part goes into the core chunk, an element's first chunk or the classic script, and
 // a build that finds a part imported statically from outside parts/ fails instead of growing a first load.
-const LAZY_PART = /\/src\/elements\/([\w-]+)\/parts\/([\w-]+)\.ts$/;
+const LAZY_PART = /\/src\/elements\/[\w-]+\/parts\/[\w-]+\.ts$/;
 const isLazyPart = (id) => LAZY_PART.test(id ?? '');
 export const lazyParts = () => ({
   name: 'confab-lazy-parts',
@@ -37,17 +37,15 @@ export const lazyParts = () => ({
   },
 });
 
-// Element chunks are named after their element (rollup would call them all "define"), a part's chunk
-// after its element and part (`forum-feed-panels`). Dynamic entries often have no facade module, so
-// look through the chunk's modules for the element.
-const chunkName = (dir) => (info) => {
-  const part = LAZY_PART.exec(info.facadeModuleId ?? '');
-  if (part) return `${dir}/${part[1]}-${part[2]}-[hash].js`;
+// Element chunks are named after their element (rollup would call them all "define"); a part's chunk
+// keeps its module's name (`panels`, `live`): tests and hosts' routing rules tell the two apart by it.
+// Dynamic entries often have no facade module, so look through the chunk's modules.
+const chunkName = (info) => {
   for (const id of [info.facadeModuleId, ...info.moduleIds]) {
     const el = /elements\/([^/]+)\/define\.ts$/.exec(id ?? '');
-    if (el) return `${dir}/${el[1]}-[hash].js`;
+    if (el) return `chunks/${el[1]}-[hash].js`;
   }
-  return `${dir}/[name]-[hash].js`;
+  return 'chunks/[name]-[hash].js';
 };
 
 // The IIFE. A classic script cannot import modules statically, but it can import() them. Everything an
@@ -235,14 +233,14 @@ const external = (id) => deps.some((d) => id === d || id.startsWith(d.endsWith('
 export default [
   {
     input: { confab: 'src/auto.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: chunkName('chunks'), manualChunks, sourcemap: true },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: chunkName, manualChunks, sourcemap: true },
     treeshake,
     plugins: [lazyParts(), catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify()],
     onwarn: quiet,
   },
   {
     input: { 'confab.iife': 'src/iife.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: chunkName('iife'), manualChunks: iifeManualChunks, sourcemap: true },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'iife/[name]-[hash].js', manualChunks: iifeManualChunks, sourcemap: true },
     treeshake,
     plugins: [lazyParts(), catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify(), iifeRegistry()],
     onwarn: quiet,

@@ -1,8 +1,9 @@
 // The verifier is a lazy chunk (parts/verification.ts). When it cannot be fetched (offline, a deploy in
 // between) the badge must say so with a retry: before the lazy-part controller, the failure rejected into
 // a `void` call, the host page got an unhandled rejection, and the button stayed on "Verifying…".
-// A file of its own: the module fails to load here on purpose, and Chromium keeps a failed module import
-// failed for the page's life, so that coming back online is tested with a fake import in lazy-part.test.ts.
+// A file of its own: the module fails to load here on purpose. A module that answered with an HTTP error
+// stayed failed in Chromium's module map for the rest of the page (seen here), so coming back online is
+// tested with a fake import in lazy-part.test.ts, and with a dropped connection in e2e/hardening-faults.
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitFor } from '../core/wait.js';
 import { MemoryBackend } from '../../../src/backends/memory/index.js';
