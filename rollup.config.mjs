@@ -22,7 +22,30 @@ const minify = (module = true) =>
 const ts = (extra = {}) =>
   typescript({ tsconfig: './tsconfig.json', declaration: false, declarationMap: false, sourceMap: true, inlineSources: true, ...extra });
 
-// Element chunks are named after their element (rollup would call them all "define").
+// Lazy parts (src/elements/README.md): every module under src/elements/<name>/parts/ is loaded on demand
+// through core/lazy-part.ts, never statically from outside parts/. The builds follow the folder, not a
+// list of files: no part goes into the core chunk, an element's first chunk or the classic script, and
+// a build that finds a part imported statically from outside parts/ fails instead of growing a first load.
+const LAZY_PART = /\/src\/elements\/[\w-]+\/parts\/[\w-]+\.ts$/;
+const isLazyPart = (id) => LAZY_PART.test(id ?? '');
+export const lazyParts = () => ({
+  name: 'confab-lazy-parts',
+  buildEnd(error) {
+    if (error) return;
+    const rel = (id) => id.slice(id.lastIndexOf('/src/') + 1);
+    for (const id of this.getModuleIds()) {
+      if (!isLazyPart(id)) continue;
+      for (const importer of this.getModuleInfo(id)?.importers ?? []) {
+        if (!/\/src\/elements\/[\w-]+\/parts\//.test(importer)) {
+          this.error(`${rel(id)} is a lazy part, but ${rel(importer)} imports it statically: load it with LazyPart (core/lazy-part.ts)`);
+        }
+      }
+    }
+  },
+});
+
+// Element chunks are named after their element (rollup would call them all "define"); a part's chunk
+// keeps its module's name (`panels`, `live`): tests and hosts' routing rules tell the two apart by it.
 // Dynamic entries often have no facade module, so look through the chunk's modules.
 const chunkName = (info) => {
   for (const id of [info.facadeModuleId, ...info.moduleIds]) {
@@ -34,8 +57,8 @@ const chunkName = (info) => {
 
 // The IIFE. A classic script cannot import modules statically, but it can import() them. Everything an
 // element needs for its first view (loader, boot, runtime, each element's first chunk, the contract
-// groups they call first) is in the one classic script; the parts a partner opens on demand (thread
-// panels, question view, reader, verification, Markdown renderer, catalogues) are ES chunks in
+// groups they call first) is in the one classic script; the parts a partner opens on demand (every module
+// under elements/*/parts/, the Markdown renderer, catalogues) are ES chunks in
 // dist/iife/ that it import()s when first needed. Those chunks use the script's own instances of Lit,
 // the config and the outbox through a registry keyed by the build (two different builds on one page
 // never share one). Exports are handed over as getters and read when a chunk first runs,
@@ -51,7 +74,7 @@ const iifeManualChunks = (id, { getModuleIds, getModuleInfo }) => {
     const queue = [...getModuleIds()].filter((m) => IIFE_MAIN_ROOTS.test(m));
     while (queue.length) {
       const m = queue.pop();
-      if (iifeMain.has(m)) continue;
+      if (iifeMain.has(m) || isLazyPart(m)) continue; // a part is an ES chunk the script import()s
       iifeMain.add(m);
       queue.push(...(getModuleInfo(m)?.importedIds ?? []));
     }
@@ -152,12 +175,13 @@ const minifyCss = () => ({
 // of the element chunk, and one gzip stream. Left out on purpose: anything one element alone uses.
 const CORE = [
   /\/node_modules\/(ky|lit|lit-html|lit-element|@lit\/reactive-element|@lit\/localize|idb-keyval|tslib|valibot)\//,
-  /\/src\/(boot|backends\/rest\/(?!events)[\w-]+|contract\/(common|issues|problem|me|groups\/me)|core\/(config|context|i18n|errors|resource|cache|identity|backend-id|events|load-once)|elements\/(confab-element|define-element)|ui\/(states|error-text|theme-controller|dev-warn)|styles\/(tokens|controls))\.ts$/,
+  /\/src\/(boot|backends\/rest\/(?!events)[\w-]+|contract\/(common|issues|problem|me|groups\/me)|core\/(config|context|i18n|errors|resource|cache|identity|backend-id|events|load-once|lazy-part)|elements\/(confab-element|define-element)|ui\/(states|error-text|theme-controller|dev-warn)|styles\/(tokens|controls))\.ts$/,
 ];
 // A resource group's part of the endpoint table travels with its schemas (backends/rest/groups.ts).
 // Parts of those packages that only some elements use stay with them (rollup places them).
 const NOT_CORE = /\/(async-directive|directive|directive-helpers|directives\/[\w-]+|context-provider|value-notifier|decorators\/query[\w-]*)\.js$/;
 const manualChunks = (id) => {
+  if (isLazyPart(id)) return undefined; // rollup gives each part (and what only parts share) chunks of their own
   if (CORE.some((re) => re.test(id)) && !NOT_CORE.test(id)) return 'core';
   const group = /\/src\/contract\/(?:groups\/)?(threads|questions|articles|certifications)\.ts$/.exec(id);
   return group ? `contract-${group[1]}` : undefined;
@@ -218,14 +242,14 @@ export default [
     input: { confab: 'src/auto.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: chunkName, manualChunks, sourcemap: 'hidden' },
     treeshake,
-    plugins: [catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify()],
+    plugins: [lazyParts(), catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify()],
     onwarn: quiet,
   },
   {
     input: { 'confab.iife': 'src/iife.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'iife/[name]-[hash].js', manualChunks: iifeManualChunks, sourcemap: 'hidden' },
     treeshake,
-    plugins: [catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify(), iifeRegistry()],
+    plugins: [lazyParts(), catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify(), iifeRegistry()],
     onwarn: quiet,
   },
   {

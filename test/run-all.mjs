@@ -12,6 +12,9 @@ const steps = [
   { name: 'types', cmd: 'npx tsc -p test/browser/tsconfig.types.json' },
   // ARCHITECTURE's layering: no element touches IndexedDB or the global fetch.
   { name: 'layering', cmd: 'node --test test/layering/elements.test.mjs' },
+  // No import cycles in the SDK or the server (type-only imports count too): madge exits 1 on any.
+  // A cycle usually means a lazy part imports its element; parts import the element's host.ts instead.
+  { name: 'cycles', cmd: 'npx madge --circular --extensions ts --ts-config tsconfig.json src server/src' },
   { name: 'build', cmd: 'npm run build --silent' },
   // The custom-elements.json that build wrote: tokens, parts, event types and unions for every element.
   { name: 'manifest', cmd: 'node --test test/manifest/custom-elements.test.mjs' },

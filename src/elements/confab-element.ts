@@ -64,10 +64,11 @@ export abstract class ConfabElement extends LitElement {
   private partStyles: CSSResultOrNative[] = [];
 
   /**
-   * Adds the styles of a lazily loaded part to this element's shadow root, after the element's own.
-   * Parts keep their CSS in their own chunk, so a first view does not download styles it never shows.
+   * @internal Adds the styles of a lazily loaded part to this element's shadow root, after the element's
+   * own. Parts keep their CSS in their own chunk, so a first view does not download styles it never
+   * shows. Called by `LazyPart` (core/lazy-part.ts) when a part arrives: parts never call it themselves.
    */
-  protected adoptPartStyles(styles: readonly CSSResultOrNative[]): void {
+  adoptPartStyles(styles: readonly CSSResultOrNative[]): void {
     const fresh = styles.filter((s) => !this.partStyles.includes(s));
     if (!fresh.length) return;
     this.partStyles.push(...fresh);
@@ -75,8 +76,8 @@ export abstract class ConfabElement extends LitElement {
     adoptStyles(this.renderRoot as ShadowRoot, [...ctor.elementStyles, ...this.partStyles]);
   }
 
-  /** Fires `confab-error` with the HTTP status, so hosts can log what partners saw. */
-  protected reportError(error: ConfabError): void {
+  /** @internal Fires `confab-error` with the HTTP status, so hosts can log what partners saw. */
+  reportError(error: ConfabError): void {
     emit(this, 'confab-error', { error, status: error.status });
   }
 }

@@ -1,12 +1,12 @@
-import { html, nothing, type CSSResultOrNative, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { ArticleSearchQuery, ArticleSearchResult } from '../../contract/index.js';
 import type { CommunityBackend } from '../../backends/types.js';
 import { ResourceController } from '../../core/resource.js';
 import { recentSearchesKept } from '../../core/recent-searches-kept.js';
-import { toConfabError, type ConfabError } from '../../core/errors.js';
+import type { ConfabError } from '../../core/errors.js';
 import { persistentBackendId } from '../../core/backend-id.js';
-import { loadOnce } from '../../core/load-once.js';
+import { LazyPart, partLoader } from '../../core/lazy-part.js';
 import { getOptions, onConfigChange } from '../../core/config.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
@@ -14,25 +14,17 @@ import { errorState, skeleton } from '../../ui/states.js';
 import { checkEnum } from '../../ui/dev-warn.js';
 import { ConfabElement } from '../confab-element.js';
 import { styles } from './article-search.styles.js';
-import type { RecentSearches } from './recent-searches.js';
-import type { SearchResults } from './results.js';
+import { MODES, markFirstContent, type Mode, type SearchHost } from './host.js';
 import { ShortcutController, shortcutLabel } from './shortcut.js';
 
-/** Where results appear: a listbox popup under the field, or a results list in the page. */
-export const MODES = ['popup', 'inline'] as const;
-export type Mode = (typeof MODES)[number];
+export { MODES, type Mode };
 
 /** Type-ahead waits this long after the last keystroke before it asks the backend. */
 export const DEBOUNCE_MS = 120;
 
-// A page-wide "first content" mark: set once, by whichever search element gets there first.
-let marked = false;
-/** @internal */
-export function markFirstContent(): void {
-  if (marked) return;
-  marked = true;
-  performance.mark('confab:article-search:first-content');
-}
+/** Recent searches (chips inline, options in the popup), and everything past the field (see parts/results.ts). */
+const recentPart = partLoader(() => import('./parts/recent-searches.js'));
+const resultsPart = partLoader(() => import('./parts/results.js'));
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -89,7 +81,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * @example
  * <confab-article-search shortcut product="Gateway" article-href="/kb/{id}"></confab-article-search>
  */
-export class ConfabArticleSearch extends ConfabElement {
+export class ConfabArticleSearch extends ConfabElement implements SearchHost {
   static override styles = [tokens, controls, styles];
 
   // Internal reactive state: no attribute, and kept out of custom-elements.json's public API (@private).
@@ -114,8 +106,6 @@ export class ConfabArticleSearch extends ConfabElement {
     active: { state: true, attribute: false },
     /** @private */
     more: { state: true, attribute: false },
-    /** @private */
-    partError: { state: true, attribute: false },
   };
 
   /** `popup` (a combobox with a listbox under the field) or `inline` (a results list in the page). */
@@ -147,8 +137,6 @@ export class ConfabArticleSearch extends ConfabElement {
   active = -1;
   /** @internal Inline mode: extra results asked for with "Show more". */
   more = 0;
-  /** Why results.ts could not be loaded (offline, deploy in progress), until it loads. */
-  private partError: ConfabError | undefined;
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private warnedNoBackend = false;
@@ -164,15 +152,29 @@ export class ConfabArticleSearch extends ConfabElement {
     what: 'articles',
   });
 
+  /** Recent searches: with the results, or at once in inline mode, which shows them under the field. */
+  private readonly recentPart = new LazyPart(this, recentPart, {
+    create: (m) => new m.RecentSearches(this, () => (this.backend ? persistentBackendId(this.backend) : 'none')),
+  });
+
   /**
-   * @internal Results, facets, the popup, keyboard moves and the reader (results.ts). The first view is
-   * the field alone, so they load when the partner reaches for it: first focus, pointer or keystroke,
-   * which is well before the first answer (the request waits DEBOUNCE_MS after typing anyway).
+   * Results, facets, the popup, keyboard moves and the reader. The first view is the field alone, so
+   * they load when the partner reaches for it: first focus, pointer or keystroke, which is well before
+   * the first answer (the request waits DEBOUNCE_MS after typing anyway). A failure shows an error with
+   * a retry where the results would be.
    */
-  results: SearchResults | undefined;
-  private resultsLoad: Promise<SearchResults | undefined> | undefined;
-  /** @internal Recent searches: with the results, or at once in inline mode, which shows them under the field. */
-  recent: RecentSearches | undefined;
+  private readonly resultsPart = new LazyPart(this, resultsPart, {
+    create: (m) => new m.SearchResults(this, () => this.recent),
+    onError: (error) => this.fail(error),
+  });
+
+  private get recent() {
+    return this.recentPart.value;
+  }
+
+  private get results() {
+    return this.resultsPart.value;
+  }
 
   constructor() {
     super();
@@ -221,40 +223,13 @@ export class ConfabArticleSearch extends ConfabElement {
 
   // ----- lazily loaded parts -----
 
-  private readonly loadRecent = loadOnce(() =>
-    import('./recent-searches.js').then((m) => {
-      this.adoptPartStyles([m.recentStyles]);
-      this.recent = new m.RecentSearches(this, () => (this.backend ? persistentBackendId(this.backend) : 'none'));
-      this.requestUpdate(); // its hostUpdate reads the list
-      return this.recent;
-    }),
-  );
+  /** Loads the results and the recent searches they offer (each once; again after a failure). */
+  private prepare = (): void => {
+    void this.recentPart.load();
+    void this.resultsPart.load();
+  };
 
-  /** @internal Loads results.ts (once) and adopts its styles. Never rejects: a failure shows an error with a retry. */
-  loadResults(): Promise<SearchResults | undefined> {
-    return (this.resultsLoad ??= Promise.all([import('./results.js'), this.loadRecent()]).then(
-      ([m, recent]) => {
-        this.adoptPartStyles([m.resultStyles]);
-        this.partError = undefined;
-        return (this.results = new m.SearchResults(this, recent));
-      },
-      (e: unknown) => {
-        this.resultsLoad = undefined;
-        this.partError = toConfabError(e);
-        this.fail(this.partError);
-        return undefined;
-      },
-    ));
-  }
-
-  private prepare = (): void => void this.loadResults();
-
-  /** @internal Public for results.ts, which loads the reader. */
-  override adoptPartStyles(styles: readonly CSSResultOrNative[]): void {
-    super.adoptPartStyles(styles);
-  }
-
-  /** @internal Fires `confab-error` (for results.ts). */
+  /** @internal Fires `confab-error` (for parts/results.ts). */
   fail(error: ConfabError): void {
     this.reportError(error);
   }
@@ -351,7 +326,7 @@ export class ConfabArticleSearch extends ConfabElement {
     if (e.key === 'Enter' && text.trim()) {
       this.setQuery(text.trim());
       // Keeping the search in "recent" is a nicety: without its chunk (offline) the search still runs.
-      this.loadRecent().then((r) => r.add(text), () => undefined);
+      void this.recentPart.load().then((r) => r?.add(text));
     } else if (e.key === 'Escape') {
       e.preventDefault();
       this.clearQuery();
@@ -364,7 +339,7 @@ export class ConfabArticleSearch extends ConfabElement {
     if (this.effectiveMode === 'popup') return markFirstContent();
     // Inline, recent searches show under the empty field without any interaction: part of the first
     // view, unless the browser has never kept one (no database yet), as on a partner's first visit.
-    if (await recentSearchesKept()) void this.loadRecent().catch(() => undefined);
+    if (await recentSearchesKept()) void this.recentPart.load();
   }
 
   // ----- rendering -----
@@ -383,7 +358,7 @@ export class ConfabArticleSearch extends ConfabElement {
 
   /** Before results.ts arrives: recent searches inline, the (empty) listbox the combobox controls, or a load error. */
   private renderPending(inline: boolean): TemplateResult | typeof nothing {
-    if (this.partError) return errorState(this.partError, this.prepare);
+    if (this.resultsPart.error) return errorState(this.resultsPart.error, this.prepare);
     if (inline) return this.query ? skeleton(3) : (this.recent?.chips((q) => this.chooseRecent(q)) ?? nothing);
     return html`<div id="listbox" role="listbox" part="listbox" class="listbox" hidden
       aria-label=${msg('Recent searches', { id: 'article-search-recent' })}></div>`;

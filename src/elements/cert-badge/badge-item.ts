@@ -1,34 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { CertStatus, VerificationResult } from '../../contract/certifications.js';
 import type { BadgeView } from './badge-view.js';
+import type { ItemContext } from './host.js';
 import { statusLabel, statusSentence } from './labels.js';
 import { statusIcon } from './icons.js';
 import { downloadName, linkedInUrl } from './share.js';
-import { loadVerification, type Verification } from './verify-controller.js';
-
-/** What one badge row or card needs from its element. */
-export interface ItemContext {
-  index: number;
-  status: CertStatus;
-  verification: Verification | undefined;
-  /** Show the Verify button (false while `verify` does it automatically and no failure needs a retry). */
-  verifyButton: boolean;
-  expanded: boolean;
-  copied: boolean;
-  /** The field for copying the link by hand, after a copy failed. */
-  copyFallback?: TemplateResult;
-  linkedIn: boolean;
-  date: (iso: string | null) => string;
-  inDays: (iso: string) => string;
-  onVerify: () => void;
-  onToggle: () => void;
-  onCopy: () => void;
-  /** The reader may be about to copy: start loading what follows. */
-  onCopyIntent: () => void;
-  /** The verdict renderer; it arrives with the verifier chunk, before any result exists. */
-  verdict?: (b: BadgeView, r: VerificationResult, c: ItemContext, id: string) => TemplateResult;
-}
+import { errorState } from '../../ui/states.js';
 
 // The download link opens in a new tab: browsers ignore `download` on another origin's image and
 // navigate to it instead, which would take the partner away from the portal.
@@ -83,6 +60,7 @@ export function badgeItem(b: BadgeView, c: ItemContext): TemplateResult {
                 >${msg('Download image', { id: 'cert-badge-download' })}${forBadge(b.name)}</a>`
             : nothing}
         </div>
+        ${c.verification?.error && !c.verification.running ? errorState(c.verification.error, c.onVerify) : nothing}
         ${c.copyFallback ?? nothing}
       </div>
     </article>
@@ -92,9 +70,10 @@ export function badgeItem(b: BadgeView, c: ItemContext): TemplateResult {
 function verifyButton(b: BadgeView, c: ItemContext): TemplateResult {
   const running = !!c.verification?.running;
   return html`<button part="button verify" class="btn small primary" aria-disabled=${running ? 'true' : 'false'}
-    @click=${() => !running && c.onVerify()} @pointerenter=${loadVerification} @focus=${loadVerification}>
+    @click=${() => !running && c.onVerify()} @pointerenter=${c.onVerifyIntent} @focus=${c.onVerifyIntent}>
     ${running
       ? msg('Verifying…', { id: 'cert-badge-verifying' })
       : c.verification?.result ? msg('Verify again', { id: 'cert-badge-verify-again' }) : msg('Verify', { id: 'cert-badge-verify' })}${forBadge(b.name)}
   </button>`;
 }
+

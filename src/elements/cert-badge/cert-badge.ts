@@ -5,7 +5,7 @@ import type { Me } from '../../contract/me.js';
 import { AuthError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
 import { ResourceController } from '../../core/resource.js';
-import { loadOnce } from '../../core/load-once.js';
+import { LazyPart, partLoader } from '../../core/lazy-part.js';
 import { controls } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
 import { checkEnum } from '../../ui/dev-warn.js';
@@ -16,8 +16,11 @@ import { fromCertification, type BadgeView } from './badge-view.js';
 import { certBadgeStyles } from './cert-badge.styles.js';
 import { copyText } from './share.js';
 import { certStatus, daysUntil } from './status.js';
-import type { CopyController } from './copy-controller.js';
-import { VerifyController, verification, type Verification } from './verify-controller.js';
+import type { Verification } from './host.js';
+import { VerifyController } from './verify-controller.js';
+
+/** What follows "Copy link" (parts/copy-controller.ts): loaded when a reader points at or focuses a Copy button. */
+const copyPart = partLoader(() => import('./parts/copy-controller.js'));
 
 /** The values `layout` accepts. */
 export const CERT_LAYOUTS = ['card', 'list', 'compact'] as const;
@@ -100,8 +103,7 @@ export class ConfabCertBadge extends ConfabElement {
   verify = false;
 
   private expanded: ReadonlySet<string> = new Set();
-  /** What follows "Copy link"; loaded when a reader points at or focuses a Copy button. */
-  private copier?: CopyController;
+  private readonly copyPart = new LazyPart(this, copyPart, { create: (m) => new m.CopyController(this) });
 
   private focusVerdictOf: string | null = null;
   private marked = false;
@@ -185,9 +187,11 @@ export class ConfabCertBadge extends ConfabElement {
     }
   }
 
+  private get copier() {
+    return this.copyPart.value;
+  }
+
   private verificationDone(url: string, v: Verification): void {
-    // Every verdict comes after a finished run, so its styles are in place before it first renders.
-    this.adoptPartStyles([verification()!.verdictStyles]);
     if (v.shown && v.result) emit(this, 'confab-verified', { result: v.result });
     if (this.focusVerdictOf === url) this.requestUpdate();
   }
@@ -205,18 +209,11 @@ export class ConfabCertBadge extends ConfabElement {
     this.expanded = next;
   }
 
-  private readonly loadCopier = loadOnce(() =>
-    import('./copy-controller.js').then((m) => {
-      this.adoptPartStyles(m.copyStyles);
-      return (this.copier = new m.CopyController(this));
-    }),
-  );
-
   private onCopy(b: BadgeView): void {
     // The clipboard is written within the click (some browsers insist); the outcome shows once the copy part is here.
     const written = copyText(b.assertionUrl);
     // Without the copy part (offline) the link is still copied, only unannounced; the next click fetches it again.
-    this.loadCopier().then((c) => c.finish(b, written), () => undefined);
+    void this.copyPart.load().then((c) => c?.finish(b, written));
   }
 
   private signIn(): void {
@@ -272,8 +269,10 @@ export class ConfabCertBadge extends ConfabElement {
 
   private assertionContent(url: string): TemplateResult {
     const v = this.verifier.get(url);
+    // The verifier could not be loaded: say so, with a retry (it also runs again by itself once back online).
+    if (!v?.result && v?.error && !v.running) return errorState(v.error, () => void this.verifier.run(url, { show: this.verify }));
     if (!v?.result) return this.loading();
-    const { fromVerification, failurePanel } = verification()!;
+    const { fromVerification, failurePanel } = this.verifier.module!;
     const view = fromVerification(v.result);
     if (view) return this.badges([view]);
     // Too little was read to show a badge: the verdict is the content, with a way to try again.
@@ -333,8 +332,9 @@ export class ConfabCertBadge extends ConfabElement {
           onVerify: () => this.onVerify(b),
           onToggle: () => this.onToggle(b),
           onCopy: () => this.onCopy(b),
-          onCopyIntent: () => void this.loadCopier(),
-          verdict: verification()?.verdict,
+          onCopyIntent: () => void this.copyPart.load(),
+          onVerifyIntent: () => this.verifier.prefetch(),
+          verdict: this.verifier.module?.verdict,
         });
       })}
     </ul>`;

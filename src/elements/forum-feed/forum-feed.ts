@@ -5,8 +5,7 @@ import type { ThreadSort } from '../../contract/threads.js';
 import { ResourceController } from '../../core/resource.js';
 import { emit } from '../../core/events.js';
 import { onConfigChange } from '../../core/config.js';
-import { OfflineError } from '../../core/errors.js';
-import { loadOnce } from '../../core/load-once.js';
+import { LazyPart, partLoader } from '../../core/lazy-part.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { checkEnum } from '../../ui/dev-warn.js';
@@ -14,8 +13,11 @@ import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states
 import { ConfabElement } from '../confab-element.js';
 import { feedStyles } from './forum-feed.styles.js';
 import { threadRow } from './thread-row.js';
-import type { Panels } from './panels.js';
-import type { EarlyListener, NewThreadsController } from './live.js';
+import type { EarlyListener, LiveHost } from './host.js';
+
+/** Thread view, composer and new-thread form (parts/panels.ts), and the "N new threads" banner (parts/live.ts). */
+const panelsPart = partLoader(() => import('./parts/panels.js'));
+const livePart = partLoader(() => import('./parts/live.js'));
 
 /** The values `sort` accepts (the contract's THREAD_SORTS, restated so valibot stays out of this chunk). */
 export const FEED_SORTS = ['latest', 'top', 'unanswered'] as const satisfies readonly ThreadSort[];
@@ -74,7 +76,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * @example
  * <confab-forum-feed category="deal-registration" sort="latest" page-size="10" compose live></confab-forum-feed>
  */
-export class ConfabForumFeed extends ConfabElement {
+export class ConfabForumFeed extends ConfabElement implements LiveHost {
   // Form fields and Markdown appear only in the lazily loaded parts, which bring their own styles.
   static override styles = [tokens, controls, feedStyles];
 
@@ -153,31 +155,20 @@ export class ConfabForumFeed extends ConfabElement {
     what: 'threads',
   });
 
-  /** Thread view, composer and new-thread form: loaded on demand (see panels.ts). */
-  private panels?: Panels;
+  /** Loaded after the first data in idle time, or at the first click, whichever comes first. */
+  private readonly panelsPart = new LazyPart(this, panelsPart, { create: (m) => new m.Panels(this) });
   private panelsScheduled = false;
-
-  private readonly loadPanels = loadOnce(() =>
-    import('./panels.js').then((m) => {
-      const panels = new m.Panels(this);
-      this.adoptPartStyles(panels.styles);
-      this.panels = panels;
-      this.requestUpdate();
-      return panels;
-    }),
-  );
-
-  /** "N new threads": loaded only for a feed with `live` (see live.ts). */
-  private newThreads?: NewThreadsController;
-  private readonly loadLive = loadOnce(() =>
-    import('./live.js').then((m) => {
-      this.adoptPartStyles([m.liveStyles]);
-      this.newThreads = new m.NewThreadsController(this);
-    }),
-  );
-  // One function, so repeated failures add one `online` listener, not one each.
-  private readonly retryLive = (): void => this.requestUpdate();
+  /** Loaded only for a feed with `live`. */
+  private readonly livePart = new LazyPart(this, livePart, { create: (m) => new m.NewThreadsController(this) });
   private early?: EarlyListener;
+
+  private get panels() {
+    return this.panelsPart.value;
+  }
+
+  private get newThreads() {
+    return this.livePart.value;
+  }
 
   /** True when a partner is signed in, false when not, undefined while unknown. */
   get signedIn(): boolean | undefined {
@@ -231,7 +222,6 @@ export class ConfabForumFeed extends ConfabElement {
     this.removeEventListener('keydown', this.onKeydown);
     this.unlistenConfig?.();
     this.takeEarlyListener()?.abort.abort();
-    removeEventListener('online', this.retryLive);
   }
 
   /** @internal The subscription opened at the first update, for live.ts to adopt or close. */
@@ -286,8 +276,8 @@ export class ConfabForumFeed extends ConfabElement {
         backend.subscribe((ev) => (early.sink ? early.sink(ev) : early.events.push(ev)), early.abort.signal);
       }
       // Offline, or a deploy in between: the feed works on without the banner while the early
-      // subscription keeps collecting. The next update tries again, and so does coming back online.
-      if (!this.newThreads) this.loadLive().catch(() => addEventListener('online', this.retryLive, { once: true }));
+      // subscription keeps collecting, and the part is fetched again when the page is back online.
+      this.livePart.prefetch();
     }
     // `live` switched off before live.ts arrived: nothing will adopt the early subscription.
     else if (!this.newThreads) this.takeEarlyListener()?.abort.abort();
@@ -295,7 +285,7 @@ export class ConfabForumFeed extends ConfabElement {
     if (!this.panelsScheduled && this.backend && (this.list.status === 'ready' || this.list.status === 'error')) {
       this.panelsScheduled = true;
       const idle = (globalThis.requestIdleCallback as ((cb: () => void) => number) | undefined) ?? ((cb: () => void) => setTimeout(cb, 200));
-      idle(() => void this.loadPanels().catch(() => undefined)); // a later click tries again, and says so if it fails
+      idle(() => this.panelsPart.prefetch()); // a later click tries again, and says so if it fails
     }
     if (!this.marked && this.renderRoot.querySelector('article.item')) {
       this.marked = true;
@@ -384,14 +374,13 @@ export class ConfabForumFeed extends ConfabElement {
   }
 
   /** The lazy half, or undefined (said out loud) when its chunk cannot be fetched, e.g. offline. */
-  private async panelsOrSay(): Promise<Panels | undefined> {
-    try {
-      return await this.loadPanels();
-    } catch (e) {
-      this.reportError(new OfflineError(e instanceof Error ? e.message : String(e)));
+  private async panelsOrSay() {
+    const panels = await this.panelsPart.load();
+    if (!panels && this.panelsPart.error) {
+      this.reportError(this.panelsPart.error);
       this.announce(msg('This part of the community could not be loaded. Check your connection and try again.', { id: 'forum-feed-chunk-failed' }));
-      return undefined;
     }
+    return panels;
   }
 
   private loadMore = (): void => {

@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
-import type { Me, SimilarQuestion } from '../../contract/index.js';
+import { msg } from '@lit/localize';
+import type { Me, Question, SimilarQuestion } from '../../contract/index.js';
 import { ResourceController } from '../../core/resource.js';
-import type { markdown } from '../../core/markdown-directive.js';
+import { LazyPart, partLoader } from '../../core/lazy-part.js';
 import { emit } from '../../core/events.js';
-import { toConfabError, type ConfabError } from '../../core/errors.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { fields } from '../../styles/fields.js';
@@ -12,11 +11,17 @@ import { errorState, skeleton } from '../../ui/states.js';
 import { ConfabElement } from '../confab-element.js';
 import { qaBoxStyles } from './qa-box.styles.js';
 import { listenForAsk } from './handoff.js';
-import { DEFAULT_CATEGORIES, humanize, parseTags, splitList } from './categories.js';
+import { DEFAULT_CATEGORIES, parseTags, splitList } from './categories.js';
 import { backButton } from './back-button.js';
-import type { AskErrors, AskField, AskInput } from './validate.js';
-import type { AskForm } from './ask-form.js';
-import type { QuestionView } from './question-view.js';
+import { categoryAndTags, detailsField, signedOutNotice, submitRow, titleField } from './ask-fields.js';
+import type { AskErrors, AskField, AskInput } from './parts/validate.js';
+import type { AskForm } from './parts/ask-form.js';
+import type { AskHost, DraftField, QuestionHost } from './host.js';
+
+/** The ask form's behaviour, the question view and the details preview: each a lazy part (parts/). */
+const askPart = partLoader(() => import('./parts/ask-form.js'));
+const viewPart = partLoader(() => import('./parts/question-view.js'));
+const previewPart = partLoader(() => import('./parts/preview.js'));
 
 /**
  * Peer Q&A with deflection. While a partner types a question title it shows similar questions that
@@ -91,7 +96,7 @@ import type { QuestionView } from './question-view.js';
  * @example
  * <confab-qa-box category="technical" categories="technical,deal-registration,marketing"></confab-qa-box>
  */
-export class ConfabQaBox extends ConfabElement {
+export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost {
   // The similar list, the pending asks, the preview and the question view add theirs when they load.
   static override styles = [tokens, controls, fields, qaBoxStyles];
 
@@ -115,10 +120,6 @@ export class ConfabQaBox extends ConfabElement {
     announcement: { state: true, attribute: false },
     /** @private */
     picked: { state: true, attribute: false },
-    /** @private */
-    viewError: { state: true, attribute: false },
-    /** @private */
-    askLoadError: { state: true, attribute: false },
   };
 
   /** The category the ask form preselects. */
@@ -138,10 +139,6 @@ export class ConfabQaBox extends ConfabElement {
   private announcement = '';
   /** The title typed when a similar question was opened: what a deflection records. */
   private picked?: { id: string; query: string };
-  /** The chunk with the question view failed to load (offline before it was ever fetched). */
-  private viewError?: ConfabError;
-  /** The chunk with the ask form's behaviour failed to load. */
-  private askLoadError?: ConfabError;
 
   private readonly me = new ResourceController<Me>(this, {
     backend: () => this.backend,
@@ -153,15 +150,23 @@ export class ConfabQaBox extends ConfabElement {
   private unlistenAsk?: () => void;
   private marked = false;
   private focusAfterRender?: string;
-  /** The question view, loaded on demand (see `questionView()`). */
-  private view?: QuestionView;
-  private viewLoading?: Promise<QuestionView>;
-  /** The ask form's behaviour (similar questions, validation, drafts, outbox), loaded on demand (see `askForm()`). */
-  private ask?: AskForm;
-  private askLoading?: Promise<AskForm>;
+  /**
+   * The ask form's behaviour (similar questions, validation, drafts, outbox): loaded when the first data
+   * has arrived (drafts, queued asks, outbox replay) or at the first touch of the form, whichever comes first.
+   */
+  private readonly askPart = new LazyPart(this, askPart, { create: (m) => new m.AskForm(this) });
+  /** The question view (votes, answers, composer): loaded when a question opens, or earlier when similar ones appear. */
+  private readonly viewPart = new LazyPart(this, viewPart, { create: (m) => new m.QuestionView(this) });
   /** The Markdown directive of the details preview, loaded when Preview is first chosen. */
-  private md?: typeof markdown;
-  private mdLoading?: Promise<void>;
+  private readonly previewPart = new LazyPart(this, previewPart, { create: (m) => m.markdown });
+
+  private get ask() {
+    return this.askPart.value;
+  }
+
+  private get view() {
+    return this.viewPart.value;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -175,8 +180,8 @@ export class ConfabQaBox extends ConfabElement {
 
   // ----- derived state -----
 
-  /** True signed in, false signed out, undefined while unknown (or unreachable: then writes go to the outbox). */
-  private get signedIn(): boolean | undefined {
+  /** @internal True signed in, false signed out, undefined while unknown (or unreachable: then writes go to the outbox). */
+  get signedIn(): boolean | undefined {
     return this.me.status === 'ready' ? this.me.value!.authenticated : undefined;
   }
 
@@ -187,7 +192,8 @@ export class ConfabQaBox extends ConfabElement {
     return this.category && !list.includes(this.category) ? [this.category, ...list] : list;
   }
 
-  private get input(): AskInput {
+  /** @internal */
+  get askInput(): AskInput {
     return { title: this.titleText, body: this.body, category: this.chosenCategory, tags: parseTags(this.tagsText) };
   }
 
@@ -198,9 +204,9 @@ export class ConfabQaBox extends ConfabElement {
       const list = this.categoryList;
       if (changed.has('category') || !list.includes(this.chosenCategory)) this.chosenCategory = this.category || list[0]!;
     }
-    if (this.question && !this.view) void this.questionView().catch(() => {});
+    if (this.question) this.viewPart.prefetch();
     // Once the first data is in: what an earlier visit left (drafts, queued asks) and the outbox replay.
-    if (!this.ask && (this.me.status === 'ready' || this.me.status === 'error')) this.withAsk(() => {});
+    if (this.me.status === 'ready' || this.me.status === 'error') this.askPart.prefetch();
     // The view switched under the partner's focus (e.g. the host set `question`): keep focus in the box.
     if (changed.has('question') && this.hasUpdated && !this.focusAfterRender && this.shadowRoot?.activeElement) {
       this.focusAfterRender = this.question ? '#question-title' : '#title';
@@ -221,7 +227,8 @@ export class ConfabQaBox extends ConfabElement {
     }
   }
 
-  private announce(text: string): void {
+  /** @internal */
+  announce(text: string): void {
     // Clear first so the same sentence twice is still spoken; after this update, not inside it.
     void Promise.resolve()
       .then(() => {
@@ -231,67 +238,70 @@ export class ConfabQaBox extends ConfabElement {
       .then(() => (this.announcement = text));
   }
 
-  // ----- ask form -----
+  // ----- the host contract (host.ts), for the lazy parts -----
 
-  /**
-   * Loads the ask form's behaviour in its own chunk, once: when the first data has arrived (drafts,
-   * queued asks, outbox replay) or at the first touch of the form, whichever comes first.
-   */
-  private askForm(): Promise<AskForm> {
-    this.askLoading ??= import('./ask-form.js').then(
-      ({ AskForm }) => {
-        this.askLoadError = undefined;
-        this.adoptPartStyles(AskForm.styles);
-        this.ask = new AskForm(this, {
-          backend: () => this.backend,
-          locale: () => this.locale,
-          onPick: (q) => this.openSimilar(q),
-          onSimilar: (similar) => {
-            this.announce(similar.countSentence());
-            // One of these may be opened next: fetch the question view's chunk now, not on the click.
-            if (similar.items.length) void this.questionView().catch(() => {});
-          },
-          onRestore: ({ title, body, category, tags }) => {
-            // Typing (or a handoff) may have started before IndexedDB answered: never overwrite it.
-            if (title && !this.titleText) this.setTitle(title, false);
-            if (body && !this.body) this.body = body;
-            if (tags && !this.tagsText) this.tagsText = tags;
-            // Only a category this box still offers, and never over the page's own preset.
-            if (category && !this.category && this.categoryList.includes(category)) this.chosenCategory = category;
-          },
-          open: (id) => this.open(id),
-          announce: (text) => this.announce(text),
-          input: () => this.input,
-          signedIn: () => this.signedIn,
-          focusField: (field) => {
-            this.bodyTab = 'write';
-            this.focusAfterRender = `#${field}`;
-          },
-          reset: () => this.resetForm(),
-          show: async (question) => {
-            this.open(question.id);
-            const view = await this.questionView();
-            await this.updateComplete;
-            view.show(question);
-          },
-          reportError: (error) => this.reportError(error),
-        });
-        this.requestUpdate();
-        return this.ask;
-      },
-      (e: unknown) => {
-        this.askLoading = undefined;
-        this.askLoadError = toConfabError(e);
-        throw this.askLoadError;
-      },
-    );
-    return this.askLoading;
+  /** @internal */
+  backendNow() {
+    return this.backend;
   }
+
+  /** @internal */
+  localeNow(): string {
+    return this.locale;
+  }
+
+  /** @internal */
+  get openQuestionId(): string | null {
+    return this.question || null;
+  }
+
+  /** @internal Only a question picked from the similar ones can deflect, and only with what was typed. */
+  get openedFrom(): string {
+    return this.picked && this.picked.id === this.question ? this.picked.query : '';
+  }
+
+  /** @internal */
+  meNow(): Me | undefined {
+    return this.me.value;
+  }
+
+  /** @internal */
+  restoreDrafts({ title, body, category, tags }: Partial<Record<DraftField, string>>): void {
+    // Typing (or a handoff) may have started before IndexedDB answered: never overwrite it.
+    if (title && !this.titleText) this.setTitle(title, false);
+    if (body && !this.body) this.body = body;
+    if (tags && !this.tagsText) this.tagsText = tags;
+    // Only a category this box still offers, and never over the page's own preset.
+    if (category && !this.category && this.categoryList.includes(category)) this.chosenCategory = category;
+  }
+
+  /** @internal */
+  focusField(field: AskField): void {
+    this.bodyTab = 'write';
+    this.focusAfterRender = `#${field}`;
+  }
+
+  /** @internal Similar questions arrived (after their `confab-load`). */
+  similarArrived(sentence: string, count: number): void {
+    this.announce(sentence);
+    // One of these may be opened next: fetch the question view's chunk now, not on the click.
+    if (count) this.viewPart.prefetch();
+  }
+
+  /** @internal */
+  async showPosted(question: Question): Promise<void> {
+    this.open(question.id);
+    const view = await this.viewPart.load();
+    await this.updateComplete;
+    view?.show(question);
+  }
+
+  // ----- ask form -----
 
   /** Runs `use` with the ask form's behaviour: now if it is loaded, else once it is. */
   private withAsk(use: (ask: AskForm) => void): void {
     if (this.ask) use(this.ask);
-    else void this.askForm().then(use, () => {});
+    else void this.askPart.load().then((ask) => ask && use(ask));
   }
 
   private setTitle(text: string, save = true): void {
@@ -313,23 +323,26 @@ export class ConfabQaBox extends ConfabElement {
     if (value && !this.question) this.withAsk((ask) => ask.blur(field));
   }
 
-  private openSimilar(q: SimilarQuestion): void {
+  /** @internal */
+  openSimilar(q: SimilarQuestion): void {
     this.picked = { id: q.id, query: this.titleText.trim() };
     this.open(q.id);
   }
 
-  private open(id: string): void {
+  /** @internal */
+  open(id: string): void {
     this.question = id;
     this.focusAfterRender = '#question-title';
   }
 
-  private back(): void {
+  /** @internal */
+  back(): void {
     this.question = undefined;
     this.focusAfterRender = '#title';
   }
 
-  /** After a send: the fields empty again (the ask form cleared the drafts and the similar list). */
-  private resetForm(): void {
+  /** @internal After a send: the fields empty again (the ask form cleared the drafts and the similar list). */
+  resetForm(): void {
     this.titleText = this.body = this.tagsText = '';
     this.bodyTab = 'write';
   }
@@ -337,50 +350,7 @@ export class ConfabQaBox extends ConfabElement {
   /** Shows the details tab `which`; the preview's Markdown renderer and styles load when it is first chosen. */
   private showTab(which: 'write' | 'preview'): void {
     this.bodyTab = which;
-    if (which === 'preview') this.mdLoading ??= this.loadPreview();
-  }
-
-  private async loadPreview(): Promise<void> {
-    try {
-      const [{ markdown }, { prose }] = await Promise.all([import('../../core/markdown-directive.js'), import('../../styles/prose.js')]);
-      this.adoptPartStyles([prose]);
-      this.md = markdown;
-      this.requestUpdate();
-    } catch {
-      // Offline before it was ever fetched: the plain text stays, as the directive itself does.
-      this.mdLoading = undefined;
-    }
-  }
-
-  /**
-   * Loads the question view (votes, answers, the composer) in its own chunk, once. Asked for when a
-   * question opens and, earlier, when similar questions appear, so it is usually there by the click.
-   */
-  private questionView(): Promise<QuestionView> {
-    this.viewLoading ??= import('./question-view.js').then(
-      ({ QuestionView }) => {
-        this.adoptPartStyles(QuestionView.styles);
-        this.view = new QuestionView(this, {
-          backend: () => this.backend,
-          questionId: () => this.question || null,
-          me: () => this.me.value,
-          signedIn: () => this.signedIn,
-          locale: () => this.locale,
-          // Only a question picked from the similar ones can deflect, and only with what was typed.
-          openedFrom: () => (this.picked && this.picked.id === this.question ? this.picked.query : ''),
-          announce: (text) => this.announce(text),
-          back: () => this.back(),
-        });
-        this.requestUpdate();
-        return this.view;
-      },
-      (e: unknown) => {
-        this.viewLoading = undefined;
-        this.viewError = toConfabError(e);
-        throw this.viewError;
-      },
-    );
-    return this.viewLoading;
+    if (which === 'preview') void this.previewPart.load();
   }
 
   // ----- rendering -----
@@ -397,7 +367,6 @@ export class ConfabQaBox extends ConfabElement {
     const ask = this.ask;
     const similar = ask?.similar;
     const errors: AskErrors = ask?.errors() ?? {};
-    const describe = (f: AskField, hint?: string) => [hint, errors[f] ? `${f}-error` : ''].filter(Boolean).join(' ') || undefined;
     // Plain `.value` bindings, no `live()`: each field writes its state on every input, so the value last
     // rendered is always the field's own, and a reset or a prefill to a different text is applied.
     // Submitting, blurring and the first focus all need the ask form's behaviour: load it at the first touch.
@@ -414,168 +383,61 @@ export class ConfabQaBox extends ConfabElement {
       aria-labelledby="ask-heading"
     >
       <h2 id="ask-heading" class="heading" part="header">${msg('Ask the community', { id: 'qa-box-heading' })}</h2>
-      ${this.signedIn === false
-        ? html`<p class="notice" part="signed-out">
-            <span>${msg('Sign in to ask. You can still look for similar questions.', { id: 'qa-box-signin-hint' })}</span>
-            <button type="button" class="btn small" part="button sign-in" @click=${() => emit(this, 'confab-auth-required', { action: 'ask' })}>
-              ${msg('Sign in', { id: 'qa-box-signin' })}
-            </button>
-          </p>`
-        : nothing}
-      <div class="field">
-        <label for="title">${msg('Your question', { id: 'qa-box-title-label' })}</label>
-        <input
-          id="title"
-          class="input"
-          part="input"
-          type="text"
-          role="combobox"
-          dir="auto"
-          autocomplete="off"
-          aria-autocomplete="list"
-          aria-expanded=${similar?.expanded ? 'true' : 'false'}
-          aria-controls="similar-list"
-          aria-activedescendant=${similar?.activeId ?? nothing}
-          aria-invalid=${errors.title ? 'true' : 'false'}
-          aria-describedby=${describe('title', 'title-hint') ?? nothing}
-          placeholder=${this.placeholder ?? msg('e.g. How do I register a multi-year deal?', { id: 'qa-box-placeholder' })}
-          .value=${this.titleText}
-          @input=${(e: Event) => this.setTitle((e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => {
-            // Enter in the title never posts a half-written question, even before the list has loaded.
-            if (similar) similar.onKeydown(e);
-            else if (e.key === 'Enter') e.preventDefault();
-          }}
-          @blur=${() => this.onBlur('title', this.titleText)}
-        />
-        <span class="hint" id="title-hint">${msg('We look for similar questions as you type. Use the arrow keys to pick one.', { id: 'qa-box-title-hint' })}</span>
-        ${this.fieldError('title', errors)}
-      </div>
+      ${this.signedIn === false ? signedOutNotice(() => emit(this, 'confab-auth-required', { action: 'ask' })) : nothing}
+      ${titleField({
+        text: this.titleText,
+        placeholder: this.placeholder,
+        errors,
+        similar,
+        input: (text) => this.setTitle(text),
+        blur: () => this.onBlur('title', this.titleText),
+      })}
       ${similar ? similar.render() : nothing}
-      <div class="field">
-        <div class="label-row">
-          <label for="body" id="body-label">${msg('Details', { id: 'qa-box-body-label' })}</label>
-          <div class="tabs" role="tablist" aria-label=${msg('Details', { id: 'qa-box-body-label' })}>
-            ${this.tabButton('write', msg('Write', { id: 'qa-box-write' }))} ${this.tabButton('preview', msg('Preview', { id: 'qa-box-preview' }))}
-          </div>
-        </div>
-        <div id="body-panel" role="tabpanel" aria-labelledby=${this.bodyTab === 'write' ? 'tab-write' : 'tab-preview'}>
-          <textarea
-            id="body"
-            class="input"
-            part="input"
-            dir="auto"
-            ?hidden=${this.bodyTab !== 'write'}
-            aria-invalid=${errors.body ? 'true' : 'false'}
-            aria-describedby=${describe('body', 'body-hint') ?? nothing}
-            .value=${this.body}
-            @input=${(e: Event) => {
-              const body = (this.body = (e.target as HTMLTextAreaElement).value);
-              this.withAsk((ask) => ask.saveDraft('body', body));
-            }}
-            @blur=${() => this.onBlur('body', this.body)}
-          ></textarea>
-          ${this.bodyTab === 'preview'
-            ? html`<div class="preview prose" part="body" tabindex="0" dir="auto">
-                ${this.body.trim() ? (this.md ? this.md(this.body) : this.body) : html`<span class="hint">${msg('Nothing to preview yet.', { id: 'qa-box-nothing-preview' })}</span>`}
-              </div>`
-            : nothing}
-        </div>
-        <span class="hint" id="body-hint">${msg('Markdown supported. Say what you tried and what happened.', { id: 'qa-box-body-hint' })}</span>
-        ${this.fieldError('body', errors)}
-      </div>
-      <div class="pair">
-        <div class="field">
-          <label for="category">${msg('Category', { id: 'qa-box-category-label' })}</label>
-          <select
-            id="category"
-            class="input"
-            part="input"
-            aria-invalid=${errors.category ? 'true' : 'false'}
-            aria-describedby=${describe('category') ?? nothing}
-            @change=${(e: Event) => {
-              this.chosenCategory = (e.target as HTMLSelectElement).value;
-              this.withAsk((a) => a.saveDraft('category', this.chosenCategory));
-            }}
-          >
-            ${this.categoryList.map((c) => html`<option value=${c} ?selected=${c === this.chosenCategory}>${humanize(c)}</option>`)}
-          </select>
-          ${this.fieldError('category', errors)}
-        </div>
-        <div class="field">
-          <label for="tags">${msg('Tags', { id: 'qa-box-tags-label' })}</label>
-          <input
-            id="tags"
-            class="input"
-            part="input"
-            type="text"
-            autocomplete="off"
-            aria-invalid=${errors.tags ? 'true' : 'false'}
-            aria-describedby=${describe('tags', 'tags-hint') ?? nothing}
-            .value=${this.tagsText}
-            @input=${(e: Event) => {
-              this.tagsText = (e.target as HTMLInputElement).value;
-              this.withAsk((a) => (a.touch('tags'), a.saveDraft('tags', this.tagsText)));
-            }}
-          />
-          <span class="hint" id="tags-hint">${msg('Up to 5, separated by commas.', { id: 'qa-box-tags-hint' })}</span>
-          ${parseTags(this.tagsText).length
-            ? html`<ul class="chips" aria-label=${msg('Tags', { id: 'qa-box-tags-label' })}>
-                ${parseTags(this.tagsText).map((t) => html`<li class="chip" part="chip">${t}</li>`)}
-              </ul>`
-            : nothing}
-          ${this.fieldError('tags', errors)}
-        </div>
-      </div>
+      ${detailsField({
+        body: this.body,
+        tab: this.bodyTab,
+        errors,
+        preview: this.previewPart.value,
+        input: (body) => {
+          this.body = body;
+          this.withAsk((ask) => ask.saveDraft('body', body));
+        },
+        blur: () => this.onBlur('body', this.body),
+        showTab: (which, focus) => {
+          this.showTab(which);
+          if (focus) this.focusAfterRender = `#tab-${which}`;
+        },
+      })}
+      ${categoryAndTags({
+        categories: this.categoryList,
+        category: this.chosenCategory,
+        tagsText: this.tagsText,
+        errors,
+        chooseCategory: (category) => {
+          this.chosenCategory = category;
+          this.withAsk((a) => a.saveDraft('category', category));
+        },
+        inputTags: (text) => {
+          this.tagsText = text;
+          this.withAsk((a) => (a.touch('tags'), a.saveDraft('tags', text)));
+        },
+      })}
       ${this.ask
         ? this.ask.render()
-        : this.askLoadError
-          ? errorState(this.askLoadError, () => this.withAsk(() => {}))
+        : this.askPart.status === 'error' && this.askPart.error
+          ? errorState(this.askPart.error, this.askPart.retry)
           : nothing}
-      <div class="actions">
-        ${this.me.value?.authenticated
-          ? html`<span class="hint" part="meta">${msg(str`Posting as ${this.me.value.name}`, { id: 'qa-box-posting-as' })}</span>`
-          : nothing}
-        <button type="submit" class="btn primary" part="button submit" ?disabled=${!!ask?.sending}>
-          ${ask?.sending ? msg('Posting…', { id: 'qa-box-posting' }) : this.signedIn === false ? msg('Sign in to ask', { id: 'qa-box-signin-to-ask' }) : msg('Post your question', { id: 'qa-box-submit' })}
-        </button>
-      </div>
+      ${submitRow(this.me.value?.authenticated ? this.me.value.name : undefined, !!ask?.sending, this.signedIn)}
     </form>`;
-  }
-
-  private tabButton(which: 'write' | 'preview', text: string): TemplateResult {
-    const selected = this.bodyTab === which;
-    return html`<button
-      type="button"
-      role="tab"
-      part="tab"
-      id="tab-${which}"
-      aria-selected=${selected ? 'true' : 'false'}
-      aria-controls="body-panel"
-      tabindex=${selected ? '0' : '-1'}
-      @click=${() => this.showTab(which)}
-      @keydown=${(e: KeyboardEvent) => {
-        if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
-        e.preventDefault();
-        this.showTab(this.bodyTab === 'write' ? 'preview' : 'write');
-        this.focusAfterRender = `#tab-${this.bodyTab}`;
-      }}
-    >${text}</button>`;
-  }
-
-  private fieldError(field: AskField, errors: AskErrors): TemplateResult | typeof nothing {
-    return errors[field] ? html`<span class="field-error" part="error" id="${field}-error">${errors[field]}</span>` : nothing;
   }
 
   private renderQuestionView(): TemplateResult {
     if (this.view) return this.view.render();
-    const retry = () => {
-      this.viewError = undefined;
-      void this.questionView().catch(() => {});
-    };
     return html`<div class="question-view">
       ${backButton(() => this.back())}
-      ${this.viewError ? errorState(this.viewError, retry) : html`<div aria-busy="true">${skeleton(3)}</div>`}
+      ${this.viewPart.status === 'error' && this.viewPart.error
+        ? errorState(this.viewPart.error, this.viewPart.retry)
+        : html`<div aria-busy="true">${skeleton(3)}</div>`}
     </div>`;
   }
 }

@@ -657,7 +657,7 @@ describe('<confab-article-search> inline paging', () => {
 
 describe('<confab-article-search> helpers', () => {
   it('normalises highlight ranges: clipped, sorted, merged', async () => {
-    const { normalise } = await import('../../../src/elements/article-search/highlight.js');
+    const { normalise } = await import('../../../src/elements/article-search/parts/highlight.js');
     expect(normalise(10, [{ start: 6, length: 10 }, { start: 0, length: 2 }, { start: 1, length: 2 }, { start: 20, length: 1 }])).to.deep.equal([
       [0, 3],
       [6, 10],
@@ -665,14 +665,14 @@ describe('<confab-article-search> helpers', () => {
   });
 
   it('drops a leading heading that repeats the title, and only that', async () => {
-    const { withoutTitle } = await import('../../../src/elements/article-search/reader.js');
+    const { withoutTitle } = await import('../../../src/elements/article-search/parts/reader.js');
     expect(withoutTitle({ title: 'Install', body: '# Install\n\nStep one.' })).to.equal('Step one.');
     expect(withoutTitle({ title: 'Install', body: '# Upgrade\n\nStep one.' })).to.equal('# Upgrade\n\nStep one.');
   });
 });
 
 describe('article-search catalogues', () => {
-  const SOURCES = ['article-search.ts', 'results.ts', 'recent-searches.ts', 'labels.ts', 'reader.ts'];
+  const SOURCES = ['article-search.ts', 'parts/results.ts', 'parts/facets.ts', 'parts/recent-searches.ts', 'parts/labels.ts', 'parts/reader.ts'];
   it('de, fr, ja and ar translate exactly the ids the element uses, with the same placeholders', async () => {
     const used = new Set<string>();
     for (const f of SOURCES) {

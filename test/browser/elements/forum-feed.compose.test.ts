@@ -1,7 +1,7 @@
 import { aTimeout, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
-import { levelHeadings } from '../../../src/elements/forum-feed/headings.js';
+import { levelHeadings } from '../../../src/elements/forum-feed/parts/headings.js';
 import { $, $$, mountFeed, resetAll, rows, titles, until } from './forum-feed.helpers.js';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';

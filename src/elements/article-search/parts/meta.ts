@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { absoluteTime, relativeTime } from '../../core/time.js';
+import { absoluteTime, relativeTime } from '../../../core/time.js';
 import { contentTypeLabel } from './labels.js';
 
 /** "Gateway · How-to · 3 days ago": the meta line of a result and of the reader. */

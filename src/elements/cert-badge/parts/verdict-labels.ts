@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
-import type { VerifyFailure } from '../../contract/certifications.js';
-import type { ObCheck } from '../../contract/openbadges.js';
+import type { VerifyFailure } from '../../../contract/certifications.js';
+import type { ObCheck } from '../../../contract/openbadges.js';
 
 // What <confab-cert-badge> says about a verification. Loaded with the verifier (see verification.ts).
 

@@ -1,13 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { Post, Thread, ThreadSummary } from '../../contract/index.js';
-import type { ConfabError } from '../../core/errors.js';
-import { markdown } from '../../core/markdown-directive.js';
-import { avatar, errorState, skeleton } from '../../ui/states.js';
-import { composer, type ComposerController } from '../../ui/composer.js';
-import { pendingBadge } from '../../ui/pending.js';
-import { byline, replyCount } from './thread-row.js';
-import { timeTag } from './time.js';
+import type { Post, Thread, ThreadSummary } from '../../../contract/index.js';
+import type { ConfabError } from '../../../core/errors.js';
+import { markdown } from '../../../core/markdown-directive.js';
+import { avatar, errorState, skeleton } from '../../../ui/states.js';
+import { composer, type ComposerController } from '../../../ui/composer.js';
+import { pendingBadge } from '../../../ui/pending.js';
+import { byline, replyCount } from '../thread-row.js';
+import { timeTag } from '../time.js';
 import { levelHeadings } from './headings.js';
 
 /** Everything the open-thread view shows; the element owns the state. */

@@ -1,9 +1,9 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { VerificationResult } from '../../contract/certifications.js';
-import type { BadgeView } from './badge-view.js';
-import type { ItemContext } from './badge-item.js';
-import { iconCheck, wrap } from './icons.js';
+import type { VerificationResult } from '../../../contract/certifications.js';
+import type { BadgeView } from '../badge-view.js';
+import type { ItemContext } from '../host.js';
+import { iconCheck, wrap } from '../icons.js';
 import { checkLabel, reasonLabel, reasonSentence } from './verdict-labels.js';
 
 /** Marks a failed check; only verdicts show it. */

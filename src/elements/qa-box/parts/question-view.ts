@@ -1,40 +1,26 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Answer, Author, Me, Page, Question, QuestionWithAnswers, VoteValue } from '../../contract/index.js';
-import type { CommunityBackend } from '../../backends/types.js';
-import { ResourceController } from '../../core/resource.js';
-import { markdown } from '../../core/markdown-directive.js';
-import { absoluteTime, relativeTime } from '../../core/time.js';
-import { emit } from '../../core/events.js';
-import { AuthError, toConfabError, type ConfabError } from '../../core/errors.js';
-import { avatar, emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
-import { ComposerController, composer } from '../../ui/composer.js';
-import { pendingBadge } from '../../ui/pending.js';
-import { composerStyles } from '../../ui/composer.styles.js';
-import { prose } from '../../styles/prose.js';
-import { answerCount, staleError, writeError } from './parts.js';
-import { backButton } from './back-button.js';
-import { humanize } from './categories.js';
-import { partStyles } from './parts.styles.js';
+import type { Answer, Author, Page, Question, QuestionWithAnswers, VoteValue } from '../../../contract/index.js';
+import { ResourceController } from '../../../core/resource.js';
+import { markdown } from '../../../core/markdown-directive.js';
+import { absoluteTime, relativeTime } from '../../../core/time.js';
+import { emit } from '../../../core/events.js';
+import { AuthError, toConfabError, type ConfabError } from '../../../core/errors.js';
+import { avatar, emptyState, errorState, offlineNotice, skeleton } from '../../../ui/states.js';
+import { ComposerController, composer } from '../../../ui/composer.js';
+import { pendingBadge } from '../../../ui/pending.js';
+import { composerStyles } from '../../../ui/composer.styles.js';
+import { prose } from '../../../styles/prose.js';
+import { answerCount, staleError, writeError } from './shared.js';
+import { backButton } from '../back-button.js';
+import { humanize } from '../categories.js';
+import { partStyles } from './shared.styles.js';
 import { questionViewStyles } from './question-view.styles.js';
+import type { QuestionHost } from '../host.js';
 import { nextVote, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withMore, withVote, type VoteTarget } from './votes.js';
 
-/** What the question view needs from `<confab-qa-box>`. */
-export interface QuestionViewOptions {
-  backend: () => CommunityBackend | undefined;
-  /** The open question's id, or null. */
-  questionId: () => string | null;
-  /** The caller, once known. */
-  me: () => Me | undefined;
-  /** True signed in, false signed out, undefined while unknown. */
-  signedIn: () => boolean | undefined;
-  locale: () => string;
-  /** The title typed when this question was picked from the similar ones; '' when opened otherwise. */
-  openedFrom: () => string;
-  /** Speaks `text` in the host's polite live region. */
-  announce: (text: string) => void;
-  back: () => void;
-}
+/** Styles of what this view renders, adopted when its chunk arrives. */
+export const styles = [prose, composerStyles, partStyles, questionViewStyles];
 
 /**
  * The question view of `<confab-qa-box>`: the question, its answers (accepted first, then by score),
@@ -42,8 +28,6 @@ export interface QuestionViewOptions {
  * loads it (and the composer) only when a question is about to open, not in its first load.
  */
 export class QuestionView implements ReactiveController {
-  /** Styles of what this view renders, for the box to adopt once the chunk is in. */
-  static readonly styles = [prose, composerStyles, partStyles, questionViewStyles];
   /** The open question with its first page of answers. */
   readonly detail: ResourceController<QuestionWithAnswers>;
   /** The next page of answers, while "Show more answers" is loading it. */
@@ -56,32 +40,30 @@ export class QuestionView implements ReactiveController {
   private busy = new Set<string>();
   private shownId: string | null = null;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly o: QuestionViewOptions,
-  ) {
+  constructor(private readonly host: QuestionHost) {
     host.addController(this);
+    const backend = () => host.backendNow();
     this.detail = new ResourceController(host, {
-      backend: o.backend,
-      key: () => (o.questionId() ? `question:${o.questionId()}` : null),
-      fetch: (b, signal) => b.getQuestion(o.questionId()!, { signal }),
+      backend,
+      key: () => (host.openQuestionId ? `question:${host.openQuestionId}` : null),
+      fetch: (b, signal) => b.getQuestion(host.openQuestionId!, { signal }),
       what: 'question',
     });
     this.more = new ResourceController(host, {
-      backend: o.backend,
-      key: () => (this.moreCursor && o.questionId() ? `answers:${o.questionId()}:${this.moreCursor}` : null),
-      fetch: (b, signal) => b.listAnswers(o.questionId()!, this.moreCursor!, { signal }),
+      backend,
+      key: () => (this.moreCursor && host.openQuestionId ? `answers:${host.openQuestionId}:${this.moreCursor}` : null),
+      fetch: (b, signal) => b.listAnswers(host.openQuestionId!, this.moreCursor!, { signal }),
       // Pages are merged into the question's cached value; caching them alone would only go stale.
       cache: false,
     });
     this.answerBox = new ComposerController(host, {
       method: 'answerQuestion',
-      backend: o.backend,
-      target: o.questionId,
-      signedIn: o.signedIn,
-      locale: o.locale,
+      backend,
+      target: () => host.openQuestionId,
+      signedIn: () => host.signedIn,
+      locale: () => host.localeNow(),
       onSent: (answer) => this.addAnswer(answer),
-      onQueued: () => o.announce(msg('You are offline. Your answer is saved and will be posted when you are back online.', { id: 'qa-box-answer-queued' })),
+      onQueued: () => host.announce(msg('You are offline. Your answer is saved and will be posted when you are back online.', { id: 'qa-box-answer-queued' })),
       onReplayed: () => void this.detail.refresh(),
     });
   }
@@ -94,7 +76,7 @@ export class QuestionView implements ReactiveController {
       this.detail.mutate(withMore(this.detail.value, page));
       this.moreCursor = null;
     }
-    const id = this.o.questionId();
+    const id = this.host.openQuestionId;
     if (id === this.shownId) return;
     this.shownId = id;
     this.actionError = undefined;
@@ -122,10 +104,10 @@ export class QuestionView implements ReactiveController {
   // ----- actions -----
 
   private async vote(target: VoteTarget, pressed: 1 | -1): Promise<void> {
-    const backend = this.o.backend();
+    const backend = this.host.backendNow();
     const data = this.detail.value;
     if (!backend || !data) return;
-    if (this.o.signedIn() === false) {
+    if (this.host.signedIn === false) {
       emit(this.host, 'confab-auth-required', { action: 'vote' });
       return;
     }
@@ -140,7 +122,7 @@ export class QuestionView implements ReactiveController {
       const id = target.kind === 'question' ? data.question.id : target.id;
       const result = target.kind === 'question' ? await backend.voteQuestion(id, value) : await backend.voteAnswer(id, value);
       if (this.detail.value) this.detail.mutate(withVote(this.detail.value, target, result));
-      this.o.announce(this.voteSentence(result.score, result.myVote));
+      this.host.announce(this.voteSentence(result.score, result.myVote));
     } catch (err) {
       if (this.detail.value) this.detail.mutate(withVote(this.detail.value, target, before));
       this.fail(err, 'vote');
@@ -150,14 +132,14 @@ export class QuestionView implements ReactiveController {
   }
 
   private voteSentence(score: number, myVote: VoteValue): string {
-    const n = new Intl.NumberFormat(this.o.locale()).format(score);
+    const n = new Intl.NumberFormat(this.host.localeNow()).format(score);
     if (myVote === 1) return msg(str`Voted up. Score ${n}.`, { id: 'qa-box-voted-up' });
     if (myVote === -1) return msg(str`Voted down. Score ${n}.`, { id: 'qa-box-voted-down' });
     return msg(str`Vote withdrawn. Score ${n}.`, { id: 'qa-box-vote-withdrawn' });
   }
 
   private async accept(answer: Answer): Promise<void> {
-    const backend = this.o.backend();
+    const backend = this.host.backendNow();
     const data = this.detail.value;
     const key = `accept:${answer.id}`;
     if (!backend || !data || this.busy.has(key)) return;
@@ -166,7 +148,7 @@ export class QuestionView implements ReactiveController {
       const question = await backend.acceptAnswer(data.question.id, answer.id);
       if (this.detail.value) this.detail.mutate(withAccepted(this.detail.value, question, answer.id));
       emit(this.host, 'confab-answer-accepted', { questionId: data.question.id, answerId: answer.id });
-      this.o.announce(msg('Answer accepted. It now shows first.', { id: 'qa-box-accepted-done' }));
+      this.host.announce(msg('Answer accepted. It now shows first.', { id: 'qa-box-accepted-done' }));
     } catch (err) {
       this.fail(err, 'accept');
     } finally {
@@ -175,14 +157,14 @@ export class QuestionView implements ReactiveController {
   }
 
   private async deflect(): Promise<void> {
-    const backend = this.o.backend();
-    const questionId = this.o.questionId();
+    const backend = this.host.backendNow();
+    const questionId = this.host.openQuestionId;
     if (!backend || !questionId || this.deflected) return;
-    const query = this.o.openedFrom().slice(0, 200);
+    const query = this.host.openedFrom.slice(0, 200);
     this.deflected = true;
     this.host.requestUpdate();
     emit(this.host, 'confab-deflected', { questionId, query });
-    this.o.announce(msg('Thanks! Glad you found your answer.', { id: 'qa-box-deflect-thanks' }));
+    this.host.announce(msg('Thanks! Glad you found your answer.', { id: 'qa-box-deflect-thanks' }));
     try {
       await backend.recordDeflection(questionId, query);
     } catch (err) {
@@ -194,7 +176,7 @@ export class QuestionView implements ReactiveController {
 
   private addAnswer(answer: Answer): void {
     if (this.detail.value) this.detail.mutate(withAnswer(this.detail.value, answer));
-    this.o.announce(msg('Your answer was posted.', { id: 'qa-box-answer-posted' }));
+    this.host.announce(msg('Your answer was posted.', { id: 'qa-box-answer-posted' }));
   }
 
   private fail(err: unknown, action: string): void {
@@ -217,7 +199,7 @@ export class QuestionView implements ReactiveController {
     // Escape inside a text field belongs to the field (and an answer being typed stays put).
     if (e.composedPath().some((n) => n instanceof HTMLTextAreaElement || n instanceof HTMLInputElement)) return;
     e.preventDefault();
-    this.o.back();
+    this.host.back();
   };
 
   // ----- rendering -----
@@ -230,15 +212,15 @@ export class QuestionView implements ReactiveController {
     else if (res.status === 'error') content = errorState(res.error!, retry);
     else content = html`<div aria-busy="true">${skeleton(3)}</div>`;
     return html`<div class="question-view" @keydown=${this.onKeydown}>
-      ${backButton(this.o.back)}
-      ${res.offline ? offlineNotice(res.savedAt ?? null, this.o.locale(), retry, res.error) : nothing}
+      ${backButton(() => this.host.back())}
+      ${res.offline ? offlineNotice(res.savedAt ?? null, this.host.localeNow(), retry, res.error) : nothing}
       ${res.status === 'error' && res.value ? staleError(res.error!, retry) : nothing}
       ${content}
     </div>`;
   }
 
   private renderQuestion({ question: q, answers }: QuestionWithAnswers): TemplateResult {
-    const me = this.o.me();
+    const me = this.host.meNow();
     const canAccept = !!me?.authenticated && (me.id === q.author.id || me.roles.includes('moderator'));
     const sorted = sortAnswers(answers.items);
     return html`<article class="question" part="question" aria-labelledby="question-title">
@@ -253,10 +235,10 @@ export class QuestionView implements ReactiveController {
           <div class="prose body" part="body" dir="auto">${markdown(q.body)}</div>
         </div>
       </article>
-      ${this.o.openedFrom() ? this.renderDeflect() : nothing}
+      ${this.host.openedFrom ? this.renderDeflect() : nothing}
       ${this.actionError ? writeError(this.actionError) : nothing}
       <section class="answers" aria-labelledby="answers-heading">
-        <h3 id="answers-heading" class="subheading">${answerCount(sorted.length, this.o.locale())}</h3>
+        <h3 id="answers-heading" class="subheading">${answerCount(sorted.length, this.host.localeNow())}</h3>
         ${sorted.length
           ? html`<ol class="answer-list" part="list">${sorted.map((a) => this.renderAnswer(a, canAccept))}</ol>`
           : emptyState(msg('No answers yet.', { id: 'qa-box-no-answers' }), msg('Know the answer? Share it below.', { id: 'qa-box-no-answers-detail' }))}
@@ -320,7 +302,7 @@ export class QuestionView implements ReactiveController {
   }
 
   private byline(author: Author, at: string): TemplateResult {
-    const locale = this.o.locale();
+    const locale = this.host.localeNow();
     // One run of text after the avatar, so a narrow box wraps it like a sentence.
     return html`<span class="byline">
       ${avatar(author)}
@@ -332,7 +314,7 @@ export class QuestionView implements ReactiveController {
   }
 
   private votes(target: VoteTarget, score: number, myVote: VoteValue, label: string): TemplateResult {
-    const n = new Intl.NumberFormat(this.o.locale()).format(score);
+    const n = new Intl.NumberFormat(this.host.localeNow()).format(score);
     return html`<div class="votes" part="votes" role="group" aria-label=${label}>
       <button
         type="button"

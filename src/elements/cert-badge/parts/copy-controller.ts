@@ -1,12 +1,12 @@
 import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { fields } from '../../styles/fields.js';
-import type { BadgeView } from './badge-view.js';
+import { fields } from '../../../styles/fields.js';
+import type { BadgeView } from '../badge-view.js';
 
 // What follows "Copy link": the acknowledgement, or the link selected for copying by hand when the page
 // may not write to the clipboard. It loads when a reader points at or focuses a Copy button.
 
-export const copyStyles = [
+export const styles = [
   fields,
   css`
     .copy-fallback {

@@ -1,4 +1,4 @@
-import type { Answer, Page, Question, QuestionWithAnswers, VoteResult, VoteValue } from '../../contract/index.js';
+import type { Answer, Page, Question, QuestionWithAnswers, VoteResult, VoteValue } from '../../../contract/index.js';
 
 /** What a vote button press means: pressing your current vote again withdraws it (0). */
 export const nextVote = (current: VoteValue, pressed: 1 | -1): VoteValue => (current === pressed ? 0 : pressed);

@@ -1,9 +1,9 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { RecentSearchesController } from '../../core/recent-searches.js';
+import { RecentSearchesController } from '../../../core/recent-searches.js';
 
 /** Recent searches under the inline field, and the chips and labels the results share with them. */
-export const recentStyles = css`
+const recentStyles = css`
   .search .label {
     color: var(--_muted);
     font-size: 0.8em;
@@ -28,6 +28,9 @@ export const recentStyles = css`
     color: var(--_text);
   }
 `;
+
+/** What this part renders, adopted when its chunk arrives. */
+export const styles = [recentStyles];
 
 /** Core's recent searches (kept in IndexedDB there), with the chips that show them under the inline field. */
 export class RecentSearches extends RecentSearchesController {

@@ -1,6 +1,6 @@
 import { css } from 'lit';
-import { fields } from '../../styles/fields.js';
-import { prose } from '../../styles/prose.js';
+import { fields } from '../../../styles/fields.js';
+import { prose } from '../../../styles/prose.js';
 
 /** Styles of the inline reader; adopted by the element when the reader module first loads. */
 export const readerStyles = css`

@@ -7,40 +7,44 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { ArticleHit, ArticleSearchResult, FacetCount, Me } from '../../contract/index.js';
-import { ResourceController } from '../../core/resource.js';
-import { emit } from '../../core/events.js';
-import { toConfabError } from '../../core/errors.js';
-import { loadOnce } from '../../core/load-once.js';
-import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
-import { markFirstContent, type ConfabArticleSearch } from './article-search.js';
+import type { ArticleHit, Me } from '../../../contract/index.js';
+import { ResourceController } from '../../../core/resource.js';
+import { emit } from '../../../core/events.js';
+import { LazyPart, partLoader } from '../../../core/lazy-part.js';
+import { emptyState, errorState, offlineNotice, skeleton } from '../../../ui/states.js';
+import { markFirstContent, type SearchHost } from '../host.js';
 import { AnchoredPopup } from './anchored-popup.js';
 import { highlight } from './highlight.js';
-import { contentTypeLabel, facetChipLabel, resultCount } from './labels.js';
+import { facets } from './facets.js';
+import { resultCount } from './labels.js';
 import { articleMeta } from './meta.js';
-import type { ArticleReader } from './reader.js';
 import type { RecentSearches } from './recent-searches.js';
 import { resultStyles } from './results.styles.js';
 
-export { resultStyles };
+/** What this part renders: the popup and its options, facets, inline results. */
+export const styles = [resultStyles];
+
+/** The inline reader, loaded on first need: most searches never open one. */
+const readerPart = partLoader(() => import('./reader.js'));
 
 type Option = { kind: 'recent'; query: string } | { kind: 'article'; hit: ArticleHit };
 
 export class SearchResults implements ReactiveController {
   /** Where focus returns when the reader closes. */
   private returnFocus: string | null = null;
-  /** The inline reader, loaded on first need: most searches never open one. */
-  private reader: ArticleReader | undefined;
+  private readonly readerPart: LazyPart<typeof import('./reader.js'), import('./reader.js').ArticleReader>;
 
   // Asked only when the backend says signed-in partners would see more; never cached, since the
   // answer changes the moment the partner signs in.
   private me: ResourceController<Me>;
 
   constructor(
-    private readonly host: ConfabArticleSearch,
-    private readonly recent: RecentSearches,
+    private readonly host: SearchHost,
+    /** The recent searches, once their part has arrived (it loads beside this one). */
+    private readonly recent: () => RecentSearches | undefined,
   ) {
     host.addController(this);
+    this.readerPart = new LazyPart(host, readerPart, { create: (m) => new m.ArticleReader(host) });
     this.me = new ResourceController<Me>(host, {
       backend: () => host.backendNow,
       key: () => (host.search.value?.moreForSignedIn && host.query ? 'me' : null),
@@ -66,7 +70,7 @@ export class SearchResults implements ReactiveController {
   private get options(): Option[] {
     const { query, search: r } = this.host;
     if (!query) {
-      return this.host.text.trim() ? [] : this.recent.items.map((q) => ({ kind: 'recent' as const, query: q }));
+      return this.host.text.trim() ? [] : (this.recent()?.items ?? []).map((q) => ({ kind: 'recent' as const, query: q }));
     }
     if (r.status === 'error' || !r.value) return [];
     return r.value.items.map((hit) => ({ kind: 'article' as const, hit }));
@@ -75,7 +79,7 @@ export class SearchResults implements ReactiveController {
   private get popupOpen(): boolean {
     const h = this.host;
     if (h.effectiveMode !== 'popup' || !h.open || this.reader?.id) return false;
-    if (!h.query) return !h.text.trim() && this.recent.items.length > 0;
+    if (!h.query) return !h.text.trim() && (this.recent()?.items.length ?? 0) > 0;
     return h.search.status !== 'idle';
   }
 
@@ -123,7 +127,7 @@ export class SearchResults implements ReactiveController {
           this.optionEl(h.active)?.click();
         } else if (h.text.trim()) {
           h.setQuery(h.text.trim());
-          void this.recent.add(h.text);
+          void this.recent()?.add(h.text);
         }
         break;
       case 'Escape':
@@ -197,31 +201,17 @@ export class SearchResults implements ReactiveController {
       this.host.chooseRecent(option.query);
       return;
     }
-    void this.recent.add(this.host.query);
+    void this.recent()?.add(this.host.query);
     if (this.hrefFor(option.hit.id)) return; // a link: the browser navigates
     e.preventDefault();
     void this.openArticle(option.hit, (e.currentTarget as HTMLElement | null)?.id ?? null);
   }
 
-  private toggleFacet(kind: 'product' | 'contentType', value: string): void {
-    const h = this.host;
-    const list = kind === 'product' ? h.products : h.types;
-    const next = list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
-    if (kind === 'product') h.products = next;
-    else h.types = next;
-    h.active = -1;
-    h.more = 0;
-  }
-
   // ----- the reader -----
 
-  /** Loads the reader module (once) and adopts its styles. */
-  private readonly loadReader = loadOnce(() =>
-    Promise.all([import('./reader.js'), import('./reader.styles.js')]).then(([m, s]) => {
-      this.host.adoptPartStyles(s.readerSheets);
-      return (this.reader = new m.ArticleReader(this.host));
-    }),
-  );
+  private get reader() {
+    return this.readerPart.value;
+  }
 
   private async openArticle(hit: ArticleHit, from: string | null): Promise<void> {
     const h = this.host;
@@ -229,13 +219,11 @@ export class SearchResults implements ReactiveController {
     this.returnFocus = h.effectiveMode === 'inline' ? from : null;
     h.open = false;
     h.active = -1;
-    let reader: ArticleReader;
-    try {
-      reader = await this.loadReader();
-    } catch (e) {
+    const reader = await this.readerPart.load();
+    if (!reader) {
       // The chunk could not load (offline, deploy in progress): say so instead of doing nothing; the
       // next open tries again.
-      h.fail(toConfabError(e));
+      if (this.readerPart.error) h.fail(this.readerPart.error);
       return;
     }
     reader.open(hit.id, hit);
@@ -275,7 +263,7 @@ export class SearchResults implements ReactiveController {
     if (h.search.status === 'ready' && h.search.value && h.query) {
       markFirstContent();
       // Results are on screen: fetch the reader while the partner reads them.
-      if (!h.articleHref && h.search.value.items.length) void this.loadReader().catch(() => undefined);
+      if (!h.articleHref && h.search.value.items.length) this.readerPart.prefetch();
     }
     // Keep the active option in view as arrow keys move it through a scrolled popup.
     if (h.active >= 0) this.optionEl(h.active)?.scrollIntoView({ block: 'nearest' });
@@ -307,7 +295,7 @@ export class SearchResults implements ReactiveController {
       ${open && recent && options.length
         ? html`<div class="popup-head">
             <span id="recent-label" class="label">${msg('Recent searches', { id: 'article-search-recent' })}</span>
-            <button class="btn ghost small" part="button" @click=${() => void this.recent.clear()}>${msg('Clear', { id: 'article-search-recent-clear' })}</button>
+            <button class="btn ghost small" part="button" @click=${() => void this.recent()?.clear()}>${msg('Clear', { id: 'article-search-recent-clear' })}</button>
           </div>`
         : nothing}
       <div id="listbox" role="listbox" part="listbox" class="listbox" ?hidden=${!options.length}
@@ -348,7 +336,7 @@ export class SearchResults implements ReactiveController {
   private renderStatus(): TemplateResult {
     const r = this.host.search;
     return html`${r.offline ? offlineNotice(r.savedAt ?? null, this.host.localeNow, () => void r.refresh(), r.error) : nothing}
-      ${r.status !== 'error' ? this.renderFacets(r.value) : nothing}
+      ${r.status !== 'error' ? facets(this.host, r.value) : nothing}
       ${r.status === 'loading' && !r.value ? skeleton(3) : nothing}`;
   }
 
@@ -379,40 +367,11 @@ export class SearchResults implements ReactiveController {
         : nothing}`;
   }
 
-  private renderFacets(value: ArticleSearchResult | undefined): TemplateResult | typeof nothing {
-    const h = this.host;
-    const groups: Array<['product' | 'contentType', FacetCount[], string[], string]> = [
-      ['product', value?.facets.product ?? [], h.products, msg('Product', { id: 'article-search-facet-product' })],
-      ['contentType', value?.facets.contentType ?? [], h.types, msg('Content type', { id: 'article-search-facet-type' })],
-    ];
-    const rows = groups
-      .map(([kind, counts, selected, label]) => {
-        // A selected filter stays visible (and removable) even when the server no longer counts it.
-        const all = [...counts, ...selected.filter((s) => !counts.some((c) => c.value === s)).map((value) => ({ value, count: 0 }))];
-        if (!all.length) return null;
-        return html`<div class="facet" role="group" aria-label=${label}>
-          <span class="facet-label" aria-hidden="true">${label}</span>
-          ${all.map((f) => {
-            const name = kind === 'contentType' ? contentTypeLabel(f.value) : f.value;
-            // The spoken name is a sentence ("Gateway, 2 articles"); an aria-label would not contain the
-            // visible "Gateway 2" in every language, so the visible text is hidden from the name instead.
-            return html`<button class="chip" part="chip" type="button" aria-pressed=${selected.includes(f.value) ? 'true' : 'false'}
-              @click=${() => this.toggleFacet(kind, f.value)}>
-              <span class="chip-text" aria-hidden="true">${name} <span class="count">${new Intl.NumberFormat(h.localeNow).format(f.count)}</span></span>
-              <span class="visually-hidden">${facetChipLabel(name, f.count, h.localeNow)}</span>
-            </button>`;
-          })}
-        </div>`;
-      })
-      .filter(Boolean);
-    return rows.length ? html`<div class="facets">${rows}</div>` : nothing;
-  }
-
   // ----- inline mode -----
 
   private renderInline(): TemplateResult | typeof nothing {
     const h = this.host;
-    if (!h.query) return this.recent.chips((q) => h.chooseRecent(q));
+    if (!h.query) return this.recent()?.chips((q) => h.chooseRecent(q)) ?? nothing;
     const r = h.search;
     const items = r.status === 'error' ? [] : (r.value?.items ?? []);
     const total = r.value?.total ?? 0;
@@ -437,7 +396,7 @@ export class SearchResults implements ReactiveController {
     return html`<li class="result" part="option">
       <h3 class="title" part="title" dir="auto">
         ${href
-          ? html`<a id="result-${i}" class="result-link" href=${href} @click=${() => void this.recent.add(this.host.query)}>${title}</a>`
+          ? html`<a id="result-${i}" class="result-link" href=${href} @click=${() => void this.recent()?.add(this.host.query)}>${title}</a>`
           : html`<button id="result-${i}" class="result-link" type="button"
               @click=${(e: Event) => this.choose({ kind: 'article', hit }, e)}>${title}</button>`}
       </h3>

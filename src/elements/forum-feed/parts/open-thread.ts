@@ -1,11 +1,11 @@
 import type { ReactiveController, TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { Page, Post, ThreadWithPosts } from '../../contract/index.js';
-import { ResourceController } from '../../core/resource.js';
-import { offlineNotice } from '../../ui/states.js';
-import { ComposerController } from '../../ui/composer.js';
+import type { Page, Post, ThreadWithPosts } from '../../../contract/index.js';
+import { ResourceController } from '../../../core/resource.js';
+import { offlineNotice } from '../../../ui/states.js';
+import { ComposerController } from '../../../ui/composer.js';
 import { threadView } from './thread-view.js';
-import type { FeedHost } from './panels.js';
+import type { FeedHost } from '../host.js';
 
 /**
  * The thread open inline (part of the lazily loaded half, see panels.ts): which thread, its replies

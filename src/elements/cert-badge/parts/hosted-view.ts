@@ -1,5 +1,5 @@
-import type { VerificationResult } from '../../contract/certifications.js';
-import { safeImageUrl, type BadgeView } from './badge-view.js';
+import type { VerificationResult } from '../../../contract/certifications.js';
+import { safeImageUrl, type BadgeView } from '../badge-view.js';
 
 // Only a hosted assertion's verification can produce this view, so it loads with the verifier.
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { msg, str } from '@lit/localize';
-import { NewQuestion } from '../../contract/index.js';
+import { NewQuestion } from '../../../contract/index.js';
 
 /** The ask form's fields, in the order they appear (the first invalid one gets focus). */
 export const ASK_FIELDS = ['title', 'body', 'category', 'tags'] as const;

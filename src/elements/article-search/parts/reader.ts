@@ -1,21 +1,19 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { Article, ArticleHit } from '../../contract/index.js';
-import type { CommunityBackend } from '../../backends/types.js';
-import { ResourceController } from '../../core/resource.js';
-import { emit } from '../../core/events.js';
-import { isAbort, toConfabError, type ConfabError } from '../../core/errors.js';
-import { markdown, preloadMarkdown } from '../../core/markdown-directive.js';
-import { errorState, offlineNotice, skeleton } from '../../ui/states.js';
-import { errorText } from '../../ui/error-text.js';
+import type { Article, ArticleHit } from '../../../contract/index.js';
+import { ResourceController } from '../../../core/resource.js';
+import { emit } from '../../../core/events.js';
+import { isAbort, toConfabError, type ConfabError } from '../../../core/errors.js';
+import { markdown, preloadMarkdown } from '../../../core/markdown-directive.js';
+import { errorState, offlineNotice, skeleton } from '../../../ui/states.js';
+import { errorText } from '../../../ui/error-text.js';
+import type { ReaderHost } from '../host.js';
 import { articleMeta } from './meta.js';
 
-type FeedbackState = 'idle' | 'sending' | 'sent' | 'error';
+/** What the reader adds to the element: its own styles, the feedback form's fields and the body's prose. */
+export { readerSheets as styles } from './reader.styles.js';
 
-interface ReaderHost extends ReactiveControllerHost, HTMLElement {
-  readonly backendNow: CommunityBackend | undefined;
-  readonly localeNow: string;
-}
+type FeedbackState = 'idle' | 'sending' | 'sent' | 'error';
 
 /**
  * The inline article reader: loads one article (cached, so an article read once opens offline too),

@@ -1,11 +1,11 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { SimilarQuestion } from '../../contract/index.js';
-import type { CommunityBackend } from '../../backends/types.js';
-import { ResourceController } from '../../core/resource.js';
-import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
+import type { SimilarQuestion } from '../../../contract/index.js';
+import type { CommunityBackend } from '../../../backends/types.js';
+import { ResourceController } from '../../../core/resource.js';
+import { emptyState, errorState, offlineNotice, skeleton } from '../../../ui/states.js';
 import { Debounced } from './debounced.js';
-import { answerCount, staleError } from './parts.js';
+import { answerCount, staleError } from './shared.js';
 
 /** Similar questions are looked up once the title has this many characters (the contract's title minimum). */
 const MIN_QUERY = 3;

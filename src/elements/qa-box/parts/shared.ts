@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { ConfabError } from '../../core/errors.js';
-import { errorText } from '../../ui/error-text.js';
+import type { ConfabError } from '../../../core/errors.js';
+import { errorText } from '../../../ui/error-text.js';
 
 /** A write (ask, vote, accept) failed: what went wrong, as an alert next to the thing that failed. */
 export function writeError(error: ConfabError): TemplateResult {

@@ -4,42 +4,24 @@
  * of the element's first chunk keeps the feed's first load small; the element fetches it when the
  * list has loaded (idle time) or at the first click, whichever comes first.
  */
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { Page, ThreadSummary } from '../../contract/index.js';
-import type { CommunityBackend } from '../../backends/types.js';
-import type { ResourceController } from '../../core/resource.js';
-import { pendingBadge } from '../../ui/pending.js';
-import { composerStyles } from '../../ui/composer.styles.js';
-import { fields } from '../../styles/fields.js';
-import { prose } from '../../styles/prose.js';
+import { pendingBadge } from '../../../ui/pending.js';
+import { composerStyles } from '../../../ui/composer.styles.js';
+import { fields } from '../../../styles/fields.js';
+import { prose } from '../../../styles/prose.js';
 import { NewThreadController, newThreadForm } from './new-thread.js';
 import { OpenThread } from './open-thread.js';
+import type { FeedHost } from '../host.js';
 import { panelStyles } from './panels.styles.js';
 
-/** What the lazy half uses of the element (its `@internal` members). */
-export interface FeedHost extends ReactiveControllerHost, HTMLElement {
-  readonly category?: string;
-  readonly signedIn: boolean | undefined;
-  /** The first page of threads. */
-  readonly list: ResourceController<Page<ThreadSummary>>;
-  /** The threads on screen. */
-  readonly threads: ThreadSummary[];
-  backendNow(): CommunityBackend | undefined;
-  localeNow(): string;
-  /** Says `text` in the element's live region. */
-  announce(text: string): void;
-  /** After the next render, focuses the first of `selectors` that matches. */
-  focusAfterUpdate(...selectors: (string | null)[]): void;
-}
+/** Styles of these parts (form fields and Markdown only appear here), adopted when the chunk arrives. */
+export const styles = [fields, prose, composerStyles, panelStyles];
 
 /** The thread view, the new-thread form and the writes waiting in the outbox. */
 export class Panels {
   readonly thread: OpenThread;
   readonly newThread: NewThreadController;
-  /** Styles of these parts, for `adoptPartStyles` (form fields and Markdown only appear here). */
-  readonly styles = [fields, prose, composerStyles, panelStyles];
-
   /** Creates the controllers on `host` (they start at once: drafts, pending writes, outbox replay). */
   constructor(private readonly host: FeedHost) {
     this.thread = new OpenThread(host);

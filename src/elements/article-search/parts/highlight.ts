@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { HighlightRange } from '../../contract/index.js';
+import type { HighlightRange } from '../../../contract/index.js';
 
 /**
  * Splits plain `text` at the server's highlight ranges into text and `<mark>` pieces, all rendered

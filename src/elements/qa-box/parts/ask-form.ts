@@ -1,48 +1,23 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Question, SimilarQuestion } from '../../contract/index.js';
-import type { CommunityBackend } from '../../backends/types.js';
-import { DraftController } from '../../core/drafts.js';
-import { WriteController } from '../../core/write.js';
-import { emit } from '../../core/events.js';
-import { ConfabError } from '../../core/errors.js';
-import { composerStyles } from '../../ui/composer.styles.js';
-import { pendingBadge } from '../../ui/pending.js';
-import { writeError } from './parts.js';
+import type { Question } from '../../../contract/index.js';
+import { DraftController } from '../../../core/drafts.js';
+import { WriteController } from '../../../core/write.js';
+import { emit } from '../../../core/events.js';
+import { ConfabError } from '../../../core/errors.js';
+import { composerStyles } from '../../../ui/composer.styles.js';
+import { pendingBadge } from '../../../ui/pending.js';
+import { writeError } from './shared.js';
 import { SimilarQuestions } from './similar.js';
-import { partStyles } from './parts.styles.js';
+import { partStyles } from './shared.styles.js';
 import { similarStyles } from './similar.styles.js';
+import type { AskHost, DraftField } from '../host.js';
 import { ASK_FIELDS, askErrors, type AskErrors, type AskField, type AskInput } from './validate.js';
 
-const DRAFT_FIELDS = ['title', 'body', 'category', 'tags'] as const;
-export type DraftField = (typeof DRAFT_FIELDS)[number];
+const DRAFT_FIELDS = ['title', 'body', 'category', 'tags'] as const satisfies readonly DraftField[];
 
-/** What the ask form's behaviour needs from `<confab-qa-box>`. */
-export interface AskFormOptions {
-  backend: () => CommunityBackend | undefined;
-  locale: () => string;
-  /** The partner picked a similar question. */
-  onPick: (q: SimilarQuestion) => void;
-  /** Similar questions arrived from the backend (after `confab-load`). */
-  onSimilar: (similar: SimilarQuestions) => void;
-  /** Drafts of an earlier visit; the box keeps whatever was typed (or handed over) meanwhile. */
-  onRestore: (drafts: Partial<Record<DraftField, string>>) => void;
-  /** Opens a question (the "View it" button of a question the outbox posted). */
-  open: (id: string) => void;
-  /** Speaks `text` in the box's polite live region. */
-  announce: (text: string) => void;
-  /** What the partner typed. */
-  input: () => AskInput;
-  /** True signed in, false signed out, undefined while unknown (then a send may be queued). */
-  signedIn: () => boolean | undefined;
-  /** A submit found `field` invalid (the first one): show it and move focus there. */
-  focusField: (field: AskField) => void;
-  /** The question was posted or queued: empty the fields. */
-  reset: () => void;
-  /** The question was posted: open it (the view shows it without fetching it again). */
-  show: (question: Question) => Promise<void>;
-  reportError: (error: ConfabError) => void;
-}
+/** Styles of what this part renders: the similar list and the pending asks. */
+export const styles = [composerStyles, partStyles, similarStyles];
 
 /**
  * The behaviour behind the ask form: similar questions, validation, drafts and the outbox (queued asks,
@@ -51,8 +26,6 @@ export interface AskFormOptions {
  * it is in the box's first load.
  */
 export class AskForm implements ReactiveController {
-  /** Styles of what this part renders: the similar list and the pending asks. */
-  static readonly styles = [composerStyles, partStyles, similarStyles];
   readonly similar: SimilarQuestions;
   /** A send that failed, or a queued ask the server refused later. */
   private error?: ConfabError;
@@ -68,14 +41,16 @@ export class AskForm implements ReactiveController {
   private readonly drafts: Record<DraftField, DraftController>;
   private scope = '';
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly o: AskFormOptions,
-  ) {
-    this.similar = new SimilarQuestions(host, { backend: o.backend, locale: o.locale, onPick: o.onPick, onFresh: o.onSimilar });
+  constructor(private readonly host: AskHost) {
+    this.similar = new SimilarQuestions(host, {
+      backend: () => host.backendNow(),
+      locale: () => host.localeNow(),
+      onPick: (q) => host.openSimilar(q),
+      onFresh: (similar) => host.similarArrived(similar.countSentence(), similar.items.length),
+    });
     this.writes = new WriteController<Question>(host, {
       method: 'askQuestion',
-      backend: o.backend,
+      backend: () => host.backendNow(),
       authAction: 'ask',
       onReplayed: (question) => this.replayed(question),
       onRefused: (failure) => (this.error = new ConfabError(failure.message, failure.status, failure.problem)),
@@ -119,7 +94,7 @@ export class AskForm implements ReactiveController {
   /** The problems of the fields the partner has touched, one localised sentence each. */
   errors(): AskErrors {
     if (!this.touched.size) return {};
-    const all = askErrors(this.o.input());
+    const all = askErrors(this.host.askInput);
     return Object.fromEntries(Object.entries(all).filter(([k]) => this.touched.has(k as AskField)));
   }
 
@@ -159,45 +134,45 @@ export class AskForm implements ReactiveController {
    */
   async submit(): Promise<void> {
     if (!this.writes.scope || this.sending) return;
-    if (this.o.signedIn() === false) {
+    if (this.host.signedIn === false) {
       emit(this.host, 'confab-auth-required', { action: 'ask' });
       return;
     }
     this.touched = new Set(ASK_FIELDS);
-    const errors = askErrors(this.o.input());
+    const errors = askErrors(this.host.askInput);
     const first = ASK_FIELDS.find((f) => errors[f]);
     if (first) {
-      this.o.focusField(first);
+      this.host.focusField(first);
       this.host.requestUpdate();
       return;
     }
     this.error = undefined;
     this.posted = undefined;
-    const outcome = await this.writes.send([this.o.input()]);
+    const outcome = await this.writes.send([this.host.askInput]);
     if (!outcome) return;
     if (outcome.status === 'failed') {
       this.error = outcome.error;
-      this.o.reportError(outcome.error);
+      this.host.reportError(outcome.error);
       this.host.requestUpdate();
       return;
     }
-    this.o.reset();
+    this.host.resetForm();
     this.touched = new Set();
     this.similar.setTitle('', true);
     this.host.requestUpdate();
     await Promise.all(DRAFT_FIELDS.map((f) => this.drafts[f].clear()));
     if (outcome.status === 'queued') {
-      this.o.announce(msg('You are offline. Your question is saved and will be posted when you are back online.', { id: 'qa-box-ask-queued' }));
+      this.host.announce(msg('You are offline. Your question is saved and will be posted when you are back online.', { id: 'qa-box-ask-queued' }));
       return;
     }
     const question = outcome.value;
     emit(this.host, 'confab-question-asked', { question });
-    await this.o.show(question);
+    await this.host.showPosted(question);
   }
 
   private async restoreDrafts(): Promise<void> {
     const values = await Promise.all(DRAFT_FIELDS.map((f) => this.drafts[f].restore()));
-    this.o.onRestore(Object.fromEntries(DRAFT_FIELDS.map((f, i) => [f, values[i]])));
+    this.host.restoreDrafts(Object.fromEntries(DRAFT_FIELDS.map((f, i) => [f, values[i]])));
   }
 
   /** A queued question was sent by a replay (maybe after a reload): say so, offer to open it. */
@@ -205,7 +180,7 @@ export class AskForm implements ReactiveController {
     if (!question) return; // another tab sent it, and says so there
     this.posted = question;
     emit(this.host, 'confab-question-asked', { question });
-    this.o.announce(msg('Your question was posted.', { id: 'qa-box-replayed' }));
+    this.host.announce(msg('Your question was posted.', { id: 'qa-box-replayed' }));
   }
 
   /** The send error, the "posted" notice and the pending asks, above the form's actions. */
@@ -224,7 +199,7 @@ export class AskForm implements ReactiveController {
       <span>${msg(str`Your question “${q.title}” was posted.`, { id: 'qa-box-posted' })}</span>
       <button type="button" class="btn small" part="button open-posted" @click=${() => {
         this.posted = undefined;
-        this.o.open(q.id);
+        this.host.open(q.id);
       }}>${msg('View it', { id: 'qa-box-view-posted' })}</button>
     </div>`;
   }

@@ -1,30 +1,12 @@
 import { css, html, type ReactiveController, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { CommunityBackend } from '../../backends/types.js';
-import type { LiveEvent, ThreadSummary } from '../../contract/index.js';
-import type { FeedHost } from './panels.js';
-
-/** A live subscription the element opens at its first update, before this part has loaded. */
-export interface EarlyListener {
-  backend: CommunityBackend;
-  /** Events heard before this part adopted the subscription. */
-  events: LiveEvent[];
-  abort: AbortController;
-  /** Set on adoption: events go straight to the controller from then on. */
-  sink?: (ev: LiveEvent) => void;
-}
-
-/** What the banner needs of the element besides FeedHost (its `@internal` members). */
-export interface LiveHost extends FeedHost {
-  readonly live: boolean;
-  announceCount(n: number): void;
-  /** The subscription the element opened before this part arrived, if still open: adopt it or close it. */
-  takeEarlyListener(): EarlyListener | undefined;
-}
+import type { CommunityBackend } from '../../../backends/types.js';
+import type { LiveEvent, ThreadSummary } from '../../../contract/index.js';
+import type { LiveHost } from '../host.js';
 
 /** The "N new threads" banner floats over the list instead of pushing it down (the list must not
     jump), and sticks to the top of the viewport while the partner is scrolled down the feed. */
-export const liveStyles = css`
+const liveStyles = css`
   .banner-slot {
     position: sticky;
     inset-block-start: 0;
@@ -53,6 +35,9 @@ export const liveStyles = css`
     box-shadow: var(--_focus);
   }
 `;
+
+/** What this part renders, adopted when its chunk arrives. */
+export const styles = [liveStyles];
 
 /**
  * Collects threads created while the feed is on screen (backend `subscribe`, SSE for RestBackend)

@@ -1,13 +1,13 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
-import type { Thread } from '../../contract/index.js';
-import type { CommunityBackend } from '../../backends/types.js';
-import { DraftController } from '../../core/drafts.js';
-import { WriteController } from '../../core/write.js';
-import type { ConfabError } from '../../core/errors.js';
-import { emit } from '../../core/events.js';
-import { errorText } from '../../ui/error-text.js';
+import type { Thread } from '../../../contract/index.js';
+import type { CommunityBackend } from '../../../backends/types.js';
+import { DraftController } from '../../../core/drafts.js';
+import { WriteController } from '../../../core/write.js';
+import type { ConfabError } from '../../../core/errors.js';
+import { emit } from '../../../core/events.js';
+import { errorText } from '../../../ui/error-text.js';
 
 interface Fields {
   title: string;

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { ContentType } from '../../contract/index.js';
+import type { ContentType } from '../../../contract/index.js';
 
 /** The name of a content type as partners read it. Unknown values (a newer server) show as sent. */
 export function contentTypeLabel(type: string): string {
