@@ -14,12 +14,12 @@ import type { BadgeClassRow, CertificationRow, DemoPersonRow, IdempotencyRow, Pe
 import { HttpError, problemFromError, problemResponse } from './problem.js';
 import { buildOpenApi } from './openapi.js';
 import { serveFile } from './static.js';
-import { RateLimiter } from './ratelimit.js';
+import { RateLimiter } from './middlewares/rate-limit.js';
 import * as threads from './handlers/threads.js';
 import * as questions from './handlers/questions.js';
 import * as certs from './handlers/certifications.js';
 import * as misc from './handlers/misc.js';
-import * as search from './search.js';
+import * as search from './handlers/search.js';
 import { assertionDoc, badgeDoc, badgeSvg, issuerDoc } from './openbadges/documents.js';
 import { safeFetchJson } from './openbadges/fetch.js';
 import type { FetchJson } from './openbadges/verify.js';
