@@ -9,7 +9,9 @@ import { after, before, describe, test } from 'node:test';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import * as v from 'valibot';
 import { LiveEvent, endpoints } from '../../src/contract/index.js';
+import type { ConfabApp } from '../../server/src/app.js';
 import { authFromEnv, hs256Auth, jwksAuth } from '../../server/src/auth.js';
+import { configFromEnv } from '../../server/src/config.js';
 import { migrate } from '../../server/src/migrate.js';
 import { prng, seedIfEmpty } from '../../server/src/seed.js';
 import { ORIGIN, PEOPLE, SECRET, call, expectProblem, raw, setupTestEnv, streamText, tokenFor, type TestEnv } from './helpers.js';
@@ -236,6 +238,22 @@ describe('rate limits, CORS and caching', () => {
     assert.equal((await call(env, 'listThreads', { app, as: PEOPLE.ben })).status, 200);
     // the same IP is limited for everyone
     assert.equal((await call(env, 'voteQuestion', { app, as: PEOPLE.chloe, params: { id: 'q-0001' }, body: { value: 1 } })).status, 429);
+  });
+
+  test('the client IP comes from X-Forwarded-For only when the config trusts the proxy (read once, in config.ts)', async () => {
+    assert.equal(configFromEnv({ CONFAB_TRUST_PROXY: '1' }).trustProxy, true);
+    assert.equal(configFromEnv({}).trustProxy, false);
+    const deflect = (app: ConfabApp, ip: string) =>
+      call(env, 'recordDeflection', { app, params: { id: 'q-0001' }, body: { query: 'proxy' }, headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
+    const limit = { rateLimit: { max: 1, windowMs: 60_000 } };
+    const behindProxy = env.makeApp({ config: { ...limit, trustProxy: true } });
+    assert.equal((await deflect(behindProxy, '203.0.113.1')).status, 200);
+    assert.equal((await deflect(behindProxy, '203.0.113.2')).status, 200);
+    assert.equal((await deflect(behindProxy, '203.0.113.1')).status, 429);
+    // Not trusted: every request is the socket's (here 'local'), whatever the header says.
+    const direct = env.makeApp({ config: { ...limit, trustProxy: false } });
+    assert.equal((await deflect(direct, '203.0.113.3')).status, 200);
+    assert.equal((await deflect(direct, '203.0.113.4')).status, 429);
   });
 
   test('CORS only for configured origins, exposing and allowing the needed headers', async () => {
