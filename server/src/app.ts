@@ -15,6 +15,7 @@ import { clientIp } from './middlewares/client-ip.js';
 import { apiCors, badgeDocumentCors } from './middlewares/cors.js';
 import { etag } from './middlewares/etag.js';
 import { RateLimiter } from './middlewares/rate-limit.js';
+import { rejectNul } from './middlewares/reject-nul.js';
 import { safeFetchJson } from './openbadges/fetch.js';
 import { fetchForOrigin } from './openbadges/fetch-for-origin.js';
 import type { FetchJson } from './openbadges/verify.js';
@@ -63,6 +64,8 @@ export function createApp(opts: AppOptions): ConfabApp {
   app.use('/api/*', limitBody(config.maxBodyBytes));
   app.use('/api/*', authenticate(auth));
   app.use('/api/*', clientIp(config.trustProxy));
+  app.use('/api/*', rejectNul());
+  app.use('/ob/*', rejectNul());
   app.use('/api/*', etag());
   app.use('/ob/*', etag());
 

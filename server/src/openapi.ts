@@ -2,11 +2,18 @@
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { endpoints, LiveEvent, Problem } from '../../src/contract/index.js';
+import { IDEMPOTENCY_KEY } from './idempotency.js';
 
 const js = (s: v.GenericSchema): JsonSchema => {
   const out = toJsonSchema(s, { errorMode: 'ignore' });
   delete out.$schema;
   return out;
+};
+
+const HEALTH = {
+  type: 'object',
+  properties: { ok: { const: true }, db: { enum: ['pglite', 'pg'] }, demo: { type: 'boolean' } },
+  required: ['ok', 'db', 'demo'],
 };
 
 const problemRef = { $ref: '#/components/schemas/Problem' };
@@ -29,7 +36,8 @@ export function buildOpenApi(serverUrl = '/api') {
       params.push({
         name: 'Idempotency-Key', in: 'header', required: false,
         description: 'Stored once per user: a replay returns the first response and never writes twice.',
-        schema: { type: 'string', maxLength: 200 },
+        // The same rule the server applies (idempotency.ts): 1-200 visible ASCII characters.
+        schema: { type: 'string', minLength: 1, maxLength: 200, pattern: IDEMPOTENCY_KEY.source },
       });
     }
     const responses: Record<string, unknown> = {};
@@ -69,14 +77,25 @@ export function buildOpenApi(serverUrl = '/api') {
     },
   };
   paths['/health'] = {
-    get: { operationId: 'health', summary: 'Liveness and database check', tags: ['meta'], responses: { '200': { description: 'OK' } } },
+    get: {
+      operationId: 'health',
+      summary: 'Liveness and database check',
+      tags: ['meta'],
+      security: [{}, { bearer: [] }],
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { schema: HEALTH } } },
+        '401': problemResponse('Invalid token'),
+      },
+    },
   };
   return {
     openapi: '3.1.0',
     info: {
       title: 'Confab community API',
       version: '1.0.0',
-      description: 'The v1 REST contract of Confab, generated from the valibot schemas in src/contract. Errors are RFC 9457 problem+json.',
+      description:
+        'The v1 REST contract of Confab, generated from the valibot schemas in src/contract. Errors are RFC 9457 problem+json. ' +
+        'Text may hold any Unicode character except U+0000: a NUL in a path, a query or a JSON body is refused (400, or 422 in a body) naming the field.',
     },
     servers: [{ url: serverUrl }],
     paths,

@@ -3,7 +3,9 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import { describeIssues, type Endpoint } from '../../../src/contract/index.js';
+import { findNul, NUL_MESSAGE } from '../nul.js';
 import { HttpError } from '../problem.js';
+import { arraysWhereObjects } from './body-shape.js';
 
 /** Repeated query keys (`?product=a&product=b`) become arrays; single ones stay strings. */
 function flatQuery(c: Context): Record<string, string | string[]> {
@@ -26,7 +28,10 @@ export interface BodyInput {
   rawBody: string;
 }
 
-/** The validated JSON body (undefined for an endpoint without one): 415 if not JSON, 400 if unparsable, 422 if invalid. */
+/**
+ * The validated JSON body (undefined for an endpoint without one): 415 if not JSON, 400 if unparsable,
+ * 422 if invalid, which here also means a NUL anywhere or an array where the schema says object.
+ */
 export async function readBody(c: Context, ep: Endpoint): Promise<BodyInput> {
   if (!ep.body) return { body: undefined, rawBody: '' };
   const ct = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -40,6 +45,10 @@ export async function readBody(c: Context, ep: Endpoint): Promise<BodyInput> {
   } catch {
     throw new HttpError(400, 'Bad Request', 'The body is not valid JSON.', [{ path: '(root)', message: 'is not valid JSON' }]);
   }
+  const nulAt = findNul(parsed);
+  if (nulAt) throw new HttpError(422, 'Unprocessable Content', 'The request is not valid.', [{ path: nulAt, message: NUL_MESSAGE }]);
+  const arrays = arraysWhereObjects(ep.body, parsed);
+  if (arrays.length) throw new HttpError(422, 'Unprocessable Content', 'The request is not valid.', arrays);
   const r = v.safeParse(ep.body, parsed);
   if (!r.success) throw new HttpError(422, 'Unprocessable Content', 'The request is not valid.', describeIssues(r.issues));
   return { body: r.output, rawBody };
