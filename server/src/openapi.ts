@@ -73,7 +73,12 @@ export function buildOpenApi(serverUrl = '/api') {
       summary: 'Server-Sent Events: `event:` is the type, `data:` a LiveEvent; heartbeat comments every 15 s',
       tags: ['events'],
       parameters: [{ name: 'category', in: 'query', required: false, schema: { type: 'string' } }],
-      responses: { '200': { description: 'An event stream', content: { 'text/event-stream': { schema: js(LiveEvent) } } } },
+      security: [{}, { bearer: [] }],
+      responses: {
+        '200': { description: 'An event stream', content: { 'text/event-stream': { schema: js(LiveEvent) } } },
+        '400': problemResponse('A NUL (U+0000) in the query'),
+        '401': problemResponse('Missing token (when reads need one) or invalid token'),
+      },
     },
   };
   paths['/health'] = {

@@ -1,6 +1,7 @@
-// One operation's requests as a fast-check arbitrary: path ids, query, Idempotency-Key, JSON body and
-// caller, each either within the document or wrong on purpose. A request that is wrong anywhere
-// carries the reasons, and the server must refuse it with a 4xx.
+// One operation's requests as a fast-check arbitrary. Each request is either within the document
+// everywhere, or wrong in exactly one part (path id, query, Idempotency-Key, body or caller) while
+// the rest is right, so that the wrong part is what the server has to catch: a wrong body sent by a
+// moderator to an existing thread must be refused for the body, not for a missing right.
 import fc from 'fast-check';
 import type { Operation, Param } from './openapi-operations.js';
 import { invalid, valid, type Hints, type Wrong } from './schema-arbitraries.js';
@@ -18,112 +19,132 @@ export interface GeneratedRequest {
   wrong: string[];
 }
 
+/** One part of a request, right or wrong, and the reasons it is wrong. */
 type Part<T> = { value: T; wrong: readonly string[] };
+interface Choices<T> {
+  right: fc.Arbitrary<Part<T>>;
+  wrong: fc.Arbitrary<Part<T>> | null;
+}
 
 const ok = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<Part<T>> => arb.map((value) => ({ value, wrong: [] }));
 const bad = <T>(arb: fc.Arbitrary<Wrong>, where: string): fc.Arbitrary<Part<T>> =>
   arb.map((w) => ({ value: w.value as T, wrong: [`${where}: ${w.reason}`] }));
 
-/** Mostly right, sometimes wrong: enough valid requests to reach the handlers and their SQL. */
-const mostlyValid = <T>(right: fc.Arbitrary<Part<T>>, wrong: fc.Arbitrary<Part<T>> | null) =>
-  wrong ? fc.oneof({ weight: 3, arbitrary: right }, { weight: 1, arbitrary: wrong }) : right;
-
 const asText = (x: unknown): string => (typeof x === 'string' ? x : JSON.stringify(x));
 
-function pathPart(p: Param, hints: Hints): fc.Arbitrary<Part<string>> {
+/** `/v1/threads/{id}/posts` -> `threads`: the collection whose ids fit the parameter. */
+const collectionOf = (path: string, name: string) => new RegExp(`/([\\w-]+)/\\{${name}\\}`).exec(path)?.[1] ?? '';
+
+function pathChoices(op: Operation, p: Param, hints: Hints): Choices<string> {
   const right = fc.oneof(
-    { weight: 6, arbitrary: hints.ids },
-    { weight: 2, arbitrary: fc.stringMatching(/^[a-z]{1,3}-[0-9a-f]{1,12}$/) },
-    { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => !s.includes('\0')) },
+    { weight: 8, arbitrary: hints.idsIn(collectionOf(op.path, p.name)) },
+    { weight: 1, arbitrary: fc.stringMatching(/^[a-z]{1,3}-[0-9a-f]{1,12}$/) },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => !s.includes('\0')) },
     { weight: 1, arbitrary: fc.integer({ min: 129, max: 3000 }).map((n) => 'i'.repeat(n)) },
   );
-  const wrong = hints.ids.map((id) => ({ value: `${id}\u0000`, reason: 'contains U+0000' }));
-  return mostlyValid(ok(right), bad(wrong, `path ${p.name}`));
+  const wrong = hints.ids.map((id) => ({ value: `${id.slice(0, 3)}\u0000${id.slice(3)}`, reason: 'contains U+0000' }));
+  return { right: ok(right), wrong: bad(wrong, `path ${p.name}`) };
 }
 
-/** The query as name -> text values; a wrong part is either one bad value or a required one left out. */
-function queryPart(params: Param[], hints: Hints): fc.Arbitrary<Part<Record<string, string[]>>> {
-  const fields = params.map((p) => {
-    const right = ok(valid(p.schema, hints, p.name)).map((x) => ({ ...x, value: [x.value].flat().map(asText) }));
-    const wrongValue = invalid(p.schema, hints, true);
-    const wrong = wrongValue ? bad<unknown>(wrongValue, `query ${p.name}`).map((x) => ({ ...x, value: [asText(x.value)] })) : null;
-    const present = mostlyValid(right, wrong);
-    // Optional parameters are left out now and then; a required one left out is wrong.
-    const absent: Part<string[] | undefined> = { value: undefined, wrong: p.required ? [`query ${p.name}: required but missing`] : [] };
-    return fc.oneof({ weight: p.required ? 8 : 3, arbitrary: present as fc.Arbitrary<Part<string[] | undefined>> }, { weight: 1, arbitrary: fc.constant(absent) });
-  });
-  return fc.tuple(...fields).map((parts) => {
-    const value: Record<string, string[]> = {};
-    parts.forEach((part, i) => {
-      if (part.value !== undefined) value[params[i].name] = part.value;
+/** The query as name -> text values (absent optional ones left out); the wrong one has one bad or missing parameter. */
+function queryChoices(params: Param[], hints: Hints): Choices<Record<string, string[]>> {
+  const rightOf = (p: Param): fc.Arbitrary<string[] | undefined> => {
+    const present = valid(p.schema, hints, p.name).map((x) => [x].flat().map(asText));
+    return p.required ? present : fc.option(present, { nil: undefined, freq: 3 });
+  };
+  const assemble = (values: (string[] | undefined)[]) => {
+    const out: Record<string, string[]> = {};
+    values.forEach((v, i) => {
+      if (v !== undefined) out[params[i].name] = v;
     });
-    return { value, wrong: parts.flatMap((part) => part.wrong) };
+    return out;
+  };
+  const right = ok(fc.tuple(...params.map(rightOf)).map(assemble));
+  const wrongs = params.flatMap((p, i) => {
+    const values = invalid(p.schema, hints, true);
+    const ways: fc.Arbitrary<Part<string[] | undefined>>[] = [];
+    if (values) ways.push(bad<unknown>(values, `query ${p.name}`).map((w) => ({ ...w, value: [asText(w.value)] })));
+    if (p.required) ways.push(fc.constant({ value: undefined, wrong: [`query ${p.name}: required but missing`] }));
+    return ways.map((way) =>
+      fc.tuple(fc.tuple(...params.map(rightOf)), way).map(([values, w]) => ({ value: assemble(values.map((v, j) => (j === i ? w.value : v))), wrong: w.wrong })),
+    );
   });
+  return { right, wrong: wrongs.length ? fc.oneof(...wrongs) : null };
 }
 
-/** The body as sent: JSON text with its content type, or something that is not JSON at all. */
-function bodyPart(op: Operation, hints: Hints): fc.Arbitrary<Part<{ text: string; type: string }>> {
-  const json = (x: unknown) => ({ text: JSON.stringify(x), type: 'application/json' });
+const json = (x: unknown) => ({ text: JSON.stringify(x), type: 'application/json' });
+
+/** The body as sent: JSON text with its content type; the wrong one may also not be JSON at all. */
+function bodyChoices(op: Operation, hints: Hints): Choices<{ text: string; type: string } | undefined> {
   const schema = op.body!;
-  const wrongValue = invalid(schema, hints);
-  const right = ok(valid(schema, hints)).map((x) => ({ ...x, value: json(x.value) }));
-  const wrong = fc.oneof(
-    { weight: 6, arbitrary: wrongValue ? bad<unknown>(wrongValue, 'body').map((x) => ({ ...x, value: json(x.value) })) : right },
-    { weight: 1, arbitrary: fc.constantFrom(
+  const values = invalid(schema, hints);
+  const ways: fc.Arbitrary<Part<{ text: string; type: string }>>[] = [
+    fc.constantFrom(
       { value: { text: '{"unfinished": ', type: 'application/json' }, wrong: ['body: not JSON'] },
       { value: { text: '', type: 'application/json' }, wrong: ['body: empty'] },
       { value: { text: '{}', type: 'text/plain' }, wrong: ['body: not application/json'] },
-    ) },
-    { weight: 1, arbitrary: fc.integer({ min: 257, max: 400 }).map((kb) => ({ value: json({ pad: 'x'.repeat(kb * 1024) }), wrong: ['body: over the 256 KB limit'] })) },
-  );
-  return mostlyValid(right, wrong);
+    ),
+    fc.integer({ min: 257, max: 400 }).map((kb) => ({ value: json({ pad: 'x'.repeat(kb * 1024) }), wrong: ['body: over the 256 KB limit'] })),
+  ];
+  const wrong = values
+    ? fc.oneof({ weight: 6, arbitrary: bad<unknown>(values, 'body').map((w) => ({ ...w, value: json(w.value) })) }, ...ways.map((arbitrary) => ({ weight: 1, arbitrary })))
+    : fc.oneof(...ways);
+  return { right: ok(valid(schema, hints).map(json)), wrong };
 }
 
 /** What fetch's Headers can carry: Latin-1 without controls, nothing to trim at either end. */
 const sendableAsHeader = (x: string) => /^(?:[\x21-\x7e\x80-\xff](?:[\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?)?$/.test(x);
 
-function idempotencyPart(p: Param, hints: Hints): fc.Arbitrary<Part<string | undefined>> {
+function keyChoices(p: Param, hints: Hints): Choices<string | undefined> {
   // A few shared keys make replays, and reuse with a different body, happen.
-  const right = fc.oneof(fc.constantFrom('key-1', 'key-2', 'key-3'), (valid(p.schema, hints) as fc.Arbitrary<string>).filter(sendableAsHeader));
-  const wrongValue = invalid(p.schema, hints, true)?.filter((w) => sendableAsHeader(String(w.value)));
-  const present = mostlyValid(ok(right), wrongValue ? bad<string>(wrongValue, 'header Idempotency-Key') : null);
-  return fc.oneof(present, fc.constant({ value: undefined, wrong: [] }));
+  const key = fc.oneof(fc.constantFrom('key-1', 'key-2', 'key-3'), (valid(p.schema, hints) as fc.Arbitrary<string>).filter(sendableAsHeader));
+  const values = invalid(p.schema, hints, true)?.filter((w) => sendableAsHeader(String(w.value)));
+  return { right: ok(fc.option(key, { nil: undefined })), wrong: values ? bad(values, 'header Idempotency-Key') : null };
 }
 
-const callerArb = (people: string[]): fc.Arbitrary<Caller> =>
-  fc.oneof(
-    { weight: 3, arbitrary: fc.constant<Caller>({ kind: 'anonymous' }) },
-    { weight: 6, arbitrary: fc.constantFrom(...people).map((who): Caller => ({ kind: 'token', who })) },
-    { weight: 1, arbitrary: fc.constant<Caller>({ kind: 'bad-token' }) },
-  );
+/** Moderators may change anything, so they are asked more often: their writes get past the handlers' rights. */
+function callerChoices(op: Operation, people: string[], moderators: string[]): Choices<Caller> {
+  const person = fc.oneof(
+    { weight: 1, arbitrary: fc.constantFrom(...people) },
+    { weight: 1, arbitrary: fc.constantFrom(...moderators) },
+  ).map((who): Caller => ({ kind: 'token', who }));
+  const anonymous = fc.constant<Caller>({ kind: 'anonymous' });
+  const right = op.needsToken ? person : fc.oneof({ weight: 3, arbitrary: person }, { weight: 1, arbitrary: anonymous });
+  const wrongs: fc.Arbitrary<Part<Caller>>[] = [fc.constant({ value: { kind: 'bad-token' } as Caller, wrong: ['caller: the token is not valid'] })];
+  if (op.needsToken) wrongs.push(fc.constant({ value: { kind: 'anonymous' } as Caller, wrong: ['caller: the operation needs a token'] }));
+  return { right: ok(right), wrong: fc.oneof(...wrongs) };
+}
 
-export function requestsFor(op: Operation, hints: Hints, people: string[]): fc.Arbitrary<GeneratedRequest> {
+export function requestsFor(op: Operation, hints: Hints, people: string[], moderators: string[]): fc.Arbitrary<GeneratedRequest> {
   const pathParams = op.params.filter((p) => p.in === 'path');
-  const queryParams = op.params.filter((p) => p.in === 'query');
   const keyParam = op.params.find((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
-  const none = fc.constant({ value: undefined, wrong: [] as string[] });
-  return fc
-    .record({
-      path: fc.tuple(...pathParams.map((p) => pathPart(p, hints))),
-      query: queryPart(queryParams, hints),
-      key: keyParam ? idempotencyPart(keyParam, hints) : none,
-      body: op.body ? bodyPart(op, hints) : none,
-      caller: callerArb(people),
-    })
-    .map(({ path, query, key, body, caller }) => {
-      let i = 0;
-      let url = '/api' + op.path.replace(/\{\w+\}/g, () => encodeURIComponent(path[i++].value));
-      const search = new URLSearchParams();
-      for (const [k, vals] of Object.entries(query.value)) for (const x of vals) search.append(k, x);
-      if ([...search].length) url += '?' + search.toString();
-      const headers: Record<string, string> = {};
-      if (key.value !== undefined) headers['idempotency-key'] = key.value;
-      if (body.value) headers['content-type'] = body.value.type;
-      const wrong = [...path.flatMap((p) => p.wrong), ...query.wrong, ...key.wrong, ...body.wrong];
-      if (caller.kind === 'bad-token') wrong.push('caller: the token is not valid');
-      if (caller.kind === 'anonymous' && op.needsToken) wrong.push('caller: the operation needs a token');
-      return withSummary({ method: op.method, url, headers, body: body.value?.text, caller, wrong });
-    });
+  const nothing: Choices<undefined> = { right: fc.constant({ value: undefined, wrong: [] }), wrong: null };
+  const parts = {
+    ...Object.fromEntries(pathParams.map((p, i) => [`path${i}`, pathChoices(op, p, hints)])),
+    query: queryChoices(op.params.filter((p) => p.in === 'query'), hints),
+    key: keyParam ? keyChoices(keyParam, hints) : nothing,
+    body: op.body ? bodyChoices(op, hints) : nothing,
+    caller: callerChoices(op, people, moderators),
+  } as Record<string, Choices<unknown>>;
+  const allRight = Object.fromEntries(Object.entries(parts).map(([k, c]) => [k, c.right]));
+  // The body has the most ways to be wrong, so it is wrong twice as often as any other part.
+  const oneWrong = Object.entries(parts)
+    .filter(([, c]) => c.wrong)
+    .map(([k, c]) => ({ weight: k === 'body' ? 2 : 1, arbitrary: fc.record({ ...allRight, [k]: c.wrong! }) }));
+  return fc.oneof({ weight: 2, arbitrary: fc.record(allRight) }, ...oneWrong).map((r) => {
+    let i = 0;
+    let url = '/api' + op.path.replace(/\{\w+\}/g, () => encodeURIComponent(r[`path${i++}`].value as string));
+    const search = new URLSearchParams();
+    for (const [k, vals] of Object.entries(r.query.value as Record<string, string[]>)) for (const x of vals) search.append(k, x);
+    if ([...search].length) url += '?' + search.toString();
+    const headers: Record<string, string> = {};
+    const key = r.key.value as string | undefined;
+    const body = r.body.value as { text: string; type: string } | undefined;
+    if (key !== undefined) headers['idempotency-key'] = key;
+    if (body) headers['content-type'] = body.type;
+    const wrong = Object.values(r).flatMap((part) => part.wrong);
+    return withSummary({ method: op.method, url, headers, body: body?.text, caller: r.caller.value as Caller, wrong });
+  });
 }
 
 const cut = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);

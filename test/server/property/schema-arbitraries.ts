@@ -11,7 +11,10 @@ export interface Wrong {
 
 /** Domain knowledge the schemas cannot carry: real ids for `*Id` properties, real URLs for `format: uri`. */
 export interface Hints {
+  /** Ids of any kind. */
   ids: fc.Arbitrary<string>;
+  /** Ids of one collection (`threads`, `answers`…); any id when the collection is unknown. */
+  idsIn(collection: string): fc.Arbitrary<string>;
   urls: fc.Arbitrary<string>;
 }
 
@@ -72,7 +75,9 @@ function validString(s: JsonSchema, hints: Hints, name: string): fc.Arbitrary<st
   if (s.pattern) return fc.stringMatching(new RegExp(s.pattern)).filter(ok);
   if (s.format === 'uri') return fc.oneof(hints.urls, fc.webUrl()).filter(ok);
   const text = anyText(s.maxLength).map((x) => fit(x, min, max));
-  return /(^id|Id)$/.test(name) ? fc.oneof(hints.ids.filter(ok), text) : text;
+  // `answerId` -> the ids of `answers`.
+  const idOf = /^(\w*?)Id$/.exec(name);
+  return idOf ? fc.oneof(hints.idsIn(`${idOf[1]}s`).filter(ok), text) : text;
 }
 
 /** A value of the wrong JSON type for the schema. */
@@ -118,6 +123,10 @@ export function invalid(s: JsonSchema, hints: Hints, asText = false): fc.Arbitra
   if (!asText) {
     const wt = wrongType(s);
     if (wt) out.push(wt);
+  }
+  // An array is an object to `typeof`: the wrong type a validator is most likely to let through.
+  if (types[0] === 'object' && !asText) {
+    out.push(fc.oneof(fc.constant([]), valid(s, hints).map((o) => [o])).map((value) => ({ value, reason: 'an array where the schema says object' })));
   }
   if (types[0] === 'object' && !asText) {
     const objectWrong = invalidObject(s, hints);
