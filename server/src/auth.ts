@@ -2,6 +2,7 @@
 // Demo mode: no key configured and NODE_ENV !== 'production' -> a fixed dev secret and demo tokens.
 import { SignJWT, jwtVerify, createRemoteJWKSet, type JWTPayload } from 'jose';
 import { ROLES, TIERS, type Role, type Tier } from '../../src/contract/index.js';
+import { startConfigFromEnv, type StartConfig } from './config.js';
 
 export interface User {
   id: string;
@@ -66,14 +67,17 @@ export function jwksAuth(url: string): Auth {
   };
 }
 
-/** Picks the auth mode from the environment; throws a clear message in production without a key. */
-export function authFromEnv(env: NodeJS.ProcessEnv = process.env): Auth {
-  if (env.CONFAB_JWKS_URL) return jwksAuth(env.CONFAB_JWKS_URL);
-  if (env.CONFAB_JWT_SECRET) return hs256Auth(env.CONFAB_JWT_SECRET);
-  if (env.NODE_ENV === 'production') {
+/** Picks the auth mode from the token keys; throws a clear message in production without a key. */
+export function authFor(keys: Pick<StartConfig, 'jwksUrl' | 'jwtSecret' | 'production'>): Auth {
+  if (keys.jwksUrl) return jwksAuth(keys.jwksUrl);
+  if (keys.jwtSecret) return hs256Auth(keys.jwtSecret);
+  if (keys.production) {
     throw new Error(
       'Confab server: refusing to start in production without a token key. Set CONFAB_JWT_SECRET (HS256) or CONFAB_JWKS_URL (RS256/ES256).',
     );
   }
   return hs256Auth(DEMO_SECRET, true);
 }
+
+/** The auth mode the environment asks for (see config.ts for the variables). */
+export const authFromEnv = (env?: NodeJS.ProcessEnv): Auth => authFor(startConfigFromEnv(env));

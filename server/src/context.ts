@@ -3,25 +3,9 @@ import type { Db, Queryable } from './db.js';
 import type { User } from './auth.js';
 import type * as v from 'valibot';
 import type { EndpointName, LiveEvent, ResponseOf, endpoints } from '../../src/contract/index.js';
+import type { Config } from './config.js';
 
-export interface Config {
-  /** Public origin for Open Badges ids, e.g. https://community.example.com; else taken from the request. */
-  publicUrl?: string;
-  requireAuth: boolean;
-  allowedOrigins: string[];
-  /** Writes per window per user and per IP. */
-  rateLimit: { max: number; windowMs: number };
-  /** Request body limit in bytes. */
-  maxBodyBytes: number;
-  heartbeatMs: number;
-  /** NOTIFY channel for live events. */
-  channel: string;
-  production: boolean;
-  issuerName: string;
-  issuerEmail: string;
-  /** Hosts the /v1/verify fetcher may reach even when they resolve to private addresses. */
-  verifyAllow: string[];
-}
+export type { Config };
 
 /** The output of endpoint N's schema for one request part; `Else` when the endpoint has none. */
 type Parsed<N extends EndpointName, K extends 'query' | 'body', Else> = N extends EndpointName

@@ -24,10 +24,12 @@ export interface DbOptions {
   dataDir?: string;
   /** PostgreSQL only: schema to work in (created if missing); search_path is `<schema>, public`. */
   schema?: string;
+  /** PostgreSQL only: connections in the pool (default 10). */
+  poolSize?: number;
 }
 
 export async function createDb(opts: DbOptions = {}): Promise<Db> {
-  return opts.url ? createPgDb(opts.url, opts.schema) : createPgliteDb(opts.dataDir);
+  return opts.url ? createPgDb(opts.url, opts.schema, opts.poolSize ?? 10) : createPgliteDb(opts.dataDir);
 }
 
 async function createPgliteDb(dataDir?: string): Promise<Db> {
@@ -62,7 +64,7 @@ async function createPgliteDb(dataDir?: string): Promise<Db> {
   };
 }
 
-async function createPgDb(url: string, schema?: string): Promise<Db> {
+async function createPgDb(url: string, schema: string | undefined, poolSize: number): Promise<Db> {
   const pgmod = await import('pg');
   const pg = pgmod.default ?? pgmod;
   // Timestamps come back as Date, bigint counts are cast to int in SQL.
@@ -74,7 +76,7 @@ async function createPgDb(url: string, schema?: string): Promise<Db> {
     await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await c.end();
   }
-  const pool = new pg.Pool({ connectionString: url, options, max: Number(process.env.CONFAB_PG_POOL ?? 10) });
+  const pool = new pg.Pool({ connectionString: url, options, max: poolSize });
   pool.on('error', (err: Error) => console.error('[confab] idle pg client error:', err.message));
   const wrap = (c: { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {

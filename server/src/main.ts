@@ -1,15 +1,17 @@
 // Starts the reference backend: the demo portal at /, bundles at /dist/, the API under /api.
 import { serve } from '@hono/node-server';
+import { startConfigFromEnv } from './config.js';
+import { forgetOldKeys } from './idempotency.js';
 import { setup, REPO_ROOT } from './setup.js';
 
-const port = Number(process.env.PORT ?? 8787);
-const host = process.env.HOST ?? '0.0.0.0';
+const start = startConfigFromEnv();
+const { port, host } = start;
 
 async function main() {
   const t0 = Date.now();
   let s;
   try {
-    s = await setup({ staticDirs: { demo: REPO_ROOT + 'demo', dist: REPO_ROOT + 'dist' } });
+    s = await setup({ staticDirs: { demo: REPO_ROOT + 'demo', dist: REPO_ROOT + 'dist' } }, start);
   } catch (e) {
     console.error(`[confab] ${(e as Error).message}`);
     process.exit(1);
@@ -18,15 +20,12 @@ async function main() {
     console.log('[confab] DEMO MODE: no CONFAB_JWT_SECRET or CONFAB_JWKS_URL set; tokens use a built-in dev secret.');
     console.log('[confab]   demo people: GET /api/demo/users, a token: GET /api/demo/token?user=p-ava');
   }
-  console.log(`[confab] database: ${s.db.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite at ' + (process.env.CONFAB_DATA_DIR ?? REPO_ROOT + '.data')}${s.seeded ? ', seeded the demo community' : ''}`);
+  console.log(`[confab] database: ${s.db.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite at ' + (start.dataDir ?? REPO_ROOT + '.data')}${s.seeded ? ', seeded the demo community' : ''}`);
   const server = serve({ fetch: s.app.fetch, port, hostname: host }, (info) => {
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     console.log(`[confab] ready in ${Date.now() - t0} ms: http://${shown}:${info.port}/  (API http://${shown}:${info.port}/api)`);
   });
-  // Idempotency keys only need to outlive a client's retry window.
-  const sweep = setInterval(() => {
-    s.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'`).catch(() => {});
-  }, 3_600_000);
+  const sweep = setInterval(() => forgetOldKeys(s.db).catch(() => {}), 3_600_000);
   sweep.unref();
   const stop = async () => {
     server.close();

@@ -1,6 +1,7 @@
 // OpenAPI 3.1 generated from the contract's endpoint table and valibot schemas.
 import { endpointGroups, LiveEvent } from '../../src/contract/index.js';
 import type { Endpoint } from '../../src/contract/index.js';
+import { IDEMPOTENCY_KEY } from './idempotency.js';
 import { componentRef, componentSchemas, queryParameters, schemaOf } from './openapi-schemas.js';
 
 const problemRef = { $ref: componentRef('Problem') };
@@ -22,7 +23,8 @@ function operation(name: string, ep: Endpoint, tag: string) {
     params.push({
       name: 'Idempotency-Key', in: 'header', required: false,
       description: 'Stored once per user: a replay returns the first response and never writes twice.',
-      schema: { type: 'string', maxLength: 200 },
+      // The same rule the server applies (idempotency.ts): 1-200 visible ASCII characters.
+      schema: { type: 'string', minLength: 1, maxLength: 200, pattern: IDEMPOTENCY_KEY.source },
     });
   }
   const responses: Record<string, unknown> = {};
@@ -70,6 +72,7 @@ function serverRoutes() {
         ],
         responses: {
           '200': { description: 'An event stream', content: { 'text/event-stream': { schema: schemaOf(LiveEvent) } } },
+          '400': problemResponse('A NUL (U+0000) in the query'),
           '401': problemResponse('Invalid token, or no token while the server requires sign-in for reads'),
         },
       },
@@ -117,7 +120,9 @@ export function buildOpenApi(serverUrl = '/api') {
     info: {
       title: 'Confab community API',
       version: '1.0.0',
-      description: 'The v1 REST contract of Confab, generated from the valibot schemas in src/contract. Errors are RFC 9457 problem+json.',
+      description:
+        'The v1 REST contract of Confab, generated from the valibot schemas in src/contract. Errors are RFC 9457 problem+json. ' +
+        'Text may hold any Unicode character except U+0000: a NUL in a path, a query or a JSON body is refused (400, or 422 in a body) naming the field.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: serverUrl }],

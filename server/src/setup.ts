@@ -1,6 +1,7 @@
 // Opens the database, migrates, seeds on first start and builds the app: shared by main.ts and tests.
 import { fileURLToPath } from 'node:url';
-import { authFromEnv, type Auth } from './auth.js';
+import { authFor, type Auth } from './auth.js';
+import { startConfigFromEnv, type StartConfig } from './config.js';
 import { createApp, type AppOptions, type ConfabApp } from './app.js';
 import { createDb, type Db } from './db.js';
 import { migrate } from './migrate.js';
@@ -17,14 +18,15 @@ export interface StartOptions extends Partial<Omit<AppOptions, 'db' | 'auth'>> {
   seed?: boolean;
 }
 
-export async function setup(o: StartOptions = {}): Promise<ConfabApp & { db: Db; auth: Auth; seeded: boolean }> {
-  const auth = o.auth ?? authFromEnv();
+export async function setup(o: StartOptions = {}, start: StartConfig = startConfigFromEnv()): Promise<ConfabApp & { db: Db; auth: Auth; seeded: boolean }> {
+  const auth = o.auth ?? authFor(start);
   const db =
     o.db ??
     (await createDb({
-      url: o.databaseUrl ?? process.env.DATABASE_URL,
-      dataDir: o.dataDir ?? process.env.CONFAB_DATA_DIR ?? REPO_ROOT + '.data',
-      schema: o.schema ?? process.env.CONFAB_DB_SCHEMA,
+      url: o.databaseUrl ?? start.databaseUrl,
+      dataDir: o.dataDir ?? start.dataDir ?? REPO_ROOT + '.data',
+      schema: o.schema ?? start.schema,
+      poolSize: start.pgPoolSize,
     }));
   await migrate(db);
   const seeded = o.seed === false ? false : await seedIfEmpty(db);

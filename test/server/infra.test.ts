@@ -9,7 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import * as v from 'valibot';
 import { LiveEvent, endpoints } from '../../src/contract/index.js';
+import type { ConfabApp } from '../../server/src/app.js';
 import { authFromEnv, hs256Auth, jwksAuth } from '../../server/src/auth.js';
+import { configFromEnv } from '../../server/src/config.js';
+import { IDEMPOTENCY_KEY } from '../../server/src/idempotency.js';
 import { migrate } from '../../server/src/migrate.js';
 import { prng, seedIfEmpty } from '../../server/src/seed.js';
 import { ORIGIN, PEOPLE, SECRET, call, expectProblem, raw, setupTestEnv, streamText, tokenFor, type TestEnv } from './helpers.js';
@@ -85,6 +88,33 @@ describe('requests and errors', () => {
     await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: deep }), 422);
   });
 
+  test('a NUL (U+0000) in a query, a path id or a JSON string is a 4xx naming the field, never a 500 (issue 18)', async () => {
+    const t = await tokenFor(env, PEOPLE.ben);
+    const json = { authorization: `Bearer ${t}`, 'content-type': 'application/json' };
+    const inQuery = await expectProblem(await raw(env, '/api/v1/certifications?person=a%00'), 400);
+    assert.deepEqual(inQuery.errors, [{ path: 'person', message: 'must not contain the NUL character (U+0000)' }]);
+    assert.equal((await expectProblem(await raw(env, '/api/v1/threads?category=x%00y&sort=top'), 400)).errors[0].path, 'category');
+    assert.equal((await expectProblem(await raw(env, '/api/v1/threads/t-0001%00'), 400)).errors[0].path, 'id');
+    assert.equal((await expectProblem(await raw(env, '/api/v1/questions/q-0001%00/vote', { method: 'POST', headers: json, body: '{"value":1}' }), 400)).errors[0].path, 'id');
+    assert.equal((await expectProblem(await raw(env, '/ob/assertions/x%00'), 400)).errors[0].path, 'id');
+    const inBody = await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: json, body: JSON.stringify({ ...newThread('Nul\u0000 title'), tags: ['ok', 'b\u0000d'] }) }), 422);
+    assert.match(inBody.errors[0].path, /^(title|tags\[1\])$/);
+    const inKey = await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: json, body: JSON.stringify({ ...newThread(), 'x\u0000': 1 }) }), 422);
+    assert.equal(inKey.errors[0].path, 'x\\u0000');
+    // A NUL deep inside a nested body is found without recursion limits.
+    const deep = '['.repeat(20_000) + '"\\u0000"' + ']'.repeat(20_000);
+    await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: json, body: deep }), 422);
+  });
+
+  test('a JSON array where the schema says object is a 422, also when every field is optional (PATCH) (issue 18)', async () => {
+    const headers = { authorization: `Bearer ${await tokenFor(env, PEOPLE.morgan)}`, 'content-type': 'application/json' };
+    for (const [path, body] of [['/api/v1/threads/t-0001', '[]'], ['/api/v1/questions/q-0001', '["title"]'], ['/api/v1/threads/t-0001', '[{"title":"An array"}]']]) {
+      const p = await expectProblem(await raw(env, path, { method: 'PATCH', headers, body }), 422);
+      assert.deepEqual(p.errors, [{ path: '(root)', message: 'expected Object, got Array' }], `${path} ${body}`);
+    }
+    assert.equal((await call(env, 'getThread', { params: { id: 't-0001' } })).status, 200);
+  });
+
   test('openapi.json describes every endpoint of the contract', async () => {
     const r = await raw(env, '/api/openapi.json');
     assert.equal(r.status, 200);
@@ -100,6 +130,11 @@ describe('requests and errors', () => {
     // Bodies are named components (openapi.test.ts checks every one); the limits travel with them.
     assert.equal(doc.paths['/v1/threads'].post.requestBody.content['application/json'].schema.$ref, '#/components/schemas/NewThread');
     assert.ok(doc.components.schemas.NewThread.properties.title.maxLength === 200);
+    // The Idempotency-Key rule in the document is the server's own (visible ASCII, 1-200).
+    const key = doc.paths['/v1/threads'].post.parameters.find((p: { name: string }) => p.name === 'Idempotency-Key').schema;
+    assert.equal(key.pattern, IDEMPOTENCY_KEY.source);
+    const documented = new RegExp(key.pattern);
+    for (const k of ['abc', 'a'.repeat(200), 'a'.repeat(201), 'has space', 'caf\u00e9', '']) assert.equal(documented.test(k), IDEMPOTENCY_KEY.test(k), k);
   });
 });
 
@@ -238,6 +273,22 @@ describe('rate limits, CORS and caching', () => {
     assert.equal((await call(env, 'listThreads', { app, as: PEOPLE.ben })).status, 200);
     // the same IP is limited for everyone
     assert.equal((await call(env, 'voteQuestion', { app, as: PEOPLE.chloe, params: { id: 'q-0001' }, body: { value: 1 } })).status, 429);
+  });
+
+  test('the client IP comes from X-Forwarded-For only when the config trusts the proxy (read once, in config.ts)', async () => {
+    assert.equal(configFromEnv({ CONFAB_TRUST_PROXY: '1' }).trustProxy, true);
+    assert.equal(configFromEnv({}).trustProxy, false);
+    const deflect = (app: ConfabApp, ip: string) =>
+      call(env, 'recordDeflection', { app, params: { id: 'q-0001' }, body: { query: 'proxy' }, headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
+    const limit = { rateLimit: { max: 1, windowMs: 60_000 } };
+    const behindProxy = env.makeApp({ config: { ...limit, trustProxy: true } });
+    assert.equal((await deflect(behindProxy, '203.0.113.1')).status, 200);
+    assert.equal((await deflect(behindProxy, '203.0.113.2')).status, 200);
+    assert.equal((await deflect(behindProxy, '203.0.113.1')).status, 429);
+    // Not trusted: every request is the socket's (here 'local'), whatever the header says.
+    const direct = env.makeApp({ config: { ...limit, trustProxy: false } });
+    assert.equal((await deflect(direct, '203.0.113.3')).status, 200);
+    assert.equal((await deflect(direct, '203.0.113.4')).status, 429);
   });
 
   test('CORS only for configured origins, exposing and allowing the needed headers', async () => {

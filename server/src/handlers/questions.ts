@@ -5,7 +5,7 @@ import type { AnswerInQuestionRow, AnswerRow, Numeric, QuestionRow, SeekRow, Sim
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import { excerpt, iso, newId } from '../text.js';
 import { AUTHOR_COLS, author, isModerator, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
-import { prefixTerm } from '../search.js';
+import { prefixTerm } from './search.js';
 import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
 
 const Q_COLS = `t.id, t.title, t.body, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,

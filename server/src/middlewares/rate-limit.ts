@@ -1,5 +1,7 @@
 // Fixed-window write limiter per key (user and IP). In-memory: per process, which is enough for a
 // reference backend; several processes each enforce their own share.
+import { HttpError } from '../problem.js';
+
 export class RateLimiter {
   private windows = new Map<string, { start: number; count: number }>();
   constructor(readonly max: number, readonly windowMs: number) {}
@@ -21,5 +23,13 @@ export class RateLimiter {
       for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
     }
     return wait;
+  }
+}
+
+/** Counts a write for the caller and their address; a 429 with Retry-After once either is over. */
+export function enforceRateLimit(limiter: RateLimiter, userId: string | null, ip: string): void {
+  const wait = limiter.hit([userId ? `u:${userId}` : null, `ip:${ip}`]);
+  if (wait > 0) {
+    throw new HttpError(429, 'Too Many Requests', 'Slow down a little and try again.', undefined, { 'retry-after': String(Math.ceil(wait / 1000)) });
   }
 }

@@ -1,13 +1,13 @@
 // Knowledge-base search: Postgres full-text (title A over body B), websearch syntax plus type-ahead prefix,
 // audience filtering by tier and roles, facets, highlight ranges computed over plain text.
-import { TIERS, type Article, type ArticleSearchResult, type Ok } from '../../src/contract/index.js';
-import type { User } from './auth.js';
-import type { Ctx } from './context.js';
-import { notFound } from './problem.js';
-import type { ArticleRow, ArticleSearchRow, Json } from './rows.js';
-import { decodeOffsetCursor, encodeOffsetCursor } from './cursor.js';
-import { iso, plainText } from './text.js';
-import { pageLimit } from './handlers/common.js';
+import { TIERS, type Article, type ArticleSearchResult, type Ok } from '../../../src/contract/index.js';
+import type { User } from '../auth.js';
+import type { Ctx } from '../context.js';
+import { notFound } from '../problem.js';
+import type { ArticleRow, ArticleSearchRow, Json } from '../rows.js';
+import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
+import { iso, plainText } from '../text.js';
+import { pageLimit } from './common.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 

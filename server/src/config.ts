@@ -1,0 +1,73 @@
+// The server's configuration. The environment is read here and nowhere else: createApp takes
+// configFromEnv() and lays the caller's overrides (tests, embedders) over it; main.ts and setup.ts
+// take startConfigFromEnv() for the listen address, the database and the token keys.
+
+export interface Config {
+  /** Public origin for Open Badges ids, e.g. https://community.example.com; else taken from the request. */
+  publicUrl?: string;
+  requireAuth: boolean;
+  allowedOrigins: string[];
+  /** Writes per window per user and per IP. */
+  rateLimit: { max: number; windowMs: number };
+  /** Request body limit in bytes. */
+  maxBodyBytes: number;
+  heartbeatMs: number;
+  /** NOTIFY channel for live events. */
+  channel: string;
+  production: boolean;
+  issuerName: string;
+  issuerEmail: string;
+  /** Hosts the /v1/verify fetcher may reach even when they resolve to private addresses. */
+  verifyAllow: string[];
+  /** Take the client IP from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const list = (s?: string) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  return {
+    publicUrl: env.CONFAB_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    requireAuth: env.CONFAB_REQUIRE_AUTH === '1',
+    allowedOrigins: list(env.CONFAB_ALLOWED_ORIGINS),
+    rateLimit: { max: Number(env.CONFAB_RATE_LIMIT ?? 300), windowMs: Number(env.CONFAB_RATE_WINDOW_MS ?? 60_000) },
+    maxBodyBytes: 256 * 1024,
+    heartbeatMs: Number(env.CONFAB_HEARTBEAT_MS ?? 15_000),
+    channel: env.CONFAB_EVENTS_CHANNEL ?? 'confab_events',
+    production: env.NODE_ENV === 'production',
+    issuerName: env.CONFAB_ISSUER_NAME ?? 'Acme Partner Program',
+    issuerEmail: env.CONFAB_ISSUER_EMAIL ?? 'partners@acme.example',
+    verifyAllow: list(env.CONFAB_VERIFY_ALLOW).map((h) => h.toLowerCase()),
+    trustProxy: env.CONFAB_TRUST_PROXY === '1',
+  };
+}
+
+/** What the process needs before there is an app: where to listen, which database, which token keys. */
+export interface StartConfig {
+  port: number;
+  host: string;
+  /** postgres://…: PostgreSQL through pg; else PGlite in `dataDir`. */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** PostgreSQL schema to work in. */
+  schema?: string;
+  pgPoolSize: number;
+  /** HS256 secret for partner tokens. */
+  jwtSecret?: string;
+  /** JWKS URL for RS256/ES256 tokens; wins over the secret. */
+  jwksUrl?: string;
+  production: boolean;
+}
+
+export function startConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StartConfig {
+  return {
+    port: Number(env.PORT ?? 8787),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.CONFAB_DATA_DIR || undefined,
+    schema: env.CONFAB_DB_SCHEMA || undefined,
+    pgPoolSize: Number(env.CONFAB_PG_POOL ?? 10),
+    jwtSecret: env.CONFAB_JWT_SECRET || undefined,
+    jwksUrl: env.CONFAB_JWKS_URL || undefined,
+    production: env.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,81 @@
+// The v1 contract, straight from the endpoint table: for each endpoint, one route that checks sign-in,
+// validates the input, applies the write limit and runs the handler (writes in a transaction, with
+// the Idempotency-Key when given).
+import type { Context, Hono } from 'hono';
+import { endpoints, type Endpoint, type EndpointName, type LiveEvent } from '../../../src/contract/index.js';
+import type { Config } from '../config.js';
+import type { Ctx } from '../context.js';
+import type { Db, Queryable } from '../db.js';
+import { handlers } from '../handlers/index.js';
+import type { AppEnv } from '../http-env.js';
+import { checkIdempotencyKey, requestFingerprint, runOnce } from '../idempotency.js';
+import { enforceRateLimit, type RateLimiter } from '../middlewares/rate-limit.js';
+import type { FetchJson } from '../openbadges/verify.js';
+import { HttpError } from '../problem.js';
+import { readBody, readQuery } from './input.js';
+
+export interface EndpointDeps {
+  db: Db;
+  config: Config;
+  limiter: RateLimiter;
+  /** The origin Open Badges ids are built on. */
+  originOf(c: Context): string;
+  /** The verifier's fetcher, answering this origin's own /ob/ documents in-process. */
+  fetchJsonFor(origin: string): FetchJson;
+}
+
+export function mountEndpoints(app: Hono<AppEnv>, deps: EndpointDeps): void {
+  for (const [name, ep] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
+    app.on(ep.method, '/api' + ep.path.replace(/\{(\w+)\}/g, ':$1'), (c) => serve(c, name, ep, deps));
+  }
+}
+
+async function serve(c: Context<AppEnv>, name: EndpointName, ep: Endpoint, deps: EndpointDeps): Promise<Response> {
+  const { db, config, limiter } = deps;
+  // The table pairs each name with its own handler, and the query and body below are validated with
+  // this endpoint's schemas; TypeScript cannot follow that pairing through the name.
+  const handler = handlers[name] as (ctx: Ctx) => Promise<unknown>;
+  const user = c.get('user');
+  if (!user && (ep.auth === 'write' || config.requireAuth)) {
+    throw new HttpError(401, 'Unauthorized', 'Sign in to do this.', undefined, { 'www-authenticate': 'Bearer' });
+  }
+  const query = readQuery(c, ep);
+  const { body, rawBody } = await readBody(c, ep);
+  const ip = c.get('ip');
+  const origin = deps.originOf(c);
+  const ctxBase = {
+    db, user, params: c.req.param() as Record<string, string>, query: query as Ctx['query'], body: body as Ctx['body'], ip, origin, config,
+    fetchJson: deps.fetchJsonFor(origin),
+  };
+  const send = (status: number, out: unknown, replayed = false) => {
+    const headers: Record<string, string> = replayed ? { 'idempotency-replayed': 'true' } : {};
+    if (out === undefined) return c.body(null, 204, headers);
+    return c.json(out as object, status as 200, headers);
+  };
+
+  // GETs, and POST /v1/verify (which writes nothing but fetches documents, possibly from this very
+  // server: holding PGlite's single connection in a transaction meanwhile would deadlock), run outside a transaction.
+  if (ep.method === 'GET' || name === 'verifyAssertion') {
+    if (ep.method !== 'GET') enforceRateLimit(limiter, user?.id ?? null, ip);
+    return send(200, await handler({ ...ctxBase, q: db, emit: async () => {} }));
+  }
+
+  // Writes: rate limit per user and per IP, then one transaction (with the idempotency key when given).
+  enforceRateLimit(limiter, user?.id ?? null, ip);
+  const key = ep.idempotent ? c.req.header('idempotency-key') : undefined;
+  if (key !== undefined) checkIdempotencyKey(key);
+  const write = (q: Queryable) =>
+    handler({
+      ...ctxBase,
+      q,
+      // NOTIFY inside the transaction: listeners hear the event only if the write commits.
+      emit: async (e) => {
+        const ev: LiveEvent = { ...e, at: new Date().toISOString() };
+        await q.query('SELECT pg_notify($1, $2)', [config.channel, JSON.stringify(ev)]);
+      },
+    });
+  if (!key) return send(200, await db.transaction(write));
+  const owner = user ? user.id : `anon:${ip}`;
+  const outcome = await runOnce(db, { owner, key, fingerprint: requestFingerprint(ep.method, c.req.path, rawBody) }, write);
+  return send(outcome.status, outcome.body, outcome.replayed);
+}

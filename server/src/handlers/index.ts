@@ -1,0 +1,44 @@
+// Every contract endpoint's handler, by the endpoint's name. Handlers know nothing of HTTP: they get a
+// Ctx (caller, validated input, a connection) and return the contract's response or throw HttpError.
+import type { EndpointName } from '../../../src/contract/index.js';
+import type { Handler } from '../context.js';
+import * as threads from './threads.js';
+import * as questions from './questions.js';
+import * as certs from './certifications.js';
+import * as misc from './misc.js';
+import * as search from './search.js';
+
+export const handlers: { [N in EndpointName]: Handler<N> } = {
+  listThreads: threads.listThreads,
+  getThread: threads.getThread,
+  listPosts: threads.listPosts,
+  createThread: threads.createThread,
+  replyToThread: threads.replyToThread,
+  updateThread: threads.updateThread,
+  deleteThread: threads.deleteThread,
+  updatePost: threads.updatePost,
+  deletePost: threads.deletePost,
+  listQuestions: questions.listQuestions,
+  similarQuestions: questions.similarQuestions,
+  getQuestion: questions.getQuestion,
+  listAnswers: questions.listAnswers,
+  askQuestion: questions.askQuestion,
+  answerQuestion: questions.answerQuestion,
+  acceptAnswer: questions.acceptAnswer,
+  voteQuestion: questions.voteQuestion,
+  voteAnswer: questions.voteAnswer,
+  recordDeflection: questions.recordDeflection,
+  updateQuestion: questions.updateQuestion,
+  deleteQuestion: questions.deleteQuestion,
+  updateAnswer: questions.updateAnswer,
+  deleteAnswer: questions.deleteAnswer,
+  searchArticles: search.searchArticles,
+  getArticle: search.getArticle,
+  sendArticleFeedback: search.sendArticleFeedback,
+  listCertifications: certs.listCertifications,
+  getCertification: certs.getCertification,
+  verifyCertification: certs.verifyCertification,
+  verifyAssertion: certs.verifyAnyAssertion,
+  me: misc.me,
+  stats: misc.stats,
+};

@@ -1,0 +1,11 @@
+// What the middlewares put on Hono's context for the routes after them.
+import type { User } from './auth.js';
+
+export type AppEnv = {
+  Variables: {
+    /** The caller from the bearer token; null when anonymous (middlewares/authenticate.ts). */
+    user: User | null;
+    /** The client's address, from the socket or a trusted proxy (middlewares/client-ip.ts). */
+    ip: string;
+  };
+};

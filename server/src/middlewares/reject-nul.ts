@@ -1,0 +1,38 @@
+// Refuses U+0000 in the query and the path of every request, with a 400 naming the parameter, before
+// any route passes the text to PostgreSQL (see nul.ts). JSON bodies are checked in endpoints/input.ts.
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { matchedRoutes } from 'hono/route';
+import type { FieldError } from '../../../src/contract/index.js';
+import { hasNul, NUL_MESSAGE, printable } from '../nul.js';
+import { HttpError } from '../problem.js';
+
+const decoded = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+/** The path template of the route that will answer (`/api/v1/threads/:id`), split like the path, if one has parameters. */
+function templateFor(c: Context, length: number): string[] | undefined {
+  return matchedRoutes(c).map((r) => r.path.split('/')).find((t) => t.length === length && t.some((s) => s.startsWith(':')));
+}
+
+export const rejectNul = () =>
+  createMiddleware(async (c, next) => {
+    const errors: FieldError[] = [];
+    for (const [name, values] of Object.entries(c.req.queries())) {
+      if (hasNul(name) || values.some(hasNul)) errors.push({ path: printable(name), message: NUL_MESSAGE });
+    }
+    const segments = new URL(c.req.url).pathname.split('/');
+    const template = templateFor(c, segments.length);
+    segments.forEach((segment, i) => {
+      if (!hasNul(decoded(segment))) return;
+      const param = template?.[i]?.startsWith(':') ? template[i].slice(1) : '(path)';
+      errors.push({ path: param, message: NUL_MESSAGE });
+    });
+    if (errors.length) throw new HttpError(400, 'Bad Request', 'Text in a request may not contain the NUL character (U+0000).', errors);
+    await next();
+  });
