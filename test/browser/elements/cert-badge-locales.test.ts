@@ -6,7 +6,7 @@ import { setLocale } from '../../../src/core/i18n.js';
 import '../../../src/elements/cert-badge/define.js';
 import type { ConfabCertBadge } from '../../../src/elements/cert-badge/cert-badge.js';
 import { OB_CHECKS } from '../../../src/contract/openbadges.js';
-import { checkLabel } from '../../../src/elements/cert-badge/verdict-labels.js';
+import { checkLabel } from '../../../src/elements/cert-badge/parts/verdict-labels.js';
 import { templates as ar } from '../../../src/locales/cert-badge/ar.js';
 import { templates as de } from '../../../src/locales/cert-badge/de.js';
 import { templates as fr } from '../../../src/locales/cert-badge/fr.js';
