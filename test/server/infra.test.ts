@@ -11,7 +11,8 @@ import * as v from 'valibot';
 import { LiveEvent, endpoints } from '../../src/contract/index.js';
 import { authFromEnv, hs256Auth, jwksAuth } from '../../server/src/auth.js';
 import { migrate } from '../../server/src/migrate.js';
-import { prng, seedIfEmpty } from '../../server/src/seed.js';
+import { seedIfEmpty } from '../../server/src/seed.js';
+import { createRng } from '../../src/demo-data/index.js';
 import { ORIGIN, PEOPLE, SECRET, call, expectProblem, raw, setupTestEnv, streamText, tokenFor, type TestEnv } from './helpers.js';
 
 let env: TestEnv;
@@ -43,7 +44,7 @@ describe('storage', () => {
   });
 
   test('the seed PRNG is deterministic', () => {
-    const a = prng(7), b = prng(7);
+    const a = createRng(7), b = createRng(7);
     for (let i = 0; i < 50; i++) assert.equal(a.next(), b.next());
   });
 });
@@ -217,25 +218,25 @@ describe('idempotency', () => {
   });
 
   test('anonymous idempotent writes (feedback) are stored once too', async () => {
-    const before = (await call(env, 'getArticle', { params: { id: 'kb-0001' } })).body.helpful.yes;
+    const before = (await call(env, 'getArticle', { params: { id: 'kb-061' } })).body.helpful.yes;
     const headers = { 'idempotency-key': 'k-fb' };
-    await Promise.all([1, 2].map(() => call(env, 'sendArticleFeedback', { params: { id: 'kb-0001' }, body: { helpful: true }, headers })));
-    assert.equal((await call(env, 'getArticle', { params: { id: 'kb-0001' } })).body.helpful.yes, before + 1);
+    await Promise.all([1, 2].map(() => call(env, 'sendArticleFeedback', { params: { id: 'kb-061' }, body: { helpful: true }, headers })));
+    assert.equal((await call(env, 'getArticle', { params: { id: 'kb-061' } })).body.helpful.yes, before + 1);
   });
 });
 
 describe('rate limits, CORS and caching', () => {
   test('writes are rate limited per user and per IP with Retry-After', async () => {
     const app = env.makeApp({ config: { rateLimit: { max: 3, windowMs: 60_000 } } });
-    for (let i = 0; i < 3; i++) assert.equal((await call(env, 'voteQuestion', { app, as: PEOPLE.ben, params: { id: 'q-0001' }, body: { value: 1 } })).status, 200);
-    const r = await call(env, 'voteQuestion', { app, as: PEOPLE.ben, params: { id: 'q-0001' }, body: { value: 1 } });
+    for (let i = 0; i < 3; i++) assert.equal((await call(env, 'voteQuestion', { app, as: PEOPLE.ben, params: { id: 'q-001' }, body: { value: 1 } })).status, 200);
+    const r = await call(env, 'voteQuestion', { app, as: PEOPLE.ben, params: { id: 'q-001' }, body: { value: 1 } });
     assert.equal(r.status, 429);
     const retry = Number(r.headers.get('retry-after'));
     assert.ok(retry > 0 && retry <= 60);
     // reads are not limited
     assert.equal((await call(env, 'listThreads', { app, as: PEOPLE.ben })).status, 200);
     // the same IP is limited for everyone
-    assert.equal((await call(env, 'voteQuestion', { app, as: PEOPLE.chloe, params: { id: 'q-0001' }, body: { value: 1 } })).status, 429);
+    assert.equal((await call(env, 'voteQuestion', { app, as: PEOPLE.chloe, params: { id: 'q-001' }, body: { value: 1 } })).status, 429);
   });
 
   test('CORS only for configured origins, exposing and allowing the needed headers', async () => {
