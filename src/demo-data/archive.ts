@@ -24,15 +24,8 @@ export interface ArchiveOptions {
   seed?: number;
 }
 
-export interface Archive {
-  people: PersonRecord[];
-  threads: ThreadRecord[];
-  posts: PostRecord[];
-  questions: QuestionRecord[];
-  answers: AnswerRecord[];
-  articles: ArticleRecord[];
-  certifications: CertificationRecord[];
-}
+/** What the archive adds: members and content, no orgs or badges of its own. */
+export type Archive = Omit<Community, 'now' | 'orgs' | 'badges'>;
 
 const ROLESETS: Role[][] = [['sales'], ['technical'], ['marketing'], ['sales', 'marketing'], ['technical'], ['sales']];
 const ROLE_PICKS: Role[][] = [[], [], [], [], [], [], ['sales'], ['technical'], ['marketing'], ['sales', 'marketing']];

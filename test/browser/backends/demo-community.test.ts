@@ -25,7 +25,7 @@ describe('the demo community in MemoryBackend', () => {
     }
     for (const who of [null, 'u-aiko', 'u-hannah']) {
       const b = new MemoryBackend({ now: NOW, ...(who ? { me: meFor(who) } : {}) });
-      for (const q of ['', 'deal registration', 'certificates']) {
+      for (const q of ['', 'gateway', 'identity']) {
         pages.push([`articles "${q}" for ${who ?? 'anonymous'}`, (await b.searchArticles({ q, limit: 20 })).items.map((h) => h.title)]);
       }
     }
