@@ -4,7 +4,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { ConfabCertBadge } from '../src/elements/cert-badge/cert-badge.js';
 import type { CommunityBackend } from '../src/backends/types.js';
 import { createFixtures, type MemoryBackend, type MemoryData } from '../src/backends/memory/index.js';
-import { ISSUER_BASE } from '../src/backends/memory/content.js';
+import { ISSUER_BASE } from '../src/demo-data/index.js';
 import { FOREVER, emptyData, longData, memory, meFor, problemError, validationError } from './support/backends.js';
 import { arabic, find, inShadow, narrow, onDark, provided, reloadOffline, until } from './support/story.js';
 import { useFakeIssuer } from './support/network.js';
@@ -92,7 +92,7 @@ export const StatusActive: Story = {
 
 export const StatusExpiring: Story = {
   name: 'Status: expiring soon',
-  render: over(() => memory('badge-expiring', { data: only('cert-002') })),
+  render: over(() => memory('badge-expiring', { data: only('c-aiko-firewall') })),
 };
 
 export const StatusExpired: Story = {
@@ -104,13 +104,13 @@ export const StatusExpired: Story = {
 export const StatusRevoked: Story = {
   name: 'Status: revoked',
   args: { person: 'u-priya' },
-  render: over(() => memory('badge-revoked', { data: only('cert-007') })),
+  render: over(() => memory('badge-revoked', { data: only('c-priya-identity') })),
 };
 
 export const StatusNoExpiry: Story = {
   name: 'Status: no expiry',
   args: { person: undefined, org: 'org-northwind' },
-  render: over(() => memory('badge-no-expiry', { data: only('cert-015') })),
+  render: over(() => memory('badge-no-expiry', { data: only('c-northwind-platinum') })),
 };
 
 export const SignedOut: Story = {
@@ -154,7 +154,7 @@ export const VerificationFailedRecipient: Story = {
 
 export const HostedAssertion: Story = {
   name: 'Hosted assertion URL, verified',
-  args: { person: undefined, assertion: `${ISSUER_BASE}/ob/assertions/cert-001`, verify: true },
+  args: { person: undefined, assertion: `${ISSUER_BASE}/ob/assertions/c-aiko-gateway`, verify: true },
   loaders: [() => useFakeIssuer()],
   render: over(() => memory('badge-assertion')),
   play: verdicts(1),

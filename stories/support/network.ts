@@ -11,7 +11,7 @@ import { http, HttpResponse, delay, type HttpHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { RestBackend } from '../../src/backends/rest/index.js';
 import { MemoryBackend, createFixtures, type MemoryData } from '../../src/backends/memory/index.js';
-import { ISSUER_BASE, ISSUER_NAME } from '../../src/backends/memory/content.js';
+import { ISSUER_BASE, ISSUER_NAME } from '../../src/demo-data/index.js';
 import { badgeImageFor } from '../../src/backends/memory/fixtures.js';
 import { OB_CONTEXT } from '../../src/contract/index.js';
 
@@ -126,7 +126,7 @@ export function useFakeIssuer(data: MemoryData = createFixtures()): Promise<void
       return HttpResponse.json(
         {
           '@context': OB_CONTEXT, type: 'BadgeClass', id: `${ISSUER_BASE}/ob/badges/${b.slug}`, name: b.name,
-          description: b.description, image: badgeImageFor(b), criteria: { narrative: 'Pass the certification exam.' }, issuer: issuerUrl,
+          description: b.description, image: badgeImageFor(b), criteria: { narrative: b.criteria }, issuer: issuerUrl,
         },
         { headers: CORS },
       );

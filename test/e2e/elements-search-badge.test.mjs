@@ -48,8 +48,11 @@ test('article-search: clicking a product chip narrows the results; the request c
   const chip = search.getByRole('button', { name: `${facet.value}, ${facet.count} articles` });
   const narrowed = searchResponse(page, (p) => p.get('q') === q && p.get('product') === facet.value);
   await chip.click();
-  const body = await (await narrowed).json();
-  const expected = await api(`/v1/articles/search?q=${q}&product=${encodeURIComponent(facet.value)}`);
+  const res = await narrowed;
+  const body = await res.json();
+  // The same page the element asked for: its dropdown pages by its own limit, not the API's default.
+  const limit = new URL(res.url()).searchParams.get('limit');
+  const expected = await api(`/v1/articles/search?q=${q}&product=${encodeURIComponent(facet.value)}&limit=${limit}`);
   assert.equal(expected.total, facet.count, 'the API total equals the chip count');
   assert.equal(body.total, expected.total);
   await search.locator('.count').getByText(`${expected.total} results`).waitFor({ timeout: 5000 });

@@ -42,7 +42,7 @@ describe('article search', () => {
       assert.equal(r.body.items[0]?.id, a.id, `"${a.title}" should come first, got ${r.body.items[0]?.title}`);
     }
     const fw = await call(env, 'searchArticles', { query: { q: 'Configuring high availability on Acme Edge Firewall' } });
-    assert.equal(fw.body.items[0].id, 'kb-0001');
+    assert.equal(fw.body.items[0].id, 'kb-061');
   });
 
   test('type-ahead: the last word matches as a prefix; websearch syntax works', async () => {
@@ -82,7 +82,7 @@ describe('article search', () => {
       }
     }
     assert.ok(seen > 0);
-    const kb1 = r.body.items.find((h: any) => h.id === 'kb-0001');
+    const kb1 = r.body.items.find((h: any) => h.id === 'kb-061');
     if (kb1) assert.deepEqual(kb1.highlights.title.map((x: any) => kb1.title.slice(x.start, x.start + x.length)), ['high', 'availability', 'Firewall']);
   });
 
@@ -130,15 +130,15 @@ describe('article search', () => {
     // The platinum-only playbook: invisible to anonymous and silver, even in counts of a targeted query.
     for (const who of [null, PEOPLE.devi, PEOPLE.chloe]) {
       const r = await call(env, 'searchArticles', { query: { q: 'Platinum deal desk escalation playbook' }, as: who ?? undefined });
-      assert.ok(!r.body.items.some((h: any) => h.id === 'kb-0002'));
-      assert.equal((await call(env, 'getArticle', { params: { id: 'kb-0002' }, as: who ?? undefined })).status, 404);
+      assert.ok(!r.body.items.some((h: any) => h.id === 'kb-062'));
+      assert.equal((await call(env, 'getArticle', { params: { id: 'kb-062' }, as: who ?? undefined })).status, 404);
     }
     const plat = await call(env, 'searchArticles', { query: { q: 'Platinum deal desk escalation playbook' }, as: PEOPLE.ava });
-    assert.equal(plat.body.items[0].id, 'kb-0002');
+    assert.equal(plat.body.items[0].id, 'kb-062');
     // Role-restricted gold article: gold sales sees it, gold marketing does not.
-    const sam = await call(env, 'getArticle', { params: { id: 'kb-0003' }, as: PEOPLE.sam });
+    const sam = await call(env, 'getArticle', { params: { id: 'kb-063' }, as: PEOPLE.sam });
     assert.equal(sam.status, 200);
-    assert.equal((await call(env, 'getArticle', { params: { id: 'kb-0003' }, as: PEOPLE.chloe })).status, 404);
+    assert.equal((await call(env, 'getArticle', { params: { id: 'kb-063' }, as: PEOPLE.chloe })).status, 404);
     // Vendor staff see everything.
     const staff = await call(env, 'searchArticles', { query: { q: '' }, as: PEOPLE.victor });
     const { rows } = await env.db.query<any>(`SELECT count(*)::int AS n FROM articles`);
@@ -158,15 +158,15 @@ describe('article search', () => {
 
 describe('articles: get and feedback', () => {
   test('gets an article with its audience and helpful counts; feedback is stored', async () => {
-    const a = await call(env, 'getArticle', { params: { id: 'kb-0001' } });
+    const a = await call(env, 'getArticle', { params: { id: 'kb-061' } });
     assert.deepEqual(a.body.audience, { minTier: 'registered', roles: [] });
     const before = a.body.helpful;
-    assert.deepEqual((await call(env, 'sendArticleFeedback', { params: { id: 'kb-0001' }, body: { helpful: true } })).body, { ok: true });
-    assert.deepEqual((await call(env, 'sendArticleFeedback', { as: PEOPLE.ben, params: { id: 'kb-0001' }, body: { helpful: false, comment: 'Missing a diagram' } })).body, { ok: true });
-    const after = (await call(env, 'getArticle', { params: { id: 'kb-0001' } })).body.helpful;
+    assert.deepEqual((await call(env, 'sendArticleFeedback', { params: { id: 'kb-061' }, body: { helpful: true } })).body, { ok: true });
+    assert.deepEqual((await call(env, 'sendArticleFeedback', { as: PEOPLE.ben, params: { id: 'kb-061' }, body: { helpful: false, comment: 'Missing a diagram' } })).body, { ok: true });
+    const after = (await call(env, 'getArticle', { params: { id: 'kb-061' } })).body.helpful;
     assert.deepEqual(after, { yes: before.yes + 1, no: before.no + 1 });
-    assert.equal((await call(env, 'sendArticleFeedback', { params: { id: 'kb-0001' }, body: { helpful: 'yes' } })).status, 422);
-    assert.equal((await call(env, 'sendArticleFeedback', { params: { id: 'kb-0002' }, body: { helpful: true } })).status, 404, 'no feedback on what you cannot see');
+    assert.equal((await call(env, 'sendArticleFeedback', { params: { id: 'kb-061' }, body: { helpful: 'yes' } })).status, 422);
+    assert.equal((await call(env, 'sendArticleFeedback', { params: { id: 'kb-062' }, body: { helpful: true } })).status, 404, 'no feedback on what you cannot see');
     assert.equal((await call(env, 'getArticle', { params: { id: 'kb-missing' } })).status, 404);
   });
 });

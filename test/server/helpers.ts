@@ -74,7 +74,7 @@ export interface Who {
 
 export const PEOPLE = {
   ava: { id: 'p-ava', name: 'Ava Lindqvist', org: 'org-northwind', tier: 'platinum', roles: ['technical'] },
-  ben: { id: 'p-ben', name: 'Ben Okafor', org: 'org-contoso', tier: 'registered', roles: ['sales'] },
+  ben: { id: 'p-ben', name: 'Ben Okafor', org: 'org-stark', tier: 'registered', roles: ['sales'] },
   chloe: { id: 'p-chloe', name: 'Chloe Martin', org: 'org-globex', tier: 'gold', roles: ['marketing'] },
   devi: { id: 'p-devi', name: 'Devi Raman', org: 'org-initech', tier: 'silver', roles: ['technical'] },
   morgan: { id: 'p-morgan', name: 'Morgan Reyes', org: 'org-acme', tier: 'platinum', roles: ['vendor-staff', 'moderator'] },

@@ -14,7 +14,8 @@ import { authFromEnv, hs256Auth, jwksAuth } from '../../server/src/auth.js';
 import { configFromEnv } from '../../server/src/config.js';
 import { IDEMPOTENCY_KEY } from '../../server/src/idempotency.js';
 import { migrate } from '../../server/src/migrate.js';
-import { prng, seedIfEmpty } from '../../server/src/seed.js';
+import { seedIfEmpty } from '../../server/src/seed.js';
+import { createRng } from '../../src/demo-data/index.js';
 import { ORIGIN, PEOPLE, SECRET, call, expectProblem, raw, setupTestEnv, streamText, tokenFor, type TestEnv } from './helpers.js';
 
 let env: TestEnv;
@@ -46,7 +47,7 @@ describe('storage', () => {
   });
 
   test('the seed PRNG is deterministic', () => {
-    const a = prng(7), b = prng(7);
+    const a = createRng(7), b = createRng(7);
     for (let i = 0; i < 50; i++) assert.equal(a.next(), b.next());
   });
 });
@@ -94,8 +95,8 @@ describe('requests and errors', () => {
     const inQuery = await expectProblem(await raw(env, '/api/v1/certifications?person=a%00'), 400);
     assert.deepEqual(inQuery.errors, [{ path: 'person', message: 'must not contain the NUL character (U+0000)' }]);
     assert.equal((await expectProblem(await raw(env, '/api/v1/threads?category=x%00y&sort=top'), 400)).errors[0].path, 'category');
-    assert.equal((await expectProblem(await raw(env, '/api/v1/threads/t-0001%00'), 400)).errors[0].path, 'id');
-    assert.equal((await expectProblem(await raw(env, '/api/v1/questions/q-0001%00/vote', { method: 'POST', headers: json, body: '{"value":1}' }), 400)).errors[0].path, 'id');
+    assert.equal((await expectProblem(await raw(env, '/api/v1/threads/th-001%00'), 400)).errors[0].path, 'id');
+    assert.equal((await expectProblem(await raw(env, '/api/v1/questions/q-001%00/vote', { method: 'POST', headers: json, body: '{"value":1}' }), 400)).errors[0].path, 'id');
     assert.equal((await expectProblem(await raw(env, '/ob/assertions/x%00'), 400)).errors[0].path, 'id');
     const inBody = await expectProblem(await raw(env, '/api/v1/threads', { method: 'POST', headers: json, body: JSON.stringify({ ...newThread('Nul\u0000 title'), tags: ['ok', 'b\u0000d'] }) }), 422);
     assert.match(inBody.errors[0].path, /^(title|tags\[1\])$/);
@@ -108,11 +109,11 @@ describe('requests and errors', () => {
 
   test('a JSON array where the schema says object is a 422, also when every field is optional (PATCH) (issue 18)', async () => {
     const headers = { authorization: `Bearer ${await tokenFor(env, PEOPLE.morgan)}`, 'content-type': 'application/json' };
-    for (const [path, body] of [['/api/v1/threads/t-0001', '[]'], ['/api/v1/questions/q-0001', '["title"]'], ['/api/v1/threads/t-0001', '[{"title":"An array"}]']]) {
+    for (const [path, body] of [['/api/v1/threads/th-001', '[]'], ['/api/v1/questions/q-001', '["title"]'], ['/api/v1/threads/th-001', '[{"title":"An array"}]']]) {
       const p = await expectProblem(await raw(env, path, { method: 'PATCH', headers, body }), 422);
       assert.deepEqual(p.errors, [{ path: '(root)', message: 'expected Object, got Array' }], `${path} ${body}`);
     }
-    assert.equal((await call(env, 'getThread', { params: { id: 't-0001' } })).status, 200);
+    assert.equal((await call(env, 'getThread', { params: { id: 'th-001' } })).status, 200);
   });
 
   test('openapi.json describes every endpoint of the contract', async () => {
@@ -254,32 +255,32 @@ describe('idempotency', () => {
   });
 
   test('anonymous idempotent writes (feedback) are stored once too', async () => {
-    const before = (await call(env, 'getArticle', { params: { id: 'kb-0001' } })).body.helpful.yes;
+    const before = (await call(env, 'getArticle', { params: { id: 'kb-061' } })).body.helpful.yes;
     const headers = { 'idempotency-key': 'k-fb' };
-    await Promise.all([1, 2].map(() => call(env, 'sendArticleFeedback', { params: { id: 'kb-0001' }, body: { helpful: true }, headers })));
-    assert.equal((await call(env, 'getArticle', { params: { id: 'kb-0001' } })).body.helpful.yes, before + 1);
+    await Promise.all([1, 2].map(() => call(env, 'sendArticleFeedback', { params: { id: 'kb-061' }, body: { helpful: true }, headers })));
+    assert.equal((await call(env, 'getArticle', { params: { id: 'kb-061' } })).body.helpful.yes, before + 1);
   });
 });
 
 describe('rate limits, CORS and caching', () => {
   test('writes are rate limited per user and per IP with Retry-After', async () => {
     const app = env.makeApp({ config: { rateLimit: { max: 3, windowMs: 60_000 } } });
-    for (let i = 0; i < 3; i++) assert.equal((await call(env, 'voteQuestion', { app, as: PEOPLE.ben, params: { id: 'q-0001' }, body: { value: 1 } })).status, 200);
-    const r = await call(env, 'voteQuestion', { app, as: PEOPLE.ben, params: { id: 'q-0001' }, body: { value: 1 } });
+    for (let i = 0; i < 3; i++) assert.equal((await call(env, 'voteQuestion', { app, as: PEOPLE.ben, params: { id: 'q-001' }, body: { value: 1 } })).status, 200);
+    const r = await call(env, 'voteQuestion', { app, as: PEOPLE.ben, params: { id: 'q-001' }, body: { value: 1 } });
     assert.equal(r.status, 429);
     const retry = Number(r.headers.get('retry-after'));
     assert.ok(retry > 0 && retry <= 60);
     // reads are not limited
     assert.equal((await call(env, 'listThreads', { app, as: PEOPLE.ben })).status, 200);
     // the same IP is limited for everyone
-    assert.equal((await call(env, 'voteQuestion', { app, as: PEOPLE.chloe, params: { id: 'q-0001' }, body: { value: 1 } })).status, 429);
+    assert.equal((await call(env, 'voteQuestion', { app, as: PEOPLE.chloe, params: { id: 'q-001' }, body: { value: 1 } })).status, 429);
   });
 
   test('the client IP comes from X-Forwarded-For only when the config trusts the proxy (read once, in config.ts)', async () => {
     assert.equal(configFromEnv({ CONFAB_TRUST_PROXY: '1' }).trustProxy, true);
     assert.equal(configFromEnv({}).trustProxy, false);
     const deflect = (app: ConfabApp, ip: string) =>
-      call(env, 'recordDeflection', { app, params: { id: 'q-0001' }, body: { query: 'proxy' }, headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
+      call(env, 'recordDeflection', { app, params: { id: 'q-001' }, body: { query: 'proxy' }, headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
     const limit = { rateLimit: { max: 1, windowMs: 60_000 } };
     const behindProxy = env.makeApp({ config: { ...limit, trustProxy: true } });
     assert.equal((await deflect(behindProxy, '203.0.113.1')).status, 200);

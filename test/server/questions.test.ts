@@ -92,7 +92,7 @@ describe('questions: writes', () => {
     assert.equal((await call(env, 'acceptAnswer', { as: PEOPLE.ava, params: { id: q.body.id }, body: { answerId: a1.body.id } })).status, 403);
     assert.equal((await call(env, 'acceptAnswer', { params: { id: q.body.id }, body: { answerId: a1.body.id } })).status, 401);
     // the answer must belong to the question
-    const wrong = await call(env, 'acceptAnswer', { as: PEOPLE.devi, params: { id: q.body.id }, body: { answerId: 'q-0001-a1' } });
+    const wrong = await call(env, 'acceptAnswer', { as: PEOPLE.devi, params: { id: q.body.id }, body: { answerId: 'an-001-1' } });
     assert.equal(wrong.status, 422);
     assert.equal(wrong.body.errors[0].path, 'answerId');
     const ok = await call(env, 'acceptAnswer', { as: PEOPLE.devi, params: { id: q.body.id }, body: { answerId: a1.body.id } });
@@ -148,14 +148,14 @@ describe('questions: writes', () => {
   });
 
   test('deflections are recorded, anonymously too', async () => {
-    const r = await call(env, 'recordDeflection', { params: { id: 'q-0001' }, body: { query: 'register a deal' } });
+    const r = await call(env, 'recordDeflection', { params: { id: 'q-001' }, body: { query: 'register a deal' } });
     assert.deepEqual(r.body, { ok: true });
-    const r2 = await call(env, 'recordDeflection', { as: PEOPLE.ben, params: { id: 'q-0001' }, body: { query: 'deal reg' } });
+    const r2 = await call(env, 'recordDeflection', { as: PEOPLE.ben, params: { id: 'q-001' }, body: { query: 'deal reg' } });
     assert.deepEqual(r2.body, { ok: true });
-    const { rows } = await env.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM deflections WHERE question_id = 'q-0001'`);
+    const { rows } = await env.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM deflections WHERE question_id = 'q-001'`);
     assert.equal(Number(rows[0].n), 2);
     assert.equal((await call(env, 'recordDeflection', { params: { id: 'q-missing' }, body: { query: 'x' } })).status, 404);
-    assert.equal((await call(env, 'recordDeflection', { params: { id: 'q-0001' }, body: { query: 'x'.repeat(201) } })).status, 422);
+    assert.equal((await call(env, 'recordDeflection', { params: { id: 'q-001' }, body: { query: 'x'.repeat(201) } })).status, 422);
   });
 });
 

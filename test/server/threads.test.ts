@@ -79,8 +79,8 @@ describe('threads: writes and authorisation', () => {
   test('anonymous writes get 401', async () => {
     const r = await call(env, 'createThread', { body: { title: 'Hello there', body: 'Body', category: 'technical' } });
     assert.equal(r.status, 401);
-    assert.equal((await call(env, 'replyToThread', { params: { id: 't-0001' }, body: { body: 'x' } })).status, 401);
-    assert.equal((await call(env, 'deleteThread', { params: { id: 't-0001' } })).status, 401);
+    assert.equal((await call(env, 'replyToThread', { params: { id: 'th-001' }, body: { body: 'x' } })).status, 401);
+    assert.equal((await call(env, 'deleteThread', { params: { id: 'th-001' } })).status, 401);
   });
 
   test('a partner starts a thread, replies, edits and deletes their own content', async () => {
@@ -91,7 +91,7 @@ describe('threads: writes and authorisation', () => {
     assert.equal(t.status, 200);
     assert.equal(t.body.title, 'Deal registration for a retail chain', 'titles are trimmed');
     assert.equal(t.body.author.id, PEOPLE.ben.id);
-    assert.equal(t.body.author.orgName, 'Contoso Secure');
+    assert.equal(t.body.author.orgName, 'Stark Channel Partners');
     assert.equal(t.body.excerpt, 'Hi all, any tips?');
     const p = await call(env, 'replyToThread', { as: PEOPLE.ava, params: { id: t.body.id }, body: { body: 'Register before the first meeting.' } });
     assert.equal(p.body.threadId, t.body.id);
@@ -146,7 +146,7 @@ describe('threads: writes and authorisation', () => {
     const tags = await call(env, 'createThread', { as: PEOPLE.ben, body: { title: 'Many tags', body: 'b', category: 'mdf', tags: ['a', 'b', 'c', 'd', 'e', 'f'] } });
     assert.equal(tags.status, 422);
     assert.equal(tags.body.errors[0].path, 'tags');
-    const wrongType = await call(env, 'replyToThread', { as: PEOPLE.ben, params: { id: 't-0001' }, body: { body: 42 } });
+    const wrongType = await call(env, 'replyToThread', { as: PEOPLE.ben, params: { id: 'th-001' }, body: { body: 42 } });
     assert.equal(wrongType.status, 422);
     assert.match(wrongType.body.errors[0].message, /expected string/);
     assert.equal((await call(env, 'replyToThread', { as: PEOPLE.ben, params: { id: 'missing' }, body: { body: 'hi' } })).status, 404);

@@ -1,5 +1,5 @@
 import type { Certification, CertStatus, VerificationResult, VerifyCheck, VerifyFailure, ObCheck } from '../../contract/index.js';
-import { ISSUER_BASE, ISSUER_NAME } from './content.js';
+import { ISSUER_BASE, ISSUER_NAME } from '../../demo-data/index.js';
 import { badgeImageFor, DAY } from './fixtures.js';
 import type { BadgeClassRecord, CertificationRecord, MemoryData } from './model.js';
 
@@ -19,7 +19,7 @@ export function certStatus(c: Pick<Certification, 'revoked' | 'expires'>, now: n
 }
 
 const badgeOf = (data: MemoryData, rec: CertificationRecord): BadgeClassRecord =>
-  data.badges.find((b) => b.slug === rec.badge) ?? { slug: rec.badge, name: rec.badge, description: '', code: '?', colour: '#57606a' };
+  data.badges.find((b) => b.slug === rec.badge) ?? { slug: rec.badge, name: rec.badge, description: '', criteria: '', code: '?', colour: '#57606a' };
 
 /** The identity an assertion's recipient hash is made from: the person's email, or the org's contact. */
 export function recipientIdentity(data: MemoryData, rec: CertificationRecord): string {

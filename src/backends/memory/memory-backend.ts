@@ -10,7 +10,7 @@ import {
 import { OfflineError } from '../../core/errors.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
 import { failedVerification, isBlockedUrl, toCertification, verify } from './certifications.js';
-import { ISSUER_BASE, ORGS, PEOPLE } from './content.js';
+import { ISSUER_BASE, ORGS, PEOPLE, VENDOR_ORG } from '../../demo-data/index.js';
 import { badRequest, forbidden, notFound, parseInput, unauthorized } from './errors.js';
 import { createFixtures } from './fixtures.js';
 import type { AnswerRecord, MemoryData, PersonRecord, QuestionRecord, ThreadRecord, Votes } from './model.js';
@@ -496,7 +496,7 @@ export class MemoryBackend implements CommunityBackend {
     if (!this.data.people.some((p) => p.id === me.id)) {
       const orgId = me.org?.id ?? null;
       if (me.org && !this.data.orgs.some((o) => o.id === me.org!.id)) {
-        this.data.orgs.push({ id: me.org.id, name: me.org.name, tier: me.tier ?? 'registered' });
+        this.data.orgs.push({ id: me.org.id, name: me.org.name, tier: me.tier ?? 'registered', email: `${me.org.id}@example.com` });
       }
       this.data.people.push({ id: me.id, name: me.name, email: `${me.id}@example.com`, orgId, roles: [...me.roles], avatarUrl: null });
     }
@@ -507,7 +507,7 @@ export class MemoryBackend implements CommunityBackend {
     const p: PersonRecord | undefined = this.data.people.find((x) => x.id === id);
     if (!p) return { id, name: 'Former member', orgName: null, avatarUrl: null };
     const org = p.orgId ? this.data.orgs.find((o) => o.id === p.orgId) : undefined;
-    return { id: p.id, name: p.name, orgName: org?.name ?? (p.roles.includes('vendor-staff') ? 'Acme' : null), avatarUrl: p.avatarUrl };
+    return { id: p.id, name: p.name, orgName: org?.name ?? (p.roles.includes('vendor-staff') ? VENDOR_ORG.name : null), avatarUrl: p.avatarUrl };
   }
 
   private thread(id: string): ThreadRecord {

@@ -25,13 +25,13 @@ describe('MemoryBackend fixtures', () => {
     const a = createFixtures({ now: NOW });
     expect(createFixtures({ now: NOW })).to.deep.equal(a);
     expect(createFixtures({ now: NOW, seed: 7 }).threads.map((t) => t.score)).to.not.deep.equal(a.threads.map((t) => t.score));
-    expect(a.orgs).to.have.length(6);
+    expect(a.orgs).to.have.length(10);
     expect(new Set(a.orgs.map((o) => o.tier))).to.deep.equal(new Set(TIERS));
-    expect(a.people).to.have.length(20);
+    expect(a.people).to.have.length(27);
     expect(a.people.some((p) => p.avatarUrl === null) && a.people.some((p) => p.avatarUrl !== null)).to.equal(true);
     expect(a.threads).to.have.length(40);
     expect(a.questions).to.have.length(25);
-    expect(a.articles).to.have.length(60);
+    expect(a.articles).to.have.length(63);
     const stamps = [...a.threads.map((t) => t.lastActivityAt), ...a.posts.map((p) => p.createdAt), ...a.answers.map((x) => x.createdAt)];
     expect(Math.max(...stamps)).to.be.at.most(NOW.getTime());
   });
@@ -76,7 +76,7 @@ describe('MemoryBackend contract', () => {
     parse('getArticle', await b.getArticle('kb-001'));
     parse('listCertifications', { items: await b.listCertifications({ person: 'u-aiko' }) });
     parse('listCertifications', { items: await b.listCertifications({ org: 'org-northwind' }) });
-    parse('getCertification', await b.getCertification('cert-001'));
+    parse('getCertification', await b.getCertification('c-aiko-gateway'));
     for (const c of b.data.certifications) parse('verifyCertification', await b.verifyCertification(c.id));
     parse('verifyAssertion', await b.verifyAssertion({ url: 'https://badges.example.org/a/1' }));
     parse('me', await b.me());
@@ -336,17 +336,17 @@ describe('MemoryBackend article search', () => {
   it('pages results and filters by facets, with disjunctive facet counts', async () => {
     const b = make({ me: staff });
     const all = await b.searchArticles({ q: '', limit: 100 });
-    expect(all.total).to.equal(60);
+    expect(all.total).to.equal(63);
     const ids: string[] = [];
     for (let cursor: string | undefined = ''; cursor !== undefined; ) {
       const page = await b.searchArticles({ q: '', limit: 25, ...(cursor ? { cursor } : {}) });
       ids.push(...page.items.map((h) => h.id));
       cursor = page.nextCursor ?? undefined;
     }
-    expect(new Set(ids).size).to.equal(60);
+    expect(new Set(ids).size).to.equal(63);
     const sum = (f: { count: number }[]) => f.reduce((n, x) => n + x.count, 0);
-    expect(sum(all.facets.product)).to.equal(60);
-    expect(sum(all.facets.contentType)).to.equal(60);
+    expect(sum(all.facets.product)).to.equal(63);
+    expect(sum(all.facets.contentType)).to.equal(63);
     const identity = await b.searchArticles({ q: '', product: 'Acme Identity', contentType: ['how-to', 'faq'], limit: 100 });
     expect(identity.items.every((h) => h.product === 'Acme Identity' && ['how-to', 'faq'].includes(h.contentType))).to.equal(true);
     expect(identity.total).to.equal(identity.items.length);
@@ -390,7 +390,7 @@ describe('MemoryBackend certifications', () => {
     expect(aiko.every((c) => c.recipient.kind === 'person' && c.recipient.name === 'Aiko Tanaka')).to.equal(true);
     expect(aiko.map((c) => c.issuedOn)).to.deep.equal(aiko.map((c) => c.issuedOn).sort().reverse());
     const org = await b.listCertifications({ org: 'org-northwind' });
-    expect(org.map((c) => c.recipient.name)).to.deep.equal(['Northwind Systems', 'Northwind Systems']);
+    expect(org.map((c) => c.recipient.name)).to.deep.equal(['Northwind Networks', 'Northwind Networks']);
     expect(await b.listCertifications({ person: 'u-nobody' })).to.deep.equal([]);
   });
 

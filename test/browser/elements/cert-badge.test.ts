@@ -48,7 +48,7 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
     expect(titles(el)).to.include('Acme Edge Firewall Certified Engineer');
     const first = items(el)[0];
     expect(first.querySelector('img')!.getAttribute('src')).to.match(/^data:image\/svg\+xml/);
-    expect(first.querySelector('[part~="meta"]')!.textContent).to.contain('Acme Partner Academy');
+    expect(first.querySelector('[part~="meta"]')!.textContent).to.contain('Acme Partner Program');
     expect(first.querySelector('.dates')!.textContent).to.match(/Issued \w{3} \d{1,2}, \d{4}/);
     expect(performance.getEntriesByName('confab:cert-badge:first-content')).to.have.length(1);
     expect(q(el, '[part="base"]')!.getAttribute('aria-label')).to.equal('Certifications of Aiko Tanaka');
@@ -177,9 +177,9 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
     expect(u.origin + u.pathname).to.equal('https://www.linkedin.com/profile/add');
     expect(u.searchParams.get('startTask')).to.equal('CERTIFICATION_NAME');
     expect(u.searchParams.get('name')).to.equal('Acme Edge Firewall Certified Engineer');
-    expect(u.searchParams.get('organizationName')).to.equal('Acme Partner Academy');
-    expect(u.searchParams.get('certUrl')).to.equal('https://community.acme.example/ob/assertions/cert-002');
-    expect(u.searchParams.get('certId')).to.equal('cert-002');
+    expect(u.searchParams.get('organizationName')).to.equal('Acme Partner Program');
+    expect(u.searchParams.get('certUrl')).to.equal('https://community.acme.example/ob/assertions/c-aiko-firewall');
+    expect(u.searchParams.get('certId')).to.equal('c-aiko-firewall');
     for (const p of ['issueYear', 'issueMonth', 'expirationYear', 'expirationMonth']) expect(u.searchParams.get(p), p).to.match(/^\d+$/);
     expect(Number(u.searchParams.get('issueMonth'))).to.be.within(1, 12);
     expect(link.target).to.equal('_blank');
@@ -208,7 +208,7 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
     await el.updateComplete;
     await el.updateComplete;
     const verdict = item.querySelector<HTMLElement>('[part~="verdict"]')!;
-    expect(verdict.textContent).to.match(/Verified: issued by Acme Partner Academy to Aiko Tanaka on \w{3} \d{1,2}, \d{4}/);
+    expect(verdict.textContent).to.match(/Verified: issued by Acme Partner Program to Aiko Tanaka on \w{3} \d{1,2}, \d{4}/);
     expect(root(el).activeElement).to.equal(verdict);
     await expect(el).to.be.accessible();
   });
@@ -288,7 +288,7 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
       await waitFor(() => q(el, '.copy-fallback input'));
       await el.updateComplete;
       const input = q<HTMLInputElement>(el, '.copy-fallback input')!;
-      expect(input.value).to.match(/^https:\/\/community\.acme\.example\/ob\/assertions\/cert-\d+$/);
+      expect(input.value).to.match(/^https:\/\/community\.acme\.example\/ob\/assertions\/c-[a-z-]+$/);
       expect(root(el).activeElement).to.equal(input);
       await expect(el).to.be.accessible();
     } finally {

@@ -1,4 +1,7 @@
-/** mulberry32: a tiny seeded PRNG, so the fixtures are the same on every run (never Math.random). */
+/**
+ * mulberry32: the one seeded PRNG of the demo community, so the server seed, MemoryBackend and the
+ * stories draw the same numbers on every run (never Math.random).
+ */
 export interface Rng {
   /** A float in [0, 1). */
   next(): number;
@@ -8,6 +11,8 @@ export interface Rng {
   /** `n` distinct items, in a seeded order. */
   sample<T>(items: readonly T[], n: number): T[];
   chance(p: number): boolean;
+  /** `n` lowercase hex digits (a salt, for example). */
+  hex(n: number): string;
 }
 
 export function createRng(seed: number): Rng {
@@ -33,5 +38,6 @@ export function createRng(seed: number): Rng {
       return copy.slice(0, n);
     },
     chance: (p) => next() < p,
+    hex: (n) => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join(''),
   };
 }
