@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const KB = 1024;
 
-// Each step adds what a Confab element needs for its first data: Lit to render, ky 2 for the REST call,
+// Each step adds what a Confab element needs for its first data: Lit to render, ky for the REST call,
 // idb-keyval for the stale-while-revalidate cache, valibot to validate the answer, @lit/localize to speak
 // the partner's language. The element itself does next to nothing.
 const steps = [
