@@ -2,7 +2,7 @@
 // OpenBadgeCredential (VC-JWT), and the revocation status list. All public, like the 2.0 documents.
 import type { Context, Env, Hono } from 'hono';
 import { cors } from 'hono/cors';
-import type { Config } from '../context.js';
+import type { Config } from '../config.js';
 import type { Db } from '../db.js';
 import { HttpError } from '../problem.js';
 import type { BadgeClassRow, CertificationRow } from '../rows.js';

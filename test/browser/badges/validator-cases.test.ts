@@ -2,7 +2,7 @@
 // test/server/openbadges-cases.test.ts runs the same table through POST /v1/verify: same verdicts.
 import { expect } from '@open-wc/testing';
 import type { VerificationResult } from '../../../src/contract/certifications.js';
-import { verifyHostedAssertion } from '../../../src/elements/cert-badge/verify/verify-assertion.js';
+import { verifyHostedAssertion } from '../../../src/elements/cert-badge/parts/verify-assertion.js';
 import type { ObCase } from '../../support/ob-cases.d.mts';
 
 const cases: ObCase[] = await (await fetch('/ob-cases/__table')).json();

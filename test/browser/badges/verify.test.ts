@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { VerificationResult } from '../../../src/contract/certifications.js';
-import { verifyHostedAssertion } from '../../../src/elements/cert-badge/verify/verify-assertion.js';
+import { verifyHostedAssertion } from '../../../src/elements/cert-badge/parts/verify-assertion.js';
 
 const at = (name: string) => `${location.origin}/issuer/${name}/assertion`;
 const ALICE = 'alice@example.com';

@@ -1,6 +1,6 @@
 // A certification as an Open Badges 3.0 OpenBadgeCredential (VC Data Model 2.0), before signing.
 import { OB3_CONTEXT, OB3_CREDENTIAL_SCHEMA, VC_CONTEXT_V2 } from '../../../../src/contract/index.js';
-import type { Config } from '../../context.js';
+import type { Config } from '../../config.js';
 import type { BadgeClassRow, CertificationRow } from '../../rows.js';
 import { iso, isoOrNull } from '../../text.js';
 import { recipientHash, urls } from '../documents.js';

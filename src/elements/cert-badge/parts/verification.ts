@@ -5,7 +5,7 @@
  */
 import { verdictStyles } from './verdict.styles.js';
 
-export { verifyHostedAssertion } from '../verify/verify-assertion.js';
+export { verifyHostedAssertion } from './verify-assertion.js';
 export { failurePanel, verdict } from './verdict.js';
 export { fromVerification } from './hosted-view.js';
 
