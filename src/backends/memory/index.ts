@@ -15,7 +15,10 @@
  * (`q-001` accepted, `q-002` answered, `q-014` unanswered); articles `kb-001`..`kb-063`;
  * certifications `c-<recipient>-<badge>` (`c-aiko-firewall` expiring, `c-priya-identity` revoked).
  */
-export { MemoryBackend, meFor, type MemoryBackendOptions, type DeflectionRecord, type FeedbackRecord } from './memory-backend.js';
+export { MemoryBackend, type MemoryBackendOptions } from './memory-backend.js';
+export { meFor } from './people.js';
+export type { DeflectionRecord } from './deflection.js';
+export type { FeedbackRecord } from './articles.js';
 export { createFixtures, DEFAULT_SEED, type FixtureOptions } from './fixtures.js';
 export { certStatus, EXPIRING_WITHIN_DAYS } from './certifications.js';
 export { canRead } from './search.js';
