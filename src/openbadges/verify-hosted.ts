@@ -124,7 +124,9 @@ export async function verifyHosted(url: string, deps: HostedVerifyDeps, opts: Ho
       stop(kind, what, 'malformed', `The ${kind} is not valid: ${what}.`);
     }
     const node = parsed.output as T;
-    if (!sameUrl(node.id, at) && !sameUrl(node.id, u)) {
+    // The id must be where the document came from (after redirects), not where it was asked for: a
+    // redirect to another host must not let that host's document speak for the address requested.
+    if (!sameUrl(node.id, at)) {
       stop(kind, `the document says its id is ${node.id}`, 'malformed', `The ${kind} at ${at} claims to live at ${node.id}.`);
     }
     if (!typeIs(node.type, ...types)) {
@@ -187,7 +189,10 @@ export async function verifyHosted(url: string, deps: HostedVerifyDeps, opts: Ho
       stop('hosted verification', `verification type ${typeText(vt)}`, 'malformed', 'Only hosted badges can be verified here (this one is signed).');
     }
     check('hosted verification', true, typeText(vt));
-    if (sameUrl(assertion.id, at) || sameUrl(assertion.id, url)) {
+    // Compared with where the assertion actually came from (the final URL after redirects): an id equal
+    // to the requested URL proves nothing when a redirect served the document from another host, and the
+    // issuer's policy below is checked against this id.
+    if (sameUrl(assertion.id, at)) {
       check('assertion id', true, at === url ? 'matches the address it was fetched from' : `fetched from ${at}`);
     } else check('assertion id', false, `the document says its id is ${assertion.id}`, 'outside-policy', `The assertion claims to live at ${assertion.id}, not at the address it was fetched from.`);
     if (!revoked) check('not revoked', true, 'not revoked');

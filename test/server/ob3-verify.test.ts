@@ -204,6 +204,43 @@ describe('did:web issuers', () => {
     assert.deepEqual(verdict(byJwk), [true, null], JSON.stringify(byJwk.checks));
   });
 
+  test('a did:web whose decoded host is not a host is refused: %40 would make the real host the part after it', async () => {
+    // did:web:victim.example%40evil.example decodes to victim.example@evil.example: https://victim.example@evil.example
+    // is evil.example with "victim.example" as its user name, so evil.example would answer for a DID that reads as victim's.
+    const forged = 'did:web:victim.example%40evil.example';
+    for (const bad of [forged, 'did:web:victim.example%2Fevil.example', 'did:web:a%20b.example', 'did:web:example.com%3A80%40evil.example']) {
+      assert.equal(didWebDocumentUrl(bad), null, bad);
+    }
+    // A malformed %-escape is not a did:web either (decodeURIComponent used to throw).
+    assert.equal(didWebDocumentUrl('did:web:example.com%E0%A4%A'), null);
+    assert.equal(didWebDocumentUrl('did:web:example.com:a%ZZ'), null);
+    // Hosts that are hosts still resolve: a port, an IPv4 address, a bracketed IPv6 address.
+    assert.equal(didWebDocumentUrl('did:web:example.com%3A8443:a'), 'https://example.com:8443/a/did.json');
+    assert.equal(didWebDocumentUrl('did:web:192.0.2.1'), 'https://192.0.2.1/.well-known/did.json');
+    assert.equal(didWebDocumentUrl('did:web:%5B2001%3Adb8%3A%3A1%5D%3A8443'), 'https://[2001:db8::1]:8443/.well-known/did.json');
+
+    // End to end: evil.example serves a DID document for the forged DID, with its own key.
+    const vc = { ...SAMPLE, issuer: { ...SAMPLE.issuer, id: forged } };
+    const log: string[] = [];
+    const evilSite = mapFetch(
+      {
+        'https://evil.example/.well-known/did.json': {
+          id: forged,
+          verificationMethod: [{ id: `${forged}#key-1`, type: 'JsonWebKey2020', controller: forged, publicKeyJwk: otherKey.publicJwk }],
+          assertionMethod: [`${forged}#key-1`],
+        },
+      },
+      log,
+    );
+    const r = await verifyCredential(await sign(vc, otherKey, { kid: `${forged}#key-1` }), { fetchText: evilSite, now: NOW });
+    assert.equal(r.verified, false, JSON.stringify(r.checks));
+    assert.deepEqual(log, [], 'nothing is fetched for a DID that is not a well-formed did:web');
+    // A malformed escape is malformed, not "unreachable".
+    const broken = 'did:web:example.com%E0%A4%A';
+    const r2 = await verifyCredential(await sign({ ...SAMPLE, issuer: { ...SAMPLE.issuer, id: broken } }, exampleKey, { kid: `${broken}#key-1` }), { fetchText: mapFetch({}), now: NOW });
+    assert.deepEqual(verdict(r2), [false, 'malformed'], JSON.stringify(r2.checks));
+  });
+
   test('an unknown key, a key of another DID, and a document for another DID all fail', async () => {
     const fetchText = mapFetch({ 'https://example.com/.well-known/did.json': didDoc() });
     assert.deepEqual(verdict(await verifyCredential(await sign(didVc, otherKey, { kid: `${DID}#key-9` }), { fetchText, now: NOW })), [false, 'outside-policy']);
@@ -251,6 +288,23 @@ describe('status lists', () => {
     const r2 = await verifyCredential(await sign(withStatus(5), exampleKey, { kid: EXAMPLE_KID }), { fetchText: forged, now: NOW });
     assert.equal(r2.verified, false);
     assert.equal(checkOf(r2, 'not revoked')?.ok, false);
+  });
+
+  test('an unsigned status list from another issuer is not believed either', async () => {
+    // Unsigned JSON is read (the credential's own signature vouches for where its list lives), but a list
+    // that names another issuer does not speak for this credential, signed or not.
+    const foreignList = exampleSite({ [LIST]: listVc('https://evil.example/issuer', []) });
+    const r = await verifyCredential(await sign(withStatus(5), exampleKey, { kid: EXAMPLE_KID }), { fetchText: foreignList, now: NOW });
+    assert.deepEqual(verdict(r), [false, 'outside-policy'], JSON.stringify(r.checks));
+    assert.equal(checkOf(r, 'not revoked')?.ok, false);
+    assert.match(checkOf(r, 'not revoked')!.detail, /issued by https:\/\/evil.example\/issuer/);
+    // The issuer's own unsigned list is still read.
+    const ownList = exampleSite({ [LIST]: listVc(EXAMPLE_ISSUER, [5]) });
+    const revoked = await verifyCredential(await sign(withStatus(5), exampleKey, { kid: EXAMPLE_KID }), { fetchText: ownList, now: NOW });
+    assert.deepEqual(verdict(revoked), [false, 'revoked']);
+    assert.match(checkOf(revoked, 'not revoked')!.detail, /bit 5 is 1 in the unsigned status list/);
+    const active = await verifyCredential(await sign(withStatus(6), exampleKey, { kid: EXAMPLE_KID }), { fetchText: ownList, now: NOW });
+    assert.deepEqual(verdict(active), [true, null], JSON.stringify(active.checks));
   });
 
   test('the full spec example: 1EdTechRevocationList, plain identifiers, validUntil', async () => {

@@ -60,7 +60,11 @@ export function obCaseResponse(path, port) {
   const vars = varsFor(name, port);
   const doc = m[2];
   const redirect = c.redirect?.[doc];
-  if (redirect) return { status: 302, headers: { location: `${vars.base}/${redirect}` }, body: '' };
+  if (redirect) {
+    // A document name of the same case, or an absolute URL (placeholders filled), e.g. on the other host.
+    const to = fill(redirect, vars);
+    return { status: 302, headers: { location: /^https?:\/\//.test(to) ? to : `${vars.base}/${to}` }, body: '' };
+  }
   const patch = c.documents?.[doc];
   let json;
   if (patch === null) json = undefined;

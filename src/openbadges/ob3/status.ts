@@ -47,23 +47,19 @@ async function bitstringStatus(entry: Ob3CredentialStatus, issuerId: string, fet
   }
   const got = await fetchText(fetcher, entry.statusListCredential, 'application/vc+jwt, application/vc+ld+json, application/json', signal);
   if ('failure' in got) return { state: 'unknown', ...got };
-  let doc: unknown;
-  let how = 'unsigned';
-  if (COMPACT_JWS.test(got.body)) {
-    const decoded = decodeJws(got.body);
-    const parsed = v.safeParse(BitstringStatusListCredential, decoded?.credential);
-    if (!decoded || !parsed.success) return { state: 'unknown', failure: 'malformed', detail: `${entry.statusListCredential} is not a status list credential` };
-    // Only the credential's own issuer may say whether it is revoked.
-    const listIssuer = issuerIdOf(parsed.output.issuer);
-    if (listIssuer !== issuerId) return { state: 'unknown', failure: 'outside-policy', detail: `the status list is issued by ${listIssuer}, not by ${issuerId}` };
-    const sig = await verifyJwsSignature(got.body, decoded.header, issuerId, fetcher, signal);
-    if (!sig.ok) return { state: 'unknown', failure: sig.reason, detail: `the status list's signature: ${sig.detail}` };
-    doc = parsed.output;
-    how = 'signed';
-  } else doc = parseJson(got.body);
-  const parsed = v.safeParse(BitstringStatusListCredential, doc);
-  if (!parsed.success) return { state: 'unknown', failure: 'malformed', detail: `${entry.statusListCredential} is not a status list credential` };
+  // A signed list (VC-JWT) or an unsigned one (JSON).
+  const jws = COMPACT_JWS.test(got.body) ? decodeJws(got.body) : undefined;
+  const parsed = v.safeParse(BitstringStatusListCredential, jws === undefined ? parseJson(got.body) : jws?.credential);
+  if (jws === null || !parsed.success) return { state: 'unknown', failure: 'malformed', detail: `${entry.statusListCredential} is not a status list credential` };
   const list = parsed.output;
+  // Only the credential's own issuer may say whether it is revoked, whether or not its list is signed.
+  const listIssuer = issuerIdOf(list.issuer);
+  if (listIssuer !== issuerId) return { state: 'unknown', failure: 'outside-policy', detail: `the status list is issued by ${listIssuer}, not by ${issuerId}` };
+  if (jws) {
+    const sig = await verifyJwsSignature(got.body, jws.header, issuerId, fetcher, signal);
+    if (!sig.ok) return { state: 'unknown', failure: sig.reason, detail: `the status list's signature: ${sig.detail}` };
+  }
+  const how = jws ? 'signed' : 'unsigned';
   if (list.validUntil && Date.parse(list.validUntil) <= now.getTime()) {
     return { state: 'unknown', failure: 'unreachable', detail: `the status list expired on ${list.validUntil}; the issuer publishes no current one` };
   }
