@@ -96,7 +96,8 @@ export function operationsOf(rawDoc: unknown): Operation[] {
         params: op.parameters ?? [],
         body: op.requestBody?.content['application/json']?.schema,
         responses,
-        needsToken: !!op.security && !op.security.some((s) => Object.keys(s).length === 0),
+        // `security: []` declares a public operation; only a list without an anonymous `{}` needs a token.
+        needsToken: !!op.security?.length && !op.security.some((s) => Object.keys(s).length === 0),
       });
     }
   }
