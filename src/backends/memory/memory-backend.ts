@@ -122,6 +122,11 @@ export class MemoryBackend implements CommunityBackend {
     return n;
   }
 
+  /** How many live subscriptions are open (a test sees an element subscribe once and let go). */
+  get liveSubscribers(): number {
+    return this.state.listeners.size;
+  }
+
   /** Delivers a live event to every subscriber, as the server's event stream would. */
   emit(event: LiveEvent): void {
     live.emit(this.state, event);
