@@ -16,9 +16,10 @@ import { apiCors, badgeDocumentCors } from './middlewares/cors.js';
 import { etag } from './middlewares/etag.js';
 import { RateLimiter } from './middlewares/rate-limit.js';
 import { rejectNul } from './middlewares/reject-nul.js';
-import { safeFetchJson } from './openbadges/fetch.js';
-import { fetchForOrigin } from './openbadges/fetch-for-origin.js';
+import { safeFetchJson, safeFetchText } from './openbadges/fetch.js';
+import { fetchForOrigin, fetchTextForOrigin } from './openbadges/fetch-for-origin.js';
 import type { FetchJson } from './openbadges/verify.js';
+import type { FetchText } from '../../src/openbadges/ob3/index.js';
 import { problemFromError, problemResponse } from './problem.js';
 import { mountDemo } from './routes/demo.js';
 import { mountEvents } from './routes/events.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   staticDirs?: { demo?: string; dist?: string };
   /** Replaces the SSRF-safe fetcher for POST /v1/verify (tests). */
   fetchJson?: FetchJson;
+  /** Replaces the SSRF-safe text fetcher for POST /v1/verify of Open Badges 3.0 credentials (tests). */
+  fetchText?: FetchText;
 }
 
 export interface ConfabApp {
@@ -56,6 +59,9 @@ export function createApp(opts: AppOptions): ConfabApp {
   const outside =
     opts.fetchJson ??
     safeFetchJson({ allowHttp: !config.production, allowHosts: config.verifyAllow, maxBytes: 512 * 1024, timeoutMs: 5000 });
+  const outsideText =
+    opts.fetchText ??
+    safeFetchText({ allowHttp: !config.production, allowHosts: config.verifyAllow, maxBytes: 512 * 1024, timeoutMs: 5000 });
 
   app.onError((err, c) => problemFromError(err, c));
   app.notFound((c) => problemResponse(404, 'Not Found', `Nothing at ${c.req.method} ${c.req.path}.`));
@@ -79,6 +85,7 @@ export function createApp(opts: AppOptions): ConfabApp {
     limiter: new RateLimiter(config.rateLimit.max, config.rateLimit.windowMs),
     originOf,
     fetchJsonFor: (origin) => fetchForOrigin(origin, (url) => Promise.resolve(app.request(url)), outside),
+    fetchTextFor: (origin) => fetchTextForOrigin(origin, (url, accept) => Promise.resolve(app.request(url, { headers: { accept } })), outsideText),
   });
   mountOpenBadges(app, db, config, originOf);
   registerOb3Routes(app, { db, config, originOf });

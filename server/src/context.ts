@@ -4,6 +4,7 @@ import type { User } from './auth.js';
 import type * as v from 'valibot';
 import type { EndpointName, LiveEvent, ResponseOf, endpoints } from '../../src/contract/index.js';
 import type { Config } from './config.js';
+import type { FetchText } from '../../src/openbadges/ob3/index.js';
 
 export type { Config };
 
@@ -35,6 +36,8 @@ export interface Ctx<N extends EndpointName = EndpointName> {
   emit(e: Omit<LiveEvent, 'at'>): Promise<void>;
   /** The hosted-assertion fetcher the verifier uses. */
   fetchJson: (url: string) => Promise<{ status: number; json: unknown }>;
+  /** The Open Badges 3.0 verifier's fetcher (credentials, DID documents, key sets, status lists). */
+  fetchText: FetchText;
 }
 
 export interface Result {

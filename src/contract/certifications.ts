@@ -44,6 +44,10 @@ export const VERIFY_FAILURES = [
   'unreachable',
   'not-found',
   'blocked-url',
+  /** Open Badges 3.0: the signature does not match the credential (altered, or signed by someone else). */
+  'invalid-signature',
+  /** Open Badges 3.0: the credential names a signing key its issuer does not publish. */
+  'unknown-key',
 ] as const;
 export const VerifyFailure = v.picklist(VERIFY_FAILURES);
 export type VerifyFailure = v.InferOutput<typeof VerifyFailure>;
@@ -68,10 +72,21 @@ export const VerificationResult = v.object({
 });
 export type VerificationResult = v.InferOutput<typeof VerificationResult>;
 
-/** Ask the server to verify an assertion the browser could not fetch (no CORS). */
-export const VerifyRequest = v.object({
-  url: v.pipe(v.string(), v.url('must be a URL'), v.maxLength(2048)),
-  /** Plain identity (an email) to check the recipient hash against. */
-  identity: v.optional(v.pipe(v.string(), v.maxLength(320))),
-});
+/** Plain identity (an email, a DID) to check the recipient against. */
+const VerifyIdentity = v.optional(v.pipe(v.string(), v.maxLength(320)));
+
+/**
+ * Ask the server to verify a badge the browser could not fetch (no CORS): an Open Badges 2.0 hosted
+ * assertion by its `url`, or an Open Badges 3.0 `credential` by its URL or as the VC-JWT itself.
+ */
+export const VerifyRequest = v.union([
+  v.object({
+    url: v.pipe(v.string(), v.url('must be a URL'), v.maxLength(2048)),
+    identity: VerifyIdentity,
+  }),
+  v.object({
+    credential: v.pipe(v.string(), v.trim(), v.minLength(1, 'must be a URL or a VC-JWT'), v.maxLength(65_536)),
+    identity: VerifyIdentity,
+  }),
+]);
 export type VerifyRequest = v.InferInput<typeof VerifyRequest>;

@@ -87,3 +87,18 @@ export const OB_CHECKS = [
   'recipient',
 ] as const;
 export type ObCheck = (typeof OB_CHECKS)[number];
+
+/** The checks of the Open Badges 3.0 verifier (src/openbadges/ob3/), in the order it makes them. */
+export const OB3_CHECKS = [
+  'fetched by the browser',
+  'fetched by the community server',
+  'credential',
+  'JWT claims',
+  'signing key',
+  'signature',
+  'valid from',
+  'not expired',
+  'not revoked',
+  'recipient',
+] as const;
+export type Ob3Check = (typeof OB3_CHECKS)[number];

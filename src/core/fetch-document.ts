@@ -7,13 +7,22 @@ import { isAbort } from './errors.js';
 const MAX_BYTES = 1024 * 1024;
 const TIMEOUT_MS = 15_000;
 
+/** A fetched body as text, with the address it came from after redirects. */
+export interface FetchedBody {
+  status: number;
+  url: string;
+  body: string;
+}
+
 /**
- * GETs an Open Badges document as JSON-LD. Sends no cookies and no referrer: the issuer is a third
- * party and must learn nothing about the portal the badge is shown in. Throws FetchFailure
- * `blocked-url` for a non-http(s) address and `unreachable` when no response came (CORS refusal, DNS,
- * closed port, timeout); the caller's abort passes through untouched.
+ * GETs a badge document (Open Badges 2.0 JSON-LD, an OB 3.0 credential, key set or status list) as
+ * text. Sends no cookies and no referrer: the issuer is a third party and must learn nothing about the
+ * portal the badge is shown in. Throws FetchFailure `blocked-url` for a non-http(s) address and
+ * `unreachable` when no response came (CORS refusal, DNS, closed port, timeout) or the body is larger
+ * than 1 MB (refused by its Content-Length before reading when the issuer sends one); the caller's
+ * abort passes through untouched.
  */
-export async function fetchDocument(url: string, signal?: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<FetchedDocument> {
+export async function fetchBody(url: string, accept: string, signal?: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<FetchedBody> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -23,33 +32,38 @@ export async function fetchDocument(url: string, signal?: AbortSignal, fetchImpl
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new FetchFailure('blocked-url', `${parsed.protocol} addresses are not fetched`);
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const tooLarge = () => new FetchFailure('unreachable', `${parsed.host} sent more than ${MAX_BYTES / 1024} KB`);
   let res: Response;
-  let text: string;
+  let body: string;
   try {
-    res = await fetchImpl(parsed.href, {
-      headers: { Accept: 'application/ld+json, application/json' },
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-      redirect: 'follow',
-      signal: combined,
-    });
-    text = await res.text();
+    res = await fetchImpl(parsed.href, { headers: { Accept: accept }, credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'follow', signal: combined });
+    if (Number(res.headers.get('content-length') ?? 0) > MAX_BYTES) {
+      void res.body?.cancel();
+      throw tooLarge();
+    }
+    body = await res.text();
   } catch (e) {
     // The caller gave up: let the abort through untouched. Our own timeout is a network failure.
-    if (signal?.aborted) throw e;
+    if (signal?.aborted || e instanceof FetchFailure) throw e;
     if (e instanceof TypeError || isAbort(e) || (e as { name?: string })?.name === 'TimeoutError') {
       throw new FetchFailure('unreachable', timeout.aborted ? `${parsed.host} did not answer within ${TIMEOUT_MS / 1000} s` : `${parsed.host} could not be reached from the browser (${(e as Error).message})`);
     }
     throw e;
   }
-  if (text.length > MAX_BYTES) return { status: res.status, url: res.url || parsed.href, json: undefined };
+  if (body.length > MAX_BYTES) throw tooLarge();
+  return { status: res.status, url: res.url || parsed.href, body };
+}
+
+/** GETs an Open Badges 2.0 document as JSON-LD (see fetchBody); `json` is undefined when it is not JSON. */
+export async function fetchDocument(url: string, signal?: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<FetchedDocument> {
+  const r = await fetchBody(url, 'application/ld+json, application/json', signal, fetchImpl);
   let json: unknown;
   try {
-    json = text ? JSON.parse(text) : undefined;
+    json = r.body ? JSON.parse(r.body) : undefined;
   } catch {
     json = undefined;
   }
-  return { status: res.status, url: res.url || parsed.href, json };
+  return { status: r.status, url: r.url, json };
 }
 
 // Badge classes and issuer profiles are shared by many assertions (a list of five badges usually has

@@ -25,7 +25,7 @@ export interface HostedVerifyOptions {
 }
 
 /** Which failure wins when several checks fail: the one that matters most to a reader. */
-const PRIORITY: VerifyFailure[] = ['revoked', 'blocked-url', 'not-found', 'malformed', 'outside-policy', 'expired', 'recipient-mismatch', 'unreachable'];
+const PRIORITY: VerifyFailure[] = ['revoked', 'blocked-url', 'not-found', 'malformed', 'invalid-signature', 'unknown-key', 'outside-policy', 'expired', 'recipient-mismatch', 'unreachable'];
 
 /** A foreign issuer's revocation reason goes into our own response: text only, and kept short. */
 const REASON_MAX = 500;

@@ -271,3 +271,39 @@ describe('key generation across processes', () => {
     }
   });
 });
+
+describe('POST /v1/verify with an Open Badges 3.0 credential (the browser’s fallback)', () => {
+  const verify = (body: unknown) => call(env, 'verifyAssertion', { body });
+
+  test('a credential by its URL and as its VC-JWT verifies; the key comes from the server’s own did:web', async () => {
+    const byUrl = await verify({ credential: credentialUrl('c-ava-firewall') });
+    assert.equal(byUrl.status, 200);
+    assert.deepEqual([byUrl.body.verified, byUrl.body.reason], [true, null], JSON.stringify(byUrl.body.checks));
+    assert.equal(byUrl.body.checks.find((c: any) => c.name === 'signature')?.ok, true);
+    const byJwt = await verify({ credential: await jwtOf('c-ava-firewall') });
+    assert.deepEqual([byJwt.body.verified, byJwt.body.badgeName], [true, byUrl.body.badgeName]);
+  });
+
+  test('a tampered credential is an invalid signature, and a revoked one is revoked', async () => {
+    const [h, p, s] = (await jwtOf('c-ava-firewall')).split('.');
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+    payload.credentialSubject.achievement.name = 'Something else';
+    const tampered = await verify({ credential: [h, Buffer.from(JSON.stringify(payload)).toString('base64url'), s].join('.') });
+    assert.deepEqual([tampered.body.verified, tampered.body.reason], [false, 'invalid-signature']);
+    await env.db.query(`UPDATE certifications SET revoked = true WHERE id = 'c-ava-firewall'`);
+    try {
+      const revoked = await verify({ credential: credentialUrl('c-ava-firewall') });
+      assert.deepEqual([revoked.body.verified, revoked.body.reason], [false, 'revoked']);
+    } finally {
+      await env.db.query(`UPDATE certifications SET revoked = false WHERE id = 'c-ava-firewall'`);
+    }
+  });
+
+  test('private addresses are refused by the SSRF rules, and an empty credential is a 422 naming the field', async () => {
+    const local = await verify({ credential: 'http://127.0.0.1:9/credential.jwt' });
+    assert.deepEqual([local.body.verified, local.body.reason], [false, 'blocked-url']);
+    const empty = await verify({ credential: '   ' });
+    assert.equal(empty.status, 422);
+    assert.match(JSON.stringify(empty.body), /credential/, JSON.stringify(empty.body));
+  });
+});

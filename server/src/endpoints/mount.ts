@@ -11,6 +11,7 @@ import type { AppEnv } from '../http-env.js';
 import { checkIdempotencyKey, requestFingerprint, runOnce } from '../idempotency.js';
 import { enforceRateLimit, type RateLimiter } from '../middlewares/rate-limit.js';
 import type { FetchJson } from '../openbadges/verify.js';
+import type { FetchText } from '../../../src/openbadges/ob3/index.js';
 import { HttpError } from '../problem.js';
 import { readBody, readQuery } from './input.js';
 
@@ -22,6 +23,8 @@ export interface EndpointDeps {
   originOf(c: Context): string;
   /** The verifier's fetcher, answering this origin's own /ob/ documents in-process. */
   fetchJsonFor(origin: string): FetchJson;
+  /** The OB 3.0 verifier's fetcher, on the same rule. */
+  fetchTextFor(origin: string): FetchText;
 }
 
 export function mountEndpoints(app: Hono<AppEnv>, deps: EndpointDeps): void {
@@ -46,6 +49,7 @@ async function serve(c: Context<AppEnv>, name: EndpointName, ep: Endpoint, deps:
   const ctxBase = {
     db, user, params: c.req.param() as Record<string, string>, query: query as Ctx['query'], body: body as Ctx['body'], ip, origin, config,
     fetchJson: deps.fetchJsonFor(origin),
+    fetchText: deps.fetchTextFor(origin),
   };
   const send = (status: number, out: unknown, replayed = false) => {
     const headers: Record<string, string> = replayed ? { 'idempotency-replayed': 'true' } : {};

@@ -6,6 +6,7 @@ import { iso, isoOrNull } from '../text.js';
 import { urls } from '../openbadges/documents.js';
 import { ob3Urls } from '../openbadges/ob3/urls.js';
 import { verifyAssertion } from '../openbadges/verify.js';
+import { verifyCredential } from '../../../src/openbadges/ob3/index.js';
 
 const C_SELECT = `SELECT c.*, b.name AS badge_name, b.description AS badge_description FROM certifications c JOIN badge_classes b ON b.id = c.badge_id`;
 
@@ -56,6 +57,9 @@ export async function verifyCertification(ctx: Ctx<'verifyCertification'>) {
   return verifyAssertion(urls(ctx.origin).assertion(c.id), ctx.fetchJson, { recipientName: c.recipient_name });
 }
 
+/** POST /v1/verify: an Open Badges 2.0 hosted assertion by its URL, or an OB 3.0 credential (URL or VC-JWT). */
 export async function verifyAnyAssertion(ctx: Ctx<'verifyAssertion'>) {
-  return verifyAssertion(ctx.body.url, ctx.fetchJson, { identity: ctx.body.identity });
+  const { body } = ctx;
+  if ('url' in body) return verifyAssertion(body.url, ctx.fetchJson, { identity: body.identity });
+  return verifyCredential(body.credential, { fetchText: ctx.fetchText, identity: body.identity });
 }

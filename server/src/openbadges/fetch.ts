@@ -8,6 +8,8 @@ import { lookup as dnsLookup } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import type { FetchText } from '../../../src/openbadges/ob3/index.js';
+import { Ob3FetchError } from '../../../src/openbadges/ob3/index.js';
 import { FetchError, type FetchJson } from './verify.js';
 
 export interface SafeFetchOptions {
@@ -68,7 +70,7 @@ function allowedHost(u: URL, o: SafeFetchOptions) {
 }
 
 /** One request, without redirects; returns status, location and the (bounded) body. */
-function requestOnce(u: URL, o: SafeFetchOptions): Promise<{ status: number; location?: string; body: string }> {
+function requestOnce(u: URL, o: SafeFetchOptions, accept: string): Promise<{ status: number; location?: string; body: string }> {
   const exempt = allowedHost(u, o);
   const host = u.hostname.replace(/^\[|\]$/g, '');
   if (net.isIP(host) && !exempt && isPrivateAddress(host)) {
@@ -94,7 +96,7 @@ function requestOnce(u: URL, o: SafeFetchOptions): Promise<{ status: number; loc
     const mod = u.protocol === 'https:' ? https : http;
     const req = mod.request(
       u,
-      { method: 'GET', lookup, headers: { accept: 'application/ld+json, application/json', 'user-agent': 'confab-verifier/1' }, timeout: o.timeoutMs ?? 5000 },
+      { method: 'GET', lookup, headers: { accept, 'user-agent': 'confab-verifier/1' }, timeout: o.timeoutMs ?? 5000 },
       (res) => {
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400) {
@@ -127,25 +129,44 @@ function requestOnce(u: URL, o: SafeFetchOptions): Promise<{ status: number; loc
   });
 }
 
+/** GETs `raw` under the rules above, following redirects by hand; the body as text with the final address. */
+async function fetchFollowing(raw: string, o: SafeFetchOptions, accept: string): Promise<{ status: number; url: string; body: string }> {
+  let url = checkUrl(raw, o);
+  for (let hop = 0; ; hop++) {
+    const r = await requestOnce(url, o, accept);
+    if (r.status >= 300 && r.status < 400) {
+      if (!r.location) throw new FetchError('unreachable', `redirect without a location`);
+      if (hop >= (o.maxRedirects ?? 3)) throw new FetchError('unreachable', 'too many redirects');
+      url = checkUrl(new URL(r.location, url).toString(), o);
+      continue;
+    }
+    return { status: r.status, url: url.href, body: r.body };
+  }
+}
+
+/** The Open Badges 2.0 verifier's fetcher: JSON-LD documents. */
 export function safeFetchJson(o: SafeFetchOptions): FetchJson {
   return async (raw) => {
-    let url = checkUrl(raw, o);
-    for (let hop = 0; ; hop++) {
-      const r = await requestOnce(url, o);
-      if (r.status >= 300 && r.status < 400) {
-        if (!r.location) throw new FetchError('unreachable', `redirect without a location`);
-        if (hop >= (o.maxRedirects ?? 3)) throw new FetchError('unreachable', 'too many redirects');
-        url = checkUrl(new URL(r.location, url).toString(), o);
-        continue;
-      }
-      let json: unknown = null;
-      try {
-        json = r.body ? JSON.parse(r.body) : null;
-      } catch {
-        json = null;
-      }
-      // The final address: the verifier accepts a document whose id is where a redirect led.
-      return { status: r.status, url: url.href, json };
+    const r = await fetchFollowing(raw, o, 'application/ld+json, application/json');
+    let json: unknown = null;
+    try {
+      json = r.body ? JSON.parse(r.body) : null;
+    } catch {
+      json = null;
+    }
+    // The final address: the verifier accepts a document whose id is where a redirect led.
+    return { status: r.status, url: r.url, json };
+  };
+}
+
+/** The Open Badges 3.0 verifier's fetcher: credentials, DID documents, key sets and status lists, as text. */
+export function safeFetchText(o: SafeFetchOptions): FetchText {
+  return async (raw, { accept }) => {
+    try {
+      return await fetchFollowing(raw, o, accept);
+    } catch (e) {
+      if (e instanceof FetchError) throw new Ob3FetchError(e.kind, e.message);
+      throw e;
     }
   };
 }

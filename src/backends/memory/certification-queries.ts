@@ -30,6 +30,8 @@ export function verifyCertification(state: MemoryState, id: string): Verificatio
  */
 export function verifyAssertion(state: MemoryState, request: v.InferInput<typeof VerifyRequest>): VerificationResult {
   const req = parseInput(VerifyRequest, request);
+  // No network here: an Open Badges 3.0 credential the browser could not reach cannot be reached from here either.
+  if (!('url' in req)) return failedVerification('', 'unreachable', 'The in-memory backend cannot fetch Open Badges 3.0 credentials.');
   const url = new URL(req.url);
   if (isBlockedUrl(url)) return failedVerification(req.url, 'blocked-url', 'The verifier does not fetch local or private addresses.');
   const rec = state.data.certifications.find((c) => assertionUrl(c.id) === url.href);

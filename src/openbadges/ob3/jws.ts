@@ -45,6 +45,6 @@ export async function verifyJwsSignature(jws: string, header: ProtectedHeaderPar
     return { ok: true, source: key.source };
   } catch (e) {
     const why = (e as { code?: string }).code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' ? 'the signature does not match the content' : (e as Error).message;
-    return { ok: false, reason: 'malformed', detail: `${why} (key ${key.source})`, stage: 'signature' };
+    return { ok: false, reason: 'invalid-signature', detail: `${why} (key ${key.source})`, stage: 'signature' };
   }
 }

@@ -106,7 +106,7 @@ export async function resolveIssuerKey(
     const keys = await didWebKeys(did, fetchText, signal);
     if ('reason' in keys) return keys;
     const jwk = keys.get(kid);
-    if (!jwk) return { reason: 'outside-policy', detail: `${did} publishes no assertion key ${kid}` };
+    if (!jwk) return { reason: 'unknown-key', detail: `${did} publishes no assertion key ${kid}` };
     return { jwk, source: `${kid} (did:web)` };
   }
   if (kid) {
@@ -119,7 +119,7 @@ export async function resolveIssuerKey(
     if (Array.isArray(json.keys)) {
       const frag = fragmentOf(kid);
       const found = json.keys.map(publicJwk).find((k) => k && (k.kid === kid || (frag && k.kid === frag)));
-      if (!found) return { reason: 'outside-policy', detail: `the key set at ${withoutFragment(kid)} has no key ${kid}` };
+      if (!found) return { reason: 'unknown-key', detail: `the key set at ${withoutFragment(kid)} has no key ${kid}` };
       return { jwk: found, source: `${kid} (JWKS)` };
     }
     const single = publicJwk(json);
@@ -129,7 +129,7 @@ export async function resolveIssuerKey(
   const embedded = publicJwk(header.jwk);
   if (!embedded) return { reason: 'malformed', detail: 'the JOSE header names no key (neither kid nor a public jwk)' };
   if (!issuerId.startsWith('did:web:')) {
-    return { reason: 'outside-policy', detail: `the credential carries its own key, and ${issuerId} publishes none to compare it with` };
+    return { reason: 'unknown-key', detail: `the credential carries its own key, and ${issuerId} publishes none to compare it with` };
   }
   const keys = await didWebKeys(withoutFragment(issuerId), fetchText, signal);
   if ('reason' in keys) return keys;
@@ -137,5 +137,5 @@ export async function resolveIssuerKey(
   for (const [id, jwk] of keys) {
     if ((await calculateJwkThumbprint(jwk).catch(() => '')) === want) return { jwk: embedded, source: `${id} (did:web, same key as the header's jwk)` };
   }
-  return { reason: 'outside-policy', detail: `the key in the header is not one that ${issuerId} publishes` };
+  return { reason: 'unknown-key', detail: `the key in the header is not one that ${issuerId} publishes` };
 }

@@ -21,7 +21,7 @@ export interface VerifyCredentialOptions {
 }
 
 /** Which failure wins when several checks fail: the same order as the Open Badges 2.0 verifier. */
-const PRIORITY: VerifyFailure[] = ['revoked', 'blocked-url', 'not-found', 'malformed', 'outside-policy', 'expired', 'recipient-mismatch', 'unreachable'];
+const PRIORITY: VerifyFailure[] = ['revoked', 'blocked-url', 'not-found', 'malformed', 'invalid-signature', 'unknown-key', 'outside-policy', 'expired', 'recipient-mismatch', 'unreachable'];
 const CREDENTIAL_ACCEPT = 'application/vc+jwt, application/vc+ld+json, application/ld+json, application/json, text/plain';
 const CREDENTIAL_TYPES = ['OpenBadgeCredential', 'AchievementCredential'];
 
