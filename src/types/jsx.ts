@@ -54,7 +54,7 @@ export interface ConfabElementAttributes {
     shortcut?: Bool; product?: string; 'page-size'?: Num; pageSize?: number;
   };
   'confab-cert-badge': {
-    theme?: Theme; person?: string; org?: string; assertion?: string; layout?: CertLayout;
+    theme?: Theme; person?: string; org?: string; assertion?: string; credential?: string; layout?: CertLayout;
     identity?: string; label?: string; verify?: Bool;
   };
   'confab-provider': { api?: string; /** Property only: objects cannot be attributes. */ backend?: CommunityBackend };

@@ -17,7 +17,7 @@ import { certBadgeStyles } from './cert-badge.styles.js';
 import { copyText } from './share.js';
 import { certStatus, daysUntil } from './status.js';
 import type { Verification } from './host.js';
-import { VerifyController } from './verify-controller.js';
+import { VerifyController, type BadgeSource } from './verify-controller.js';
 
 /** What follows "Copy link" (parts/copy-controller.ts): loaded when a reader points at or focuses a Copy button. */
 const copyPart = partLoader(() => import('./parts/copy-controller.js'));
@@ -70,6 +70,7 @@ export type CertLayout = (typeof CERT_LAYOUTS)[number];
  * @example
  * <confab-cert-badge person="u-aiko" layout="card" identity="aiko@example.com"></confab-cert-badge>
  * <confab-cert-badge assertion="https://badges.example.org/assertions/42" verify></confab-cert-badge>
+ * <confab-cert-badge credential="https://badges.example.org/credentials/42" verify></confab-cert-badge>
  */
 export class ConfabCertBadge extends ConfabElement {
   static override styles = [tokens, controls, certBadgeStyles];
@@ -79,6 +80,7 @@ export class ConfabCertBadge extends ConfabElement {
     person: { reflect: true },
     org: { reflect: true },
     assertion: {},
+    credential: {},
     layout: { reflect: true },
     identity: {},
     label: {},
@@ -93,6 +95,12 @@ export class ConfabCertBadge extends ConfabElement {
   org?: string;
   /** URL of an Open Badges 2.0 hosted assertion from any issuer; wins over `person` and `org`. */
   assertion?: string;
+  /**
+   * An Open Badges 3.0 credential from any issuer: the URL it is published at, or the VC-JWT itself.
+   * Its signature (issuer key by did:web or JWKS), dates, status list and, with `identity`, recipient
+   * are checked. Wins over `person` and `org`; `assertion` wins over it.
+   */
+  credential?: string;
   /** `card` (default), `list` or `compact`. */
   layout: CertLayout = 'card';
   /** An identity (usually the recipient's email) to check each badge's recipient hash against. */
@@ -108,7 +116,7 @@ export class ConfabCertBadge extends ConfabElement {
   private focusVerdictOf: string | null = null;
   private marked = false;
   private readonly me = new ResourceController<Me>(this, {
-    backend: () => (this.assertion ? undefined : this.backend),
+    backend: () => (this.single ? undefined : this.backend),
     key: () => 'me',
     fetch: (b, signal) => b.me({ signal }),
     cache: false,
@@ -130,6 +138,19 @@ export class ConfabCertBadge extends ConfabElement {
     onDone: (url, v) => this.verificationDone(url, v),
   });
 
+  /** The one badge the host page gave by itself, if any: a 2.0 assertion, else a 3.0 credential. */
+  private get single(): { source: BadgeSource; key: string } | null {
+    if (this.assertion) return { source: 'assertion', key: this.assertion };
+    const credential = this.credential?.trim();
+    return credential ? { source: 'credential', key: credential } : null;
+  }
+
+  /** How the badge under `key` is verified: only the host's credential is a 3.0 one. */
+  private sourceOf(key: string): BadgeSource {
+    const one = this.single;
+    return one && one.key === key ? one.source : 'assertion';
+  }
+
   private get effectiveLayout(): CertLayout {
     return checkEnum(this, 'layout', this.layout ?? 'card', CERT_LAYOUTS, 'card');
   }
@@ -141,7 +162,7 @@ export class ConfabCertBadge extends ConfabElement {
   }
 
   private query(): CertificationQuery | null {
-    if (this.assertion) return null;
+    if (this.single) return null;
     const wantsMe = this.person === 'me' || (!this.person && this.org === 'me');
     if (wantsMe) {
       const me = this.signedInMe;
@@ -158,15 +179,16 @@ export class ConfabCertBadge extends ConfabElement {
 
   protected override willUpdate(changed: PropertyValues<ConfabCertBadge>): void {
     // Results depend on all of these; turning `verify` on must also show verdicts that were fetched unseen.
-    const stale = ['assertion', 'identity', 'person', 'org'].some((k) => changed.has(k as keyof ConfabCertBadge)) || (changed.has('verify') && this.verify);
+    const stale = ['assertion', 'credential', 'identity', 'person', 'org'].some((k) => changed.has(k as keyof ConfabCertBadge)) || (changed.has('verify') && this.verify);
     if (stale) {
       this.verifier.reset();
       this.expanded = new Set();
       this.copier?.reset();
     }
     // A hosted assertion has to be fetched to be shown at all; its verdict shows with `verify` or on request.
-    if (this.assertion && !this.verifier.get(this.assertion)) void this.verifier.run(this.assertion, { show: this.verify });
-    if (this.verify && !this.assertion && this.list.value) {
+    const one = this.single;
+    if (one && !this.verifier.get(one.key)) void this.verifier.run(one.key, { show: this.verify, source: one.source });
+    if (this.verify && !one && this.list.value) {
       for (const c of this.list.value) {
         if (!this.verifier.get(c.assertionUrl)) void this.verifier.run(c.assertionUrl, { show: true, recipientName: c.recipient.name });
       }
@@ -200,7 +222,7 @@ export class ConfabCertBadge extends ConfabElement {
 
   private onVerify(b: BadgeView): void {
     this.focusVerdictOf = b.key;
-    void this.verifier.run(b.key, { show: true, recipientName: b.recipientName });
+    void this.verifier.run(b.key, { show: true, recipientName: b.recipientName, source: this.sourceOf(b.key) });
   }
 
   private onToggle(b: BadgeView): void {
@@ -233,8 +255,9 @@ export class ConfabCertBadge extends ConfabElement {
   /** The region's name: the host's `label`, else one that says whose badges these are, so that several regions differ. */
   private regionLabel(): string {
     if (this.label) return this.label;
-    if (this.assertion) {
-      const name = this.verifier.get(this.assertion)?.result?.badgeName;
+    const one = this.single;
+    if (one) {
+      const name = this.verifier.get(one.key)?.result?.badgeName;
       return name ? msg(str`Certification: ${name}`, { id: 'cert-badge-label-badge' }) : msg('Certification', { id: 'cert-badge-label-one' });
     }
     const who = this.list.value?.[0]?.recipient.name;
@@ -242,7 +265,8 @@ export class ConfabCertBadge extends ConfabElement {
   }
 
   private content(): TemplateResult {
-    if (this.assertion) return this.assertionContent(this.assertion);
+    const one = this.single;
+    if (one) return this.singleContent(one);
     if (!this.person && !this.org) return emptyState(msg('No certifications to show.', { id: 'cert-badge-nothing' }));
     if (!this.backend) return emptyState(msg('No community server is configured.', { id: 'cert-badge-no-backend' }));
     const wantsMe = this.person === 'me' || (!this.person && this.org === 'me');
@@ -267,16 +291,17 @@ export class ConfabCertBadge extends ConfabElement {
       ${this.badges(l.value.map(fromCertification))}`;
   }
 
-  private assertionContent(url: string): TemplateResult {
+  private singleContent({ key: url, source }: { source: BadgeSource; key: string }): TemplateResult {
     const v = this.verifier.get(url);
     // The verifier could not be loaded: say so, with a retry (it also runs again by itself once back online).
-    if (!v?.result && v?.error && !v.running) return errorState(v.error, () => void this.verifier.run(url, { show: this.verify }));
+    if (!v?.result && v?.error && !v.running) return errorState(v.error, () => void this.verifier.run(url, { show: this.verify, source }));
     if (!v?.result) return this.loading();
     const { fromVerification, failurePanel } = this.verifier.module!;
     const view = fromVerification(v.result);
-    if (view) return this.badges([view]);
+    // Keyed by what the host gave (a VC-JWT has no URL; a redirect may have moved the assertion).
+    if (view) return this.badges([{ ...view, key: url }]);
     // Too little was read to show a badge: the verdict is the content, with a way to try again.
-    return failurePanel(v.result, v.running, () => void this.verifier.run(url, { show: this.verify }));
+    return failurePanel(v.result, v.running, () => void this.verifier.run(url, { show: this.verify, source }));
   }
 
   private loading(): TemplateResult {
@@ -326,14 +351,14 @@ export class ConfabCertBadge extends ConfabElement {
           copied: this.copier?.copied === b.key,
           copyFallback: this.copier?.fallbackFor(b),
           // LinkedIn certifications belong on a person's own profile; for a hosted assertion the host decides.
-          linkedIn: !!this.assertion || (!!me && b.recipientId === me.id),
+          linkedIn: !!this.single || (!!me && b.recipientId === me.id),
           date,
           inDays: (iso) => rtf.format(daysUntil(iso), 'day'),
           onVerify: () => this.onVerify(b),
           onToggle: () => this.onToggle(b),
           onCopy: () => this.onCopy(b),
           onCopyIntent: () => void this.copyPart.load(),
-          onVerifyIntent: () => this.verifier.prefetch(),
+          onVerifyIntent: () => this.verifier.prefetch(this.sourceOf(b.key)),
           verdict: this.verifier.module?.verdict,
         });
       })}

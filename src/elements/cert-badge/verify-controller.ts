@@ -1,5 +1,6 @@
 import type { ReactiveController } from 'lit';
 import type { CommunityBackend } from '../../backends/types.js';
+import type { VerifyRequest } from '../../contract/certifications.js';
 import { isAbort, toConfabError } from '../../core/errors.js';
 import { LazyPart, partLoader, type PartHost } from '../../core/lazy-part.js';
 import type { Verification } from './host.js';
@@ -8,6 +9,11 @@ export type { Verification };
 
 /** The verifier chunk, shared by every badge element on the page. */
 const verifierPart = partLoader(() => import('./parts/verification.js'));
+/** The Open Badges 3.0 verifier (jose, the credential schemas): only `credential` badges load it. */
+const credentialPart = partLoader(() => import('./parts/verify-credential.js'));
+
+/** What is verified: an Open Badges 2.0 hosted assertion (by URL) or a 3.0 credential (URL or VC-JWT). */
+export type BadgeSource = 'assertion' | 'credential';
 
 export interface VerifyControllerOptions {
   backend: () => CommunityBackend | undefined;
@@ -16,7 +22,7 @@ export interface VerifyControllerOptions {
   onDone: (url: string, v: Verification) => void;
 }
 
-type RunOptions = { show: boolean; recipientName?: string | null };
+type RunOptions = { show: boolean; recipientName?: string | null; source?: BadgeSource };
 
 /**
  * Verifies hosted assertions for an element, one run per assertion URL at a time, each with its own
@@ -31,6 +37,7 @@ export class VerifyController implements ReactiveController {
   /** Runs that could not start for want of the chunk, with what they were asked. */
   private readonly waiting = new Map<string, RunOptions>();
   private readonly part: LazyPart<typeof import('./parts/verification.js'), typeof import('./parts/verification.js')>;
+  private readonly ob3: LazyPart<typeof import('./parts/verify-credential.js'), typeof import('./parts/verify-credential.js')>;
 
   constructor(
     private readonly host: PartHost,
@@ -38,6 +45,7 @@ export class VerifyController implements ReactiveController {
   ) {
     host.addController(this);
     this.part = new LazyPart(host, verifierPart, { create: (m) => m });
+    this.ob3 = new LazyPart(host, credentialPart, { create: (m) => m });
   }
 
   /** The verifier chunk if it has arrived; every result comes from it, so it is there whenever one is. */
@@ -50,12 +58,13 @@ export class VerifyController implements ReactiveController {
   }
 
   /** Starts loading the verifier (a reader points at or focuses a Verify button). */
-  prefetch(): void {
+  prefetch(source: BadgeSource = 'assertion'): void {
     void this.part.load();
+    if (source === 'credential') void this.ob3.load();
   }
 
   /** Starts verifying `url`. `show` reveals the verdict when it arrives (and keeps it revealed). */
-  async run(url: string, { show, recipientName }: RunOptions): Promise<void> {
+  async run(url: string, { show, recipientName, source = 'assertion' }: RunOptions): Promise<void> {
     this.aborts.get(url)?.abort();
     this.waiting.delete(url);
     const abort = new AbortController();
@@ -66,19 +75,21 @@ export class VerifyController implements ReactiveController {
     this.host.requestUpdate();
     const backend = this.options.backend();
     try {
-      const verifier = await this.part.load();
+      // The verdict's rendering always comes with the 2.0 part; a 3.0 credential needs its own verifier too.
+      const [verifier, ob3] = await Promise.all([this.part.load(), source === 'credential' ? this.ob3.load() : undefined]);
       if (abort.signal.aborted) return;
-      if (!verifier) {
-        this.waiting.set(url, { show, recipientName });
-        this.runs.set(url, { ...entry, running: false, error: this.part.error });
+      if (!verifier || (source === 'credential' && !ob3)) {
+        this.waiting.set(url, { show, recipientName, source });
+        this.runs.set(url, { ...entry, running: false, error: this.part.error ?? this.ob3.error });
         return;
       }
-      const result = await verifier.verifyHostedAssertion(url, {
+      const how = {
         identity: this.options.identity() || undefined,
         recipientName,
         signal: abort.signal,
-        fallback: backend ? (request, signal) => backend.verifyAssertion(request, { signal }) : undefined,
-      });
+        fallback: backend ? (request: VerifyRequest, signal?: AbortSignal) => backend.verifyAssertion(request, { signal }) : undefined,
+      };
+      const result = ob3 ? await ob3.verifyCredentialInBrowser(url, how) : await verifier.verifyHostedAssertion(url, how);
       if (abort.signal.aborted) return;
       const done: Verification = { running: false, result, shown: entry.shown };
       this.runs.set(url, done);
@@ -95,7 +106,9 @@ export class VerifyController implements ReactiveController {
   /** The verifier's chunk arrived after runs had failed for want of it: run them now. */
   hostUpdate(): void {
     if (this.part.status !== 'ready' || !this.waiting.size) return;
-    for (const [url, options] of [...this.waiting]) void this.run(url, options);
+    for (const [url, options] of [...this.waiting]) {
+      if (options.source !== 'credential' || this.ob3.status === 'ready') void this.run(url, options);
+    }
   }
 
   /** Forgets every result and aborts every run: the badges or the identity changed. */
