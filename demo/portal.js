@@ -69,5 +69,10 @@ document.addEventListener('confab-auth-required', () => {
   document.getElementById('signin').focus();
 });
 
+// The Open Badges 3.0 credential on the page is this server's own, so its address depends on where the demo runs.
+for (const el of document.querySelectorAll('confab-cert-badge[data-credential-path]')) {
+  el.credential = new URL(el.dataset.credentialPath, location.href).href;
+}
+
 setupTheme();
 void setupSignIn();
