@@ -245,3 +245,31 @@ test('cert-badge: a revoked assertion from the reference server fails verificati
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('cert-badge credential: the server’s own Open Badges 3.0 credentials verify in Chromium, and a revoked one reads revoked from the status list', async () => {
+  const devi = (await api('/v1/certifications?person=p-devi')).items;
+  const revoked = devi.find((c) => c.revoked);
+  const active = devi.find((c) => !c.revoked && (!c.expires || Date.parse(c.expires) > Date.now()));
+  assert.ok(revoked?.credentialUrl && active?.credentialUrl, 'the seed has an active and a revoked certification with credentials');
+
+  const { page, context, problems } = await openPortal();
+  // The demo page itself shows one credential, verified on load.
+  await page.locator('#credential').getByText(/^Verified: issued by Acme Partner Program/).first().waitFor({ timeout: 20000 });
+  await page.evaluate(([a, r]) => {
+    for (const [id, url] of [['e2e-ob3-active', a], ['e2e-ob3-revoked', r]]) {
+      const el = document.createElement('confab-cert-badge');
+      el.id = id;
+      el.setAttribute('credential', url);
+      el.setAttribute('verify', '');
+      document.querySelector('main').append(el);
+    }
+  }, [active.credentialUrl, revoked.credentialUrl]);
+  await page.locator('#e2e-ob3-active').getByText(/^Verified: issued by Acme Partner Program/).first().waitFor({ timeout: 20000 });
+  const badge = page.locator('#e2e-ob3-revoked');
+  await badge.getByText('Could not verify: the badge was revoked').first().waitFor({ timeout: 20000 });
+  assert.equal(await badge.getByText(/^Verified/).count(), 0, 'never shown as verified');
+  await badge.getByRole('button', { name: /verification details/i }).first().click();
+  assert.match(await badge.locator('[part~="checks"]').first().textContent(), /bit \d+ is 1 in the signed status list/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
