@@ -44,19 +44,23 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
     if (!data || typeof data.topic_id !== 'number') return;
     const category = data.payload?.category_id != null ? categorySlug(ctx, data.payload.category_id) : null;
     const isQuestion = category === opts.questionsCategory;
-    let event: unknown;
+    // A Discourse topic is a thread; in the Q&A category it is a question as well, so both are said.
+    const events: unknown[] = [];
     if (m.channel === '/new') {
       announced.add(data.topic_id);
-      event = { type: isQuestion ? 'question.created' : 'thread.created', id: String(data.topic_id), parentId: null, category, at: isoOrNull(data.payload?.created_at) };
+      const at = isoOrNull(data.payload?.created_at);
+      for (const type of isQuestion ? ['thread.created', 'question.created'] : ['thread.created']) events.push({ type, id: String(data.topic_id), parentId: null, category, at });
     } else if (m.channel === '/latest') {
       // A new topic is bumped as it is created: that bump is the topic, not a reply.
       if (announced.delete(data.topic_id)) return;
       const at = isoOrNull(data.payload?.bumped_at);
-      event = { type: isQuestion ? 'answer.created' : 'post.created', id: `${data.topic_id}@${at}`, parentId: String(data.topic_id), category, at };
+      for (const type of isQuestion ? ['post.created', 'answer.created'] : ['post.created']) events.push({ type, id: `${data.topic_id}@${at}`, parentId: String(data.topic_id), category, at });
     }
-    // Dropped rather than passed on when Discourse sent something this adapter does not understand.
-    const r = v.safeParse(LiveEvent, event);
-    if (r.success) onEvent(r.output);
+    for (const event of events) {
+      // Dropped rather than passed on when Discourse sent something this adapter does not understand.
+      const r = v.safeParse(LiveEvent, event);
+      if (r.success) onEvent(r.output);
+    }
   };
 
   const loop = async () => {

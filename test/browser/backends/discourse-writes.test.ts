@@ -123,11 +123,12 @@ describe('DiscourseBackend writes (fake Discourse)', () => {
     await heard(1);
     await fake.control({ publish: [{ channel: '/latest', data: { topic_id: 77, message_type: 'latest', payload: { bumped_at: '2026-03-01T09:00:00Z', category_id: 1 } } }] });
     await b.replyToThread('57', { body: 'A reply' });
-    await heard(2);
+    await heard(3);
     abort.abort();
-    // The bump of topic 77 is its own creation, not a reply; the reply to 57 in category 13 is an answer.
+    // The bump of topic 77 is its own creation, not a reply; the reply to 57 in the Q&A category is a post and an answer.
     expect(events.map((e) => [e.type, e.id, e.parentId, e.category])).to.deep.equal([
       ['thread.created', '77', null, 'test1'],
+      ['post.created', events[1]!.id, '57', 'questions'],
       ['answer.created', events[1]!.id, '57', 'questions'],
     ]);
     expect(events[0]!.at).to.equal('2026-03-01T09:00:00.000Z');
