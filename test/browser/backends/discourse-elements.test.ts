@@ -2,6 +2,7 @@
 // payloads): the feed, a thread, a reply, an accept and a live update.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/qa-box/define.js';
+import '../../../src/elements/cert-badge/define.js';
 import { DiscourseBackend } from '../../../src/backends/discourse/index.js';
 import type { ConfabQaBox } from '../../../src/elements/qa-box/qa-box.js';
 import { $, $$, mountFeed, resetAll, rows, until } from '../elements/forum-feed.helpers.js';
@@ -58,6 +59,18 @@ describe('Confab elements on DiscourseBackend', function () {
     const w = (await fake.writes()).find((x) => x.path === '/solution/accept.json')!;
     expect([w.method, JSON.parse(w.body), w.headers['user-api-key']]).to.deep.equal(['POST', { id: 226 }, 'k2']);
     await until(() => answers()[0]!.classList.contains('is-accepted') && answers()[0]!.dataset.answer === '226', 'the new accepted answer first');
+    await expect(el).to.be.accessible();
+  });
+
+  it('cert-badge: Discourse has no certifications, shown as "not available" without an error or a retry', async () => {
+    const fake = fakeDiscourse();
+    const backend = new DiscourseBackend({ baseUrl: fake.baseUrl, userApiKey: () => 'k3' });
+    const wrap = await fixture(html`<confab-provider .backend=${backend}><confab-cert-badge lang="en" org="northwind"></confab-cert-badge></confab-provider>`);
+    const el = wrap.querySelector('confab-cert-badge')!;
+    await until(() => $(el, '[part=empty]'), 'not-available state');
+    expect($(el, '[part=empty]').textContent).to.include('Certifications are not available on this community.');
+    expect($(el, '[part=error]')).to.equal(null);
+    expect($(el, '[part~=retry]')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 });
