@@ -14,7 +14,7 @@ function space(ns) {
   if (!s) {
     s = {
       topics: new Map([[57, fixture('derived/topic-solved.json')], [13, fixture('derived/topic-raw.json')]]),
-      log: [], bus: [], busSeq: { '/new': 40, '/latest': 90 }, waiters: [], nextPostId: 900, nextTopicId: 600,
+      log: [], bus: [], busSeq: { ...fixture('derived/message-bus-status.json')[0].data }, waiters: [], nextPostId: 900, nextTopicId: 600,
       signedOut: false, rateLimit: null,
     };
     spaces.set(ns, s);

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { LiveEvent } from '../../../src/contract/index.js';
 import { DiscourseBackend } from '../../../src/backends/discourse/index.js';
 import { BackendError } from '../../../src/core/errors.js';
-import { fakeDiscourse, type DiscourseRequest } from './fake-discourse.js';
+import { fakeDiscourse, fixture, type DiscourseRequest } from './fake-discourse.js';
 
 // Every write against the fake Discourse, checked as Discourse would receive it: path, method, body, headers.
 
@@ -119,19 +119,25 @@ describe('DiscourseBackend writes (fake Discourse)', () => {
       const check = async () => ((await fake.log()).filter((r) => r.path.includes('/poll')).length >= 2 ? resolve() : setTimeout(check, 20));
       void check();
     });
-    await fake.control({ publish: [{ channel: '/new', data: { topic_id: 77, message_type: 'new_topic', payload: { created_at: '2026-03-01T09:00:00+00:00', category_id: 1, archetype: 'regular' } } }] });
+    // Recorded-shape MessageBus messages (test/fixtures/discourse/derived/message-bus-*.json), then the bump of
+    // the new topic's own creation, then a reply posted through the adapter.
+    const [created] = await fixture('derived/message-bus-new-topic.json');
+    const [bumped] = await fixture('derived/message-bus-latest.json');
+    await fake.control({ publish: [{ channel: created.channel, data: created.data }] });
     await heard(1);
-    await fake.control({ publish: [{ channel: '/latest', data: { topic_id: 77, message_type: 'latest', payload: { bumped_at: '2026-03-01T09:00:00Z', category_id: 1 } } }] });
+    await fake.control({ publish: [{ channel: '/latest', data: { ...bumped.data, topic_id: created.data.topic_id } }, { channel: bumped.channel, data: bumped.data }] });
+    await heard(2);
     await b.replyToThread('57', { body: 'A reply' });
-    await heard(3);
+    await heard(4);
     abort.abort();
-    // The bump of topic 77 is its own creation, not a reply; the reply to 57 in the Q&A category is a post and an answer.
+    // Topic 58's bump is its own creation, not a reply; the reply to 57 in the Q&A category is a post and an answer.
     expect(events.map((e) => [e.type, e.id, e.parentId, e.category])).to.deep.equal([
-      ['thread.created', '77', null, 'test1'],
-      ['post.created', events[1]!.id, '57', 'questions'],
-      ['answer.created', events[1]!.id, '57', 'questions'],
+      ['thread.created', '58', null, 'test1'],
+      ['post.created', '1@2013-02-09T15:05:00.000Z', '1', 'test1'],
+      ['post.created', events[2]!.id, '57', 'questions'],
+      ['answer.created', events[2]!.id, '57', 'questions'],
     ]);
-    expect(events[0]!.at).to.equal('2026-03-01T09:00:00.000Z');
+    expect(events[0]!.at).to.equal('2013-02-09T15:00:00.000Z');
     const polls = (await fake.log()).filter((r) => r.path.includes('/poll'));
     expect(polls[0]!.body).to.equal('%2Fnew=-1&%2Flatest=-1');
     expect(polls[1]!.body).to.equal('%2Fnew=40&%2Flatest=90');
