@@ -16,6 +16,11 @@ import { useHandlers } from './network.js';
 
 const base = () => `${location.origin}/mock-discourse`;
 
+// The recorded posts and avatars point at images on the internet (gravatar, photobucket, q101.com):
+// a story must not depend on them, so they answer with a 1×1 transparent PNG.
+const PIXEL = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='), (c) => c.charCodeAt(0));
+const RECORDED_IMAGES = /^https?:\/\/(?:www\.gravatar\.com|i288\.photobucket\.com|q101\.com)\//;
+
 /** A DiscourseBackend on the mocked forum; admins are moderators, trust level 0 reads as silver. */
 export const discourseBackend = () =>
   new DiscourseBackend({
@@ -30,6 +35,7 @@ export function useDiscourse(): Promise<void> {
   const p = base();
   const json = (body: unknown) => () => HttpResponse.json(body as Record<string, unknown>);
   return useHandlers(
+    http.get(RECORDED_IMAGES, () => new HttpResponse(PIXEL, { headers: { 'content-type': 'image/png' } })),
     http.get(`${p}/categories.json`, json(categories)),
     http.get(`${p}/latest.json`, json(latest)),
     http.get(`${p}/c/test2/questions/13.json`, json(questionsList)),
