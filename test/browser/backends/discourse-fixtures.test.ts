@@ -114,4 +114,17 @@ describe('DiscourseBackend on recorded Discourse payloads', () => {
     const e2 = await withFixtures({ '/t/57.json': topic }, () => backend().getThread('57')).catch((x: unknown) => x);
     expect((e2 as ValidationError).message).to.include('post_stream.posts[2].created_at: not a date');
   });
+
+  it('turns hostile or Discourse-specific cooked HTML into safe Markdown: no script, no javascript: link, quotes kept', async () => {
+    const topic = await fixture('topic.json');
+    topic.post_stream.posts[2].cooked = '<aside class="quote" data-username="ana"><div class="title">ana:</div><blockquote><p>Quoted</p></blockquote></aside>'
+      + '<p><a href="javascript:alert(1)">click</a> <img src="x" onerror="alert(2)"> <script>alert(3)</script><img class="emoji" alt=":smile:" src="/images/emoji/smile.png"></p>';
+    const { posts } = await withFixtures({ '/t/57.json': topic }, () => backend().getThread('57'));
+    const body = posts.items[0]!.body;
+    expect(body).to.include('> **ana:**');
+    expect(body).to.include('> Quoted');
+    expect(body).to.include('click');
+    expect(body).to.include(':smile:');
+    expect(body).not.to.match(/javascript:|onerror|alert\(3\)|<script/);
+  });
 });
