@@ -3,6 +3,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { fakeRest } from './test/support/fake-rest.mjs';
+import { fakeDiscourse } from './test/support/fake-discourse.mjs';
 import { fakeIssuer } from './test/support/fake-issuer.mjs';
 import { fakeOb3Issuer } from './test/support/fake-ob3-issuer.mjs';
 import { obCasesMiddleware } from './test/support/ob-cases.mjs';
@@ -16,7 +17,7 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
-  middleware: [fakeRest(), fakeIssuer(), fakeOb3Issuer(), obCasesMiddleware(), failModules()],
+  middleware: [fakeRest(), fakeDiscourse(), fakeIssuer(), fakeOb3Issuer(), obCasesMiddleware(), failModules()],
   // One test file at a time: files share the origin's IndexedDB (drafts, outbox, cache), and two files
   // replaying or clearing each other's writes made offline tests flaky.
   concurrency: 1,

@@ -90,3 +90,10 @@ if (data.load !== 'all') new MutationObserver(scan).observe(document.documentEle
 
 // Classic pages and other scripts reach the same function without importing the module.
 (globalThis as { confab?: { configure: typeof configure } }).confab ??= { configure };
+
+/**
+ * `confab/discourse` for script-tag portals, fetched only when called:
+ * `const { DiscourseBackend } = await loadDiscourse(); configure({ backend: new DiscourseBackend({ baseUrl }) })`.
+ * It shares the elements' chunks, so errors and schemas are the same classes the elements check.
+ */
+export const loadDiscourse = () => import('./backends/discourse/index.js');

@@ -91,3 +91,9 @@ test('no shipped script names a source map (none is shipped)', () => {
   const pointing = scripts.filter((f) => /\/\/# sourceMappingURL=/.test(readFileSync(new URL(f, root), 'utf8')));
   assert.deepEqual(pointing, []);
 });
+
+test('confab/discourse: the Discourse adapter is an entry point of its own, with types', () => {
+  assert.deepEqual(pkg.exports['./discourse'], { types: './dist/esm/backends/discourse/index.d.ts', default: './dist/esm/backends/discourse/index.js' });
+  assert.match(readFileSync(new URL('dist/esm/backends/discourse/index.js', root), 'utf8'), /export \{ DiscourseBackend \}/);
+  assert.match(readFileSync(new URL('dist/esm/backends/discourse/index.d.ts', root), 'utf8'), /DiscourseBackendOptions/);
+});

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations, type Tem
 import { msg, str } from '@lit/localize';
 import type { Certification, CertificationQuery, CertStatus } from '../../contract/certifications.js';
 import type { Me } from '../../contract/me.js';
-import { AuthError } from '../../core/errors.js';
+import { AuthError, BackendError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
 import { ResourceController } from '../../core/resource.js';
 import { LazyPart, partLoader } from '../../core/lazy-part.js';
@@ -277,6 +277,10 @@ export class ConfabCertBadge extends ConfabElement {
     }
     const l = this.list;
     if (l.status === 'error' && l.error instanceof AuthError) return this.signedOut();
+    // A backend without certifications (DiscourseBackend answers 501): say so, with no retry that cannot help.
+    if (l.status === 'error' && l.error instanceof BackendError && l.error.status === 501) {
+      return emptyState(msg('Certifications are not available on this community.', { id: 'cert-badge-unavailable' }));
+    }
     if (l.status === 'error') return errorState(l.error!, () => void l.refresh());
     if (!l.value) return this.loading();
     if (l.value.length === 0) {

@@ -72,6 +72,7 @@ export const templates = {
   'cert-badge-label': 'الشهادات',
   'cert-badge-nothing': 'لا توجد شهادات لعرضها.',
   'cert-badge-no-backend': 'لم يتم إعداد خادم مجتمع.',
+  'cert-badge-unavailable': 'الشهادات غير متاحة في هذا المجتمع.',
   'cert-badge-empty': 'لا توجد شهادات بعد',
   'cert-badge-empty-org': 'ستظهر هنا الشهادات التي تحصل عليها هذه المؤسسة.',
   'cert-badge-empty-person': 'ستظهر هنا الشهادات التي يحصل عليها هذا الشريك.',

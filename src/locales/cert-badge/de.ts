@@ -72,6 +72,7 @@ export const templates = {
   'cert-badge-label': 'Zertifizierungen',
   'cert-badge-nothing': 'Keine Zertifizierungen anzuzeigen.',
   'cert-badge-no-backend': 'Es ist kein Community-Server konfiguriert.',
+  'cert-badge-unavailable': 'Zertifizierungen sind in dieser Community nicht verfügbar.',
   'cert-badge-empty': 'Noch keine Zertifizierungen',
   'cert-badge-empty-org': 'Zertifizierungen, die diese Organisation erwirbt, erscheinen hier.',
   'cert-badge-empty-person': 'Zertifizierungen, die dieser Partner erwirbt, erscheinen hier.',

@@ -72,6 +72,7 @@ export const templates = {
   'cert-badge-label': 'Certifications',
   'cert-badge-nothing': 'Aucune certification à afficher.',
   'cert-badge-no-backend': 'Aucun serveur de communauté n’est configuré.',
+  'cert-badge-unavailable': 'Les certifications ne sont pas disponibles dans cette communauté.',
   'cert-badge-empty': 'Aucune certification pour l’instant',
   'cert-badge-empty-org': 'Les certifications obtenues par cette organisation s’afficheront ici.',
   'cert-badge-empty-person': 'Les certifications obtenues par ce partenaire s’afficheront ici.',

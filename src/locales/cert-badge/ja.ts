@@ -72,6 +72,7 @@ export const templates = {
   'cert-badge-label': '認定資格',
   'cert-badge-nothing': '表示する認定資格はありません。',
   'cert-badge-no-backend': 'コミュニティ サーバーが設定されていません。',
+  'cert-badge-unavailable': 'このコミュニティでは認定資格を利用できません。',
   'cert-badge-empty': 'まだ認定資格はありません',
   'cert-badge-empty-org': 'この組織が取得した認定資格がここに表示されます。',
   'cert-badge-empty-person': 'このパートナーが取得した認定資格がここに表示されます。',

@@ -1,0 +1,15 @@
+import type { DiscourseAuth } from './http.js';
+import type { GroupMapping } from './map-user.js';
+
+export interface DiscourseBackendOptions extends DiscourseAuth {
+  /** The forum, e.g. `https://forum.example.com`. Its CORS settings must allow the portal's origin. */
+  baseUrl: string;
+  /** Slug of the Q&A category (Solved plugin enabled there): questions are asked into it. Default `questions`. */
+  questionsCategory?: string;
+  /** Slug of the category that holds knowledge-base articles. Default `docs`. */
+  docsCategory?: string;
+  /** Which Discourse groups mean which tier, roles and partner org. See map-user.ts. */
+  groups?: GroupMapping;
+  /** Pause after a failed MessageBus poll, in ms (doubled up to 30 s). Default 1000. */
+  liveRetryMs?: number;
+}

@@ -1,0 +1,146 @@
+import { expect } from '@open-wc/testing';
+import type { LiveEvent } from '../../../src/contract/index.js';
+import { DiscourseBackend } from '../../../src/backends/discourse/index.js';
+import { BackendError } from '../../../src/core/errors.js';
+import { fakeDiscourse, fixture, type DiscourseRequest } from './fake-discourse.js';
+
+// Every write against the fake Discourse, checked as Discourse would receive it: path, method, body, headers.
+
+const KEY = 'user-api-key-of-ana';
+const keyed = (baseUrl: string) => new DiscourseBackend({ baseUrl, questionsCategory: 'questions', userApiKey: () => KEY, userApiClientId: 'confab-portal' });
+const body = (r: DiscourseRequest) => JSON.parse(r.body) as unknown;
+
+describe('DiscourseBackend writes (fake Discourse)', () => {
+  it('creates a topic, replies, asks, answers: POST /posts.json with the User API Key', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    const thread = await b.createThread({ title: 'Deal registration', body: 'How do I **register**?', category: 'test1', tags: ['crm'] });
+    const post = await b.replyToThread('57', { body: 'Like this.' });
+    const question = await b.askQuestion({ title: 'MDF claims?', body: 'Where do I file them?', category: 'anything' });
+    const answer = await b.answerQuestion('57', { body: 'In the portal.' });
+    expect(thread).to.deep.include({ id: '600', title: 'Deal registration', category: 'test1', tags: ['crm'], body: 'How do I **register**?' });
+    expect(post).to.deep.include({ threadId: '57', body: 'Like this.' });
+    expect(question).to.deep.include({ id: '601', category: 'questions', accepted: false });
+    expect(answer).to.deep.include({ questionId: '57', accepted: false, score: 0 });
+    const writes = await fake.writes();
+    expect(writes.map((w) => `${w.method} ${w.path}`)).to.deep.equal(Array(4).fill('POST /posts.json'));
+    expect(writes.map(body)).to.deep.equal([
+      { title: 'Deal registration', raw: 'How do I **register**?', category: 1, tags: ['crm'] },
+      { topic_id: 57, raw: 'Like this.' },
+      // Asked into the configured Q&A category (a subcategory: its id, 13), whatever the form chose.
+      { title: 'MDF claims?', raw: 'Where do I file them?', category: 13 },
+      { topic_id: 57, raw: 'In the portal.' },
+    ]);
+    for (const w of writes) {
+      expect(w.headers).to.include({ 'user-api-key': KEY, 'user-api-client-id': 'confab-portal', 'content-type': 'application/json' });
+      expect(w.headers).not.to.have.property('x-csrf-token');
+    }
+  });
+
+  it("accepts through Solved's /solution/accept, then reads the question back as solved", async () => {
+    const fake = fakeDiscourse();
+    const q = await keyed(fake.baseUrl).acceptAnswer('57', '226');
+    expect(q).to.deep.include({ id: '57', accepted: true, acceptedAnswerId: '226' });
+    const [w] = await fake.writes();
+    expect([w!.method, w!.path, body(w!)]).to.deep.equal(['POST', '/solution/accept.json', { id: 226 }]);
+    expect(w!.headers['user-api-key']).to.equal(KEY);
+  });
+
+  it('votes as likes: POST /post_actions.json to like, DELETE to unlike, no down-votes', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    expect(await b.voteAnswer('86', 1)).to.deep.equal({ score: 1, myVote: 1 });
+    expect(await b.voteAnswer('86', 0)).to.deep.equal({ score: 0, myVote: 0 });
+    expect(await b.voteQuestion('57', 1)).to.deep.equal({ score: 1, myVote: 1 });
+    const down = await b.voteAnswer('86', -1).catch((e: unknown) => e);
+    expect(down).to.be.instanceOf(BackendError);
+    expect((down as BackendError).status).to.equal(501);
+    const writes = await fake.writes();
+    expect(writes.map((w) => [w.method, w.path, w.query, w.body ? body(w) : null])).to.deep.equal([
+      ['POST', '/post_actions.json', '', { id: 86, post_action_type_id: 2 }],
+      ['DELETE', '/post_actions/86.json', 'post_action_type_id=2', null],
+      // The question's like goes on its opening post (83 in the recorded topic).
+      ['POST', '/post_actions.json', '', { id: 83, post_action_type_id: 2 }],
+    ]);
+  });
+
+  it('edits a post (PUT /posts/{id}.json) and a title (PUT /t/-/{id}.json)', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    const edited = await b.editPost('86', 'Fixed **typo**', { reason: 'typo' });
+    await b.editTopicTitle('57', 'A better title');
+    expect(edited.body).to.equal('Fixed **typo**');
+    const writes = await fake.writes();
+    expect(writes.map((w) => [w.method, w.path, body(w)])).to.deep.equal([
+      ['PUT', '/posts/86.json', { post: { raw: 'Fixed **typo**', edit_reason: 'typo' } }],
+      ['PUT', '/t/-/57.json', { title: 'A better title' }],
+    ]);
+  });
+
+  it("with the forum's session: cookies, X-CSRF-Token from /session/csrf.json (fetched once), X-Requested-With", async () => {
+    const fake = fakeDiscourse();
+    const b = new DiscourseBackend({ baseUrl: fake.baseUrl });
+    await b.replyToThread('57', { body: 'One' });
+    await b.replyToThread('57', { body: 'Two' });
+    const log = await fake.log();
+    expect(log.filter((r) => r.path === '/session/csrf.json')).to.have.length(1);
+    const writes = log.filter((r) => r.method === 'POST');
+    expect(writes).to.have.length(2);
+    for (const w of writes) {
+      expect(w.headers).to.include({ 'x-csrf-token': 'fixture-csrf-token', 'x-requested-with': 'XMLHttpRequest' });
+      expect(w.headers).not.to.have.property('user-api-key');
+    }
+  });
+
+  it('honours 429 Retry-After: a short wait is waited out and retried, a long one rejects with retryAfter', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    await fake.control({ rateLimit: { path: '/posts.json', seconds: 0 } });
+    expect((await b.replyToThread('57', { body: 'After the wait' })).body).to.equal('After the wait');
+    expect((await fake.writes()).map((w) => w.path)).to.deep.equal(['/posts.json', '/posts.json']);
+    await fake.control({ rateLimit: { path: '/posts.json', seconds: 60 } });
+    const e = await b.replyToThread('57', { body: 'Too soon' }).catch((x: unknown) => x);
+    expect(e).to.be.instanceOf(BackendError);
+    expect(e).to.include({ status: 429, retryAfter: 60 });
+  });
+
+  it('hears new topics and replies through MessageBus long polling', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    const events: LiveEvent[] = [];
+    const abort = new AbortController();
+    const heard = (n: number) => new Promise<void>((resolve) => {
+      const check = () => (events.length >= n ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    b.subscribe((e) => events.push(e), abort.signal);
+    // Wait for the /__status handshake, then act as other users would.
+    await new Promise<void>((resolve) => {
+      const check = async () => ((await fake.log()).filter((r) => r.path.includes('/poll')).length >= 2 ? resolve() : setTimeout(check, 20));
+      void check();
+    });
+    // Recorded-shape MessageBus messages (test/fixtures/discourse/derived/message-bus-*.json), then the bump of
+    // the new topic's own creation, then a reply posted through the adapter.
+    const [created] = await fixture('derived/message-bus-new-topic.json');
+    const [bumped] = await fixture('derived/message-bus-latest.json');
+    await fake.control({ publish: [{ channel: created.channel, data: created.data }] });
+    await heard(1);
+    await fake.control({ publish: [{ channel: '/latest', data: { ...bumped.data, topic_id: created.data.topic_id } }, { channel: bumped.channel, data: bumped.data }] });
+    await heard(2);
+    await b.replyToThread('57', { body: 'A reply' });
+    await heard(4);
+    abort.abort();
+    // Topic 58's bump is its own creation, not a reply; the reply to 57 in the Q&A category is a post and an answer.
+    expect(events.map((e) => [e.type, e.id, e.parentId, e.category])).to.deep.equal([
+      ['thread.created', '58', null, 'test1'],
+      ['post.created', '1@2013-02-09T15:05:00.000Z', '1', 'test1'],
+      ['post.created', events[2]!.id, '57', 'questions'],
+      ['answer.created', events[2]!.id, '57', 'questions'],
+    ]);
+    expect(events[0]!.at).to.equal('2013-02-09T15:00:00.000Z');
+    const polls = (await fake.log()).filter((r) => r.path.includes('/poll'));
+    expect(polls[0]!.body).to.equal('%2Fnew=-1&%2Flatest=-1');
+    expect(polls[1]!.body).to.equal('%2Fnew=40&%2Flatest=90');
+    expect(polls[0]!.headers).to.include({ 'user-api-key': KEY, 'dont-chunk': 'true' });
+  });
+});

@@ -1,0 +1,145 @@
+// A fake Discourse inside the test runner's dev server, under /discourse/{namespace}/. It serves the
+// recorded payloads of test/fixtures/discourse/ (README there says where each came from), keeps a
+// little state per namespace (replies join their topic, accept marks the answer, new topics and
+// replies are published on MessageBus), and records every write with its method, path, query,
+// headers and body. Tests read the record and script it through POST /discourse/__control.
+import { readFileSync } from 'node:fs';
+
+const dir = new URL('../fixtures/discourse/', import.meta.url);
+const fixture = (name) => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
+const spaces = new Map();
+
+function space(ns) {
+  let s = spaces.get(ns);
+  if (!s) {
+    s = {
+      topics: new Map([[57, fixture('derived/topic-solved.json')], [13, fixture('derived/topic-raw.json')]]),
+      log: [], bus: [], busSeq: { ...fixture('derived/message-bus-status.json')[0].data }, waiters: [], nextPostId: 900, nextTopicId: 600,
+      signedOut: false, rateLimit: null,
+    };
+    spaces.set(ns, s);
+  }
+  return s;
+}
+
+function send(ctx, status, body, headers = {}) {
+  ctx.status = status;
+  ctx.set('cache-control', 'no-store');
+  for (const [k, v] of Object.entries(headers)) ctx.set(k, v);
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify(body);
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const notFound = { errors: ['The requested URL or resource could not be found.'], error_type: 'not_found' };
+
+function publish(s, channel, data) {
+  s.busSeq[channel] += 1;
+  s.bus.push({ global_id: 2000 + s.bus.length, message_id: s.busSeq[channel], channel, data });
+  for (const wake of s.waiters.splice(0)) wake();
+}
+
+function topicOfPost(s, postId) {
+  for (const t of s.topics.values()) if (t.post_stream.posts.some((p) => p.id === postId)) return t;
+  return undefined;
+}
+
+/** MessageBus: `-1` asks for the current positions (`/__status`); otherwise what came after, held up to 1.5 s. */
+async function poll(ctx, s, form) {
+  const positions = Object.fromEntries([...new URLSearchParams(form)].map(([k, v]) => [k, Number(v)]));
+  if (Object.values(positions).some((v) => v < 0)) {
+    return send(ctx, 200, [{ global_id: -1, message_id: -1, channel: '/__status', data: { ...s.busSeq } }]);
+  }
+  const pending = () => s.bus.filter((m) => m.channel in positions && m.message_id > positions[m.channel]);
+  if (!pending().length) {
+    await new Promise((resolve) => {
+      const t = setTimeout(resolve, 1500);
+      s.waiters.push(() => (clearTimeout(t), resolve()));
+    });
+  }
+  send(ctx, 200, pending());
+}
+
+function write(ctx, s, method, path, query, body) {
+  const json = body ? JSON.parse(body) : {};
+  if (method === 'POST' && path === '/posts.json') {
+    if (json.title) {
+      const created = { ...fixture('docs_topics_new_topic_response.json'), id: s.nextPostId++, topic_id: s.nextTopicId++, post_number: 1 };
+      publish(s, '/new', { topic_id: created.topic_id, message_type: 'new_topic', payload: { created_at: created.created_at, category_id: json.category, archetype: 'regular' } });
+      return send(ctx, 200, created);
+    }
+    const topic = s.topics.get(json.topic_id);
+    if (!topic) return send(ctx, 404, notFound);
+    const posts = topic.post_stream.posts;
+    const reply = { ...fixture('post.json'), id: s.nextPostId++, topic_id: json.topic_id, post_number: Math.max(...posts.map((p) => p.post_number)) + 1, raw: json.raw, cooked: `<p>${json.raw}</p>`, created_at: new Date().toISOString() };
+    posts.push(reply);
+    topic.post_stream.stream?.push(reply.id);
+    topic.posts_count += 1;
+    publish(s, '/latest', { topic_id: json.topic_id, message_type: 'latest', payload: { bumped_at: reply.created_at, category_id: topic.category_id, archetype: 'regular' } });
+    return send(ctx, 200, reply);
+  }
+  if (method === 'POST' && path === '/solution/accept.json') {
+    const topic = topicOfPost(s, json.id);
+    if (!topic) return send(ctx, 404, notFound);
+    const post = topic.post_stream.posts.find((p) => p.id === json.id);
+    for (const p of topic.post_stream.posts) delete p.accepted_answer;
+    post.accepted_answer = true;
+    topic.accepted_answer = { post_number: post.post_number, username: post.username, excerpt: null, name: post.name ?? null };
+    return send(ctx, 200, fixture('derived/solution-accept.json'));
+  }
+  if (method === 'POST' && path === '/post_actions.json') return send(ctx, 200, { ...fixture('derived/post-action-like.json'), id: json.id });
+  if (method === 'DELETE' && /^\/post_actions\/\d+\.json$/.test(path)) return send(ctx, 200, fixture('derived/post-action-unlike.json'));
+  if (method === 'PUT' && /^\/posts\/\d+\.json$/.test(path)) return send(ctx, 200, fixture('docs_posts_update_post_response.json'));
+  if (method === 'PUT' && /^\/t\/-\/\d+\.json$/.test(path)) return send(ctx, 200, fixture('docs_topics_update_topic_response.json'));
+  return send(ctx, 404, notFound);
+}
+
+function read(ctx, s, path) {
+  const fixed = {
+    '/categories.json': 'derived/categories-with-subcategories.json',
+    '/latest.json': 'latest.json',
+    '/top.json': 'top.json',
+    '/c/test2/2.json': 'category_latest_topics.json',
+    '/c/test2/questions/13.json': 'derived/questions-list.json',
+    '/search.json': 'docs_search_query_response.json',
+    '/session/csrf.json': 'derived/csrf.json',
+  };
+  if (fixed[path]) return send(ctx, 200, fixture(fixed[path]));
+  if (path === '/session/current.json') return s.signedOut ? send(ctx, 404, notFound) : send(ctx, 200, fixture('derived/session-current.json'));
+  const topic = /^\/t\/(\d+)\.json$/.exec(path);
+  if (topic && s.topics.has(Number(topic[1]))) return send(ctx, 200, s.topics.get(Number(topic[1])));
+  return send(ctx, 404, notFound);
+}
+
+export function fakeDiscourse() {
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/discourse/')) return next();
+    if (ctx.path === '/discourse/__control') {
+      const cmd = JSON.parse(await readBody(ctx.req));
+      const s = space(cmd.ns);
+      if (cmd.signedOut !== undefined) s.signedOut = cmd.signedOut;
+      // The next request to `path` answers 429 with this Retry-After (seconds).
+      if (cmd.rateLimit) s.rateLimit = cmd.rateLimit;
+      for (const m of cmd.publish ?? []) publish(s, m.channel, m.data);
+      return send(ctx, 200, { log: s.log });
+    }
+    const [, , ns, ...rest] = ctx.path.split('/');
+    const s = space(ns);
+    const path = `/${rest.join('/')}`;
+    const body = ctx.method === 'GET' ? '' : await readBody(ctx.req);
+    s.log.push({ method: ctx.method, path, query: ctx.querystring, headers: ctx.headers, body });
+    if (s.rateLimit && s.rateLimit.path === path) {
+      const { seconds } = s.rateLimit;
+      s.rateLimit = null;
+      return send(ctx, 429, fixture('derived/rate-limited.json'), { 'retry-after': String(seconds) });
+    }
+    if (/^\/message-bus\/[\w-]+\/poll$/.test(path)) return poll(ctx, s, body);
+    if (ctx.method === 'GET') return read(ctx, s, path);
+    return write(ctx, s, ctx.method, path, ctx.querystring, body);
+  };
+}
