@@ -14,7 +14,8 @@ const files = named.length ? named : readdirSync(new URL('.', import.meta.url)).
 // shutdown first, so the copies open a consistent PGlite directory.
 const seeded = mkdtempSync(join(tmpdir(), 'confab-e2e-seeded-'));
 const t0 = Date.now();
-const seeding = await startServer({}, { dataDir: seeded, seeded: '' });
+// Seeding is the slow part of a start, done once here: it gets longer than a copy's 90 s.
+const seeding = await startServer({}, { dataDir: seeded, seeded: '', timeoutMs: 300_000 });
 await seeding.stop({ keepData: true });
 console.log(`e2e: seeded the demo community once in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const env = { ...process.env, CONFAB_E2E_SEEDED_DIR: seeded };

@@ -23,7 +23,7 @@ const freePort = () =>
     });
   });
 
-export async function startServer(extraEnv = {}, { dataDir = mkdtempSync(join(tmpdir(), 'confab-e2e-')), seeded = process.env.CONFAB_E2E_SEEDED_DIR } = {}) {
+export async function startServer(extraEnv = {}, { dataDir = mkdtempSync(join(tmpdir(), 'confab-e2e-')), seeded = process.env.CONFAB_E2E_SEEDED_DIR, timeoutMs = 90_000 } = {}) {
   const port = await freePort();
   if (seeded) cpSync(seeded, dataDir, { recursive: true });
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', CONFAB_DATA_DIR: dataDir, NODE_ENV: 'development', ...extraEnv };
@@ -33,7 +33,7 @@ export async function startServer(extraEnv = {}, { dataDir = mkdtempSync(join(tm
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
     try {
@@ -44,7 +44,7 @@ export async function startServer(extraEnv = {}, { dataDir = mkdtempSync(join(tm
     }
     if (Date.now() > deadline) {
       child.kill();
-      throw new Error(`server did not answer /api/health in 90 s:\n${log}`);
+      throw new Error(`server did not answer /api/health in ${timeoutMs / 1000} s:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
