@@ -1,13 +1,21 @@
-// `npm test`: every suite in order, then one plain `N passed, M failed` line for CI log readers.
+// `npm test`: every suite, then one plain `N passed, M failed` line for CI log readers.
 // A step that fails without reporting a count (a build error, a crash) counts as one failure.
-import { spawnSync } from 'node:child_process';
+//
+// Steps run as soon as what they need has finished, two at a time (CI has 2 cores): the static checks
+// and the build overlap. The four suites (browser, server, e2e, storybook) already keep both cores busy
+// themselves (two files or pages at a time, two databases), so each runs alone, with its output live.
+// The output of steps that overlap is held and printed whole when each finishes, so the log stays readable.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const steps = [
+  // The build first: the longest chain (build -> e2e, storybook) starts from it.
+  { name: 'build', cmd: 'npm run build --silent' },
   // The SDK, then the server with its tests and benchmarks (tsx runs them without checking types).
-  { name: 'typecheck', cmd: 'npx tsc --noEmit -p . && npx tsc -p server/tsconfig.json' },
+  { name: 'typecheck', cmd: 'npx tsc --noEmit -p .' },
+  { name: 'typecheck-server', cmd: 'npx tsc -p server/tsconfig.json' },
   // Type tests: the React wrappers' and JSX typings' @ts-expect-error lines (`sort="oldest"` and the like).
   { name: 'types', cmd: 'npx tsc -p test/browser/tsconfig.types.json' },
   // ARCHITECTURE's layering: no element touches IndexedDB or the global fetch.
@@ -15,46 +23,92 @@ const steps = [
   // No import cycles in the SDK or the server (type-only imports count too): madge exits 1 on any.
   // A cycle usually means a lazy part imports its element; parts import the element's host.ts instead.
   { name: 'cycles', cmd: 'npx madge --circular --extensions ts --ts-config tsconfig.json src server/src' },
-  { name: 'build', cmd: 'npm run build --silent' },
   // The custom-elements.json that build wrote: tokens, parts, event types and unions for every element.
-  { name: 'manifest', cmd: 'node --test test/manifest/custom-elements.test.mjs' },
+  { name: 'manifest', cmd: 'node --test test/manifest/custom-elements.test.mjs', after: ['build'] },
   // The OpenAPI document as the server generates it, at 0 errors and 0 warnings of redocly's recommended rules.
-  { name: 'openapi', cmd: 'node test/openapi/lint.mjs' },
+  // After build: both write openapi.json.
+  { name: 'openapi', cmd: 'node test/openapi/lint.mjs', after: ['build'] },
   // The tarball npm would publish: publint, arethetypeswrong, and every exported file present.
-  { name: 'pack', cmd: 'node test/pack/run.mjs', counted: true },
+  { name: 'pack', cmd: 'node test/pack/run.mjs', counted: true, after: ['build', 'openapi'] },
   // Every budget fails the run: loader, IIFE, each element's first load and all of them together.
-  { name: 'size', cmd: 'npm run size' },
-  { name: 'browser', cmd: 'npx web-test-runner', counted: true },
-  { name: 'server', cmd: 'node test/server/run.mjs', counted: true, when: () => existsSync('test/server/run.mjs') },
-  { name: 'e2e', cmd: 'node test/e2e/run.mjs', counted: true, when: () => existsSync('test/e2e/run.mjs') },
-  // After build: Storybook's autodocs read the custom-elements.json that build generates.
-  { name: 'storybook', cmd: 'node test/storybook/smoke.mjs', counted: true, when: () => existsSync('test/storybook/smoke.mjs') },
-];
+  { name: 'size', cmd: 'npm run size', after: ['build'] },
+  // After build: Storybook's autodocs read the custom-elements.json that build generates. Built here,
+  // alongside the static checks, so the smoke step below only opens stories.
+  { name: 'storybook-build', cmd: 'npx storybook build --quiet -o storybook-static', after: ['build'], when: () => existsSync('test/storybook/smoke.mjs') },
+  { name: 'browser', cmd: 'npx web-test-runner', counted: true, alone: true },
+  { name: 'server', cmd: 'node test/server/run.mjs', counted: true, alone: true, when: () => existsSync('test/server/run.mjs') },
+  { name: 'e2e', cmd: 'node test/e2e/run.mjs', counted: true, alone: true, after: ['build'], when: () => existsSync('test/e2e/run.mjs') },
+  { name: 'storybook', cmd: 'node test/storybook/smoke.mjs --no-build', counted: true, alone: true, after: ['storybook-build'], when: () => existsSync('test/storybook/smoke.mjs') },
+].filter((s) => !s.when || s.when());
 
+const PARALLEL = Math.max(1, Number(process.env.CONFAB_TEST_PARALLEL) || 2);
+const runStarted = Date.now();
 let passed = 0;
 let failed = 0;
-const summary = [];
-for (const step of steps) {
-  if (step.when && !step.when()) continue;
+const results = new Map(); // name -> { ok, line }
+
+function runStep(step, live) {
   const countFile = join(mkdtempSync(join(tmpdir(), 'confab-count-')), 'count');
   const started = Date.now();
-  console.log(`\n=== ${step.name}: ${step.cmd}`);
-  const r = spawnSync(step.cmd, { shell: true, stdio: 'inherit', env: { ...process.env, CONFAB_COUNT_FILE: countFile } });
-  let p = 0;
-  let f = 0;
-  if (step.counted && existsSync(countFile)) {
-    for (const line of readFileSync(countFile, 'utf8').trim().split('\n')) {
-      const [a, b] = line.split(' ').map(Number);
-      p += a;
-      f += b;
-    }
-    if (r.status !== 0 && f === 0) f = 1;
-  } else if (r.status === 0) p = 1;
-  else f = 1;
-  passed += p;
-  failed += f;
-  summary.push(`${step.name}: ${p} passed, ${f} failed (${Math.round((Date.now() - started) / 1000)} s)`);
+  const header = `\n=== ${step.name}: ${step.cmd}\n`;
+  if (live) process.stdout.write(header);
+  const held = [header];
+  return new Promise((resolve) => {
+    const child = spawn(step.cmd, {
+      shell: true,
+      stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CONFAB_COUNT_FILE: countFile },
+    });
+    child.stdout?.on('data', (d) => held.push(d));
+    child.stderr?.on('data', (d) => held.push(d));
+    child.on('close', (status) => {
+      if (!live) process.stdout.write(Buffer.concat(held.map((h) => (typeof h === 'string' ? Buffer.from(h) : h))));
+      let p = 0;
+      let f = 0;
+      if (step.counted && existsSync(countFile)) {
+        for (const line of readFileSync(countFile, 'utf8').trim().split('\n')) {
+          const [a, b] = line.split(' ').map(Number);
+          p += a;
+          f += b;
+        }
+        if (status !== 0 && f === 0) f = 1;
+      } else if (status === 0) p = 1;
+      else f = 1;
+      passed += p;
+      failed += f;
+      const s = Math.round((Date.now() - started) / 1000);
+      const at = Math.round((started - runStarted) / 1000);
+      results.set(step.name, { ok: f === 0, line: `${step.name}: ${p} passed, ${f} failed (${s} s, started at ${at} s)` });
+      resolve();
+    });
+  });
 }
-console.log(`\n${summary.join('\n')}`);
+
+// A step whose prerequisite failed still runs (its own failure is the clearer message), as before.
+const pending = [...steps];
+const running = new Map(); // name -> { promise, alone }
+while (pending.length || running.size) {
+  const aloneRunning = [...running.values()].some((r) => r.alone);
+  const ready = pending.filter((s) => (s.after ?? []).every((a) => results.has(a) || !steps.some((t) => t.name === a)));
+  let next;
+  if (!aloneRunning && running.size < PARALLEL) {
+    // Declared order is priority order; a step that must run alone waits for an empty machine, and
+    // nothing starts next to it.
+    next = ready.find((s) => !s.alone || running.size === 0);
+    // Keep a ready step that runs alone from starving behind a stream of short ones: once it is the
+    // first ready step, let the running ones drain.
+    if (next && ready[0]?.alone && running.size > 0) next = undefined;
+  }
+  if (next) {
+    pending.splice(pending.indexOf(next), 1);
+    const promise = runStep(next, Boolean(next.alone)).then(() => running.delete(next.name));
+    running.set(next.name, { promise, alone: Boolean(next.alone) });
+    continue;
+  }
+  await Promise.race([...running.values()].map((r) => r.promise));
+}
+
+console.log(`\n${steps.map((s) => results.get(s.name).line).join('\n')}`);
+console.log(`total ${Math.round((Date.now() - runStarted) / 1000)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

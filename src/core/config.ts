@@ -29,6 +29,10 @@ let options: Readonly<ConfabOptions> = {};
 let restFactory: RestFactory | undefined;
 // The built RestBackend, remembered so every element on the page shares one client (and one dedup id).
 let builtBackend: CommunityBackend | undefined;
+// Counts sign-in changes: every configure() that passes `getToken` (even the same function: a portal
+// that signed a partner in or out says so by handing the provider over again). Data loaded under an
+// older epoch may belong to someone else, so ResourceController reloads when it moves on.
+let identityEpoch = 0;
 const listeners = new Set<(o: Readonly<ConfabOptions>) => void>();
 
 /**
@@ -49,6 +53,7 @@ export function configure(next: ConfabOptions): void {
   // A new api invalidates the client built for the old one. getToken needs no rebuild: the client
   // reads it at call time, so a portal may set it after the loader configured `api`.
   if (('api' in next && next.api !== prev.api) || next.backend !== undefined) builtBackend = undefined;
+  if ('getToken' in next) identityEpoch++;
   notify();
 }
 
@@ -78,6 +83,11 @@ export function getBackend(): CommunityBackend | undefined {
   return builtBackend;
 }
 
+/** How many times `getToken` was (re)configured: a change means the signed-in partner may have changed. */
+export function getIdentityEpoch(): number {
+  return identityEpoch;
+}
+
 /** The current options (frozen). */
 export function getOptions(): Readonly<ConfabOptions> {
   return options;
@@ -105,5 +115,6 @@ export function _resetConfigForTests(): void {
   options = {};
   restFactory = undefined;
   builtBackend = undefined;
+  identityEpoch = 0;
   listeners.clear();
 }

@@ -1,4 +1,4 @@
-import { getOptions } from './config.js';
+import { getIdentityEpoch, getOptions } from './config.js';
 
 /**
  * Who the cache belongs to. Cached responses depend on the caller (`me`, tier-filtered articles), and
@@ -10,6 +10,9 @@ import { getOptions } from './config.js';
  */
 
 let last: string | undefined;
+// The identity epoch (config.ts) `last` was learnt in: after a sign-in change it no longer says who is
+// signed in, so synchronous readers get undefined until getToken() has been asked again.
+let lastEpoch = 0;
 const memo = new Map<string, string>();
 
 // FNV-1a, 52 bits: a partition label, not a secret. Sync and available outside secure contexts.
@@ -49,16 +52,24 @@ export function identityOf(token: string | null | undefined): string {
 
 // N elements mounting together ask once: the portal's getToken may be more than a getter.
 let asking: Promise<string | null> | undefined;
+let askingEpoch = 0;
 
 /**
  * The current partition, asking the configured `getToken()`. Resolves null when the token provider
  * fails: then nothing is read from or written to the persistent cache.
  */
 export function currentIdentity(): Promise<string | null> {
-  return (asking ??= ask().finally(() => (asking = undefined)));
+  const epoch = getIdentityEpoch();
+  // A question asked before the sign-in changed would answer for the previous partner: ask anew.
+  if (asking && askingEpoch === epoch) return asking;
+  askingEpoch = epoch;
+  const p: Promise<string | null> = ask(epoch).finally(() => {
+    if (asking === p) asking = undefined;
+  });
+  return (asking = p);
 }
 
-async function ask(): Promise<string | null> {
+async function ask(epoch: number): Promise<string | null> {
   const getToken = getOptions().getToken;
   let id: string;
   try {
@@ -66,18 +77,32 @@ async function ask(): Promise<string | null> {
   } catch {
     return null;
   }
-  last = id;
+  // An answer that arrives after yet another sign-in change does not describe the current partner.
+  if (epoch === getIdentityEpoch()) {
+    last = id;
+    lastEpoch = epoch;
+  }
   return id;
 }
 
-/** The partition seen last, for synchronous reads of the in-memory cache; undefined before the first. */
+/**
+ * The partition seen last, for synchronous reads of the in-memory cache; undefined before the first
+ * and after a sign-in change until getToken() has answered again.
+ */
 export function lastIdentity(): string | undefined {
+  return lastEpoch === getIdentityEpoch() ? last : undefined;
+}
+
+/** The partition seen last, whatever happened since: to tell that the partner changed. */
+export function previousIdentity(): string | undefined {
   return last;
 }
 
 /** Test hook. */
 export function _resetIdentityForTests(): void {
   last = undefined;
+  lastEpoch = 0;
   asking = undefined;
+  askingEpoch = 0;
   memo.clear();
 }

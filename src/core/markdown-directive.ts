@@ -1,5 +1,5 @@
 import { noChange, nothing } from 'lit';
-import { AsyncDirective, directive, type PartInfo, PartType } from 'lit/async-directive.js';
+import { AsyncDirective, directive, type DirectiveResult, type PartInfo, PartType } from 'lit/async-directive.js';
 import { loadOnce } from './load-once.js';
 
 type Renderer = (md: string) => DocumentFragment;
@@ -58,7 +58,9 @@ class MarkdownDirective extends AsyncDirective {
  * @example
  * html`<div class="body">${markdown(post.body)}</div>`
  */
-export const markdown = directive(MarkdownDirective);
+// Typed by hand: the build emits declarations without type-checking (rollup.config.mjs, noCheck), and
+// an inferred type would name lit-html's internal module instead of the public `lit/async-directive.js`.
+export const markdown: (md: string) => DirectiveResult<typeof MarkdownDirective> = directive(MarkdownDirective);
 
 /** Starts loading the Markdown renderer early, e.g. when a thread is about to open. */
 export function preloadMarkdown(): Promise<void> {

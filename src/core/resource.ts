@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommunityBackend } from '../backends/types.js';
 import { persistentBackendId, runtimeBackendId } from './backend-id.js';
 import { dropMemoryCache, peekCache, readCache, writeCache } from './cache.js';
-import { currentIdentity, lastIdentity } from './identity.js';
+import { currentIdentity, lastIdentity, previousIdentity } from './identity.js';
+import { getIdentityEpoch } from './config.js';
 import { OfflineError, isAbort, toConfabError, type ConfabError } from './errors.js';
 import { emit } from './events.js';
 
@@ -119,7 +120,13 @@ export class ResourceController<T> implements ReactiveController {
 
   private fullKey: string | null | undefined = undefined; // undefined: never resolved yet
   private backendNow: CommunityBackend | undefined;
+  // Who the data was loaded for: the sign-in epoch (config.ts) and the backend object. Either changing
+  // means another partner may be asking (a new getToken, a provider handed another client), so the
+  // controller reloads and shows nothing of the previous partner's meanwhile.
+  private epoch = -1;
+  private backendSeen: CommunityBackend | undefined;
   private flight?: Flight;
+  private flightKey = '';
   private gen = 0;
   private connected = false;
   // Which key `value` belongs to: with keepPrevious it may still be the previous key's.
@@ -139,10 +146,14 @@ export class ResourceController<T> implements ReactiveController {
     const backend = this.options.backend();
     const key = backend ? this.options.key() : null;
     const fullKey = backend && key !== null ? `${runtimeBackendId(backend)}|${key}` : null;
-    // Same id and key: same data, even if configure() rebuilt the client object. Later loads use the new one.
     this.backendNow = backend;
-    if (fullKey === this.fullKey) return;
-    this.switchTo(fullKey);
+    const epoch = getIdentityEpoch();
+    const identityChanged =
+      this.fullKey !== undefined && (epoch !== this.epoch || (backend !== undefined && this.backendSeen !== undefined && backend !== this.backendSeen));
+    this.epoch = epoch;
+    if (backend) this.backendSeen = backend;
+    if (fullKey === this.fullKey && !identityChanged) return;
+    this.switchTo(fullKey, identityChanged);
   }
 
   /** After the host rendered a fetch's outcome: the event for the host page, then the element's hook. */
@@ -212,7 +223,7 @@ export class ResourceController<T> implements ReactiveController {
     return !!this.backendNow && persistentBackendId(this.backendNow) !== 'default';
   }
 
-  private switchTo(fullKey: string | null): void {
+  private switchTo(fullKey: string | null, identityChanged = false): void {
     this.release();
     this.fullKey = fullKey;
     const gen = ++this.gen;
@@ -220,7 +231,8 @@ export class ResourceController<T> implements ReactiveController {
     this.error = undefined;
     this.offline = false;
     this.stale = false;
-    if (!this.options.keepPrevious || fullKey === null) {
+    // keepPrevious keeps one key's data while the next loads, never one partner's data for another.
+    if (!this.options.keepPrevious || fullKey === null || identityChanged) {
       this.value = undefined;
       this.savedAt = undefined;
       this.valueKey = undefined;
@@ -234,7 +246,7 @@ export class ResourceController<T> implements ReactiveController {
     set.add(this as ResourceController<unknown>);
     this.status = 'loading';
     // Memory hit: show it in this very render (under the partner seen last; see identity.ts).
-    const who = lastIdentity();
+    const who = identityChanged ? undefined : lastIdentity();
     const hit = this.cacheOn() && who ? peekCache<T>(`${who}|${fullKey}`) : undefined;
     if (hit) this.showStale(hit.value, hit.savedAt);
     void this.load(gen, false);
@@ -266,8 +278,10 @@ export class ResourceController<T> implements ReactiveController {
           }
         });
     }
-    if (this.flight) leave(fullKey, this.flight);
-    const flight = (this.flight = join(fullKey, (signal) => this.options.fetch(backend, signal), fresh));
+    if (this.flight) leave(this.flightKey, this.flight);
+    // Requests are shared per sign-in epoch: one sent with the previous partner's token answers for them.
+    const flightKey = (this.flightKey = `${this.epoch}|${fullKey}`);
+    const flight = (this.flight = join(flightKey, (signal) => this.options.fetch(backend, signal), fresh));
     try {
       const value = (await flight.promise) as T;
       if (gen !== this.gen) return;
@@ -319,14 +333,14 @@ export class ResourceController<T> implements ReactiveController {
     const set = peers.get(key);
     set?.delete(this as ResourceController<unknown>);
     if (set && set.size === 0) peers.delete(key);
-    if (this.flight) leave(key, this.flight);
+    if (this.flight) leave(this.flightKey, this.flight);
     this.flight = undefined;
   }
 }
 
 /** The current partner's cache partition; a new partner drops the in-memory layer of the previous one. */
 async function identity(): Promise<string | null> {
-  const before = lastIdentity();
+  const before = previousIdentity();
   const id = await currentIdentity();
   if (before !== undefined && id !== before) dropMemoryCache();
   return id;

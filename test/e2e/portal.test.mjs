@@ -98,3 +98,27 @@ test('at phone width (390 px) every demo page fits: no sideways scroll, the dark
     await context.close();
   }
 });
+
+test('the "Sign in as" switcher: the elements follow sign-in, a partner switch and sign-out without a reload', async () => {
+  const users = await api('/demo/users');
+  const [a, b] = users.filter((u) => u.org && u.tier);
+  const { page, context, problems } = await openPortal();
+  // A reload would drop this marker: the elements must follow without one.
+  await page.evaluate(() => (window.__sameDocument = true));
+  const qa = page.locator('confab-qa-box');
+  const feed = page.locator('confab-forum-feed');
+  await qa.getByRole('button', { name: 'Sign in to ask' }).waitFor({ timeout: 20000 });
+  await page.selectOption('#signin', a.id);
+  await qa.getByText(`Posting as ${a.name}`).waitFor({ timeout: 20000 });
+  await feed.getByRole('button', { name: 'New thread' }).click();
+  await feed.getByLabel('Title').waitFor({ timeout: 20000 });
+  await page.selectOption('#signin', b.id);
+  await qa.getByText(`Posting as ${b.name}`).waitFor({ timeout: 20000 });
+  assert.equal(await qa.getByText(`Posting as ${a.name}`).count(), 0);
+  await page.selectOption('#signin', '');
+  await qa.getByRole('button', { name: 'Sign in to ask' }).waitFor({ timeout: 20000 });
+  assert.equal(await qa.getByText('Posting as').count(), 0);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload happened');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,7 +1,12 @@
 // Starts the reference server as `npm start` does (after a build), on a free port with a fresh
 // PGlite data dir, and waits until it answers /api/health.
+//
+// Seeding the demo community is most of a server's start (measured on the shared 2-core machine:
+// 136 s fresh, 24 s from a copy; about 5:1 on a quiet one). run.mjs seeds one data dir before the
+// files start and names it in CONFAB_E2E_SEEDED_DIR; every server then starts on its own copy of it,
+// which is the same fresh, seeded state. Without that variable (a file run on its own) it seeds.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -18,9 +23,9 @@ const freePort = () =>
     });
   });
 
-export async function startServer(extraEnv = {}) {
+export async function startServer(extraEnv = {}, { dataDir = mkdtempSync(join(tmpdir(), 'confab-e2e-')), seeded = process.env.CONFAB_E2E_SEEDED_DIR, timeoutMs = 90_000 } = {}) {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'confab-e2e-'));
+  if (seeded) cpSync(seeded, dataDir, { recursive: true });
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', CONFAB_DATA_DIR: dataDir, NODE_ENV: 'development', ...extraEnv };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -28,7 +33,7 @@ export async function startServer(extraEnv = {}) {
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
     try {
@@ -39,17 +44,17 @@ export async function startServer(extraEnv = {}) {
     }
     if (Date.now() > deadline) {
       child.kill();
-      throw new Error(`server did not answer /api/health in 90 s:\n${log}`);
+      throw new Error(`server did not answer /api/health in ${timeoutMs / 1000} s:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
     origin,
     log: () => log,
-    async stop() {
+    async stop({ keepData = false } = {}) {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs the server suite on PGlite (DATABASE_URL removed) and then, when DATABASE_URL is set, on
-// PostgreSQL. Prints `server: N passed, M failed` (the sum of both runs) and exits non-zero on failure.
+// Runs the server suite on PGlite (DATABASE_URL removed) and, when DATABASE_URL is set, on PostgreSQL
+// at the same time: the two runs share nothing (PGlite in memory or its own temp dir, ports picked
+// free), and each is a single node process mostly busy on its own database, so on 2 cores they take
+// about as long as the slower one instead of the sum. The PostgreSQL run's output is held back and
+// printed after the PGlite run's, so the log reads as before.
+// Prints `server: N passed, M failed` (the sum of both runs) and exits non-zero on failure.
 import { spawn } from 'node:child_process';
 import { appendFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -16,20 +20,23 @@ const files = (only.length ? only : readdirSync(here).filter((f) => f.endsWith('
 // multiprocess.test.ts registers nothing without DATABASE_URL, so the PGlite run leaves it out.
 const PG_ONLY = /multiprocess\.test\.ts$/;
 
-function run(label, env) {
+function run(label, env, { live = true } = {}) {
   const list = env.DATABASE_URL ? files : files.filter((f) => !PG_ONLY.test(f));
   return new Promise((resolve) => {
-    console.log(`\n=== server tests on ${label} (${list.length} files)`);
+    const held = [];
+    const out = (text) => (live ? process.stdout.write(text) : held.push(text));
+    out(`\n=== server tests on ${label} (${list.length} files)\n`);
     const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=tap', ...list], {
       cwd: root,
       env,
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', live ? 'inherit' : 'pipe'],
     });
     let pass = 0;
     let fail = 0;
     let rest = '';
+    child.stderr?.on('data', (d) => held.push(d.toString()));
     child.stdout.on('data', (d) => {
-      process.stdout.write(d);
+      out(d.toString());
       rest += d.toString();
       const lines = rest.split('\n');
       rest = lines.pop();
@@ -47,16 +54,22 @@ function run(label, env) {
       }
       // A run that died without a summary (or exited non-zero with no failures counted) is a failure.
       if (code !== 0 && fail === 0) fail = 1;
-      console.log(`--- ${label}: ${pass} passed, ${fail} failed`);
-      resolve({ pass, fail });
+      out(`--- ${label}: ${pass} passed, ${fail} failed\n`);
+      resolve({ pass, fail, held });
     });
   });
 }
 
 const base = { ...process.env };
 delete base.DATABASE_URL;
-const results = [await run('PGlite', base)];
-if (process.env.DATABASE_URL) results.push(await run('PostgreSQL', { ...process.env }));
+const runs = [run('PGlite', base)];
+if (process.env.DATABASE_URL) runs.push(run('PostgreSQL', { ...process.env }, { live: false }));
+const results = [await runs[0]];
+if (runs[1]) {
+  const pg = await runs[1];
+  process.stdout.write(pg.held.join(''));
+  results.push(pg);
+}
 const pass = results.reduce((n, r) => n + r.pass, 0);
 const fail = results.reduce((n, r) => n + r.fail, 0);
 console.log(`server: ${pass} passed, ${fail} failed`);

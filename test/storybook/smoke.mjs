@@ -119,11 +119,45 @@ async function renderPhase(page) {
 }
 
 /**
+ * Counts, in every story page, the timers and fetches that could still change what it shows: a
+ * pending setTimeout with its due time, and fetches in flight. Installed before Storybook's scripts.
+ */
+function trackPending() {
+  const timers = new Map();
+  const { setTimeout: set, clearTimeout: clear, fetch: realFetch } = window;
+  let fetches = 0;
+  // settle() waits with the real one, or its own waiting would count as pending.
+  window.__smokeSetTimeout = set;
+  window.setTimeout = function (fn, ms, ...rest) {
+    if (typeof fn !== 'function') return set.call(window, fn, ms, ...rest);
+    const id = set.call(window, (...a) => {
+      timers.delete(id);
+      fn(...a);
+    }, ms, ...rest);
+    timers.set(id, Date.now() + (Number(ms) || 0));
+    return id;
+  };
+  window.clearTimeout = function (id) {
+    timers.delete(id);
+    return clear.call(window, id);
+  };
+  window.fetch = function (...a) {
+    fetches++;
+    return realFetch.apply(this, a).finally(() => fetches--);
+  };
+  /** True when nothing is due before `until`: no fetch in flight and no timer firing earlier. */
+  window.__smokeNothingDueBefore = (until) => fetches === 0 && [...timers.values()].every((due) => due > until);
+}
+
+/**
  * Waits until the Confab elements have finished updating and nothing is busy (no skeleton, no
- * aria-busy) for a moment, or SETTLE_MAX passes: a loading story never gets there, which is fine.
+ * aria-busy) for a moment, or SETTLE_MAX passes. A story that stays busy while nothing can change it
+ * any more before SETTLE_MAX (a loading story: its backend answers after a timer set for ever, no
+ * fetch in flight) is done at once instead of waiting the whole SETTLE_MAX.
  */
 async function settle(page) {
-  await page.evaluate(async (max) => {
+  return page.evaluate(async (max) => {
+    const t0 = Date.now();
     const end = Date.now() + max;
     const all = (rootNode, out = []) => {
       for (const el of rootNode.querySelectorAll('*')) {
@@ -133,25 +167,36 @@ async function settle(page) {
       return out;
     };
     let quietSince = 0;
+    let stuck = false;
     while (Date.now() < end) {
       const els = all(document.getElementById('storybook-root') ?? document);
       await Promise.all(els.map((e) => e.updateComplete).filter(Boolean));
       const busy = els.some((e) => e.shadowRoot?.querySelector('[aria-busy="true"], [part~="skeleton"]'));
       if (!busy) {
         quietSince ||= Date.now();
-        if (Date.now() - quietSince >= 300) return;
-      } else quietSince = 0;
-      await new Promise((r) => setTimeout(r, 100));
+        if (Date.now() - quietSince >= 300) return `quiet after ${Date.now() - t0} ms`;
+      } else {
+        quietSince = 0;
+        // Busy for good: seen twice in a row (a state change in between would have shown up).
+        if (window.__smokeNothingDueBefore?.(end)) {
+          if (stuck) return `loading for good, seen after ${Date.now() - t0} ms`;
+          stuck = true;
+        } else stuck = false;
+      }
+      await new Promise((r) => (window.__smokeSetTimeout ?? setTimeout)(r, 50));
     }
+    return `still busy after ${max} ms`;
   }, SETTLE_MAX);
 }
 
 async function check(entry) {
   const t0 = Date.now();
   const problems = [];
+  let settled = '';
   const expectHttpErrors = (entry.tags ?? []).includes('http-errors');
   // A fresh context per entry: no service worker, cache or storage carried over from another story.
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce' });
+  await context.addInitScript(trackPending);
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`page error: ${e.message.split('\n')[0]}`));
   page.on('console', (m) => {
@@ -188,7 +233,7 @@ async function check(entry) {
       });
       if (empty) problems.push('#storybook-root is empty');
       if (await page.locator('.sb-errordisplay').isVisible().catch(() => false)) problems.push('.sb-errordisplay is visible');
-      await settle(page);
+      settled = await settle(page);
       await page.addScriptTag({ path: axePath });
       const violations = await page.evaluate(async (pageRules) => {
         const rules = Object.fromEntries(pageRules.map((id) => [id, { enabled: false }]));
@@ -205,7 +250,7 @@ async function check(entry) {
   const label = `${entry.type === 'docs' ? 'docs ' : ''}${entry.id}`;
   const ms = Date.now() - t0;
   if (problems.length) console.log(`FAIL ${label} (${ms} ms)\n${problems.map((p) => `     - ${p}`).join('\n')}`);
-  else console.log(`ok   ${label} (${ms} ms)`);
+  else console.log(`ok   ${label} (${ms} ms${settled ? `; ${settled}` : ''})`);
   return problems.length === 0;
 }
 

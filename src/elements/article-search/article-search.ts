@@ -7,7 +7,6 @@ import { recentSearchesKept } from '../../core/recent-searches-kept.js';
 import type { ConfabError } from '../../core/errors.js';
 import { persistentBackendId } from '../../core/backend-id.js';
 import { LazyPart, partLoader } from '../../core/lazy-part.js';
-import { getOptions, onConfigChange } from '../../core/config.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { errorState, skeleton } from '../../ui/states.js';
@@ -140,7 +139,6 @@ export class ConfabArticleSearch extends ConfabElement implements SearchHost {
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private warnedNoBackend = false;
-  private unlistenConfig?: () => void;
 
   /** @internal The search itself. Here, not in results.ts, so the first request never waits for a chunk. */
   readonly search = new ResourceController<ArticleSearchResult>(this, {
@@ -202,23 +200,9 @@ export class ConfabArticleSearch extends ConfabElement implements SearchHost {
     this.input?.focus(options);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The host signs a partner in (or out) by configuring a new getToken: what they may read changes,
-    // so ask again for the results on screen and for who is signed in.
-    let token = getOptions().getToken;
-    this.unlistenConfig = onConfigChange((o) => {
-      if (o.getToken === token) return;
-      token = o.getToken;
-      void this.search.refresh();
-      void this.results?.refreshMe();
-    });
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
-    this.unlistenConfig?.();
   }
 
   // ----- lazily loaded parts -----

@@ -4,7 +4,6 @@ import type { Me, Page, ThreadListQuery, ThreadSummary } from '../../contract/in
 import type { ThreadSort } from '../../contract/threads.js';
 import { ResourceController } from '../../core/resource.js';
 import { emit } from '../../core/events.js';
-import { onConfigChange } from '../../core/config.js';
 import { LazyPart, partLoader } from '../../core/lazy-part.js';
 import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
@@ -122,7 +121,6 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
 
   private announcedQuery = '';
   private marked = false;
-  private unlistenConfig?: () => void;
 
   private readonly me = new ResourceController<Me>(this, {
     backend: () => this.backend,
@@ -212,15 +210,13 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.onKeydown);
-    // The host page signs a partner in (after confab-auth-required) by configuring a new getToken:
-    // ask again who is signed in, so the composer and "New thread" appear without a reload.
-    this.unlistenConfig = onConfigChange(() => void this.me.refresh());
+    // A sign-in, sign-out or partner switch (a new getToken) reloads `me` and the threads by itself:
+    // ResourceController follows identity changes (core/resource.ts), so the composer and "New thread" follow.
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onKeydown);
-    this.unlistenConfig?.();
     this.takeEarlyListener()?.abort.abort();
   }
 

@@ -60,11 +60,6 @@ export class SearchResults implements ReactiveController {
     host.requestUpdate();
   }
 
-  /** Who is signed in may have changed (a new token): ask again. */
-  refreshMe(): Promise<void> {
-    return this.me.refresh();
-  }
-
   // ----- options and keys -----
 
   private get options(): Option[] {
