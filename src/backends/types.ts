@@ -4,6 +4,7 @@ import type {
   QuestionSummary, QuestionWithAnswers, SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary,
   ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
 } from '../contract/index.js';
+import type { NotificationsApi } from './notifications.js';
 
 /** Per-call options every backend honours. */
 export interface CallOptions {
@@ -20,7 +21,7 @@ export interface CallOptions {
  *
  * Writes take plain JSON arguments so that the outbox can persist a call and replay it later.
  */
-export interface CommunityBackend {
+export interface CommunityBackend extends Partial<NotificationsApi> {
   /** Stable name of this backend (RestBackend: its base URL). Scopes the cache and the outbox. */
   readonly id?: string;
 
