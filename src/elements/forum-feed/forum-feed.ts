@@ -236,6 +236,16 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
     return this.open(id);
   }
 
+  /**
+   * Opens what another element points at (a notification, say) when it is a thread; false for any
+   * other kind, so the caller can ask another element. See `elements/notifications/open-target.ts`.
+   */
+  openItem(kind: string, id: string): boolean {
+    if (kind !== 'thread') return false;
+    void this.open(id);
+    return true;
+  }
+
   /** Closes the open thread and returns to the list. */
   closeThread(): void {
     this.panels?.thread.close();

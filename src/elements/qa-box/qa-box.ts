@@ -329,6 +329,17 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
     this.open(q.id);
   }
 
+  /**
+   * Opens what another element points at (a notification, say) when it is a question, landing on
+   * answer `anchor` when given; false for any other kind. See `elements/notifications/open-target.ts`.
+   */
+  openItem(kind: string, id: string, anchor?: string | null): boolean {
+    if (kind !== 'question') return false;
+    this.open(id);
+    if (anchor) this.focusAfterRender = `[data-answer="${CSS.escape(anchor)}"]`;
+    return true;
+  }
+
   /** @internal */
   open(id: string): void {
     this.question = id;
