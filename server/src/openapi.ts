@@ -1,5 +1,5 @@
 // OpenAPI 3.1 generated from the contract's endpoint table and valibot schemas.
-import { endpointGroups, LiveEvent } from '../../src/contract/index.js';
+import { endpointGroups, LiveEvent, NotificationLiveEvent } from '../../src/contract/index.js';
 import type { Endpoint } from '../../src/contract/index.js';
 import { IDEMPOTENCY_KEY } from './idempotency.js';
 import { componentRef, componentSchemas, queryParameters, schemaOf } from './openapi-schemas.js';
@@ -74,6 +74,23 @@ function serverRoutes() {
           '200': { description: 'An event stream', content: { 'text/event-stream': { schema: schemaOf(LiveEvent) } } },
           '400': problemResponse('A NUL (U+0000) in the query'),
           '401': problemResponse('Invalid token, or no token while the server requires sign-in for reads'),
+        },
+      },
+    },
+    '/v1/notifications/events': {
+      get: {
+        operationId: 'notificationEvents',
+        summary: "The caller's notifications, live",
+        description: 'A `text/event-stream` of the caller\'s new notifications (`event: notification.created`, `data:` a NotificationLiveEvent), opened with a ticket from `POST /v1/live/ticket` so that no token travels in the URL.',
+        tags: ['events'],
+        security: [],
+        parameters: [
+          { name: 'ticket', in: 'query', required: true, description: 'A single-use ticket from `POST /v1/live/ticket`, at most 60 seconds old.', schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': { description: 'An event stream', content: { 'text/event-stream': { schema: schemaOf(NotificationLiveEvent) } } },
+          '400': problemResponse('A NUL (U+0000) in the query'),
+          '401': problemResponse('No ticket, or one that is unknown, used or expired'),
         },
       },
     },

@@ -7,6 +7,7 @@ import * as questions from './questions.js';
 import * as certs from './certifications.js';
 import * as misc from './misc.js';
 import * as search from './search.js';
+import { notYet } from './pending.js';
 
 export const handlers: { [N in EndpointName]: Handler<N> } = {
   listThreads: threads.listThreads,
@@ -41,4 +42,17 @@ export const handlers: { [N in EndpointName]: Handler<N> } = {
   verifyAssertion: certs.verifyAnyAssertion,
   me: misc.me,
   stats: misc.stats,
+  followTopic: notYet,
+  unfollowTopic: notYet,
+  listFollows: notYet,
+  listNotifications: notYet,
+  markNotificationsRead: notYet,
+  getPreferences: notYet,
+  updatePreferences: notYet,
+  searchPeople: notYet,
+  createLiveTicket: notYet,
+  createWebhook: notYet,
+  listWebhooks: notYet,
+  deleteWebhook: notYet,
+  listWebhookDeliveries: notYet,
 };
