@@ -1,6 +1,6 @@
 import type { Question, VerificationResult } from '../contract/index.js';
 import type { ConfabError } from './errors.js';
-import type { Notification } from '../backends/notifications.js';
+import type { Notification } from '../contract/notifications.js';
 
 /** Every `confab-*` event and its `detail`. One list, so the emitter and the host page's listeners agree. */
 export interface ConfabEventDetails {

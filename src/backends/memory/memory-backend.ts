@@ -7,8 +7,10 @@ import type {
 import { OfflineError } from '../../core/errors.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
 import type {
-  Follow, FollowKind, FollowLevel, Notification, NotificationPage, NotificationPreferences, NotificationQuery, NotificationsApi, Person, ReadNotifications,
-} from '../notifications.js';
+  Follow, FollowKind, FollowLevel, MarkReadRequest, NotificationLiveEvent, NotificationPage, NotificationQuery, Person, Preferences, PreferencesUpdate,
+  UnreadCount,
+} from '../../contract/index.js';
+import type { NotificationsApi } from '../notifications.js';
 import { findArticles, readArticle, recordFeedback, type FeedbackRecord } from './articles.js';
 import * as certifications from './certification-queries.js';
 import { deflectionRecord, similarQuestions, type DeflectionRecord } from './deflection.js';
@@ -285,24 +287,24 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi {
     return this.call('listNotifications', opts, () => notifications.listNotifications(this.book, this.state, query));
   }
 
-  markNotificationsRead(request: ReadNotifications, opts?: CallOptions): Promise<void> {
+  markNotificationsRead(request: MarkReadRequest, opts?: CallOptions): Promise<UnreadCount> {
     return this.write('markNotificationsRead', opts, () => notifications.markRead(this.book, this.state, request));
   }
 
-  getPreferences(opts?: CallOptions): Promise<NotificationPreferences> {
+  getPreferences(opts?: CallOptions): Promise<Preferences> {
     return this.call('getPreferences', opts, () => notifications.getPreferences(this.book, this.state));
   }
 
-  setPreferences(preferences: NotificationPreferences, opts?: CallOptions): Promise<NotificationPreferences> {
-    return this.write('setPreferences', opts, () => notifications.setPreferences(this.book, this.state, preferences));
+  setPreferences(update: PreferencesUpdate, opts?: CallOptions): Promise<Preferences> {
+    return this.write('setPreferences', opts, () => notifications.setPreferences(this.book, this.state, update));
   }
 
   searchPeople(q: string, opts?: CallOptions): Promise<Person[]> {
     return this.call('searchPeople', opts, () => searchPeople(this.state, q));
   }
 
-  subscribeNotifications(onNotification: (notification: Notification) => void, signal: AbortSignal): void {
-    notifications.subscribe(this.book, this.state, onNotification, signal);
+  subscribeNotifications(onEvent: (event: NotificationLiveEvent) => void, signal: AbortSignal): void {
+    notifications.subscribe(this.book, this.state, onEvent, signal);
   }
 
   /** How many notification subscriptions are open (a test sees the bell subscribe once and let go). */

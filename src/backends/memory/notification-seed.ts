@@ -22,7 +22,7 @@ export function seedNotifications(book: NotificationBook, state: MemoryState): v
     ['p-ava', 'answer', 2, false, 0, 'question'],
     ['p-ava', 'reply', 8, true, 1, 'thread'],
     ['p-ben', 'mention', 4, false, 2, 'thread'],
-    ['p-devi', 'new-topic', 6, false, 3, 'thread'],
+    ['p-devi', 'new_topic', 6, false, 3, 'thread'],
   ];
   for (const [recipient, type, hoursAgo, read, pick, on] of plan) {
     if (!people.has(recipient)) continue;
@@ -32,10 +32,10 @@ export function seedNotifications(book: NotificationBook, state: MemoryState): v
     const contributions = on === 'thread' ? data.posts.filter((p) => p.threadId === item.id) : data.answers.filter((a) => a.questionId === item.id);
     const last = [...contributions].reverse().find((c) => c.authorId !== recipient);
     const actorId = last?.authorId ?? (item.authorId !== recipient ? item.authorId : 'u-hannah');
-    follow(book, recipient, on, item.id, 'watching');
+    follow(book, state, recipient, on, item.id, 'watching');
     book.items.push({
       id: `nt-${String(++book.seq).padStart(3, '0')}`, recipientId: recipient, type, actorId,
-      target: { kind: on, id: item.id, title: item.title, anchor: last?.id ?? null },
+      target: { kind: on, id: item.id, title: item.title, postId: last?.id ?? null },
       excerpt: excerpt(last?.body ?? item.body), createdAt: data.now - hoursAgo * HOUR, read,
     });
   }

@@ -1,4 +1,4 @@
-import type { Person } from '../notifications.js';
+import type { Person } from '../../contract/index.js';
 import { unauthorized } from './errors.js';
 import { author } from './people.js';
 import type { MemoryState } from './state.js';

@@ -4,6 +4,12 @@ import type {
   QuestionSummary, QuestionWithAnswers, SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary,
   ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
 } from '../../contract/index.js';
+import type {
+  Follow, FollowKind, FollowLevel, MarkReadRequest, NotificationLiveEvent, NotificationPage, NotificationQuery, Person, Preferences,
+  PreferencesUpdate, UnreadCount,
+} from '../../contract/notifications.js';
+import { AuthError } from '../../core/errors.js';
+import type { NotificationsApi } from '../notifications.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
 import { RestClient } from './client.js';
 
@@ -21,7 +27,7 @@ import { RestClient } from './client.js';
  * const backend = new RestBackend({ baseUrl: 'https://community.example.com/api', getToken: () => portal.jwt() });
  * const { items } = await backend.listThreads({ category: 'deal-registration' }, { signal });
  */
-export class RestBackend extends RestClient implements CommunityBackend {
+export class RestBackend extends RestClient implements CommunityBackend, NotificationsApi {
   listThreads(query: ThreadListQuery, opts?: CallOptions): Promise<Page<ThreadSummary>> {
     return this.call('listThreads', { query }, opts);
   }
@@ -105,6 +111,52 @@ export class RestBackend extends RestClient implements CommunityBackend {
     void import('./events.js').then(
       ({ openEvents }) => openEvents(this.options.baseUrl, (refresh) => this.token(refresh), onEvent, signal),
       () => undefined, // offline before the chunk ever loaded: no live updates, as without EventSource
+    );
+  }
+
+  // ---- notifications (the NotificationsApi capability) ----
+
+  async listFollows(opts?: CallOptions): Promise<Follow[]> {
+    return (await this.call('listFollows', {}, opts)).items;
+  }
+  setFollow(kind: FollowKind, id: string, level: FollowLevel, opts?: CallOptions): Promise<Follow> {
+    return this.call('followTopic', { params: { kind, id }, body: { level } }, opts);
+  }
+  async removeFollow(kind: FollowKind, id: string, opts?: CallOptions): Promise<void> {
+    await this.call('unfollowTopic', { params: { kind, id } }, opts);
+  }
+  listNotifications(query: NotificationQuery, opts?: CallOptions): Promise<NotificationPage> {
+    return this.call('listNotifications', { query }, opts);
+  }
+  markNotificationsRead(request: MarkReadRequest, opts?: CallOptions): Promise<UnreadCount> {
+    return this.call('markNotificationsRead', { body: request }, opts);
+  }
+  getPreferences(opts?: CallOptions): Promise<Preferences> {
+    return this.call('getPreferences', {}, opts);
+  }
+  setPreferences(update: PreferencesUpdate, opts?: CallOptions): Promise<Preferences> {
+    return this.call('updatePreferences', { body: update }, opts);
+  }
+  async searchPeople(q: string, opts?: CallOptions): Promise<Person[]> {
+    return (await this.call('searchPeople', { query: { q } }, opts)).items;
+  }
+
+  /**
+   * The caller's new notifications over Server-Sent Events, opened with a single-use ticket fetched
+   * with the Authorization header: the token never appears in a URL (see `openNotificationEvents`).
+   */
+  subscribeNotifications(onEvent: (event: NotificationLiveEvent) => void, signal: AbortSignal): void {
+    const getTicket = async (s: AbortSignal) => {
+      try {
+        return (await this.call('createLiveTicket', {}, { signal: s })).ticket;
+      } catch (e) {
+        if (e instanceof AuthError) return null; // signed out: nothing to listen for
+        throw e;
+      }
+    };
+    void import('./notification-events.js').then(
+      ({ openNotificationEvents }) => openNotificationEvents(this.options.baseUrl, getTicket, onEvent, signal),
+      () => undefined, // offline before the chunk loaded: the bell still updates when it is opened
     );
   }
 }

@@ -4,7 +4,8 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { CommunityBackend } from '../../backends/types.js';
-import type { Notification, NotificationPage, NotificationsApi } from '../../backends/notifications.js';
+import type { Notification, NotificationPage } from '../../contract/notifications.js';
+import type { NotificationsApi } from '../../backends/notifications.js';
 import type { ResourceController } from '../../core/resource.js';
 
 /** A backend that has the notifications capability. */

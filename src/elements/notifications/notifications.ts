@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { hasNotifications, type Notification, type NotificationPage } from '../../backends/notifications.js';
+import { hasNotifications } from '../../backends/notifications.js';
+import type { Notification, NotificationLiveEvent, NotificationPage } from '../../contract/notifications.js';
 import { onConfigChange } from '../../core/config.js';
 import { AuthError } from '../../core/errors.js';
 import { emit } from '../../core/events.js';
@@ -234,10 +235,10 @@ export class ConfabNotifications extends ConfabElement implements NotificationsH
     this.live = undefined;
   }
 
-  /** A new notification: count it at once, then fetch the page so the list has it too. */
-  private arrived(n: Notification): void {
+  /** A new notification: shown and counted at once (the event carries the unread count), then the page is fetched again. */
+  private arrived({ notification: n, unread }: NotificationLiveEvent): void {
     const page = this.page.value;
-    if (page && !page.items.some((x) => x.id === n.id)) this.page.mutate({ ...page, items: [n, ...page.items], unread: page.unread + (n.read ? 0 : 1) });
+    if (page && !page.items.some((x) => x.id === n.id)) this.page.mutate({ ...page, items: [n, ...page.items], unread });
     this.announce(msg(str`New notification: ${n.target.title}`, { id: 'notifications-arrived' }));
     void this.page.refresh();
   }

@@ -1,4 +1,4 @@
-import type { Notification } from '../../backends/notifications.js';
+import type { Notification } from '../../contract/notifications.js';
 
 /**
  * An element of the page that can open a notification's target inline, such as `<confab-forum-feed>`
@@ -17,7 +17,7 @@ const isOpener = (el: Element): el is ItemOpener => el.localName.includes('-') &
  */
 export function openInPage(root: Document | ShadowRoot, n: Notification): boolean {
   for (const el of root.querySelectorAll('*')) {
-    if (isOpener(el) && el.openItem(n.target.kind, n.target.id, n.target.anchor ?? null)) {
+    if (isOpener(el) && el.openItem(n.target.kind, n.target.id, n.target.postId ?? null)) {
       el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
       return true;
     }

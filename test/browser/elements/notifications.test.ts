@@ -157,7 +157,7 @@ describe('<confab-notifications>', () => {
     await openPopover(el);
     button().click();
     await waitFor(() => box.question === answer.target.id, 'the box opened the question');
-    await waitFor(() => box.shadowRoot!.activeElement?.getAttribute('data-answer') === answer.target.anchor, 'focus on the answer');
+    await waitFor(() => box.shadowRoot!.activeElement?.getAttribute('data-answer') === answer.target.postId, 'focus on the answer');
     expect($(el, '[part~="popover"]')).to.equal(null);
   });
 

@@ -1,4 +1,4 @@
-import type { Notification } from '../../../backends/notifications.js';
+import type { Notification } from '../../../contract/notifications.js';
 
 /** The notifications about one thread or question, newest first. */
 export interface TopicGroup {

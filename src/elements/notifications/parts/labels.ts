@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
-import type { Notification } from '../../../backends/notifications.js';
-import type { Delivery, NotificationType } from '../../../backends/notification-types.js';
+import type { Notification } from '../../../contract/notifications.js';
+import type { DeliveryMode, NotificationType } from '../../../contract/notifications.js';
 
 /** What happened, as one line with the actor's name: "Lars replied". */
 export function whatHappened(n: Notification): string {
@@ -12,7 +12,7 @@ export function whatHappened(n: Notification): string {
       return msg(str`${who} answered`, { id: 'notifications-type-answer' });
     case 'accepted':
       return msg(str`${who} accepted your answer`, { id: 'notifications-type-accepted' });
-    case 'new-topic':
+    case 'new_topic':
       return msg(str`${who} started a new topic`, { id: 'notifications-type-new-topic' });
     case 'mention':
       return msg(str`${who} mentioned you`, { id: 'notifications-type-mention' });
@@ -30,7 +30,7 @@ export function typeLabel(type: NotificationType): string {
       return msg('Answers to questions you follow', { id: 'notifications-pref-answer' });
     case 'accepted':
       return msg('Your answer accepted', { id: 'notifications-pref-accepted' });
-    case 'new-topic':
+    case 'new_topic':
       return msg('New topics in categories and tags you follow', { id: 'notifications-pref-new-topic' });
     case 'mention':
       return msg('Mentions of you', { id: 'notifications-pref-mention' });
@@ -40,7 +40,7 @@ export function typeLabel(type: NotificationType): string {
 }
 
 /** The name of a delivery choice. */
-export function deliveryLabel(delivery: Delivery): string {
+export function deliveryLabel(delivery: DeliveryMode): string {
   switch (delivery) {
     case 'inapp':
       return msg('In the app only', { id: 'notifications-delivery-inapp' });

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Notification, NotificationPage, ReadNotifications } from '../../../backends/notifications.js';
+import type { MarkReadRequest, Notification, NotificationPage } from '../../../contract/notifications.js';
 import { toConfabError } from '../../../core/errors.js';
 import { emit } from '../../../core/events.js';
 import { absoluteTime, relativeTime } from '../../../core/time.js';
@@ -131,13 +131,15 @@ export class NotificationList {
   }
 
   /** Shows the change at once, sends it, and fetches the truth again if the backend refused. */
-  private async write(request: ReadNotifications, change: (p: NotificationPage) => NotificationPage, done: string): Promise<void> {
+  private async write(request: MarkReadRequest, change: (p: NotificationPage) => NotificationPage, done: string): Promise<void> {
     const page = this.host.page;
     const backend = this.host.backendNow();
     if (!backend || !page.value) return;
     page.mutate(change(page.value));
     try {
-      await backend.markNotificationsRead(request);
+      // The backend's count wins over ours (another tab may have read or received some meanwhile).
+      const { unread } = await backend.markNotificationsRead(request);
+      if (page.value && page.value.unread !== unread) page.mutate({ ...page.value, unread });
       if (done) this.host.announce(done);
     } catch (e) {
       const error = toConfabError(e);

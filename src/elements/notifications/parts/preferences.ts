@@ -1,7 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { NotificationPreferences } from '../../../backends/notifications.js';
-import { DELIVERIES, NOTIFICATION_TYPES, type Delivery, type NotificationType } from '../../../backends/notification-types.js';
+import { DELIVERY_MODES, NOTIFICATION_TYPES, type DeliveryMode, type NotificationType, type Preferences } from '../../../contract/notifications.js';
 import { toConfabError, AuthError, type ConfabError } from '../../../core/errors.js';
 import { emit } from '../../../core/events.js';
 import { emptyState, errorState, skeleton } from '../../../ui/states.js';
@@ -16,8 +15,8 @@ export const styles = [preferencesStyles];
  * off. Loads the partner's choices when shown, saves them all with one PUT.
  */
 export class PreferencesPanel {
-  private loaded?: NotificationPreferences;
-  private draft?: NotificationPreferences;
+  private loaded?: Preferences;
+  private draft?: Preferences;
   private error?: ConfabError;
   private saving = false;
   private loading?: Promise<void>;
@@ -74,17 +73,17 @@ export class PreferencesPanel {
     </form>`;
   }
 
-  private choice(type: NotificationType, value: Delivery): TemplateResult {
+  private choice(type: NotificationType, value: DeliveryMode): TemplateResult {
     const id = `pref-${type}`;
     return html`<div class="pref">
       <label for=${id}>${typeLabel(type)}</label>
-      <select id=${id} part="input" .value=${value} @change=${(e: Event) => this.pick(type, (e.target as HTMLSelectElement).value as Delivery)}>
-        ${DELIVERIES.map((d) => html`<option value=${d} ?selected=${d === value}>${deliveryLabel(d)}</option>`)}
+      <select id=${id} part="input" .value=${value} @change=${(e: Event) => this.pick(type, (e.target as HTMLSelectElement).value as DeliveryMode)}>
+        ${DELIVERY_MODES.map((d) => html`<option value=${d} ?selected=${d === value}>${deliveryLabel(d)}</option>`)}
       </select>
     </div>`;
   }
 
-  private pick(type: NotificationType, delivery: Delivery): void {
+  private pick(type: NotificationType, delivery: DeliveryMode): void {
     if (!this.draft) return;
     this.draft = { ...this.draft, [type]: delivery };
     this.host.requestUpdate();
