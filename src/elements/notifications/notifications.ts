@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { hasNotifications } from '../../backends/notifications.js';
+import type { Me } from '../../contract/me.js';
 import type { Notification, NotificationLiveEvent, NotificationPage } from '../../contract/notifications.js';
 import { onConfigChange } from '../../core/config.js';
 import { AuthError } from '../../core/errors.js';
@@ -85,10 +86,19 @@ export class ConfabNotifications extends ConfabElement implements NotificationsH
   /** The live subscription, for the backend and partner it was opened for. */
   private live?: { backend: NotifyingBackend; abort: AbortController };
 
+  /** Who is signed in: nobody means no notifications call at all (a 401 would only add noise to the console). */
+  private readonly me = new ResourceController<Me>(this, {
+    backend: () => this.notifying,
+    key: () => 'me',
+    fetch: (b, signal) => b.me({ signal }),
+    cache: false,
+  });
+
   /** @internal */
   readonly page = new ResourceController<NotificationPage>(this, {
     backend: () => this.notifying,
-    key: () => `notifications:${PAGE_SIZE}`,
+    // Per partner: a sign-in as someone else is a new key, so nobody ever sees the previous partner's list.
+    key: () => (this.me.value?.authenticated ? `notifications:${this.me.value.id}:${PAGE_SIZE}` : null),
     fetch: (b, signal) => (b as NotifyingBackend).listNotifications({ limit: PAGE_SIZE }, { signal }),
     // Someone else's notifications must never show after a sign-out: always from the backend.
     cache: false,
@@ -105,7 +115,8 @@ export class ConfabNotifications extends ConfabElement implements NotificationsH
   }
 
   private get signedOut(): boolean {
-    return this.page.status === 'error' && this.page.error instanceof AuthError && (this.page.error.status === 401);
+    if (this.me.value?.authenticated === false) return true;
+    return this.page.status === 'error' && this.page.error instanceof AuthError && this.page.error.status === 401;
   }
 
   /** The unread count to show, undefined when there is none to show (signed out, loading, failed). */
@@ -192,7 +203,7 @@ export class ConfabNotifications extends ConfabElement implements NotificationsH
     // A sign-in or sign-out configures a new getToken: ask again, and listen again for the new partner.
     this.unlistenConfig = onConfigChange(() => {
       this.stopLive();
-      void this.page.refresh();
+      void this.me.refresh().then(() => this.page.refresh());
     });
     document.addEventListener('pointerdown', this.onOutside, true);
     this.addEventListener('keydown', this.onKeydown);
@@ -221,7 +232,7 @@ export class ConfabNotifications extends ConfabElement implements NotificationsH
   /** Listens for new notifications while a partner is signed in with a backend that can tell. */
   private syncLive(): void {
     const backend = this.notifying;
-    const wanted = backend && this.page.status === 'ready' ? backend : undefined;
+    const wanted = backend && this.page.status === 'ready' && !this.signedOut ? backend : undefined;
     if (this.live?.backend === wanted) return;
     this.stopLive();
     if (!wanted) return;
@@ -298,6 +309,7 @@ export class ConfabNotifications extends ConfabElement implements NotificationsH
         </button>`,
       )}`;
     }
+    if (this.me.status === 'error' && this.me.error) return html`${this.heading()}${errorState(this.me.error, () => void this.me.refresh())}`;
     const part = this.panel === 'preferences' ? this.preferencesPart : this.listPart;
     if (part.value) return part.value.render();
     if (part.status === 'error' && part.error) return html`${this.heading()}${errorState(part.error, part.retry)}`;
