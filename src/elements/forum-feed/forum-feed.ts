@@ -10,6 +10,8 @@ import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { checkEnum } from '../../ui/dev-warn.js';
 import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
+import { FollowController } from '../../core/follow.js';
+import { followButton } from '../../ui/follow-button.js';
 import { ConfabElement } from '../confab-element.js';
 import { feedStyles } from './forum-feed.styles.js';
 import { threadRow } from './thread-row.js';
@@ -170,6 +172,20 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
     return this.livePart.value;
   }
 
+  /** @internal The signed-in partner's id, null when signed out, undefined while unknown. */
+  get partnerId(): string | null | undefined {
+    const me = this.me.value;
+    return me ? (me.authenticated ? me.id : null) : undefined;
+  }
+
+  /** The "Follow" button of the feed's category (notifications of new threads there). */
+  private readonly categoryFollow = new FollowController(this, {
+    backend: () => this.backend,
+    target: () => (this.category ? { kind: 'category', id: this.category } : null),
+    partner: () => this.partnerId,
+    announce: (text) => this.announce(text),
+  });
+
   /** True when a partner is signed in, false when not, undefined while unknown. */
   get signedIn(): boolean | undefined {
     return this.me.value ? this.me.value.authenticated : undefined;
@@ -315,6 +331,7 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
   private header(): TemplateResult {
     return html`<div class="header" part="header">
       <h2 class="heading">${msg('Discussions', { id: 'forum-feed-label' })}</h2>
+      ${this.category && !this.panels?.thread.id ? followButton(this.categoryFollow, this.category) : nothing}
       ${this.compose && !this.panels?.thread.id && !this.panels?.newThread.open
         ? html`<button type="button" class="btn primary small" part="button new-thread" @click=${() => this.startThread()}>
             ${msg('New thread', { id: 'forum-feed-new-thread' })}

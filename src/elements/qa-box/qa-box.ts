@@ -8,6 +8,8 @@ import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { fields } from '../../styles/fields.js';
 import { errorState, skeleton } from '../../ui/states.js';
+import { FollowController } from '../../core/follow.js';
+import { followButton } from '../../ui/follow-button.js';
 import { ConfabElement } from '../confab-element.js';
 import { qaBoxStyles } from './qa-box.styles.js';
 import { listenForAsk } from './handoff.js';
@@ -139,6 +141,14 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
   private announcement = '';
   /** The title typed when a similar question was opened: what a deflection records. */
   private picked?: { id: string; query: string };
+
+  /** The "Follow" button of the box's category (notifications of new questions there). */
+  private readonly categoryFollow = new FollowController(this, {
+    backend: () => this.backend,
+    target: () => (this.category ? { kind: 'category', id: this.category } : null),
+    partner: () => (this.me.value ? (this.me.value.authenticated ? this.me.value.id : null) : undefined),
+    announce: (text) => this.announce(text),
+  });
 
   private readonly me = new ResourceController<Me>(this, {
     backend: () => this.backend,
@@ -393,7 +403,10 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
       @focusin=${() => this.withAsk(() => {})}
       aria-labelledby="ask-heading"
     >
-      <h2 id="ask-heading" class="heading" part="header">${msg('Ask the community', { id: 'qa-box-heading' })}</h2>
+      <div class="ask-head">
+        <h2 id="ask-heading" class="heading" part="header">${msg('Ask the community', { id: 'qa-box-heading' })}</h2>
+        ${this.category ? followButton(this.categoryFollow, this.category) : nothing}
+      </div>
       ${this.signedIn === false ? signedOutNotice(() => emit(this, 'confab-auth-required', { action: 'ask' })) : nothing}
       ${titleField({
         text: this.titleText,
