@@ -13,3 +13,4 @@ export * from './stats.js';
 export * from './endpoints.js';
 export * from './issues.js';
 export * from './notifications.js';
+export * from './mentions.js';

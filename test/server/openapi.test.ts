@@ -78,7 +78,9 @@ describe('openapi.json', () => {
       }
     }
     assert.deepEqual(doc.paths['/health'].get.security, [], '/health is public');
-    assert.deepEqual(doc.paths['/v1/events'].get.security, [{}, { bearer: [] }, { accessToken: [] }]);
+    assert.deepEqual(doc.paths['/v1/events'].get.security, [{}, { bearer: [] }]);
+    // No token in a URL: no security scheme or parameter reads one from the query.
+    assert.ok(!JSON.stringify(doc).includes('access_token'));
   });
 
   test('`limit` is one integer everywhere, and no schema is a type and an anyOf at once', () => {

@@ -7,6 +7,9 @@ import * as questions from './questions.js';
 import * as certs from './certifications.js';
 import * as misc from './misc.js';
 import * as search from './search.js';
+import * as follows from './follows.js';
+import * as notifications from './notifications.js';
+import * as people from './people.js';
 import { notYet } from './pending.js';
 
 export const handlers: { [N in EndpointName]: Handler<N> } = {
@@ -42,15 +45,15 @@ export const handlers: { [N in EndpointName]: Handler<N> } = {
   verifyAssertion: certs.verifyAnyAssertion,
   me: misc.me,
   stats: misc.stats,
-  followTopic: notYet,
-  unfollowTopic: notYet,
-  listFollows: notYet,
-  listNotifications: notYet,
-  markNotificationsRead: notYet,
-  getPreferences: notYet,
-  updatePreferences: notYet,
-  searchPeople: notYet,
-  createLiveTicket: notYet,
+  followTopic: follows.followTopic,
+  unfollowTopic: follows.unfollowTopic,
+  listFollows: follows.listFollows,
+  listNotifications: notifications.listNotifications,
+  markNotificationsRead: notifications.markNotificationsRead,
+  getPreferences: notifications.getPreferences,
+  updatePreferences: notifications.updatePreferences,
+  searchPeople: people.searchPeople,
+  createLiveTicket: notifications.createLiveTicket,
   createWebhook: notYet,
   listWebhooks: notYet,
   deleteWebhook: notYet,

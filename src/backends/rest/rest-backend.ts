@@ -103,13 +103,20 @@ export class RestBackend extends RestClient implements CommunityBackend, Notific
   }
 
   /**
-   * Live updates over Server-Sent Events. EventSource cannot send headers, so the token (if
-   * `getToken` gives one) is passed as `?access_token=`; see `openEvents`.
+   * A single-use ticket for an event stream, fetched with the token in the Authorization header, or
+   * null without a token (the stream is then anonymous). EventSource cannot send headers, and the
+   * token must never travel in a URL; see `openStream`.
    */
+  protected async liveTicket(refresh: boolean): Promise<string | null> {
+    if (!(await this.token(refresh))) return null;
+    return (await this.call('createLiveTicket', {})).ticket;
+  }
+
+  /** Live updates over Server-Sent Events, opened with a ticket (`liveTicket`) when signed in. */
   subscribe(onEvent: (event: LiveEvent) => void, signal: AbortSignal): void {
     // Loaded on first use: most pages never ask for live updates.
     void import('./events.js').then(
-      ({ openEvents }) => openEvents(this.options.baseUrl, (refresh) => this.token(refresh), onEvent, signal),
+      ({ openEvents }) => openEvents(this.options.baseUrl, (refresh) => this.liveTicket(refresh), onEvent, signal),
       () => undefined, // offline before the chunk ever loaded: no live updates, as without EventSource
     );
   }
