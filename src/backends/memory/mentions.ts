@@ -1,9 +1,7 @@
-import { MENTION_PATTERN } from '../../core/mentions.js';
+import { mentionedIds } from '../../contract/mentions.js';
 import type { MemoryState } from './state.js';
 
-/** The ids of the community's people that `body` mentions, each once. */
+/** The ids of the community's people that `body` mentions (`@[Name](id)`, contract/mentions.ts), each once. */
 export function mentionedPeople(state: MemoryState, body: string): string[] {
-  const ids = new Set<string>();
-  for (const m of body.matchAll(MENTION_PATTERN)) ids.add(m[2]!);
-  return [...ids].filter((id) => state.data.people.some((p) => p.id === id));
+  return mentionedIds(body).filter((id) => state.data.people.some((p) => p.id === id));
 }

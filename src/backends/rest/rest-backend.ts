@@ -8,7 +8,6 @@ import type {
   Follow, FollowKind, FollowLevel, MarkReadRequest, NotificationLiveEvent, NotificationPage, NotificationQuery, Person, Preferences,
   PreferencesUpdate, UnreadCount,
 } from '../../contract/notifications.js';
-import { AuthError } from '../../core/errors.js';
 import type { NotificationsApi } from '../notifications.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
 import { RestClient } from './client.js';
@@ -149,21 +148,18 @@ export class RestBackend extends RestClient implements CommunityBackend, Notific
   }
 
   /**
-   * The caller's new notifications over Server-Sent Events, opened with a single-use ticket fetched
-   * with the Authorization header: the token never appears in a URL (see `openNotificationEvents`).
+   * The caller's new notifications over Server-Sent Events (`/v1/notifications/events`), opened with
+   * a single-use ticket like the live feed (`openStream`): the token never appears in a URL. Signed
+   * out there is nothing to listen for, so nothing opens.
    */
   subscribeNotifications(onEvent: (event: NotificationLiveEvent) => void, signal: AbortSignal): void {
-    const getTicket = async (s: AbortSignal) => {
-      try {
-        return (await this.call('createLiveTicket', {}, { signal: s })).ticket;
-      } catch (e) {
-        if (e instanceof AuthError) return null; // signed out: nothing to listen for
-        throw e;
-      }
-    };
-    void import('./notification-events.js').then(
-      ({ openNotificationEvents }) => openNotificationEvents(this.options.baseUrl, getTicket, onEvent, signal),
-      () => undefined, // offline before the chunk loaded: the bell still updates when it is opened
+    void Promise.all([import('./events.js'), import('../../contract/notifications.js'), this.token(false).catch(() => null)]).then(
+      ([{ openStream }, { NotificationLiveEvent: schema }, token]) => {
+        if (!token || signal.aborted) return;
+        const spec = { path: '/v1/notifications/events', types: ['notification.created'], schema };
+        openStream(this.options.baseUrl, spec, (refresh) => this.liveTicket(refresh), onEvent, signal);
+      },
+      () => undefined, // offline before the chunks loaded: the bell still refreshes when it is opened
     );
   }
 }

@@ -56,7 +56,7 @@ describe('MemoryBackend notifications (as the server behaves)', () => {
     as(b, 'p-chloe');
     await b.setPreferences({ mention: 'off' });
     as(b, 'p-ava');
-    const t = await b.createThread({ title: 'Firewall firmware 7.2 rollout', body: 'Heads-up @p-devi and @p-chloe, and again @p-devi.', category: 'technical', tags: [] });
+    const t = await b.createThread({ title: 'Firewall firmware 7.2 rollout', body: 'Heads-up @[Devi Raman](p-devi) and @[Chloe Martin](p-chloe), and again @[Devi](p-devi).', category: 'technical', tags: [] });
     expect((await mine(b, 'p-ben')).filter((n) => n.target.id === t.id).map((n) => n.type)).to.deep.equal(['new_topic']);
     expect((await mine(b, 'p-devi')).filter((n) => n.target.id === t.id).map((n) => n.type)).to.deep.equal(['mention']);
     expect((await mine(b, 'p-chloe')).filter((n) => n.target.id === t.id)).to.have.length(0);
