@@ -56,6 +56,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * @csspart submit - The button that posts a reply or a new thread (also `button`).
  * @csspart cancel - Closes the "New thread" form (also `button`).
  * @csspart sign-in - The composer's "Sign in to reply" button (also `button`).
+ * @csspart follow - "Follow" of the feed's category and of the open thread (also `button`; `aria-pressed` while following).
  * @csspart retry - "Try again" on an error panel or the offline notice (also `button`).
  * @csspart tab - The Write / Preview tabs of the composer.
  * @csspart preview - The composer's Markdown preview.

@@ -46,11 +46,14 @@ const PAGE_SIZE = 20;
  * @csspart group - One topic with its notifications.
  * @csspart item - One notification.
  * @csspart unread - The mark of an unread notification.
- * @csspart button - Every button in the popover (also `mark-all`, `mark-read`, `preferences`, `save`, `retry`, `sign-in`).
+ * @csspart button - Every button in the popover (also `mark-all`, `mark-read`, `preferences`, `back`, `load-more`, `save`, `retry`, `sign-in`).
  * @csspart mark-all - "Mark all read" (also `button`).
  * @csspart mark-read - "Mark read" on one notification (also `button`).
  * @csspart preferences - The button that shows the preferences panel (also `button`).
  * @csspart save - "Save preferences" (also `button`).
+ * @csspart back - Back from the preferences to the list (also `button`).
+ * @csspart load-more - "Show more" under the list (also `button`).
+ * @csspart input - A delivery choice in the preferences.
  * @csspart retry - "Try again" on an error panel (also `button`).
  * @csspart sign-in - "Sign in" in the signed-out popover (also `button`).
  * @csspart empty - The empty, signed-out and unavailable states.

@@ -34,6 +34,7 @@ const previewPart = partLoader(() => import('./parts/preview.js'));
  * @tag confab-qa-box
  * @summary Ask the community, see similar answered questions first, answer, vote and accept.
  *
+ * @csspart follow - "Follow" of the box's category and of the open question (also `button`; `aria-pressed` while following).
  * @csspart base - The themed wrapper around everything.
  * @csspart header - The title row of each view.
  * @csspart form - The ask form.
