@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { FollowController } from '../core/follow.js';
+import type { ReactiveControllerHost } from 'lit';
+import type { CommunityBackend } from '../backends/types.js';
+import { FollowController } from '../core/follow.js';
 
 /**
  * The follow toggle of a thread, a question or a category: a pressed button while the partner follows
@@ -27,4 +29,34 @@ export function followButton(ctl: FollowController, topic: string): TemplateResu
       class="visually-hidden"
       >: ${topic}</span
     ></button>`;
+}
+
+/** What the category's follow button needs of its element (`<confab-forum-feed>`, `<confab-qa-box>`). */
+export interface CategoryFollowHost extends ReactiveControllerHost, HTMLElement {
+  readonly category?: string;
+  /** The signed-in partner's id, null when signed out, undefined while unknown. */
+  readonly partnerId: string | null | undefined;
+  backendNow(): CommunityBackend | undefined;
+  announce(text: string): void;
+}
+
+/**
+ * The "Follow" button of an element's category. Elements load it as a lazy part (parts/category-follow.ts)
+ * only once a partner is signed in on a backend with follows, so it stays out of their first load.
+ */
+export class CategoryFollow {
+  private readonly ctl: FollowController;
+
+  constructor(private readonly host: CategoryFollowHost) {
+    this.ctl = new FollowController(host, {
+      backend: () => host.backendNow(),
+      target: () => (host.category ? { kind: 'category', id: host.category } : null),
+      partner: () => host.partnerId,
+      announce: (text) => host.announce(text),
+    });
+  }
+
+  render(): TemplateResult | typeof nothing {
+    return followButton(this.ctl, this.host.category ?? '');
+  }
 }

@@ -10,8 +10,6 @@ import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { checkEnum } from '../../ui/dev-warn.js';
 import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
-import { FollowController } from '../../core/follow.js';
-import { followButton } from '../../ui/follow-button.js';
 import { ConfabElement } from '../confab-element.js';
 import { feedStyles } from './forum-feed.styles.js';
 import { threadRow } from './thread-row.js';
@@ -20,6 +18,7 @@ import type { EarlyListener, LiveHost } from './host.js';
 /** Thread view, composer and new-thread form (parts/panels.ts), and the "N new threads" banner (parts/live.ts). */
 const panelsPart = partLoader(() => import('./parts/panels.js'));
 const livePart = partLoader(() => import('./parts/live.js'));
+const followPart = partLoader(() => import('./parts/category-follow.js'));
 
 /** The values `sort` accepts (the contract's THREAD_SORTS, restated so valibot stays out of this chunk). */
 export const FEED_SORTS = ['latest', 'top', 'unanswered'] as const satisfies readonly ThreadSort[];
@@ -179,13 +178,8 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
     return me ? (me.authenticated ? me.id : null) : undefined;
   }
 
-  /** The "Follow" button of the feed's category (notifications of new threads there). */
-  private readonly categoryFollow = new FollowController(this, {
-    backend: () => this.backend,
-    target: () => (this.category ? { kind: 'category', id: this.category } : null),
-    partner: () => this.partnerId,
-    announce: (text) => this.announce(text),
-  });
+  /** The "Follow" button of the feed's category (notifications of new threads there): a lazy part. */
+  private readonly followPart = new LazyPart(this, followPart, { create: (m) => new m.CategoryFollow(this) });
 
   /** True when a partner is signed in, false when not, undefined while unknown. */
   get signedIn(): boolean | undefined {
@@ -314,6 +308,7 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
       const idle = (globalThis.requestIdleCallback as ((cb: () => void) => number) | undefined) ?? ((cb: () => void) => setTimeout(cb, 200));
       idle(() => this.panelsPart.prefetch()); // a later click tries again, and says so if it fails
     }
+    if (this.category && this.partnerId && typeof this.backend?.setFollow === 'function') this.followPart.prefetch();
     if (!this.marked && this.renderRoot.querySelector('article.item')) {
       this.marked = true;
       performance.mark('confab:forum-feed:first-content');
@@ -332,7 +327,7 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
   private header(): TemplateResult {
     return html`<div class="header" part="header">
       <h2 class="heading">${msg('Discussions', { id: 'forum-feed-label' })}</h2>
-      ${this.category && !this.panels?.thread.id ? followButton(this.categoryFollow, this.category) : nothing}
+      ${this.category && !this.panels?.thread.id && this.followPart.value ? this.followPart.value.render() : nothing}
       ${this.compose && !this.panels?.thread.id && !this.panels?.newThread.open
         ? html`<button type="button" class="btn primary small" part="button new-thread" @click=${() => this.startThread()}>
             ${msg('New thread', { id: 'forum-feed-new-thread' })}

@@ -8,8 +8,6 @@ import { tokens } from '../../styles/tokens.js';
 import { controls } from '../../styles/controls.js';
 import { fields } from '../../styles/fields.js';
 import { errorState, skeleton } from '../../ui/states.js';
-import { FollowController } from '../../core/follow.js';
-import { followButton } from '../../ui/follow-button.js';
 import { ConfabElement } from '../confab-element.js';
 import { qaBoxStyles } from './qa-box.styles.js';
 import { listenForAsk } from './handoff.js';
@@ -24,6 +22,7 @@ import type { AskHost, DraftField, QuestionHost } from './host.js';
 const askPart = partLoader(() => import('./parts/ask-form.js'));
 const viewPart = partLoader(() => import('./parts/question-view.js'));
 const previewPart = partLoader(() => import('./parts/preview.js'));
+const followPart = partLoader(() => import('./parts/category-follow.js'));
 
 /**
  * Peer Q&A with deflection. While a partner types a question title it shows similar questions that
@@ -143,13 +142,14 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
   /** The title typed when a similar question was opened: what a deflection records. */
   private picked?: { id: string; query: string };
 
-  /** The "Follow" button of the box's category (notifications of new questions there). */
-  private readonly categoryFollow = new FollowController(this, {
-    backend: () => this.backend,
-    target: () => (this.category ? { kind: 'category', id: this.category } : null),
-    partner: () => (this.me.value ? (this.me.value.authenticated ? this.me.value.id : null) : undefined),
-    announce: (text) => this.announce(text),
-  });
+  /** The "Follow" button of the box's category (notifications of new questions there): a lazy part. */
+  private readonly followPart = new LazyPart(this, followPart, { create: (m) => new m.CategoryFollow(this) });
+
+  /** @internal The signed-in partner's id, null when signed out, undefined while unknown. */
+  get partnerId(): string | null | undefined {
+    const me = this.me.value;
+    return me ? (me.authenticated ? me.id : null) : undefined;
+  }
 
   private readonly me = new ResourceController<Me>(this, {
     backend: () => this.backend,
@@ -216,6 +216,7 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
       if (changed.has('category') || !list.includes(this.chosenCategory)) this.chosenCategory = this.category || list[0]!;
     }
     if (this.question) this.viewPart.prefetch();
+    if (this.category && this.partnerId && typeof this.backend?.setFollow === 'function') this.followPart.prefetch();
     // Once the first data is in: what an earlier visit left (drafts, queued asks) and the outbox replay.
     if (this.me.status === 'ready' || this.me.status === 'error') this.askPart.prefetch();
     // The view switched under the partner's focus (e.g. the host set `question`): keep focus in the box.
@@ -406,7 +407,7 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
     >
       <div class="ask-head">
         <h2 id="ask-heading" class="heading" part="header">${msg('Ask the community', { id: 'qa-box-heading' })}</h2>
-        ${this.category ? followButton(this.categoryFollow, this.category) : nothing}
+        ${this.category && this.followPart.value ? this.followPart.value.render() : nothing}
       </div>
       ${this.signedIn === false ? signedOutNotice(() => emit(this, 'confab-auth-required', { action: 'ask' })) : nothing}
       ${titleField({
