@@ -206,3 +206,34 @@ describe('<confab-notifications> catalogues', () => {
     }
   });
 });
+
+describe('follow toggles', () => {
+  it('the question view follows and unfollows; the box’s category button follows the category', async () => {
+    const b = backend('p-ava');
+    const root = await fixture(html`<div><confab-qa-box category="technical" question="q-014"></confab-qa-box></div>`);
+    const box = root.querySelector<ConfabQaBox>('confab-qa-box')!;
+    const follows = () => box.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="follow"]');
+    await waitFor(() => follows().length === 1, 'the question’s follow button');
+    const button = follows()[0]!;
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+    button.click();
+    await waitFor(() => follows()[0]!.getAttribute('aria-pressed') === 'true' && !follows()[0]!.disabled, 'following');
+    expect((await b.listFollows()).map((f) => `${f.kind}:${f.id}:${f.level}`)).to.include('question:q-014:watching');
+    await expect(box).to.be.accessible();
+    follows()[0]!.click();
+    await waitFor(() => follows()[0]!.getAttribute('aria-pressed') === 'false' && !follows()[0]!.disabled, 'unfollowed');
+    expect((await b.listFollows()).some((f) => f.id === 'q-014')).to.equal(false);
+
+    box.question = undefined;
+    await waitFor(() => follows().length === 1 && follows()[0]!.textContent!.includes('technical'), 'the category’s follow button');
+    follows()[0]!.click();
+    await waitFor(async () => (await b.listFollows()).some((f) => f.kind === 'category' && f.id === 'technical'), 'category followed');
+  });
+
+  it('shows no follow button signed out', async () => {
+    backend(null);
+    const box = await fixture<ConfabQaBox>(html`<confab-qa-box category="technical" question="q-014"></confab-qa-box>`);
+    await waitFor(() => box.shadowRoot!.querySelector('#question-title'), 'question shown');
+    expect(box.shadowRoot!.querySelector('[part~="follow"]')).to.equal(null);
+  });
+});
