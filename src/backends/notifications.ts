@@ -2,7 +2,7 @@ import type {
   Follow, FollowKind, FollowLevel, MarkReadRequest, NotificationLiveEvent, NotificationPage, NotificationQuery, Person, Preferences,
   PreferencesUpdate, UnreadCount,
 } from '../contract/index.js';
-import type { CallOptions } from './types.js';
+import type { CallOptions } from './call-options.js';
 
 /**
  * Follows, notifications, delivery preferences and people search: a capability a backend may have
