@@ -6,6 +6,7 @@ import { ConfabForumFeed } from '../src/elements/forum-feed/forum-feed.js';
 import { ConfabQaBox } from '../src/elements/qa-box/qa-box.js';
 import { ConfabArticleSearch } from '../src/elements/article-search/article-search.js';
 import { ConfabCertBadge } from '../src/elements/cert-badge/cert-badge.js';
+import { ConfabNotifications } from '../src/elements/notifications/notifications.js';
 import { ConfabProvider } from '../src/core/provider.js';
 
 // Registered here, by explicit calls: package.json's `sideEffects` names only dist/ files, so the
@@ -15,6 +16,7 @@ ConfabForumFeed.define('confab-forum-feed');
 ConfabQaBox.define('confab-qa-box');
 ConfabArticleSearch.define('confab-article-search');
 ConfabCertBadge.define('confab-cert-badge');
+ConfabNotifications.define('confab-notifications');
 
 interface Declaration {
   kind?: string;
@@ -35,6 +37,7 @@ const TAGS: Record<string, string> = {
   ConfabArticleSearch: 'confab-article-search',
   ConfabCertBadge: 'confab-cert-badge',
   ConfabProvider: 'confab-provider',
+  ConfabNotifications: 'confab-notifications',
 };
 for (const mod of (manifest as { modules?: { declarations?: Declaration[] }[] }).modules ?? []) {
   for (const d of mod.declarations ?? []) {

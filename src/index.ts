@@ -6,6 +6,7 @@ export { ConfabForumFeed } from './elements/forum-feed/forum-feed.js';
 export { ConfabQaBox } from './elements/qa-box/qa-box.js';
 export { ConfabArticleSearch } from './elements/article-search/article-search.js';
 export { ConfabCertBadge } from './elements/cert-badge/cert-badge.js';
+export { ConfabNotifications } from './elements/notifications/notifications.js';
 export { ConfabProvider } from './core/provider.js';
 
 export { configure } from './configure.js';

@@ -23,6 +23,10 @@ import type { FetchText } from '../../src/openbadges/ob3/index.js';
 import { problemFromError, problemResponse } from './problem.js';
 import { mountDemo } from './routes/demo.js';
 import { mountEvents } from './routes/events.js';
+import { mountNotificationEvents } from './routes/notification-events.js';
+import { allowEverything } from './notify/moderation-hook.js';
+import { createUserBus } from './notify/user-bus.js';
+import { createOutboxWorker, type Worker } from './notify/worker.js';
 import { mountMeta } from './routes/meta.js';
 import { mountOpenBadges } from './routes/openbadges.js';
 import { mountPortal } from './routes/portal.js';
@@ -45,6 +49,8 @@ export interface ConfabApp {
   app: Hono;
   bus: EventBus;
   config: Config;
+  /** The outbox worker (notifications, webhooks). main.ts starts it; tests may `drain()` it instead. */
+  notifier: Worker;
   close(): Promise<void>;
 }
 
@@ -78,7 +84,11 @@ export function createApp(opts: AppOptions): ConfabApp {
 
   mountMeta(app, db, auth);
   mountDemo(app, db, auth);
-  mountEvents(app, bus, config);
+  mountEvents(app, bus, config, db);
+  const userChannel = `${config.channel}_user`;
+  const userBus = createUserBus(db, userChannel);
+  mountNotificationEvents(app, db, userBus, config);
+  const notifier = createOutboxWorker(db, { gate: allowEverything, userChannel });
   mountEndpoints(app, {
     db,
     config,
@@ -95,6 +105,11 @@ export function createApp(opts: AppOptions): ConfabApp {
     app: app as unknown as Hono,
     bus,
     config,
-    close: () => bus.close(),
+    notifier,
+    close: async () => {
+      await notifier.stop();
+      await userBus.close();
+      await bus.close();
+    },
   };
 }

@@ -25,6 +25,7 @@ async function main() {
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     console.log(`[confab] ready in ${Date.now() - t0} ms: http://${shown}:${info.port}/  (API http://${shown}:${info.port}/api)`);
   });
+  s.notifier.start();
   const sweep = setInterval(() => forgetOldKeys(s.db).catch(() => {}), 3_600_000);
   sweep.unref();
   const stop = async () => {

@@ -1,5 +1,5 @@
 // OpenAPI 3.1 generated from the contract's endpoint table and valibot schemas.
-import { endpointGroups, LiveEvent } from '../../src/contract/index.js';
+import { endpointGroups, LiveEvent, NotificationLiveEvent } from '../../src/contract/index.js';
 import type { Endpoint } from '../../src/contract/index.js';
 import { IDEMPOTENCY_KEY } from './idempotency.js';
 import { componentRef, componentSchemas, queryParameters, schemaOf } from './openapi-schemas.js';
@@ -63,9 +63,10 @@ function serverRoutes() {
         summary: 'Live updates as Server-Sent Events',
         description: 'A `text/event-stream` whose `event:` is the type and `data:` a LiveEvent; a heartbeat comment every 15 s keeps proxies from closing it.',
         tags: ['events'],
-        // EventSource cannot send headers, so the stream also takes the token as `?access_token=`.
-        security: [{}, { bearer: [] }, { accessToken: [] }],
+        // EventSource cannot send headers: a signed-in client opens it with `?ticket=` (POST /v1/live/ticket), never its token.
+        security: [{}, { bearer: [] }],
         parameters: [
+          { name: 'ticket', in: 'query', required: false, description: 'A single-use ticket from `POST /v1/live/ticket` (at most 60 seconds old) that opens the stream as its holder.', schema: { type: 'string' } },
           { name: 'category', in: 'query', required: false, description: 'Only events of this category.', schema: { type: 'string' } },
           { name: 'lastEventId', in: 'query', required: false, description: 'Resume after this event (for a new EventSource, which cannot set Last-Event-ID).', schema: { type: 'string' } },
           { name: 'Last-Event-ID', in: 'header', required: false, description: 'Sent by EventSource when it reconnects: the missed events come first.', schema: { type: 'string' } },
@@ -73,7 +74,24 @@ function serverRoutes() {
         responses: {
           '200': { description: 'An event stream', content: { 'text/event-stream': { schema: schemaOf(LiveEvent) } } },
           '400': problemResponse('A NUL (U+0000) in the query'),
-          '401': problemResponse('Invalid token, or no token while the server requires sign-in for reads'),
+          '401': problemResponse('Invalid token or ticket, or neither while the server requires sign-in for reads'),
+        },
+      },
+    },
+    '/v1/notifications/events': {
+      get: {
+        operationId: 'notificationEvents',
+        summary: "The caller's notifications, live",
+        description: 'A `text/event-stream` of the caller\'s new notifications (`event: notification.created`, `data:` a NotificationLiveEvent), opened with a ticket from `POST /v1/live/ticket` so that no token travels in the URL.',
+        tags: ['events'],
+        security: [],
+        parameters: [
+          { name: 'ticket', in: 'query', required: true, description: 'A single-use ticket from `POST /v1/live/ticket`, at most 60 seconds old.', schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': { description: 'An event stream', content: { 'text/event-stream': { schema: schemaOf(NotificationLiveEvent) } } },
+          '400': problemResponse('A NUL (U+0000) in the query'),
+          '401': problemResponse('No ticket, or one that is unknown, used or expired'),
         },
       },
     },
@@ -132,7 +150,6 @@ export function buildOpenApi(serverUrl = '/api') {
       schemas: componentSchemas(),
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "A JWT the vendor's portal signs for the signed-in partner." },
-        accessToken: { type: 'apiKey', in: 'query', name: 'access_token', description: 'The same JWT, for `/v1/events` only (EventSource cannot send headers).' },
       },
     },
   };

@@ -6,6 +6,8 @@ import { articleEndpoints } from './groups/articles.js';
 import { certificationEndpoints } from './groups/certifications.js';
 import { meEndpoints } from './groups/me.js';
 import { statsEndpoints } from './groups/stats.js';
+import { notificationEndpoints } from './groups/notifications.js';
+import { webhookEndpoints } from './groups/webhooks.js';
 import { Problem } from './problem.js';
 
 export type { Endpoint };
@@ -26,6 +28,8 @@ export const endpoints = {
   ...certificationEndpoints,
   ...meEndpoints,
   ...statsEndpoints,
+  ...notificationEndpoints,
+  ...webhookEndpoints,
 } satisfies Record<string, Endpoint>;
 
 /**
@@ -39,6 +43,8 @@ export const endpointGroups = {
   certifications: { description: 'Certifications and their Open Badges 2.0 verification', endpoints: certificationEndpoints },
   me: { description: 'The caller, as the server reads the token', endpoints: meEndpoints },
   stats: { description: 'Community health for vendor staff', endpoints: statsEndpoints },
+  notifications: { description: 'Follows, notifications, delivery preferences, @mention suggestions and event-stream tickets', endpoints: notificationEndpoints },
+  webhooks: { description: 'Webhook endpoints and their delivery logs, for vendor staff', endpoints: webhookEndpoints },
 } satisfies Record<string, { description: string; endpoints: Record<string, Endpoint> }>;
 export type EndpointGroupName = keyof typeof endpointGroups;
 

@@ -12,3 +12,5 @@ export * from './events.js';
 export * from './stats.js';
 export * from './endpoints.js';
 export * from './issues.js';
+export * from './notifications.js';
+export * from './mentions.js';

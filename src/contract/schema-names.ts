@@ -11,6 +11,11 @@ import { Certification, CertificationList, VerificationResult, VerifyCheck, Veri
 import { Me } from './me.js';
 import { LiveEvent } from './events.js';
 import { Stats } from './stats.js';
+import {
+  CreatedWebhook, DeliveryMode, Follow, FollowKind, FollowLevel, FollowList, FollowRequest, LiveTicket, MarkReadRequest, Notification,
+  NotificationLiveEvent, NotificationPage, NotificationTarget, NotificationType, PersonList, Preferences, PreferencesUpdate,
+  UnreadCount, NewWebhook, Webhook, WebhookDelivery, WebhookDeliveryPage, WebhookEvent, WebhookList,
+} from './notifications.js';
 
 /**
  * The contract's schemas by the names clients know them by. The OpenAPI document publishes each as
@@ -28,5 +33,8 @@ export const namedSchemas = {
   ContentType, Audience, HighlightRange, FacetCount, ArticleHit, ArticleSearchResult, Article, HelpfulFeedback,
   Certification, CertificationList, VerifyFailure, VerifyCheck, VerificationResult, VerifyRequest,
   Me, LiveEvent, Stats,
+  FollowKind, FollowLevel, FollowRequest, Follow, FollowList, NotificationType, NotificationTarget, Notification, NotificationPage,
+  MarkReadRequest, UnreadCount, DeliveryMode, Preferences, PreferencesUpdate, PersonList, LiveTicket, NotificationLiveEvent,
+  WebhookEvent, NewWebhook, Webhook, CreatedWebhook, WebhookList, WebhookDelivery, WebhookDeliveryPage,
 } satisfies Record<string, v.GenericSchema>;
 export type SchemaName = keyof typeof namedSchemas;

@@ -1,5 +1,6 @@
 import type { Question, VerificationResult } from '../contract/index.js';
 import type { ConfabError } from './errors.js';
+import type { Notification } from '../contract/notifications.js';
 
 /** Every `confab-*` event and its `detail`. One list, so the emitter and the host page's listeners agree. */
 export interface ConfabEventDetails {
@@ -25,6 +26,8 @@ export interface ConfabEventDetails {
   'confab-feedback': { articleId: string; helpful: boolean };
   /** A badge verification finished. */
   'confab-verified': { result: VerificationResult };
+  /** A notification is about to open. Cancelable: call `preventDefault()` to route it yourself. */
+  'confab-notification-open': { notification: Notification };
 }
 
 /** The name of a Confab event. */
@@ -63,5 +66,6 @@ declare global {
     'confab-article-open': ConfabEvent<'confab-article-open'>;
     'confab-feedback': ConfabEvent<'confab-feedback'>;
     'confab-verified': ConfabEvent<'confab-verified'>;
+    'confab-notification-open': ConfabEvent<'confab-notification-open'>;
   }
 }

@@ -20,6 +20,7 @@ import type { ConfabForumFeed } from '../elements/forum-feed/forum-feed.js';
 import type { ConfabQaBox } from '../elements/qa-box/qa-box.js';
 import type { ConfabArticleSearch, Mode } from '../elements/article-search/article-search.js';
 import type { ConfabCertBadge, CertLayout } from '../elements/cert-badge/cert-badge.js';
+import type { ConfabNotifications } from '../elements/notifications/notifications.js';
 import type { ConfabProvider } from '../core/provider.js';
 import type { ConfabEvent, ConfabEventName } from '../core/events.js';
 import type { CommunityBackend } from '../backends/types.js';
@@ -33,6 +34,7 @@ export interface ConfabElementTagNameMap {
   'confab-article-search': ConfabArticleSearch;
   'confab-cert-badge': ConfabCertBadge;
   'confab-provider': ConfabProvider;
+  'confab-notifications': ConfabNotifications;
 }
 
 /** A Confab tag name. */
@@ -58,6 +60,7 @@ export interface ConfabElementAttributes {
     identity?: string; label?: string; verify?: Bool;
   };
   'confab-provider': { api?: string; /** Property only: objects cannot be attributes. */ backend?: CommunityBackend };
+  'confab-notifications': { theme?: Theme; label?: string };
 }
 
 /** The `confab-*` events each tag fires (its class JSDoc's `@fires`). */
@@ -67,6 +70,7 @@ export interface ConfabElementEvents {
   'confab-article-search': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-ask' | 'confab-article-open' | 'confab-feedback';
   'confab-cert-badge': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-verified';
   'confab-provider': never;
+  'confab-notifications': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-notification-open';
 }
 
 /** Handler props for `T`'s events, named `${Prefix}${event}`: `onconfab-load`, `on:confab-load`. */
@@ -113,6 +117,7 @@ declare global {
       'confab-article-search': SvelteProps<'confab-article-search'>;
       'confab-cert-badge': SvelteProps<'confab-cert-badge'>;
       'confab-provider': SvelteProps<'confab-provider'>;
+      'confab-notifications': SvelteProps<'confab-notifications'>;
     }
   }
 }

@@ -394,16 +394,21 @@ describe('live events (SSE)', () => {
     }
   });
 
-  test('EventSource-style ?access_token= works on the events stream only; a bad one is a 401', async () => {
+  test('EventSource opens the stream with a single-use ticket fetched with the header; ?access_token= authenticates nothing', async () => {
     const app = env.makeApp({ config: { requireAuth: true } });
     const token = await tokenFor(env, PEOPLE.ben);
-    const s = await openStream(app, `/api/v1/events?access_token=${encodeURIComponent(token)}`);
+    const t = await call(env, 'createLiveTicket', { as: PEOPLE.ben, app });
+    assert.doesNotMatch(t.body.ticket, new RegExp(token.split('.')[1]), 'the ticket is not the token');
+    const s = await openStream(app, `/api/v1/events?ticket=${encodeURIComponent(t.body.ticket)}`);
     try {
       await s.until((b) => b.includes(': connected'));
     } finally {
       await s.close();
     }
-    await expectProblem(await raw(env, '/api/v1/events?access_token=bogus', {}, app), 401);
+    // Single use: the same ticket again, an unknown one, or the token itself in the URL are all refused.
+    await expectProblem(await raw(env, `/api/v1/events?ticket=${encodeURIComponent(t.body.ticket)}`, {}, app), 401);
+    await expectProblem(await raw(env, '/api/v1/events?ticket=tk_bogusbogusbogusbogusbogus', {}, app), 401);
+    await expectProblem(await raw(env, `/api/v1/events?access_token=${encodeURIComponent(token)}`, {}, app), 401);
     await expectProblem(await raw(env, `/api/v1/threads?access_token=${encodeURIComponent(token)}`, {}, app), 401);
     await app.close();
   });

@@ -78,12 +78,14 @@ describe('openapi.json', () => {
       }
     }
     assert.deepEqual(doc.paths['/health'].get.security, [], '/health is public');
-    assert.deepEqual(doc.paths['/v1/events'].get.security, [{}, { bearer: [] }, { accessToken: [] }]);
+    assert.deepEqual(doc.paths['/v1/events'].get.security, [{}, { bearer: [] }]);
+    // No token in a URL: no security scheme or parameter reads one from the query.
+    assert.ok(!JSON.stringify(doc).includes('access_token'));
   });
 
   test('`limit` is one integer everywhere, and no schema is a type and an anyOf at once', () => {
     const limits = operations().flatMap(({ op }) => (op.parameters ?? []).filter((p: Json) => p.name === 'limit'));
-    assert.equal(limits.length, 6); // both lists, both further-pages endpoints, similar questions, search
+    assert.equal(limits.length, 9); // both lists, both further-pages endpoints, similar questions, search, notifications, people, webhook deliveries
     for (const p of limits) {
       const { default: _, ...schema } = p.schema;
       assert.deepEqual(schema, { type: 'integer', minimum: 1, maximum: 100 });

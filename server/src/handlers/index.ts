@@ -7,6 +7,10 @@ import * as questions from './questions.js';
 import * as certs from './certifications.js';
 import * as misc from './misc.js';
 import * as search from './search.js';
+import * as follows from './follows.js';
+import * as notifications from './notifications.js';
+import * as people from './people.js';
+import { notYet } from './pending.js';
 
 export const handlers: { [N in EndpointName]: Handler<N> } = {
   listThreads: threads.listThreads,
@@ -41,4 +45,17 @@ export const handlers: { [N in EndpointName]: Handler<N> } = {
   verifyAssertion: certs.verifyAnyAssertion,
   me: misc.me,
   stats: misc.stats,
+  followTopic: follows.followTopic,
+  unfollowTopic: follows.unfollowTopic,
+  listFollows: follows.listFollows,
+  listNotifications: notifications.listNotifications,
+  markNotificationsRead: notifications.markNotificationsRead,
+  getPreferences: notifications.getPreferences,
+  updatePreferences: notifications.updatePreferences,
+  searchPeople: people.searchPeople,
+  createLiveTicket: notifications.createLiveTicket,
+  createWebhook: notYet,
+  listWebhooks: notYet,
+  deleteWebhook: notYet,
+  listWebhookDeliveries: notYet,
 };

@@ -5,6 +5,7 @@ import type { AnswerInQuestionRow, AnswerRow, Numeric, QuestionRow, SeekRow, Sim
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import { excerpt, iso, newId } from '../text.js';
 import { AUTHOR_COLS, author, isModerator, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
+import { autoFollow, enqueue } from '../notify/outbox.js';
 import { prefixTerm } from './search.js';
 import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
 
@@ -150,6 +151,8 @@ export async function askQuestion(ctx: Ctx<'askQuestion'>) {
   ]);
   const q = await loadQuestion(ctx, id);
   await ctx.emit({ type: 'question.created', id, parentId: null, category: q.category });
+  await autoFollow(ctx.q, u.id, 'question', id);
+  await enqueue(ctx.q, { event: 'question.asked', id });
   return question(ctx, q);
 }
 
@@ -162,6 +165,8 @@ export async function answerQuestion(ctx: Ctx<'answerQuestion'>) {
   await ctx.q.query(`UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now() WHERE id = $1`, [q.id]);
   const { rows } = await ctx.q.query<AnswerRow>(`${A_SELECT} WHERE x.id = $1`, [id]);
   await ctx.emit({ type: 'answer.created', id, parentId: q.id, category: q.category });
+  await autoFollow(ctx.q, u.id, 'question', q.id);
+  await enqueue(ctx.q, { event: 'answer.created', id });
   return answer(rows[0], q.accepted_answer_id);
 }
 
@@ -177,6 +182,7 @@ export async function acceptAnswer(ctx: Ctx<'acceptAnswer'>) {
   }
   await ctx.q.query(`UPDATE questions SET accepted_answer_id = $2, last_activity_at = now() WHERE id = $1`, [q.id, ctx.body.answerId]);
   await ctx.emit({ type: 'answer.accepted', id: ctx.body.answerId, parentId: q.id, category: q.category });
+  await enqueue(ctx.q, { event: 'answer.accepted', id: ctx.body.answerId, actorId: u.id });
   return question(ctx, await loadQuestion(ctx, q.id));
 }
 
@@ -222,6 +228,7 @@ export async function updateQuestion(ctx: Ctx<'updateQuestion'>) {
     `UPDATE questions SET title = COALESCE($2, title), body = COALESCE($3, body), tags = COALESCE($4::text[], tags) WHERE id = $1`,
     [q.id, b.title ?? null, b.body ?? null, b.tags ?? null],
   );
+  if (b.body != null) await enqueue(ctx.q, { event: 'content.edited', kind: 'question', id: q.id });
   return question(ctx, await loadQuestion(ctx, q.id));
 }
 
@@ -249,6 +256,7 @@ export async function updateAnswer(ctx: Ctx<'updateAnswer'>) {
   const a = await loadAnswer(ctx, ctx.params.id);
   mayEdit(u, a.author_id);
   await ctx.q.query(`UPDATE answers SET body = $2, edited_at = now() WHERE id = $1`, [a.id, ctx.body.body]);
+  await enqueue(ctx.q, { event: 'content.edited', kind: 'answer', id: a.id });
   const r = await loadAnswer(ctx, a.id);
   return answer(r, r.accepted_answer_id);
 }

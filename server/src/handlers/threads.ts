@@ -5,6 +5,7 @@ import type { PostRow, SeekRow, ThreadRow } from '../rows.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import { iso, isoOrNull, newId } from '../text.js';
 import { AUTHOR_COLS, author, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
+import { autoFollow, enqueue } from '../notify/outbox.js';
 import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
 
 const THREAD_FROM = `FROM threads t JOIN people p ON p.id = t.author_id`;
@@ -67,6 +68,8 @@ export async function createThread(ctx: Ctx<'createThread'>) {
   ]);
   const t = await loadThread(ctx, id);
   await ctx.emit({ type: 'thread.created', id, parentId: null, category: t.category });
+  await autoFollow(ctx.q, u.id, 'thread', id);
+  await enqueue(ctx.q, { event: 'thread.created', id });
   return thread(t);
 }
 
@@ -79,6 +82,8 @@ export async function replyToThread(ctx: Ctx<'replyToThread'>) {
   await ctx.q.query(`UPDATE threads SET reply_count = reply_count + 1, last_activity_at = now() WHERE id = $1`, [t.id]);
   const { rows } = await ctx.q.query<PostRow>(`${POST_SELECT} WHERE x.id = $1`, [id]);
   await ctx.emit({ type: 'post.created', id, parentId: t.id, category: t.category });
+  await autoFollow(ctx.q, u.id, 'thread', t.id);
+  await enqueue(ctx.q, { event: 'post.created', id });
   return post(rows[0]);
 }
 
@@ -91,6 +96,7 @@ export async function updateThread(ctx: Ctx<'updateThread'>) {
     `UPDATE threads SET title = COALESCE($2, title), body = COALESCE($3, body), tags = COALESCE($4::text[], tags) WHERE id = $1`,
     [t.id, b.title ?? null, b.body ?? null, b.tags ?? null],
   );
+  if (b.body != null) await enqueue(ctx.q, { event: 'content.edited', kind: 'thread', id: t.id });
   return thread(await loadThread(ctx, t.id));
 }
 
@@ -113,6 +119,7 @@ export async function updatePost(ctx: Ctx<'updatePost'>) {
   const p = await loadPost(ctx, ctx.params.id);
   mayEdit(u, p.author_id);
   await ctx.q.query(`UPDATE posts SET body = $2, edited_at = now() WHERE id = $1`, [p.id, ctx.body.body]);
+  await enqueue(ctx.q, { event: 'content.edited', kind: 'post', id: p.id });
   return post(await loadPost(ctx, p.id));
 }
 

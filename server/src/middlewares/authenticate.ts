@@ -7,12 +7,9 @@ import { HttpError } from '../problem.js';
 
 export const authenticate = (auth: Auth) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    let h = c.req.header('authorization');
-    // EventSource cannot send headers: the events stream (only) takes the token as ?access_token=.
-    if (!h && c.req.path === '/api/v1/events') {
-      const t = c.req.query('access_token');
-      if (t) h = `Bearer ${t}`;
-    }
+    // Only ever from the header: the event streams take a single-use ticket instead (live-tickets.ts),
+    // so no token travels in a URL.
+    const h = c.req.header('authorization');
     let user: User | null = null;
     if (h) {
       const m = /^Bearer\s+(\S+)$/i.exec(h);

@@ -3,13 +3,21 @@ import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { LiveEvent } from '../../../src/contract/index.js';
 import type { Config } from '../config.js';
+import type { Db } from '../db.js';
+import { redeemTicket } from '../live-tickets.js';
+import { ticketRequired } from './notification-events.js';
 import { eventId, type EventBus } from '../events.js';
 import type { AppEnv } from '../http-env.js';
 import { HttpError } from '../problem.js';
 
-export function mountEvents(app: Hono<AppEnv>, bus: EventBus, config: Config): void {
+export function mountEvents(app: Hono<AppEnv>, bus: EventBus, config: Config, db: Db): void {
   app.get('/api/v1/events', async (c) => {
-    if (config.requireAuth && !c.get('user')) throw new HttpError(401, 'Unauthorized', 'Sign in to follow live updates.');
+    // EventSource cannot send an Authorization header: a signed-in client opens the stream with a
+    // single-use ticket (POST /v1/live/ticket), never with its token in the URL.
+    const ticket = c.req.query('ticket');
+    const user = c.get('user') ?? (ticket ? await redeemTicket(db, ticket) : null);
+    if (ticket && !user) throw ticketRequired();
+    if (config.requireAuth && !user) throw new HttpError(401, 'Unauthorized', 'Sign in to follow live updates.');
     const category = c.req.query('category');
     // EventSource sends Last-Event-ID when it reconnects by itself; a client opening a new stream after
     // giving up passes it as ?lastEventId= (headers cannot be set on EventSource).

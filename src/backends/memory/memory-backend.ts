@@ -6,6 +6,11 @@ import type {
 } from '../../contract/index.js';
 import { OfflineError } from '../../core/errors.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
+import type {
+  Follow, FollowKind, FollowLevel, MarkReadRequest, NotificationLiveEvent, NotificationPage, NotificationQuery, Person, Preferences, PreferencesUpdate,
+  UnreadCount,
+} from '../../contract/index.js';
+import type { NotificationsApi } from '../notifications.js';
 import { findArticles, readArticle, recordFeedback, type FeedbackRecord } from './articles.js';
 import * as certifications from './certification-queries.js';
 import { deflectionRecord, similarQuestions, type DeflectionRecord } from './deflection.js';
@@ -14,8 +19,12 @@ import { forbidden, unauthorized } from './errors.js';
 import { createFixtures } from './fixtures.js';
 import * as live from './live-events.js';
 import type { MemoryData } from './model.js';
+import * as notifications from './notifications.js';
+import * as notifyOnWrite from './notify-on-write.js';
+import { seedNotifications } from './notification-seed.js';
 import * as questions from './questions.js';
 import { clockNow, createState, type MemoryState } from './state.js';
+import { searchPeople } from './people-search.js';
 import { computeStats } from './stats.js';
 import * as threads from './threads.js';
 
@@ -50,7 +59,7 @@ export interface MemoryBackendOptions {
  * const backend = new MemoryBackend({ me: meFor('u-aiko'), latency: 300 });
  * configure({ backend });
  */
-export class MemoryBackend implements CommunityBackend {
+export class MemoryBackend implements CommunityBackend, NotificationsApi {
   readonly id: string;
   /** The live dataset. Tests and stories may read it to pick ids; writes go through the methods. */
   readonly data: MemoryData;
@@ -65,6 +74,8 @@ export class MemoryBackend implements CommunityBackend {
   private readonly deflectionLog: DeflectionRecord[] = [];
   private readonly feedbackLog: FeedbackRecord[] = [];
   private readonly callLog = new Map<string, number>();
+  /** Follows, notifications and preferences (notifications.ts). */
+  private readonly book = notifications.createBook();
 
   constructor(options: MemoryBackendOptions = {}) {
     this.id = options.id ?? 'memory';
@@ -75,6 +86,7 @@ export class MemoryBackend implements CommunityBackend {
     this.state = createState(this.data, options.me ?? null);
     this.latency = options.latency ?? 0;
     this.failWith = options.failWith ?? null;
+    seedNotifications(this.book, this.state);
   }
 
   // ---- test and story helpers -------------------------------------------------------------------
@@ -152,11 +164,11 @@ export class MemoryBackend implements CommunityBackend {
   }
 
   createThread(input: v.InferInput<typeof NewThread>, opts?: CallOptions): Promise<Thread> {
-    return this.write('createThread', opts, (me) => threads.createThread(this.state, me, input));
+    return this.write('createThread', opts, (me) => this.after(threads.createThread(this.state, me, input), (t) => notifyOnWrite.threadCreated(this.book, this.state, me, t)));
   }
 
   replyToThread(threadId: string, input: v.InferInput<typeof NewPost>, opts?: CallOptions): Promise<Post> {
-    return this.write('replyToThread', opts, (me) => threads.replyToThread(this.state, me, threadId, input));
+    return this.write('replyToThread', opts, (me) => this.after(threads.replyToThread(this.state, me, threadId, input), (p) => notifyOnWrite.replied(this.book, this.state, me, p)));
   }
 
   listQuestions(query: v.InferInput<typeof QuestionListQuery>, opts?: CallOptions): Promise<Page<QuestionSummary>> {
@@ -176,15 +188,21 @@ export class MemoryBackend implements CommunityBackend {
   }
 
   askQuestion(input: v.InferInput<typeof NewQuestion>, opts?: CallOptions): Promise<Question> {
-    return this.write('askQuestion', opts, (me) => questions.askQuestion(this.state, me, input));
+    return this.write('askQuestion', opts, (me) => this.after(questions.askQuestion(this.state, me, input), (q) => notifyOnWrite.questionAsked(this.book, this.state, me, q)));
   }
 
   answerQuestion(questionId: string, input: v.InferInput<typeof NewAnswer>, opts?: CallOptions): Promise<Answer> {
-    return this.write('answerQuestion', opts, (me) => questions.answerQuestion(this.state, me, questionId, input));
+    return this.write('answerQuestion', opts, (me) => this.after(questions.answerQuestion(this.state, me, questionId, input), (a) => notifyOnWrite.answered(this.book, this.state, me, a)));
   }
 
   acceptAnswer(questionId: string, answerId: string, opts?: CallOptions): Promise<Question> {
-    return this.write('acceptAnswer', opts, (me) => questions.acceptAnswer(this.state, me, questionId, answerId));
+    return this.write('acceptAnswer', opts, (me) => {
+      const before = this.data.questions.find((q) => q.id === questionId)?.acceptedAnswerId;
+      const q = questions.acceptAnswer(this.state, me, questionId, answerId);
+      // Accepting the accepted answer again notifies nobody, as it emits no event.
+      if (before !== answerId) notifyOnWrite.accepted(this.book, this.state, me, q);
+      return q;
+    });
   }
 
   voteQuestion(questionId: string, value: VoteValue, opts?: CallOptions): Promise<VoteResult> {
@@ -251,7 +269,56 @@ export class MemoryBackend implements CommunityBackend {
     live.subscribe(this.state, onEvent, signal);
   }
 
+  // ---- notifications (the NotificationsApi capability) ----------------------------------------------
+
+  listFollows(opts?: CallOptions): Promise<Follow[]> {
+    return this.call('listFollows', opts, () => notifications.listFollows(this.book, this.state));
+  }
+
+  setFollow(kind: FollowKind, id: string, level: FollowLevel, opts?: CallOptions): Promise<Follow> {
+    return this.write('setFollow', opts, () => notifications.setFollow(this.book, this.state, kind, id, level));
+  }
+
+  removeFollow(kind: FollowKind, id: string, opts?: CallOptions): Promise<void> {
+    return this.write('removeFollow', opts, () => notifications.removeFollow(this.book, this.state, kind, id));
+  }
+
+  listNotifications(query: NotificationQuery, opts?: CallOptions): Promise<NotificationPage> {
+    return this.call('listNotifications', opts, () => notifications.listNotifications(this.book, this.state, query));
+  }
+
+  markNotificationsRead(request: MarkReadRequest, opts?: CallOptions): Promise<UnreadCount> {
+    return this.write('markNotificationsRead', opts, () => notifications.markRead(this.book, this.state, request));
+  }
+
+  getPreferences(opts?: CallOptions): Promise<Preferences> {
+    return this.call('getPreferences', opts, () => notifications.getPreferences(this.book, this.state));
+  }
+
+  setPreferences(update: PreferencesUpdate, opts?: CallOptions): Promise<Preferences> {
+    return this.write('setPreferences', opts, () => notifications.setPreferences(this.book, this.state, update));
+  }
+
+  searchPeople(q: string, opts?: CallOptions): Promise<Person[]> {
+    return this.call('searchPeople', opts, () => searchPeople(this.state, q));
+  }
+
+  subscribeNotifications(onEvent: (event: NotificationLiveEvent) => void, signal: AbortSignal): void {
+    notifications.subscribe(this.book, this.state, onEvent, signal);
+  }
+
+  /** How many notification subscriptions are open (a test sees the bell subscribe once and let go). */
+  get notificationSubscribers(): number {
+    return this.book.listeners.size;
+  }
+
   // ---- call plumbing ------------------------------------------------------------------------------
+
+  /** Runs `then` on a write's result (its notifications), then hands the result on. */
+  private after<T>(result: T, then: (result: T) => void): T {
+    then(result);
+    return result;
+  }
 
   /** Every call: counts, fails fast when offline or aborted, waits the latency, then answers. */
   private async call<T>(name: string, opts: CallOptions | undefined, run: () => T): Promise<T> {

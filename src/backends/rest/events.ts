@@ -2,23 +2,36 @@ import * as v from 'valibot';
 import { LIVE_EVENT_TYPES, LiveEvent } from '../../contract/events.js';
 import { buildUrl } from './url.js';
 
+/** Gives a single-use ticket for the caller's stream (`POST /v1/live/ticket`), or null to open it anonymously. */
+export type GetTicket = (forceRefresh: boolean) => Promise<string | null>;
+
+/** One Server-Sent Events stream of the contract: where, which `event:` names, and the schema of `data:`. */
+export interface StreamSpec<T> {
+  path: string;
+  query?: Record<string, string | undefined>;
+  types: readonly string[];
+  schema: v.GenericSchema<unknown, T>;
+}
+
 /**
- * Opens the contract's Server-Sent Events stream (`/v1/events`) until `signal` aborts.
+ * Opens one of the contract's Server-Sent Events streams until `signal` aborts.
  *
- * EventSource cannot send an Authorization header, so a token, when there is one, travels as
- * `?access_token=`. Servers must accept it there for this path only and keep it out of their access
- * logs. Without a token the stream is anonymous. Events whose data does not match `LiveEvent` are
- * ignored.
+ * EventSource cannot send an Authorization header, and a token in a URL ends up in proxy and server
+ * logs. So a signed-in client first trades its token, sent as a header, for a short-lived single-use
+ * ticket (`getTicket`), and opens the stream with `?ticket=`: the token never appears in a URL.
+ * Without a ticket the stream is anonymous. Events whose data does not match the schema are ignored.
  *
- * A dropped connection is resumed by EventSource itself, which sends `Last-Event-ID`. When it gives up
- * for good (an error status such as 401, or a wrong content type) the stream is opened again after a
- * growing pause (`backoff`, doubled each time, at most a minute) with a freshly requested token and
- * `?lastEventId=`, so the server can replay what was missed either way.
+ * A dropped connection is retried by EventSource itself with `Last-Event-ID`; a ticket opens one
+ * stream only, so where that retry presents a used ticket the server refuses it (401) and EventSource
+ * gives up. When it gives up for good (such a 401, another error status, or a wrong content type) the
+ * stream is opened again after a growing pause (`backoff`, doubled each time, at most a minute) with
+ * a fresh ticket and `?lastEventId=`, so the server can replay what was missed either way.
  */
-export function openEvents(
+export function openStream<T>(
   baseUrl: string,
-  getToken: (forceRefresh: boolean) => Promise<string | null>,
-  onEvent: (event: LiveEvent) => void,
+  spec: StreamSpec<T>,
+  getTicket: GetTicket,
+  onEvent: (event: T) => void,
   signal: AbortSignal,
   backoff = 1000,
 ): void {
@@ -37,17 +50,17 @@ export function openEvents(
     } catch {
       return;
     }
-    const r = v.safeParse(LiveEvent, data);
+    const r = v.safeParse(spec.schema, data);
     if (r.success) onEvent(r.output);
   };
 
   const open = async (refresh: boolean) => {
-    const token = await getToken(refresh).catch(() => null);
+    const ticket = await getTicket(refresh).catch(() => null);
     if (signal.aborted) return;
-    const query = { access_token: token ?? undefined, lastEventId: lastEventId || undefined };
-    const es = (source = new EventSource(buildUrl(baseUrl, '/v1/events', {}, query)));
+    const query = { ...spec.query, ticket: ticket ?? undefined, lastEventId: lastEventId || undefined };
+    const es = (source = new EventSource(buildUrl(baseUrl, spec.path, {}, query)));
     // The `event:` field names the type, and named events never reach `onmessage`.
-    for (const type of ['message', ...LIVE_EVENT_TYPES]) es.addEventListener(type, onMessage as EventListener);
+    for (const type of ['message', ...spec.types]) es.addEventListener(type, onMessage as EventListener);
     es.onopen = () => (failures = 0);
     es.onerror = () => {
       if (es.readyState !== EventSource.CLOSED || signal.aborted) return;
@@ -57,4 +70,15 @@ export function openEvents(
 
   signal.addEventListener('abort', () => (clearTimeout(timer), source?.close()), { once: true });
   void open(false);
+}
+
+/** The public live feed (`/v1/events`): new threads, posts, questions, answers, acceptances. */
+export function openEvents(
+  baseUrl: string,
+  getTicket: GetTicket,
+  onEvent: (event: LiveEvent) => void,
+  signal: AbortSignal,
+  backoff = 1000,
+): void {
+  openStream(baseUrl, { path: '/v1/events', types: LIVE_EVENT_TYPES, schema: LiveEvent }, getTicket, onEvent, signal, backoff);
 }

@@ -5,6 +5,8 @@ import type { articleEndpoints } from '../../contract/groups/articles.js';
 import type { certificationEndpoints } from '../../contract/groups/certifications.js';
 import type { meEndpoints } from '../../contract/groups/me.js';
 import type { statsEndpoints } from '../../contract/groups/stats.js';
+import type { notificationEndpoints } from '../../contract/groups/notifications.js';
+import type { webhookEndpoints } from '../../contract/groups/webhooks.js';
 
 /**
  * The contract's endpoint table, loaded one resource group at a time. Each group's part of the table
@@ -19,6 +21,8 @@ interface Tables {
   certifications: typeof certificationEndpoints;
   me: typeof meEndpoints;
   stats: typeof statsEndpoints;
+  notifications: typeof notificationEndpoints;
+  webhooks: typeof webhookEndpoints;
 }
 export type EndpointGroup = keyof Tables;
 
@@ -29,6 +33,8 @@ const imports: { [G in EndpointGroup]: () => Promise<Tables[G]> } = {
   certifications: () => import('../../contract/groups/certifications.js').then((m) => m.certificationEndpoints),
   me: () => import('../../contract/groups/me.js').then((m) => m.meEndpoints),
   stats: () => import('../../contract/groups/stats.js').then((m) => m.statsEndpoints),
+  notifications: () => import('../../contract/groups/notifications.js').then((m) => m.notificationEndpoints),
+  webhooks: () => import('../../contract/groups/webhooks.js').then((m) => m.webhookEndpoints),
 };
 
 // Which group an endpoint belongs to, by its name. Cheaper than a 32-entry table, and checked by
@@ -40,6 +46,8 @@ const RULES: [RegExp, EndpointGroup][] = [
   [/Article/, 'articles'],
   [/Certification|Assertion/, 'certifications'],
   [/^stats$/, 'stats'],
+  [/[Ff]ollow|Notification|Preferences|People|LiveTicket/, 'notifications'],
+  [/Webhook/, 'webhooks'],
 ];
 const groupOf = (name: string): EndpointGroup => RULES.find(([re]) => re.test(name))?.[1] ?? 'me';
 
@@ -49,6 +57,8 @@ type Classify<N> = Has<N, 'Thread' | 'Post'> extends true ? 'threads'
   : Has<N, 'Article'> extends true ? 'articles'
   : Has<N, 'Certification' | 'Assertion'> extends true ? 'certifications'
   : N extends 'stats' ? 'stats'
+  : Has<N, 'Follow' | 'follow' | 'Notification' | 'Preferences' | 'People' | 'LiveTicket'> extends true ? 'notifications'
+  : Has<N, 'Webhook'> extends true ? 'webhooks'
   : 'me';
 type Misfiled = { [G in EndpointGroup]: { [N in keyof Tables[G]]: Classify<N> extends G ? never : N }[keyof Tables[G]] }[EndpointGroup];
 type Assert<T extends true> = T;

@@ -4,6 +4,11 @@ import type {
   QuestionSummary, QuestionWithAnswers, SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary,
   ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
 } from '../../contract/index.js';
+import type {
+  Follow, FollowKind, FollowLevel, MarkReadRequest, NotificationLiveEvent, NotificationPage, NotificationQuery, Person, Preferences,
+  PreferencesUpdate, UnreadCount,
+} from '../../contract/notifications.js';
+import type { NotificationsApi } from '../notifications.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
 import { RestClient } from './client.js';
 
@@ -21,7 +26,7 @@ import { RestClient } from './client.js';
  * const backend = new RestBackend({ baseUrl: 'https://community.example.com/api', getToken: () => portal.jwt() });
  * const { items } = await backend.listThreads({ category: 'deal-registration' }, { signal });
  */
-export class RestBackend extends RestClient implements CommunityBackend {
+export class RestBackend extends RestClient implements CommunityBackend, NotificationsApi {
   listThreads(query: ThreadListQuery, opts?: CallOptions): Promise<Page<ThreadSummary>> {
     return this.call('listThreads', { query }, opts);
   }
@@ -97,14 +102,64 @@ export class RestBackend extends RestClient implements CommunityBackend {
   }
 
   /**
-   * Live updates over Server-Sent Events. EventSource cannot send headers, so the token (if
-   * `getToken` gives one) is passed as `?access_token=`; see `openEvents`.
+   * A single-use ticket for an event stream, fetched with the token in the Authorization header, or
+   * null without a token (the stream is then anonymous). EventSource cannot send headers, and the
+   * token must never travel in a URL; see `openStream`.
    */
+  protected async liveTicket(refresh: boolean): Promise<string | null> {
+    if (!(await this.token(refresh))) return null;
+    return (await this.call('createLiveTicket', {})).ticket;
+  }
+
+  /** Live updates over Server-Sent Events, opened with a ticket (`liveTicket`) when signed in. */
   subscribe(onEvent: (event: LiveEvent) => void, signal: AbortSignal): void {
     // Loaded on first use: most pages never ask for live updates.
     void import('./events.js').then(
-      ({ openEvents }) => openEvents(this.options.baseUrl, (refresh) => this.token(refresh), onEvent, signal),
+      ({ openEvents }) => openEvents(this.options.baseUrl, (refresh) => this.liveTicket(refresh), onEvent, signal),
       () => undefined, // offline before the chunk ever loaded: no live updates, as without EventSource
+    );
+  }
+
+  // ---- notifications (the NotificationsApi capability) ----
+
+  async listFollows(opts?: CallOptions): Promise<Follow[]> {
+    return (await this.call('listFollows', {}, opts)).items;
+  }
+  setFollow(kind: FollowKind, id: string, level: FollowLevel, opts?: CallOptions): Promise<Follow> {
+    return this.call('followTopic', { params: { kind, id }, body: { level } }, opts);
+  }
+  async removeFollow(kind: FollowKind, id: string, opts?: CallOptions): Promise<void> {
+    await this.call('unfollowTopic', { params: { kind, id } }, opts);
+  }
+  listNotifications(query: NotificationQuery, opts?: CallOptions): Promise<NotificationPage> {
+    return this.call('listNotifications', { query }, opts);
+  }
+  markNotificationsRead(request: MarkReadRequest, opts?: CallOptions): Promise<UnreadCount> {
+    return this.call('markNotificationsRead', { body: request }, opts);
+  }
+  getPreferences(opts?: CallOptions): Promise<Preferences> {
+    return this.call('getPreferences', {}, opts);
+  }
+  setPreferences(update: PreferencesUpdate, opts?: CallOptions): Promise<Preferences> {
+    return this.call('updatePreferences', { body: update }, opts);
+  }
+  async searchPeople(q: string, opts?: CallOptions): Promise<Person[]> {
+    return (await this.call('searchPeople', { query: { q } }, opts)).items;
+  }
+
+  /**
+   * The caller's new notifications over Server-Sent Events (`/v1/notifications/events`), opened with
+   * a single-use ticket like the live feed (`openStream`): the token never appears in a URL. Signed
+   * out there is nothing to listen for, so nothing opens.
+   */
+  subscribeNotifications(onEvent: (event: NotificationLiveEvent) => void, signal: AbortSignal): void {
+    void Promise.all([import('./events.js'), import('../../contract/notifications.js'), this.token(false).catch(() => null)]).then(
+      ([{ openStream }, { NotificationLiveEvent: schema }, token]) => {
+        if (!token || signal.aborted) return;
+        const spec = { path: '/v1/notifications/events', types: ['notification.created'], schema };
+        openStream(this.options.baseUrl, spec, (refresh) => this.liveTicket(refresh), onEvent, signal);
+      },
+      () => undefined, // offline before the chunks loaded: the bell still refreshes when it is opened
     );
   }
 }

@@ -17,6 +17,7 @@ import type { EarlyListener, LiveHost } from './host.js';
 /** Thread view, composer and new-thread form (parts/panels.ts), and the "N new threads" banner (parts/live.ts). */
 const panelsPart = partLoader(() => import('./parts/panels.js'));
 const livePart = partLoader(() => import('./parts/live.js'));
+const followPart = partLoader(() => import('./parts/category-follow.js'));
 
 /** The values `sort` accepts (the contract's THREAD_SORTS, restated so valibot stays out of this chunk). */
 export const FEED_SORTS = ['latest', 'top', 'unanswered'] as const satisfies readonly ThreadSort[];
@@ -53,6 +54,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * @csspart submit - The button that posts a reply or a new thread (also `button`).
  * @csspart cancel - Closes the "New thread" form (also `button`).
  * @csspart sign-in - The composer's "Sign in to reply" button (also `button`).
+ * @csspart follow - "Follow" of the feed's category and of the open thread (also `button`; `aria-pressed` while following).
  * @csspart retry - "Try again" on an error panel or the offline notice (also `button`).
  * @csspart tab - The Write / Preview tabs of the composer.
  * @csspart preview - The composer's Markdown preview.
@@ -168,6 +170,15 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
     return this.livePart.value;
   }
 
+  /** @internal The signed-in partner's id, null when signed out, undefined while unknown. */
+  get partnerId(): string | null | undefined {
+    const me = this.me.value;
+    return me ? (me.authenticated ? me.id : null) : undefined;
+  }
+
+  /** The "Follow" button of the feed's category (notifications of new threads there): a lazy part. */
+  private readonly followPart = new LazyPart(this, followPart, { create: (m) => new m.CategoryFollow(this) });
+
   /** True when a partner is signed in, false when not, undefined while unknown. */
   get signedIn(): boolean | undefined {
     return this.me.value ? this.me.value.authenticated : undefined;
@@ -232,6 +243,16 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
     return this.open(id);
   }
 
+  /**
+   * Opens what another element points at (a notification, say) when it is a thread; false for any
+   * other kind, so the caller can ask another element. See `elements/notifications/open-target.ts`.
+   */
+  openItem(kind: string, id: string): boolean {
+    if (kind !== 'thread') return false;
+    void this.open(id);
+    return true;
+  }
+
   /** Closes the open thread and returns to the list. */
   closeThread(): void {
     this.panels?.thread.close();
@@ -283,6 +304,7 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
       const idle = (globalThis.requestIdleCallback as ((cb: () => void) => number) | undefined) ?? ((cb: () => void) => setTimeout(cb, 200));
       idle(() => this.panelsPart.prefetch()); // a later click tries again, and says so if it fails
     }
+    if (this.category && this.partnerId && typeof this.backend?.setFollow === 'function') this.followPart.prefetch();
     if (!this.marked && this.renderRoot.querySelector('article.item')) {
       this.marked = true;
       performance.mark('confab:forum-feed:first-content');
@@ -301,6 +323,7 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
   private header(): TemplateResult {
     return html`<div class="header" part="header">
       <h2 class="heading">${msg('Discussions', { id: 'forum-feed-label' })}</h2>
+      ${this.category && !this.panels?.thread.id && this.followPart.value ? this.followPart.value.render() : nothing}
       ${this.compose && !this.panels?.thread.id && !this.panels?.newThread.open
         ? html`<button type="button" class="btn primary small" part="button new-thread" @click=${() => this.startThread()}>
             ${msg('New thread', { id: 'forum-feed-new-thread' })}

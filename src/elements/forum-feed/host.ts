@@ -12,6 +12,8 @@ import type { ResourceController } from '../../core/resource.js';
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   readonly category?: string;
   readonly signedIn: boolean | undefined;
+  /** The signed-in partner's id, null when signed out, undefined while unknown. */
+  readonly partnerId: string | null | undefined;
   /** The first page of threads. */
   readonly list: ResourceController<Page<ThreadSummary>>;
   /** The threads on screen. */

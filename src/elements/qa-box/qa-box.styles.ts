@@ -102,4 +102,11 @@ export const qaBoxStyles = css`
     display: inline-block;
     transform: scaleX(-1);
   }
+  .ask-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    flex-wrap: wrap;
+  }
 `;

@@ -22,6 +22,7 @@ import type { AskHost, DraftField, QuestionHost } from './host.js';
 const askPart = partLoader(() => import('./parts/ask-form.js'));
 const viewPart = partLoader(() => import('./parts/question-view.js'));
 const previewPart = partLoader(() => import('./parts/preview.js'));
+const followPart = partLoader(() => import('./parts/category-follow.js'));
 
 /**
  * Peer Q&A with deflection. While a partner types a question title it shows similar questions that
@@ -32,6 +33,7 @@ const previewPart = partLoader(() => import('./parts/preview.js'));
  * @tag confab-qa-box
  * @summary Ask the community, see similar answered questions first, answer, vote and accept.
  *
+ * @csspart follow - "Follow" of the box's category and of the open question (also `button`; `aria-pressed` while following).
  * @csspart base - The themed wrapper around everything.
  * @csspart header - The title row of each view.
  * @csspart form - The ask form.
@@ -140,6 +142,15 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
   /** The title typed when a similar question was opened: what a deflection records. */
   private picked?: { id: string; query: string };
 
+  /** The "Follow" button of the box's category (notifications of new questions there): a lazy part. */
+  private readonly followPart = new LazyPart(this, followPart, { create: (m) => new m.CategoryFollow(this) });
+
+  /** @internal The signed-in partner's id, null when signed out, undefined while unknown. */
+  get partnerId(): string | null | undefined {
+    const me = this.me.value;
+    return me ? (me.authenticated ? me.id : null) : undefined;
+  }
+
   private readonly me = new ResourceController<Me>(this, {
     backend: () => this.backend,
     key: () => 'me',
@@ -205,6 +216,7 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
       if (changed.has('category') || !list.includes(this.chosenCategory)) this.chosenCategory = this.category || list[0]!;
     }
     if (this.question) this.viewPart.prefetch();
+    if (this.category && this.partnerId && typeof this.backend?.setFollow === 'function') this.followPart.prefetch();
     // Once the first data is in: what an earlier visit left (drafts, queued asks) and the outbox replay.
     if (this.me.status === 'ready' || this.me.status === 'error') this.askPart.prefetch();
     // The view switched under the partner's focus (e.g. the host set `question`): keep focus in the box.
@@ -329,6 +341,17 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
     this.open(q.id);
   }
 
+  /**
+   * Opens what another element points at (a notification, say) when it is a question, landing on
+   * answer `anchor` when given; false for any other kind. See `elements/notifications/open-target.ts`.
+   */
+  openItem(kind: string, id: string, anchor?: string | null): boolean {
+    if (kind !== 'question') return false;
+    this.open(id);
+    if (anchor) this.focusAfterRender = `[data-answer="${CSS.escape(anchor)}"]`;
+    return true;
+  }
+
   /** @internal */
   open(id: string): void {
     this.question = id;
@@ -382,7 +405,10 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
       @focusin=${() => this.withAsk(() => {})}
       aria-labelledby="ask-heading"
     >
-      <h2 id="ask-heading" class="heading" part="header">${msg('Ask the community', { id: 'qa-box-heading' })}</h2>
+      <div class="ask-head">
+        <h2 id="ask-heading" class="heading" part="header">${msg('Ask the community', { id: 'qa-box-heading' })}</h2>
+        ${this.category && this.followPart.value ? this.followPart.value.render() : nothing}
+      </div>
       ${this.signedIn === false ? signedOutNotice(() => emit(this, 'confab-auth-required', { action: 'ask' })) : nothing}
       ${titleField({
         text: this.titleText,

@@ -17,4 +17,10 @@ export const templates = {
   'unreachable-saved': str`تعذّر الوصول إلى خادم المجتمع: يتم عرض ما حُفظ ${0}.`,
   unreachable: 'تعذّر الوصول إلى خادم المجتمع: يتم عرض المحتوى المحفوظ.',
   'write-pending': 'قيد الانتظار: سيُنشر عند عودة الاتصال',
+  'follow-follow': 'متابعة',
+  'follow-following': 'تتابعه',
+  'follow-muted': 'مكتوم',
+  'follow-done': str`أنت تتابع ${0}. ستصلك إشعارات بالمشاركات الجديدة.`,
+  'follow-undone': str`لم تعد تتابع ${0}.`,
+  'follow-failed': 'تعذّر تغيير المتابعة. حاول مرة أخرى.',
 };

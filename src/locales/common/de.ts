@@ -17,4 +17,10 @@ export const templates = {
   'unreachable-saved': str`Community-Server nicht erreichbar: Sie sehen den Stand von ${0}.`,
   unreachable: 'Community-Server nicht erreichbar: Sie sehen gespeicherte Inhalte.',
   'write-pending': 'Ausstehend: wird gesendet, sobald Sie online sind',
+  'follow-follow': 'Folgen',
+  'follow-following': 'Folge ich',
+  'follow-muted': 'Stummgeschaltet',
+  'follow-done': str`Sie folgen ${0}. Sie werden über neue Beiträge benachrichtigt.`,
+  'follow-undone': str`Sie folgen ${0} nicht mehr.`,
+  'follow-failed': 'Das Folgen konnte nicht geändert werden. Bitte erneut versuchen.',
 };

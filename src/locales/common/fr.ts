@@ -17,4 +17,10 @@ export const templates = {
   'unreachable-saved': str`Serveur de la communauté injoignable : contenu enregistré ${0}.`,
   unreachable: 'Serveur de la communauté injoignable : contenu enregistré.',
   'write-pending': 'En attente : sera publié dès le retour en ligne',
+  'follow-follow': 'Suivre',
+  'follow-following': 'Suivi',
+  'follow-muted': 'En sourdine',
+  'follow-done': str`Vous suivez ${0}. Vous serez prévenu des nouveaux messages.`,
+  'follow-undone': str`Vous ne suivez plus ${0}.`,
+  'follow-failed': 'Impossible de modifier le suivi. Réessayez.',
 };

@@ -17,4 +17,10 @@ export const templates = {
   'unreachable-saved': str`コミュニティサーバーに接続できません：${0}に保存された内容を表示しています。`,
   unreachable: 'コミュニティサーバーに接続できません：保存された内容を表示しています。',
   'write-pending': '保留中：オンラインに戻ると投稿されます',
+  'follow-follow': 'フォロー',
+  'follow-following': 'フォロー中',
+  'follow-muted': 'ミュート中',
+  'follow-done': str`${0} をフォローしました。新しい投稿を通知します。`,
+  'follow-undone': str`${0} のフォローを解除しました。`,
+  'follow-failed': 'フォローを変更できませんでした。もう一度お試しください。',
 };

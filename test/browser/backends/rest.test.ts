@@ -385,7 +385,7 @@ describe('RestBackend', () => {
   });
 
   describe('subscribe', () => {
-    it('delivers valid live events, ignores invalid ones and sends the token as access_token', async () => {
+    it('delivers valid live events, ignores invalid ones, and opens the stream with a ticket: the token is only ever a header', async () => {
       const fake = fakeServer();
       const ev = (type: string, id: string) => JSON.stringify({ type, id, parentId: 't1', category: 'deals', at: '2026-03-02T10:15:00.000Z' });
       const stream = [
@@ -401,7 +401,10 @@ describe('RestBackend', () => {
         '',
         '',
       ].join('\n');
-      await fake.route({ path: '/v1/events', responses: [{ headers: { 'content-type': 'text/event-stream' }, body: stream }] });
+      await fake.route(
+        { method: 'POST', path: '/v1/live/ticket', responses: [{ body: { ticket: 'tk_one', expiresAt: '2026-03-02T10:16:00.000Z' } }] },
+        { path: '/v1/events', responses: [{ headers: { 'content-type': 'text/event-stream' }, body: stream }] },
+      );
       const got: LiveEvent[] = [];
       const controller = new AbortController();
       new RestBackend({ baseUrl: fake.baseUrl, getToken: async () => 'jwt.x' }).subscribe((e) => got.push(e), controller.signal);
@@ -409,8 +412,12 @@ describe('RestBackend', () => {
       while (got.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       controller.abort();
       expect(got.map((e) => `${e.type} ${e.id}`)).to.deep.equal(['post.created p1', 'answer.accepted a1']);
-      const [req] = await fake.log();
-      expect(req!.query).to.equal('access_token=jwt.x');
+      const log = await fake.log();
+      const ticketReq = log.find((e) => e.path === '/v1/live/ticket')!;
+      expect(ticketReq.method).to.equal('POST');
+      expect(ticketReq.headers['authorization']).to.equal('Bearer jwt.x');
+      expect(log.find((e) => e.path === '/v1/events')!.query).to.equal('ticket=tk_one');
+      for (const e of log) expect(e.path + '?' + e.query).not.to.contain('jwt.x');
     });
 
     it('resumes after the last event: Last-Event-ID when EventSource reconnects, ?lastEventId= when the stream is opened again', async () => {
@@ -433,7 +440,7 @@ describe('RestBackend', () => {
       expect(new URLSearchParams(log[2]!.query).get('lastEventId')).to.equal('sse-p1');
     });
 
-    it('opens the stream again with a fresh token when the server refuses it', async () => {
+    it('opens the stream again with a fresh ticket when the server refuses it', async () => {
       const fake = fakeServer();
       const event = JSON.stringify({ type: 'question.created', id: 'q9', parentId: null, category: null, at: '2026-03-02T10:15:00.000Z' });
       await fake.route({ path: '/v1/events', responses: [
@@ -447,7 +454,7 @@ describe('RestBackend', () => {
       while (!got.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       controller.abort();
       expect(got.map((e) => e.id)).to.deep.equal(['q9']);
-      expect((await fake.log()).map((e) => e.query)).to.deep.equal(['access_token=stale', 'access_token=fresh']);
+      expect((await fake.log()).map((e) => e.query)).to.deep.equal(['ticket=stale', 'ticket=fresh']);
     });
   });
 });

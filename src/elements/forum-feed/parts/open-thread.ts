@@ -1,4 +1,6 @@
 import type { ReactiveController, TemplateResult } from 'lit';
+import { FollowController } from '../../../core/follow.js';
+import { followButton } from '../../../ui/follow-button.js';
 import { msg } from '@lit/localize';
 import type { Page, Post, ThreadWithPosts } from '../../../contract/index.js';
 import { ResourceController } from '../../../core/resource.js';
@@ -17,6 +19,8 @@ export class OpenThread implements ReactiveController {
   readonly thread: ResourceController<ThreadWithPosts>;
   readonly composer: ComposerController<'replyToThread'>;
   private readonly morePosts: ResourceController<Page<Post>>;
+  /** The thread's follow toggle. */
+  readonly follow: FollowController;
   private returnFocusTo: string | null = null;
   private extraPosts: Post[] = [];
   private postsCursor: string | null | undefined;
@@ -40,7 +44,14 @@ export class OpenThread implements ReactiveController {
       cache: false,
       what: 'posts',
     });
+    this.follow = new FollowController(host, {
+      backend: () => host.backendNow(),
+      target: () => (this.id ? { kind: 'thread', id: this.id } : null),
+      partner: () => host.partnerId,
+      announce: (text) => host.announce(text),
+    });
     const replied = (p: Post | undefined) => {
+      void this.follow.refresh(); // replying follows the thread
       if (p) this.extraPosts = [...this.extraPosts, p];
       this.listDirty = true;
       void this.thread.refresh(); // the reply count and the cached copy
@@ -115,6 +126,7 @@ export class OpenThread implements ReactiveController {
       retryMore: () => void this.morePosts.refresh(),
       offline: t.offline ? offlineNotice(t.savedAt ?? null, locale, () => void t.refresh(), t.error) : undefined,
       locale,
+      follow: followButton(this.follow, t.value?.thread.title ?? ''),
       composer: this.composer,
       back: () => this.close(),
       retry: () => void t.refresh(),

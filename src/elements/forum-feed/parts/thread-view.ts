@@ -26,6 +26,8 @@ export interface ThreadViewModel {
   /** The offline notice when the thread comes from the cache; undefined when fresh. */
   offline: TemplateResult | undefined;
   locale: string;
+  /** The follow toggle (or nothing when signed out or unavailable). */
+  follow: TemplateResult | typeof nothing;
   composer: ComposerController;
   back: () => void;
   retry: () => void;
@@ -57,6 +59,7 @@ export function threadView(m: ThreadViewModel): TemplateResult {
       ? html`<div class="meta thread-meta" part="meta">
           ${avatar(head.author)} ${byline(head.author)} ${timeTag(head.createdAt, m.locale)}
           ${head.solved ? html`<span class="solved" part="solved">${msg('Solved', { id: 'forum-feed-solved' })}</span>` : nothing}
+          ${m.thread ? m.follow : nothing}
         </div>`
       : nothing}
     ${m.thread

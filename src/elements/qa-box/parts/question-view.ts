@@ -1,4 +1,6 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { FollowController } from '../../../core/follow.js';
+import { followButton } from '../../../ui/follow-button.js';
 import { msg, str } from '@lit/localize';
 import type { Answer, Author, Page, Question, QuestionWithAnswers, VoteValue } from '../../../contract/index.js';
 import { ResourceController } from '../../../core/resource.js';
@@ -38,6 +40,8 @@ export class QuestionView implements ReactiveController {
   private actionError?: ConfabError;
   private deflected = false;
   private busy = new Set<string>();
+  /** The question's follow toggle. */
+  private readonly follow: FollowController;
   private shownId: string | null = null;
 
   constructor(private readonly host: QuestionHost) {
@@ -55,6 +59,15 @@ export class QuestionView implements ReactiveController {
       fetch: (b, signal) => b.listAnswers(host.openQuestionId!, this.moreCursor!, { signal }),
       // Pages are merged into the question's cached value; caching them alone would only go stale.
       cache: false,
+    });
+    this.follow = new FollowController(host, {
+      backend,
+      target: () => (host.openQuestionId ? { kind: 'question', id: host.openQuestionId } : null),
+      partner: () => {
+        const me = host.meNow();
+        return me ? (me.authenticated ? me.id : null) : undefined;
+      },
+      announce: (text) => host.announce(text),
     });
     this.answerBox = new ComposerController(host, {
       method: 'answerQuestion',
@@ -175,6 +188,7 @@ export class QuestionView implements ReactiveController {
   }
 
   private addAnswer(answer: Answer): void {
+    void this.follow.refresh(); // answering follows the question
     if (this.detail.value) this.detail.mutate(withAnswer(this.detail.value, answer));
     this.host.announce(msg('Your answer was posted.', { id: 'qa-box-answer-posted' }));
   }
@@ -229,6 +243,7 @@ export class QuestionView implements ReactiveController {
           ${this.byline(q.author, q.createdAt)}
           <span class="chip" part="chip">${humanize(q.category)}</span>
           ${q.tags.map((t) => html`<span class="chip" part="chip" dir="auto">${t}</span>`)}
+          ${followButton(this.follow, q.title)}
         </div>
         <div class="post">
           ${this.votes({ kind: 'question' }, q.score, q.myVote, msg('Votes on the question', { id: 'qa-box-votes-question' }))}

@@ -1,0 +1,32 @@
+// The write side of notifications: handlers call these inside their own transaction, so the outbox
+// row (and the author's auto-follow) commits with the post or not at all. The fan-out to followers
+// happens later, in the worker (worker.ts), so a reply costs the same with 0 or 10,000 followers.
+import type { Queryable } from '../db.js';
+
+/** What a write records for the worker. `id` is the thread, post, question or answer concerned. */
+export type OutboxEvent =
+  | { event: 'thread.created'; id: string }
+  | { event: 'post.created'; id: string }
+  | { event: 'question.asked'; id: string }
+  | { event: 'answer.created'; id: string }
+  | { event: 'answer.accepted'; id: string; actorId: string }
+  /** A body was edited: only its (new) mentions notify, and a person already notified of it is not again. */
+  | { event: 'content.edited'; kind: ContentKind; id: string };
+
+export type ContentKind = 'thread' | 'post' | 'question' | 'answer';
+
+export async function enqueue(q: Queryable, e: OutboxEvent): Promise<void> {
+  const { event, ...payload } = e;
+  await q.query(`INSERT INTO outbox (event, payload) VALUES ($1, $2::jsonb)`, [event, JSON.stringify(payload)]);
+}
+
+/**
+ * Starting or answering a topic watches it, unless the person has a follow or a mute of it already
+ * (an earlier mute stays a mute).
+ */
+export async function autoFollow(q: Queryable, personId: string, kind: 'thread' | 'question', id: string): Promise<void> {
+  await q.query(
+    `INSERT INTO follows (person_id, kind, target_id, level, auto) VALUES ($1, $2, $3, 'watching', true) ON CONFLICT DO NOTHING`,
+    [personId, kind, id],
+  );
+}

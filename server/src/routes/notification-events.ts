@@ -1,0 +1,63 @@
+// GET /api/v1/notifications/events?ticket=: the caller's new notifications as Server-Sent Events, for
+// the bell. Opened with a single-use ticket (live-tickets.ts), never with the token in the URL.
+import type { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { NotificationLiveEvent } from '../../../src/contract/index.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db.js';
+import { NOTIFICATION_SELECT, notification, unreadCount } from '../handlers/notifications.js';
+import type { AppEnv } from '../http-env.js';
+import { redeemTicket } from '../live-tickets.js';
+import type { UserBus } from '../notify/user-bus.js';
+import { HttpError } from '../problem.js';
+
+export const ticketRequired = () =>
+  new HttpError(401, 'Unauthorized', 'Open this stream with a fresh ticket from POST /v1/live/ticket.', undefined, { 'www-authenticate': 'Bearer' });
+
+export function mountNotificationEvents(app: Hono<AppEnv>, db: Db, bus: UserBus, config: Config): void {
+  app.get('/api/v1/notifications/events', async (c) => {
+    const ticket = c.req.query('ticket');
+    const user = ticket ? await redeemTicket(db, ticket) : null;
+    if (!user) throw ticketRequired();
+    const queue: string[] = [];
+    let wake: (() => void) | null = null;
+    const unsub = await bus.subscribe(user.id, (id) => {
+      queue.push(id);
+      wake?.();
+    });
+    return streamSSE(c, async (stream) => {
+      let closed = false;
+      const stop = () => {
+        closed = true;
+        wake?.();
+      };
+      stream.onAbort(stop);
+      c.req.raw.signal?.addEventListener('abort', stop);
+      if (stream.aborted || stream.closed || c.req.raw.signal?.aborted) closed = true;
+      const hb = setInterval(() => {
+        if (stream.aborted || stream.closed) return stop();
+        stream.write(': heartbeat\n\n').catch(stop);
+      }, config.heartbeatMs);
+      try {
+        await stream.write(': connected\n\n');
+        while (!closed) {
+          while (queue.length && !closed) {
+            const id = queue.shift()!;
+            const { rows } = await db.query<Parameters<typeof notification>[0]>(`${NOTIFICATION_SELECT} WHERE n.id = $1 AND n.recipient_id = $2`, [id, user.id]);
+            if (!rows[0]) continue;
+            const ev: NotificationLiveEvent = { type: 'notification.created', notification: notification(rows[0]), unread: await unreadCount(db, user.id) };
+            await stream.writeSSE({ event: ev.type, data: JSON.stringify(ev), id });
+          }
+          if (closed) break;
+          await new Promise<void>((r) => {
+            wake = r;
+          });
+          wake = null;
+        }
+      } finally {
+        clearInterval(hb);
+        unsub();
+      }
+    });
+  });
+}
