@@ -6,6 +6,7 @@ import { articleEndpoints } from './groups/articles.js';
 import { certificationEndpoints } from './groups/certifications.js';
 import { meEndpoints } from './groups/me.js';
 import { statsEndpoints } from './groups/stats.js';
+import { insightsEndpoints } from './groups/insights.js';
 import { Problem } from './problem.js';
 
 export type { Endpoint };
@@ -26,6 +27,7 @@ export const endpoints = {
   ...certificationEndpoints,
   ...meEndpoints,
   ...statsEndpoints,
+  ...insightsEndpoints,
 } satisfies Record<string, Endpoint>;
 
 /**
@@ -39,6 +41,7 @@ export const endpointGroups = {
   certifications: { description: 'Certifications and their Open Badges 2.0 verification', endpoints: certificationEndpoints },
   me: { description: 'The caller, as the server reads the token', endpoints: meEndpoints },
   stats: { description: 'Community health for vendor staff', endpoints: statsEndpoints },
+  insights: { description: 'Community insights for vendor staff, CSAT answers and search clicks', endpoints: insightsEndpoints },
 } satisfies Record<string, { description: string; endpoints: Record<string, Endpoint> }>;
 export type EndpointGroupName = keyof typeof endpointGroups;
 

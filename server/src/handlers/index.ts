@@ -7,6 +7,7 @@ import * as questions from './questions.js';
 import * as certs from './certifications.js';
 import * as misc from './misc.js';
 import * as search from './search.js';
+import * as insights from './insights/index.js';
 
 export const handlers: { [N in EndpointName]: Handler<N> } = {
   listThreads: threads.listThreads,
@@ -41,4 +42,9 @@ export const handlers: { [N in EndpointName]: Handler<N> } = {
   verifyAssertion: certs.verifyAnyAssertion,
   me: misc.me,
   stats: misc.stats,
+  insights: insights.insights,
+  exportInsights: insights.exportInsights,
+  getCsat: insights.getCsat,
+  answerCsat: insights.answerCsat,
+  recordSearchClick: insights.recordSearchClick,
 };
