@@ -4,6 +4,8 @@ import type {
   QuestionSummary, QuestionWithAnswers, SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary,
   ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
 } from '../../contract/index.js';
+import type { CsatAnswer, CsatRequest, CsatStatus, Insights, InsightsExportQuery, InsightsQuery, SearchClick } from '../../contract/insights.js';
+import type { InsightsApi } from '../insights.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
 import { RestClient } from './client.js';
 
@@ -21,7 +23,7 @@ import { RestClient } from './client.js';
  * const backend = new RestBackend({ baseUrl: 'https://community.example.com/api', getToken: () => portal.jwt() });
  * const { items } = await backend.listThreads({ category: 'deal-registration' }, { signal });
  */
-export class RestBackend extends RestClient implements CommunityBackend {
+export class RestBackend extends RestClient implements CommunityBackend, InsightsApi {
   listThreads(query: ThreadListQuery, opts?: CallOptions): Promise<Page<ThreadSummary>> {
     return this.call('listThreads', { query }, opts);
   }
@@ -94,6 +96,23 @@ export class RestBackend extends RestClient implements CommunityBackend {
   }
   stats(opts?: CallOptions): Promise<Stats> {
     return this.call('stats', {}, opts);
+  }
+
+  insights(query: InsightsQuery, opts?: CallOptions): Promise<Insights> {
+    return this.call('insights', { query }, opts);
+  }
+  /** The CSV text, fetched with the caller's token (a plain link could not send the Authorization header). */
+  exportInsights(query: InsightsExportQuery, opts?: CallOptions): Promise<string> {
+    return this.call('exportInsights', { query: { format: 'csv', ...query } }, opts);
+  }
+  getCsat(questionId: string, opts?: CallOptions): Promise<CsatStatus> {
+    return this.call('getCsat', { params: { id: questionId } }, opts);
+  }
+  answerCsat(questionId: string, input: CsatRequest, opts?: CallOptions): Promise<CsatAnswer> {
+    return this.call('answerCsat', { params: { id: questionId }, body: input }, opts);
+  }
+  recordSearchClick(click: SearchClick, opts?: CallOptions): Promise<Ok> {
+    return this.call('recordSearchClick', { body: click }, opts);
   }
 
   /**

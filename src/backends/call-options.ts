@@ -1,0 +1,9 @@
+// Its own module so that capability interfaces (insights.ts, ...) and types.ts can share it without an import cycle.
+
+/** Per-call options every backend honours. */
+export interface CallOptions {
+  /** Aborts the call; the promise then rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Makes a write safe to replay: the server stores the first response under this key. */
+  idempotencyKey?: string;
+}
