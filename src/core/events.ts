@@ -25,6 +25,10 @@ export interface ConfabEventDetails {
   'confab-feedback': { articleId: string; helpful: boolean };
   /** A badge verification finished. */
   'confab-verified': { result: VerificationResult };
+  /** A question is about to open (the insights' unanswered queue). Cancelable: call `preventDefault()` to route it yourself. */
+  'confab-question-open': { id: string };
+  /** An insights table was exported as CSV. */
+  'confab-export': { table: string; from: string; to: string };
 }
 
 /** The name of a Confab event. */
@@ -63,5 +67,7 @@ declare global {
     'confab-article-open': ConfabEvent<'confab-article-open'>;
     'confab-feedback': ConfabEvent<'confab-feedback'>;
     'confab-verified': ConfabEvent<'confab-verified'>;
+    'confab-question-open': ConfabEvent<'confab-question-open'>;
+    'confab-export': ConfabEvent<'confab-export'>;
   }
 }

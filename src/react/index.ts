@@ -12,4 +12,5 @@ export { ForumFeed } from './forum-feed.js';
 export { QaBox } from './qa-box.js';
 export { ArticleSearch } from './article-search.js';
 export { CertBadge } from './cert-badge.js';
+export { Insights } from './insights.js';
 export { Provider } from './provider.js';
