@@ -13,9 +13,12 @@ export interface InsightsLog {
   csat: CsatRecord[];
   searches: SearchRecord[];
   clicks: ClickRecord[];
+  /** Deflections and "was this helpful" answers from before the backend started (stories' history). */
+  deflections: DeflectionEvent[];
+  feedback: FeedbackEvent[];
 }
 
-export const emptyInsightsLog = (): InsightsLog => ({ csat: [], searches: [], clicks: [] });
+export const emptyInsightsLog = (): InsightsLog => ({ csat: [], searches: [], clicks: [], deflections: [], feedback: [] });
 
 /** Lower-cased with spaces collapsed: how queries are counted together. */
 export const normaliseQuery = (q: string) => q.trim().toLowerCase().replace(/\s+/g, ' ');

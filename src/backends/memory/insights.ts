@@ -85,6 +85,8 @@ export function computeInsights(input: InsightsInput): Insights {
   const answerVotes = (w: Window) => {
     let up = 0; let all = 0;
     for (const a of data.answers.filter((x) => inside(x.createdAt, w))) {
+      // baseScore is the net of votes from people outside the dataset: count it as that many votes.
+      all += Math.abs(a.baseScore); if (a.baseScore > 0) up += a.baseScore;
       for (const v of Object.values(a.votes)) { all++; if (v > 0) up++; }
     }
     return round(ratio(up, all), 4);
@@ -165,7 +167,7 @@ function topContributors(data: MemoryData, cur: Window, prev: Window): TopContri
       if (!key) continue;
       const c = out.get(key) ?? { acceptedAnswers: 0, helpfulVotes: 0 };
       if (accepted.has(a.id)) c.acceptedAnswers++;
-      c.helpfulVotes += Object.values(a.votes).filter((v) => v > 0).length;
+      c.helpfulVotes += Math.max(0, a.baseScore) + Object.values(a.votes).filter((v) => v > 0).length;
       out.set(key, c);
     }
     return out;

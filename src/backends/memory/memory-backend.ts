@@ -315,8 +315,8 @@ export class MemoryBackend implements CommunityBackend, InsightsApi {
     const now = this.now();
     return computeInsights({
       data: this.data, log: this.insightsLog, period: periodOf(query, now), now, slaHours: this.slaHours,
-      deflections: this.deflectionLog.map((d) => ({ questionId: d.questionId, at: Date.parse(d.at) })),
-      feedback: this.feedbackLog.map((f) => ({ helpful: f.helpful, at: Date.parse(f.at) })),
+      deflections: [...this.insightsLog.deflections, ...this.deflectionLog.map((d) => ({ questionId: d.questionId, at: Date.parse(d.at) }))],
+      feedback: [...this.insightsLog.feedback, ...this.feedbackLog.map((f) => ({ helpful: f.helpful, at: Date.parse(f.at) }))],
     });
   }
 

@@ -39,7 +39,7 @@ export const insightsStyles = css`
   }
   .tiles {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(170px, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
     gap: var(--_space);
     list-style: none;
     padding: 0;

@@ -32,7 +32,6 @@ export function barChart(c: BarChart): TemplateResult {
   const x = linearScale(Math.max(0, ...c.rows.map((r) => r.value ?? 0)), 0, W - LABEL - VALUE);
   const h = Math.max(1, c.rows.length) * ROW;
   return html`<figure class="chart" part="chart">
-    <figcaption class="chart-title">${c.title}</figcaption>
     <svg viewBox="0 0 ${W} ${h}" aria-hidden="true" focusable="false" dir="ltr">
       ${c.rows.map((r, i) => {
         const top = i * ROW;

@@ -52,7 +52,6 @@ export function trendChart(c: TrendChart): TemplateResult {
     </g>`;
   });
   return html`<figure class="chart" part="chart">
-    <figcaption class="chart-title">${c.title}</figcaption>
     ${c.series.length > 1
       ? html`<ul class="legend" aria-hidden="true">${c.series.map((s, k) => html`<li class="s${k}"><span class="swatch"></span>${s.label}</li>`)}</ul>`
       : nothing}
