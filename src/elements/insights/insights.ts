@@ -164,7 +164,7 @@ export class ConfabInsights extends ConfabElement implements InsightsHost {
     try {
       const csv = await b.exportInsights({ table, format: 'csv', ...q });
       downloadText(csv, `insights-${table}-${q.from}-to-${q.to}.csv`);
-      this.announcement = msg(str`Downloaded ${table} as CSV.`, { id: 'insights-exported' });
+      this.announcement = msg('CSV file downloaded.', { id: 'insights-exported' });
       emit(this, 'confab-export', { table, ...q });
     } catch (e) {
       const error = toConfabError(e);
@@ -267,7 +267,7 @@ export class ConfabInsights extends ConfabElement implements InsightsHost {
     if (!d.value) return this.loading();
     const i = d.value;
     const f = formats(this.locale);
-    const quiet = (i.volume.totals.questions.current ?? 0) + (i.volume.totals.threads.current ?? 0) + (i.search.searches.current ?? 0) === 0 && i.unanswered.total === 0;
+    const quiet = (i.volume.totals.questions.current ?? 0) + (i.volume.totals.threads.current ?? 0) + (i.search.searches.current ?? 0) === 0;
     return html`${d.offline ? offlineNotice(d.savedAt ?? null, this.locale, () => void d.refresh(), d.error) : nothing}
       <p class="period">${msg(str`${f.date(i.range.from)} – ${f.date(new Date(Date.parse(i.range.to) - 1).toISOString())}, compared with the ${this.periodDays(i)} days before`, { id: 'insights-period-summary' })}</p>
       ${quiet
