@@ -1,11 +1,22 @@
-// Handlers of the insights group. Filled in after the contract commit.
+// Handlers of the insights group: the report and its CSV export (vendor staff only), the CSAT answer
+// and search clicks.
+import type { Insights } from '../../../../src/contract/index.js';
 import type { Ctx } from '../../context.js';
-import { HttpError } from '../../problem.js';
-import type { CsatAnswer, CsatStatus, Insights, Ok } from '../../../../src/contract/index.js';
+import { needStaff } from './access.js';
+import { tableOf, toCsv } from './csv.js';
+import { periodOf } from './range.js';
+import { insightsReport } from './report.js';
 
-const notYet = () => new HttpError(501, 'Not Implemented', 'Insights are being built.');
-export async function insights(_ctx: Ctx<'insights'>): Promise<Insights> { throw notYet(); }
-export async function exportInsights(_ctx: Ctx<'exportInsights'>): Promise<string> { throw notYet(); }
-export async function getCsat(_ctx: Ctx<'getCsat'>): Promise<CsatStatus> { throw notYet(); }
-export async function answerCsat(_ctx: Ctx<'answerCsat'>): Promise<CsatAnswer> { throw notYet(); }
-export async function recordSearchClick(_ctx: Ctx<'recordSearchClick'>): Promise<Ok> { throw notYet(); }
+export { answerCsat, getCsat } from './csat.js';
+export { recordSearchClick } from './search-events.js';
+
+export async function insights(ctx: Ctx<'insights'>): Promise<Insights> {
+  needStaff(ctx);
+  return insightsReport(ctx.q, periodOf(ctx.query), ctx.config.insights.slaHours);
+}
+
+export async function exportInsights(ctx: Ctx<'exportInsights'>): Promise<string> {
+  needStaff(ctx);
+  const report = await insightsReport(ctx.q, periodOf(ctx.query), ctx.config.insights.slaHours);
+  return toCsv(...tableOf(report, ctx.query.table));
+}
