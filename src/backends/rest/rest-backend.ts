@@ -103,7 +103,7 @@ export class RestBackend extends RestClient implements CommunityBackend, Insight
   }
   /** The CSV text, fetched with the caller's token (a plain link could not send the Authorization header). */
   exportInsights(query: InsightsExportQuery, opts?: CallOptions): Promise<string> {
-    return this.call('exportInsights', { query: { format: 'csv', ...query } }, opts);
+    return this.call('exportInsights', { query }, opts);
   }
   getCsat(questionId: string, opts?: CallOptions): Promise<CsatStatus> {
     return this.call('getCsat', { params: { id: questionId } }, opts);
