@@ -110,7 +110,8 @@ export const SignedOut: Story = {
   play: state('sign-in'),
 };
 
-export const Error: Story = {
+export const ErrorState: Story = {
+  name: 'Error (problem body)',
   render: over(() => staff('insights-error', { failWith: problemError() })),
   play: state('error'),
 };
