@@ -1,5 +1,6 @@
 // The insights benchmark proper (bench/server/insights.mjs starts it under tsx): loads the scale data
 // in SQL, then times each insights query for a 30-day and a 90-day period.
+import pg from 'pg';
 import { createDb, type Db } from '../../server/src/db.js';
 import { migrate } from '../../server/src/migrate.js';
 import { seed } from '../../server/src/seed.js';
@@ -19,9 +20,15 @@ const scale = Number(args.scale ?? 1);
 const SCHEMA = 'bench_insights';
 const N = { threads: 100_000 * scale, questions: 100_000 * scale, searches: 600_000 * scale, votes: 200_000 * scale, feedback: 100_000 * scale, deflections: 50_000 * scale, csat: 50_000 * scale };
 
+// A schema without the marker table is a load that did not finish (or none): start it afresh.
+const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await admin.connect();
+const marker = await admin.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = '${SCHEMA}' AND table_name = 'bench_loaded'`);
+const loaded = marker.rows.length > 0 && args.keep === 'true';
+if (!loaded) await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+await admin.end();
 const db = await createDb({ url: process.env.DATABASE_URL!, schema: SCHEMA });
-const loaded = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = '${SCHEMA}' AND table_name = 'bench_loaded'`);
-if (!Number(loaded.rows[0].n)) {
+if (!loaded) {
   const t0 = Date.now();
   await migrate(db);
   await db.transaction((tx) => seed(tx));
@@ -65,7 +72,7 @@ await db.close();
 /** Scale data in SQL: spread over 26 weeks, authored by the seeded people, a tenth of questions unanswered. */
 async function load(db: Db) {
   const span = `interval '182 days'`;
-  const people = `(SELECT array_agg(id ORDER BY id) FROM people WHERE org_id IS NOT NULL AND tier IS NOT NULL)`;
+  const people = `(SELECT array_agg(id ORDER BY id) AS p FROM people WHERE org_id IS NOT NULL AND tier IS NOT NULL) pp`;
   const step = async (label: string, sql: string) => {
     const t = Date.now();
     await db.exec(sql);
@@ -75,17 +82,17 @@ async function load(db: Db) {
   await step('threads', `INSERT INTO threads (id, title, body, category, tags, author_id, created_at, last_activity_at)
     SELECT 'bt-' || i, 'Bench thread ' || i, 'Body of bench thread ' || i, (ARRAY['technical','sales-enablement','mdf','deal-registration'])[1 + i % 4], '{}',
       p[1 + i % cardinality(p)], now() - ${span} * (i::float / ${N.threads}), now() - ${span} * (i::float / ${N.threads})
-    FROM generate_series(1, ${N.threads}) i, ${people} p`);
+    FROM generate_series(1, ${N.threads}) i, ${people}`);
   // Answers: one to nine tenths of questions at (i % 97) hours, a second one a day later for a third of them.
   await step('questions', `INSERT INTO questions (id, title, body, category, tags, author_id, product, accepted_answer_id, created_at, last_activity_at, first_answer_at)
     SELECT 'bq-' || i, 'Bench question ' || i, 'Body of bench question ' || i, (ARRAY['technical','deal-registration','marketing','partner-program'])[1 + i % 4], '{}',
       p[1 + (i * 7) % cardinality(p)], (ARRAY['Acme Cloud Gateway','Acme Edge Firewall','Acme Identity','Acme SD-WAN','Acme Threat Intel'])[1 + i % 5],
       CASE WHEN i % 10 <> 0 AND i % 3 <> 0 THEN 'ba-' || i || '-1' END, c, c,
       CASE WHEN i % 10 <> 0 THEN c + make_interval(hours => i % 97) END
-    FROM generate_series(1, ${N.questions}) i, ${people} p, LATERAL (SELECT now() - ${span} * (i::float / ${N.questions}) AS c) t`);
+    FROM generate_series(1, ${N.questions}) i, ${people}, LATERAL (SELECT now() - ${span} * (i::float / ${N.questions}) AS c) t`);
   await step('answers', `INSERT INTO answers (id, question_id, author_id, body, created_at)
     SELECT 'ba-' || substr(q.id, 4) || '-' || k, q.id, p[1 + (length(q.id) * 13 + k) % cardinality(p)], 'An answer', q.first_answer_at + make_interval(days => k - 1)
-    FROM questions q, ${people} p, generate_series(1, 2) k
+    FROM questions q, ${people}, generate_series(1, 2) k
     WHERE q.id LIKE 'bq-%' AND q.first_answer_at IS NOT NULL AND (k = 1 OR substr(q.id, 4)::int % 3 = 0)`);
   await step('searches', `INSERT INTO search_events (query, result_count, tier, clicks, created_at)
     SELECT 'query ' || (floor(power(random(), 3) * 3000))::int, CASE WHEN i % 12 = 0 THEN 0 ELSE 1 + i % 20 END,
@@ -104,7 +111,7 @@ async function load(db: Db) {
     FROM generate_series(1, ${N.feedback}) i, (SELECT array_agg(id) AS a FROM articles) x`);
   await step('deflections', `INSERT INTO deflections (question_id, person_id, query, created_at)
     SELECT 'bq-' || (1 + (i * 11) % ${N.questions}), p[1 + i % cardinality(p)], 'how do i', now() - ${span} * random()
-    FROM generate_series(1, ${N.deflections}) i, ${people} p`);
+    FROM generate_series(1, ${N.deflections}) i, ${people}`);
   await step('csat', `INSERT INTO csat (question_id, person_id, score, answered_at)
     SELECT q.id, q.author_id, 1 + (length(q.id) + substr(q.id, 4)::int) % 5, q.created_at + interval '2 days'
     FROM questions q WHERE q.accepted_answer_id IS NOT NULL AND q.id LIKE 'bq-%' LIMIT ${N.csat}`);

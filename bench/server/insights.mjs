@@ -5,8 +5,8 @@
 //
 //   DATABASE_URL=postgres://… node bench/server/insights.mjs [--runs=30] [--keep] [--scale=1]
 //
-// The data goes into the schema `bench_insights` (generated in SQL, about a minute); --keep leaves it
-// for the next run, which then skips the load. Figures, not pass/fail; not part of npm test.
+// The data goes into the schema `bench_insights` (generated in SQL); with --keep, a finished load is
+// reused by the next run, which then skips it. Figures, not pass/fail; not part of npm test.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

@@ -8,7 +8,7 @@ import { insertRows } from './seed-rows.js';
 import { seedHistory } from './seed-history.js';
 import { CONTENT_TYPES, TIERS } from '../../src/contract/index.js';
 import {
-  ARCHIVE_PUBLIC_TOPICS, ARCHIVE_SEED, ARCHIVE_THREADS, ARCHIVE_TOPICS, archiveBody, BADGES, createArchive, createCommunity, createRng, TECHNICAL_PRODUCTS, VENDOR_ORG,
+  ARCHIVE_PUBLIC_TOPICS, ARCHIVE_SEED, ARCHIVE_THREADS, ARCHIVE_TOPICS, archiveBody, BADGES, createArchive, createCommunity, createRng, PRODUCTS, TECHNICAL_PRODUCTS, VENDOR_ORG,
   type HistoryOptions, type Votes,
 } from '../../src/demo-data/index.js';
 
@@ -22,6 +22,10 @@ export interface SeedOptions {
   articles?: number;
   now?: Date;
 }
+
+/** The product a question is about, when its title or tags name one (for the insights' cut by product). */
+const productOf = (x: { title: string; tags: string[] }) =>
+  PRODUCTS.find((p) => x.title.includes(p) || x.title.includes(p.replace(/^Acme /, '')) || x.tags.includes(p.replace(/^Acme /, '').toLowerCase().replace(/ /g, '-'))) ?? null;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -91,8 +95,8 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
   for (const a of answers) firstAnswer.set(a.questionId, Math.min(firstAnswer.get(a.questionId) ?? Infinity, a.createdAt));
   await insertRows(
     q, 'questions',
-    [['id', 'text'], ['title', 'text'], ['body', 'text'], ['category', 'text'], ['tags', 'text[]'], ['author_id', 'text'], ['answer_count', 'int'], ['score', 'int'], ['accepted_answer_id', 'text'], ['created_at', 'timestamptz'], ['last_activity_at', 'timestamptz'], ['first_answer_at', 'timestamptz']],
-    questions.map((x) => [x.id, x.title, x.body, x.category, x.tags.join('|'), x.authorId, answerCount.get(x.id) ?? 0, 0, x.acceptedAnswerId, iso(x.createdAt), iso(x.lastActivityAt), iso(firstAnswer.get(x.id) ?? null)]),
+    [['id', 'text'], ['title', 'text'], ['body', 'text'], ['category', 'text'], ['tags', 'text[]'], ['author_id', 'text'], ['answer_count', 'int'], ['score', 'int'], ['accepted_answer_id', 'text'], ['created_at', 'timestamptz'], ['last_activity_at', 'timestamptz'], ['first_answer_at', 'timestamptz'], ['product', 'text']],
+    questions.map((x) => [x.id, x.title, x.body, x.category, x.tags.join('|'), x.authorId, answerCount.get(x.id) ?? 0, 0, x.acceptedAnswerId, iso(x.createdAt), iso(x.lastActivityAt), iso(firstAnswer.get(x.id) ?? null), productOf(x)]),
   );
   await insertRows(
     q, 'answers',
@@ -106,7 +110,12 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
   ];
   const uniqVotes = new Map<string, unknown[]>();
   for (const v of votes) uniqVotes.set(`${v[0]}|${v[1]}|${v[2]}`, v);
-  await insertRows(q, 'votes', [['person_id', 'text'], ['target_kind', 'text'], ['target_id', 'text'], ['value', 'smallint']], [...uniqVotes.values()]);
+  // Each vote is dated within three days after what it is on (never later than now), so the insights'
+  // helpful rate for answers has a history instead of one spike at seed time.
+  const createdOf = new Map<string, number>([...questions, ...answers].map((x) => [x.id, x.createdAt]));
+  const votedAt = (v: unknown[], i: number) => iso(Math.min(community.now, (createdOf.get(v[2] as string) ?? community.now) + ((i * 7919) % 72) * 3_600_000));
+  await insertRows(q, 'votes', [['person_id', 'text'], ['target_kind', 'text'], ['target_id', 'text'], ['value', 'smallint'], ['created_at', 'timestamptz']],
+    [...uniqVotes.values()].map((v, i) => [...v, votedAt(v, i)]));
   for (const [table, kind] of [['questions', 'question'], ['answers', 'answer']] as const) {
     await q.query(`UPDATE ${table} t SET score = COALESCE((SELECT SUM(value)::int FROM votes v WHERE v.target_kind = '${kind}' AND v.target_id = t.id), 0)`);
   }
@@ -137,7 +146,7 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
       return [c.id, c.badge, c.recipient.kind, c.recipient.id, who.name, who.email, salts.hex(16), iso(c.issuedOn), iso(c.expires), c.revoked, c.revocationReason];
     }),
   );
-  if (opts.history !== false) await seedHistory(q, community, people, articles.map((a) => a.id), opts.history);
+  if (opts.history !== false) await seedHistory(q, community, people, questions, answers, articles.map((a) => a.id), opts.history);
 }
 
 /** Bulk load for the benchmark: n more threads and n more articles. */

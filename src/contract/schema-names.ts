@@ -11,6 +11,7 @@ import { Certification, CertificationList, VerificationResult, VerifyCheck, Veri
 import { Me } from './me.js';
 import { LiveEvent } from './events.js';
 import { Stats } from './stats.js';
+import { Comparison, CsatAnswer, CsatRequest, CsatStatus, Insights, InsightsCsv, InsightsSegment, SearchClick } from './insights.js';
 
 /**
  * The contract's schemas by the names clients know them by. The OpenAPI document publishes each as
@@ -28,5 +29,6 @@ export const namedSchemas = {
   ContentType, Audience, HighlightRange, FacetCount, ArticleHit, ArticleSearchResult, Article, HelpfulFeedback,
   Certification, CertificationList, VerifyFailure, VerifyCheck, VerificationResult, VerifyRequest,
   Me, LiveEvent, Stats,
+  Comparison, InsightsSegment, Insights, InsightsCsv, CsatRequest, CsatAnswer, CsatStatus, SearchClick,
 } satisfies Record<string, v.GenericSchema>;
 export type SchemaName = keyof typeof namedSchemas;
