@@ -8,6 +8,7 @@ import { ConfabArticleSearch } from '../src/elements/article-search/article-sear
 import { ConfabCertBadge } from '../src/elements/cert-badge/cert-badge.js';
 import { ConfabNotifications } from '../src/elements/notifications/notifications.js';
 import { ConfabProvider } from '../src/core/provider.js';
+import { ConfabInsights } from '../src/elements/insights/insights.js';
 
 // Registered here, by explicit calls: package.json's `sideEffects` names only dist/ files, so the
 // bundler would drop a bare `import '../src/elements/x/define.js'` from a story.
@@ -17,6 +18,7 @@ ConfabQaBox.define('confab-qa-box');
 ConfabArticleSearch.define('confab-article-search');
 ConfabCertBadge.define('confab-cert-badge');
 ConfabNotifications.define('confab-notifications');
+ConfabInsights.define('confab-insights');
 
 interface Declaration {
   kind?: string;
@@ -38,6 +40,7 @@ const TAGS: Record<string, string> = {
   ConfabCertBadge: 'confab-cert-badge',
   ConfabProvider: 'confab-provider',
   ConfabNotifications: 'confab-notifications',
+  ConfabInsights: 'confab-insights',
 };
 for (const mod of (manifest as { modules?: { declarations?: Declaration[] }[] }).modules ?? []) {
   for (const d of mod.declarations ?? []) {

@@ -3,7 +3,8 @@
 import { configure } from '/dist/confab.js';
 
 let token = null;
-let userId = sessionStorage.getItem('acme-demo-user') || '';
+// A page may name who signs in by default (the insights page: vendor staff).
+let userId = sessionStorage.getItem('acme-demo-user') || document.body.dataset.defaultUser || '';
 
 async function fetchToken(id) {
   if (!id) return null;
@@ -47,7 +48,10 @@ async function setupSignIn() {
 
 function showTier(select) {
   const label = select.selectedOptions[0]?.textContent ?? '';
-  document.getElementById('tier').textContent = userId ? (/\((\w+)\)$/.exec(label)?.[1] ?? '—') : 'Signed out';
+  const tier = document.getElementById('tier');
+  // Pages without the tier card (insights.html) show the signed-in person in the switcher only.
+  if (!tier) return;
+  tier.textContent = userId ? (/\((\w+)\)$/.exec(label)?.[1] ?? '—') : 'Signed out';
 }
 
 function setupTheme() {

@@ -19,6 +19,7 @@ const loaders: Record<ElementTag, () => Promise<unknown>> = {
   'confab-cert-badge': () => import('./elements/cert-badge/define.js'),
   'confab-provider': () => import('./elements/provider/define.js'),
   'confab-notifications': () => import('./elements/notifications/define.js'),
+  'confab-insights': () => import('./elements/insights/define.js'),
 };
 
 function ownScript(): HTMLScriptElement | null {

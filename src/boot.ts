@@ -32,6 +32,7 @@ const FIRST_CALLS: Partial<Record<ElementTag, EndpointGroup[]>> = {
   'confab-article-search': ['articles'],
   'confab-cert-badge': ['certifications', 'me'],
   'confab-notifications': ['me'],
+  'confab-insights': ['insights'],
 };
 
 /** Called by the loader as it imports `tag`'s chunk. Nothing to load when the page brings its own backend. */

@@ -8,6 +8,7 @@ export { ConfabArticleSearch } from './elements/article-search/article-search.js
 export { ConfabCertBadge } from './elements/cert-badge/cert-badge.js';
 export { ConfabNotifications } from './elements/notifications/notifications.js';
 export { ConfabProvider } from './core/provider.js';
+export { ConfabInsights } from './elements/insights/insights.js';
 
 export { configure } from './configure.js';
 export { getBackend, getOptions, onConfigChange, type ConfabOptions, type TokenProvider } from './core/config.js';
@@ -17,6 +18,7 @@ export { ConfabError, BackendError, AuthError, ValidationError, OfflineError, Un
 export { THEMES, type Theme } from './ui/theme-controller.js';
 
 export type { CommunityBackend, CallOptions } from './backends/types.js';
+export { hasInsights, type InsightsApi } from './backends/insights.js';
 export { RestBackend, type RestBackendOptions } from './backends/rest/index.js';
 export { MemoryBackend, type MemoryBackendOptions } from './backends/memory/index.js';
 export { DiscourseBackend } from './backends/example/index.js';

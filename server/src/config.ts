@@ -21,7 +21,24 @@ export interface Config {
   verifyAllow: string[];
   /** Take the client IP from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Insights (issue 15): the answer SLA and how search events are kept. */
+  insights: InsightsConfig;
 }
+
+export interface InsightsConfig {
+  /** A question without an answer for longer than this is flagged in the unanswered queue (default 48). */
+  slaHours: number;
+  /** Search events older than this many days are deleted (default 400: a year and its comparison). */
+  searchRetentionDays: number;
+  /** Keep who searched (person id) with each search event; off by default. */
+  searchPersonalData: boolean;
+}
+
+/** A positive number from the environment, or the default when unset or not one. */
+const positive = (s: string | undefined, dflt: number) => {
+  const n = Number(s);
+  return s && Number.isFinite(n) && n > 0 ? n : dflt;
+};
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const list = (s?: string) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
@@ -38,6 +55,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     issuerEmail: env.CONFAB_ISSUER_EMAIL ?? 'partners@acme.example',
     verifyAllow: list(env.CONFAB_VERIFY_ALLOW).map((h) => h.toLowerCase()),
     trustProxy: env.CONFAB_TRUST_PROXY === '1',
+    insights: {
+      slaHours: positive(env.CONFAB_SLA_HOURS, 48),
+      searchRetentionDays: positive(env.CONFAB_SEARCH_RETENTION_DAYS, 400),
+      searchPersonalData: env.CONFAB_SEARCH_PERSONAL_DATA === '1',
+    },
   };
 }
 

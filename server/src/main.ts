@@ -1,6 +1,7 @@
 // Starts the reference backend: the demo portal at /, bundles at /dist/, the API under /api.
 import { serve } from '@hono/node-server';
-import { startConfigFromEnv } from './config.js';
+import { configFromEnv, startConfigFromEnv } from './config.js';
+import { forgetOldSearches } from './handlers/insights/search-events.js';
 import { forgetOldKeys } from './idempotency.js';
 import { setup, REPO_ROOT } from './setup.js';
 
@@ -28,6 +29,11 @@ async function main() {
   s.notifier.start();
   const sweep = setInterval(() => forgetOldKeys(s.db).catch(() => {}), 3_600_000);
   sweep.unref();
+  // Search events past their retention period (CONFAB_SEARCH_RETENTION_DAYS) go at start and hourly.
+  const { searchRetentionDays } = configFromEnv().insights;
+  const forgetSearches = () => forgetOldSearches(s.db, searchRetentionDays).catch(() => {});
+  void forgetSearches();
+  setInterval(forgetSearches, 3_600_000).unref();
   const stop = async () => {
     server.close();
     await s.close().catch(() => {});

@@ -29,7 +29,7 @@ function operation(name: string, ep: Endpoint, tag: string) {
   }
   const responses: Record<string, unknown> = {};
   if (ep.response) {
-    responses['200'] = { description: 'OK', content: { 'application/json': { schema: schemaOf(ep.response) } } };
+    responses['200'] = { description: 'OK', content: { [ep.mediaType ?? 'application/json']: { schema: schemaOf(ep.response) } } };
   } else responses['204'] = { description: 'Done' };
   if (ep.method === 'GET') responses['304'] = { description: 'Not modified (If-None-Match)' };
   responses['400'] = problemResponse('Invalid query or body');

@@ -4,10 +4,12 @@
 // are relative to "now" so that "expiring soon" stays true.
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from './db.js';
+import { insertRows } from './seed-rows.js';
+import { seedHistory } from './seed-history.js';
 import { CONTENT_TYPES, TIERS } from '../../src/contract/index.js';
 import {
-  ARCHIVE_PUBLIC_TOPICS, ARCHIVE_SEED, ARCHIVE_THREADS, ARCHIVE_TOPICS, archiveBody, BADGES, createArchive, createCommunity, createRng, TECHNICAL_PRODUCTS, VENDOR_ORG,
-  type Votes,
+  ARCHIVE_PUBLIC_TOPICS, ARCHIVE_SEED, ARCHIVE_THREADS, ARCHIVE_TOPICS, archiveBody, BADGES, createArchive, createCommunity, createRng, PRODUCTS, TECHNICAL_PRODUCTS, VENDOR_ORG,
+  type HistoryOptions, type Votes,
 } from '../../src/demo-data/index.js';
 
 const DAY = 86_400_000;
@@ -15,9 +17,15 @@ const DAY = 86_400_000;
 export interface SeedOptions {
   threads?: number;
   questions?: number;
+  /** Half a year and more of activity for the insights (src/demo-data/history.ts); `false` leaves it out. */
+  history?: HistoryOptions | false;
   articles?: number;
   now?: Date;
 }
+
+/** The product a question is about, when its title or tags name one (for the insights' cut by product). */
+const productOf = (x: { title: string; tags: string[] }) =>
+  PRODUCTS.find((p) => x.title.includes(p) || x.title.includes(p.replace(/^Acme /, '')) || x.tags.includes(p.replace(/^Acme /, '').toLowerCase().replace(/ /g, '-'))) ?? null;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -28,24 +36,6 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 function votesFor(voters: string[], kind: 'question' | 'answer', id: string, score: number, offset: number, extra: Votes): unknown[][] {
   const rows = Array.from({ length: Math.min(Math.abs(score), voters.length) }, (_, j) => [voters[(offset + j) % voters.length], kind, id, Math.sign(score)]);
   return [...rows, ...Object.entries(extra).map(([person, value]) => [person, kind, id, value])];
-}
-
-async function insertRows(q: Queryable, table: string, cols: [string, string][], rows: unknown[][]) {
-  const CHUNK = 1000;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
-    const arrays = cols.map((_, ci) => part.map((row) => row[ci]));
-    const sel = cols.map(([name, type], ci) => {
-      if (type === 'text[]') return `COALESCE(string_to_array(NULLIF(c${ci}, ''), '|'), '{}')::text[] AS ${name}`;
-      return `c${ci}::${type} AS ${name}`;
-    });
-    const un = cols.map(([, type], ci) => `$${ci + 1}::${type === 'text[]' ? 'text' : type === 'timestamptz' ? 'text' : type}[]`);
-    await q.query(
-      `INSERT INTO ${table} (${cols.map((c) => c[0]).join(', ')})
-       SELECT ${sel.join(', ')} FROM unnest(${un.join(', ')}) AS u(${cols.map((_, i) => `c${i}`).join(', ')})`,
-      arrays,
-    );
-  }
 }
 
 /** Seeds when the people table is empty; returns true when it seeded. */
@@ -100,10 +90,13 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
   const answers = [...community.answers, ...archive.answers];
   const answerCount = new Map<string, number>();
   for (const a of answers) answerCount.set(a.questionId, (answerCount.get(a.questionId) ?? 0) + 1);
+  // first_answer_at is given so that the answers trigger (migration 008) has no question row to rewrite.
+  const firstAnswer = new Map<string, number>();
+  for (const a of answers) firstAnswer.set(a.questionId, Math.min(firstAnswer.get(a.questionId) ?? Infinity, a.createdAt));
   await insertRows(
     q, 'questions',
-    [['id', 'text'], ['title', 'text'], ['body', 'text'], ['category', 'text'], ['tags', 'text[]'], ['author_id', 'text'], ['answer_count', 'int'], ['score', 'int'], ['accepted_answer_id', 'text'], ['created_at', 'timestamptz'], ['last_activity_at', 'timestamptz']],
-    questions.map((x) => [x.id, x.title, x.body, x.category, x.tags.join('|'), x.authorId, answerCount.get(x.id) ?? 0, 0, x.acceptedAnswerId, iso(x.createdAt), iso(x.lastActivityAt)]),
+    [['id', 'text'], ['title', 'text'], ['body', 'text'], ['category', 'text'], ['tags', 'text[]'], ['author_id', 'text'], ['answer_count', 'int'], ['score', 'int'], ['accepted_answer_id', 'text'], ['created_at', 'timestamptz'], ['last_activity_at', 'timestamptz'], ['first_answer_at', 'timestamptz'], ['product', 'text']],
+    questions.map((x) => [x.id, x.title, x.body, x.category, x.tags.join('|'), x.authorId, answerCount.get(x.id) ?? 0, 0, x.acceptedAnswerId, iso(x.createdAt), iso(x.lastActivityAt), iso(firstAnswer.get(x.id) ?? null), productOf(x)]),
   );
   await insertRows(
     q, 'answers',
@@ -117,7 +110,12 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
   ];
   const uniqVotes = new Map<string, unknown[]>();
   for (const v of votes) uniqVotes.set(`${v[0]}|${v[1]}|${v[2]}`, v);
-  await insertRows(q, 'votes', [['person_id', 'text'], ['target_kind', 'text'], ['target_id', 'text'], ['value', 'smallint']], [...uniqVotes.values()]);
+  // Each vote is dated within three days after what it is on (never later than now), so the insights'
+  // helpful rate for answers has a history instead of one spike at seed time.
+  const createdOf = new Map<string, number>([...questions, ...answers].map((x) => [x.id, x.createdAt]));
+  const votedAt = (v: unknown[], i: number) => iso(Math.min(community.now, (createdOf.get(v[2] as string) ?? community.now) + ((i * 7919) % 72) * 3_600_000));
+  await insertRows(q, 'votes', [['person_id', 'text'], ['target_kind', 'text'], ['target_id', 'text'], ['value', 'smallint'], ['created_at', 'timestamptz']],
+    [...uniqVotes.values()].map((v, i) => [...v, votedAt(v, i)]));
   for (const [table, kind] of [['questions', 'question'], ['answers', 'answer']] as const) {
     await q.query(`UPDATE ${table} t SET score = COALESCE((SELECT SUM(value)::int FROM votes v WHERE v.target_kind = '${kind}' AND v.target_id = t.id), 0)`);
   }
@@ -148,6 +146,7 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
       return [c.id, c.badge, c.recipient.kind, c.recipient.id, who.name, who.email, salts.hex(16), iso(c.issuedOn), iso(c.expires), c.revoked, c.revocationReason];
     }),
   );
+  if (opts.history !== false) await seedHistory(q, community, people, questions, answers, articles.map((a) => a.id), opts.history);
 }
 
 /** Bulk load for the benchmark: n more threads and n more articles. */

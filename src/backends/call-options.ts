@@ -1,3 +1,5 @@
+// Its own module so that capability interfaces (insights.ts, ...) and types.ts can share it without an import cycle.
+
 /** Per-call options every backend honours. */
 export interface CallOptions {
   /** Aborts the call; the promise then rejects with an AbortError. */

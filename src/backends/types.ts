@@ -4,10 +4,9 @@ import type {
   QuestionSummary, QuestionWithAnswers, SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary,
   ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
 } from '../contract/index.js';
-import type { NotificationsApi } from './notifications.js';
-
 import type { CallOptions } from './call-options.js';
-// In a file of its own so that capability interfaces (notifications.ts) can use it without an import cycle.
+import type { InsightsApi } from './insights.js';
+import type { NotificationsApi } from './notifications.js';
 export type { CallOptions } from './call-options.js';
 
 /**
@@ -17,7 +16,7 @@ export type { CallOptions } from './call-options.js';
  *
  * Writes take plain JSON arguments so that the outbox can persist a call and replay it later.
  */
-export interface CommunityBackend extends Partial<NotificationsApi> {
+export interface CommunityBackend extends Partial<NotificationsApi>, Partial<InsightsApi> {
   /** Stable name of this backend (RestBackend: its base URL). Scopes the cache and the outbox. */
   readonly id?: string;
 

@@ -41,6 +41,8 @@ export const ArticleSearchResult = v.object({
   facets: v.object({ product: v.array(FacetCount), contentType: v.array(FacetCount) }),
   /** True when a signed-in partner would see more matches than this caller. */
   moreForSignedIn: v.boolean(),
+  /** The server's record of this search (first pages only): send it with `POST /v1/search/clicks` when a result is opened. */
+  searchId: v.optional(v.nullable(v.string())),
 });
 export type ArticleSearchResult = v.InferOutput<typeof ArticleSearchResult>;
 

@@ -8,6 +8,7 @@ import { meEndpoints } from './groups/me.js';
 import { statsEndpoints } from './groups/stats.js';
 import { notificationEndpoints } from './groups/notifications.js';
 import { webhookEndpoints } from './groups/webhooks.js';
+import { insightsEndpoints } from './groups/insights.js';
 import { Problem } from './problem.js';
 
 export type { Endpoint };
@@ -30,6 +31,7 @@ export const endpoints = {
   ...statsEndpoints,
   ...notificationEndpoints,
   ...webhookEndpoints,
+  ...insightsEndpoints,
 } satisfies Record<string, Endpoint>;
 
 /**
@@ -45,6 +47,7 @@ export const endpointGroups = {
   stats: { description: 'Community health for vendor staff', endpoints: statsEndpoints },
   notifications: { description: 'Follows, notifications, delivery preferences, @mention suggestions and event-stream tickets', endpoints: notificationEndpoints },
   webhooks: { description: 'Webhook endpoints and their delivery logs, for vendor staff', endpoints: webhookEndpoints },
+  insights: { description: 'Community insights for vendor staff, CSAT answers and search clicks', endpoints: insightsEndpoints },
 } satisfies Record<string, { description: string; endpoints: Record<string, Endpoint> }>;
 export type EndpointGroupName = keyof typeof endpointGroups;
 

@@ -14,3 +14,4 @@ export * from './endpoints.js';
 export * from './issues.js';
 export * from './notifications.js';
 export * from './mentions.js';
+export * from './insights.js';

@@ -16,6 +16,7 @@ import {
   NotificationLiveEvent, NotificationPage, NotificationTarget, NotificationType, PersonList, Preferences, PreferencesUpdate,
   UnreadCount, NewWebhook, Webhook, WebhookDelivery, WebhookDeliveryPage, WebhookEvent, WebhookList,
 } from './notifications.js';
+import { Comparison, CsatAnswer, CsatRequest, CsatStatus, Insights, InsightsCsv, InsightsSegment, SearchClick } from './insights.js';
 
 /**
  * The contract's schemas by the names clients know them by. The OpenAPI document publishes each as
@@ -36,5 +37,6 @@ export const namedSchemas = {
   FollowKind, FollowLevel, FollowRequest, Follow, FollowList, NotificationType, NotificationTarget, Notification, NotificationPage,
   MarkReadRequest, UnreadCount, DeliveryMode, Preferences, PreferencesUpdate, PersonList, LiveTicket, NotificationLiveEvent,
   WebhookEvent, NewWebhook, Webhook, CreatedWebhook, WebhookList, WebhookDelivery, WebhookDeliveryPage,
+  Comparison, InsightsSegment, Insights, InsightsCsv, CsatRequest, CsatAnswer, CsatStatus, SearchClick,
 } satisfies Record<string, v.GenericSchema>;
 export type SchemaName = keyof typeof namedSchemas;

@@ -28,6 +28,10 @@ export interface ConfabEventDetails {
   'confab-verified': { result: VerificationResult };
   /** A notification is about to open. Cancelable: call `preventDefault()` to route it yourself. */
   'confab-notification-open': { notification: Notification };
+  /** A question is about to open (the insights' unanswered queue). Cancelable: call `preventDefault()` to route it yourself. */
+  'confab-question-open': { id: string };
+  /** An insights table was exported as CSV. */
+  'confab-export': { table: string; from: string; to: string };
 }
 
 /** The name of a Confab event. */
@@ -67,5 +71,7 @@ declare global {
     'confab-feedback': ConfabEvent<'confab-feedback'>;
     'confab-verified': ConfabEvent<'confab-verified'>;
     'confab-notification-open': ConfabEvent<'confab-notification-open'>;
+    'confab-question-open': ConfabEvent<'confab-question-open'>;
+    'confab-export': ConfabEvent<'confab-export'>;
   }
 }

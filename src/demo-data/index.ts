@@ -17,3 +17,4 @@ export { createArchive, archiveBody, ARCHIVE_SEED, type Archive, type ArchiveOpt
 export { ARCHIVE_PUBLIC_TOPICS, ARCHIVE_THREADS, ARCHIVE_TOPICS } from './archive-text.js';
 export { avatarImage, badgeImage } from './images.js';
 export type * from './model.js';
+export { createHistory, HISTORY_SEED, type History, type HistoryOptions, type CsatRecord, type DeflectionRecord, type SearchRecord, type FeedbackRecord } from './history.js';

@@ -6,5 +6,6 @@ import { templates as qaBox } from './qa-box/ar.js';
 import { templates as articleSearch } from './article-search/ar.js';
 import { templates as certBadge } from './cert-badge/ar.js';
 import { templates as notifications } from './notifications/ar.js';
+import { templates as insights } from './insights/ar.js';
 
-export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications };
+export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications, ...insights };

@@ -6,5 +6,6 @@ import { templates as qaBox } from './qa-box/de.js';
 import { templates as articleSearch } from './article-search/de.js';
 import { templates as certBadge } from './cert-badge/de.js';
 import { templates as notifications } from './notifications/de.js';
+import { templates as insights } from './insights/de.js';
 
-export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications };
+export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications, ...insights };

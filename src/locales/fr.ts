@@ -6,5 +6,6 @@ import { templates as qaBox } from './qa-box/fr.js';
 import { templates as articleSearch } from './article-search/fr.js';
 import { templates as certBadge } from './cert-badge/fr.js';
 import { templates as notifications } from './notifications/fr.js';
+import { templates as insights } from './insights/fr.js';
 
-export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications };
+export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications, ...insights };

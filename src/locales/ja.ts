@@ -6,5 +6,6 @@ import { templates as qaBox } from './qa-box/ja.js';
 import { templates as articleSearch } from './article-search/ja.js';
 import { templates as certBadge } from './cert-badge/ja.js';
 import { templates as notifications } from './notifications/ja.js';
+import { templates as insights } from './insights/ja.js';
 
-export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications };
+export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications, ...insights };

@@ -13,4 +13,5 @@ export { QaBox } from './qa-box.js';
 export { ArticleSearch } from './article-search.js';
 export { CertBadge } from './cert-badge.js';
 export { Notifications } from './notifications.js';
+export { Insights } from './insights.js';
 export { Provider } from './provider.js';

@@ -22,6 +22,8 @@ import type { ConfabArticleSearch, Mode } from '../elements/article-search/artic
 import type { ConfabCertBadge, CertLayout } from '../elements/cert-badge/cert-badge.js';
 import type { ConfabNotifications } from '../elements/notifications/notifications.js';
 import type { ConfabProvider } from '../core/provider.js';
+import type { ConfabInsights } from '../elements/insights/insights.js';
+import type { InsightsRangeName } from '../elements/insights/range.js';
 import type { ConfabEvent, ConfabEventName } from '../core/events.js';
 import type { CommunityBackend } from '../backends/types.js';
 import type { Theme } from '../ui/theme-controller.js';
@@ -35,6 +37,7 @@ export interface ConfabElementTagNameMap {
   'confab-cert-badge': ConfabCertBadge;
   'confab-provider': ConfabProvider;
   'confab-notifications': ConfabNotifications;
+  'confab-insights': ConfabInsights;
 }
 
 /** A Confab tag name. */
@@ -61,6 +64,10 @@ export interface ConfabElementAttributes {
   };
   'confab-provider': { api?: string; /** Property only: objects cannot be attributes. */ backend?: CommunityBackend };
   'confab-notifications': { theme?: Theme; label?: string };
+  'confab-insights': {
+    theme?: Theme; range?: InsightsRangeName; from?: string; to?: string; label?: string;
+    'question-url'?: string; questionUrl?: string; 'qa-box'?: string; qaBox?: string;
+  };
 }
 
 /** The `confab-*` events each tag fires (its class JSDoc's `@fires`). */
@@ -71,6 +78,7 @@ export interface ConfabElementEvents {
   'confab-cert-badge': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-verified';
   'confab-provider': never;
   'confab-notifications': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-notification-open';
+  'confab-insights': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-question-open' | 'confab-export';
 }
 
 /** Handler props for `T`'s events, named `${Prefix}${event}`: `onconfab-load`, `on:confab-load`. */
@@ -118,6 +126,7 @@ declare global {
       'confab-cert-badge': SvelteProps<'confab-cert-badge'>;
       'confab-provider': SvelteProps<'confab-provider'>;
       'confab-notifications': SvelteProps<'confab-notifications'>;
+      'confab-insights': SvelteProps<'confab-insights'>;
     }
   }
 }

@@ -84,7 +84,7 @@ const selfContained = (text) => text.split('|').every((t) => /^\s*('[^']*'|strin
 
 const tags = elements.map((e) => e.tagName).sort();
 test('the manifest has the six elements', () => {
-  assert.deepEqual(tags, ['confab-article-search', 'confab-cert-badge', 'confab-forum-feed', 'confab-notifications', 'confab-provider', 'confab-qa-box']);
+  assert.deepEqual(tags, ['confab-article-search', 'confab-cert-badge', 'confab-forum-feed', 'confab-insights', 'confab-notifications', 'confab-provider', 'confab-qa-box']);
 });
 
 for (const el of elements) {
@@ -129,7 +129,7 @@ for (const el of elements) {
 
 test('each enumerated attribute occurs on the elements that take it', () => {
   const having = (name) => elements.filter((e) => e.attributes?.some((a) => a.name === name)).map((e) => e.tagName).sort();
-  assert.deepEqual(having('theme'), ['confab-article-search', 'confab-cert-badge', 'confab-forum-feed', 'confab-notifications', 'confab-qa-box']);
+  assert.deepEqual(having('theme'), ['confab-article-search', 'confab-cert-badge', 'confab-forum-feed', 'confab-insights', 'confab-notifications', 'confab-qa-box']);
   assert.deepEqual(having('sort'), ['confab-forum-feed']);
   assert.deepEqual(having('layout'), ['confab-cert-badge']);
   assert.deepEqual(having('mode'), ['confab-article-search']);

@@ -38,7 +38,7 @@ describe('openapi.json', () => {
     for (const [name, ep] of Object.entries(endpoints)) {
       const op = doc.paths[ep.path][ep.method.toLowerCase()];
       if ('response' in ep && ep.response) {
-        assert.equal(op.responses['200'].content['application/json'].schema.$ref, `#/components/schemas/${nameOf.get(ep.response)}`, name);
+        assert.equal(op.responses['200'].content[('mediaType' in ep && ep.mediaType) || 'application/json'].schema.$ref, `#/components/schemas/${nameOf.get(ep.response)}`, name);
       }
       if ('body' in ep && ep.body) {
         assert.equal(op.requestBody.content['application/json'].schema.$ref, `#/components/schemas/${nameOf.get(ep.body)}`, name);

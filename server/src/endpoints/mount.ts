@@ -54,6 +54,8 @@ async function serve(c: Context<AppEnv>, name: EndpointName, ep: Endpoint, deps:
   const send = (status: number, out: unknown, replayed = false) => {
     const headers: Record<string, string> = replayed ? { 'idempotency-replayed': 'true' } : {};
     if (out === undefined) return c.body(null, 204, headers);
+    // A text endpoint (the CSV export) returns its text as is, with its own media type.
+    if (ep.mediaType) return c.body(String(out), status as 200, { ...headers, 'content-type': `${ep.mediaType}; charset=utf-8` });
     return c.json(out as object, status as 200, headers);
   };
 

@@ -11,6 +11,7 @@ import * as follows from './follows.js';
 import * as notifications from './notifications.js';
 import * as people from './people.js';
 import { notYet } from './pending.js';
+import * as insights from './insights/index.js';
 
 export const handlers: { [N in EndpointName]: Handler<N> } = {
   listThreads: threads.listThreads,
@@ -58,4 +59,9 @@ export const handlers: { [N in EndpointName]: Handler<N> } = {
   listWebhooks: notYet,
   deleteWebhook: notYet,
   listWebhookDeliveries: notYet,
+  insights: insights.insights,
+  exportInsights: insights.exportInsights,
+  getCsat: insights.getCsat,
+  answerCsat: insights.answerCsat,
+  recordSearchClick: insights.recordSearchClick,
 };

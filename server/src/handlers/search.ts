@@ -8,6 +8,7 @@ import type { ArticleRow, ArticleSearchRow, Json } from '../rows.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
 import { iso, plainText } from '../text.js';
 import { pageLimit } from './common.js';
+import { recordSearch } from './insights/search-events.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -208,12 +209,17 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
     );
     moreForSignedIn = !!more[0]?.n;
   }
+  // The insights count a search once: its first page, before any facet narrows it.
+  const searchId = q.trim() && !ctx.query.cursor && !products.length && !types.length
+    ? await recordSearch(ctx.q, ctx.config, ctx.user, q, Number(r.total))
+    : null;
   return {
     items,
     nextCursor: hits.length > limit ? encodeOffsetCursor(offset + limit) : null,
     total: Number(r.total),
     facets: { product: parse(r.fp), contentType: parse(r.fct) },
     moreForSignedIn,
+    searchId,
   };
 }
 

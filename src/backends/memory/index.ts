@@ -17,6 +17,8 @@
  */
 export { MemoryBackend, type MemoryBackendOptions } from './memory-backend.js';
 export { meFor } from './people.js';
+export { sampleInsightsLog } from './insights-sample.js';
+export type { InsightsLog } from './insights-log.js';
 export type { DeflectionRecord } from './deflection.js';
 export type { FeedbackRecord } from './articles.js';
 export { createFixtures, DEFAULT_SEED, type FixtureOptions } from './fixtures.js';

@@ -4,6 +4,8 @@ import type {
   NewPost, NewQuestion, NewThread, Ok, Page, Post, Question, QuestionListQuery, QuestionSummary, QuestionWithAnswers, SignedInMe,
   SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary, ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
 } from '../../contract/index.js';
+import { InsightsExportQuery, SearchClick, type CsatAnswer, type CsatRequest, type CsatStatus, type Insights, type InsightsQuery } from '../../contract/insights.js';
+import type { InsightsApi } from '../insights.js';
 import { OfflineError } from '../../core/errors.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
 import type {
@@ -15,7 +17,7 @@ import { findArticles, readArticle, recordFeedback, type FeedbackRecord } from '
 import * as certifications from './certification-queries.js';
 import { deflectionRecord, similarQuestions, type DeflectionRecord } from './deflection.js';
 import { abortError, delay } from './delay.js';
-import { forbidden, unauthorized } from './errors.js';
+import { forbidden, notFound, parseInput, unauthorized } from './errors.js';
 import { createFixtures } from './fixtures.js';
 import * as live from './live-events.js';
 import type { MemoryData } from './model.js';
@@ -26,6 +28,11 @@ import * as questions from './questions.js';
 import { clockNow, createState, type MemoryState } from './state.js';
 import { searchPeople } from './people-search.js';
 import { computeStats } from './stats.js';
+import * as csat from './csat.js';
+import { computeInsights } from './insights.js';
+import { insightsTable, toCsv } from './insights-csv.js';
+import { emptyInsightsLog, normaliseQuery, type InsightsLog } from './insights-log.js';
+import { periodOf } from './insights-range.js';
 import * as threads from './threads.js';
 
 export interface MemoryBackendOptions {
@@ -46,6 +53,10 @@ export interface MemoryBackendOptions {
    * Give two backends on one page (say, an anonymous and a signed-in story) different ids.
    */
   id?: string;
+  /** Hours after which an unanswered question is past the SLA in the insights. Default: 48. */
+  slaHours?: number;
+  /** CSAT answers, searches and clicks already recorded (for insights stories); the backend keeps its own copy. */
+  insightsLog?: InsightsLog;
 }
 
 /**
@@ -59,7 +70,7 @@ export interface MemoryBackendOptions {
  * const backend = new MemoryBackend({ me: meFor('u-aiko'), latency: 300 });
  * configure({ backend });
  */
-export class MemoryBackend implements CommunityBackend, NotificationsApi {
+export class MemoryBackend implements CommunityBackend, NotificationsApi, InsightsApi {
   readonly id: string;
   /** The live dataset. Tests and stories may read it to pick ids; writes go through the methods. */
   readonly data: MemoryData;
@@ -76,6 +87,8 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi {
   private readonly callLog = new Map<string, number>();
   /** Follows, notifications and preferences (notifications.ts). */
   private readonly book = notifications.createBook();
+  private readonly insightsLog: InsightsLog;
+  private readonly slaHours: number;
 
   constructor(options: MemoryBackendOptions = {}) {
     this.id = options.id ?? 'memory';
@@ -87,6 +100,8 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi {
     this.latency = options.latency ?? 0;
     this.failWith = options.failWith ?? null;
     seedNotifications(this.book, this.state);
+    this.insightsLog = options.insightsLog ? structuredClone(options.insightsLog) : emptyInsightsLog();
+    this.slaHours = options.slaHours ?? 48;
   }
 
   // ---- test and story helpers -------------------------------------------------------------------
@@ -221,7 +236,14 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi {
   }
 
   searchArticles(query: v.InferInput<typeof ArticleSearchQuery>, opts?: CallOptions): Promise<ArticleSearchResult> {
-    return this.call('searchArticles', opts, () => findArticles(this.state, query));
+    return this.call('searchArticles', opts, () => {
+      const result = findArticles(this.state, query);
+      // As the server does: a first page of a real query is a search event, which a click may refer to.
+      if (query.cursor || !query.q?.trim()) return result;
+      const id = `se-m${this.insightsLog.searches.length + 1}`;
+      this.insightsLog.searches.push({ id, query: normaliseQuery(query.q), results: result.total, at: this.now() });
+      return { ...result, searchId: id };
+    });
   }
 
   getArticle(id: string, opts?: CallOptions): Promise<Article> {
@@ -262,6 +284,57 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi {
       if (!user) throw unauthorized();
       if (!user.roles.some((r) => r === 'vendor-staff' || r === 'moderator')) throw forbidden('Community statistics are for vendor staff.');
       return computeStats(this.data, this.now());
+    });
+  }
+
+  // ---- insights (the InsightsApi capability) ----------------------------------------------------
+
+  insights(query: InsightsQuery, opts?: CallOptions): Promise<Insights> {
+    return this.call('insights', opts, () => this.computeInsights(query));
+  }
+
+  exportInsights(query: InsightsExportQuery, opts?: CallOptions): Promise<string> {
+    return this.call('exportInsights', opts, () => {
+      const q = parseInput(InsightsExportQuery, query, 400);
+      return toCsv(insightsTable(this.computeInsights(q), q.table));
+    });
+  }
+
+  getCsat(questionId: string, opts?: CallOptions): Promise<CsatStatus> {
+    return this.call('getCsat', opts, () => {
+      if (!this.state.user) throw unauthorized();
+      return csat.csatStatus(this.state, this.insightsLog.csat, this.state.user, questionId);
+    });
+  }
+
+  answerCsat(questionId: string, input: CsatRequest, opts?: CallOptions): Promise<CsatAnswer> {
+    return this.write('answerCsat', opts, (me) => csat.answerCsat(this.state, this.insightsLog.csat, me, questionId, input));
+  }
+
+  recordSearchClick(click: SearchClick, opts?: CallOptions): Promise<Ok> {
+    return this.write('recordSearchClick', opts, () => {
+      const c = parseInput(SearchClick, click);
+      if (!this.insightsLog.searches.some((s) => s.id === c.searchId)) throw notFound('Search', c.searchId);
+      this.insightsLog.clicks.push({ ...c, at: this.now() });
+      return { ok: true as const };
+    }, false);
+  }
+
+  /** CSAT answers recorded so far (a test sees the Q&A box send one). */
+  get csatAnswers(): readonly { questionId: string; score: number; comment: string | null }[] {
+    return this.insightsLog.csat.map(({ questionId, score, comment }) => ({ questionId, score, comment }));
+  }
+
+  /** Vendor staff only, as on the server: anonymous callers 401, everyone else 403. */
+  private computeInsights(query: InsightsQuery): Insights {
+    const user = this.state.user;
+    if (!user) throw unauthorized();
+    if (!user.roles.includes('vendor-staff')) throw forbidden('Community insights are for vendor staff.');
+    const now = this.now();
+    return computeInsights({
+      data: this.data, log: this.insightsLog, period: periodOf(query, now), now, slaHours: this.slaHours,
+      deflections: [...this.insightsLog.deflections, ...this.deflectionLog.map((d) => ({ questionId: d.questionId, at: Date.parse(d.at) }))],
+      feedback: [...this.insightsLog.feedback, ...this.feedbackLog.map((f) => ({ helpful: f.helpful, at: Date.parse(f.at) }))],
     });
   }
 

@@ -82,7 +82,7 @@ export class RestClient {
   }
 
   private async attempt(ep: Endpoint, url: string, body: unknown, token: string | null, opts: CallOptions): Promise<unknown> {
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { accept: `${ep.mediaType ?? 'application/json'}, application/problem+json` };
     if (token) headers.authorization = `Bearer ${token}`;
     if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
     // Reads (and deletes) are safe to repeat; a write only when the server can deduplicate it by key.

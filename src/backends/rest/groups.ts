@@ -7,6 +7,7 @@ import type { meEndpoints } from '../../contract/groups/me.js';
 import type { statsEndpoints } from '../../contract/groups/stats.js';
 import type { notificationEndpoints } from '../../contract/groups/notifications.js';
 import type { webhookEndpoints } from '../../contract/groups/webhooks.js';
+import type { insightsEndpoints } from '../../contract/groups/insights.js';
 
 /**
  * The contract's endpoint table, loaded one resource group at a time. Each group's part of the table
@@ -23,6 +24,7 @@ interface Tables {
   stats: typeof statsEndpoints;
   notifications: typeof notificationEndpoints;
   webhooks: typeof webhookEndpoints;
+  insights: typeof insightsEndpoints;
 }
 export type EndpointGroup = keyof Tables;
 
@@ -35,12 +37,14 @@ const imports: { [G in EndpointGroup]: () => Promise<Tables[G]> } = {
   stats: () => import('../../contract/groups/stats.js').then((m) => m.statsEndpoints),
   notifications: () => import('../../contract/groups/notifications.js').then((m) => m.notificationEndpoints),
   webhooks: () => import('../../contract/groups/webhooks.js').then((m) => m.webhookEndpoints),
+  insights: () => import('../../contract/groups/insights.js').then((m) => m.insightsEndpoints),
 };
 
 // Which group an endpoint belongs to, by its name. Cheaper than a 32-entry table, and checked by
 // TypeScript: `Classify` mirrors the rules, and `_EveryEndpointInItsGroup` fails to compile if an
 // endpoint of some group's table is classified into another group.
 const RULES: [RegExp, EndpointGroup][] = [
+  [/Insights|^insights$|Csat|SearchClick/, 'insights'],
   [/Thread|Post/, 'threads'],
   [/Question|Answer|Deflection/, 'questions'],
   [/Article/, 'articles'],
@@ -52,7 +56,9 @@ const RULES: [RegExp, EndpointGroup][] = [
 const groupOf = (name: string): EndpointGroup => RULES.find(([re]) => re.test(name))?.[1] ?? 'me';
 
 type Has<N, W extends string> = N extends `${string}${W}${string}` ? true : false;
-type Classify<N> = Has<N, 'Thread' | 'Post'> extends true ? 'threads'
+type Classify<N> = Has<N, 'Insights' | 'Csat' | 'SearchClick'> extends true ? 'insights'
+  : N extends 'insights' ? 'insights'
+  : Has<N, 'Thread' | 'Post'> extends true ? 'threads'
   : Has<N, 'Question' | 'Answer' | 'Deflection'> extends true ? 'questions'
   : Has<N, 'Article'> extends true ? 'articles'
   : Has<N, 'Certification' | 'Assertion'> extends true ? 'certifications'

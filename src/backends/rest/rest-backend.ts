@@ -9,6 +9,8 @@ import type {
   PreferencesUpdate, UnreadCount,
 } from '../../contract/notifications.js';
 import type { NotificationsApi } from '../notifications.js';
+import type { CsatAnswer, CsatRequest, CsatStatus, Insights, InsightsExportQuery, InsightsQuery, SearchClick } from '../../contract/insights.js';
+import type { InsightsApi } from '../insights.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
 import { RestClient } from './client.js';
 
@@ -26,7 +28,7 @@ import { RestClient } from './client.js';
  * const backend = new RestBackend({ baseUrl: 'https://community.example.com/api', getToken: () => portal.jwt() });
  * const { items } = await backend.listThreads({ category: 'deal-registration' }, { signal });
  */
-export class RestBackend extends RestClient implements CommunityBackend, NotificationsApi {
+export class RestBackend extends RestClient implements CommunityBackend, NotificationsApi, InsightsApi {
   listThreads(query: ThreadListQuery, opts?: CallOptions): Promise<Page<ThreadSummary>> {
     return this.call('listThreads', { query }, opts);
   }
@@ -99,6 +101,23 @@ export class RestBackend extends RestClient implements CommunityBackend, Notific
   }
   stats(opts?: CallOptions): Promise<Stats> {
     return this.call('stats', {}, opts);
+  }
+
+  insights(query: InsightsQuery, opts?: CallOptions): Promise<Insights> {
+    return this.call('insights', { query }, opts);
+  }
+  /** The CSV text, fetched with the caller's token (a plain link could not send the Authorization header). */
+  exportInsights(query: InsightsExportQuery, opts?: CallOptions): Promise<string> {
+    return this.call('exportInsights', { query }, opts);
+  }
+  getCsat(questionId: string, opts?: CallOptions): Promise<CsatStatus> {
+    return this.call('getCsat', { params: { id: questionId } }, opts);
+  }
+  answerCsat(questionId: string, input: CsatRequest, opts?: CallOptions): Promise<CsatAnswer> {
+    return this.call('answerCsat', { params: { id: questionId }, body: input }, opts);
+  }
+  recordSearchClick(click: SearchClick, opts?: CallOptions): Promise<Ok> {
+    return this.call('recordSearchClick', { body: click }, opts);
   }
 
   /**

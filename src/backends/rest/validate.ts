@@ -33,6 +33,8 @@ export async function readResponse(ep: Endpoint, response: Response): Promise<un
   const where = `Unexpected response from ${ep.method} ${ep.path}`;
   const type = response.headers.get('content-type') ?? '';
   const text = await response.text();
+  // A text endpoint (the CSV export): the body is the value. Kept this small because every first load carries it.
+  if (ep.mediaType) return text;
   let data: unknown;
   try {
     if (!isJsonType(type)) throw new TypeError(type);

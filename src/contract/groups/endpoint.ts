@@ -12,6 +12,8 @@ export interface Endpoint {
   body?: v.GenericSchema;
   /** 200 response body; `undefined` means 204. */
   response?: v.GenericSchema;
+  /** The 200 body's media type when it is not JSON (e.g. `text/csv`); `response` then describes the text. */
+  mediaType?: 'text/csv';
   /** `write`: needs a token; `read`: anonymous unless the server requires auth. */
   auth: 'read' | 'write';
   /** Accepts an `Idempotency-Key` header: a replay returns the first response. */

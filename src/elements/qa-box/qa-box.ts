@@ -69,6 +69,9 @@ const followPart = partLoader(() => import('./parts/category-follow.js'));
  * @csspart votes - The vote control of a question or an answer.
  * @csspart score - The score between the vote buttons.
  * @csspart accepted - The "Accepted answer" mark.
+ * @csspart csat - "Did this solve your problem?", asked of the asker of an accepted question.
+ * @csspart csat-send - Its "Send" button (also `button`).
+ * @csspart csat-change - "Change" after answering (also `button`).
  * @csspart avatar - An author's picture or initials.
  * @csspart empty - The empty state.
  * @csspart error - Error panels and field messages.

@@ -18,11 +18,13 @@ import { backButton } from '../back-button.js';
 import { humanize } from '../categories.js';
 import { partStyles } from './shared.styles.js';
 import { questionViewStyles } from './question-view.styles.js';
+import { CsatPrompt } from './csat.js';
+import { csatStyles } from './csat.styles.js';
 import type { QuestionHost } from '../host.js';
 import { nextVote, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withMore, withVote, type VoteTarget } from './votes.js';
 
 /** Styles of what this view renders, adopted when its chunk arrives. */
-export const styles = [prose, composerStyles, partStyles, questionViewStyles];
+export const styles = [prose, composerStyles, partStyles, questionViewStyles, csatStyles];
 
 /**
  * The question view of `<confab-qa-box>`: the question, its answers (accepted first, then by score),
@@ -43,6 +45,8 @@ export class QuestionView implements ReactiveController {
   /** The question's follow toggle. */
   private readonly follow: FollowController;
   private shownId: string | null = null;
+  /** "Did this solve your problem?" for the asker of an accepted question. */
+  private readonly csat: CsatPrompt;
 
   constructor(private readonly host: QuestionHost) {
     host.addController(this);
@@ -79,6 +83,7 @@ export class QuestionView implements ReactiveController {
       onQueued: () => host.announce(msg('You are offline. Your answer is saved and will be posted when you are back online.', { id: 'qa-box-answer-queued' })),
       onReplayed: () => void this.detail.refresh(),
     });
+    this.csat = new CsatPrompt(host, () => this.detail.value);
   }
 
   hostUpdate(): void {
@@ -95,6 +100,7 @@ export class QuestionView implements ReactiveController {
     this.actionError = undefined;
     this.deflected = false;
     this.moreCursor = null;
+    this.csat.reset();
   }
 
   hostUpdated(): void {
@@ -251,6 +257,7 @@ export class QuestionView implements ReactiveController {
         </div>
       </article>
       ${this.host.openedFrom ? this.renderDeflect() : nothing}
+      ${this.csat.render()}
       ${this.actionError ? writeError(this.actionError) : nothing}
       <section class="answers" aria-labelledby="answers-heading">
         <h3 id="answers-heading" class="subheading">${answerCount(sorted.length, this.host.localeNow())}</h3>

@@ -1,0 +1,42 @@
+// The period an insights request asks about, and the one of equal length before it. Periods are whole
+// UTC days (an instant is widened to its day), so that the per-day search rollup covers exactly the
+// same span as the row-level metrics.
+import { HttpError } from '../../problem.js';
+
+const DAY = 86_400_000;
+const DEFAULT_DAYS = 30;
+const MAX_DAYS = 731;
+
+export interface Period {
+  from: Date;
+  to: Date;
+  previousFrom: Date;
+  previousTo: Date;
+  /** The current period's weeks, by their Monday (`YYYY-MM-DD`). */
+  weeks: string[];
+}
+
+const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+const floorDay = (ms: number) => Math.floor(ms / DAY) * DAY;
+const ceilDay = (ms: number) => Math.ceil(ms / DAY) * DAY;
+
+/** The Monday (UTC) of the week holding `ms`, as `YYYY-MM-DD`: the key trends use, as `date_trunc('week')` does. */
+export function weekOf(ms: number): string {
+  const day = floorDay(ms);
+  const dow = (new Date(day).getUTCDay() + 6) % 7; // Monday = 0
+  return new Date(day - dow * DAY).toISOString().slice(0, 10);
+}
+
+export function periodOf(query: { from?: string; to?: string }, now = Date.now()): Period {
+  const bad = (detail: string) => new HttpError(400, 'Bad Request', detail, [{ path: 'from', message: detail }]);
+  // A day as `to` includes that day; an instant as `to` ends the period at the end of its day.
+  const to = query.to ? (isDay(query.to) ? Date.parse(query.to) + DAY : ceilDay(Date.parse(query.to))) : floorDay(now) + DAY;
+  const from = query.from ? floorDay(Date.parse(query.from)) : to - DEFAULT_DAYS * DAY;
+  if (!Number.isFinite(from) || !Number.isFinite(to)) throw bad('`from` and `to` must be dates.');
+  if (from >= to) throw bad('`from` must be before `to`.');
+  if (to - from > MAX_DAYS * DAY) throw bad(`The period may span at most ${MAX_DAYS} days.`);
+  const len = to - from;
+  const weeks: string[] = [];
+  for (let w = Date.parse(weekOf(from)); w < to; w += 7 * DAY) weeks.push(new Date(w).toISOString().slice(0, 10));
+  return { from: new Date(from), to: new Date(to), previousFrom: new Date(from - len), previousTo: new Date(from), weeks };
+}

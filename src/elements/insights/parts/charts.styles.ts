@@ -1,0 +1,115 @@
+import { css } from 'lit';
+
+/** The charts, tables and queues below the headline tiles. Colours are theme tokens, so dark mode follows. */
+export const chartStyles = css`
+  .panels {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    grid-template-columns: repeat(auto-fit, minmax(300px, 1fr));
+    margin-top: calc(var(--_space) * 2);
+  }
+  .panel {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.5);
+    min-width: 0;
+  }
+  .panel.wide {
+    grid-column: 1 / -1;
+  }
+  .panel h3, .chart-title {
+    font-size: 1em;
+    font-weight: 600;
+    margin: 0 0 var(--_space);
+  }
+  .chart svg {
+    display: block;
+    width: 100%;
+    height: auto;
+    overflow: visible;
+    font-size: 11px;
+  }
+  .grid line {
+    stroke: var(--_border);
+    stroke-width: 1;
+  }
+  .grid text, .axis text, .bar-label, .bar-value {
+    fill: var(--_muted);
+  }
+  .bar-label {
+    fill: var(--_text);
+  }
+  .series polyline {
+    fill: none;
+    stroke-width: 2;
+    stroke-linejoin: round;
+    stroke-linecap: round;
+  }
+  .series.s0 polyline, .legend .s0 .swatch { stroke: var(--_accent); background: var(--_accent); }
+  .series.s1 polyline, .legend .s1 .swatch { stroke: var(--_success); background: var(--_success); }
+  .series.s2 polyline, .legend .s2 .swatch { stroke: var(--_warning); background: var(--_warning); }
+  .series.s3 polyline, .legend .s3 .swatch { stroke: var(--_muted); background: var(--_muted); }
+  .series.s0 circle { fill: var(--_accent); }
+  .series.s1 circle { fill: var(--_success); }
+  .series.s2 circle { fill: var(--_warning); }
+  .series.s3 circle { fill: var(--_muted); }
+  .series.s1 polyline { stroke-dasharray: 5 3; }
+  .series.s3 polyline { stroke-dasharray: 2 3; }
+  .bar {
+    fill: var(--_accent);
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    list-style: none;
+    padding: 0;
+    margin: 0 0 calc(var(--_space) / 2);
+    color: var(--_muted);
+    font-size: 0.87em;
+  }
+  .legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
+  .swatch {
+    display: inline-block;
+    width: 12px;
+    height: 3px;
+    border-radius: 2px;
+  }
+  table.list {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.93em;
+  }
+  table.list th, table.list td {
+    text-align: start;
+    padding: 4px 6px;
+    border-bottom: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  table.list th {
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  table.list td.num, table.list th.num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .overdue {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .panel-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  .panel-none {
+    color: var(--_muted);
+  }
+`;

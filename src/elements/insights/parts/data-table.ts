@@ -1,0 +1,13 @@
+import { html, type TemplateResult } from 'lit';
+
+/**
+ * The table behind a chart, for screen readers (and for anyone reading the numbers): the SVG is
+ * hidden from assistive technology, this is what they read instead.
+ */
+export function dataTable(caption: string, head: readonly string[], rows: readonly (readonly string[])[]): TemplateResult {
+  return html`<table class="visually-hidden">
+    <caption>${caption}</caption>
+    <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+    <tbody>${rows.map(([first, ...rest]) => html`<tr><th scope="row">${first}</th>${rest.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
+  </table>`;
+}

@@ -1,0 +1,287 @@
+// GET /v1/insights and its CSV export against a small fixed dataset whose figures are worked out by
+// hand below. The fixture lives in March 2020 (and February for the previous period), far from the
+// seeded community (dated relative to now), so the seed adds nothing to these periods.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { recordSearch } from '../../server/src/handlers/insights/search-events.js';
+import { PEOPLE, call, expectProblem, pathFor, raw, setupTestEnv, tokenFor, type TestEnv } from './helpers.js';
+
+let env: TestEnv;
+const PERIOD = { from: '2020-03-02', to: '2020-03-15' }; // two whole weeks; previous: 2020-02-17..03-01
+const searchIds: string[] = [];
+
+const T = (s: string) => `2020-${s}:00Z`;
+async function insert(table: string, cols: string[], rows: unknown[][]) {
+  for (const r of rows) {
+    await env.db.query(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, r);
+  }
+}
+
+before(async () => {
+  env = await setupTestEnv('insights');
+  const ava = PEOPLE.ava.id, ben = PEOPLE.ben.id, chloe = PEOPLE.chloe.id, devi = PEOPLE.devi.id, sam = PEOPLE.sam.id;
+  // Questions (id, author, category, product, asked at). Hours to first answer, current period:
+  // fx-q1 1 h, fx-q2 2 h, fx-q3 4 h, fx-q4 10 h, fx-q5 none. Previous: fx-p1 6 h, fx-p2 12 h.
+  await insert('questions', ['id', 'title', 'body', 'category', 'author_id', 'product', 'created_at'], [
+    ['fx-q1', 'Fixture one', 'b', 'fx-a', ava, 'Fx Prod', T('03-02T00:00')],
+    ['fx-q2', 'Fixture two', 'b', 'fx-a', ava, 'Fx Prod', T('03-03T00:00')],
+    ['fx-q3', 'Fixture three', 'b', 'fx-b', ben, null, T('03-04T00:00')],
+    ['fx-q4', 'Fixture four', 'b', 'fx-b', ben, null, T('03-05T00:00')],
+    ['fx-q5', 'Fixture five', 'b', 'fx-b', chloe, null, T('03-09T00:00')],
+    ['fx-p1', 'Fixture prev one', 'b', 'fx-a', ava, 'Fx Prod', T('02-20T00:00')],
+    ['fx-p2', 'Fixture prev two', 'b', 'fx-b', chloe, null, T('02-21T00:00')],
+  ]);
+  await insert('answers', ['id', 'question_id', 'author_id', 'body', 'created_at'], [
+    ['fx-a1', 'fx-q1', devi, 'a', T('03-02T01:00')],
+    ['fx-a2', 'fx-q2', devi, 'a', T('03-03T02:00')],
+    ['fx-a2b', 'fx-q2', sam, 'a', T('03-03T10:00')],
+    ['fx-a3', 'fx-q3', sam, 'a', T('03-04T04:00')],
+    ['fx-a4', 'fx-q4', devi, 'a', T('03-05T10:00')],
+    ['fx-pa1', 'fx-p1', devi, 'a', T('02-20T06:00')],
+    ['fx-pa2', 'fx-p2', sam, 'a', T('02-21T12:00')],
+  ]);
+  for (const [q, a] of [['fx-q1', 'fx-a1'], ['fx-q3', 'fx-a3'], ['fx-p1', 'fx-pa1']]) {
+    await env.db.query(`UPDATE questions SET accepted_answer_id = $2 WHERE id = $1`, [q, a]);
+  }
+  // Votes on answers, current period: 3 up, 1 down (helpful 0.75). devi's answers get 2 up, sam's 1.
+  await insert('votes', ['person_id', 'target_kind', 'target_id', 'value', 'created_at'], [
+    [ben, 'answer', 'fx-a1', 1, T('03-06T00:00')],
+    [chloe, 'answer', 'fx-a1', 1, T('03-06T00:00')],
+    [ava, 'answer', 'fx-a3', 1, T('03-06T00:00')],
+    [chloe, 'answer', 'fx-a2', -1, T('03-06T00:00')],
+  ]);
+  // CSAT: current 5 (ava on fx-q1) and 2 (ben on fx-q3); previous 4 (ava on fx-p1).
+  await insert('csat', ['question_id', 'person_id', 'score', 'answered_at'], [
+    ['fx-q1', ava, 5, T('03-03T00:00')], ['fx-q3', ben, 2, T('03-05T00:00')], ['fx-p1', ava, 4, T('02-22T00:00')],
+  ]);
+  // Deflections: current 3 (ben twice, one anonymous); previous 1.
+  await insert('deflections', ['question_id', 'person_id', 'query', 'created_at'], [
+    ['fx-q1', ben, 'x', T('03-06T00:00')], ['fx-q1', ben, 'x', T('03-07T00:00')], ['fx-q3', null, 'x', T('03-08T00:00')],
+    ['fx-p1', chloe, 'x', T('02-25T00:00')],
+  ]);
+  // Article feedback: current 3 yes 1 no, previous 1 yes 1 no.
+  const { rows: [article] } = await env.db.query<{ id: string }>(`SELECT id FROM articles ORDER BY id LIMIT 1`);
+  await insert('article_feedback', ['article_id', 'helpful', 'created_at'], [
+    [article.id, true, T('03-02T00:00')], [article.id, true, T('03-03T00:00')], [article.id, true, T('03-12T00:00')], [article.id, false, T('03-12T00:00')],
+    [article.id, true, T('02-18T00:00')], [article.id, false, T('02-18T00:00')],
+  ]);
+  // Threads and posts: current 2 threads (one a week) and 3 posts; previous 1 thread.
+  await insert('threads', ['id', 'title', 'body', 'category', 'author_id', 'created_at', 'last_activity_at'], [
+    ['fx-t1', 'Fixture thread', 'b', 'fx-a', ava, T('03-02T00:00'), T('03-02T00:00')],
+    ['fx-t2', 'Fixture thread two', 'b', 'fx-a', ben, T('03-10T00:00'), T('03-10T00:00')],
+    ['fx-t0', 'Fixture thread prev', 'b', 'fx-a', ben, T('02-18T00:00'), T('02-18T00:00')],
+  ]);
+  await insert('posts', ['id', 'thread_id', 'author_id', 'body', 'created_at'], [
+    ['fx-po1', 'fx-t1', ben, 'p', T('03-02T05:00')], ['fx-po2', 'fx-t1', chloe, 'p', T('03-03T05:00')], ['fx-po3', 'fx-t2', ava, 'p', T('03-11T05:00')],
+  ]);
+  // Searches: current "SSO  setup" x3 (5 results), "fax driver" x2 (none); previous "sso setup" x1.
+  const config = env.confab.config;
+  for (const at of ['03-03T09:00', '03-03T10:00', '03-04T10:00']) searchIds.push(await recordSearch(env.db, config, null, 'SSO  setup', 5, new Date(T(at))));
+  await recordSearch(env.db, config, null, 'fax driver', 0, new Date(T('03-04T11:00')));
+  await recordSearch(env.db, config, null, 'Fax Driver', 0, new Date(T('03-10T11:00')));
+  await recordSearch(env.db, config, null, 'sso setup', 5, new Date(T('02-20T10:00')));
+});
+after(async () => {
+  await env?.close();
+});
+
+const insights = async (query: Record<string, string> = PERIOD) => (await call(env, 'insights', { as: PEOPLE.victor, query })).body;
+
+describe('insights: access', () => {
+  test('anonymous callers get a 401, partners a 403, vendor staff the report', async () => {
+    assert.equal((await call(env, 'insights', { query: PERIOD })).status, 401);
+    assert.equal((await call(env, 'insights', { as: PEOPLE.ava, query: PERIOD })).status, 403);
+    assert.equal((await call(env, 'exportInsights', { query: { table: 'summary' } })).status, 401);
+    assert.equal((await call(env, 'exportInsights', { as: PEOPLE.ava, query: { table: 'summary' } })).status, 403);
+    assert.equal((await call(env, 'insights', { as: PEOPLE.victor, query: PERIOD })).status, 200);
+  });
+
+  test('a period that ends before it starts, or spans over two years, is a 400', async () => {
+    assert.equal((await call(env, 'insights', { as: PEOPLE.victor, query: { from: '2020-03-10', to: '2020-03-01' } })).status, 400);
+    assert.equal((await call(env, 'insights', { as: PEOPLE.victor, query: { from: '2017-01-01', to: '2020-03-01' } })).status, 400);
+    assert.equal((await call(env, 'insights', { as: PEOPLE.victor, query: { from: 'yesterday' } })).status, 400);
+  });
+});
+
+describe('insights: each figure against the fixture', () => {
+  test('the period and the previous one of equal length', async () => {
+    const r = await insights();
+    assert.deepEqual(r.range, {
+      from: '2020-03-02T00:00:00.000Z', to: '2020-03-16T00:00:00.000Z',
+      previousFrom: '2020-02-17T00:00:00.000Z', previousTo: '2020-03-02T00:00:00.000Z',
+    });
+  });
+
+  test('time to first answer: median and p90 (percentile_cont), per week', async () => {
+    const { timeToFirstAnswer: t } = await insights();
+    // Current hours 1, 2, 4, 10: median (2 + 4) / 2 = 3; p90 at rank 0.9 * 3 = 2.7: 4 + 0.7 * (10 - 4) = 8.2.
+    // Previous 6, 12: median 9; p90 6 + 0.9 * 6 = 11.4.
+    assert.deepEqual(t.median, { current: 3, previous: 9 });
+    assert.deepEqual(t.p90, { current: 8.2, previous: 11.4 });
+    assert.deepEqual(t.trend, [
+      { week: '2020-03-02', median: 3, p90: 8.2, answered: 4 },
+      { week: '2020-03-09', median: null, p90: null, answered: 0 },
+    ]);
+  });
+
+  test('resolution: accepted over asked, per week', async () => {
+    const { resolutionRate: r } = await insights();
+    assert.deepEqual(r.rate, { current: 2 / 5, previous: 1 / 2 });
+    assert.deepEqual(r.asked, { current: 5, previous: 2 });
+    assert.deepEqual(r.trend, [
+      { week: '2020-03-02', asked: 4, resolved: 2, rate: 0.5 },
+      { week: '2020-03-09', asked: 1, resolved: 0, rate: 0 },
+    ]);
+  });
+
+  test('satisfaction: helpful rates and CSAT', async () => {
+    const { satisfaction: s } = await insights();
+    assert.deepEqual(s.helpfulRate.articles, { current: 0.75, previous: 0.5 });
+    assert.deepEqual(s.helpfulRate.answers, { current: 0.75, previous: null });
+    assert.deepEqual(s.csat.average, { current: 3.5, previous: 4 });
+    assert.deepEqual(s.csat.responses, { current: 2, previous: 1 });
+    assert.deepEqual(s.csat.satisfiedRate, { current: 0.5, previous: 1 });
+    assert.deepEqual(s.csat.distribution, [0, 1, 0, 0, 1]);
+  });
+
+  test('deflection: deflections over deflections plus questions asked', async () => {
+    const { deflectionRate: d } = await insights();
+    assert.deepEqual(d.rate, { current: 3 / 8, previous: 1 / 3 });
+    assert.deepEqual(d.deflections, { current: 3, previous: 1 });
+  });
+
+  test('volume: totals and weeks', async () => {
+    const { volume: v } = await insights();
+    assert.deepEqual(v.totals, {
+      threads: { current: 2, previous: 1 }, posts: { current: 3, previous: 0 },
+      questions: { current: 5, previous: 2 }, answers: { current: 5, previous: 2 },
+    });
+    assert.deepEqual(v.weekly, [
+      { week: '2020-03-02', threads: 1, posts: 2, questions: 4, answers: 5 },
+      { week: '2020-03-09', threads: 1, posts: 1, questions: 1, answers: 0 },
+    ]);
+  });
+
+  test('cuts by tier, organisation, category and product', async () => {
+    const r = await insights();
+    const seg = (rows: any[], key: string) => rows.find((s) => s.key === key);
+    // Ava (platinum) asked fx-q1 (1 h, accepted, CSAT 5) and fx-q2 (2 h); previous fx-p1 (6 h, accepted, CSAT 4).
+    assert.deepEqual(seg(r.byTier, 'platinum'), {
+      key: 'platinum', label: 'platinum', questions: { current: 2, previous: 1 }, medianHoursToFirstAnswer: { current: 1.5, previous: 6 },
+      resolutionRate: { current: 0.5, previous: 1 }, csat: { current: 5, previous: 4 }, deflections: { current: 0, previous: 0 },
+    });
+    // Ben (registered) asked fx-q3 (4 h, accepted, CSAT 2) and fx-q4 (10 h) and deflected twice.
+    assert.deepEqual(seg(r.byTier, 'registered'), {
+      key: 'registered', label: 'registered', questions: { current: 2, previous: 0 }, medianHoursToFirstAnswer: { current: 7, previous: null },
+      resolutionRate: { current: 0.5, previous: null }, csat: { current: 2, previous: null }, deflections: { current: 2, previous: 0 },
+    });
+    assert.deepEqual(seg(r.byTier, '(none)').deflections, { current: 1, previous: 0 }, 'the anonymous deflection');
+    assert.equal(r.byTier[0].questions.current, 2, 'ordered by questions');
+    const stark = seg(r.byOrg, 'org-stark');
+    assert.ok(stark.label && stark.label !== 'org-stark', 'organisations are labelled by name');
+    assert.deepEqual(stark.questions, { current: 2, previous: 0 });
+    assert.deepEqual(seg(r.byCategory, 'fx-b').questions, { current: 3, previous: 1 });
+    assert.deepEqual(seg(r.byCategory, 'fx-b').medianHoursToFirstAnswer, { current: 7, previous: 12 });
+    assert.deepEqual(seg(r.byProduct, 'Fx Prod').resolutionRate, { current: 0.5, previous: 1 });
+    assert.deepEqual(seg(r.byProduct, '(none)').questions, { current: 3, previous: 1 });
+  });
+
+  test('top contributors: accepted answers, then helpful votes', async () => {
+    const { topContributors: t } = await insights();
+    assert.deepEqual(t.people.map((p: any) => [p.id, p.acceptedAnswers, p.helpfulVotes, p.previous.acceptedAnswers]), [
+      ['p-devi', 1, 2, 1], ['p-sam', 1, 1, 0],
+    ]);
+    assert.deepEqual(t.orgs.map((o: any) => [o.id, o.acceptedAnswers, o.helpfulVotes]), [['org-initech', 1, 2], ['org-umbrella', 1, 1]]);
+  });
+
+  test('search: top and zero-result queries, click-through', async () => {
+    // One click on one of the three "sso setup" searches; a second click on it counts the search once.
+    for (let i = 0; i < 2; i++) assert.equal((await call(env, 'recordSearchClick', { body: { searchId: searchIds[0], articleId: 'kb-001', position: 0 } })).status, 200);
+    const { search: s } = await insights();
+    assert.deepEqual(s.searches, { current: 5, previous: 1 });
+    assert.deepEqual(s.clickThroughRate, { current: 1 / 5, previous: 0 });
+    assert.deepEqual(s.zeroResultRate, { current: 2 / 5, previous: 0 });
+    assert.deepEqual(s.topQueries, [
+      { query: 'sso setup', count: 3, previousCount: 1, clickThroughRate: 1 / 3 },
+      { query: 'fax driver', count: 2, previousCount: 0, clickThroughRate: 0 },
+    ]);
+    assert.deepEqual(s.zeroResults, [{ query: 'fax driver', count: 2, previousCount: 0, lastSearchedAt: '2020-03-10T11:00:00.000Z' }]);
+  });
+
+  test('unanswered: the oldest first, flagged past the SLA', async () => {
+    const { unanswered: u } = await insights();
+    const { rows: [n] } = await env.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM answers a RIGHT JOIN questions q ON q.id = a.question_id WHERE a.id IS NULL`);
+    assert.equal(u.total, Number(n.n));
+    assert.equal(u.slaHours, 48);
+    assert.equal(u.items[0].id, 'fx-q5');
+    assert.equal(u.items[0].pastSla, true);
+    assert.equal(u.items[0].author.tier, 'gold');
+  });
+});
+
+describe('insights: CSV export', () => {
+  const csv = async (table: string, query: Record<string, string> = PERIOD) => {
+    const res = await raw(env, pathFor('exportInsights', {}, { table, ...query }), { headers: { authorization: `Bearer ${await tokenFor(env, PEOPLE.victor)}` } });
+    assert.equal(res.status, 200, table);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/csv/);
+    return (await res.text()).split('\r\n').slice(0, -1).map((l) => l.split(','));
+  };
+
+  test('every table exports with a header row; the numbers are the report\'s', async () => {
+    for (const table of ['summary', 'timeToFirstAnswer', 'resolutionRate', 'volume', 'csat', 'byTier', 'byOrg', 'byCategory', 'byProduct', 'unanswered', 'topPeople', 'topOrgs', 'topQueries', 'zeroResults']) {
+      const rows = await csv(table);
+      assert.ok(rows.length >= 2, `${table} has a header and rows`);
+      assert.ok(rows.every((r) => r.length === rows[0].length) || table === 'unanswered', `${table} rows are as wide as the header`);
+    }
+    const summary = await csv('summary');
+    assert.deepEqual(summary.find((r) => r[0] === 'median_hours_to_first_answer')?.slice(1, 3), ['3', '9']);
+    assert.deepEqual(summary.find((r) => r[0] === 'deflection_rate')?.slice(1, 3), [String(3 / 8), String(1 / 3)]);
+    assert.deepEqual((await csv('timeToFirstAnswer'))[1], ['2020-03-02', '3', '8.2', '4']);
+    assert.deepEqual((await csv('zeroResults'))[1], ['fax driver', '2', '0', '2020-03-10T11:00:00.000Z']);
+  });
+
+  test('an unknown table is a 400; the format is csv', async () => {
+    const token = await tokenFor(env, PEOPLE.victor);
+    await expectProblem(await raw(env, pathFor('exportInsights', {}, { table: 'nope' }), { headers: { authorization: `Bearer ${token}` } }), 400);
+    await expectProblem(await raw(env, pathFor('exportInsights', {}, { table: 'summary', format: 'xlsx' }), { headers: { authorization: `Bearer ${token}` } }), 400);
+  });
+});
+
+describe('CSAT and search events through the API', () => {
+  test('the asker of an accepted question answers "Did this solve your problem?"; others may not', async () => {
+    const before = await call(env, 'getCsat', { as: PEOPLE.ava, params: { id: 'fx-q1' } });
+    assert.deepEqual(before.body, { eligible: true, answer: { questionId: 'fx-q1', score: 5, comment: null, answeredAt: '2020-03-03T00:00:00.000Z' } });
+    const r = await call(env, 'answerCsat', { as: PEOPLE.ava, params: { id: 'fx-q1' }, body: { score: 4, comment: 'Mostly' } });
+    assert.equal(r.body.score, 4);
+    assert.equal(r.body.comment, 'Mostly');
+    assert.equal((await call(env, 'getCsat', { as: PEOPLE.ava, params: { id: 'fx-q1' } })).body.answer.score, 4, 'answering again replaces');
+    assert.equal((await call(env, 'getCsat', { as: PEOPLE.ben, params: { id: 'fx-q1' } })).body.eligible, false);
+    assert.equal((await call(env, 'answerCsat', { as: PEOPLE.ben, params: { id: 'fx-q1' }, body: { score: 5 } })).status, 403);
+    assert.equal((await call(env, 'answerCsat', { as: PEOPLE.ava, params: { id: 'fx-q2' }, body: { score: 5 } })).status, 409, 'no accepted answer yet');
+    assert.equal((await call(env, 'answerCsat', { as: PEOPLE.ava, params: { id: 'fx-q1' }, body: { score: 6 } })).status, 422);
+    assert.equal((await call(env, 'answerCsat', { params: { id: 'fx-q1' }, body: { score: 5 } })).status, 401);
+    assert.equal((await call(env, 'answerCsat', { as: PEOPLE.ava, params: { id: 'no-such' }, body: { score: 5 } })).status, 404);
+    // Put the fixture back for the other tests.
+    await env.db.query(`UPDATE csat SET score = 5, comment = NULL, answered_at = $1 WHERE question_id = 'fx-q1'`, [T('03-03T00:00')]);
+  });
+
+  test('a search records an event without personal data unless configured; a click on it counts', async () => {
+    const r = await call(env, 'searchArticles', { as: PEOPLE.ava, query: { q: 'Zzyzx nothing here' } });
+    assert.equal(r.body.total, 0);
+    assert.ok(r.body.searchId);
+    const { rows: [e] } = await env.db.query<any>(`SELECT query, result_count, tier, org_id, person_id FROM search_events WHERE id = $1`, [r.body.searchId]);
+    assert.deepEqual({ ...e, result_count: Number(e.result_count) }, { query: 'zzyzx nothing here', result_count: 0, tier: 'platinum', org_id: 'org-northwind', person_id: null });
+    const paged = await call(env, 'searchArticles', { query: { q: 'partner', product: 'Acme Identity' } });
+    assert.equal(paged.body.searchId, null, 'a narrowed search is not counted again');
+    const today = new Date().toISOString().slice(0, 10);
+    const now = await insights({ from: today, to: today });
+    assert.deepEqual(now.search.zeroResults.find((z: any) => z.query === 'zzyzx nothing here')?.count, 1);
+    const withPersonal = env.makeApp({ config: { insights: { ...env.confab.config.insights, searchPersonalData: true } } });
+    const r2 = await call(env, 'searchArticles', { as: PEOPLE.ava, query: { q: 'Zzyzx again' }, app: withPersonal });
+    const { rows: [e2] } = await env.db.query<any>(`SELECT person_id FROM search_events WHERE id = $1`, [r2.body.searchId]);
+    assert.equal(e2.person_id, PEOPLE.ava.id);
+    await withPersonal.close();
+    assert.equal((await call(env, 'recordSearchClick', { body: { searchId: '00000000-0000-4000-8000-000000000000', articleId: 'kb-001', position: 0 } })).status, 404);
+    assert.equal((await call(env, 'recordSearchClick', { body: { searchId: 'not-a-uuid', articleId: 'kb-001', position: 0 } })).status, 404);
+  });
+});
