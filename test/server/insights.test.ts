@@ -281,7 +281,7 @@ describe('CSAT and search events through the API', () => {
     const { rows: [e2] } = await env.db.query<any>(`SELECT person_id FROM search_events WHERE id = $1`, [r2.body.searchId]);
     assert.equal(e2.person_id, PEOPLE.ava.id);
     await withPersonal.close();
-    assert.equal((await call(env, 'recordSearchClick', { body: { searchId: '00000000-0000-4000-8000-000000000000', articleId: 'kb-001', position: 0 } })).status, 404);
-    assert.equal((await call(env, 'recordSearchClick', { body: { searchId: 'not-a-uuid', articleId: 'kb-001', position: 0 } })).status, 404);
+    assert.equal((await call(env, 'recordSearchClick', { body: { searchId: '00000000-0000-4000-8000-000000000000', articleId: 'kb-001', position: 0 } })).status, 422);
+    assert.equal((await call(env, 'recordSearchClick', { body: { searchId: 'not-a-uuid', articleId: 'kb-001', position: 0 } })).status, 422);
   });
 });

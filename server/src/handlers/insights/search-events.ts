@@ -8,7 +8,7 @@ import type { User } from '../../auth.js';
 import type { Config } from '../../config.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db.js';
-import { notFound } from '../../problem.js';
+import { HttpError } from '../../problem.js';
 
 /** How queries are counted together: lower case, spaces collapsed. */
 export const normaliseQuery = (q: string) => q.toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 200);
@@ -31,16 +31,19 @@ export async function recordSearch(q: Queryable, config: Config, user: User | nu
   return id;
 }
 
+/** An id this server never handed out (or whose search has expired): the body names nothing to count. */
+const unknownSearch = () => new HttpError(422, 'Unprocessable Content', 'The request is not valid.', [{ path: 'searchId', message: 'is not a search this server recorded' }]);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function recordSearchClick(ctx: Ctx<'recordSearchClick'>): Promise<Ok> {
   const { searchId } = ctx.body;
-  if (!UUID.test(searchId)) throw notFound('The search');
+  if (!UUID.test(searchId)) throw unknownSearch();
   const { rows } = await ctx.q.query<{ clicks: number }>(
     `UPDATE search_events SET clicks = clicks + 1 WHERE id = $1::uuid RETURNING clicks`,
     [searchId],
   );
-  if (!rows[0]) throw notFound('The search');
+  if (!rows[0]) throw unknownSearch();
   // The first click makes the search a clicked one in its day's rollup; later clicks change nothing there.
   if (Number(rows[0].clicks) === 1) {
     await ctx.q.query(
