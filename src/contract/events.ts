@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { Id, Timestamp } from './common.js';
-import { ContentKind } from './moderation.js';
+import { ContentKind } from './status.js';
 
 export const LIVE_EVENT_TYPES = ['thread.created', 'post.created', 'question.created', 'answer.created', 'answer.accepted'] as const;
 /**
