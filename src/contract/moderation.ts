@@ -1,8 +1,5 @@
 import * as v from 'valibot';
-import { Author, Cursor, Id, Limit, Timestamp, page } from './common.js';
-
-export { CONTENT_STATUSES, ContentStatus, CONTENT_KINDS, ContentKind } from './status.js';
-import { CONTENT_KINDS, ContentKind, ContentStatus } from './status.js';
+import { Author, CONTENT_KINDS, ContentKind, ContentStatus, Cursor, Id, Limit, Timestamp, page } from './common.js';
 
 /** One piece of content: `{ kind: "post", id }`. */
 export const ContentRef = v.object({ kind: ContentKind, id: Id });
