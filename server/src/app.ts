@@ -24,7 +24,7 @@ import { problemFromError, problemResponse } from './problem.js';
 import { mountDemo } from './routes/demo.js';
 import { mountEvents } from './routes/events.js';
 import { mountNotificationEvents } from './routes/notification-events.js';
-import { allowEverything } from './notify/moderation-hook.js';
+import { publishedOnly } from './notify/moderation-hook.js';
 import { createUserBus } from './notify/user-bus.js';
 import { createOutboxWorker, type Worker } from './notify/worker.js';
 import { mountMeta } from './routes/meta.js';
@@ -88,11 +88,11 @@ export function createApp(opts: AppOptions): ConfabApp {
   const userChannel = `${config.channel}_user`;
   const userBus = createUserBus(db, userChannel);
   mountNotificationEvents(app, db, userBus, config);
-  const notifier = createOutboxWorker(db, { gate: allowEverything, userChannel });
+  const notifier = createOutboxWorker(db, { gate: publishedOnly, userChannel });
   mountEndpoints(app, {
     db,
     config,
-    limiter: new RateLimiter(config.rateLimit.max, config.rateLimit.windowMs),
+    limiter: new RateLimiter(db),
     originOf,
     fetchJsonFor: (origin) => fetchForOrigin(origin, (url) => Promise.resolve(app.request(url)), outside),
     fetchTextFor: (origin) => fetchTextForOrigin(origin, (url, accept) => Promise.resolve(app.request(url, { headers: { accept } })), outsideText),

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from './db.js';
 import { insertRows } from './seed-rows.js';
 import { seedHistory } from './seed-history.js';
+import { seedModeration } from './seed-moderation.js';
 import { CONTENT_TYPES, TIERS } from '../../src/contract/index.js';
 import {
   ARCHIVE_PUBLIC_TOPICS, ARCHIVE_SEED, ARCHIVE_THREADS, ARCHIVE_TOPICS, archiveBody, BADGES, createArchive, createCommunity, createRng, PRODUCTS, TECHNICAL_PRODUCTS, VENDOR_ORG,
@@ -147,6 +148,7 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
     }),
   );
   if (opts.history !== false) await seedHistory(q, community, people, questions, answers, articles.map((a) => a.id), opts.history);
+  await seedModeration(q, community.now);
 }
 
 /** Bulk load for the benchmark: n more threads and n more articles. */

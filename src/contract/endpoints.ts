@@ -9,6 +9,7 @@ import { statsEndpoints } from './groups/stats.js';
 import { notificationEndpoints } from './groups/notifications.js';
 import { webhookEndpoints } from './groups/webhooks.js';
 import { insightsEndpoints } from './groups/insights.js';
+import { moderationEndpoints } from './groups/moderation.js';
 import { Problem } from './problem.js';
 
 export type { Endpoint };
@@ -32,6 +33,7 @@ export const endpoints = {
   ...notificationEndpoints,
   ...webhookEndpoints,
   ...insightsEndpoints,
+  ...moderationEndpoints,
 } satisfies Record<string, Endpoint>;
 
 /**
@@ -48,6 +50,7 @@ export const endpointGroups = {
   notifications: { description: 'Follows, notifications, delivery preferences, @mention suggestions and event-stream tickets', endpoints: notificationEndpoints },
   webhooks: { description: 'Webhook endpoints and their delivery logs, for vendor staff', endpoints: webhookEndpoints },
   insights: { description: 'Community insights for vendor staff, CSAT answers and search clicks', endpoints: insightsEndpoints },
+  moderation: { description: 'Reports, the moderation queue and actions, watched words, the audit log and revisions', endpoints: moderationEndpoints },
 } satisfies Record<string, { description: string; endpoints: Record<string, Endpoint> }>;
 export type EndpointGroupName = keyof typeof endpointGroups;
 

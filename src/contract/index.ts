@@ -15,3 +15,4 @@ export * from './issues.js';
 export * from './notifications.js';
 export * from './mentions.js';
 export * from './insights.js';
+export * from './moderation.js';

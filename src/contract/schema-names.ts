@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import { Author, Ok, Role, Tier } from './common.js';
+import { Author, ContentKind, ContentStatus, Ok, Role, Tier } from './common.js';
 import { FieldError, Problem } from './problem.js';
 import { NewPost, NewThread, Post, PostPage, Thread, ThreadPage, ThreadPatch, ThreadSummary, ThreadWithPosts } from './threads.js';
 import {
@@ -17,6 +17,10 @@ import {
   UnreadCount, NewWebhook, Webhook, WebhookDelivery, WebhookDeliveryPage, WebhookEvent, WebhookList,
 } from './notifications.js';
 import { Comparison, CsatAnswer, CsatRequest, CsatStatus, Insights, InsightsCsv, InsightsSegment, SearchClick } from './insights.js';
+import {
+  AuditEntry, AuditLogPage, ContentRef, Flag, FlagReason, ModerationActionRequest, ModerationState,
+  ModerationTarget, NewFlag, QueueItem, QueuePage, Revision, RevisionList, WatchedWord, WatchedWords,
+} from './moderation.js';
 
 /**
  * The contract's schemas by the names clients know them by. The OpenAPI document publishes each as
@@ -38,5 +42,7 @@ export const namedSchemas = {
   MarkReadRequest, UnreadCount, DeliveryMode, Preferences, PreferencesUpdate, PersonList, LiveTicket, NotificationLiveEvent,
   WebhookEvent, NewWebhook, Webhook, CreatedWebhook, WebhookList, WebhookDelivery, WebhookDeliveryPage,
   Comparison, InsightsSegment, Insights, InsightsCsv, CsatRequest, CsatAnswer, CsatStatus, SearchClick,
+  ContentStatus, ContentKind, ContentRef, FlagReason, NewFlag, Flag, QueueItem, QueuePage, ModerationTarget, ModerationActionRequest,
+  ModerationState, AuditEntry, AuditLogPage, WatchedWord, WatchedWords, Revision, RevisionList,
 } satisfies Record<string, v.GenericSchema>;
 export type SchemaName = keyof typeof namedSchemas;

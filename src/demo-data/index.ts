@@ -18,3 +18,4 @@ export { ARCHIVE_PUBLIC_TOPICS, ARCHIVE_THREADS, ARCHIVE_TOPICS } from './archiv
 export { avatarImage, badgeImage } from './images.js';
 export type * from './model.js';
 export { createHistory, HISTORY_SEED, type History, type HistoryOptions, type CsatRecord, type DeflectionRecord, type SearchRecord, type FeedbackRecord } from './history.js';
+export { DEMO_FLAGS, DEMO_HELD, DEMO_WATCHED_WORDS, type DemoFlag, type HeldDemoItem } from './moderation.js';

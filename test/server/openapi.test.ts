@@ -85,7 +85,7 @@ describe('openapi.json', () => {
 
   test('`limit` is one integer everywhere, and no schema is a type and an anyOf at once', () => {
     const limits = operations().flatMap(({ op }) => (op.parameters ?? []).filter((p: Json) => p.name === 'limit'));
-    assert.equal(limits.length, 9); // both lists, both further-pages endpoints, similar questions, search, notifications, people, webhook deliveries
+    assert.equal(limits.length, 11); // both lists, both further-pages endpoints, similar questions, search, notifications, people, webhook deliveries, the moderation queue and log
     for (const p of limits) {
       const { default: _, ...schema } = p.schema;
       assert.deepEqual(schema, { type: 'integer', minimum: 1, maximum: 100 });

@@ -12,6 +12,7 @@ import * as notifications from './notifications.js';
 import * as people from './people.js';
 import { notYet } from './pending.js';
 import * as insights from './insights/index.js';
+import * as moderation from './moderation.js';
 
 export const handlers: { [N in EndpointName]: Handler<N> } = {
   listThreads: threads.listThreads,
@@ -64,4 +65,11 @@ export const handlers: { [N in EndpointName]: Handler<N> } = {
   getCsat: insights.getCsat,
   answerCsat: insights.answerCsat,
   recordSearchClick: insights.recordSearchClick,
+  createFlag: moderation.createFlag,
+  moderationQueue: moderation.moderationQueue,
+  moderationAction: moderation.moderationAction,
+  getWatchedWords: moderation.getWatchedWords,
+  putWatchedWords: moderation.putWatchedWords,
+  moderationLog: moderation.moderationLog,
+  listRevisions: moderation.listRevisions,
 };

@@ -14,3 +14,15 @@ export type ModerationGate = (q: Queryable, content: { kind: ContentKind; id: st
 
 /** Without moderation everything published may notify. */
 export const allowEverything: ModerationGate = async () => 'notify';
+
+const TABLE = { thread: 'threads', post: 'posts', question: 'questions', answer: 'answers' } as const;
+
+/**
+ * With moderation (server/src/moderation/): only published content notifies. Held or hidden content is
+ * dropped; approving a held item announces it again (moderation/announce.ts), which enqueues a new job.
+ * Content deleted meanwhile is dropped too.
+ */
+export const publishedOnly: ModerationGate = async (q, content) => {
+  const { rows } = await q.query<{ status: string }>(`SELECT status FROM ${TABLE[content.kind]} WHERE id = $1`, [content.id]);
+  return rows[0]?.status === 'published' ? 'notify' : 'drop';
+};

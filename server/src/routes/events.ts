@@ -9,6 +9,7 @@ import { ticketRequired } from './notification-events.js';
 import { eventId, type EventBus } from '../events.js';
 import type { AppEnv } from '../http-env.js';
 import { HttpError } from '../problem.js';
+import { mayReceiveEvent } from '../moderation/visibility.js';
 
 export function mountEvents(app: Hono<AppEnv>, bus: EventBus, config: Config, db: Db): void {
   app.get('/api/v1/events', async (c) => {
@@ -22,7 +23,8 @@ export function mountEvents(app: Hono<AppEnv>, bus: EventBus, config: Config, db
     // EventSource sends Last-Event-ID when it reconnects by itself; a client opening a new stream after
     // giving up passes it as ?lastEventId= (headers cannot be set on EventSource).
     const lastId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
-    const wanted = (e: LiveEvent) => !category || e.category === category;
+    // Moderation events (flags, held and hidden content) reach moderators and vendor staff only.
+    const wanted = (e: LiveEvent) => (!category || e.category === category) && mayReceiveEvent(e, user);
     const queue: LiveEvent[] = [];
     let wake: (() => void) | null = null;
     // Subscribed before the response starts: once a client sees the stream open, it hears every

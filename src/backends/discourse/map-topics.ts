@@ -66,6 +66,10 @@ function summaryFields(t: DTopic, excerpt: string, author: Author, ctx: MapConte
     score: t.like_count ?? 0,
     createdAt: isoAt(t.created_at, `${path}.created_at`),
     lastActivityAt: firstDate(t as unknown as Record<string, unknown>, LAST_ACTIVITY, path),
+    // Discourse never lists what it hides (flagged or unlisted), so what it sends is published.
+    status: 'published' as const,
+    locked: t.closed ?? false,
+    pinned: t.pinned ?? false,
   };
 }
 
@@ -120,6 +124,7 @@ export function toPost(p: DPost, index: number, threadId: string, ctx: MapContex
     body: bodyOf(p, ctx),
     createdAt: isoAt(p.created_at, `${path}.created_at`),
     editedAt: (p.version ?? 1) > 1 && p.updated_at ? isoAt(p.updated_at, `${path}.updated_at`) : null,
+    status: 'published',
   };
 }
 
@@ -135,6 +140,7 @@ export function toAnswer(p: DPost, index: number, questionId: string, accepted: 
     myVote: likes.mine ? 1 : 0,
     accepted,
     createdAt: isoAt(p.created_at, `post_stream.posts[${index}].created_at`),
+    status: 'published',
   };
 }
 

@@ -30,6 +30,10 @@ export interface DTopic {
   /** From the Solved plugin, in topic lists. */
   has_accepted_answer?: boolean;
   posters?: { user_id: number; description?: string | null }[];
+  /** Pinned to the top of its category (or globally). */
+  pinned?: boolean;
+  /** Closed to new replies: Confab's locked thread. */
+  closed?: boolean;
 }
 
 /** `GET /latest.json`, `/top.json`, `/c/{slug}/{id}.json`, `/tag/{tag}.json`. */

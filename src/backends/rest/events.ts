@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LIVE_EVENT_TYPES, LiveEvent } from '../../contract/events.js';
+import { ALL_LIVE_EVENT_TYPES, LiveEvent } from '../../contract/events.js';
 import { buildUrl } from './url.js';
 
 /** Gives a single-use ticket for the caller's stream (`POST /v1/live/ticket`), or null to open it anonymously. */
@@ -72,7 +72,7 @@ export function openStream<T>(
   void open(false);
 }
 
-/** The public live feed (`/v1/events`): new threads, posts, questions, answers, acceptances. */
+/** The live feed (`/v1/events`): new threads, posts, questions, answers, acceptances; for moderators also flags, held and hidden content. */
 export function openEvents(
   baseUrl: string,
   getTicket: GetTicket,
@@ -80,5 +80,5 @@ export function openEvents(
   signal: AbortSignal,
   backoff = 1000,
 ): void {
-  openStream(baseUrl, { path: '/v1/events', types: LIVE_EVENT_TYPES, schema: LiveEvent }, getTicket, onEvent, signal, backoff);
+  openStream(baseUrl, { path: '/v1/events', types: ALL_LIVE_EVENT_TYPES, schema: LiveEvent }, getTicket, onEvent, signal, backoff);
 }
