@@ -5,13 +5,10 @@ import type {
   ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
 } from '../contract/index.js';
 
-/** Per-call options every backend honours. */
-export interface CallOptions {
-  /** Aborts the call; the promise then rejects with an AbortError. */
-  signal?: AbortSignal;
-  /** Makes a write safe to replay: the server stores the first response under this key. */
-  idempotencyKey?: string;
-}
+import type { CallOptions } from './call-options.js';
+import type { ModerationApi } from './moderation.js';
+
+export type { CallOptions };
 
 /**
  * The plug between Confab's elements and a community backend: the whole v1 contract.
@@ -20,7 +17,7 @@ export interface CallOptions {
  *
  * Writes take plain JSON arguments so that the outbox can persist a call and replay it later.
  */
-export interface CommunityBackend {
+export interface CommunityBackend extends Partial<ModerationApi> {
   /** Stable name of this backend (RestBackend: its base URL). Scopes the cache and the outbox. */
   readonly id?: string;
 

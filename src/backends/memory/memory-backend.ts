@@ -6,6 +6,7 @@ import type {
 } from '../../contract/index.js';
 import { OfflineError } from '../../core/errors.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
+import type { Flag, ModerationApi, ModerationLogEntry, ModerationRequest, NewFlag, QueueItem, QueueQuery } from '../moderation.js';
 import { findArticles, readArticle, recordFeedback, type FeedbackRecord } from './articles.js';
 import * as certifications from './certification-queries.js';
 import { deflectionRecord, similarQuestions, type DeflectionRecord } from './deflection.js';
@@ -14,6 +15,7 @@ import { forbidden, unauthorized } from './errors.js';
 import { createFixtures } from './fixtures.js';
 import * as live from './live-events.js';
 import type { MemoryData } from './model.js';
+import * as moderation from './moderation.js';
 import * as questions from './questions.js';
 import { clockNow, createState, type MemoryState } from './state.js';
 import { computeStats } from './stats.js';
@@ -37,6 +39,8 @@ export interface MemoryBackendOptions {
    * Give two backends on one page (say, an anonymous and a signed-in story) different ids.
    */
   id?: string;
+  /** Start with the demo's moderation items: a thread reported twice, a post hidden by three reports, a held answer. */
+  moderationDemo?: boolean;
 }
 
 /**
@@ -50,7 +54,7 @@ export interface MemoryBackendOptions {
  * const backend = new MemoryBackend({ me: meFor('u-aiko'), latency: 300 });
  * configure({ backend });
  */
-export class MemoryBackend implements CommunityBackend {
+export class MemoryBackend implements CommunityBackend, ModerationApi {
   readonly id: string;
   /** The live dataset. Tests and stories may read it to pick ids; writes go through the methods. */
   readonly data: MemoryData;
@@ -75,6 +79,7 @@ export class MemoryBackend implements CommunityBackend {
     this.state = createState(this.data, options.me ?? null);
     this.latency = options.latency ?? 0;
     this.failWith = options.failWith ?? null;
+    if (options.moderationDemo) moderation.seedModeration(this.state);
   }
 
   // ---- test and story helpers -------------------------------------------------------------------
@@ -245,6 +250,24 @@ export class MemoryBackend implements CommunityBackend {
       if (!user.roles.some((r) => r === 'vendor-staff' || r === 'moderator')) throw forbidden('Community statistics are for vendor staff.');
       return computeStats(this.data, this.now());
     });
+  }
+
+  // ---- moderation (the ModerationApi capability) ---------------------------------------------------
+
+  flagContent(input: NewFlag, opts?: CallOptions): Promise<Flag> {
+    return this.write('flagContent', opts, (me) => moderation.flagContent(this.state, me, input));
+  }
+
+  moderationQueue(query: QueueQuery, opts?: CallOptions): Promise<Page<QueueItem>> {
+    return this.call('moderationQueue', opts, () => moderation.moderationQueue(this.state, query));
+  }
+
+  moderate(request: ModerationRequest, opts?: CallOptions): Promise<ModerationLogEntry> {
+    return this.write('moderate', opts, () => moderation.moderate(this.state, request));
+  }
+
+  moderationLog(query: { cursor?: string; limit?: number }, opts?: CallOptions): Promise<Page<ModerationLogEntry>> {
+    return this.call('moderationLog', opts, () => moderation.moderationLog(this.state, query));
   }
 
   subscribe(onEvent: (event: LiveEvent) => void, signal: AbortSignal): void {

@@ -10,11 +10,12 @@ import { DEFAULT_PAGE, paginate } from './paging.js';
 import { author, authorIdFor } from './people.js';
 import { clockNow, iso, newId, type MemoryState } from './state.js';
 import { excerpt } from './text.js';
+import { assertMayWrite, isPublished, visibleTo } from './moderation.js';
 import { answerScore, castVote, myVote, questionScore } from './votes.js';
 
 export function listQuestions(state: MemoryState, query: v.InferInput<typeof QuestionListQuery>): Page<QuestionSummary> {
   const q = parseInput(QuestionListQuery, query, 400);
-  let list = state.data.questions.filter((x) => (!q.category || x.category === q.category) && (!q.tag || x.tags.includes(q.tag)));
+  let list = state.data.questions.filter((x) => (!q.category || x.category === q.category) && (!q.tag || x.tags.includes(q.tag)) && visibleTo(state, 'question', x.id, x.authorId));
   const byLatest = (a: QuestionRecord, b: QuestionRecord) => b.lastActivityAt - a.lastActivityAt || a.id.localeCompare(b.id);
   if (q.sort === 'unanswered') {
     list = list.filter((x) => answersOf(state, x.id).length === 0).sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
@@ -35,6 +36,7 @@ export function listAnswers(state: MemoryState, questionId: string, cursor: stri
 
 export function askQuestion(state: MemoryState, me: SignedInMe, input: v.InferInput<typeof NewQuestion>): Question {
   const body = parseInput(NewQuestion, input);
+  assertMayWrite(state, me);
   const now = clockNow(state);
   const q: QuestionRecord = {
     id: newId(state, 'q'), title: body.title, body: body.body, category: body.category, tags: body.tags,
@@ -48,6 +50,7 @@ export function askQuestion(state: MemoryState, me: SignedInMe, input: v.InferIn
 export function answerQuestion(state: MemoryState, me: SignedInMe, questionId: string, input: v.InferInput<typeof NewAnswer>): Answer {
   const body = parseInput(NewAnswer, input);
   const q = questionById(state, questionId);
+  assertMayWrite(state, me);
   const now = clockNow(state);
   const a: AnswerRecord = {
     id: newId(state, 'an'), questionId, authorId: authorIdFor(state.data, me), body: body.body, createdAt: now, baseScore: 0, votes: {},
@@ -87,12 +90,14 @@ export function voteAnswer(state: MemoryState, me: SignedInMe, answerId: string,
 
 export function questionById(state: MemoryState, id: string): QuestionRecord {
   const q = state.data.questions.find((x) => x.id === id);
-  if (!q) throw notFound('Question', id);
+  // Held and hidden questions are not there for anyone but their author and moderators.
+  if (!q || !visibleTo(state, 'question', q.id, q.authorId)) throw notFound('Question', id);
   return q;
 }
 
+/** The published answers of a question: what counts, deflection and "unanswered" see. */
 export function answersOf(state: MemoryState, questionId: string): AnswerRecord[] {
-  return state.data.answers.filter((a) => a.questionId === questionId);
+  return state.data.answers.filter((a) => a.questionId === questionId && isPublished(state, 'answer', a.id));
 }
 
 function questionSummary(state: MemoryState, q: QuestionRecord): QuestionSummary {
@@ -116,7 +121,7 @@ function answerOut(state: MemoryState, a: AnswerRecord, q: QuestionRecord): Answ
 
 /** Accepted first, then by score, then oldest first. */
 function answerPage(state: MemoryState, q: QuestionRecord, cursor: string | undefined): Page<Answer> {
-  const list = answersOf(state, q.id)
+  const list = state.data.answers.filter((a) => a.questionId === q.id && visibleTo(state, 'answer', a.id, a.authorId))
     .map((a) => answerOut(state, a, q))
     .sort((a, b) => Number(b.accepted) - Number(a.accepted) || b.score - a.score || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return paginate(list, cursor, DEFAULT_PAGE);

@@ -9,16 +9,19 @@ import { DEFAULT_PAGE, paginate } from './paging.js';
 import { author, authorIdFor } from './people.js';
 import { clockNow, iso, newId, type MemoryState } from './state.js';
 import { excerpt } from './text.js';
+import { assertMayWrite, assertOpen, isPinned, isPublished, visibleTo } from './moderation.js';
 
 export function listThreads(state: MemoryState, query: v.InferInput<typeof ThreadListQuery>): Page<ThreadSummary> {
   const { data } = state;
   const q = parseInput(ThreadListQuery, query, 400);
-  let list = data.threads.filter((t) => (!q.category || t.category === q.category) && (!q.tag || t.tags.includes(q.tag)));
+  let list = data.threads.filter((t) => (!q.category || t.category === q.category) && (!q.tag || t.tags.includes(q.tag)) && visibleTo(state, 'thread', t.id, t.authorId));
   const byLatest = (a: ThreadRecord, b: ThreadRecord) => b.lastActivityAt - a.lastActivityAt || a.id.localeCompare(b.id);
   if (q.sort === 'unanswered') {
     list = list.filter((t) => replyCount(state, t.id) === 0).sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
   } else if (q.sort === 'top') list.sort((a, b) => b.score - a.score || byLatest(a, b));
   else list.sort(byLatest);
+  // A pinned thread stays at the top of its feed (stable sort: pinned ones keep their order).
+  list.sort((a, b) => Number(isPinned(state, b.id)) - Number(isPinned(state, a.id)));
   const page = paginate(list, q.cursor, q.limit ?? DEFAULT_PAGE);
   return { items: page.items.map((t) => threadSummary(state, t)), nextCursor: page.nextCursor };
 }
@@ -34,6 +37,7 @@ export function listPosts(state: MemoryState, threadId: string, cursor: string):
 
 export function createThread(state: MemoryState, me: SignedInMe, input: v.InferInput<typeof NewThread>): Thread {
   const body = parseInput(NewThread, input);
+  assertMayWrite(state, me);
   const now = clockNow(state);
   const t: ThreadRecord = {
     id: newId(state, 'th'), title: body.title, body: body.body, category: body.category, tags: body.tags,
@@ -47,6 +51,8 @@ export function createThread(state: MemoryState, me: SignedInMe, input: v.InferI
 export function replyToThread(state: MemoryState, me: SignedInMe, threadId: string, input: v.InferInput<typeof NewPost>): Post {
   const body = parseInput(NewPost, input);
   const t = threadById(state, threadId);
+  assertMayWrite(state, me);
+  assertOpen(state, threadId);
   const now = clockNow(state);
   const post: PostRecord = { id: newId(state, 'po'), threadId, authorId: authorIdFor(state.data, me), body: body.body, createdAt: now, editedAt: null };
   state.data.posts.push(post);
@@ -57,12 +63,13 @@ export function replyToThread(state: MemoryState, me: SignedInMe, threadId: stri
 
 function threadById(state: MemoryState, id: string): ThreadRecord {
   const t = state.data.threads.find((x) => x.id === id);
-  if (!t) throw notFound('Thread', id);
+  // Held and hidden threads are not there for anyone but their author and moderators.
+  if (!t || !visibleTo(state, 'thread', t.id, t.authorId)) throw notFound('Thread', id);
   return t;
 }
 
 function replyCount(state: MemoryState, threadId: string): number {
-  return state.data.posts.reduce((n, p) => n + (p.threadId === threadId ? 1 : 0), 0);
+  return state.data.posts.reduce((n, p) => n + (p.threadId === threadId && isPublished(state, 'post', p.id) ? 1 : 0), 0);
 }
 
 function threadSummary(state: MemoryState, t: ThreadRecord): ThreadSummary {
@@ -84,7 +91,7 @@ function postOut(state: MemoryState, p: PostRecord): Post {
 }
 
 function postPage(state: MemoryState, threadId: string, cursor: string | undefined): Page<Post> {
-  const posts = state.data.posts.filter((p) => p.threadId === threadId).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const posts = state.data.posts.filter((p) => p.threadId === threadId && visibleTo(state, 'post', p.id, p.authorId)).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   const page = paginate(posts, cursor, DEFAULT_PAGE);
   return { items: page.items.map((p) => postOut(state, p)), nextCursor: page.nextCursor };
 }
