@@ -7,6 +7,7 @@ import { ConfabQaBox } from '../src/elements/qa-box/qa-box.js';
 import { ConfabArticleSearch } from '../src/elements/article-search/article-search.js';
 import { ConfabCertBadge } from '../src/elements/cert-badge/cert-badge.js';
 import { ConfabProvider } from '../src/core/provider.js';
+import { ConfabModQueue } from '../src/elements/mod-queue/mod-queue.js';
 
 // Registered here, by explicit calls: package.json's `sideEffects` names only dist/ files, so the
 // bundler would drop a bare `import '../src/elements/x/define.js'` from a story.
@@ -15,6 +16,7 @@ ConfabForumFeed.define('confab-forum-feed');
 ConfabQaBox.define('confab-qa-box');
 ConfabArticleSearch.define('confab-article-search');
 ConfabCertBadge.define('confab-cert-badge');
+ConfabModQueue.define('confab-mod-queue');
 
 interface Declaration {
   kind?: string;
@@ -35,6 +37,7 @@ const TAGS: Record<string, string> = {
   ConfabArticleSearch: 'confab-article-search',
   ConfabCertBadge: 'confab-cert-badge',
   ConfabProvider: 'confab-provider',
+  ConfabModQueue: 'confab-mod-queue',
 };
 for (const mod of (manifest as { modules?: { declarations?: Declaration[] }[] }).modules ?? []) {
   for (const d of mod.declarations ?? []) {

@@ -17,6 +17,7 @@ const ELEMENTS = {
   'confab-qa-box': '<confab-qa-box></confab-qa-box>',
   'confab-article-search': '<confab-article-search mode="inline"></confab-article-search>',
   'confab-cert-badge': '<confab-cert-badge person="p-1"></confab-cert-badge>',
+  'confab-mod-queue': '<confab-mod-queue></confab-mod-queue>',
 };
 
 const gz = (path) => gzipSync(readFileSync(join(root, path)), { level: 9 }).length;

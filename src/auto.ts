@@ -18,6 +18,7 @@ const loaders: Record<ElementTag, () => Promise<unknown>> = {
   'confab-article-search': () => import('./elements/article-search/define.js'),
   'confab-cert-badge': () => import('./elements/cert-badge/define.js'),
   'confab-provider': () => import('./elements/provider/define.js'),
+  'confab-mod-queue': () => import('./elements/mod-queue/define.js'),
 };
 
 function ownScript(): HTMLScriptElement | null {

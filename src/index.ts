@@ -7,6 +7,7 @@ export { ConfabQaBox } from './elements/qa-box/qa-box.js';
 export { ConfabArticleSearch } from './elements/article-search/article-search.js';
 export { ConfabCertBadge } from './elements/cert-badge/cert-badge.js';
 export { ConfabProvider } from './core/provider.js';
+export { ConfabModQueue } from './elements/mod-queue/mod-queue.js';
 
 export { configure } from './configure.js';
 export { getBackend, getOptions, onConfigChange, type ConfabOptions, type TokenProvider } from './core/config.js';

@@ -25,6 +25,10 @@ export interface ConfabEventDetails {
   'confab-feedback': { articleId: string; helpful: boolean };
   /** A badge verification finished. */
   'confab-verified': { result: VerificationResult };
+  /** A moderator's action went through (`<confab-mod-queue>`): which action, on what. */
+  'confab-moderated': { action: string; targets: { kind: string; id: string }[] };
+  /** A partner reported content (the "Report" dialog of the feed and the Q&A box). */
+  'confab-reported': { target: { kind: string; id: string }; reason: string };
 }
 
 /** The name of a Confab event. */
@@ -63,5 +67,7 @@ declare global {
     'confab-article-open': ConfabEvent<'confab-article-open'>;
     'confab-feedback': ConfabEvent<'confab-feedback'>;
     'confab-verified': ConfabEvent<'confab-verified'>;
+    'confab-moderated': ConfabEvent<'confab-moderated'>;
+    'confab-reported': ConfabEvent<'confab-reported'>;
   }
 }

@@ -13,3 +13,4 @@ export { QaBox } from './qa-box.js';
 export { ArticleSearch } from './article-search.js';
 export { CertBadge } from './cert-badge.js';
 export { Provider } from './provider.js';
+export { ModQueue } from './mod-queue.js';

@@ -21,6 +21,7 @@ import type { ConfabQaBox } from '../elements/qa-box/qa-box.js';
 import type { ConfabArticleSearch, Mode } from '../elements/article-search/article-search.js';
 import type { ConfabCertBadge, CertLayout } from '../elements/cert-badge/cert-badge.js';
 import type { ConfabProvider } from '../core/provider.js';
+import type { ConfabModQueue, QueueFilter } from '../elements/mod-queue/mod-queue.js';
 import type { ConfabEvent, ConfabEventName } from '../core/events.js';
 import type { CommunityBackend } from '../backends/types.js';
 import type { Theme } from '../ui/theme-controller.js';
@@ -33,6 +34,7 @@ export interface ConfabElementTagNameMap {
   'confab-article-search': ConfabArticleSearch;
   'confab-cert-badge': ConfabCertBadge;
   'confab-provider': ConfabProvider;
+  'confab-mod-queue': ConfabModQueue;
 }
 
 /** A Confab tag name. */
@@ -58,6 +60,7 @@ export interface ConfabElementAttributes {
     identity?: string; label?: string; verify?: Bool;
   };
   'confab-provider': { api?: string; /** Property only: objects cannot be attributes. */ backend?: CommunityBackend };
+  'confab-mod-queue': { theme?: Theme; filter?: QueueFilter; reason?: string; 'page-size'?: Num; pageSize?: number; live?: Bool };
 }
 
 /** The `confab-*` events each tag fires (its class JSDoc's `@fires`). */
@@ -67,6 +70,7 @@ export interface ConfabElementEvents {
   'confab-article-search': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-ask' | 'confab-article-open' | 'confab-feedback';
   'confab-cert-badge': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-verified';
   'confab-provider': never;
+  'confab-mod-queue': 'confab-load' | 'confab-error' | 'confab-moderated';
 }
 
 /** Handler props for `T`'s events, named `${Prefix}${event}`: `onconfab-load`, `on:confab-load`. */
@@ -113,6 +117,7 @@ declare global {
       'confab-article-search': SvelteProps<'confab-article-search'>;
       'confab-cert-badge': SvelteProps<'confab-cert-badge'>;
       'confab-provider': SvelteProps<'confab-provider'>;
+      'confab-mod-queue': SvelteProps<'confab-mod-queue'>;
     }
   }
 }
