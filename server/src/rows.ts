@@ -1,6 +1,6 @@
 // The rows the server's SELECTs return, column for column (schema: migrations/*.sql). Handlers pass
 // them to `q.query<Row>()`; the mappers turn them into the contract's types.
-import type { Certification, ContentType, FacetCount, Tier } from '../../src/contract/index.js';
+import type { Certification, ContentStatus, ContentType, FacetCount, Tier } from '../../src/contract/index.js';
 
 /**
  * A count or score. Integer columns arrive as numbers from both drivers, but `pg` returns bigint and
@@ -29,6 +29,9 @@ export interface TopicRow extends AuthorColumns {
   score: Numeric;
   created_at: Date;
   last_activity_at: Date;
+  /** Moderation state (migration 006). */
+  status: ContentStatus;
+  held_reason: string | null;
 }
 
 /**
@@ -42,6 +45,8 @@ export interface SeekRow {
 export interface ThreadRow extends TopicRow {
   reply_count: Numeric;
   solved: boolean;
+  locked: boolean;
+  pinned: boolean;
 }
 
 export interface PostRow extends AuthorColumns {
@@ -50,6 +55,8 @@ export interface PostRow extends AuthorColumns {
   body: string;
   created_at: Date;
   edited_at: Date | null;
+  status: ContentStatus;
+  held_reason: string | null;
 }
 
 export interface QuestionRow extends TopicRow {
@@ -64,6 +71,8 @@ export interface AnswerRow extends AuthorColumns {
   score: Numeric;
   created_at: Date;
   edited_at: Date | null;
+  status: ContentStatus;
+  held_reason: string | null;
 }
 
 /** An answer with the caller's vote joined in (0 when there is none). */

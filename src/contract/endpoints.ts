@@ -6,6 +6,7 @@ import { articleEndpoints } from './groups/articles.js';
 import { certificationEndpoints } from './groups/certifications.js';
 import { meEndpoints } from './groups/me.js';
 import { statsEndpoints } from './groups/stats.js';
+import { moderationEndpoints } from './groups/moderation.js';
 import { Problem } from './problem.js';
 
 export type { Endpoint };
@@ -26,6 +27,7 @@ export const endpoints = {
   ...certificationEndpoints,
   ...meEndpoints,
   ...statsEndpoints,
+  ...moderationEndpoints,
 } satisfies Record<string, Endpoint>;
 
 /**
@@ -39,6 +41,7 @@ export const endpointGroups = {
   certifications: { description: 'Certifications and their Open Badges 2.0 verification', endpoints: certificationEndpoints },
   me: { description: 'The caller, as the server reads the token', endpoints: meEndpoints },
   stats: { description: 'Community health for vendor staff', endpoints: statsEndpoints },
+  moderation: { description: 'Reports, the moderation queue and actions, watched words, the audit log and revisions', endpoints: moderationEndpoints },
 } satisfies Record<string, { description: string; endpoints: Record<string, Endpoint> }>;
 export type EndpointGroupName = keyof typeof endpointGroups;
 

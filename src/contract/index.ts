@@ -12,3 +12,4 @@ export * from './events.js';
 export * from './stats.js';
 export * from './endpoints.js';
 export * from './issues.js';
+export * from './moderation.js';

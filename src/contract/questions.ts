@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { Author, Cursor, Id, Limit, MarkdownBody, Tags, Timestamp, Title, page } from './common.js';
+import { ContentStatus } from './moderation.js';
 
 export const VOTE_VALUES = [-1, 0, 1] as const;
 /** -1 down, 0 none (withdraws a vote), 1 up. One vote per person per target. */
@@ -19,6 +20,8 @@ export const QuestionSummary = v.object({
   accepted: v.boolean(),
   createdAt: Timestamp,
   lastActivityAt: Timestamp,
+  /** `published` for everyone; `held` or `hidden` only ever reaches its author and moderators. */
+  status: ContentStatus,
 });
 export type QuestionSummary = v.InferOutput<typeof QuestionSummary>;
 
@@ -39,6 +42,7 @@ export const Answer = v.object({
   myVote: VoteValue,
   accepted: v.boolean(),
   createdAt: Timestamp,
+  status: ContentStatus,
 });
 export type Answer = v.InferOutput<typeof Answer>;
 

@@ -11,6 +11,10 @@ import { Certification, CertificationList, VerificationResult, VerifyCheck, Veri
 import { Me } from './me.js';
 import { LiveEvent } from './events.js';
 import { Stats } from './stats.js';
+import {
+  AuditEntry, AuditLogPage, ContentKind, ContentRef, ContentStatus, Flag, FlagReason, ModerationActionRequest, ModerationState,
+  ModerationTarget, NewFlag, QueueItem, QueuePage, Revision, RevisionList, WatchedWord, WatchedWords,
+} from './moderation.js';
 
 /**
  * The contract's schemas by the names clients know them by. The OpenAPI document publishes each as
@@ -28,5 +32,7 @@ export const namedSchemas = {
   ContentType, Audience, HighlightRange, FacetCount, ArticleHit, ArticleSearchResult, Article, HelpfulFeedback,
   Certification, CertificationList, VerifyFailure, VerifyCheck, VerificationResult, VerifyRequest,
   Me, LiveEvent, Stats,
+  ContentStatus, ContentKind, ContentRef, FlagReason, NewFlag, Flag, QueueItem, QueuePage, ModerationTarget, ModerationActionRequest,
+  ModerationState, AuditEntry, AuditLogPage, WatchedWord, WatchedWords, Revision, RevisionList,
 } satisfies Record<string, v.GenericSchema>;
 export type SchemaName = keyof typeof namedSchemas;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { Author, Cursor, Id, Limit, MarkdownBody, Tags, Timestamp, Title, page } from './common.js';
+import { ContentStatus } from './moderation.js';
 
 export const THREAD_SORTS = ['latest', 'top', 'unanswered'] as const;
 export const ThreadSort = v.picklist(THREAD_SORTS);
@@ -18,6 +19,12 @@ export const ThreadSummary = v.object({
   solved: v.boolean(),
   createdAt: Timestamp,
   lastActivityAt: Timestamp,
+  /** `published` for everyone; `held` or `hidden` only ever reaches its author and moderators. */
+  status: ContentStatus,
+  /** A locked thread refuses replies. */
+  locked: v.boolean(),
+  /** A pinned thread stays at the top of its feed. */
+  pinned: v.boolean(),
 });
 export type ThreadSummary = v.InferOutput<typeof ThreadSummary>;
 
@@ -31,6 +38,7 @@ export const Post = v.object({
   body: v.string(),
   createdAt: Timestamp,
   editedAt: v.nullable(Timestamp),
+  status: ContentStatus,
 });
 export type Post = v.InferOutput<typeof Post>;
 

@@ -7,6 +7,7 @@ import * as questions from './questions.js';
 import * as certs from './certifications.js';
 import * as misc from './misc.js';
 import * as search from './search.js';
+import * as moderation from './moderation.js';
 
 export const handlers: { [N in EndpointName]: Handler<N> } = {
   listThreads: threads.listThreads,
@@ -41,4 +42,11 @@ export const handlers: { [N in EndpointName]: Handler<N> } = {
   verifyAssertion: certs.verifyAnyAssertion,
   me: misc.me,
   stats: misc.stats,
+  createFlag: moderation.createFlag,
+  moderationQueue: moderation.moderationQueue,
+  moderationAction: moderation.moderationAction,
+  getWatchedWords: moderation.getWatchedWords,
+  putWatchedWords: moderation.putWatchedWords,
+  moderationLog: moderation.moderationLog,
+  listRevisions: moderation.listRevisions,
 };

@@ -9,13 +9,13 @@ import { prefixTerm } from './search.js';
 import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
 
 const Q_COLS = `t.id, t.title, t.body, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,
-  t.created_at, t.last_activity_at, ${AUTHOR_COLS}`;
+  t.created_at, t.last_activity_at, t.status, t.held_reason, ${AUTHOR_COLS}`;
 const Q_FROM = `FROM questions t JOIN people p ON p.id = t.author_id`;
 const Q_SELECT = `SELECT ${Q_COLS} ${Q_FROM}`;
 const A_SELECT = `SELECT x.*, ${AUTHOR_COLS} FROM answers x JOIN people p ON p.id = x.author_id`;
 
 export const questionSummary = (r: QuestionRow): QuestionSummary =>
-  topicSummary(r, { answerCount: Number(r.answer_count), score: Number(r.score), accepted: r.accepted_answer_id != null });
+  ({ ...topicSummary(r, { answerCount: Number(r.answer_count), score: Number(r.score), accepted: r.accepted_answer_id != null }), status: r.status });
 
 async function myVote(ctx: Ctx, kind: string, id: string): Promise<VoteValue> {
   if (!ctx.user) return 0;
@@ -86,6 +86,7 @@ export const answer = (r: AnswerRow & { my_vote?: Numeric }, acceptedId: string 
   myVote: Number(r.my_vote ?? 0) as VoteValue,
   accepted: r.id === acceptedId,
   createdAt: iso(r.created_at),
+  status: r.status,
 });
 
 export async function listQuestions(ctx: Ctx<'listQuestions'>) {

@@ -4,7 +4,7 @@ import { cors } from 'hono/cors';
 export const apiCors = (allowedOrigins: readonly string[]) =>
   cors({
     origin: (o) => (allowedOrigins.includes(o) || allowedOrigins.includes('*') ? o : null),
-    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match'],
     exposeHeaders: ['ETag', 'Retry-After', 'Location', 'Idempotency-Replayed'],
     maxAge: 600,

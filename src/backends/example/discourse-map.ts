@@ -69,6 +69,8 @@ function summaryFields(t: DTopic, author: Author, ctx: MapContext) {
     score: t.like_count ?? 0,
     createdAt: iso(t.created_at),
     lastActivityAt: iso(t.bumped_at ?? t.last_posted_at ?? t.created_at),
+    // Discourse lists only what the caller may see; its own moderation states stay on its side.
+    status: 'published' as const,
   };
 }
 
@@ -78,11 +80,13 @@ export function toThreadSummaries(list: DTopicList, ctx: MapContext): ThreadSumm
     ...summaryFields(t, toAuthor(originalPoster(t, users), ctx), ctx),
     replyCount: Math.max(0, t.posts_count - 1),
     solved: t.has_accepted_answer ?? false,
+    locked: false,
+    pinned: false,
   }));
 }
 
 export function toQuestionSummaries(list: DTopicList, ctx: MapContext): QuestionSummary[] {
-  return toThreadSummaries(list, ctx).map(({ replyCount, solved, ...rest }) => ({ ...rest, answerCount: replyCount, accepted: solved }));
+  return toThreadSummaries(list, ctx).map(({ replyCount, solved, locked: _locked, pinned: _pinned, ...rest }) => ({ ...rest, answerCount: replyCount, accepted: solved }));
 }
 
 /** `more_topics_url` such as `/latest?page=2` → the cursor `"2"`. */
@@ -115,6 +119,7 @@ export function toPost(p: DPost, threadId: string, ctx: MapContext): Post {
     body: markdownOf(p),
     createdAt: iso(p.created_at),
     editedAt: (p.version ?? 1) > 1 && p.updated_at ? iso(p.updated_at) : null,
+    status: 'published',
   };
 }
 
@@ -128,6 +133,7 @@ export function toAnswer(p: DPost, questionId: string, ctx: MapContext): Answer 
     // Discourse likes are not votes: reading the caller's like would need a per-user lookup.
     myVote: 0,
     accepted: p.accepted_answer ?? false,
+    status: 'published',
     createdAt: iso(p.created_at),
   };
 }

@@ -104,7 +104,7 @@ function questionSummary(state: MemoryState, q: QuestionRecord): QuestionSummary
   return {
     id: q.id, title: q.title, excerpt: excerpt(q.body), category: q.category, tags: [...q.tags], author: author(state.data, q.authorId),
     answerCount: answersOf(state, q.id).length, score: questionScore(q), accepted: q.acceptedAnswerId !== null,
-    createdAt: iso(q.createdAt), lastActivityAt: iso(q.lastActivityAt),
+    createdAt: iso(q.createdAt), lastActivityAt: iso(q.lastActivityAt), status: 'published',
   };
 }
 
@@ -115,7 +115,7 @@ function questionOut(state: MemoryState, q: QuestionRecord): Question {
 function answerOut(state: MemoryState, a: AnswerRecord, q: QuestionRecord): Answer {
   return {
     id: a.id, questionId: a.questionId, author: author(state.data, a.authorId), body: a.body, score: answerScore(a),
-    myVote: myVote(a.votes, state.user), accepted: q.acceptedAnswerId === a.id, createdAt: iso(a.createdAt),
+    myVote: myVote(a.votes, state.user), accepted: q.acceptedAnswerId === a.id, createdAt: iso(a.createdAt), status: 'published',
   };
 }
 

@@ -76,6 +76,7 @@ function threadSummary(state: MemoryState, t: ThreadRecord): ThreadSummary {
   return {
     id: t.id, title: t.title, excerpt: excerpt(t.body), category: t.category, tags: [...t.tags], author: author(state.data, t.authorId),
     replyCount: replyCount(state, t.id), score: t.score, solved: t.solved, createdAt: iso(t.createdAt), lastActivityAt: iso(t.lastActivityAt),
+    status: 'published', locked: false, pinned: false,
   };
 }
 
@@ -86,7 +87,7 @@ function threadOut(state: MemoryState, t: ThreadRecord): Thread {
 function postOut(state: MemoryState, p: PostRecord): Post {
   return {
     id: p.id, threadId: p.threadId, author: author(state.data, p.authorId), body: p.body,
-    createdAt: iso(p.createdAt), editedAt: p.editedAt === null ? null : iso(p.editedAt),
+    createdAt: iso(p.createdAt), editedAt: p.editedAt === null ? null : iso(p.editedAt), status: 'published',
   };
 }
 

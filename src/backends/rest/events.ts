@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LIVE_EVENT_TYPES, LiveEvent } from '../../contract/events.js';
+import { ALL_LIVE_EVENT_TYPES, LiveEvent } from '../../contract/events.js';
 import { buildUrl } from './url.js';
 
 /**
@@ -47,7 +47,7 @@ export function openEvents(
     const query = { access_token: token ?? undefined, lastEventId: lastEventId || undefined };
     const es = (source = new EventSource(buildUrl(baseUrl, '/v1/events', {}, query)));
     // The `event:` field names the type, and named events never reach `onmessage`.
-    for (const type of ['message', ...LIVE_EVENT_TYPES]) es.addEventListener(type, onMessage as EventListener);
+    for (const type of ['message', ...ALL_LIVE_EVENT_TYPES]) es.addEventListener(type, onMessage as EventListener);
     es.onopen = () => (failures = 0);
     es.onerror = () => {
       if (es.readyState !== EventSource.CLOSED || signal.aborted) return;

@@ -2,7 +2,7 @@ import type * as v from 'valibot';
 
 /** One operation of the v1 REST contract. Paths are relative to the API base URL (`data-api`). */
 export interface Endpoint {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   /** A few words: the operation's name in an API reference. */
   summary: string;
