@@ -31,7 +31,7 @@ const FIRST_CALLS: Partial<Record<ElementTag, EndpointGroup[]>> = {
   'confab-qa-box': ['questions', 'me'],
   'confab-article-search': ['articles'],
   'confab-cert-badge': ['certifications', 'me'],
-  'confab-mod-queue': ['me'],
+  'confab-mod-queue': ['me', 'moderation'],
 };
 
 /** Called by the loader as it imports `tag`'s chunk. Nothing to load when the page brings its own backend. */

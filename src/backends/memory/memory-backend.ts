@@ -3,10 +3,11 @@ import type {
   Answer, Article, ArticleSearchQuery, ArticleSearchResult, Certification, CertificationQuery, HelpfulFeedback, LiveEvent, Me, NewAnswer,
   NewPost, NewQuestion, NewThread, Ok, Page, Post, Question, QuestionListQuery, QuestionSummary, QuestionWithAnswers, SignedInMe,
   SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary, ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
+  AuditEntry, AuditLogPage, AuditLogQuery, Flag, ModerationActionRequest, NewFlag, QueuePage, QueueQuery, RevisionList, RevisionQuery, WatchedWords,
 } from '../../contract/index.js';
 import { OfflineError } from '../../core/errors.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
-import type { Flag, ModerationApi, ModerationLogEntry, ModerationRequest, NewFlag, QueueItem, QueueQuery } from '../moderation.js';
+import type { ModerationApi } from '../moderation.js';
 import { findArticles, readArticle, recordFeedback, type FeedbackRecord } from './articles.js';
 import * as certifications from './certification-queries.js';
 import { deflectionRecord, similarQuestions, type DeflectionRecord } from './deflection.js';
@@ -254,20 +255,36 @@ export class MemoryBackend implements CommunityBackend, ModerationApi {
 
   // ---- moderation (the ModerationApi capability) ---------------------------------------------------
 
-  flagContent(input: NewFlag, opts?: CallOptions): Promise<Flag> {
-    return this.write('flagContent', opts, (me) => moderation.flagContent(this.state, me, input));
+  createFlag(input: v.InferInput<typeof NewFlag>, opts?: CallOptions): Promise<Flag> {
+    return this.write('createFlag', opts, (me) => moderation.createFlag(this.state, me, input));
   }
 
-  moderationQueue(query: QueueQuery, opts?: CallOptions): Promise<Page<QueueItem>> {
+  moderationQueue(query: v.InferInput<typeof QueueQuery>, opts?: CallOptions): Promise<QueuePage> {
     return this.call('moderationQueue', opts, () => moderation.moderationQueue(this.state, query));
   }
 
-  moderate(request: ModerationRequest, opts?: CallOptions): Promise<ModerationLogEntry> {
-    return this.write('moderate', opts, () => moderation.moderate(this.state, request));
+  moderationAction(request: v.InferInput<typeof ModerationActionRequest>, opts?: CallOptions): Promise<AuditEntry> {
+    return this.write('moderationAction', opts, () => moderation.moderationAction(this.state, request));
   }
 
-  moderationLog(query: { cursor?: string; limit?: number }, opts?: CallOptions): Promise<Page<ModerationLogEntry>> {
+  moderationLog(query: v.InferInput<typeof AuditLogQuery>, opts?: CallOptions): Promise<AuditLogPage> {
     return this.call('moderationLog', opts, () => moderation.moderationLog(this.state, query));
+  }
+
+  getWatchedWords(opts?: CallOptions): Promise<WatchedWords> {
+    return this.call('getWatchedWords', opts, () => moderation.getWatchedWords(this.state));
+  }
+
+  putWatchedWords(words: v.InferInput<typeof WatchedWords>, opts?: CallOptions): Promise<WatchedWords> {
+    return this.write('putWatchedWords', opts, () => moderation.putWatchedWords(this.state, words));
+  }
+
+  /** MemoryBackend keeps no edit history (its content is never edited): always an empty list. */
+  listRevisions(_query: RevisionQuery, opts?: CallOptions): Promise<RevisionList> {
+    return this.call('listRevisions', opts, () => {
+      moderation.getWatchedWords(this.state); // the same moderators-only rule as the server
+      return { items: [] };
+    });
   }
 
   subscribe(onEvent: (event: LiveEvent) => void, signal: AbortSignal): void {

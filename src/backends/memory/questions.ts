@@ -10,7 +10,7 @@ import { DEFAULT_PAGE, paginate } from './paging.js';
 import { author, authorIdFor } from './people.js';
 import { clockNow, iso, newId, type MemoryState } from './state.js';
 import { excerpt } from './text.js';
-import { assertMayWrite, isPublished, visibleTo } from './moderation.js';
+import { afterWrite, assertMayWrite, isPublished, screen, statusOf, visibleTo } from './moderation.js';
 import { answerScore, castVote, myVote, questionScore } from './votes.js';
 
 export function listQuestions(state: MemoryState, query: v.InferInput<typeof QuestionListQuery>): Page<QuestionSummary> {
@@ -37,13 +37,16 @@ export function listAnswers(state: MemoryState, questionId: string, cursor: stri
 export function askQuestion(state: MemoryState, me: SignedInMe, input: v.InferInput<typeof NewQuestion>): Question {
   const body = parseInput(NewQuestion, input);
   assertMayWrite(state, me);
+  const status = screen(state, body.title, body.body);
   const now = clockNow(state);
   const q: QuestionRecord = {
     id: newId(state, 'q'), title: body.title, body: body.body, category: body.category, tags: body.tags,
     authorId: authorIdFor(state.data, me), createdAt: now, lastActivityAt: now, acceptedAnswerId: null, baseScore: 0, votes: {},
   };
   state.data.questions.push(q);
-  emit(state, { type: 'question.created', id: q.id, parentId: null, category: q.category, at: iso(now) });
+  afterWrite(state, { kind: 'question', id: q.id }, status, null);
+  // Held content tells only the moderators (afterWrite), never the public stream.
+  if (status === 'published') emit(state, { type: 'question.created', id: q.id, parentId: null, category: q.category, at: iso(now) });
   return questionOut(state, q);
 }
 
@@ -51,11 +54,14 @@ export function answerQuestion(state: MemoryState, me: SignedInMe, questionId: s
   const body = parseInput(NewAnswer, input);
   const q = questionById(state, questionId);
   assertMayWrite(state, me);
+  const status = screen(state, body.body);
   const now = clockNow(state);
   const a: AnswerRecord = {
     id: newId(state, 'an'), questionId, authorId: authorIdFor(state.data, me), body: body.body, createdAt: now, baseScore: 0, votes: {},
   };
   state.data.answers.push(a);
+  afterWrite(state, { kind: 'answer', id: a.id }, status, questionId);
+  if (status === 'held') return answerOut(state, a, q);
   q.lastActivityAt = now;
   emit(state, { type: 'answer.created', id: a.id, parentId: questionId, category: q.category, at: iso(now) });
   return answerOut(state, a, q);
@@ -104,7 +110,7 @@ function questionSummary(state: MemoryState, q: QuestionRecord): QuestionSummary
   return {
     id: q.id, title: q.title, excerpt: excerpt(q.body), category: q.category, tags: [...q.tags], author: author(state.data, q.authorId),
     answerCount: answersOf(state, q.id).length, score: questionScore(q), accepted: q.acceptedAnswerId !== null,
-    createdAt: iso(q.createdAt), lastActivityAt: iso(q.lastActivityAt), status: 'published',
+    createdAt: iso(q.createdAt), lastActivityAt: iso(q.lastActivityAt), status: statusOf(state, 'question', q.id),
   };
 }
 
@@ -115,7 +121,7 @@ function questionOut(state: MemoryState, q: QuestionRecord): Question {
 function answerOut(state: MemoryState, a: AnswerRecord, q: QuestionRecord): Answer {
   return {
     id: a.id, questionId: a.questionId, author: author(state.data, a.authorId), body: a.body, score: answerScore(a),
-    myVote: myVote(a.votes, state.user), accepted: q.acceptedAnswerId === a.id, createdAt: iso(a.createdAt), status: 'published',
+    myVote: myVote(a.votes, state.user), accepted: q.acceptedAnswerId === a.id, createdAt: iso(a.createdAt), status: statusOf(state, 'answer', a.id),
   };
 }
 

@@ -9,7 +9,7 @@ import { DEFAULT_PAGE, paginate } from './paging.js';
 import { author, authorIdFor } from './people.js';
 import { clockNow, iso, newId, type MemoryState } from './state.js';
 import { excerpt } from './text.js';
-import { assertMayWrite, assertOpen, isPinned, isPublished, visibleTo } from './moderation.js';
+import { afterWrite, assertMayWrite, assertOpen, isLocked, isPinned, isPublished, screen, statusOf, visibleTo } from './moderation.js';
 
 export function listThreads(state: MemoryState, query: v.InferInput<typeof ThreadListQuery>): Page<ThreadSummary> {
   const { data } = state;
@@ -38,13 +38,16 @@ export function listPosts(state: MemoryState, threadId: string, cursor: string):
 export function createThread(state: MemoryState, me: SignedInMe, input: v.InferInput<typeof NewThread>): Thread {
   const body = parseInput(NewThread, input);
   assertMayWrite(state, me);
+  const status = screen(state, body.title, body.body);
   const now = clockNow(state);
   const t: ThreadRecord = {
     id: newId(state, 'th'), title: body.title, body: body.body, category: body.category, tags: body.tags,
     authorId: authorIdFor(state.data, me), score: 0, solved: false, createdAt: now, lastActivityAt: now,
   };
   state.data.threads.push(t);
-  emit(state, { type: 'thread.created', id: t.id, parentId: null, category: t.category, at: iso(now) });
+  afterWrite(state, { kind: 'thread', id: t.id }, status, null);
+  // Held content tells only the moderators (afterWrite), never the public stream.
+  if (status === 'published') emit(state, { type: 'thread.created', id: t.id, parentId: null, category: t.category, at: iso(now) });
   return threadOut(state, t);
 }
 
@@ -53,9 +56,12 @@ export function replyToThread(state: MemoryState, me: SignedInMe, threadId: stri
   const t = threadById(state, threadId);
   assertMayWrite(state, me);
   assertOpen(state, threadId);
+  const status = screen(state, body.body);
   const now = clockNow(state);
   const post: PostRecord = { id: newId(state, 'po'), threadId, authorId: authorIdFor(state.data, me), body: body.body, createdAt: now, editedAt: null };
   state.data.posts.push(post);
+  afterWrite(state, { kind: 'post', id: post.id }, status, threadId);
+  if (status === 'held') return postOut(state, post);
   t.lastActivityAt = now;
   emit(state, { type: 'post.created', id: post.id, parentId: threadId, category: t.category, at: iso(now) });
   return postOut(state, post);
@@ -76,7 +82,7 @@ function threadSummary(state: MemoryState, t: ThreadRecord): ThreadSummary {
   return {
     id: t.id, title: t.title, excerpt: excerpt(t.body), category: t.category, tags: [...t.tags], author: author(state.data, t.authorId),
     replyCount: replyCount(state, t.id), score: t.score, solved: t.solved, createdAt: iso(t.createdAt), lastActivityAt: iso(t.lastActivityAt),
-    status: 'published', locked: false, pinned: false,
+    status: statusOf(state, 'thread', t.id), locked: isLocked(state, t.id), pinned: isPinned(state, t.id),
   };
 }
 
@@ -87,7 +93,7 @@ function threadOut(state: MemoryState, t: ThreadRecord): Thread {
 function postOut(state: MemoryState, p: PostRecord): Post {
   return {
     id: p.id, threadId: p.threadId, author: author(state.data, p.authorId), body: p.body,
-    createdAt: iso(p.createdAt), editedAt: p.editedAt === null ? null : iso(p.editedAt), status: 'published',
+    createdAt: iso(p.createdAt), editedAt: p.editedAt === null ? null : iso(p.editedAt), status: statusOf(state, 'post', p.id),
   };
 }
 

@@ -5,6 +5,7 @@ import type { articleEndpoints } from '../../contract/groups/articles.js';
 import type { certificationEndpoints } from '../../contract/groups/certifications.js';
 import type { meEndpoints } from '../../contract/groups/me.js';
 import type { statsEndpoints } from '../../contract/groups/stats.js';
+import type { moderationEndpoints } from '../../contract/groups/moderation.js';
 
 /**
  * The contract's endpoint table, loaded one resource group at a time. Each group's part of the table
@@ -19,6 +20,7 @@ interface Tables {
   certifications: typeof certificationEndpoints;
   me: typeof meEndpoints;
   stats: typeof statsEndpoints;
+  moderation: typeof moderationEndpoints;
 }
 export type EndpointGroup = keyof Tables;
 
@@ -29,12 +31,14 @@ const imports: { [G in EndpointGroup]: () => Promise<Tables[G]> } = {
   certifications: () => import('../../contract/groups/certifications.js').then((m) => m.certificationEndpoints),
   me: () => import('../../contract/groups/me.js').then((m) => m.meEndpoints),
   stats: () => import('../../contract/groups/stats.js').then((m) => m.statsEndpoints),
+  moderation: () => import('../../contract/groups/moderation.js').then((m) => m.moderationEndpoints),
 };
 
 // Which group an endpoint belongs to, by its name. Cheaper than a 32-entry table, and checked by
 // TypeScript: `Classify` mirrors the rules, and `_EveryEndpointInItsGroup` fails to compile if an
 // endpoint of some group's table is classified into another group.
 const RULES: [RegExp, EndpointGroup][] = [
+  [/Flag|^moderation|WatchedWords|Revisions/, 'moderation'],
   [/Thread|Post/, 'threads'],
   [/Question|Answer|Deflection/, 'questions'],
   [/Article/, 'articles'],
@@ -44,7 +48,9 @@ const RULES: [RegExp, EndpointGroup][] = [
 const groupOf = (name: string): EndpointGroup => RULES.find(([re]) => re.test(name))?.[1] ?? 'me';
 
 type Has<N, W extends string> = N extends `${string}${W}${string}` ? true : false;
-type Classify<N> = Has<N, 'Thread' | 'Post'> extends true ? 'threads'
+type Classify<N> = Has<N, 'Flag' | 'WatchedWords' | 'Revisions'> extends true ? 'moderation'
+  : N extends `moderation${string}` ? 'moderation'
+  : Has<N, 'Thread' | 'Post'> extends true ? 'threads'
   : Has<N, 'Question' | 'Answer' | 'Deflection'> extends true ? 'questions'
   : Has<N, 'Article'> extends true ? 'articles'
   : Has<N, 'Certification' | 'Assertion'> extends true ? 'certifications'

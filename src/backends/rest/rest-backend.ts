@@ -3,8 +3,10 @@ import type {
   LiveEvent, Me, NewAnswer, NewPost, NewQuestion, NewThread, Ok, Page, Post, Question, QuestionListQuery,
   QuestionSummary, QuestionWithAnswers, SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary,
   ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
+  AuditEntry, AuditLogPage, AuditLogQuery, Flag, ModerationActionRequest, NewFlag, QueuePage, QueueQuery, RevisionList, RevisionQuery, WatchedWords,
 } from '../../contract/index.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
+import type { ModerationApi } from '../moderation.js';
 import { RestClient } from './client.js';
 
 /**
@@ -21,7 +23,7 @@ import { RestClient } from './client.js';
  * const backend = new RestBackend({ baseUrl: 'https://community.example.com/api', getToken: () => portal.jwt() });
  * const { items } = await backend.listThreads({ category: 'deal-registration' }, { signal });
  */
-export class RestBackend extends RestClient implements CommunityBackend {
+export class RestBackend extends RestClient implements CommunityBackend, ModerationApi {
   listThreads(query: ThreadListQuery, opts?: CallOptions): Promise<Page<ThreadSummary>> {
     return this.call('listThreads', { query }, opts);
   }
@@ -94,6 +96,29 @@ export class RestBackend extends RestClient implements CommunityBackend {
   }
   stats(opts?: CallOptions): Promise<Stats> {
     return this.call('stats', {}, opts);
+  }
+
+  // Moderation (issue 14): the server answers 403 to anyone but moderators and vendor staff, except createFlag.
+  createFlag(input: NewFlag, opts?: CallOptions): Promise<Flag> {
+    return this.call('createFlag', { body: input }, opts);
+  }
+  moderationQueue(query: QueueQuery, opts?: CallOptions): Promise<QueuePage> {
+    return this.call('moderationQueue', { query }, opts);
+  }
+  moderationAction(request: ModerationActionRequest, opts?: CallOptions): Promise<AuditEntry> {
+    return this.call('moderationAction', { body: request }, opts);
+  }
+  moderationLog(query: AuditLogQuery, opts?: CallOptions): Promise<AuditLogPage> {
+    return this.call('moderationLog', { query }, opts);
+  }
+  getWatchedWords(opts?: CallOptions): Promise<WatchedWords> {
+    return this.call('getWatchedWords', {}, opts);
+  }
+  putWatchedWords(words: WatchedWords, opts?: CallOptions): Promise<WatchedWords> {
+    return this.call('putWatchedWords', { body: words }, opts);
+  }
+  listRevisions(query: RevisionQuery, opts?: CallOptions): Promise<RevisionList> {
+    return this.call('listRevisions', { query }, opts);
   }
 
   /**

@@ -3,7 +3,8 @@
  * element. The element implements it; the part imports this file, never the element class.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { ModerationActionName, ModerationApi, QueueItem } from '../../backends/moderation.js';
+import type { ModerationActionName, QueueItem } from '../../contract/index.js';
+import type { ModerationApi } from '../../backends/moderation.js';
 import type { ConfabError } from '../../core/errors.js';
 
 /** An action a moderator started: on one item (its row's button) or on the selected items (bulk). */

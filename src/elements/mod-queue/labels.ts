@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { ContentKind, ContentStatus, FlagReason, ModerationActionName } from '../../backends/moderation.js';
+import type { ContentKind, ContentStatus, FlagReason, HoldReason, ModerationActionName } from '../../contract/index.js';
 
 /** A report reason as moderators and reporters read it. */
 export function reasonLabel(reason: FlagReason): string {
@@ -41,6 +41,16 @@ export function actionLabel(action: ModerationActionName): string {
     case 'unpin': return msg('Unpin', { id: 'mod-queue-action-unpin' });
     case 'suspend': return msg('Suspend author', { id: 'mod-queue-action-suspend' });
     case 'unsuspend': return msg('Lift suspension', { id: 'mod-queue-action-unsuspend' });
+  }
+}
+
+/** Why an item is held or hidden without a moderator's decision. */
+export function heldReasonLabel(reason: HoldReason): string {
+  switch (reason) {
+    case 'watched-word': return msg('Held: watched word', { id: 'mod-queue-held-watched-word' });
+    case 'new-partner': return msg('Held: new partner', { id: 'mod-queue-held-new-partner' });
+    case 'flags': return msg('Hidden by reports', { id: 'mod-queue-held-flags' });
+    case 'moderator': return msg('Hidden by a moderator', { id: 'mod-queue-held-moderator' });
   }
 }
 

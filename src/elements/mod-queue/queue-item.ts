@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { ModerationActionName, QueueItem } from '../../backends/moderation.js';
+import type { ModerationActionName, QueueItem } from '../../contract/index.js';
 import { absoluteTime, relativeTime } from '../../core/time.js';
 import { avatar } from '../../ui/states.js';
 import { itemKey } from './host.js';
-import { actionLabel, contextLabel, reasonLabel, reportCount, statusLabel } from './labels.js';
+import { actionLabel, contextLabel, heldReasonLabel, reasonLabel, reportCount, statusLabel } from './labels.js';
 
 /** What a row needs from the element. */
 export interface ItemContext {
@@ -20,10 +20,13 @@ export interface ItemContext {
 const timeTag = (iso: string, locale: string) =>
   html`<time datetime=${iso} title=${absoluteTime(iso, locale)}>${relativeTime(iso, locale)}</time>`;
 
-/** The actions a row offers: the thread-only ones (lock, pin) only on threads, each the one that applies now. */
+/**
+ * The actions a row offers. Lock and pin apply to threads only; the queue item does not say whether a
+ * thread is locked or pinned already, so a thread offers both directions.
+ */
 export function actionsFor(item: QueueItem): ModerationActionName[] {
   const list: ModerationActionName[] = ['approve', 'hide', 'delete'];
-  if (item.target.kind === 'thread') list.push(item.locked ? 'unlock' : 'lock', item.pinned ? 'unpin' : 'pin');
+  if (item.target.kind === 'thread') list.push('lock', 'unlock', 'pin', 'unpin');
   list.push('suspend');
   return list;
 }
@@ -55,9 +58,8 @@ export function queueItem(item: QueueItem, ctx: ItemContext): TemplateResult {
         <span class="status ${item.status}" part="status">${statusLabel(item.status)}</span>
         ${item.flagCount ? html`<span class="count" part="count">${reportCount(item.flagCount, ctx.locale)}</span>` : nothing}
         ${item.reasons.map((r) => html`<span class="chip" part="chip">${reasonLabel(r)}</span>`)}
-        ${item.locked ? html`<span class="chip" part="chip">${msg('Locked', { id: 'mod-queue-locked' })}</span>` : nothing}
-        ${item.pinned ? html`<span class="chip" part="chip">${msg('Pinned', { id: 'mod-queue-pinned' })}</span>` : nothing}
-        ${item.flaggedAt ? html`<span class="flagged">${msg('Last report', { id: 'mod-queue-last-report' })} ${timeTag(item.flaggedAt, ctx.locale)}</span>` : nothing}
+        ${item.heldReason ? html`<span class="held-reason">${heldReasonLabel(item.heldReason)}</span>` : nothing}
+        ${item.lastFlaggedAt ? html`<span class="flagged">${msg('Last report', { id: 'mod-queue-last-report' })} ${timeTag(item.lastFlaggedAt, ctx.locale)}</span>` : nothing}
       </div>
       ${item.notes.length
         ? html`<ul class="notes" part="notes" aria-label=${msg('Notes from reporters', { id: 'mod-queue-notes' })}>

@@ -8,7 +8,7 @@ import { msg, str } from '@lit/localize';
 import { fields } from '../../../styles/fields.js';
 import { toConfabError, type ConfabError } from '../../../core/errors.js';
 import { errorText } from '../../../ui/error-text.js';
-import type { ModerationRequest, QueueItem } from '../../../backends/moderation.js';
+import type { ModerationActionRequest, QueueItem } from '../../../contract/index.js';
 import { actionLabel } from '../labels.js';
 import type { ActionRequest, ModQueueHost } from '../host.js';
 import { formStyles } from './action-form.styles.js';
@@ -62,7 +62,7 @@ export class ActionForm implements ReactiveController {
     return !!r && !r.bulk && r.items.length === 1 && r.items[0] === item;
   }
 
-  private requestFor(item: QueueItem): ModerationRequest {
+  private requestFor(item: QueueItem): ModerationActionRequest {
     const { action } = this.request!;
     const reason = this.reason.trim() || undefined;
     if (action === 'suspend' || action === 'unsuspend') {
@@ -91,7 +91,7 @@ export class ActionForm implements ReactiveController {
     let failure: ConfabError | undefined;
     for (const item of request.items) {
       try {
-        await api.moderate(this.requestFor(item));
+        await api.moderationAction(this.requestFor(item));
         done.push(item);
       } catch (err) {
         failure = toConfabError(err);
