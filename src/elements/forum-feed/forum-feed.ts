@@ -175,6 +175,11 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
     return this.me.value ? this.me.value.authenticated : undefined;
   }
 
+  /** @internal The signed-in partner's id, or null. */
+  get meId(): string | null {
+    return this.me.value?.authenticated ? this.me.value.id : null;
+  }
+
   private get effectiveSort(): FeedSort {
     return checkEnum(this, 'sort', this.sort ?? 'latest', FEED_SORTS, 'latest');
   }

@@ -12,6 +12,9 @@ import type { ResourceController } from '../../core/resource.js';
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   readonly category?: string;
   readonly signedIn: boolean | undefined;
+  /** The signed-in partner's id (their own content gets no "Report"), or null. */
+  readonly meId: string | null;
+  readonly renderRoot: HTMLElement | DocumentFragment;
   /** The first page of threads. */
   readonly list: ResourceController<Page<ThreadSummary>>;
   /** The threads on screen. */

@@ -5,6 +5,7 @@ import { ResourceController } from '../../../core/resource.js';
 import { offlineNotice } from '../../../ui/states.js';
 import { ComposerController } from '../../../ui/composer.js';
 import { threadView } from './thread-view.js';
+import { ReportController } from '../../../ui/report-dialog.js';
 import type { FeedHost } from '../host.js';
 
 /**
@@ -16,6 +17,8 @@ export class OpenThread implements ReactiveController {
   id: string | null = null;
   readonly thread: ResourceController<ThreadWithPosts>;
   readonly composer: ComposerController<'replyToThread'>;
+  /** The "Report" buttons and dialog of this thread's content. */
+  readonly report: ReportController;
   private readonly morePosts: ResourceController<Page<Post>>;
   private returnFocusTo: string | null = null;
   private extraPosts: Post[] = [];
@@ -46,6 +49,7 @@ export class OpenThread implements ReactiveController {
       void this.thread.refresh(); // the reply count and the cached copy
       host.announce(msg('Reply posted', { id: 'forum-feed-reply-posted' }));
     };
+    this.report = new ReportController(host);
     this.composer = new ComposerController(host, {
       method: 'replyToThread',
       locale: () => host.localeNow(),
@@ -116,6 +120,8 @@ export class OpenThread implements ReactiveController {
       offline: t.offline ? offlineNotice(t.savedAt ?? null, locale, () => void t.refresh(), t.error) : undefined,
       locale,
       composer: this.composer,
+      report: this.report,
+      meId: this.host.meId,
       back: () => this.close(),
       retry: () => void t.refresh(),
       loadMore: () => {
