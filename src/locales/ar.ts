@@ -5,5 +5,6 @@ import { templates as forumFeed } from './forum-feed/ar.js';
 import { templates as qaBox } from './qa-box/ar.js';
 import { templates as articleSearch } from './article-search/ar.js';
 import { templates as certBadge } from './cert-badge/ar.js';
+import { templates as modQueue } from './mod-queue/ar.js';
 
-export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge };
+export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...modQueue };

@@ -5,5 +5,6 @@ import { templates as forumFeed } from './forum-feed/de.js';
 import { templates as qaBox } from './qa-box/de.js';
 import { templates as articleSearch } from './article-search/de.js';
 import { templates as certBadge } from './cert-badge/de.js';
+import { templates as modQueue } from './mod-queue/de.js';
 
-export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge };
+export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...modQueue };

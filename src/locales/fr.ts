@@ -5,5 +5,6 @@ import { templates as forumFeed } from './forum-feed/fr.js';
 import { templates as qaBox } from './qa-box/fr.js';
 import { templates as articleSearch } from './article-search/fr.js';
 import { templates as certBadge } from './cert-badge/fr.js';
+import { templates as modQueue } from './mod-queue/fr.js';
 
-export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge };
+export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...modQueue };

@@ -5,5 +5,6 @@ import { templates as forumFeed } from './forum-feed/ja.js';
 import { templates as qaBox } from './qa-box/ja.js';
 import { templates as articleSearch } from './article-search/ja.js';
 import { templates as certBadge } from './cert-badge/ja.js';
+import { templates as modQueue } from './mod-queue/ja.js';
 
-export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge };
+export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...modQueue };
