@@ -65,8 +65,8 @@ export interface ConfabElementAttributes {
 
 /** The `confab-*` events each tag fires (its class JSDoc's `@fires`). */
 export interface ConfabElementEvents {
-  'confab-forum-feed': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-thread-open';
-  'confab-qa-box': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-deflected' | 'confab-question-asked' | 'confab-answer-accepted';
+  'confab-forum-feed': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-thread-open' | 'confab-reported';
+  'confab-qa-box': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-deflected' | 'confab-question-asked' | 'confab-answer-accepted' | 'confab-reported';
   'confab-article-search': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-ask' | 'confab-article-open' | 'confab-feedback';
   'confab-cert-badge': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-verified';
   'confab-provider': never;

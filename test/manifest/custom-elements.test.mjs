@@ -83,8 +83,8 @@ const union = (values) => values.map((x) => `'${x}'`).join(' | ');
 const selfContained = (text) => text.split('|').every((t) => /^\s*('[^']*'|string|number|boolean|undefined|null)\s*$/.test(t));
 
 const tags = elements.map((e) => e.tagName).sort();
-test('the manifest has the five elements', () => {
-  assert.deepEqual(tags, ['confab-article-search', 'confab-cert-badge', 'confab-forum-feed', 'confab-provider', 'confab-qa-box']);
+test('the manifest has the six elements', () => {
+  assert.deepEqual(tags, ['confab-article-search', 'confab-cert-badge', 'confab-forum-feed', 'confab-mod-queue', 'confab-provider', 'confab-qa-box']);
 });
 
 for (const el of elements) {
@@ -129,7 +129,7 @@ for (const el of elements) {
 
 test('each enumerated attribute occurs on the elements that take it', () => {
   const having = (name) => elements.filter((e) => e.attributes?.some((a) => a.name === name)).map((e) => e.tagName).sort();
-  assert.deepEqual(having('theme'), ['confab-article-search', 'confab-cert-badge', 'confab-forum-feed', 'confab-qa-box']);
+  assert.deepEqual(having('theme'), ['confab-article-search', 'confab-cert-badge', 'confab-forum-feed', 'confab-mod-queue', 'confab-qa-box']);
   assert.deepEqual(having('sort'), ['confab-forum-feed']);
   assert.deepEqual(having('layout'), ['confab-cert-badge']);
   assert.deepEqual(having('mode'), ['confab-article-search']);
