@@ -77,6 +77,7 @@ const enums = {
   sort: ['latest', 'top', 'unanswered'],
   layout: ['card', 'list', 'compact'],
   mode: ['popup', 'inline'],
+  filter: ['all', 'flagged', 'held'],
 };
 const union = (values) => values.map((x) => `'${x}'`).join(' | ');
 // A type text an IDE can show without resolving names: primitives and quoted literals only.
@@ -133,4 +134,5 @@ test('each enumerated attribute occurs on the elements that take it', () => {
   assert.deepEqual(having('sort'), ['confab-forum-feed']);
   assert.deepEqual(having('layout'), ['confab-cert-badge']);
   assert.deepEqual(having('mode'), ['confab-article-search']);
+  assert.deepEqual(having('filter'), ['confab-mod-queue']);
 });

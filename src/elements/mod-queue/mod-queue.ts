@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { LiveEvent, Me } from '../../contract/index.js';
-import type { FlagReason, ModerationActionName, QueueFilter, QueueItem, QueuePage } from '../../contract/index.js';
+import type { FlagReason, ModerationActionName, QueueFilter as ContractQueueFilter, QueueItem, QueuePage } from '../../contract/index.js';
 import { hasModeration, type ModerationApi } from '../../backends/moderation.js';
 import { ResourceController } from '../../core/resource.js';
 import { AuthError } from '../../core/errors.js';
@@ -23,9 +23,9 @@ const formPart = partLoader(() => import('./parts/action-form.js'));
 
 // The contract's lists, restated so that valibot stays out of this chunk (TypeScript checks they agree).
 /** What `filter` accepts: everything to review, only reported items, or only items held or hidden awaiting a decision. */
-export const QUEUE_FILTERS = ['all', 'flagged', 'held'] as const satisfies readonly QueueFilter[];
+export const QUEUE_FILTERS = ['all', 'flagged', 'held'] as const satisfies readonly ContractQueueFilter[];
+export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 const FLAG_REASONS = ['spam', 'off-topic', 'inappropriate', 'other'] as const satisfies readonly FlagReason[];
-export type { QueueFilter };
 
 /** Live events that change the queue. Their names are the server's (issue 14); others are ignored. */
 const QUEUE_EVENTS = new Set(['flag.created', 'content.held', 'content.hidden']);
@@ -71,6 +71,7 @@ const isModerator = (me: Me | undefined) => !!me?.authenticated && me.roles.some
  * @csspart button - Every button (also `action`, `submit`, `cancel`, `retry`).
  * @csspart submit - Confirms an action (also `button`).
  * @csspart cancel - Closes the action form (also `button`).
+ * @csspart retry - "Try again" on an error panel (also `button`).
  * @csspart input - The reason and date fields.
  * @csspart empty - The empty and "for moderators" states.
  * @csspart error - An error panel.

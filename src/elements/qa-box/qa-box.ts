@@ -76,6 +76,7 @@ const previewPart = partLoader(() => import('./parts/preview.js'));
  * @csspart report - "Report" on content that is not the partner's own (also `button`).
  * @csspart reported - "Reported", in place of the button once sent.
  * @csspart report-dialog - The report dialog (reason and note).
+ * @csspart cancel - Closes the report dialog (also `button`).
  * @csspart mod-notice - "Awaiting review" / "Hidden by a moderator" on the author's own content.
  *
  * @cssprop --confab-color-accent - Links, primary buttons, focus rings, the active similar question.
