@@ -80,12 +80,12 @@ CREATE TABLE revisions (
 );
 CREATE INDEX revisions_target ON revisions (target_kind, target_id, edited_at DESC);
 
--- Write limits shared by every server process on this database: one counter per key and fixed window.
+-- Write limits shared by every server process on this database: one counter per key (a rule and a
+-- user or address), its window starting at the first hit, as the in-memory limiter did before.
 CREATE TABLE rate_limits (
-  key text NOT NULL,
+  key text PRIMARY KEY,
   window_start timestamptz NOT NULL,
   window_end timestamptz NOT NULL,
-  hits integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (key, window_start)
+  hits integer NOT NULL
 );
 CREATE INDEX rate_limits_end ON rate_limits (window_end);

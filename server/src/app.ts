@@ -76,7 +76,7 @@ export function createApp(opts: AppOptions): ConfabApp {
   mountEndpoints(app, {
     db,
     config,
-    limiter: new RateLimiter(config.rateLimit.max, config.rateLimit.windowMs),
+    limiter: new RateLimiter(db),
     originOf,
     fetchJsonFor: (origin) => fetchForOrigin(origin, (url) => Promise.resolve(app.request(url)), outside),
   });

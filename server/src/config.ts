@@ -21,6 +21,37 @@ export interface Config {
   verifyAllow: string[];
   /** Take the client IP from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Reports, pre-moderation and the limits for new partners (server/README.md, "Moderation"). */
+  moderation: ModerationConfig;
+}
+
+/** One write limit: at most `max` in `windowMs`. */
+export interface LimitRule {
+  max: number;
+  windowMs: number;
+}
+
+export interface ModerationConfig {
+  /** Open flags from this many different people hide an item until a moderator decides (0: never). */
+  flagHideThreshold: number;
+  /** A partner with fewer published posts than this is "new" (trust level 0). */
+  trustedAfterPosts: number;
+  /** A new partner's first this-many posts are held for review (0: none). */
+  holdFirstPosts: number;
+  /** At most this many links in a new partner's post; more holds it for review. */
+  newPartnerMaxLinks: number;
+  /** The tighter limits on a new partner's posts (threads, replies, questions, answers). */
+  newPartnerLimits: LimitRule[];
+}
+
+/** "3/30s,15/600s,50/3600s" → limit rules; the unit is s, m or h. */
+export function parseLimitRules(text: string): LimitRule[] {
+  const unit = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+  return text.split(',').map((x) => x.trim()).filter(Boolean).map((rule) => {
+    const m = /^(\d+)\/(\d+)([smh])$/.exec(rule);
+    if (!m) throw new Error(`CONFAB_NEW_PARTNER_LIMITS: "${rule}" is not like 3/30s`);
+    return { max: Number(m[1]), windowMs: Number(m[2]) * unit[m[3] as keyof typeof unit] };
+  });
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +69,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     issuerEmail: env.CONFAB_ISSUER_EMAIL ?? 'partners@acme.example',
     verifyAllow: list(env.CONFAB_VERIFY_ALLOW).map((h) => h.toLowerCase()),
     trustProxy: env.CONFAB_TRUST_PROXY === '1',
+    moderation: {
+      flagHideThreshold: Number(env.CONFAB_FLAG_HIDE_THRESHOLD ?? 3),
+      trustedAfterPosts: Number(env.CONFAB_TRUSTED_AFTER_POSTS ?? 3),
+      holdFirstPosts: Number(env.CONFAB_HOLD_FIRST_POSTS ?? 0),
+      newPartnerMaxLinks: Number(env.CONFAB_NEW_PARTNER_MAX_LINKS ?? 2),
+      newPartnerLimits: parseLimitRules(env.CONFAB_NEW_PARTNER_LIMITS ?? '3/30s,15/10m,50/1h'),
+    },
   };
 }
 

@@ -42,6 +42,7 @@ function operation(name: string, ep: Endpoint, tag: string) {
   if (ep.auth === 'write') responses['403'] = problemResponse('Not allowed for this user');
   if (ep.path.includes('{')) responses['404'] = problemResponse('Not found');
   if (ep.method !== 'GET') responses['429'] = problemResponse('Rate limited; see Retry-After');
+  for (const [status, description] of Object.entries(ep.problems ?? {})) responses[status] = problemResponse(description);
   return {
     operationId: name,
     summary: ep.summary,

@@ -4,6 +4,7 @@
 // are relative to "now" so that "expiring soon" stays true.
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from './db.js';
+import { seedModeration } from './seed-moderation.js';
 import { CONTENT_TYPES, TIERS } from '../../src/contract/index.js';
 import {
   ARCHIVE_PUBLIC_TOPICS, ARCHIVE_SEED, ARCHIVE_THREADS, ARCHIVE_TOPICS, archiveBody, BADGES, createArchive, createCommunity, createRng, TECHNICAL_PRODUCTS, VENDOR_ORG,
@@ -148,6 +149,7 @@ export async function seed(q: Queryable, opts: SeedOptions = {}) {
       return [c.id, c.badge, c.recipient.kind, c.recipient.id, who.name, who.email, salts.hex(16), iso(c.issuedOn), iso(c.expires), c.revoked, c.revocationReason];
     }),
   );
+  await seedModeration(q, community.now);
 }
 
 /** Bulk load for the benchmark: n more threads and n more articles. */

@@ -109,6 +109,19 @@ export const ModerationActionRequest = v.object({
 });
 export type ModerationActionRequest = v.InferInput<typeof ModerationActionRequest>;
 
+export const WATCHED_WORD_ACTIONS = ['block', 'hold'] as const;
+export const WatchedWordAction = v.picklist(WATCHED_WORD_ACTIONS);
+export type WatchedWordAction = v.InferOutput<typeof WatchedWordAction>;
+/** A word or phrase, matched case-insensitively on word boundaries in titles and bodies. */
+export const WatchedWord = v.object({
+  pattern: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100, 'must be at most 100 characters')),
+  action: WatchedWordAction,
+});
+export type WatchedWord = v.InferOutput<typeof WatchedWord>;
+/** The whole list: `PUT` replaces it. */
+export const WatchedWords = v.object({ items: v.pipe(v.array(WatchedWord), v.maxLength(500, 'at most 500 watched words')) });
+export type WatchedWords = v.InferOutput<typeof WatchedWords>;
+
 /** The moderation-relevant state of a target, before or after an action. Only what applies is set. */
 export const ModerationState = v.object({
   status: v.optional(ContentStatus),
@@ -117,6 +130,8 @@ export const ModerationState = v.object({
   deleted: v.optional(v.boolean()),
   /** For a person: suspended until then; null when not suspended. */
   suspendedUntil: v.optional(v.nullable(Timestamp)),
+  /** For `set-watched-words`: the list. */
+  watchedWords: v.optional(v.array(WatchedWord)),
 });
 export type ModerationState = v.InferOutput<typeof ModerationState>;
 
@@ -148,19 +163,6 @@ export const AuditLogQuery = v.object({
   limit: Limit,
 });
 export type AuditLogQuery = v.InferInput<typeof AuditLogQuery>;
-
-export const WATCHED_WORD_ACTIONS = ['block', 'hold'] as const;
-export const WatchedWordAction = v.picklist(WATCHED_WORD_ACTIONS);
-export type WatchedWordAction = v.InferOutput<typeof WatchedWordAction>;
-/** A word or phrase, matched case-insensitively on word boundaries in titles and bodies. */
-export const WatchedWord = v.object({
-  pattern: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100, 'must be at most 100 characters')),
-  action: WatchedWordAction,
-});
-export type WatchedWord = v.InferOutput<typeof WatchedWord>;
-/** The whole list: `PUT` replaces it. */
-export const WatchedWords = v.object({ items: v.pipe(v.array(WatchedWord), v.maxLength(500, 'at most 500 watched words')) });
-export type WatchedWords = v.InferOutput<typeof WatchedWords>;
 
 /** One earlier version of edited content; moderators read them. */
 export const Revision = v.object({

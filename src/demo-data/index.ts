@@ -17,3 +17,4 @@ export { createArchive, archiveBody, ARCHIVE_SEED, type Archive, type ArchiveOpt
 export { ARCHIVE_PUBLIC_TOPICS, ARCHIVE_THREADS, ARCHIVE_TOPICS } from './archive-text.js';
 export { avatarImage, badgeImage } from './images.js';
 export type * from './model.js';
+export { DEMO_FLAGS, DEMO_HELD, DEMO_WATCHED_WORDS, type DemoFlag, type HeldDemoItem } from './moderation.js';

@@ -10,6 +10,7 @@ import { handlers } from '../handlers/index.js';
 import type { AppEnv } from '../http-env.js';
 import { checkIdempotencyKey, requestFingerprint, runOnce } from '../idempotency.js';
 import { enforceRateLimit, type RateLimiter } from '../middlewares/rate-limit.js';
+import { gateWrite } from '../moderation/write-gate.js';
 import type { FetchJson } from '../openbadges/verify.js';
 import { HttpError } from '../problem.js';
 import { readBody, readQuery } from './input.js';
@@ -56,12 +57,13 @@ async function serve(c: Context<AppEnv>, name: EndpointName, ep: Endpoint, deps:
   // GETs, and POST /v1/verify (which writes nothing but fetches documents, possibly from this very
   // server: holding PGlite's single connection in a transaction meanwhile would deadlock), run outside a transaction.
   if (ep.method === 'GET' || name === 'verifyAssertion') {
-    if (ep.method !== 'GET') enforceRateLimit(limiter, user?.id ?? null, ip);
+    if (ep.method !== 'GET') await enforceRateLimit(limiter, config.rateLimit, user?.id ?? null, ip);
     return send(200, await handler({ ...ctxBase, q: db, emit: async () => {} }));
   }
 
-  // Writes: rate limit per user and per IP, then one transaction (with the idempotency key when given).
-  enforceRateLimit(limiter, user?.id ?? null, ip);
+  // Writes: rate limits (per user and IP, and the new-partner ones) and the suspension check, all kept
+  // in the database; then one transaction (with the idempotency key when given).
+  await gateWrite(db, limiter, config, name, user, ip);
   const key = ep.idempotent ? c.req.header('idempotency-key') : undefined;
   if (key !== undefined) checkIdempotencyKey(key);
   const write = (q: Queryable) =>

@@ -23,12 +23,14 @@ const rate = (num: unknown, den: unknown) => {
 export async function stats(ctx: Ctx<'stats'>): Promise<Stats> {
   const u = needUser(ctx);
   if (!u.roles.includes('vendor-staff')) throw forbidden('Community statistics are for vendor staff.');
+  // Held and hidden content counts nowhere (moderation): only published content is measured.
   const { rows } = await ctx.q.query<StatsRow>(`SELECT
     (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY h) FROM (
        SELECT EXTRACT(EPOCH FROM (MIN(a.created_at) - q.created_at)) / 3600.0 AS h
-       FROM questions q JOIN answers a ON a.question_id = q.id GROUP BY q.id, q.created_at) x) AS median,
-    (SELECT count(*)::int FROM questions) AS asked,
-    (SELECT count(*)::int FROM questions WHERE accepted_answer_id IS NOT NULL) AS accepted,
+       FROM questions q JOIN answers a ON a.question_id = q.id AND a.status = 'published' WHERE q.status = 'published'
+       GROUP BY q.id, q.created_at) x) AS median,
+    (SELECT count(*)::int FROM questions WHERE status = 'published') AS asked,
+    (SELECT count(*)::int FROM questions WHERE accepted_answer_id IS NOT NULL AND status = 'published') AS accepted,
     (SELECT count(*)::int FROM article_feedback WHERE helpful) AS art_yes,
     (SELECT count(*)::int FROM article_feedback) AS art_all,
     (SELECT count(*)::int FROM votes WHERE target_kind = 'answer' AND value > 0) AS ans_up,
@@ -39,10 +41,10 @@ export async function stats(ctx: Ctx<'stats'>): Promise<Stats> {
       SELECT generate_series(date_trunc('week', now()) - interval '11 weeks', date_trunc('week', now()), interval '1 week') AS w
     )
     SELECT to_char(w, 'IYYY-"W"IW') AS week,
-      (SELECT count(*)::int FROM threads t WHERE t.created_at >= w AND t.created_at < w + interval '1 week') AS threads,
-      (SELECT count(*)::int FROM posts p WHERE p.created_at >= w AND p.created_at < w + interval '1 week') AS posts,
-      (SELECT count(*)::int FROM questions q WHERE q.created_at >= w AND q.created_at < w + interval '1 week') AS questions,
-      (SELECT count(*)::int FROM answers a WHERE a.created_at >= w AND a.created_at < w + interval '1 week') AS answers
+      (SELECT count(*)::int FROM threads t WHERE t.status = 'published' AND t.created_at >= w AND t.created_at < w + interval '1 week') AS threads,
+      (SELECT count(*)::int FROM posts p WHERE p.status = 'published' AND p.created_at >= w AND p.created_at < w + interval '1 week') AS posts,
+      (SELECT count(*)::int FROM questions q WHERE q.status = 'published' AND q.created_at >= w AND q.created_at < w + interval '1 week') AS questions,
+      (SELECT count(*)::int FROM answers a WHERE a.status = 'published' AND a.created_at >= w AND a.created_at < w + interval '1 week') AS answers
     FROM weeks ORDER BY w`);
   return {
     medianHoursToFirstAnswer: r.median == null ? null : Math.round(Number(r.median) * 100) / 100,

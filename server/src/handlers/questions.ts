@@ -6,6 +6,11 @@ import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } fr
 import { excerpt, iso, newId } from '../text.js';
 import { AUTHOR_COLS, author, isModerator, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
 import { prefixTerm } from './search.js';
+import { announceContent } from '../moderation/announce.js';
+import { recountParent } from '../moderation/content.js';
+import { keepRevision } from '../moderation/revisions.js';
+import { screenEdit, screenNewPost } from '../moderation/screen.js';
+import { mayRead, shownInTopic } from '../moderation/visibility.js';
 import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
 
 const Q_COLS = `t.id, t.title, t.body, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,
@@ -27,7 +32,8 @@ async function myVote(ctx: Ctx, kind: string, id: string): Promise<VoteValue> {
 
 async function loadQuestion(ctx: Ctx, id: string) {
   const { rows } = await ctx.q.query<QuestionRow>(`${Q_SELECT} WHERE t.id = $1`, [id]);
-  if (!rows[0]) throw notFound('The question');
+  // Held and hidden questions exist only for their author and moderators.
+  if (!rows[0] || !mayRead(ctx.user, rows[0].author_id, rows[0].status)) throw notFound('The question');
   return rows[0];
 }
 
@@ -63,9 +69,10 @@ async function answersPage(ctx: Ctx, q: QuestionRow, cursor?: string, limitIn?: 
     }
   }
   const order = key ? 'a.score DESC, a.created_at, a.id' : '(a.id = $2) DESC, a.score DESC, a.created_at, a.id';
+  const shown = shownInTopic('x', ctx.user, params);
   const { rows } = await ctx.q.query<VotedAnswerRow & SeekRow>(
     `SELECT a.*, ${seekTime('a.created_at')} AS seek_at, COALESCE(v.value, 0) AS my_vote
-     FROM (${A_SELECT} WHERE x.question_id = $1 ${seek}) a
+     FROM (${A_SELECT} WHERE x.question_id = $1 AND ${shown} ${seek}) a
      LEFT JOIN votes v ON v.target_kind = 'answer' AND v.target_id = a.id AND v.person_id = $4
      ORDER BY ${order} LIMIT $3`,
     params,
@@ -105,13 +112,14 @@ export async function similarQuestions(ctx: Ctx<'similarQuestions'>) {
          LEAST(1, GREATEST(public.similarity(lower(q.title), lower($1)), public.word_similarity(lower($1), lower(q.title)) * 0.9,
            ts_rank(q.search, websearch_to_tsquery('english', $1)) * 2)) AS sim
        FROM questions q
-       WHERE q.search @@ websearch_to_tsquery('english', $1)
+       WHERE q.status = 'published' AND (q.search @@ websearch_to_tsquery('english', $1)
           OR ($2::text <> '' AND q.words @@ to_tsquery('simple', $2)
               AND (numnode(websearch_to_tsquery('english', $4)) = 0 OR q.search @@ websearch_to_tsquery('english', $4)))
           OR lower(q.title) OPERATOR(public.%) lower($1)
-          OR lower($1) OPERATOR(public.<%) lower(q.title)
+          OR lower($1) OPERATOR(public.<%) lower(q.title))
      )
-     SELECT c.*, a.body AS accepted_body FROM c LEFT JOIN answers a ON a.id = c.accepted_answer_id
+     -- A held or hidden accepted answer lends no excerpt.
+     SELECT c.*, a.body AS accepted_body FROM c LEFT JOIN answers a ON a.id = c.accepted_answer_id AND a.status = 'published'
      WHERE c.sim > 0.1
      -- Ranked by similarity; an accepted (then an answered) question gets a head start, so that among
      -- comparable matches the ones that already answer the partner come first.
@@ -146,11 +154,13 @@ export async function askQuestion(ctx: Ctx<'askQuestion'>) {
   await upsertPerson(ctx.q, u);
   const id = newId('q');
   const b = ctx.body;
-  await ctx.q.query(`INSERT INTO questions (id, title, body, category, tags, author_id) VALUES ($1, $2, $3, $4, $5::text[], $6)`, [
-    id, b.title, b.body, b.category, b.tags ?? [], u.id,
-  ]);
+  const { status, heldReason } = await screenNewPost(ctx, { title: b.title, body: b.body });
+  await ctx.q.query(
+    `INSERT INTO questions (id, title, body, category, tags, author_id, status, held_reason) VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8)`,
+    [id, b.title, b.body, b.category, b.tags ?? [], u.id, status, heldReason],
+  );
   const q = await loadQuestion(ctx, id);
-  await ctx.emit({ type: 'question.created', id, parentId: null, category: q.category });
+  await announceContent(ctx, 'question', id, null, q.category, status);
   return question(ctx, q);
 }
 
@@ -159,10 +169,17 @@ export async function answerQuestion(ctx: Ctx<'answerQuestion'>) {
   const q = await loadQuestion(ctx, ctx.params.id);
   await upsertPerson(ctx.q, u);
   const id = newId('a');
-  await ctx.q.query(`INSERT INTO answers (id, question_id, author_id, body) VALUES ($1, $2, $3, $4)`, [id, q.id, u.id, ctx.body.body]);
-  await ctx.q.query(`UPDATE questions SET answer_count = answer_count + 1, last_activity_at = now() WHERE id = $1`, [q.id]);
+  const { status, heldReason } = await screenNewPost(ctx, { body: ctx.body.body });
+  await ctx.q.query(`INSERT INTO answers (id, question_id, author_id, body, status, held_reason) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    id, q.id, u.id, ctx.body.body, status, heldReason,
+  ]);
+  // A held answer neither counts nor moves the question up until it is approved.
+  if (status === 'published') {
+    await recountParent(ctx.q, 'answer', q.id);
+    await ctx.q.query(`UPDATE questions SET last_activity_at = now() WHERE id = $1`, [q.id]);
+  }
   const { rows } = await ctx.q.query<AnswerRow>(`${A_SELECT} WHERE x.id = $1`, [id]);
-  await ctx.emit({ type: 'answer.created', id, parentId: q.id, category: q.category });
+  await announceContent(ctx, 'answer', id, q.id, q.category, status);
   return answer(rows[0], q.accepted_answer_id);
 }
 
@@ -170,7 +187,7 @@ export async function acceptAnswer(ctx: Ctx<'acceptAnswer'>) {
   const u = needUser(ctx);
   const q = await loadQuestion(ctx, ctx.params.id);
   if (q.author_id !== u.id && !isModerator(u)) throw forbidden('Only the person who asked can accept an answer.');
-  const { rows } = await ctx.q.query(`SELECT id FROM answers WHERE id = $1 AND question_id = $2`, [ctx.body.answerId, q.id]);
+  const { rows } = await ctx.q.query(`SELECT id FROM answers WHERE id = $1 AND question_id = $2 AND status = 'published'`, [ctx.body.answerId, q.id]);
   if (!rows[0]) {
     throw new HttpError(422, 'Unprocessable Content', 'That answer does not belong to this question.', [
       { path: 'answerId', message: 'is not an answer to this question' },
@@ -183,8 +200,8 @@ export async function acceptAnswer(ctx: Ctx<'acceptAnswer'>) {
 
 async function vote(ctx: Ctx<'voteQuestion' | 'voteAnswer'>, kind: 'question' | 'answer', table: 'questions' | 'answers'): Promise<VoteResult> {
   const u = needUser(ctx);
-  const { rows } = await ctx.q.query(`SELECT id FROM ${table} WHERE id = $1`, [ctx.params.id]);
-  if (!rows[0]) throw notFound(kind === 'question' ? 'The question' : 'The answer');
+  const { rows } = await ctx.q.query<{ author_id: string; status: QuestionRow['status'] }>(`SELECT author_id, status FROM ${table} WHERE id = $1`, [ctx.params.id]);
+  if (!rows[0] || !mayRead(u, rows[0].author_id, rows[0].status)) throw notFound(kind === 'question' ? 'The question' : 'The answer');
   const value = ctx.body.value;
   if (value === 0) {
     await ctx.q.query(`DELETE FROM votes WHERE person_id = $1 AND target_kind = $2 AND target_id = $3`, [u.id, kind, ctx.params.id]);
@@ -219,10 +236,14 @@ export async function updateQuestion(ctx: Ctx<'updateQuestion'>) {
   const q = await loadQuestion(ctx, ctx.params.id);
   mayEdit(u, q.author_id);
   const b = ctx.body;
+  const held = await screenEdit(ctx, { title: b.title, body: b.body });
+  if (b.title !== undefined || b.body !== undefined) await keepRevision(ctx.q, { kind: 'question', id: q.id }, u.id, { title: q.title, body: q.body });
   await ctx.q.query(
-    `UPDATE questions SET title = COALESCE($2, title), body = COALESCE($3, body), tags = COALESCE($4::text[], tags) WHERE id = $1`,
-    [q.id, b.title ?? null, b.body ?? null, b.tags ?? null],
+    `UPDATE questions SET title = COALESCE($2, title), body = COALESCE($3, body), tags = COALESCE($4::text[], tags),
+       status = COALESCE($5, status), held_reason = CASE WHEN $5::text IS NULL THEN held_reason ELSE $6 END WHERE id = $1`,
+    [q.id, b.title ?? null, b.body ?? null, b.tags ?? null, held?.status ?? null, held?.heldReason ?? null],
   );
+  if (held && q.status !== 'held') await announceContent(ctx, 'question', q.id, null, q.category, 'held');
   return question(ctx, await loadQuestion(ctx, q.id));
 }
 
@@ -241,7 +262,7 @@ async function loadAnswer(ctx: Ctx, id: string) {
      LEFT JOIN votes v ON v.target_kind = 'answer' AND v.target_id = a.id AND v.person_id = $2`,
     [id, ctx.user?.id ?? ''],
   );
-  if (!rows[0]) throw notFound('The answer');
+  if (!rows[0] || !mayRead(ctx.user, rows[0].author_id, rows[0].status)) throw notFound('The answer');
   return rows[0];
 }
 
@@ -249,7 +270,17 @@ export async function updateAnswer(ctx: Ctx<'updateAnswer'>) {
   const u = needUser(ctx);
   const a = await loadAnswer(ctx, ctx.params.id);
   mayEdit(u, a.author_id);
-  await ctx.q.query(`UPDATE answers SET body = $2, edited_at = now() WHERE id = $1`, [a.id, ctx.body.body]);
+  const held = await screenEdit(ctx, { body: ctx.body.body });
+  await keepRevision(ctx.q, { kind: 'answer', id: a.id }, u.id, { title: null, body: a.body });
+  await ctx.q.query(
+    `UPDATE answers SET body = $2, edited_at = now(), status = COALESCE($3, status), held_reason = CASE WHEN $3::text IS NULL THEN held_reason ELSE $4 END WHERE id = $1`,
+    [a.id, ctx.body.body, held?.status ?? null, held?.heldReason ?? null],
+  );
+  if (held && a.status !== 'held') {
+    await recountParent(ctx.q, 'answer', a.question_id);
+    const { rows } = await ctx.q.query<{ category: string }>(`SELECT category FROM questions WHERE id = $1`, [a.question_id]);
+    await announceContent(ctx, 'answer', a.id, a.question_id, rows[0]?.category ?? '', 'held');
+  }
   const r = await loadAnswer(ctx, a.id);
   return answer(r, r.accepted_answer_id);
 }
@@ -260,6 +291,6 @@ export async function deleteAnswer(ctx: Ctx<'deleteAnswer'>) {
   mayEdit(u, a.author_id);
   await ctx.q.query(`UPDATE questions SET accepted_answer_id = NULL WHERE id = $1 AND accepted_answer_id = $2`, [a.question_id, a.id]);
   await ctx.q.query(`DELETE FROM answers WHERE id = $1`, [a.id]);
-  await ctx.q.query(`UPDATE questions SET answer_count = GREATEST(answer_count - 1, 0) WHERE id = $1`, [a.question_id]);
+  await recountParent(ctx.q, 'answer', a.question_id);
   return undefined;
 }

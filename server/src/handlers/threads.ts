@@ -4,6 +4,12 @@ import { notFound } from '../problem.js';
 import type { PostRow, SeekRow, ThreadRow } from '../rows.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import { iso, isoOrNull, newId } from '../text.js';
+import { announceContent } from '../moderation/announce.js';
+import { recountParent } from '../moderation/content.js';
+import { keepRevision } from '../moderation/revisions.js';
+import { screenEdit, screenNewPost } from '../moderation/screen.js';
+import { mayModerate, mayRead, shownInTopic } from '../moderation/visibility.js';
+import { HttpError } from '../problem.js';
 import { AUTHOR_COLS, author, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
 import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
 
@@ -22,9 +28,10 @@ export const post = (r: PostRow): Post => ({
   id: r.id, threadId: r.thread_id, author: author(r), body: r.body, createdAt: iso(r.created_at), editedAt: isoOrNull(r.edited_at), status: r.status,
 });
 
+/** A thread the caller may see: held and hidden ones exist only for their author and moderators. */
 async function loadThread(ctx: Ctx, id: string) {
   const { rows } = await ctx.q.query<ThreadRow>(`${THREAD_SELECT} WHERE t.id = $1`, [id]);
-  if (!rows[0]) throw notFound('The thread');
+  if (!rows[0] || !mayRead(ctx.user, rows[0].author_id, rows[0].status)) throw notFound('The thread');
   return rows[0];
 }
 
@@ -33,9 +40,10 @@ async function postsPage(ctx: Ctx, threadId: string, cursor?: string, limitIn?: 
   const limit = pageLimit(limitIn);
   const params: unknown[] = [threadId, limit + 1];
   const seek = key ? `AND (x.created_at, x.id) > ($${params.push(key[0])}::timestamptz, $${params.push(key[1])}::text)` : '';
+  const shown = shownInTopic('x', ctx.user, params);
   const { rows } = await ctx.q.query<PostRow & SeekRow>(
     `SELECT x.*, ${AUTHOR_COLS}, ${seekTime('x.created_at')} AS seek_at ${POST_FROM}
-     WHERE x.thread_id = $1 ${seek} ORDER BY x.created_at, x.id LIMIT $2`,
+     WHERE x.thread_id = $1 AND ${shown} ${seek} ORDER BY x.created_at, x.id LIMIT $2`,
     params,
   );
   return keysetPage(rows, limit, post, (r) => encodeKeyCursor(POSTS, [r.seek_at, r.id]));
@@ -62,23 +70,34 @@ export async function createThread(ctx: Ctx<'createThread'>) {
   await upsertPerson(ctx.q, u);
   const id = newId('t');
   const b = ctx.body;
-  await ctx.q.query(`INSERT INTO threads (id, title, body, category, tags, author_id) VALUES ($1, $2, $3, $4, $5::text[], $6)`, [
-    id, b.title, b.body, b.category, b.tags ?? [], u.id,
-  ]);
+  const { status, heldReason } = await screenNewPost(ctx, { title: b.title, body: b.body });
+  await ctx.q.query(
+    `INSERT INTO threads (id, title, body, category, tags, author_id, status, held_reason) VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8)`,
+    [id, b.title, b.body, b.category, b.tags ?? [], u.id, status, heldReason],
+  );
   const t = await loadThread(ctx, id);
-  await ctx.emit({ type: 'thread.created', id, parentId: null, category: t.category });
+  await announceContent(ctx, 'thread', id, null, t.category, status);
   return thread(t);
 }
 
 export async function replyToThread(ctx: Ctx<'replyToThread'>) {
   const u = needUser(ctx);
   const t = await loadThread(ctx, ctx.params.id);
+  // Moderators may still write in a locked thread (to say why it is locked, say).
+  if (t.locked && !mayModerate(u)) throw new HttpError(409, 'Conflict', 'This thread is locked: it takes no more replies.');
   await upsertPerson(ctx.q, u);
   const id = newId('p');
-  await ctx.q.query(`INSERT INTO posts (id, thread_id, author_id, body) VALUES ($1, $2, $3, $4)`, [id, t.id, u.id, ctx.body.body]);
-  await ctx.q.query(`UPDATE threads SET reply_count = reply_count + 1, last_activity_at = now() WHERE id = $1`, [t.id]);
+  const { status, heldReason } = await screenNewPost(ctx, { body: ctx.body.body });
+  await ctx.q.query(`INSERT INTO posts (id, thread_id, author_id, body, status, held_reason) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    id, t.id, u.id, ctx.body.body, status, heldReason,
+  ]);
+  // A held reply neither counts nor moves the thread up until it is approved.
+  if (status === 'published') {
+    await recountParent(ctx.q, 'post', t.id);
+    await ctx.q.query(`UPDATE threads SET last_activity_at = now() WHERE id = $1`, [t.id]);
+  }
   const { rows } = await ctx.q.query<PostRow>(`${POST_SELECT} WHERE x.id = $1`, [id]);
-  await ctx.emit({ type: 'post.created', id, parentId: t.id, category: t.category });
+  await announceContent(ctx, 'post', id, t.id, t.category, status);
   return post(rows[0]);
 }
 
@@ -87,10 +106,14 @@ export async function updateThread(ctx: Ctx<'updateThread'>) {
   const t = await loadThread(ctx, ctx.params.id);
   mayEdit(u, t.author_id);
   const b = ctx.body;
+  const held = await screenEdit(ctx, { title: b.title, body: b.body });
+  if (b.title !== undefined || b.body !== undefined) await keepRevision(ctx.q, { kind: 'thread', id: t.id }, u.id, { title: t.title, body: t.body });
   await ctx.q.query(
-    `UPDATE threads SET title = COALESCE($2, title), body = COALESCE($3, body), tags = COALESCE($4::text[], tags) WHERE id = $1`,
-    [t.id, b.title ?? null, b.body ?? null, b.tags ?? null],
+    `UPDATE threads SET title = COALESCE($2, title), body = COALESCE($3, body), tags = COALESCE($4::text[], tags),
+       status = COALESCE($5, status), held_reason = CASE WHEN $5::text IS NULL THEN held_reason ELSE $6 END WHERE id = $1`,
+    [t.id, b.title ?? null, b.body ?? null, b.tags ?? null, held?.status ?? null, held?.heldReason ?? null],
   );
+  if (held && t.status !== 'held') await announceContent(ctx, 'thread', t.id, null, t.category, 'held');
   return thread(await loadThread(ctx, t.id));
 }
 
@@ -104,7 +127,7 @@ export async function deleteThread(ctx: Ctx<'deleteThread'>) {
 
 async function loadPost(ctx: Ctx, id: string) {
   const { rows } = await ctx.q.query<PostRow>(`${POST_SELECT} WHERE x.id = $1`, [id]);
-  if (!rows[0]) throw notFound('The post');
+  if (!rows[0] || !mayRead(ctx.user, rows[0].author_id, rows[0].status)) throw notFound('The post');
   return rows[0];
 }
 
@@ -112,7 +135,17 @@ export async function updatePost(ctx: Ctx<'updatePost'>) {
   const u = needUser(ctx);
   const p = await loadPost(ctx, ctx.params.id);
   mayEdit(u, p.author_id);
-  await ctx.q.query(`UPDATE posts SET body = $2, edited_at = now() WHERE id = $1`, [p.id, ctx.body.body]);
+  const held = await screenEdit(ctx, { body: ctx.body.body });
+  await keepRevision(ctx.q, { kind: 'post', id: p.id }, u.id, { title: null, body: p.body });
+  await ctx.q.query(
+    `UPDATE posts SET body = $2, edited_at = now(), status = COALESCE($3, status), held_reason = CASE WHEN $3::text IS NULL THEN held_reason ELSE $4 END WHERE id = $1`,
+    [p.id, ctx.body.body, held?.status ?? null, held?.heldReason ?? null],
+  );
+  if (held && p.status !== 'held') {
+    await recountParent(ctx.q, 'post', p.thread_id);
+    const { rows } = await ctx.q.query<{ category: string }>(`SELECT category FROM threads WHERE id = $1`, [p.thread_id]);
+    await announceContent(ctx, 'post', p.id, p.thread_id, rows[0]?.category ?? '', 'held');
+  }
   return post(await loadPost(ctx, p.id));
 }
 
@@ -121,6 +154,6 @@ export async function deletePost(ctx: Ctx<'deletePost'>) {
   const p = await loadPost(ctx, ctx.params.id);
   mayEdit(u, p.author_id);
   await ctx.q.query(`DELETE FROM posts WHERE id = $1`, [p.id]);
-  await ctx.q.query(`UPDATE threads SET reply_count = GREATEST(reply_count - 1, 0) WHERE id = $1`, [p.thread_id]);
+  await recountParent(ctx.q, 'post', p.thread_id);
   return undefined;
 }

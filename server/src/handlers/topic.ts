@@ -1,8 +1,9 @@
 // Threads and questions are both topics: the summary fields they share are mapped here, once.
 import type { QuestionSummary, ThreadSummary } from '../../../src/contract/index.js';
 import type { QueryOf } from '../context.js';
-import { cursorKind, decodeKeyCursor, encodeKeyCursor, seekTime } from '../cursor.js';
+import { cursorKind, decodeKeyCursor, encodeKeyCursor, seekTime, type CursorKind, type Key, type PartName } from '../cursor.js';
 import type { SeekRow, TopicRow } from '../rows.js';
+import { listedOnly } from '../moderation/visibility.js';
 import { excerpt, iso } from '../text.js';
 import { author, pageLimit } from './common.js';
 
@@ -39,6 +40,32 @@ const kinds = (list: TopicList) => ({
 });
 const KINDS = { threads: kinds('threads'), questions: kinds('questions') };
 
+// Thread lists put pinned threads first (moderation), so their keys start with `pinned`; the index
+// threads_pinned_* (migration 006) holds that order. Questions cannot be pinned and keep the plain key.
+const PINNED_KINDS = {
+  top: cursorKind('threads:pinned-top', ['bool', 'int', 'time', 'id']),
+  latest: cursorKind('threads:pinned-latest', ['bool', 'time', 'id']),
+  unanswered: cursorKind('threads:pinned-unanswered', ['bool', 'time', 'id']),
+};
+
+/**
+ * A thread-list cursor: the pinned form, or one made before pinning existed (same list and sort,
+ * without the pin), which still seeks where it did: among the unpinned threads.
+ */
+function decodeThreadCursor<P extends readonly PartName[]>(pinned: CursorKind<readonly ['bool', ...P]>, legacy: CursorKind<P>, cursor: string | undefined) {
+  try {
+    return decodeKeyCursor(pinned, cursor);
+  } catch {
+    const key = decodeKeyCursor(legacy, cursor);
+    return key && ([false, ...key] as unknown as Key<readonly ['bool', ...P]>);
+  }
+}
+
+/** The pin of a thread list's last row, for its cursor. */
+interface PinRow {
+  pinned?: boolean;
+}
+
 /** The column a topic list selects besides the topic's own: its activity time as exact key text. */
 export const TOPIC_SEEK_COLUMN = `${seekTime('t.last_activity_at')} AS seek_at`;
 
@@ -53,14 +80,34 @@ export const TOPIC_SEEK_COLUMN = `${seekTime('t.last_activity_at')} AS seek_at`;
 export function topicListSql(query: QueryOf<'listThreads' | 'listQuestions'>, list: TopicList, countColumn: 'reply_count' | 'answer_count') {
   const { category, tag, sort = 'latest', cursor } = query;
   const limit = pageLimit(query.limit);
-  const where: string[] = [];
+  const where: string[] = [listedOnly('t')];
   const params: unknown[] = [];
   if (category) where.push(`t.category = $${params.push(category)}`);
   if (tag) where.push(`$${params.push(tag)} = ANY(t.tags)`);
   if (sort === 'unanswered') where.push(`t.${countColumn} = 0`);
   let order: string;
-  let cursorAfter: (r: TopicRow & SeekRow) => string;
-  if (sort === 'top') {
+  let cursorAfter: (r: TopicRow & SeekRow & PinRow) => string;
+  if (list === 'threads' && sort === 'top') {
+    // The same orders as below, after `pinned` (true first).
+    const kind = PINNED_KINDS.top;
+    const key = decodeThreadCursor(kind, KINDS.threads.top, cursor);
+    if (key) {
+      const [pinned, score, at, id] = key;
+      where.push(`(t.pinned, t.score, t.last_activity_at, t.id) < ($${params.push(pinned)}::boolean, $${params.push(score)}::int, $${params.push(at)}::timestamptz, $${params.push(id)}::text)`);
+    }
+    order = 't.pinned DESC, t.score DESC, t.last_activity_at DESC, t.id DESC';
+    cursorAfter = (r) => encodeKeyCursor(kind, [!!r.pinned, Number(r.score), r.seek_at, r.id]);
+  } else if (list === 'threads') {
+    const s = sort === 'top' ? 'latest' : sort;
+    const kind = PINNED_KINDS[s];
+    const key = decodeThreadCursor(kind, KINDS.threads[s], cursor);
+    if (key) {
+      const [pinned, at, id] = key;
+      where.push(`(t.pinned, t.last_activity_at, t.id) < ($${params.push(pinned)}::boolean, $${params.push(at)}::timestamptz, $${params.push(id)}::text)`);
+    }
+    order = 't.pinned DESC, t.last_activity_at DESC, t.id DESC';
+    cursorAfter = (r) => encodeKeyCursor(kind, [!!r.pinned, r.seek_at, r.id]);
+  } else if (sort === 'top') {
     const kind = KINDS[list].top;
     const key = decodeKeyCursor(kind, cursor);
     if (key) {

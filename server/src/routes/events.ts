@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { eventId, type EventBus } from '../events.js';
 import type { AppEnv } from '../http-env.js';
 import { HttpError } from '../problem.js';
+import { mayReceiveEvent } from '../moderation/visibility.js';
 
 export function mountEvents(app: Hono<AppEnv>, bus: EventBus, config: Config): void {
   app.get('/api/v1/events', async (c) => {
@@ -14,7 +15,9 @@ export function mountEvents(app: Hono<AppEnv>, bus: EventBus, config: Config): v
     // EventSource sends Last-Event-ID when it reconnects by itself; a client opening a new stream after
     // giving up passes it as ?lastEventId= (headers cannot be set on EventSource).
     const lastId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
-    const wanted = (e: LiveEvent) => !category || e.category === category;
+    const user = c.get('user');
+    // Moderation events (flags, held and hidden content) reach moderators and vendor staff only.
+    const wanted = (e: LiveEvent) => (!category || e.category === category) && mayReceiveEvent(e, user);
     const queue: LiveEvent[] = [];
     let wake: (() => void) | null = null;
     // Subscribed before the response starts: once a client sees the stream open, it hears every

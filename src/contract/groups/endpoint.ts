@@ -16,4 +16,6 @@ export interface Endpoint {
   auth: 'read' | 'write';
   /** Accepts an `Idempotency-Key` header: a replay returns the first response. */
   idempotent?: boolean;
+  /** Error statuses this operation answers besides the ones every operation of its kind may (e.g. 409). */
+  problems?: { [status: number]: string };
 }

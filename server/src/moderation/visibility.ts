@@ -1,0 +1,37 @@
+// Who sees what. Held and hidden content is shown only to its author and to moderators; it never
+// appears in lists, counts, search, similar questions or the live stream. Every read path asks here.
+import type { ContentStatus, LiveEvent } from '../../../src/contract/index.js';
+import { MODERATION_EVENT_TYPES } from '../../../src/contract/index.js';
+import type { User } from '../auth.js';
+
+/** Moderators and vendor staff run the queue, act on content and see everything. */
+export const mayModerate = (u: User | null): boolean => !!u && (u.roles.includes('moderator') || u.roles.includes('vendor-staff'));
+
+/** May this caller open this one item (a GET by id)? Everyone else gets 404, as if it did not exist. */
+export const mayRead = (u: User | null, authorId: string, status: ContentStatus): boolean =>
+  status === 'published' || u?.id === authorId || mayModerate(u);
+
+/** SQL condition for lists, counts, search and similar questions: published content only, for everyone. */
+export const listedOnly = (alias: string) => `${alias}.status = 'published'`;
+
+/**
+ * SQL condition for the replies of a thread and the answers of a question: published ones, plus the
+ * caller's own (so an author sees "awaiting review" under their reply), and all of them for moderators.
+ */
+export function shownInTopic(alias: string, u: User | null, params: unknown[]): string {
+  if (mayModerate(u)) return 'TRUE';
+  if (!u) return listedOnly(alias);
+  return `(${listedOnly(alias)} OR ${alias}.author_id = $${params.push(u.id)})`;
+}
+
+const moderationEvents: readonly string[] = MODERATION_EVENT_TYPES;
+
+/**
+ * THE filter for anything that pushes events to people: the SSE stream (routes/events.ts) uses it,
+ * and notifications and webhooks must too. Content events (`thread.created`, …) are only ever
+ * emitted for published content (handlers emit them on publish, or on approval); moderation events
+ * (`flag.created`, `content.held`, `content.hidden`) go only to moderators and vendor staff.
+ */
+export function mayReceiveEvent(e: LiveEvent, u: User | null): boolean {
+  return moderationEvents.includes(e.type) ? mayModerate(u) : true;
+}
