@@ -252,8 +252,9 @@ export function getWatchedWords(state: MemoryState): WatchedWords {
 export function putWatchedWords(state: MemoryState, input: v.InferInput<typeof WatchedWords>): WatchedWords {
   const me = requireModerator(state);
   const words = parseInput(WatchedWords, input);
+  const before = state.mod.watchedWords;
   state.mod.watchedWords = words.items;
-  log(state, me, 'set-watched-words', null, null, {}, {});
+  log(state, me, 'set-watched-words', null, null, { watchedWords: before }, { watchedWords: words.items });
   return getWatchedWords(state);
 }
 
