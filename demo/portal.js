@@ -47,7 +47,8 @@ async function setupSignIn() {
 
 function showTier(select) {
   const label = select.selectedOptions[0]?.textContent ?? '';
-  document.getElementById('tier').textContent = userId ? (/\((\w+)\)$/.exec(label)?.[1] ?? '—') : 'Signed out';
+  const tier = document.getElementById('tier'); // only the dashboard shows it, not the Moderation page
+  if (tier) tier.textContent = userId ? (/\((\w+)\)$/.exec(label)?.[1] ?? '—') : 'Signed out';
 }
 
 function setupTheme() {
