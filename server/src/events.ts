@@ -14,8 +14,9 @@ export interface EventBus {
   /**
    * The events after the one with SSE id `lastId`, for a client that reconnects with `Last-Event-ID`.
    * From this process's memory of the latest REPLAY_LIMIT events since it started listening; an id it
-   * does not remember replays what it has from that id's time on. Events are public metadata (type,
-   * id, parent, category, time), so any client may ask.
+   * does not remember replays what it has from that id's time on. Content events are public metadata
+   * (type, id, parent, category, time), so any client may ask; the SSE route drops moderation events
+   * for everyone but moderators (mayReceiveEvent in moderation/visibility.ts).
    */
   since(lastId: string): LiveEvent[];
   close(): Promise<void>;

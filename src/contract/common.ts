@@ -58,3 +58,18 @@ export type PageQuery = v.InferInput<typeof PageQuery>;
 /** Acknowledgement for writes that return nothing else. */
 export const Ok = v.object({ ok: v.literal(true) });
 export type Ok = v.InferOutput<typeof Ok>;
+
+/**
+ * Where a piece of content stands. `held` waits for a moderator (watched word, new partner, or
+ * before a first approval); `hidden` was hidden by a moderator or by enough flags. Both are shown
+ * only to the author (with a notice) and to moderators and vendor staff; everyone else never sees
+ * them, nor counts them.
+ */
+export const CONTENT_STATUSES = ['published', 'held', 'hidden'] as const;
+export const ContentStatus = v.picklist(CONTENT_STATUSES);
+export type ContentStatus = v.InferOutput<typeof ContentStatus>;
+
+/** The kinds of content a partner can report and a moderator can act on. */
+export const CONTENT_KINDS = ['thread', 'post', 'question', 'answer'] as const;
+export const ContentKind = v.picklist(CONTENT_KINDS);
+export type ContentKind = v.InferOutput<typeof ContentKind>;

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { Id, Timestamp } from './common.js';
-import { ContentKind } from './moderation.js';
+import { ContentKind, Id, Timestamp } from './common.js';
 
 export const LIVE_EVENT_TYPES = ['thread.created', 'post.created', 'question.created', 'answer.created', 'answer.accepted'] as const;
 /**

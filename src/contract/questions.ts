@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { Author, Cursor, Id, Limit, MarkdownBody, Tags, Timestamp, Title, page } from './common.js';
-import { ContentStatus } from './moderation.js';
+import { Author, ContentStatus, Cursor, Id, Limit, MarkdownBody, Tags, Timestamp, Title, page } from './common.js';
 
 export const VOTE_VALUES = [-1, 0, 1] as const;
 /** -1 down, 0 none (withdraws a vote), 1 up. One vote per person per target. */

@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import { Author, Ok, Role, Tier } from './common.js';
+import { Author, ContentKind, ContentStatus, Ok, Role, Tier } from './common.js';
 import { FieldError, Problem } from './problem.js';
 import { NewPost, NewThread, Post, PostPage, Thread, ThreadPage, ThreadPatch, ThreadSummary, ThreadWithPosts } from './threads.js';
 import {
@@ -12,7 +12,7 @@ import { Me } from './me.js';
 import { LiveEvent } from './events.js';
 import { Stats } from './stats.js';
 import {
-  AuditEntry, AuditLogPage, ContentKind, ContentRef, ContentStatus, Flag, FlagReason, ModerationActionRequest, ModerationState,
+  AuditEntry, AuditLogPage, ContentRef, Flag, FlagReason, ModerationActionRequest, ModerationState,
   ModerationTarget, NewFlag, QueueItem, QueuePage, Revision, RevisionList, WatchedWord, WatchedWords,
 } from './moderation.js';
 

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { Author, Cursor, Id, Limit, MarkdownBody, Tags, Timestamp, Title, page } from './common.js';
-import { ContentStatus } from './moderation.js';
+import { Author, ContentStatus, Cursor, Id, Limit, MarkdownBody, Tags, Timestamp, Title, page } from './common.js';
 
 export const THREAD_SORTS = ['latest', 'top', 'unanswered'] as const;
 export const ThreadSort = v.picklist(THREAD_SORTS);

@@ -57,7 +57,7 @@ describe('keyset paging: whole lists', () => {
   for (const [name, table, count] of [['listThreads', 'threads', 'reply_count'], ['listQuestions', 'questions', 'answer_count']] as const) {
     for (const sort of ['latest', 'top', 'unanswered'] as const) {
       test(`${name} sort=${sort}: every row once, in order, at several page sizes`, async () => {
-        const where = sort === 'unanswered' ? `WHERE ${count} = 0` : '';
+        const where = `WHERE status = 'published'${sort === 'unanswered' ? ` AND ${count} = 0` : ''}`; // lists show published content only
         const expected = await ids(`SELECT id FROM ${table} ${where} ORDER BY ${ORDER[sort === 'top' ? 'top' : 'latest']}`);
         for (const limit of ['1', '7', '100']) {
           if (limit === '1' && expected.length > 120) continue; // one row a page is slow; 7 covers the ties
@@ -68,7 +68,7 @@ describe('keyset paging: whole lists', () => {
   }
 
   test('a filtered list pages the same way', async () => {
-    const expected = await ids(`SELECT id FROM threads WHERE category = 'technical' ORDER BY ${ORDER.top}`);
+    const expected = await ids(`SELECT id FROM threads WHERE category = 'technical' AND status = 'published' ORDER BY ${ORDER.top}`);
     assert.deepEqual(await walk('listThreads', { query: { category: 'technical', sort: 'top', limit: '6' } }), expected);
   });
 
@@ -95,7 +95,7 @@ describe('keyset paging: whole lists', () => {
       );
     }
     const expected = await ids(
-      `SELECT a.id FROM answers a JOIN questions q ON q.id = a.question_id WHERE q.id = $1
+      `SELECT a.id FROM answers a JOIN questions q ON q.id = a.question_id WHERE q.id = $1 AND a.status = 'published'
        ORDER BY (a.id = q.accepted_answer_id) DESC, a.score DESC, a.created_at, a.id`, [q],
     );
     const first = await call(env, 'getQuestion', { params: { id: q } });
@@ -106,14 +106,14 @@ describe('keyset paging: whole lists', () => {
     }
     // A question without an accepted answer pages by score alone.
     const open = (await ids(`SELECT q.id FROM questions q WHERE accepted_answer_id IS NULL AND answer_count >= 2 ORDER BY id LIMIT 1`))[0];
-    const exp2 = await ids(`SELECT id FROM answers WHERE question_id = $1 ORDER BY score DESC, created_at, id`, [open]);
+    const exp2 = await ids(`SELECT id FROM answers WHERE question_id = $1 AND status = 'published' ORDER BY score DESC, created_at, id`, [open]);
     assert.deepEqual(await walk('listAnswers', { params: { id: open }, query: { limit: '1' } }), exp2);
   });
 });
 
 describe('keyset paging: rows added between pages', () => {
   test('a new thread at the top of `latest` repeats nothing and skips nothing', async () => {
-    const before = await ids(`SELECT id FROM threads ORDER BY ${ORDER.latest}`);
+    const before = await ids(`SELECT id FROM threads WHERE status = 'published' ORDER BY ${ORDER.latest}`);
     let created = '';
     const seen = await walk('listThreads', { query: { sort: 'latest', limit: '8' } }, async () => {
       // Dated above everything, so it lands before the cursor: OFFSET would shift the rest by one.
@@ -133,7 +133,7 @@ describe('keyset paging: rows added between pages', () => {
 
   test('a new top-scored thread and question do not shift `top`', async () => {
     for (const [name, table] of [['listThreads', 'threads'], ['listQuestions', 'questions']] as const) {
-      const before = await ids(`SELECT id FROM ${table} ORDER BY ${ORDER.top}`);
+      const before = await ids(`SELECT id FROM ${table} WHERE status = 'published' ORDER BY ${ORDER.top}`);
       const seen = await walk(name, { query: { sort: 'top', limit: '9' } }, async () => {
         await env.db.query(
           `INSERT INTO ${table} (id, title, body, category, tags, author_id, score) VALUES ('kt-top', 'Top of the list', 'b', 'technical', '{}', 'p-ava', 1000)`,
@@ -156,7 +156,7 @@ describe('keyset paging: rows added between pages', () => {
   test('a high-scored answer added mid-walk repeats nothing', async () => {
     const q = (await ids(`SELECT question_id AS id FROM answers GROUP BY question_id HAVING count(*) >= 3 ORDER BY question_id LIMIT 1`))[0];
     const order = `ORDER BY (a.id = q.accepted_answer_id) IS TRUE DESC, a.score DESC, a.created_at, a.id`;
-    const before = await ids(`SELECT a.id FROM answers a JOIN questions q ON q.id = a.question_id WHERE q.id = $1 ${order}`, [q]);
+    const before = await ids(`SELECT a.id FROM answers a JOIN questions q ON q.id = a.question_id WHERE q.id = $1 AND a.status = 'published' ${order}`, [q]);
     const seen = await walk('listAnswers', { params: { id: q }, query: { limit: '2' } }, async () => {
       await env.db.query(`INSERT INTO answers (id, question_id, author_id, body, score) VALUES ('ka-top', $1, 'p-ben', 'b', 500)`, [q]);
     });

@@ -83,7 +83,7 @@ describe('openapi.json', () => {
 
   test('`limit` is one integer everywhere, and no schema is a type and an anyOf at once', () => {
     const limits = operations().flatMap(({ op }) => (op.parameters ?? []).filter((p: Json) => p.name === 'limit'));
-    assert.equal(limits.length, 6); // both lists, both further-pages endpoints, similar questions, search
+    assert.equal(limits.length, 8); // both lists, both further-pages endpoints, similar questions, search, the moderation queue and log
     for (const p of limits) {
       const { default: _, ...schema } = p.schema;
       assert.deepEqual(schema, { type: 'integer', minimum: 1, maximum: 100 });

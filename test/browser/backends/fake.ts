@@ -48,10 +48,11 @@ export const author = { id: 'u1', name: 'Ana Ruiz', orgName: 'Northwind Partners
 export const threadSummary = (i: number) => ({
   id: `t${i}`, title: `Deal registration question ${i}`, excerpt: 'How do I register a deal…', category: 'deals',
   tags: ['crm'], author, replyCount: i, score: 2, solved: false, createdAt: at, lastActivityAt: at,
+  status: 'published', locked: false, pinned: false,
 });
 export const threadPage = (n = 5) => ({ items: Array.from({ length: n }, (_, i) => threadSummary(i)), nextCursor: 'c2' });
 export const thread = { ...threadSummary(1), body: 'Is there a **minimum** deal size?' };
-export const post = (i: number) => ({ id: `p${i}`, threadId: 't1', author, body: `Reply ${i}`, createdAt: at, editedAt: null });
+export const post = (i: number) => ({ id: `p${i}`, threadId: 't1', author, body: `Reply ${i}`, createdAt: at, editedAt: null, status: 'published' });
 export const threadWithPosts = { thread, posts: { items: [post(1), post(2)], nextCursor: null } };
 export const similar = {
   items: [{ id: 'q1', title: 'MDF claims', answerCount: 2, accepted: true, acceptedExcerpt: 'Use the portal form.', similarity: 0.8 }],

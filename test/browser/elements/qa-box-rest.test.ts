@@ -31,10 +31,10 @@ const EVIL = `<img src="https://evil.example/x.png" onerror="window.__qaCanary=1
 const evilAuthor = { id: 'u-evil', name: `Mallory ${EVIL}`, orgName: `Org ${EVIL}`, avatarUrl: 'javascript:window.__qaCanary=3' };
 const evilQuestion = {
   id: 'q-evil', title: `Title ${EVIL}`, excerpt: `Excerpt ${EVIL}`, category: `cat ${EVIL}`, tags: [`tag ${EVIL}`], author: evilAuthor,
-  answerCount: 1, score: 2, accepted: false, createdAt: at, lastActivityAt: at,
+  answerCount: 1, score: 2, accepted: false, createdAt: at, lastActivityAt: at, status: 'published',
   body: `Body **bold** ${EVIL} [link](javascript:window.__qaCanary=4)`, acceptedAnswerId: null, myVote: 0,
 };
-const evilAnswer = { id: 'a-evil', questionId: 'q-evil', author: evilAuthor, body: `Answer ${EVIL}`, score: 1, myVote: 0, accepted: false, createdAt: at };
+const evilAnswer = { id: 'a-evil', questionId: 'q-evil', author: evilAuthor, body: `Answer ${EVIL}`, score: 1, myVote: 0, accepted: false, createdAt: at, status: 'published' };
 
 async function mount(backend: RestBackend, question?: string): Promise<ConfabQaBox> {
   const wrap = await fixture(html`<confab-provider .backend=${backend}><confab-qa-box .question=${question}></confab-qa-box></confab-provider>`);

@@ -27,13 +27,13 @@ let seq = 0;
 function backendFor(vectors: Vector[]): CommunityBackend {
   const author = (v: Vector) => ({ id: `u-${v.id}`, name: v.payload, orgName: v.payload, avatarUrl: null });
   const answers: Answer[] = vectors.map((v, i) => ({
-    id: `a-${v.id}`, questionId: 'q-xss', author: author(v), body: v.payload, score: vectors.length - i, myVote: 0, accepted: false, createdAt: at,
+    id: `a-${v.id}`, questionId: 'q-xss', author: author(v), body: v.payload, score: vectors.length - i, myVote: 0, accepted: false, createdAt: at, status: 'published',
   }));
   const data: QuestionWithAnswers = {
     question: {
       id: 'q-xss', title: vectors.map((v) => v.payload).join(' '), excerpt: '', category: vectors[0]!.payload,
       tags: vectors.map((v) => v.payload), author: author(vectors[0]!), answerCount: answers.length, score: 0, accepted: false,
-      createdAt: at, lastActivityAt: at, body: vectors.map((v) => v.payload).join('\n\n'), acceptedAnswerId: null, myVote: 0,
+      createdAt: at, lastActivityAt: at, status: 'published', body: vectors.map((v) => v.payload).join('\n\n'), acceptedAnswerId: null, myVote: 0,
     },
     answers: { items: answers, nextCursor: null },
   };
