@@ -256,7 +256,8 @@ export default [
     // Every module an `exports` entry of package.json points at (the pack test checks they exist).
     input: ['src/index.ts', 'src/contract/index.ts', 'src/react/index.ts', 'src/elements/forum-feed/define.ts', 'src/elements/qa-box/define.ts',
       'src/elements/article-search/define.ts', 'src/elements/cert-badge/define.ts', 'src/elements/provider/define.ts',
-      'src/backends/discourse/index.ts', 'src/elements/notifications/define.ts'],
+      'src/backends/discourse/index.ts', 'src/elements/notifications/define.ts',
+      'src/elements/mod-queue/define.ts'],
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: false },
     external,
     plugins: [ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: 'src', sourceMap: false, inlineSources: false })],

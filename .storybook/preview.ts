@@ -9,6 +9,7 @@ import { ConfabCertBadge } from '../src/elements/cert-badge/cert-badge.js';
 import { ConfabNotifications } from '../src/elements/notifications/notifications.js';
 import { ConfabProvider } from '../src/core/provider.js';
 import { ConfabInsights } from '../src/elements/insights/insights.js';
+import { ConfabModQueue } from '../src/elements/mod-queue/mod-queue.js';
 
 // Registered here, by explicit calls: package.json's `sideEffects` names only dist/ files, so the
 // bundler would drop a bare `import '../src/elements/x/define.js'` from a story.
@@ -19,6 +20,7 @@ ConfabArticleSearch.define('confab-article-search');
 ConfabCertBadge.define('confab-cert-badge');
 ConfabNotifications.define('confab-notifications');
 ConfabInsights.define('confab-insights');
+ConfabModQueue.define('confab-mod-queue');
 
 interface Declaration {
   kind?: string;
@@ -41,6 +43,7 @@ const TAGS: Record<string, string> = {
   ConfabProvider: 'confab-provider',
   ConfabNotifications: 'confab-notifications',
   ConfabInsights: 'confab-insights',
+  ConfabModQueue: 'confab-mod-queue',
 };
 for (const mod of (manifest as { modules?: { declarations?: Declaration[] }[] }).modules ?? []) {
   for (const d of mod.declarations ?? []) {

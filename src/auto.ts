@@ -20,6 +20,7 @@ const loaders: Record<ElementTag, () => Promise<unknown>> = {
   'confab-provider': () => import('./elements/provider/define.js'),
   'confab-notifications': () => import('./elements/notifications/define.js'),
   'confab-insights': () => import('./elements/insights/define.js'),
+  'confab-mod-queue': () => import('./elements/mod-queue/define.js'),
 };
 
 function ownScript(): HTMLScriptElement | null {

@@ -33,6 +33,8 @@ const FIRST_CALLS: Partial<Record<ElementTag, EndpointGroup[]>> = {
   'confab-cert-badge': ['certifications', 'me'],
   'confab-notifications': ['me'],
   'confab-insights': ['insights'],
+  // The queue is asked for only once `me` says a moderator is signed in: its group loads meanwhile.
+  'confab-mod-queue': ['me'],
 };
 
 /** Called by the loader as it imports `tag`'s chunk. Nothing to load when the page brings its own backend. */

@@ -9,6 +9,7 @@ export { ConfabCertBadge } from './elements/cert-badge/cert-badge.js';
 export { ConfabNotifications } from './elements/notifications/notifications.js';
 export { ConfabProvider } from './core/provider.js';
 export { ConfabInsights } from './elements/insights/insights.js';
+export { ConfabModQueue } from './elements/mod-queue/mod-queue.js';
 
 export { configure } from './configure.js';
 export { getBackend, getOptions, onConfigChange, type ConfabOptions, type TokenProvider } from './core/config.js';

@@ -6,6 +6,7 @@ import type {
 } from '../contract/index.js';
 import type { CallOptions } from './call-options.js';
 import type { InsightsApi } from './insights.js';
+import type { ModerationApi } from './moderation.js';
 import type { NotificationsApi } from './notifications.js';
 export type { CallOptions } from './call-options.js';
 
@@ -16,7 +17,7 @@ export type { CallOptions } from './call-options.js';
  *
  * Writes take plain JSON arguments so that the outbox can persist a call and replay it later.
  */
-export interface CommunityBackend extends Partial<NotificationsApi>, Partial<InsightsApi> {
+export interface CommunityBackend extends Partial<NotificationsApi>, Partial<InsightsApi>, Partial<ModerationApi> {
   /** Stable name of this backend (RestBackend: its base URL). Scopes the cache and the outbox. */
   readonly id?: string;
 

@@ -32,6 +32,10 @@ export interface ConfabEventDetails {
   'confab-question-open': { id: string };
   /** An insights table was exported as CSV. */
   'confab-export': { table: string; from: string; to: string };
+  /** A moderator's action went through (`<confab-mod-queue>`): which action, on what. */
+  'confab-moderated': { action: string; targets: { kind: string; id: string }[] };
+  /** A partner reported content (the "Report" dialog of the feed and the Q&A box). */
+  'confab-reported': { target: { kind: string; id: string }; reason: string };
 }
 
 /** The name of a Confab event. */
@@ -73,5 +77,7 @@ declare global {
     'confab-notification-open': ConfabEvent<'confab-notification-open'>;
     'confab-question-open': ConfabEvent<'confab-question-open'>;
     'confab-export': ConfabEvent<'confab-export'>;
+    'confab-moderated': ConfabEvent<'confab-moderated'>;
+    'confab-reported': ConfabEvent<'confab-reported'>;
   }
 }

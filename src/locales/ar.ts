@@ -7,5 +7,6 @@ import { templates as articleSearch } from './article-search/ar.js';
 import { templates as certBadge } from './cert-badge/ar.js';
 import { templates as notifications } from './notifications/ar.js';
 import { templates as insights } from './insights/ar.js';
+import { templates as modQueue } from './mod-queue/ar.js';
 
-export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications, ...insights };
+export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications, ...insights, ...modQueue };

@@ -7,5 +7,6 @@ import { templates as articleSearch } from './article-search/de.js';
 import { templates as certBadge } from './cert-badge/de.js';
 import { templates as notifications } from './notifications/de.js';
 import { templates as insights } from './insights/de.js';
+import { templates as modQueue } from './mod-queue/de.js';
 
-export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications, ...insights };
+export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications, ...insights, ...modQueue };

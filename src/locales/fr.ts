@@ -7,5 +7,6 @@ import { templates as articleSearch } from './article-search/fr.js';
 import { templates as certBadge } from './cert-badge/fr.js';
 import { templates as notifications } from './notifications/fr.js';
 import { templates as insights } from './insights/fr.js';
+import { templates as modQueue } from './mod-queue/fr.js';
 
-export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications, ...insights };
+export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications, ...insights, ...modQueue };

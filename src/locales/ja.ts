@@ -7,5 +7,6 @@ import { templates as articleSearch } from './article-search/ja.js';
 import { templates as certBadge } from './cert-badge/ja.js';
 import { templates as notifications } from './notifications/ja.js';
 import { templates as insights } from './insights/ja.js';
+import { templates as modQueue } from './mod-queue/ja.js';
 
-export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications, ...insights };
+export const templates = { ...common, ...composer, ...forumFeed, ...qaBox, ...articleSearch, ...certBadge, ...notifications, ...insights, ...modQueue };

@@ -15,5 +15,5 @@ export const ForumFeed = createComponent({
   elementClass: ConfabForumFeed,
   react: React,
   displayName: 'ForumFeed',
-  events: { ...loadEvents, onConfabThreadOpen: on('confab-thread-open') },
+  events: { ...loadEvents, onConfabThreadOpen: on('confab-thread-open'), onConfabReported: on('confab-reported') },
 });

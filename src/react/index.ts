@@ -15,3 +15,4 @@ export { CertBadge } from './cert-badge.js';
 export { Notifications } from './notifications.js';
 export { Insights } from './insights.js';
 export { Provider } from './provider.js';
+export { ModQueue } from './mod-queue.js';

@@ -20,5 +20,6 @@ export const QaBox = createComponent({
     onConfabDeflected: on('confab-deflected'),
     onConfabQuestionAsked: on('confab-question-asked'),
     onConfabAnswerAccepted: on('confab-answer-accepted'),
+    onConfabReported: on('confab-reported'),
   },
 });

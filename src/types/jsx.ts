@@ -24,6 +24,7 @@ import type { ConfabNotifications } from '../elements/notifications/notification
 import type { ConfabProvider } from '../core/provider.js';
 import type { ConfabInsights } from '../elements/insights/insights.js';
 import type { InsightsRangeName } from '../elements/insights/range.js';
+import type { ConfabModQueue, QueueFilter } from '../elements/mod-queue/mod-queue.js';
 import type { ConfabEvent, ConfabEventName } from '../core/events.js';
 import type { CommunityBackend } from '../backends/types.js';
 import type { Theme } from '../ui/theme-controller.js';
@@ -38,6 +39,7 @@ export interface ConfabElementTagNameMap {
   'confab-provider': ConfabProvider;
   'confab-notifications': ConfabNotifications;
   'confab-insights': ConfabInsights;
+  'confab-mod-queue': ConfabModQueue;
 }
 
 /** A Confab tag name. */
@@ -68,17 +70,19 @@ export interface ConfabElementAttributes {
     theme?: Theme; range?: InsightsRangeName; from?: string; to?: string; label?: string;
     'question-url'?: string; questionUrl?: string; 'qa-box'?: string; qaBox?: string;
   };
+  'confab-mod-queue': { theme?: Theme; filter?: QueueFilter; reason?: string; 'page-size'?: Num; pageSize?: number; live?: Bool };
 }
 
 /** The `confab-*` events each tag fires (its class JSDoc's `@fires`). */
 export interface ConfabElementEvents {
-  'confab-forum-feed': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-thread-open';
-  'confab-qa-box': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-deflected' | 'confab-question-asked' | 'confab-answer-accepted';
+  'confab-forum-feed': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-thread-open' | 'confab-reported';
+  'confab-qa-box': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-deflected' | 'confab-question-asked' | 'confab-answer-accepted' | 'confab-reported';
   'confab-article-search': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-ask' | 'confab-article-open' | 'confab-feedback';
   'confab-cert-badge': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-verified';
   'confab-provider': never;
   'confab-notifications': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-notification-open';
   'confab-insights': 'confab-load' | 'confab-error' | 'confab-auth-required' | 'confab-question-open' | 'confab-export';
+  'confab-mod-queue': 'confab-load' | 'confab-error' | 'confab-moderated';
 }
 
 /** Handler props for `T`'s events, named `${Prefix}${event}`: `onconfab-load`, `on:confab-load`. */
@@ -127,6 +131,7 @@ declare global {
       'confab-provider': SvelteProps<'confab-provider'>;
       'confab-notifications': SvelteProps<'confab-notifications'>;
       'confab-insights': SvelteProps<'confab-insights'>;
+      'confab-mod-queue': SvelteProps<'confab-mod-queue'>;
     }
   }
 }

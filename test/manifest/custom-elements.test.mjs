@@ -77,6 +77,7 @@ const enums = {
   sort: ['latest', 'top', 'unanswered'],
   layout: ['card', 'list', 'compact'],
   mode: ['popup', 'inline'],
+  filter: ['all', 'flagged', 'held'],
 };
 const union = (values) => values.map((x) => `'${x}'`).join(' | ');
 // A type text an IDE can show without resolving names: primitives and quoted literals only.
@@ -84,7 +85,7 @@ const selfContained = (text) => text.split('|').every((t) => /^\s*('[^']*'|strin
 
 const tags = elements.map((e) => e.tagName).sort();
 test('the manifest has the six elements', () => {
-  assert.deepEqual(tags, ['confab-article-search', 'confab-cert-badge', 'confab-forum-feed', 'confab-insights', 'confab-notifications', 'confab-provider', 'confab-qa-box']);
+  assert.deepEqual(tags, ['confab-article-search', 'confab-cert-badge', 'confab-forum-feed', 'confab-insights', 'confab-mod-queue', 'confab-notifications', 'confab-provider', 'confab-qa-box']);
 });
 
 for (const el of elements) {
@@ -129,8 +130,9 @@ for (const el of elements) {
 
 test('each enumerated attribute occurs on the elements that take it', () => {
   const having = (name) => elements.filter((e) => e.attributes?.some((a) => a.name === name)).map((e) => e.tagName).sort();
-  assert.deepEqual(having('theme'), ['confab-article-search', 'confab-cert-badge', 'confab-forum-feed', 'confab-insights', 'confab-notifications', 'confab-qa-box']);
+  assert.deepEqual(having('theme'), ['confab-article-search', 'confab-cert-badge', 'confab-forum-feed', 'confab-insights', 'confab-mod-queue', 'confab-notifications', 'confab-qa-box']);
   assert.deepEqual(having('sort'), ['confab-forum-feed']);
   assert.deepEqual(having('layout'), ['confab-cert-badge']);
   assert.deepEqual(having('mode'), ['confab-article-search']);
+  assert.deepEqual(having('filter'), ['confab-mod-queue']);
 });

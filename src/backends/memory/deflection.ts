@@ -1,5 +1,6 @@
 import { Deflection, SimilarQuery, type SimilarQuestion } from '../../contract/index.js';
 import { parseInput } from './errors.js';
+import { isPublished } from './moderation.js';
 import { answersOf, questionById } from './questions.js';
 import { clockNow, iso, type MemoryState } from './state.js';
 import { excerpt, similarity, tokens } from './text.js';
@@ -15,6 +16,7 @@ export function similarQuestions(state: MemoryState, text: string): SimilarQuest
   const { q } = parseInput(SimilarQuery, { q: text }, 400);
   const wanted = tokens(q);
   return state.data.questions
+    .filter((x) => isPublished(state, 'question', x.id))
     .map((x) => ({ x, sim: similarity(wanted, tokens(x.title)), answers: answersOf(state, x.id).length }))
     .filter((s) => s.sim >= SIMILAR_MIN)
     // Deflection wants questions that already have an answer: accepted, then answered, then the rest.

@@ -3,6 +3,7 @@ import type {
   Answer, Article, ArticleSearchQuery, ArticleSearchResult, Certification, CertificationQuery, HelpfulFeedback, LiveEvent, Me, NewAnswer,
   NewPost, NewQuestion, NewThread, Ok, Page, Post, Question, QuestionListQuery, QuestionSummary, QuestionWithAnswers, SignedInMe,
   SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary, ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
+  AuditEntry, AuditLogPage, AuditLogQuery, Flag, ModerationActionRequest, NewFlag, QueuePage, QueueQuery, RevisionList, RevisionQuery, WatchedWords,
 } from '../../contract/index.js';
 import { InsightsExportQuery, SearchClick, type CsatAnswer, type CsatRequest, type CsatStatus, type Insights, type InsightsQuery } from '../../contract/insights.js';
 import type { InsightsApi } from '../insights.js';
@@ -13,6 +14,7 @@ import type {
   UnreadCount,
 } from '../../contract/index.js';
 import type { NotificationsApi } from '../notifications.js';
+import type { ModerationApi } from '../moderation.js';
 import { findArticles, readArticle, recordFeedback, type FeedbackRecord } from './articles.js';
 import * as certifications from './certification-queries.js';
 import { deflectionRecord, similarQuestions, type DeflectionRecord } from './deflection.js';
@@ -24,6 +26,7 @@ import type { MemoryData } from './model.js';
 import * as notifications from './notifications.js';
 import * as notifyOnWrite from './notify-on-write.js';
 import { seedNotifications } from './notification-seed.js';
+import * as moderation from './moderation.js';
 import * as questions from './questions.js';
 import { clockNow, createState, type MemoryState } from './state.js';
 import { searchPeople } from './people-search.js';
@@ -57,6 +60,8 @@ export interface MemoryBackendOptions {
   slaHours?: number;
   /** CSAT answers, searches and clicks already recorded (for insights stories); the backend keeps its own copy. */
   insightsLog?: InsightsLog;
+  /** Start with the demo's moderation items: a thread reported twice, a post hidden by three reports, a held answer. */
+  moderationDemo?: boolean;
 }
 
 /**
@@ -70,7 +75,7 @@ export interface MemoryBackendOptions {
  * const backend = new MemoryBackend({ me: meFor('u-aiko'), latency: 300 });
  * configure({ backend });
  */
-export class MemoryBackend implements CommunityBackend, NotificationsApi, InsightsApi {
+export class MemoryBackend implements CommunityBackend, NotificationsApi, InsightsApi, ModerationApi {
   readonly id: string;
   /** The live dataset. Tests and stories may read it to pick ids; writes go through the methods. */
   readonly data: MemoryData;
@@ -102,6 +107,7 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi, Insigh
     seedNotifications(this.book, this.state);
     this.insightsLog = options.insightsLog ? structuredClone(options.insightsLog) : emptyInsightsLog();
     this.slaHours = options.slaHours ?? 48;
+    if (options.moderationDemo) moderation.seedModeration(this.state);
   }
 
   // ---- test and story helpers -------------------------------------------------------------------
@@ -335,6 +341,40 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi, Insigh
       data: this.data, log: this.insightsLog, period: periodOf(query, now), now, slaHours: this.slaHours,
       deflections: [...this.insightsLog.deflections, ...this.deflectionLog.map((d) => ({ questionId: d.questionId, at: Date.parse(d.at) }))],
       feedback: [...this.insightsLog.feedback, ...this.feedbackLog.map((f) => ({ helpful: f.helpful, at: Date.parse(f.at) }))],
+    });
+  }
+
+  // ---- moderation (the ModerationApi capability) ---------------------------------------------------
+
+  createFlag(input: v.InferInput<typeof NewFlag>, opts?: CallOptions): Promise<Flag> {
+    return this.write('createFlag', opts, (me) => moderation.createFlag(this.state, me, input));
+  }
+
+  moderationQueue(query: v.InferInput<typeof QueueQuery>, opts?: CallOptions): Promise<QueuePage> {
+    return this.call('moderationQueue', opts, () => moderation.moderationQueue(this.state, query));
+  }
+
+  moderationAction(request: v.InferInput<typeof ModerationActionRequest>, opts?: CallOptions): Promise<AuditEntry> {
+    return this.write('moderationAction', opts, () => moderation.moderationAction(this.state, request));
+  }
+
+  moderationLog(query: v.InferInput<typeof AuditLogQuery>, opts?: CallOptions): Promise<AuditLogPage> {
+    return this.call('moderationLog', opts, () => moderation.moderationLog(this.state, query));
+  }
+
+  getWatchedWords(opts?: CallOptions): Promise<WatchedWords> {
+    return this.call('getWatchedWords', opts, () => moderation.getWatchedWords(this.state));
+  }
+
+  putWatchedWords(words: v.InferInput<typeof WatchedWords>, opts?: CallOptions): Promise<WatchedWords> {
+    return this.write('putWatchedWords', opts, () => moderation.putWatchedWords(this.state, words));
+  }
+
+  /** MemoryBackend keeps no edit history (its content is never edited): always an empty list. */
+  listRevisions(_query: RevisionQuery, opts?: CallOptions): Promise<RevisionList> {
+    return this.call('listRevisions', opts, () => {
+      moderation.getWatchedWords(this.state); // the same moderators-only rule as the server
+      return { items: [] };
     });
   }
 

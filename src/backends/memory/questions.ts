@@ -10,11 +10,12 @@ import { DEFAULT_PAGE, paginate } from './paging.js';
 import { author, authorIdFor } from './people.js';
 import { clockNow, iso, newId, type MemoryState } from './state.js';
 import { excerpt } from './text.js';
+import { afterWrite, assertMayWrite, isPublished, screen, statusOf, visibleTo } from './moderation.js';
 import { answerScore, castVote, myVote, questionScore } from './votes.js';
 
 export function listQuestions(state: MemoryState, query: v.InferInput<typeof QuestionListQuery>): Page<QuestionSummary> {
   const q = parseInput(QuestionListQuery, query, 400);
-  let list = state.data.questions.filter((x) => (!q.category || x.category === q.category) && (!q.tag || x.tags.includes(q.tag)));
+  let list = state.data.questions.filter((x) => (!q.category || x.category === q.category) && (!q.tag || x.tags.includes(q.tag)) && visibleTo(state, 'question', x.id, x.authorId));
   const byLatest = (a: QuestionRecord, b: QuestionRecord) => b.lastActivityAt - a.lastActivityAt || a.id.localeCompare(b.id);
   if (q.sort === 'unanswered') {
     list = list.filter((x) => answersOf(state, x.id).length === 0).sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
@@ -35,24 +36,32 @@ export function listAnswers(state: MemoryState, questionId: string, cursor: stri
 
 export function askQuestion(state: MemoryState, me: SignedInMe, input: v.InferInput<typeof NewQuestion>): Question {
   const body = parseInput(NewQuestion, input);
+  assertMayWrite(state, me);
+  const status = screen(state, body.title, body.body);
   const now = clockNow(state);
   const q: QuestionRecord = {
     id: newId(state, 'q'), title: body.title, body: body.body, category: body.category, tags: body.tags,
     authorId: authorIdFor(state.data, me), createdAt: now, lastActivityAt: now, acceptedAnswerId: null, baseScore: 0, votes: {},
   };
   state.data.questions.push(q);
-  emit(state, { type: 'question.created', id: q.id, parentId: null, category: q.category, at: iso(now) });
+  afterWrite(state, { kind: 'question', id: q.id }, status, null);
+  // Held content tells only the moderators (afterWrite), never the public stream.
+  if (status === 'published') emit(state, { type: 'question.created', id: q.id, parentId: null, category: q.category, at: iso(now) });
   return questionOut(state, q);
 }
 
 export function answerQuestion(state: MemoryState, me: SignedInMe, questionId: string, input: v.InferInput<typeof NewAnswer>): Answer {
   const body = parseInput(NewAnswer, input);
   const q = questionById(state, questionId);
+  assertMayWrite(state, me);
+  const status = screen(state, body.body);
   const now = clockNow(state);
   const a: AnswerRecord = {
     id: newId(state, 'an'), questionId, authorId: authorIdFor(state.data, me), body: body.body, createdAt: now, baseScore: 0, votes: {},
   };
   state.data.answers.push(a);
+  afterWrite(state, { kind: 'answer', id: a.id }, status, questionId);
+  if (status === 'held') return answerOut(state, a, q);
   q.lastActivityAt = now;
   emit(state, { type: 'answer.created', id: a.id, parentId: questionId, category: q.category, at: iso(now) });
   return answerOut(state, a, q);
@@ -87,19 +96,21 @@ export function voteAnswer(state: MemoryState, me: SignedInMe, answerId: string,
 
 export function questionById(state: MemoryState, id: string): QuestionRecord {
   const q = state.data.questions.find((x) => x.id === id);
-  if (!q) throw notFound('Question', id);
+  // Held and hidden questions are not there for anyone but their author and moderators.
+  if (!q || !visibleTo(state, 'question', q.id, q.authorId)) throw notFound('Question', id);
   return q;
 }
 
+/** The published answers of a question: what counts, deflection and "unanswered" see. */
 export function answersOf(state: MemoryState, questionId: string): AnswerRecord[] {
-  return state.data.answers.filter((a) => a.questionId === questionId);
+  return state.data.answers.filter((a) => a.questionId === questionId && isPublished(state, 'answer', a.id));
 }
 
 function questionSummary(state: MemoryState, q: QuestionRecord): QuestionSummary {
   return {
     id: q.id, title: q.title, excerpt: excerpt(q.body), category: q.category, tags: [...q.tags], author: author(state.data, q.authorId),
     answerCount: answersOf(state, q.id).length, score: questionScore(q), accepted: q.acceptedAnswerId !== null,
-    createdAt: iso(q.createdAt), lastActivityAt: iso(q.lastActivityAt), status: 'published',
+    createdAt: iso(q.createdAt), lastActivityAt: iso(q.lastActivityAt), status: statusOf(state, 'question', q.id),
   };
 }
 
@@ -110,13 +121,13 @@ function questionOut(state: MemoryState, q: QuestionRecord): Question {
 function answerOut(state: MemoryState, a: AnswerRecord, q: QuestionRecord): Answer {
   return {
     id: a.id, questionId: a.questionId, author: author(state.data, a.authorId), body: a.body, score: answerScore(a),
-    myVote: myVote(a.votes, state.user), accepted: q.acceptedAnswerId === a.id, createdAt: iso(a.createdAt), status: 'published',
+    myVote: myVote(a.votes, state.user), accepted: q.acceptedAnswerId === a.id, createdAt: iso(a.createdAt), status: statusOf(state, 'answer', a.id),
   };
 }
 
 /** Accepted first, then by score, then oldest first. */
 function answerPage(state: MemoryState, q: QuestionRecord, cursor: string | undefined): Page<Answer> {
-  const list = answersOf(state, q.id)
+  const list = state.data.answers.filter((a) => a.questionId === q.id && visibleTo(state, 'answer', a.id, a.authorId))
     .map((a) => answerOut(state, a, q))
     .sort((a, b) => Number(b.accepted) - Number(a.accepted) || b.score - a.score || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return paginate(list, cursor, DEFAULT_PAGE);

@@ -1,5 +1,6 @@
 import type { LiveEvent, SignedInMe } from '../../contract/index.js';
 import type { MemoryData } from './model.js';
+import { createModerationStore, type ModerationStore } from './moderation-store.js';
 
 /**
  * What MemoryBackend shares with the functions that answer its calls (threads.ts, questions.ts, …).
@@ -15,10 +16,12 @@ export interface MemoryState {
   /** Numbers new content; the `m` in those ids (`th-m001`) keeps them apart from the fixtures' ids. */
   seq: number;
   readonly listeners: Set<(event: LiveEvent) => void>;
+  /** Flags, statuses, locks, pins, suspensions and the audit log (moderation.ts). */
+  readonly mod: ModerationStore;
 }
 
 export function createState(data: MemoryData, user: SignedInMe | null): MemoryState {
-  return { data, user, startedAt: Date.now(), seq: 0, listeners: new Set() };
+  return { data, user, startedAt: Date.now(), seq: 0, listeners: new Set(), mod: createModerationStore() };
 }
 
 /** The fixture clock: `data.now` moving forward in real time, so new content is "just now". */

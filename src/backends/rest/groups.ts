@@ -8,6 +8,7 @@ import type { statsEndpoints } from '../../contract/groups/stats.js';
 import type { notificationEndpoints } from '../../contract/groups/notifications.js';
 import type { webhookEndpoints } from '../../contract/groups/webhooks.js';
 import type { insightsEndpoints } from '../../contract/groups/insights.js';
+import type { moderationEndpoints } from '../../contract/groups/moderation.js';
 
 /**
  * The contract's endpoint table, loaded one resource group at a time. Each group's part of the table
@@ -25,6 +26,7 @@ interface Tables {
   notifications: typeof notificationEndpoints;
   webhooks: typeof webhookEndpoints;
   insights: typeof insightsEndpoints;
+  moderation: typeof moderationEndpoints;
 }
 export type EndpointGroup = keyof Tables;
 
@@ -38,6 +40,7 @@ const imports: { [G in EndpointGroup]: () => Promise<Tables[G]> } = {
   notifications: () => import('../../contract/groups/notifications.js').then((m) => m.notificationEndpoints),
   webhooks: () => import('../../contract/groups/webhooks.js').then((m) => m.webhookEndpoints),
   insights: () => import('../../contract/groups/insights.js').then((m) => m.insightsEndpoints),
+  moderation: () => import('../../contract/groups/moderation.js').then((m) => m.moderationEndpoints),
 };
 
 // Which group an endpoint belongs to, by its name. Cheaper than a 32-entry table, and checked by
@@ -45,6 +48,7 @@ const imports: { [G in EndpointGroup]: () => Promise<Tables[G]> } = {
 // endpoint of some group's table is classified into another group.
 const RULES: [RegExp, EndpointGroup][] = [
   [/Insights|^insights$|Csat|SearchClick/, 'insights'],
+  [/Flag|^moderation|WatchedWords|Revisions/, 'moderation'],
   [/Thread|Post/, 'threads'],
   [/Question|Answer|Deflection/, 'questions'],
   [/Article/, 'articles'],
@@ -58,6 +62,8 @@ const groupOf = (name: string): EndpointGroup => RULES.find(([re]) => re.test(na
 type Has<N, W extends string> = N extends `${string}${W}${string}` ? true : false;
 type Classify<N> = Has<N, 'Insights' | 'Csat' | 'SearchClick'> extends true ? 'insights'
   : N extends 'insights' ? 'insights'
+  : Has<N, 'Flag' | 'WatchedWords' | 'Revisions'> extends true ? 'moderation'
+  : N extends `moderation${string}` ? 'moderation'
   : Has<N, 'Thread' | 'Post'> extends true ? 'threads'
   : Has<N, 'Question' | 'Answer' | 'Deflection'> extends true ? 'questions'
   : Has<N, 'Article'> extends true ? 'articles'

@@ -3,6 +3,7 @@ import type {
   LiveEvent, Me, NewAnswer, NewPost, NewQuestion, NewThread, Ok, Page, Post, Question, QuestionListQuery,
   QuestionSummary, QuestionWithAnswers, SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary,
   ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
+  AuditEntry, AuditLogPage, AuditLogQuery, Flag, ModerationActionRequest, NewFlag, QueuePage, QueueQuery, RevisionList, RevisionQuery, WatchedWords,
 } from '../../contract/index.js';
 import type {
   Follow, FollowKind, FollowLevel, MarkReadRequest, NotificationLiveEvent, NotificationPage, NotificationQuery, Person, Preferences,
@@ -12,6 +13,7 @@ import type { NotificationsApi } from '../notifications.js';
 import type { CsatAnswer, CsatRequest, CsatStatus, Insights, InsightsExportQuery, InsightsQuery, SearchClick } from '../../contract/insights.js';
 import type { InsightsApi } from '../insights.js';
 import type { CallOptions, CommunityBackend } from '../types.js';
+import type { ModerationApi } from '../moderation.js';
 import { RestClient } from './client.js';
 
 /**
@@ -28,7 +30,7 @@ import { RestClient } from './client.js';
  * const backend = new RestBackend({ baseUrl: 'https://community.example.com/api', getToken: () => portal.jwt() });
  * const { items } = await backend.listThreads({ category: 'deal-registration' }, { signal });
  */
-export class RestBackend extends RestClient implements CommunityBackend, NotificationsApi, InsightsApi {
+export class RestBackend extends RestClient implements CommunityBackend, NotificationsApi, InsightsApi, ModerationApi {
   listThreads(query: ThreadListQuery, opts?: CallOptions): Promise<Page<ThreadSummary>> {
     return this.call('listThreads', { query }, opts);
   }
@@ -118,6 +120,28 @@ export class RestBackend extends RestClient implements CommunityBackend, Notific
   }
   recordSearchClick(click: SearchClick, opts?: CallOptions): Promise<Ok> {
     return this.call('recordSearchClick', { body: click }, opts);
+  }
+  // Moderation (issue 14): the server answers 403 to anyone but moderators and vendor staff, except createFlag.
+  createFlag(input: NewFlag, opts?: CallOptions): Promise<Flag> {
+    return this.call('createFlag', { body: input }, opts);
+  }
+  moderationQueue(query: QueueQuery, opts?: CallOptions): Promise<QueuePage> {
+    return this.call('moderationQueue', { query }, opts);
+  }
+  moderationAction(request: ModerationActionRequest, opts?: CallOptions): Promise<AuditEntry> {
+    return this.call('moderationAction', { body: request }, opts);
+  }
+  moderationLog(query: AuditLogQuery, opts?: CallOptions): Promise<AuditLogPage> {
+    return this.call('moderationLog', { query }, opts);
+  }
+  getWatchedWords(opts?: CallOptions): Promise<WatchedWords> {
+    return this.call('getWatchedWords', {}, opts);
+  }
+  putWatchedWords(words: WatchedWords, opts?: CallOptions): Promise<WatchedWords> {
+    return this.call('putWatchedWords', { body: words }, opts);
+  }
+  listRevisions(query: RevisionQuery, opts?: CallOptions): Promise<RevisionList> {
+    return this.call('listRevisions', { query }, opts);
   }
 
   /**

@@ -122,6 +122,22 @@ export const feedStyles = css`
   .solved::before {
     content: '✓ ';
   }
+  .flag, .mod-badge {
+    font-weight: 600;
+    font-size: 0.9em;
+  }
+  .flag.pinned::before {
+    content: '📌 ';
+  }
+  .flag.locked::before {
+    content: '🔒 ';
+  }
+  .mod-badge {
+    color: var(--_warning);
+  }
+  .mod-badge.hidden {
+    color: var(--_danger);
+  }
   .tags {
     display: flex;
     flex-wrap: wrap;

@@ -37,6 +37,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * @fires confab-error - A fetch or write failed: `{ error, status }`.
  * @fires confab-thread-open - A thread is about to open: `{ id }`. Cancelable: `preventDefault()` to route it yourself.
  * @fires confab-auth-required - A signed-out partner tried to reply or start a thread: `{ action }`.
+ * @fires confab-reported - The partner reported a thread or a reply: `{ target, reason }`.
  *
  * @csspart base - The themed frame around everything.
  * @csspart header - The heading row with the "New thread" button.
@@ -71,6 +72,14 @@ const DEFAULT_PAGE_SIZE = 20;
  * @csspart error - An error panel.
  * @csspart skeleton - Loading placeholders.
  * @csspart offline-notice - "Offline: showing what was saved …".
+ * @csspart report - "Report" on content that is not the partner's own (also `button`).
+ * @csspart reported - "Reported", in place of the button once sent.
+ * @csspart report-dialog - The report dialog (reason and note).
+ * @csspart mod-notice - "Awaiting review" / "Hidden by a moderator" on the author's own content.
+ * @csspart mod-badge - "Awaiting review" / "Hidden by a moderator" in the author's own row.
+ * @csspart pinned - The "Pinned" mark of a thread.
+ * @csspart locked - The "Locked" mark of a thread.
+ * @csspart locked-notice - "This thread is locked", in place of the reply box.
  *
  * @cssprop --confab-color-accent - Links, primary buttons and focus rings.
  *
@@ -182,6 +191,11 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
   /** True when a partner is signed in, false when not, undefined while unknown. */
   get signedIn(): boolean | undefined {
     return this.me.value ? this.me.value.authenticated : undefined;
+  }
+
+  /** @internal The signed-in partner's id, or null. */
+  get meId(): string | null {
+    return this.me.value?.authenticated ? this.me.value.id : null;
   }
 
   private get effectiveSort(): FeedSort {

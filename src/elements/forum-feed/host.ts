@@ -14,6 +14,9 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   readonly signedIn: boolean | undefined;
   /** The signed-in partner's id, null when signed out, undefined while unknown. */
   readonly partnerId: string | null | undefined;
+  /** The signed-in partner's id (their own content gets no "Report"), or null. */
+  readonly meId: string | null;
+  readonly renderRoot: HTMLElement | DocumentFragment;
   /** The first page of threads. */
   readonly list: ResourceController<Page<ThreadSummary>>;
   /** The threads on screen. */

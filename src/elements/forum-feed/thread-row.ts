@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Author, ThreadSummary } from '../../contract/index.js';
 import { avatar } from '../../ui/states.js';
+import { moderationBadge } from '../../ui/moderation-notice.js';
 import { timeTag } from './time.js';
 
 /** What a row needs from the element: where it sits in the feed and how it opens. */
@@ -28,6 +29,12 @@ export function byline(author: Author): TemplateResult {
   return html`<span class="author"><bdi>${author.name}</bdi></span>${author.orgName
     ? html`<span class="org"><bdi>${author.orgName}</bdi></span>`
     : nothing}`;
+}
+
+/** "Pinned" and "Locked", in the row and in the open thread. */
+export function threadFlags(t: Pick<ThreadSummary, 'pinned' | 'locked'>): TemplateResult {
+  return html`${t.pinned ? html`<span class="flag pinned" part="pinned">${msg('Pinned', { id: 'forum-feed-pinned' })}</span>` : nothing}
+    ${t.locked ? html`<span class="flag locked" part="locked">${msg('Locked', { id: 'forum-feed-locked' })}</span>` : nothing}`;
 }
 
 /** A click anywhere on a row opens it, unless it was on a control or ended a text selection. */
@@ -69,6 +76,8 @@ export function threadRow(t: ThreadSummary, ctx: RowContext): TemplateResult {
         ${timeTag(t.lastActivityAt, ctx.locale)}
         <span class="replies">${replyCount(t.replyCount, ctx.locale)}</span>
         ${t.solved ? html`<span class="solved" part="solved">${msg('Solved', { id: 'forum-feed-solved' })}</span>` : nothing}
+        ${threadFlags(t)}
+        ${moderationBadge(t.status)}
       </div>
       ${t.tags.length
         ? html`<ul class="tags" aria-label=${msg('Tags', { id: 'forum-feed-tags' })}>

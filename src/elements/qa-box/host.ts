@@ -48,6 +48,8 @@ export interface AskHost extends QaHost {
 export interface QuestionHost extends QaHost {
   /** The open question's id, or null. */
   readonly openQuestionId: string | null;
+  /** Where the report dialog (ui/report-dialog.ts) finds itself to open. */
+  readonly renderRoot: HTMLElement | DocumentFragment;
   /** The caller, once known. */
   meNow(): Me | undefined;
   /** The title typed when this question was picked from the similar ones; '' when opened otherwise. */

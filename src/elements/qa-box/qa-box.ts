@@ -78,6 +78,11 @@ const followPart = partLoader(() => import('./parts/category-follow.js'));
  * @csspart skeleton - Loading placeholders.
  * @csspart composer - The answer box.
  * @csspart pending - The "pending" badge of a write waiting in the outbox.
+ * @csspart report - "Report" on content that is not the partner's own (also `button`).
+ * @csspart reported - "Reported", in place of the button once sent.
+ * @csspart report-dialog - The report dialog (reason and note).
+ * @csspart cancel - Closes the report dialog (also `button`).
+ * @csspart mod-notice - "Awaiting review" / "Hidden by a moderator" on the author's own content.
  *
  * @cssprop --confab-color-accent - Links, primary buttons, focus rings, the active similar question.
  * @cssprop --confab-color-success - The "Accepted answer" marks.
@@ -97,6 +102,7 @@ const followPart = partLoader(() => import('./parts/category-follow.js'));
  * @fires confab-question-asked - A question was posted: `{ question }`.
  * @fires confab-answer-accepted - The asker accepted an answer: `{ questionId, answerId }`.
  * @fires confab-auth-required - A signed-out partner tried to ask, answer or vote: `{ action }`.
+ * @fires confab-reported - The partner reported a question or an answer: `{ target, reason }`.
  *
  * @example
  * <confab-qa-box category="technical" categories="technical,deal-registration,marketing"></confab-qa-box>

@@ -48,4 +48,7 @@ export const templates = {
   'forum-feed-thread-queued': 'أنت غير متصل. سيُنشر موضوعك عند عودة الاتصال.',
   'forum-feed-your-reply': 'ردك',
   'forum-feed-chunk-failed': 'تعذّر تحميل هذا الجزء من المجتمع. تحقّق من اتصالك وحاول مرة أخرى.',
+  'forum-feed-pinned': 'مثبّت',
+  'forum-feed-locked': 'مقفل',
+  'forum-feed-locked-notice': 'هذا الموضوع مقفل: لا يقبل ردودًا جديدة.',
 };

@@ -48,4 +48,7 @@ export const templates = {
   'forum-feed-thread-queued': 'Sie sind offline. Ihr Thema wird veröffentlicht, sobald Sie wieder online sind.',
   'forum-feed-your-reply': 'Ihre Antwort',
   'forum-feed-chunk-failed': 'Dieser Teil der Community konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  'forum-feed-pinned': 'Angeheftet',
+  'forum-feed-locked': 'Gesperrt',
+  'forum-feed-locked-notice': 'Dieses Thema ist gesperrt: Es nimmt keine neuen Antworten an.',
 };

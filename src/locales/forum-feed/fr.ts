@@ -48,4 +48,7 @@ export const templates = {
   'forum-feed-thread-queued': 'Vous êtes hors ligne. Votre discussion sera publiée dès votre retour en ligne.',
   'forum-feed-your-reply': 'Votre réponse',
   'forum-feed-chunk-failed': 'Cette partie de la communauté n’a pas pu être chargée. Vérifiez votre connexion et réessayez.',
+  'forum-feed-pinned': 'Épinglé',
+  'forum-feed-locked': 'Verrouillé',
+  'forum-feed-locked-notice': 'Cette discussion est verrouillée : elle n’accepte plus de réponses.',
 };

@@ -48,4 +48,7 @@ export const templates = {
   'forum-feed-thread-queued': 'オフラインです。オンラインに戻るとスレッドが投稿されます。',
   'forum-feed-your-reply': 'あなたの返信',
   'forum-feed-chunk-failed': 'コミュニティのこの部分を読み込めませんでした。接続を確認して、もう一度お試しください。',
+  'forum-feed-pinned': '固定',
+  'forum-feed-locked': 'ロック中',
+  'forum-feed-locked-notice': 'このスレッドはロックされています：新しい返信は受け付けません。',
 };

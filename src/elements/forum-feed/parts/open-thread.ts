@@ -7,6 +7,7 @@ import { ResourceController } from '../../../core/resource.js';
 import { offlineNotice } from '../../../ui/states.js';
 import { ComposerController } from '../../../ui/composer.js';
 import { threadView } from './thread-view.js';
+import { ReportController } from '../../../ui/report-dialog.js';
 import type { FeedHost } from '../host.js';
 
 /**
@@ -18,6 +19,8 @@ export class OpenThread implements ReactiveController {
   id: string | null = null;
   readonly thread: ResourceController<ThreadWithPosts>;
   readonly composer: ComposerController<'replyToThread'>;
+  /** The "Report" buttons and dialog of this thread's content. */
+  readonly report: ReportController;
   private readonly morePosts: ResourceController<Page<Post>>;
   /** The thread's follow toggle. */
   readonly follow: FollowController;
@@ -57,6 +60,7 @@ export class OpenThread implements ReactiveController {
       void this.thread.refresh(); // the reply count and the cached copy
       host.announce(msg('Reply posted', { id: 'forum-feed-reply-posted' }));
     };
+    this.report = new ReportController(host);
     this.composer = new ComposerController(host, {
       method: 'replyToThread',
       locale: () => host.localeNow(),
@@ -128,6 +132,8 @@ export class OpenThread implements ReactiveController {
       locale,
       follow: followButton(this.follow, t.value?.thread.title ?? ''),
       composer: this.composer,
+      report: this.report,
+      meId: this.host.meId,
       back: () => this.close(),
       retry: () => void t.refresh(),
       loadMore: () => {

@@ -14,9 +14,10 @@ import { NewThreadController, newThreadForm } from './new-thread.js';
 import { OpenThread } from './open-thread.js';
 import type { FeedHost } from '../host.js';
 import { panelStyles } from './panels.styles.js';
+import { reportStyles } from '../../../ui/report-dialog.styles.js';
 
 /** Styles of these parts (form fields and Markdown only appear here), adopted when the chunk arrives. */
-export const styles = [fields, prose, composerStyles, panelStyles];
+export const styles = [fields, prose, composerStyles, panelStyles, reportStyles];
 
 /** The thread view, the new-thread form and the writes waiting in the outbox. */
 export class Panels {

@@ -9,6 +9,9 @@ import { pendingBadge } from '../../../ui/pending.js';
 import { byline, replyCount } from '../thread-row.js';
 import { timeTag } from '../time.js';
 import { levelHeadings } from './headings.js';
+import type { ReportController } from '../../../ui/report-dialog.js';
+import { moderationNotice } from '../../../ui/moderation-notice.js';
+import { threadFlags } from '../thread-row.js';
 
 /** Everything the open-thread view shows; the element owns the state. */
 export interface ThreadViewModel {
@@ -29,16 +32,21 @@ export interface ThreadViewModel {
   /** The follow toggle (or nothing when signed out or unavailable). */
   follow: TemplateResult | typeof nothing;
   composer: ComposerController;
+  report: ReportController;
+  /** The signed-in partner (no "Report" on their own content), or null. */
+  meId: string | null;
   back: () => void;
   retry: () => void;
   loadMore: () => void;
 }
 
-function post(p: Post, locale: string): TemplateResult {
-  return html`<li class="post" part="post" data-id=${p.id} tabindex="-1">
+function post(p: Post, m: ThreadViewModel): TemplateResult {
+  return html`<li class="post" part="post" data-id=${p.id} data-status=${p.status} tabindex="-1">
     <div class="post-head meta">
-      ${avatar(p.author)} ${byline(p.author)} ${timeTag(p.createdAt, locale)}
+      ${avatar(p.author)} ${byline(p.author)} ${timeTag(p.createdAt, m.locale)}
+      ${m.report.button({ kind: 'post', id: p.id }, p.author.id, m.meId)}
     </div>
+    ${moderationNotice(p.status)}
     <div class="prose" part="body" dir="auto">${markdown(levelHeadings(p.body))}</div>
   </li>`;
 }
@@ -60,7 +68,10 @@ export function threadView(m: ThreadViewModel): TemplateResult {
           ${avatar(head.author)} ${byline(head.author)} ${timeTag(head.createdAt, m.locale)}
           ${head.solved ? html`<span class="solved" part="solved">${msg('Solved', { id: 'forum-feed-solved' })}</span>` : nothing}
           ${m.thread ? m.follow : nothing}
-        </div>`
+          ${threadFlags(head)}
+          ${m.thread ? m.report.button({ kind: 'thread', id: m.thread.id }, m.thread.author.id, m.meId) : nothing}
+        </div>
+        ${moderationNotice(head.status)}`
       : nothing}
     ${m.thread
       ? html`<div class="prose thread-body" part="body" dir="auto">${markdown(levelHeadings(m.thread.body))}</div>
@@ -71,7 +82,7 @@ export function threadView(m: ThreadViewModel): TemplateResult {
             : nothing}
           <h4 class="replies-heading">${replyCount(Math.max(m.thread.replyCount, m.posts.length), m.locale)}</h4>
           <ol class="posts" part="posts" aria-busy=${m.loadingMore ? 'true' : 'false'}>
-            ${m.posts.map((p) => post(p, m.locale))}
+            ${m.posts.map((p) => post(p, m))}
           </ol>
           ${m.moreError
             ? errorState(m.moreError, m.retryMore)
@@ -88,13 +99,16 @@ export function threadView(m: ThreadViewModel): TemplateResult {
                 </li>`)}
               </ul>`
             : nothing}
-          <div class="reply">
-            ${composer(m.composer, {
-              label: msg('Your reply', { id: 'forum-feed-your-reply' }),
-              submit: msg('Post reply', { id: 'forum-feed-post-reply' }),
-              signIn: msg('Sign in to reply', { id: 'forum-feed-sign-in-reply' }),
-            })}
-          </div>`
+          ${m.thread.locked
+            ? html`<p class="notice locked-notice" part="locked-notice">${msg('This thread is locked: it takes no new replies.', { id: 'forum-feed-locked-notice' })}</p>`
+            : html`<div class="reply">
+                ${composer(m.composer, {
+                  label: msg('Your reply', { id: 'forum-feed-your-reply' }),
+                  submit: msg('Post reply', { id: 'forum-feed-post-reply' }),
+                  signIn: msg('Sign in to reply', { id: 'forum-feed-sign-in-reply' }),
+                })}
+              </div>`}
+          ${m.report.render()}`
       : m.error
         ? errorState(m.error, m.retry)
         : html`<div aria-busy="true">${skeleton(3)}</div>`}

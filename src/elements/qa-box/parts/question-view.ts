@@ -20,11 +20,14 @@ import { partStyles } from './shared.styles.js';
 import { questionViewStyles } from './question-view.styles.js';
 import { CsatPrompt } from './csat.js';
 import { csatStyles } from './csat.styles.js';
+import { reportStyles } from '../../../ui/report-dialog.styles.js';
+import { ReportController } from '../../../ui/report-dialog.js';
+import { moderationNotice } from '../../../ui/moderation-notice.js';
 import type { QuestionHost } from '../host.js';
 import { nextVote, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withMore, withVote, type VoteTarget } from './votes.js';
 
 /** Styles of what this view renders, adopted when its chunk arrives. */
-export const styles = [prose, composerStyles, partStyles, questionViewStyles, csatStyles];
+export const styles = [prose, composerStyles, partStyles, questionViewStyles, csatStyles, reportStyles];
 
 /**
  * The question view of `<confab-qa-box>`: the question, its answers (accepted first, then by score),
@@ -39,6 +42,8 @@ export class QuestionView implements ReactiveController {
   private moreCursor: string | null = null;
   private focusAnswer?: string;
   private readonly answerBox: ComposerController<'answerQuestion'>;
+  /** The "Report" buttons and dialog of this question and its answers. */
+  private readonly report: ReportController;
   private actionError?: ConfabError;
   private deflected = false;
   private busy = new Set<string>();
@@ -73,6 +78,7 @@ export class QuestionView implements ReactiveController {
       },
       announce: (text) => host.announce(text),
     });
+    this.report = new ReportController(host);
     this.answerBox = new ComposerController(host, {
       method: 'answerQuestion',
       backend,
@@ -242,6 +248,7 @@ export class QuestionView implements ReactiveController {
   private renderQuestion({ question: q, answers }: QuestionWithAnswers): TemplateResult {
     const me = this.host.meNow();
     const canAccept = !!me?.authenticated && (me.id === q.author.id || me.roles.includes('moderator'));
+    const meId = me?.authenticated ? me.id : null;
     const sorted = sortAnswers(answers.items);
     return html`<article class="question" part="question" aria-labelledby="question-title">
         <h2 id="question-title" class="q-title" part="title" tabindex="-1" dir="auto">${q.title}</h2>
@@ -250,7 +257,9 @@ export class QuestionView implements ReactiveController {
           <span class="chip" part="chip">${humanize(q.category)}</span>
           ${q.tags.map((t) => html`<span class="chip" part="chip" dir="auto">${t}</span>`)}
           ${followButton(this.follow, q.title)}
+          ${this.report.button({ kind: 'question', id: q.id }, q.author.id, meId)}
         </div>
+        ${moderationNotice(q.status)}
         <div class="post">
           ${this.votes({ kind: 'question' }, q.score, q.myVote, msg('Votes on the question', { id: 'qa-box-votes-question' }))}
           <div class="prose body" part="body" dir="auto">${markdown(q.body)}</div>
@@ -262,7 +271,7 @@ export class QuestionView implements ReactiveController {
       <section class="answers" aria-labelledby="answers-heading">
         <h3 id="answers-heading" class="subheading">${answerCount(sorted.length, this.host.localeNow())}</h3>
         ${sorted.length
-          ? html`<ol class="answer-list" part="list">${sorted.map((a) => this.renderAnswer(a, canAccept))}</ol>`
+          ? html`<ol class="answer-list" part="list">${sorted.map((a) => this.renderAnswer(a, canAccept, meId))}</ol>`
           : emptyState(msg('No answers yet.', { id: 'qa-box-no-answers' }), msg('Know the answer? Share it below.', { id: 'qa-box-no-answers-detail' }))}
         ${answers.nextCursor ? this.renderMore(answers.nextCursor) : nothing}
         ${this.answerBox.pending.map(
@@ -278,7 +287,8 @@ export class QuestionView implements ReactiveController {
           submit: msg('Post answer', { id: 'qa-box-post-answer' }),
           signIn: msg('Sign in to answer', { id: 'qa-box-signin-to-answer' }),
         })}
-      </section>`;
+      </section>
+      ${this.report.render()}`;
   }
 
   private renderMore(cursor: string): TemplateResult {
@@ -302,7 +312,7 @@ export class QuestionView implements ReactiveController {
     </div>`;
   }
 
-  private renderAnswer(a: Answer, canAccept: boolean): TemplateResult {
+  private renderAnswer(a: Answer, canAccept: boolean, meId: string | null): TemplateResult {
     const busy = this.busy.has(`accept:${a.id}`);
     return html`<li class="answer ${a.accepted ? 'is-accepted' : ''}" part="item answer" data-answer=${a.id} tabindex="-1" aria-label=${msg(str`Answer by ${a.author.name}`, { id: 'qa-box-answer-by' })}>
       ${this.votes({ kind: 'answer', id: a.id }, a.score, a.myVote, msg(str`Votes on the answer by ${a.author.name}`, { id: 'qa-box-votes-answer' }))}
@@ -310,9 +320,11 @@ export class QuestionView implements ReactiveController {
         ${a.accepted
           ? html`<span class="badge success" part="accepted"><span aria-hidden="true">✓</span> ${msg('Accepted answer', { id: 'qa-box-accepted' })}</span>`
           : nothing}
+        ${moderationNotice(a.status)}
         <div class="prose body" part="body" dir="auto">${markdown(a.body)}</div>
         <div class="meta row" part="meta">
           ${this.byline(a.author, a.createdAt)}
+          ${this.report.button({ kind: 'answer', id: a.id }, a.author.id, meId)}
           ${canAccept && !a.accepted
             ? html`<button type="button" class="btn small" part="button accept" ?disabled=${busy} @click=${() => this.accept(a)}>
                 ${msg('Accept this answer', { id: 'qa-box-accept' })}
