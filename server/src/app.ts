@@ -16,7 +16,6 @@ import { apiCors, badgeDocumentCors } from './middlewares/cors.js';
 import { etag } from './middlewares/etag.js';
 import { RateLimiter } from './middlewares/rate-limit.js';
 import { rejectNul } from './middlewares/reject-nul.js';
-import { safeFetchJson } from './openbadges/fetch.js';
 import { fetchForOrigin } from './openbadges/fetch-for-origin.js';
 import type { FetchJson } from './openbadges/verify.js';
 import { problemFromError, problemResponse } from './problem.js';
@@ -26,6 +25,9 @@ import { mountNotificationEvents } from './routes/notification-events.js';
 import { allowEverything } from './notify/moderation-hook.js';
 import { createUserBus } from './notify/user-bus.js';
 import { createOutboxWorker, type Worker } from './notify/worker.js';
+import { createDeliveryWorker, type DeliveryWorker } from './notify/delivery-worker.js';
+import { webhookSender } from './notify/webhook-sender.js';
+import { safeFetchJson, safePost } from './openbadges/fetch.js';
 import { mountMeta } from './routes/meta.js';
 import { mountOpenBadges } from './routes/openbadges.js';
 import { mountPortal } from './routes/portal.js';
@@ -48,6 +50,8 @@ export interface ConfabApp {
   config: Config;
   /** The outbox worker (notifications, webhooks). main.ts starts it; tests may `drain()` it instead. */
   notifier: Worker;
+  /** Sends the queued webhook calls. main.ts starts it; tests may `drain()` it instead. */
+  deliverer: DeliveryWorker;
   close(): Promise<void>;
 }
 
@@ -83,6 +87,9 @@ export function createApp(opts: AppOptions): ConfabApp {
   const userBus = createUserBus(db, userChannel);
   mountNotificationEvents(app, db, userBus, config);
   const notifier = createOutboxWorker(db, { gate: allowEverything, userChannel });
+  // Webhooks go out through the verifier's SSRF-safe fetcher; CONFAB_WEBHOOK_ALLOW names private hosts allowed anyway.
+  const post = safePost({ allowHttp: !config.production, allowHosts: config.webhookAllow, maxBytes: 64 * 1024, timeoutMs: 10_000 });
+  const deliverer = createDeliveryWorker(db, { senders: { webhook: webhookSender(post) } });
   mountEndpoints(app, {
     db,
     config,
@@ -99,8 +106,10 @@ export function createApp(opts: AppOptions): ConfabApp {
     bus,
     config,
     notifier,
+    deliverer,
     close: async () => {
       await notifier.stop();
+      await deliverer.stop();
       await userBus.close();
       await bus.close();
     },

@@ -21,6 +21,8 @@ export interface Config {
   verifyAllow: string[];
   /** Take the client IP from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Hosts webhook deliveries may reach even when they resolve to private addresses (CONFAB_WEBHOOK_ALLOW). */
+  webhookAllow: string[];
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     issuerEmail: env.CONFAB_ISSUER_EMAIL ?? 'partners@acme.example',
     verifyAllow: list(env.CONFAB_VERIFY_ALLOW).map((h) => h.toLowerCase()),
     trustProxy: env.CONFAB_TRUST_PROXY === '1',
+    webhookAllow: list(env.CONFAB_WEBHOOK_ALLOW).map((h) => h.toLowerCase()),
   };
 }
 

@@ -26,6 +26,7 @@ async function main() {
     console.log(`[confab] ready in ${Date.now() - t0} ms: http://${shown}:${info.port}/  (API http://${shown}:${info.port}/api)`);
   });
   s.notifier.start();
+  s.deliverer.start();
   const sweep = setInterval(() => forgetOldKeys(s.db).catch(() => {}), 3_600_000);
   sweep.unref();
   const stop = async () => {

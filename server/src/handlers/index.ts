@@ -10,7 +10,7 @@ import * as search from './search.js';
 import * as follows from './follows.js';
 import * as notifications from './notifications.js';
 import * as people from './people.js';
-import { notYet } from './pending.js';
+import * as webhooks from './webhooks.js';
 
 export const handlers: { [N in EndpointName]: Handler<N> } = {
   listThreads: threads.listThreads,
@@ -54,8 +54,8 @@ export const handlers: { [N in EndpointName]: Handler<N> } = {
   updatePreferences: notifications.updatePreferences,
   searchPeople: people.searchPeople,
   createLiveTicket: notifications.createLiveTicket,
-  createWebhook: notYet,
-  listWebhooks: notYet,
-  deleteWebhook: notYet,
-  listWebhookDeliveries: notYet,
+  createWebhook: webhooks.createWebhook,
+  listWebhooks: webhooks.listWebhooks,
+  deleteWebhook: webhooks.deleteWebhook,
+  listWebhookDeliveries: webhooks.listWebhookDeliveries,
 };

@@ -67,8 +67,14 @@ function allowedHost(u: URL, o: SafeFetchOptions) {
   return o.allowHosts.includes(host) || o.allowHosts.includes(u.host.toLowerCase());
 }
 
+/** What a POST sends (webhooks); a GET sends nothing. */
+interface Outgoing {
+  headers: Record<string, string>;
+  body: string;
+}
+
 /** One request, without redirects; returns status, location and the (bounded) body. */
-function requestOnce(u: URL, o: SafeFetchOptions): Promise<{ status: number; location?: string; body: string }> {
+function requestOnce(u: URL, o: SafeFetchOptions, post?: Outgoing): Promise<{ status: number; location?: string; body: string }> {
   const exempt = allowedHost(u, o);
   const host = u.hostname.replace(/^\[|\]$/g, '');
   if (net.isIP(host) && !exempt && isPrivateAddress(host)) {
@@ -94,7 +100,9 @@ function requestOnce(u: URL, o: SafeFetchOptions): Promise<{ status: number; loc
     const mod = u.protocol === 'https:' ? https : http;
     const req = mod.request(
       u,
-      { method: 'GET', lookup, headers: { accept: 'application/ld+json, application/json', 'user-agent': 'confab-verifier/1' }, timeout: o.timeoutMs ?? 5000 },
+      post
+        ? { method: 'POST', lookup, headers: { ...post.headers, 'content-length': String(Buffer.byteLength(post.body)) }, timeout: o.timeoutMs ?? 5000 }
+        : { method: 'GET', lookup, headers: { accept: 'application/ld+json, application/json', 'user-agent': 'confab-verifier/1' }, timeout: o.timeoutMs ?? 5000 },
       (res) => {
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400) {
@@ -123,7 +131,7 @@ function requestOnce(u: URL, o: SafeFetchOptions): Promise<{ status: number; loc
     req.on('timeout', () => req.destroy(new FetchError('unreachable', 'timed out')));
     req.on('error', (e) => reject(e instanceof FetchError ? e : new FetchError('unreachable', e.message)));
     req.on('close', () => clearTimeout(timer));
-    req.end();
+    req.end(post?.body);
   });
 }
 
@@ -147,5 +155,16 @@ export function safeFetchJson(o: SafeFetchOptions): FetchJson {
       // The final address: the verifier accepts a document whose id is where a redirect led.
       return { status: r.status, url: url.href, json };
     }
+  };
+}
+
+/**
+ * One POST under the same rules (webhook deliveries): the checked address only, a timeout, a bounded
+ * answer, and no redirects followed (a 3xx is the receiver's answer, recorded as such).
+ */
+export function safePost(o: SafeFetchOptions): (url: string, post: Outgoing) => Promise<{ status: number; body: string }> {
+  return async (raw, post) => {
+    const r = await requestOnce(checkUrl(raw, o), o, post);
+    return { status: r.status, body: r.body };
   };
 }
