@@ -27,6 +27,13 @@ import { createUserBus } from './notify/user-bus.js';
 import { createOutboxWorker, type Worker } from './notify/worker.js';
 import { createDeliveryWorker, type DeliveryWorker } from './notify/delivery-worker.js';
 import { webhookSender } from './notify/webhook-sender.js';
+import { emailSender } from './notify/email-sender.js';
+import { captureMailer, smtpMailer, type Mailer } from './notify/mailer.js';
+import { createDigestJob, type DigestJob } from './notify/digest.js';
+import { rememberMail } from './middlewares/remember-mail.js';
+import { mountUnsubscribe } from './routes/unsubscribe.js';
+import { mountDemoMail } from './routes/demo-mail.js';
+import { randomBytes } from 'node:crypto';
 import { safeFetchJson, safePost } from './openbadges/fetch.js';
 import { mountMeta } from './routes/meta.js';
 import { mountOpenBadges } from './routes/openbadges.js';
@@ -52,8 +59,13 @@ export interface ConfabApp {
   notifier: Worker;
   /** Sends the queued webhook calls. main.ts starts it; tests may `drain()` it instead. */
   deliverer: DeliveryWorker;
+  /** Queues the daily and weekly digest mails. main.ts starts it; tests call `queueDue(now)`. */
+  digests: DigestJob;
   close(): Promise<void>;
 }
+
+/** Outside production, without CONFAB_MAIL_SECRET: a fixed key, so demo unsubscribe links survive restarts. */
+const DEMO_UNSUBSCRIBE_SECRET = 'confab-demo-unsubscribe-do-not-use-in-production';
 
 export function createApp(opts: AppOptions): ConfabApp {
   const config: Config = { ...configFromEnv(), ...opts.config };
@@ -74,6 +86,7 @@ export function createApp(opts: AppOptions): ConfabApp {
   app.use('/ob/*', badgeDocumentCors());
   app.use('/api/*', limitBody(config.maxBodyBytes));
   app.use('/api/*', authenticate(auth));
+  app.use('/api/*', rememberMail(db));
   app.use('/api/*', clientIp(config.trustProxy));
   app.use('/api/*', rejectNul());
   app.use('/ob/*', rejectNul());
@@ -89,7 +102,21 @@ export function createApp(opts: AppOptions): ConfabApp {
   const notifier = createOutboxWorker(db, { gate: allowEverything, userChannel });
   // Webhooks go out through the verifier's SSRF-safe fetcher; CONFAB_WEBHOOK_ALLOW names private hosts allowed anyway.
   const post = safePost({ allowHttp: !config.production, allowHosts: config.webhookAllow, maxBytes: 64 * 1024, timeoutMs: 10_000 });
-  const deliverer = createDeliveryWorker(db, { senders: { webhook: webhookSender(post) } });
+  // Mail: through SMTP when CONFAB_SMTP_URL is set, else captured (listed at /api/demo/mail outside production).
+  let mailer: Mailer;
+  if (config.mail.smtpUrl) mailer = smtpMailer(config.mail.smtpUrl, config.mail.from);
+  else {
+    const capture = captureMailer(config.mail.from);
+    if (!config.production) mountDemoMail(app, capture.mails);
+    mailer = capture;
+  }
+  const unsubscribeSecret = config.mail.unsubscribeSecret ?? (config.production ? randomBytes(32).toString('hex') : DEMO_UNSUBSCRIBE_SECRET);
+  if (config.production && !config.mail.unsubscribeSecret)
+    console.warn('[confab] CONFAB_MAIL_SECRET is not set: unsubscribe links stop working when this process restarts.');
+  mountUnsubscribe(app, db, unsubscribeSecret);
+  const email = emailSender({ mailer, baseUrl: config.publicUrl ?? 'http://localhost:8787', unsubscribeSecret });
+  const deliverer = createDeliveryWorker(db, { senders: { webhook: webhookSender(post), email } });
+  const digests = createDigestJob(db, { hour: config.mail.digestHour, weekday: config.mail.digestWeekday });
   mountEndpoints(app, {
     db,
     config,
@@ -107,9 +134,12 @@ export function createApp(opts: AppOptions): ConfabApp {
     config,
     notifier,
     deliverer,
+    digests,
     close: async () => {
+      digests.stop();
       await notifier.stop();
       await deliverer.stop();
+      mailer.close();
       await userBus.close();
       await bus.close();
     },

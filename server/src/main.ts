@@ -27,6 +27,7 @@ async function main() {
   });
   s.notifier.start();
   s.deliverer.start();
+  s.digests.start();
   const sweep = setInterval(() => forgetOldKeys(s.db).catch(() => {}), 3_600_000);
   sweep.unref();
   const stop = async () => {

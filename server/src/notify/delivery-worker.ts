@@ -10,6 +10,8 @@ export interface DeliveryRow {
   id: string;
   channel: string;
   recipient: string;
+  /** What the unique key is about: a source event, a notification, or a digest period. */
+  event_key: string;
   event: string;
   payload: unknown;
   attempts: number;
@@ -54,7 +56,7 @@ export function createDeliveryWorker(db: Db, o: DeliveryWorkerOptions): Delivery
         `UPDATE deliveries SET attempts = attempts + 1, run_at = now() + ($2::double precision * interval '1 millisecond')
          WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND run_at <= now() AND channel = ANY($3::text[])
                       ORDER BY run_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-         RETURNING id, channel, recipient, event, payload, attempts`,
+         RETURNING id, channel, recipient, event_key, event, payload, attempts`,
         [batch, leaseMs, channels],
       );
       return rows;
