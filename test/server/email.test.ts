@@ -11,7 +11,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { MailConfig } from '../../server/src/config.js';
 import { createDeliveryWorker } from '../../server/src/notify/delivery-worker.js';
-import { createDigestJob } from '../../server/src/notify/digest.js';
+import { createDigestJob, periodEnd } from '../../server/src/notify/digest.js';
 import { emailSender } from '../../server/src/notify/email-sender.js';
 import { smtpMailer } from '../../server/src/notify/mailer.js';
 import { ORIGIN, PEOPLE, call, raw, setupTestEnv, type TestEnv, type Who } from './helpers.js';
@@ -149,6 +149,14 @@ describe('email notifications', () => {
     assert.equal(await jobs[0].queueDue(now), 0);
     await settle();
     assert.equal(mailsTo('ava@northwind.example').length, 1);
+  });
+
+  test('digest periods end at the digest hour (UTC), weekly ones on the digest weekday', () => {
+    const sat0600 = new Date('2026-12-05T06:00:00Z');
+    assert.equal(periodEnd(sat0600, 'daily', 7, 1).toISOString(), '2026-12-04T07:00:00.000Z');
+    assert.equal(periodEnd(new Date('2026-12-05T07:00:00Z'), 'daily', 7, 1).toISOString(), '2026-12-05T07:00:00.000Z');
+    assert.equal(periodEnd(sat0600, 'weekly', 7, 1).toISOString(), '2026-11-30T07:00:00.000Z');
+    assert.equal(periodEnd(new Date('2026-11-30T07:30:00Z'), 'weekly', 7, 1).toISOString(), '2026-11-30T07:00:00.000Z');
   });
 
   test('an SMTP server that answers 451 and then accepts gets the mail exactly once; 451 every time parks it', async () => {
