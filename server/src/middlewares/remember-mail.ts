@@ -12,11 +12,13 @@ export const rememberMail = (db: Db) => {
   return createMiddleware<AppEnv>(async (c, next) => {
     const u = c.get('user');
     if (u?.email) {
-      const locale = mailLocale(u.locale ?? c.req.header('accept-language') ?? null);
+      // No claim and no header says nothing about the language: the stored one stays.
+      const said = u.locale ?? c.req.header('accept-language');
+      const locale = said ? mailLocale(said) : null;
       const seen = `${u.email}|${locale}`;
       if (known.get(u.id) !== seen) {
         const { rows } = await db.query(
-          `UPDATE people SET mail_to = $2, locale = $3 WHERE id = $1 AND (mail_to IS DISTINCT FROM $2 OR locale IS DISTINCT FROM $3) RETURNING id`,
+          `UPDATE people SET mail_to = $2, locale = COALESCE($3, locale) WHERE id = $1 AND (mail_to IS DISTINCT FROM $2 OR locale IS DISTINCT FROM COALESCE($3, locale)) RETURNING id`,
           [u.id, u.email, locale],
         );
         const exists = rows.length > 0 || (await db.query(`SELECT 1 FROM people WHERE id = $1`, [u.id])).rows.length > 0;
