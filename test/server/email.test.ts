@@ -133,6 +133,12 @@ describe('email notifications', () => {
     await settle();
     assert.equal(mailsTo('ava@northwind.example').length, 0, 'replies wait for the daily digest');
 
+    // Older than two periods (e.g. from before a switch to the digest): left out.
+    await env.db.query(
+      `INSERT INTO notifications (id, recipient_id, event_key, type, actor_id, target_kind, target_id, target_title, excerpt, created_at)
+       VALUES ('n_old', 'p-ava', 'old', 'reply', 'p-ben', 'thread', $1, 'Digest me', 'An old reply', now() - interval '10 days')`,
+      [t.id],
+    );
     const now = new Date(Date.now() + DAY);
     const jobs = [createDigestJob(env.db, { hour: 7, weekday: 1 }), createDigestJob(env.db, { hour: 7, weekday: 1 })];
     const queued = await Promise.all(jobs.map((j) => j.queueDue(now)));
@@ -143,6 +149,7 @@ describe('email notifications', () => {
     assert.equal(mails.length, 1);
     assert.match(mails[0].subject ?? '', /^Votre résumé quotidien : 3 nouveautés$/);
     for (const who of ['p-ben', 'p-devi', 'p-sam']) assert.match(mails[0].text ?? '', new RegExp(`Reply from ${who}`));
+    assert.doesNotMatch(mails[0].text ?? '', /An old reply/);
     assert.match(header(mails[0], 'list-unsubscribe') ?? '', /^<http:\/\/confab\.test\/api\/v1\/unsubscribe\?token=/);
 
     // The same period again: nothing new queued, nothing sent.

@@ -36,16 +36,19 @@ export function createDigestJob(db: Db, o: DigestOptions): DigestJob {
   const queue = async (mode: 'daily' | 'weekly', now: Date) => {
     const end = periodEnd(now, mode, o.hour, o.weekday);
     const key = `${mode}:${end.toISOString().slice(0, 10)}`;
+    // Two periods back at most: late commits of the last period are caught, while a partner who
+    // switches to a digest does not get months of old notifications in their first one.
+    const since = new Date(end.getTime() - 2 * (mode === 'weekly' ? 7 * DAY : DAY));
     const { rows } = await db.query(
       `INSERT INTO deliveries (id, channel, recipient, event_key, event, payload)
        SELECT 'msg_' || md5('email|' || r.recipient_id || '|' || $1::text), 'email', r.recipient_id, $1::text, 'digest',
-              jsonb_build_object('mode', $2::text, 'cutoff', $3::text)
+              jsonb_build_object('mode', $2::text, 'cutoff', $3::text, 'since', $4::text)
        FROM (SELECT DISTINCT n.recipient_id FROM notifications n JOIN people p ON p.id = n.recipient_id
-             WHERE n.digest_key IS NULL AND n.created_at <= $3::timestamptz AND p.mail_to IS NOT NULL
+             WHERE n.digest_key IS NULL AND n.created_at <= $3::timestamptz AND n.created_at > $4::timestamptz AND p.mail_to IS NOT NULL
                AND ${modeSql('n.recipient_id', 'n.type')} = $2::text) r
        ON CONFLICT (channel, recipient, event_key) DO NOTHING
        RETURNING id`,
-      [key, mode, end.toISOString()],
+      [key, mode, end.toISOString(), since.toISOString()],
     );
     return rows.length;
   };

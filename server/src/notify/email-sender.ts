@@ -71,14 +71,14 @@ export function emailSender(deps: EmailSenderDeps): Sender {
   }
 
   async function digest(q: Queryable, d: DeliveryRow) {
-    const p = d.payload as { mode?: unknown; cutoff?: unknown };
+    const p = d.payload as { mode?: unknown; cutoff?: unknown; since?: unknown };
     const mode = p.mode === 'weekly' ? 'weekly' : 'daily';
     // Claim what is still undigested (this row is leased to this worker alone); on a retry the
     // notifications claimed by the failed try are read again below.
     await q.query(
       `UPDATE notifications n SET digest_key = $2 WHERE n.recipient_id = $1 AND n.digest_key IS NULL AND n.created_at <= $3::timestamptz
-         AND ${modeSql('n.recipient_id', 'n.type')} = $4`,
-      [d.recipient, d.event_key, p.cutoff, mode],
+         AND n.created_at > $5::timestamptz AND ${modeSql('n.recipient_id', 'n.type')} = $4`,
+      [d.recipient, d.event_key, p.cutoff, mode, p.since ?? '-infinity'],
     );
     const rows = (await q.query<ItemRow>(`${ITEM_SELECT} WHERE n.recipient_id = $1 AND n.digest_key = $2 ORDER BY n.created_at, n.id`, [d.recipient, d.event_key])).rows;
     const to = await recipientOf(q, d.recipient);
