@@ -114,7 +114,7 @@ export function createApp(opts: AppOptions): ConfabApp {
   if (config.production && !config.mail.unsubscribeSecret)
     console.warn('[confab] CONFAB_MAIL_SECRET is not set: unsubscribe links stop working when this process restarts.');
   mountUnsubscribe(app, db, unsubscribeSecret);
-  const email = emailSender({ mailer, baseUrl: config.publicUrl ?? 'http://localhost:8787', unsubscribeSecret });
+  const email = emailSender({ mailer, baseUrl: config.publicUrl ?? config.mail.linkBase, unsubscribeSecret });
   const deliverer = createDeliveryWorker(db, { senders: { webhook: webhookSender(post), email } });
   const digests = createDigestJob(db, { hour: config.mail.digestHour, weekday: config.mail.digestWeekday });
   mountEndpoints(app, {

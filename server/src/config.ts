@@ -34,6 +34,8 @@ export interface MailConfig {
   from: string;
   /** HMAC key of the unsubscribe tokens (CONFAB_MAIL_SECRET); outside production a fixed demo key when unset. */
   unsubscribeSecret?: string;
+  /** Origin of the links in mails: CONFAB_PUBLIC_URL, else http://localhost:$PORT. */
+  linkBase: string;
   /** UTC hour the daily and weekly digests go out (CONFAB_DIGEST_HOUR, 0-23). */
   digestHour: number;
   /** Day of the weekly digest, 0 = Sunday … 6 = Saturday (CONFAB_DIGEST_WEEKDAY). */
@@ -60,6 +62,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       smtpUrl: env.CONFAB_SMTP_URL || undefined,
       from: env.CONFAB_MAIL_FROM || 'Confab <no-reply@confab.localhost>',
       unsubscribeSecret: env.CONFAB_MAIL_SECRET || undefined,
+      linkBase: env.CONFAB_PUBLIC_URL?.replace(/\/+$/, '') || `http://localhost:${Number(env.PORT ?? 8787)}`,
       digestHour: clampInt(env.CONFAB_DIGEST_HOUR, 7, 0, 23),
       digestWeekday: clampInt(env.CONFAB_DIGEST_WEEKDAY, 1, 0, 6),
     },

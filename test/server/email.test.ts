@@ -53,7 +53,7 @@ after(async () => {
 });
 
 function mailConfig(url?: string): MailConfig {
-  return { smtpUrl: url, from: 'Acme Community <community@acme.example>', unsubscribeSecret: SECRET, digestHour: 7, digestWeekday: 1 };
+  return { smtpUrl: url, from: 'Acme Community <community@acme.example>', unsubscribeSecret: SECRET, linkBase: ORIGIN, digestHour: 7, digestWeekday: 1 };
 }
 
 /** A token with an email claim (verified unless said otherwise) and a locale. */
