@@ -16,7 +16,7 @@ import { apiCors, badgeDocumentCors } from './middlewares/cors.js';
 import { etag } from './middlewares/etag.js';
 import { RateLimiter } from './middlewares/rate-limit.js';
 import { rejectNul } from './middlewares/reject-nul.js';
-import { safeFetchJson, safeFetchText } from './openbadges/fetch.js';
+import { safeFetchJson, safeFetchText, safePost } from './openbadges/fetch.js';
 import { fetchForOrigin, fetchTextForOrigin } from './openbadges/fetch-for-origin.js';
 import type { FetchJson } from './openbadges/verify.js';
 import type { FetchText } from '../../src/openbadges/ob3/index.js';
@@ -27,6 +27,15 @@ import { mountNotificationEvents } from './routes/notification-events.js';
 import { publishedOnly } from './notify/moderation-hook.js';
 import { createUserBus } from './notify/user-bus.js';
 import { createOutboxWorker, type Worker } from './notify/worker.js';
+import { createDeliveryWorker, type DeliveryWorker } from './notify/delivery-worker.js';
+import { webhookSender } from './notify/webhook-sender.js';
+import { emailSender } from './notify/email-sender.js';
+import { captureMailer, smtpMailer, type Mailer } from './notify/mailer.js';
+import { createDigestJob, type DigestJob } from './notify/digest.js';
+import { rememberMail } from './middlewares/remember-mail.js';
+import { mountUnsubscribe } from './routes/unsubscribe.js';
+import { mountDemoMail } from './routes/demo-mail.js';
+import { randomBytes } from 'node:crypto';
 import { mountMeta } from './routes/meta.js';
 import { mountOpenBadges } from './routes/openbadges.js';
 import { mountPortal } from './routes/portal.js';
@@ -51,8 +60,15 @@ export interface ConfabApp {
   config: Config;
   /** The outbox worker (notifications, webhooks). main.ts starts it; tests may `drain()` it instead. */
   notifier: Worker;
+  /** Sends the queued webhook calls. main.ts starts it; tests may `drain()` it instead. */
+  deliverer: DeliveryWorker;
+  /** Queues the daily and weekly digest mails. main.ts starts it; tests call `queueDue(now)`. */
+  digests: DigestJob;
   close(): Promise<void>;
 }
+
+/** Outside production, without CONFAB_MAIL_SECRET: a fixed key, so demo unsubscribe links survive restarts. */
+const DEMO_UNSUBSCRIBE_SECRET = 'confab-demo-unsubscribe-do-not-use-in-production';
 
 export function createApp(opts: AppOptions): ConfabApp {
   const config: Config = { ...configFromEnv(), ...opts.config };
@@ -76,6 +92,7 @@ export function createApp(opts: AppOptions): ConfabApp {
   app.use('/ob/*', badgeDocumentCors());
   app.use('/api/*', limitBody(config.maxBodyBytes));
   app.use('/api/*', authenticate(auth));
+  app.use('/api/*', rememberMail(db));
   app.use('/api/*', clientIp(config.trustProxy));
   app.use('/api/*', rejectNul());
   app.use('/ob/*', rejectNul());
@@ -89,6 +106,23 @@ export function createApp(opts: AppOptions): ConfabApp {
   const userBus = createUserBus(db, userChannel);
   mountNotificationEvents(app, db, userBus, config);
   const notifier = createOutboxWorker(db, { gate: publishedOnly, userChannel });
+  // Webhooks go out through the verifier's SSRF-safe fetcher; CONFAB_WEBHOOK_ALLOW names private hosts allowed anyway.
+  const post = safePost({ allowHttp: !config.production, allowHosts: config.webhookAllow, maxBytes: 64 * 1024, timeoutMs: 10_000 });
+  // Mail: through SMTP when CONFAB_SMTP_URL is set, else captured (listed at /api/demo/mail outside production).
+  let mailer: Mailer;
+  if (config.mail.smtpUrl) mailer = smtpMailer(config.mail.smtpUrl, config.mail.from);
+  else {
+    const capture = captureMailer(config.mail.from);
+    if (!config.production) mountDemoMail(app, capture.mails);
+    mailer = capture;
+  }
+  const unsubscribeSecret = config.mail.unsubscribeSecret ?? (config.production ? randomBytes(32).toString('hex') : DEMO_UNSUBSCRIBE_SECRET);
+  if (config.production && !config.mail.unsubscribeSecret)
+    console.warn('[confab] CONFAB_MAIL_SECRET is not set: unsubscribe links stop working when this process restarts.');
+  mountUnsubscribe(app, db, unsubscribeSecret);
+  const email = emailSender({ mailer, baseUrl: config.publicUrl ?? config.mail.linkBase, unsubscribeSecret });
+  const deliverer = createDeliveryWorker(db, { senders: { webhook: webhookSender(post), email } });
+  const digests = createDigestJob(db, { hour: config.mail.digestHour, weekday: config.mail.digestWeekday });
   mountEndpoints(app, {
     db,
     config,
@@ -106,8 +140,13 @@ export function createApp(opts: AppOptions): ConfabApp {
     bus,
     config,
     notifier,
+    deliverer,
+    digests,
     close: async () => {
+      digests.stop();
       await notifier.stop();
+      await deliverer.stop();
+      mailer.close();
       await userBus.close();
       await bus.close();
     },

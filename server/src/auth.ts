@@ -10,13 +10,27 @@ export interface User {
   org: { id: string; name: string } | null;
   tier: Tier | null;
   roles: Role[];
+  /** The token's `email` claim, only when `email_verified` is not false: the one address mail goes to. */
+  email?: string | null;
+  /** The token's `locale` claim (BCP 47), for mail. */
+  locale?: string | null;
 }
 
 export interface Auth {
   readonly demo: boolean;
   verify(token: string): Promise<User>;
   /** Only in demo mode (and tests): signs a token for the given claims. */
-  sign?(user: { id: string; name: string; org?: string | null; orgName?: string | null; tier?: string | null; roles?: string[] }): Promise<string>;
+  sign?(user: {
+    id: string;
+    name: string;
+    org?: string | null;
+    orgName?: string | null;
+    tier?: string | null;
+    roles?: string[];
+    email?: string | null;
+    emailVerified?: boolean;
+    locale?: string | null;
+  }): Promise<string>;
 }
 
 export const DEMO_SECRET = 'confab-demo-secret-do-not-use-in-production';
@@ -34,7 +48,10 @@ export function claimsToUser(p: JWTPayload): User {
     ? (p.roles as unknown[]).filter((r): r is Role => (ROLES as readonly unknown[]).includes(r))
     : [];
   const name = typeof p.name === 'string' && p.name ? p.name : p.sub;
-  return { id: p.sub.slice(0, 128), name: String(name).slice(0, 200), org, tier, roles };
+  // An unverified address is never mailed: someone could have typed another person's address.
+  const email = typeof p.email === 'string' && p.email_verified !== false && /^[^\s@<>,;]+@[^\s@<>,;]+$/.test(p.email) && p.email.length <= 254 ? p.email : null;
+  const locale = typeof p.locale === 'string' && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(p.locale) ? p.locale : null;
+  return { id: p.sub.slice(0, 128), name: String(name).slice(0, 200), org, tier, roles, email, locale };
 }
 
 export function hs256Auth(secret: string, demo = false): Auth {
@@ -46,7 +63,16 @@ export function hs256Auth(secret: string, demo = false): Auth {
       return claimsToUser(payload);
     },
     async sign(u) {
-      return new SignJWT({ name: u.name, org: u.org ?? undefined, orgName: u.orgName ?? undefined, tier: u.tier ?? undefined, roles: u.roles ?? [] })
+      return new SignJWT({
+        name: u.name,
+        org: u.org ?? undefined,
+        orgName: u.orgName ?? undefined,
+        tier: u.tier ?? undefined,
+        roles: u.roles ?? [],
+        email: u.email ?? undefined,
+        email_verified: u.email ? (u.emailVerified ?? true) : undefined,
+        locale: u.locale ?? undefined,
+      })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(u.id)
         .setIssuedAt()

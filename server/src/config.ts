@@ -25,6 +25,25 @@ export interface Config {
   insights: InsightsConfig;
   /** Reports, pre-moderation and the limits for new partners (server/README.md, "Moderation"). */
   moderation: ModerationConfig;
+  /** Hosts webhook deliveries may reach even when they resolve to private addresses (CONFAB_WEBHOOK_ALLOW). */
+  webhookAllow: string[];
+  mail: MailConfig;
+}
+
+/** Email notifications (issue 13). */
+export interface MailConfig {
+  /** smtp(s)://user:pass@host:port (CONFAB_SMTP_URL); without it mail is captured in memory (GET /api/demo/mail outside production). */
+  smtpUrl?: string;
+  /** The From address (CONFAB_MAIL_FROM). */
+  from: string;
+  /** HMAC key of the unsubscribe tokens (CONFAB_MAIL_SECRET); outside production a fixed demo key when unset. */
+  unsubscribeSecret?: string;
+  /** Origin of the links in mails: CONFAB_PUBLIC_URL, else http://localhost:$PORT. */
+  linkBase: string;
+  /** UTC hour the daily and weekly digests go out (CONFAB_DIGEST_HOUR, 0-23). */
+  digestHour: number;
+  /** Day of the weekly digest, 0 = Sunday … 6 = Saturday (CONFAB_DIGEST_WEEKDAY). */
+  digestWeekday: number;
 }
 
 /** One write limit: at most `max` in `windowMs`. */
@@ -98,7 +117,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       newPartnerMaxLinks: Number(env.CONFAB_NEW_PARTNER_MAX_LINKS ?? 2),
       newPartnerLimits: parseLimitRules(env.CONFAB_NEW_PARTNER_LIMITS ?? '3/30s,15/10m,50/1h'),
     },
+    webhookAllow: list(env.CONFAB_WEBHOOK_ALLOW).map((h) => h.toLowerCase()),
+    mail: {
+      smtpUrl: env.CONFAB_SMTP_URL || undefined,
+      from: env.CONFAB_MAIL_FROM || 'Confab <no-reply@confab.localhost>',
+      unsubscribeSecret: env.CONFAB_MAIL_SECRET || undefined,
+      linkBase: env.CONFAB_PUBLIC_URL?.replace(/\/+$/, '') || `http://localhost:${Number(env.PORT ?? 8787)}`,
+      digestHour: clampInt(env.CONFAB_DIGEST_HOUR, 7, 0, 23),
+      digestWeekday: clampInt(env.CONFAB_DIGEST_WEEKDAY, 1, 0, 6),
+    },
   };
+}
+
+function clampInt(s: string | undefined, dflt: number, min: number, max: number): number {
+  const n = Number(s);
+  return s && Number.isInteger(n) && n >= min && n <= max ? n : dflt;
 }
 
 /** What the process needs before there is an app: where to listen, which database, which token keys. */

@@ -20,6 +20,7 @@ async function main() {
   if (s.auth.demo) {
     console.log('[confab] DEMO MODE: no CONFAB_JWT_SECRET or CONFAB_JWKS_URL set; tokens use a built-in dev secret.');
     console.log('[confab]   demo people: GET /api/demo/users, a token: GET /api/demo/token?user=p-ava');
+    if (!s.config.mail.smtpUrl) console.log('[confab]   no CONFAB_SMTP_URL: notification mail is kept and listed at GET /api/demo/mail');
   }
   console.log(`[confab] database: ${s.db.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite at ' + (start.dataDir ?? REPO_ROOT + '.data')}${s.seeded ? ', seeded the demo community' : ''}`);
   const server = serve({ fetch: s.app.fetch, port, hostname: host }, (info) => {
@@ -27,6 +28,8 @@ async function main() {
     console.log(`[confab] ready in ${Date.now() - t0} ms: http://${shown}:${info.port}/  (API http://${shown}:${info.port}/api)`);
   });
   s.notifier.start();
+  s.deliverer.start();
+  s.digests.start();
   const sweep = setInterval(() => forgetOldKeys(s.db).catch(() => {}), 3_600_000);
   sweep.unref();
   // Search events past their retention period (CONFAB_SEARCH_RETENTION_DAYS) go at start and hourly.

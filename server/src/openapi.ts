@@ -56,6 +56,14 @@ function operation(name: string, ep: Endpoint, tag: string) {
 }
 
 /** The two routes outside the endpoint table: the live stream and the health check. */
+const unsubscribeToken = {
+  name: 'token',
+  in: 'query',
+  required: true,
+  description: 'The signed token of the `List-Unsubscribe` link of a notification mail.',
+  schema: { type: 'string' },
+};
+
 function serverRoutes() {
   return {
     '/v1/events': {
@@ -93,6 +101,35 @@ function serverRoutes() {
           '200': { description: 'An event stream', content: { 'text/event-stream': { schema: schemaOf(NotificationLiveEvent) } } },
           '400': problemResponse('A NUL (U+0000) in the query'),
           '401': problemResponse('No ticket, or one that is unknown, used or expired'),
+        },
+      },
+    },
+    '/v1/unsubscribe': {
+      get: {
+        operationId: 'unsubscribePage',
+        summary: 'The confirmation page of an unsubscribe link',
+        description: 'Shows what the signed link would stop, with a button that POSTs it. Changes nothing: link scanners follow GETs.',
+        tags: ['notifications'],
+        security: [],
+        parameters: [unsubscribeToken],
+        responses: {
+          '200': { description: 'A small HTML page in the recipient\'s language', content: { 'text/html': { schema: { type: 'string' } } } },
+          '400': problemResponse('No token, or one this server did not sign'),
+          '401': problemResponse('Malformed, invalid or expired bearer token (none is needed)'),
+        },
+      },
+      post: {
+        operationId: 'unsubscribe',
+        summary: 'One-click unsubscribe (RFC 8058)',
+        description:
+          'What mail clients POST (`List-Unsubscribe=One-Click`) to the `List-Unsubscribe` URL of a notification mail. No sign-in: the HMAC-signed token names the recipient and the notification type (or `all`), whose delivery becomes `inapp` (mail stops, the in-app notification stays).',
+        tags: ['notifications'],
+        security: [],
+        parameters: [unsubscribeToken],
+        responses: {
+          '200': { description: 'Unsubscribed; a small HTML page says so', content: { 'text/html': { schema: { type: 'string' } } } },
+          '400': problemResponse('No token, or one this server did not sign'),
+          '401': problemResponse('Malformed, invalid or expired bearer token (none is needed)'),
         },
       },
     },

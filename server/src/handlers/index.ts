@@ -10,9 +10,9 @@ import * as search from './search.js';
 import * as follows from './follows.js';
 import * as notifications from './notifications.js';
 import * as people from './people.js';
-import { notYet } from './pending.js';
 import * as insights from './insights/index.js';
 import * as moderation from './moderation.js';
+import * as webhooks from './webhooks.js';
 
 export const handlers: { [N in EndpointName]: Handler<N> } = {
   listThreads: threads.listThreads,
@@ -56,10 +56,10 @@ export const handlers: { [N in EndpointName]: Handler<N> } = {
   updatePreferences: notifications.updatePreferences,
   searchPeople: people.searchPeople,
   createLiveTicket: notifications.createLiveTicket,
-  createWebhook: notYet,
-  listWebhooks: notYet,
-  deleteWebhook: notYet,
-  listWebhookDeliveries: notYet,
+  createWebhook: webhooks.createWebhook,
+  listWebhooks: webhooks.listWebhooks,
+  deleteWebhook: webhooks.deleteWebhook,
+  listWebhookDeliveries: webhooks.listWebhookDeliveries,
   insights: insights.insights,
   exportInsights: insights.exportInsights,
   getCsat: insights.getCsat,

@@ -6,6 +6,7 @@ import type { Queryable } from '../db.js';
 import { excerpt } from '../text.js';
 import type { ModerationGate, NotifyVerdict } from './moderation-hook.js';
 import type { OutboxEvent } from './outbox.js';
+import { modeSql } from './preferences.js';
 import { loadSource, type Source } from './sources.js';
 
 /** Who may be notified, as SQL selecting `person_id`; $-parameters from 11 on are the recipe's own. */
@@ -93,9 +94,22 @@ export async function fanOut(q: Queryable, e: OutboxEvent, deps: FanOutDeps): Pr
     const chunk = created.slice(i, i + CHUNK).map((n) => [n.recipient_id, n.id]);
     await q.query('SELECT pg_notify($1, $2)', [deps.userChannel, JSON.stringify(chunk)]);
   }
+  if (created.length) await queueImmediateEmails(q, created.map((n) => n.id));
   const hook = WEBHOOK_EVENT[e.event];
   if (hook) await queueWebhooks(q, hook, s);
   return 'notify';
+}
+
+/** An email delivery per new notification whose recipient wants mail at once and has a verified address. */
+async function queueImmediateEmails(q: Queryable, ids: string[]): Promise<void> {
+  await q.query(
+    `INSERT INTO deliveries (id, channel, recipient, event_key, event, payload)
+     SELECT 'msg_' || md5('email|' || n.recipient_id || '|' || n.id), 'email', n.recipient_id, n.id, 'notification', jsonb_build_object('notificationId', n.id)
+     FROM notifications n JOIN people p ON p.id = n.recipient_id
+     WHERE n.id = ANY($1::text[]) AND p.mail_to IS NOT NULL AND ${modeSql('n.recipient_id', 'n.type')} = 'email'
+     ON CONFLICT (channel, recipient, event_key) DO NOTHING`,
+    [ids],
+  );
 }
 
 /** One delivery per subscribed endpoint; the unique key makes a retried fan-out add none twice. */

@@ -69,8 +69,14 @@ function allowedHost(u: URL, o: SafeFetchOptions) {
   return o.allowHosts.includes(host) || o.allowHosts.includes(u.host.toLowerCase());
 }
 
+/** What a POST sends (webhooks); a GET sends nothing. */
+interface Outgoing {
+  headers: Record<string, string>;
+  body: string;
+}
+
 /** One request, without redirects; returns status, location and the (bounded) body. */
-function requestOnce(u: URL, o: SafeFetchOptions, accept: string): Promise<{ status: number; location?: string; body: string }> {
+function requestOnce(u: URL, o: SafeFetchOptions, accept: string, post?: Outgoing): Promise<{ status: number; location?: string; body: string }> {
   const exempt = allowedHost(u, o);
   const host = u.hostname.replace(/^\[|\]$/g, '');
   if (net.isIP(host) && !exempt && isPrivateAddress(host)) {
@@ -96,7 +102,9 @@ function requestOnce(u: URL, o: SafeFetchOptions, accept: string): Promise<{ sta
     const mod = u.protocol === 'https:' ? https : http;
     const req = mod.request(
       u,
-      { method: 'GET', lookup, headers: { accept, 'user-agent': 'confab-verifier/1' }, timeout: o.timeoutMs ?? 5000 },
+      post
+        ? { method: 'POST', lookup, headers: { ...post.headers, 'content-length': String(Buffer.byteLength(post.body)) }, timeout: o.timeoutMs ?? 5000 }
+        : { method: 'GET', lookup, headers: { accept, 'user-agent': 'confab-verifier/1' }, timeout: o.timeoutMs ?? 5000 },
       (res) => {
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400) {
@@ -125,7 +133,7 @@ function requestOnce(u: URL, o: SafeFetchOptions, accept: string): Promise<{ sta
     req.on('timeout', () => req.destroy(new FetchError('unreachable', 'timed out')));
     req.on('error', (e) => reject(e instanceof FetchError ? e : new FetchError('unreachable', e.message)));
     req.on('close', () => clearTimeout(timer));
-    req.end();
+    req.end(post?.body);
   });
 }
 
@@ -168,5 +176,16 @@ export function safeFetchText(o: SafeFetchOptions): FetchText {
       if (e instanceof FetchError) throw new Ob3FetchError(e.kind, e.message);
       throw e;
     }
+  };
+}
+
+/**
+ * One POST under the same rules (webhook deliveries): the checked address only, a timeout, a bounded
+ * answer, and no redirects followed (a 3xx is the receiver's answer, recorded as such).
+ */
+export function safePost(o: SafeFetchOptions): (url: string, post: Outgoing) => Promise<{ status: number; body: string }> {
+  return async (raw, post) => {
+    const r = await requestOnce(checkUrl(raw, o), o, '*/*', post);
+    return { status: r.status, body: r.body };
   };
 }

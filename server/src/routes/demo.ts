@@ -24,6 +24,6 @@ export function mountDemo(app: Hono<AppEnv>, db: Db, auth: Auth): void {
     const { rows } = await db.query<DemoPersonRow>(`SELECT p.*, o.name AS oname FROM people p LEFT JOIN orgs o ON o.id = p.org_id WHERE p.id = $1 AND p.demo`, [id]);
     const p = rows[0];
     if (!p) throw new HttpError(404, 'Not Found', 'No demo person with that id.', [{ path: 'user', message: 'unknown demo user' }]);
-    return c.json({ token: await sign({ id: p.id, name: p.name, org: p.org_id, orgName: p.oname ?? p.org_name, tier: p.tier, roles: p.roles ?? [] }) });
+    return c.json({ token: await sign({ id: p.id, name: p.name, org: p.org_id, orgName: p.oname ?? p.org_name, tier: p.tier, roles: p.roles ?? [], email: p.email, emailVerified: true }) });
   });
 }

@@ -1,0 +1,83 @@
+// Webhook endpoints and their delivery logs: vendor staff only.
+import type { CreatedWebhook, Webhook, WebhookDelivery, WebhookEvent } from '../../../src/contract/index.js';
+import type { Ctx } from '../context.js';
+import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
+import { newWebhookSecret } from '../notify/webhook-sender.js';
+import { forbidden, notFound } from '../problem.js';
+import type { SeekRow } from '../rows.js';
+import { iso, isoOrNull, newId } from '../text.js';
+import { needUser } from './common.js';
+
+function needStaff(ctx: Ctx) {
+  const u = needUser(ctx);
+  if (!u.roles.includes('vendor-staff')) throw forbidden('Only vendor staff manage webhooks.');
+  return u;
+}
+
+interface WebhookRow {
+  id: string;
+  url: string;
+  events: WebhookEvent[];
+  created_at: unknown;
+}
+const webhook = (r: WebhookRow): Webhook => ({ id: r.id, url: r.url, events: r.events, createdAt: iso(r.created_at) });
+
+export async function createWebhook(ctx: Ctx<'createWebhook'>): Promise<CreatedWebhook> {
+  const u = needStaff(ctx);
+  const secret = newWebhookSecret();
+  const { rows } = await ctx.q.query<WebhookRow>(
+    `INSERT INTO webhooks (id, url, events, secret, created_by) VALUES ($1, $2, $3::text[], $4, $5) RETURNING id, url, events, created_at`,
+    [newId('wh'), ctx.body.url, [...new Set(ctx.body.events)], secret, u.id],
+  );
+  return { ...webhook(rows[0]), secret };
+}
+
+export async function listWebhooks(ctx: Ctx<'listWebhooks'>) {
+  needStaff(ctx);
+  const { rows } = await ctx.q.query<WebhookRow>(`SELECT id, url, events, created_at FROM webhooks ORDER BY created_at DESC, id`);
+  return { items: rows.map(webhook) };
+}
+
+export async function deleteWebhook(ctx: Ctx<'deleteWebhook'>): Promise<void> {
+  needStaff(ctx);
+  const { rows } = await ctx.q.query(`DELETE FROM webhooks WHERE id = $1 RETURNING id`, [ctx.params.id]);
+  if (!rows[0]) throw notFound('The webhook');
+  await ctx.q.query(`DELETE FROM deliveries WHERE channel = 'webhook' AND recipient = $1 AND status = 'pending'`, [ctx.params.id]);
+}
+
+const DELIVERIES = cursorKind('deliveries', ['time', 'id']);
+
+interface DeliveryLogRow extends SeekRow {
+  id: string;
+  event: WebhookDelivery['event'];
+  status: WebhookDelivery['status'];
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: unknown;
+  delivered_at: unknown;
+}
+
+export async function listWebhookDeliveries(ctx: Ctx<'listWebhookDeliveries'>) {
+  needStaff(ctx);
+  const { rows: hook } = await ctx.q.query(`SELECT id FROM webhooks WHERE id = $1`, [ctx.params.id]);
+  if (!hook[0]) throw notFound('The webhook');
+  const key = decodeKeyCursor(DELIVERIES, ctx.query.cursor);
+  const limit = typeof ctx.query.limit === 'number' ? ctx.query.limit : 20;
+  const params: unknown[] = [ctx.params.id, limit + 1];
+  const seek = key ? `AND (created_at, id) < ($${params.push(key[0])}::timestamptz, $${params.push(key[1])}::text)` : '';
+  const { rows } = await ctx.q.query<DeliveryLogRow>(
+    `SELECT id, event, status, attempts, last_status, last_error, created_at, delivered_at, ${seekTime('created_at')} AS seek_at
+     FROM deliveries WHERE channel = 'webhook' AND recipient = $1 ${seek} ORDER BY created_at DESC, id DESC LIMIT $2`,
+    params,
+  );
+  return keysetPage(
+    rows,
+    limit,
+    (r): WebhookDelivery => ({
+      id: r.id, event: r.event, status: r.status, attempts: Number(r.attempts), lastStatus: r.last_status == null ? null : Number(r.last_status),
+      lastError: r.last_error, createdAt: iso(r.created_at), deliveredAt: isoOrNull(r.delivered_at),
+    }),
+    (r) => encodeKeyCursor(DELIVERIES, [r.seek_at, r.id]),
+  );
+}

@@ -1,0 +1,118 @@
+// Sends what the fan-out queued in `deliveries` (webhook calls; the table's unique key per
+// (channel, recipient, event) means nothing is queued twice). A worker claims due rows with
+// FOR UPDATE SKIP LOCKED and leases them (run_at moves past the send's longest time) in one short
+// transaction, then sends outside it: two workers never send the same row, and a worker that dies
+// mid-send leaves the row to be retried when the lease ends. Failures are retried with exponential
+// backoff and parked after `maxAttempts`.
+import type { Db, Queryable } from '../db.js';
+
+export interface DeliveryRow {
+  id: string;
+  channel: string;
+  recipient: string;
+  /** What the unique key is about: a source event, a notification, or a digest period. */
+  event_key: string;
+  event: string;
+  payload: unknown;
+  attempts: number;
+}
+
+/** Sends one row; throws (a SendError with the status when there was an answer) to retry. */
+export type Sender = (q: Queryable, d: DeliveryRow) => Promise<{ status: number | null }>;
+
+export class SendError extends Error {
+  constructor(message: string, readonly status: number | null = null) {
+    super(message);
+  }
+}
+
+export interface DeliveryWorkerOptions {
+  senders: Record<string, Sender>;
+  batch?: number;
+  maxAttempts?: number;
+  backoffMs?: number;
+  /** How long a claimed row is left alone while it is being sent. */
+  leaseMs?: number;
+  pollMs?: number;
+}
+
+export interface DeliveryWorker {
+  runBatch(): Promise<number>;
+  drain(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createDeliveryWorker(db: Db, o: DeliveryWorkerOptions): DeliveryWorker {
+  const batch = o.batch ?? 20;
+  const maxAttempts = o.maxAttempts ?? 8;
+  const backoffMs = o.backoffMs ?? 5000;
+  const leaseMs = o.leaseMs ?? 60_000;
+  const channels = Object.keys(o.senders);
+
+  const claim = () =>
+    db.transaction(async (tx) => {
+      const { rows } = await tx.query<DeliveryRow>(
+        `UPDATE deliveries SET attempts = attempts + 1, run_at = now() + ($2::double precision * interval '1 millisecond')
+         WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND run_at <= now() AND channel = ANY($3::text[])
+                      ORDER BY run_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING id, channel, recipient, event_key, event, payload, attempts`,
+        [batch, leaseMs, channels],
+      );
+      return rows;
+    });
+
+  const send = async (d: DeliveryRow) => {
+    const payload = typeof d.payload === 'string' ? JSON.parse(d.payload) : d.payload;
+    try {
+      const r = await o.senders[d.channel](db, { ...d, payload });
+      await db.query(`UPDATE deliveries SET status = 'delivered', delivered_at = now(), last_status = $2, last_error = NULL WHERE id = $1`, [d.id, r.status]);
+    } catch (err) {
+      const attempts = Number(d.attempts);
+      const message = err instanceof Error ? err.message : String(err);
+      await db.query(
+        `UPDATE deliveries SET last_status = $2, last_error = $3, status = CASE WHEN $4::int >= $5::int THEN 'parked' ELSE 'pending' END,
+           run_at = now() + ($6::double precision * interval '1 millisecond') WHERE id = $1`,
+        [d.id, err instanceof SendError ? err.status : null, message.slice(0, 500), attempts, maxAttempts, backoffMs * 2 ** (attempts - 1)],
+      );
+    }
+  };
+
+  const runBatch = async () => {
+    const rows = await claim();
+    await Promise.all(rows.map(send));
+    return rows.length;
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+  const tick = () => {
+    running = (async () => {
+      try {
+        while ((await runBatch()) === batch && !stopped);
+      } catch (err) {
+        console.error('[confab] delivery worker:', err instanceof Error ? err.message : err);
+      }
+      if (!stopped) timer = setTimeout(tick, o.pollMs ?? 1000);
+    })();
+  };
+  return {
+    runBatch,
+    async drain() {
+      let n = 0;
+      for (let k; (k = await runBatch()) > 0; ) n += k;
+      return n;
+    },
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      tick();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
