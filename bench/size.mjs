@@ -11,9 +11,13 @@ const KB = 1024;
 // Budgets are a ratchet set from measurement (issue 18): each element's first load and all of them on
 // one page, lowered by what moving from ky 2 to ky 1 saved (issue 17: 35 -> 32 KB, 52 -> 48.5 KB). A new element gets the same per-element budget. `bench/sizes.json` records the figures of
 // the last `npm run size -- --record`, so that a growth shows in review.
-const BUDGET = { loader: 2.5 * KB, element: 32 * KB, all: 48.5 * KB, iife: 65 * KB };
+// Raised on 2026-12-05 (issues 13, 14, 15): content status, follows, the Report action and three backend
+// capabilities grew the shared core chunk by 1.1 KB (24.6 -> 25.7 KB) and every first load with it;
+// measured then: forum-feed 32.4, qa-box 32.3, cert-badge 32.8, all four 50.2 KB. The ratchet moves up by
+// that and no more; moving the capability methods out of the core chunk is the way back down (issue 18).
+const BUDGET = { loader: 2.5 * KB, element: 33 * KB, all: 50.5 * KB, iife: 65 * KB };
 // The portal's header bell on top of the four: its own chunks (3 files, measured 3.4 KB more in issue 13).
-const BELL_BUDGET = BUDGET.all + 3.5 * KB;
+const BELL_BUDGET = BUDGET.all + 3.2 * KB;
 // "All on one page" stays the four content elements it always measured; the bell is its own row.
 const FOUR = ['confab-forum-feed', 'confab-qa-box', 'confab-article-search', 'confab-cert-badge'];
 const ELEMENTS = {
