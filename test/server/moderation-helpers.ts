@@ -31,7 +31,9 @@ export async function setWatchedWords(env: TestEnv, items: { pattern: string; ac
 /** The live stream as someone sees it; `events()` parses what arrived so far. */
 export async function openStream(env: TestEnv, token?: string) {
   const ac = new AbortController();
-  const path = '/api/v1/events' + (token ? `?access_token=${encodeURIComponent(token)}` : '');
+  // Signed in with a single-use ticket, as the REST client opens it (a token never goes in a URL).
+  const ticket = token ? (await call(env, 'createLiveTicket', { token })).body.ticket : null;
+  const path = '/api/v1/events' + (ticket ? `?ticket=${encodeURIComponent(ticket)}` : '');
   const res = await env.confab.app.request(ORIGIN + path, { signal: ac.signal });
   assert.equal(res.status, 200);
   const stream = streamText(res.body!);
