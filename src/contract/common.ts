@@ -69,6 +69,14 @@ export const CONTENT_STATUSES = ['published', 'held', 'hidden'] as const;
 export const ContentStatus = v.picklist(CONTENT_STATUSES);
 export type ContentStatus = v.InferOutput<typeof ContentStatus>;
 
+/**
+ * A content item's `status` in a response: `published` when a backend sends none (servers and
+ * adapters from before moderation, or backends without it), so adopting a newer SDK breaks nothing.
+ */
+export const ContentStatusField = v.optional(ContentStatus, 'published');
+/** `locked` and `pinned` in a response: false when a backend sends none, for the same reason. */
+export const FlagField = v.optional(v.boolean(), false);
+
 /** The kinds of content a partner can report and a moderator can act on. */
 export const CONTENT_KINDS = ['thread', 'post', 'question', 'answer'] as const;
 export const ContentKind = v.picklist(CONTENT_KINDS);

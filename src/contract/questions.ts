@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Author, ContentStatus, Cursor, Id, Limit, MarkdownBody, Tags, Timestamp, Title, page } from './common.js';
+import { Author, ContentStatusField, Cursor, Id, Limit, MarkdownBody, Tags, Timestamp, Title, page } from './common.js';
 
 export const VOTE_VALUES = [-1, 0, 1] as const;
 /** -1 down, 0 none (withdraws a vote), 1 up. One vote per person per target. */
@@ -20,7 +20,7 @@ export const QuestionSummary = v.object({
   createdAt: Timestamp,
   lastActivityAt: Timestamp,
   /** `published` for everyone; `held` or `hidden` only ever reaches its author and moderators. */
-  status: ContentStatus,
+  status: ContentStatusField,
 });
 export type QuestionSummary = v.InferOutput<typeof QuestionSummary>;
 
@@ -41,7 +41,7 @@ export const Answer = v.object({
   myVote: VoteValue,
   accepted: v.boolean(),
   createdAt: Timestamp,
-  status: ContentStatus,
+  status: ContentStatusField,
 });
 export type Answer = v.InferOutput<typeof Answer>;
 

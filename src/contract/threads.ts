@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Author, ContentStatus, Cursor, Id, Limit, MarkdownBody, Tags, Timestamp, Title, page } from './common.js';
+import { Author, ContentStatusField, Cursor, FlagField, Id, Limit, MarkdownBody, Tags, Timestamp, Title, page } from './common.js';
 
 export const THREAD_SORTS = ['latest', 'top', 'unanswered'] as const;
 export const ThreadSort = v.picklist(THREAD_SORTS);
@@ -19,11 +19,11 @@ export const ThreadSummary = v.object({
   createdAt: Timestamp,
   lastActivityAt: Timestamp,
   /** `published` for everyone; `held` or `hidden` only ever reaches its author and moderators. */
-  status: ContentStatus,
+  status: ContentStatusField,
   /** A locked thread refuses replies. */
-  locked: v.boolean(),
+  locked: FlagField,
   /** A pinned thread stays at the top of its feed. */
-  pinned: v.boolean(),
+  pinned: FlagField,
 });
 export type ThreadSummary = v.InferOutput<typeof ThreadSummary>;
 
@@ -37,7 +37,7 @@ export const Post = v.object({
   body: v.string(),
   createdAt: Timestamp,
   editedAt: v.nullable(Timestamp),
-  status: ContentStatus,
+  status: ContentStatusField,
 });
 export type Post = v.InferOutput<typeof Post>;
 

@@ -32,6 +32,8 @@ export class RestClient {
   readonly id: string;
   /** One refresh shared by every call that got a 401 meanwhile, so the host is asked once, not N times. */
   private refreshing: Promise<string | null> | undefined;
+  /** The last token the server refused, and the fresh one asked for in its place (see `freshAfter`). */
+  private lastRefresh: { refused: string | null; fresh: Promise<string | null> } | undefined;
 
   constructor(protected readonly options: RestBackendOptions) {
     this.id = options.baseUrl;
@@ -56,12 +58,13 @@ export class RestClient {
     const query = ep.query && input.query ? (validateRequest(ep, ep.query, input.query) as Record<string, unknown>) : input.query;
     const body = ep.body ? validateRequest(ep, ep.body, input.body) : undefined;
     const url = buildUrl(this.options.baseUrl, ep.path, input.params, query);
+    const token = await this.token(false, opts);
     try {
-      return (await this.attempt(ep, url, body, await this.token(false, opts), opts)) as ResponseOf<N>;
+      return (await this.attempt(ep, url, body, token, opts)) as ResponseOf<N>;
     } catch (e) {
       if (!(e instanceof AuthError && e.status === 401 && this.options.getToken)) throw e;
       // The token may have expired since the host handed it over: ask for a fresh one, once.
-      const fresh = await this.token(true, opts);
+      const fresh = await this.freshAfter(token, opts);
       if (!fresh) throw e;
       return (await this.attempt(ep, url, body, fresh, opts)) as ResponseOf<N>;
     }
@@ -77,6 +80,24 @@ export class RestClient {
       void token.finally(() => (this.refreshing = undefined)).catch(() => undefined);
     }
     const value = await token;
+    throwIfAborted(opts.signal);
+    return value;
+  }
+
+  /**
+   * A fresh token after the server refused `refused`: the host is asked once per refused token, however
+   * many calls got the 401 with it and however far apart their answers came (a timing-free rule: calls
+   * that started together share one refresh even when the second 401 arrives after the first refresh).
+   */
+  private async freshAfter(refused: string | null, opts: CallOptions): Promise<string | null> {
+    throwIfAborted(opts.signal);
+    if (!this.lastRefresh || this.lastRefresh.refused !== refused) {
+      const fresh = Promise.resolve(this.options.getToken?.({ forceRefresh: true })).then((t) => t ?? null);
+      this.lastRefresh = { refused, fresh };
+      // A failed refresh is forgotten, so the next 401 asks again.
+      fresh.catch(() => (this.lastRefresh?.fresh === fresh ? (this.lastRefresh = undefined) : undefined));
+    }
+    const value = await this.lastRefresh.fresh;
     throwIfAborted(opts.signal);
     return value;
   }
