@@ -33,7 +33,7 @@ import { searchPeople } from './people-search.js';
 import { computeStats } from './stats.js';
 import * as csat from './csat.js';
 import { computeInsights } from './insights.js';
-import { insightsTable, toCsv } from './insights-csv.js';
+import { insightsCsv } from '../../contract/insights-csv.js';
 import { emptyInsightsLog, normaliseQuery, type InsightsLog } from './insights-log.js';
 import { periodOf } from './insights-range.js';
 import * as threads from './threads.js';
@@ -302,7 +302,7 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi, Insigh
   exportInsights(query: InsightsExportQuery, opts?: CallOptions): Promise<string> {
     return this.call('exportInsights', opts, () => {
       const q = parseInput(InsightsExportQuery, query, 400);
-      return toCsv(insightsTable(this.computeInsights(q), q.table));
+      return insightsCsv(this.computeInsights(q), q.table);
     });
   }
 
