@@ -33,7 +33,7 @@ import { searchPeople } from './people-search.js';
 import { computeStats } from './stats.js';
 import * as csat from './csat.js';
 import { computeInsights } from './insights.js';
-import { insightsTable, toCsv } from './insights-csv.js';
+import { insightsCsv } from '../../contract/insights-csv.js';
 import { emptyInsightsLog, normaliseQuery, type InsightsLog } from './insights-log.js';
 import { periodOf } from './insights-range.js';
 import * as threads from './threads.js';
@@ -185,11 +185,11 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi, Insigh
   }
 
   createThread(input: v.InferInput<typeof NewThread>, opts?: CallOptions): Promise<Thread> {
-    return this.write('createThread', opts, (me) => this.after(threads.createThread(this.state, me, input), (t) => notifyOnWrite.threadCreated(this.book, this.state, me, t)));
+    return this.write('createThread', opts, (me) => this.after(threads.createThread(this.state, me, input), (t) => notifyOnWrite.written(this.book, this.state, me, { kind: 'thread', id: t.id })));
   }
 
   replyToThread(threadId: string, input: v.InferInput<typeof NewPost>, opts?: CallOptions): Promise<Post> {
-    return this.write('replyToThread', opts, (me) => this.after(threads.replyToThread(this.state, me, threadId, input), (p) => notifyOnWrite.replied(this.book, this.state, me, p)));
+    return this.write('replyToThread', opts, (me) => this.after(threads.replyToThread(this.state, me, threadId, input), (p) => notifyOnWrite.written(this.book, this.state, me, { kind: 'post', id: p.id })));
   }
 
   listQuestions(query: v.InferInput<typeof QuestionListQuery>, opts?: CallOptions): Promise<Page<QuestionSummary>> {
@@ -209,11 +209,11 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi, Insigh
   }
 
   askQuestion(input: v.InferInput<typeof NewQuestion>, opts?: CallOptions): Promise<Question> {
-    return this.write('askQuestion', opts, (me) => this.after(questions.askQuestion(this.state, me, input), (q) => notifyOnWrite.questionAsked(this.book, this.state, me, q)));
+    return this.write('askQuestion', opts, (me) => this.after(questions.askQuestion(this.state, me, input), (q) => notifyOnWrite.written(this.book, this.state, me, { kind: 'question', id: q.id })));
   }
 
   answerQuestion(questionId: string, input: v.InferInput<typeof NewAnswer>, opts?: CallOptions): Promise<Answer> {
-    return this.write('answerQuestion', opts, (me) => this.after(questions.answerQuestion(this.state, me, questionId, input), (a) => notifyOnWrite.answered(this.book, this.state, me, a)));
+    return this.write('answerQuestion', opts, (me) => this.after(questions.answerQuestion(this.state, me, questionId, input), (a) => notifyOnWrite.written(this.book, this.state, me, { kind: 'answer', id: a.id })));
   }
 
   acceptAnswer(questionId: string, answerId: string, opts?: CallOptions): Promise<Question> {
@@ -302,7 +302,7 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi, Insigh
   exportInsights(query: InsightsExportQuery, opts?: CallOptions): Promise<string> {
     return this.call('exportInsights', opts, () => {
       const q = parseInput(InsightsExportQuery, query, 400);
-      return toCsv(insightsTable(this.computeInsights(q), q.table));
+      return insightsCsv(this.computeInsights(q), q.table);
     });
   }
 
@@ -355,7 +355,16 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi, Insigh
   }
 
   moderationAction(request: v.InferInput<typeof ModerationActionRequest>, opts?: CallOptions): Promise<AuditEntry> {
-    return this.write('moderationAction', opts, () => moderation.moderationAction(this.state, request));
+    return this.write('moderationAction', opts, () => {
+      const entry = moderation.moderationAction(this.state, request);
+      // A held item approved is published only now: its followers and mentioned people hear of it now, as on
+      // the server. Hidden content had been published (and announced) before, so approving it is no news.
+      const kind = entry.target?.kind;
+      if (entry.action === 'approve' && entry.before.status === 'held' && kind && kind !== 'person') {
+        notifyOnWrite.announce(this.book, this.state, { kind, id: entry.target!.id });
+      }
+      return entry;
+    });
   }
 
   moderationLog(query: v.InferInput<typeof AuditLogQuery>, opts?: CallOptions): Promise<AuditLogPage> {
