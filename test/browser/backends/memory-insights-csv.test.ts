@@ -1,4 +1,4 @@
-// MemoryBackend's insights export must be the file the server writes: same headers, same escaping,
+// MemoryBackend's insights export must be the file the server writes (both use contract/insights-csv.ts): same headers, same escaping,
 // including the spreadsheet-formula guard (a partner's search query is data, never a formula).
 import { expect } from '@open-wc/testing';
 import { createFixtures, MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
@@ -6,9 +6,8 @@ import { emptyInsightsLog } from '../../../src/backends/memory/insights-log.js';
 import { INSIGHTS_TABLES } from '../../../src/contract/index.js';
 import { csvField } from '../../../src/contract/insights-csv.js';
 import { rangeQuery } from '../../../src/elements/insights/range.js';
-// The server's own table writer (pure; it imports only the contract's types), so the comparison
-// follows the server if its headers ever change.
-import { tableOf as serverTableOf, toCsv as serverToCsv } from '../../../server/src/handlers/insights/csv.js';
+// The one table writer the server's GET /v1/insights/export also answers with.
+import { tableOf as serverTableOf, toCsv as serverToCsv } from '../../../src/contract/insights-csv.js';
 
 const FORMULAS = ['=hyperlink("http://evil.example","x")', '+1+2', '-2+3', '@sum(a1:a9)'];
 

@@ -3,7 +3,7 @@
 import type { Insights } from '../../../../src/contract/index.js';
 import type { Ctx } from '../../context.js';
 import { needStaff } from './access.js';
-import { tableOf, toCsv } from './csv.js';
+import { tableOf, toCsv } from '../../../../src/contract/insights-csv.js';
 import { periodOf } from './range.js';
 import { insightsReport } from './report.js';
 
