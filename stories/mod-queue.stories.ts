@@ -69,7 +69,8 @@ export const ActionForm: Story = {
 
 export const Loading: Story = {
   render: over(() => moderator('mq-loading', { latency: FOREVER })),
-  play: undefined,
+  // Replaces the default play (which waits for items that never come while loading).
+  play: async () => {},
 };
 
 export const Empty: Story = {
