@@ -105,6 +105,26 @@ describe('follows', () => {
   });
 });
 
+describe('held and hidden topics', () => {
+  test('a reply in a hidden thread and an acceptance on a hidden question notify no one (the title would leak)', async () => {
+    const t = await newThread(PEOPLE.ava);
+    await call(env, 'followTopic', { as: PEOPLE.chloe, params: { kind: 'thread', id: t.id }, body: { level: 'watching' } });
+    const q = (await call(env, 'askQuestion', { as: PEOPLE.ava, body: { title: 'A question about to be hidden', body: 'Details', category: 'mdf' } })).body;
+    const a = (await call(env, 'answerQuestion', { as: PEOPLE.ben, params: { id: q.id }, body: { body: 'An answer' } })).body;
+    await drain();
+    const mod = PEOPLE.morgan;
+    for (const target of [{ kind: 'thread', id: t.id }, { kind: 'question', id: q.id }]) {
+      assert.equal((await call(env, 'moderationAction', { as: mod, body: { target, action: 'hide' } })).status, 200);
+    }
+    assert.equal((await reply(mod, t.id, 'A reply nobody should hear of')).status, 'published');
+    assert.equal((await call(env, 'acceptAnswer', { as: PEOPLE.ava, params: { id: q.id }, body: { answerId: a.id } })).status, 200);
+    await drain();
+    assert.deepEqual(await about(PEOPLE.chloe, t.id), [], 'a follower of the hidden thread');
+    assert.deepEqual(await about(PEOPLE.ava, t.id), [], 'its author');
+    assert.deepEqual((await about(PEOPLE.ben, q.id)).map((n: any) => n.type), [], 'the answerer of the hidden question');
+  });
+});
+
 describe('mentions', () => {
   test('a mention notifies the person once, as a mention, through edits; a new mention in an edit notifies', async () => {
     const t = await newThread(PEOPLE.ava);

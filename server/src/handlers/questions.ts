@@ -197,8 +197,11 @@ export async function acceptAnswer(ctx: Ctx<'acceptAnswer'>) {
     ]);
   }
   await ctx.q.query(`UPDATE questions SET accepted_answer_id = $2, last_activity_at = now() WHERE id = $1`, [q.id, ctx.body.answerId]);
-  await ctx.emit({ type: 'answer.accepted', id: ctx.body.answerId, parentId: q.id, category: q.category });
-  await enqueue(ctx.q, { event: 'answer.accepted', id: ctx.body.answerId, actorId: u.id });
+  // On a held or hidden question the acceptance is nobody else's news (the outbox gate would drop it too).
+  if (q.status === 'published') {
+    await ctx.emit({ type: 'answer.accepted', id: ctx.body.answerId, parentId: q.id, category: q.category });
+    await enqueue(ctx.q, { event: 'answer.accepted', id: ctx.body.answerId, actorId: u.id });
+  }
   return question(ctx, await loadQuestion(ctx, q.id));
 }
 
