@@ -191,6 +191,21 @@ describe('email notifications', () => {
     assert.deepEqual(parked.rows.map((r) => [r.status, Number(r.last_status)]), [['parked', 451]]);
   });
 
+  test('an answer hidden before the mail goes out is not mailed, and its notification leaves the bell and the unread count', async () => {
+    const who: Who = { id: 'p-hidden-mail', name: 'Hidden Mail', org: 'org-stark', tier: 'gold', roles: ['sales'] };
+    const q = await answered(who, await tokenWith(who, 'hidden-mail@stark.example', 'en'));
+    await env.confab.notifier.drain();
+    const before = (await call(env, 'listNotifications', { as: who })).body;
+    assert.deepEqual(before.items.map((n: any) => n.target.id), [q.id]);
+    assert.equal(before.unread, 1);
+    const answerId = before.items[0].target.postId;
+    assert.equal((await call(env, 'moderationAction', { as: PEOPLE.morgan, body: { target: { kind: 'answer', id: answerId }, action: 'hide' } })).status, 200);
+    await settle();
+    assert.deepEqual(mailsTo('hidden-mail@stark.example'), []);
+    const after = (await call(env, 'listNotifications', { as: who })).body;
+    assert.deepEqual([after.items.length, after.unread], [0, 0]);
+  });
+
   test('no mail to someone whose token carries no verified address', async () => {
     const token = await tokenWith(PEOPLE.morgan, 'morgan@acme.example', 'en', false);
     await answered(PEOPLE.morgan, token);
