@@ -125,6 +125,21 @@ describe('held and hidden topics', () => {
   });
 });
 
+describe('follows of hidden topics', () => {
+  test('following a hidden thread is a 404 for others, and a hidden thread leaves the follow list but its author\'s', async () => {
+    const t = await newThread(PEOPLE.ava);
+    await call(env, 'followTopic', { as: PEOPLE.chloe, params: { kind: 'thread', id: t.id }, body: { level: 'watching' } });
+    assert.equal((await call(env, 'moderationAction', { as: PEOPLE.morgan, body: { target: { kind: 'thread', id: t.id }, action: 'hide' } })).status, 200);
+    const put = await call(env, 'followTopic', { as: PEOPLE.devi, params: { kind: 'thread', id: t.id }, body: { level: 'watching' } });
+    assert.equal(put.status, 404);
+    assert.equal(put.body.title, 'Not Found', 'a problem, no topic title');
+    const listed = async (who: Who) => (await call(env, 'listFollows', { as: who })).body.items.filter((f: any) => f.id === t.id);
+    assert.deepEqual(await listed(PEOPLE.chloe), []);
+    assert.deepEqual((await listed(PEOPLE.ava)).map((f: any) => f.title), [t.title], 'the author may still read it');
+    assert.equal((await call(env, 'followTopic', { as: PEOPLE.morgan, params: { kind: 'thread', id: t.id }, body: { level: 'watching' } })).status, 200);
+  });
+});
+
 describe('mentions', () => {
   test('a mention notifies the person once, as a mention, through edits; a new mention in an edit notifies', async () => {
     const t = await newThread(PEOPLE.ava);

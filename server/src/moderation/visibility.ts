@@ -19,6 +19,11 @@ export const listedOnly = (alias: string) => `${alias}.status = 'published'`;
  * caller's own (so an author sees "awaiting review" under their reply), and all of them for moderators.
  */
 export function shownInTopic(alias: string, u: User | null, params: unknown[]): string {
+  return readableBy(alias, u, params);
+}
+
+/** mayRead as an SQL condition on the row `alias` (its `status` and `author_id`) for the caller `u`. */
+export function readableBy(alias: string, u: User | null, params: unknown[]): string {
   if (mayModerate(u)) return 'TRUE';
   if (!u) return listedOnly(alias);
   return `(${listedOnly(alias)} OR ${alias}.author_id = $${params.push(u.id)})`;
