@@ -206,6 +206,17 @@ describe('people to mention', () => {
   });
 });
 
+describe('people to mention: held and hidden posts', () => {
+  test('a partner does not find another company\'s member whose only post is hidden', async () => {
+    const hidden: Who = { id: 'p-zeno-hidden', name: 'Zeno Hiddenpost', org: 'org-elsewhere', tier: 'gold', roles: ['sales'] };
+    const t = await newThread(hidden);
+    const find = async () => (await call(env, 'searchPeople', { as: PEOPLE.ben, query: { q: 'zeno' } })).body.items.map((p: any) => p.id);
+    assert.deepEqual(await find(), [hidden.id], 'a published author is found');
+    assert.equal((await call(env, 'moderationAction', { as: PEOPLE.morgan, body: { target: { kind: 'thread', id: t.id }, action: 'hide' } })).status, 200);
+    assert.deepEqual(await find(), []);
+  });
+});
+
 describe('the outbox worker', () => {
   test('two workers racing deliver every notification exactly once', async () => {
     const t = await newThread(PEOPLE.sam);
