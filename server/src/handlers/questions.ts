@@ -289,7 +289,6 @@ export async function updateAnswer(ctx: Ctx<'updateAnswer'>) {
     const { rows } = await ctx.q.query<{ category: string }>(`SELECT category FROM questions WHERE id = $1`, [a.question_id]);
     await announceContent(ctx, 'answer', a.id, a.question_id, rows[0]?.category ?? '', 'held');
   }
-  await ctx.q.query(`UPDATE answers SET body = $2, edited_at = now() WHERE id = $1`, [a.id, ctx.body.body]);
   await enqueue(ctx.q, { event: 'content.edited', kind: 'answer', id: a.id });
   const r = await loadAnswer(ctx, a.id);
   return answer(r, r.accepted_answer_id);
