@@ -81,6 +81,8 @@ before(async () => {
     ['fx-qh', 'Fixture hidden', 'b', 'fx-b', chloe, null, T('03-08T00:00'), 'hidden'],
   ]);
   await insert('answers', ['id', 'question_id', 'author_id', 'body', 'created_at', 'status'], [['fx-ah', 'fx-q2', sam, 'a', T('03-03T11:00'), 'hidden']]);
+  // A held (spam) answer on fx-q5: it must not answer it (first_answer_at, migration 008's triggers).
+  await insert('answers', ['id', 'question_id', 'author_id', 'body', 'created_at', 'status'], [['fx-ah5', 'fx-q5', sam, 'spam', T('03-09T01:00'), 'held']]);
   await insert('votes', ['person_id', 'target_kind', 'target_id', 'value', 'created_at'], [[ben, 'answer', 'fx-ah', 1, T('03-06T00:00')]]);
   await insert('threads', ['id', 'title', 'body', 'category', 'author_id', 'created_at', 'last_activity_at', 'status'], [
     ['fx-th', 'Fixture held thread', 'b', 'fx-a', ben, T('03-10T00:00'), T('03-10T00:00'), 'held'],
@@ -296,5 +298,20 @@ describe('CSAT and search events through the API', () => {
     await withPersonal.close();
     assert.equal((await call(env, 'recordSearchClick', { body: { searchId: '00000000-0000-4000-8000-000000000000', articleId: 'kb-001', position: 0 } })).status, 422);
     assert.equal((await call(env, 'recordSearchClick', { body: { searchId: 'not-a-uuid', articleId: 'kb-001', position: 0 } })).status, 422);
+  });
+});
+
+describe('insights: first answer time follows answer status', () => {
+  test('hiding the only published answer reopens a question; approving an answer answers it', async () => {
+    const at = async () => (await env.db.query<{ f: unknown }>(`SELECT first_answer_at AS f FROM questions WHERE id = 'fx-z'`)).rows[0].f;
+    await insert('questions', ['id', 'title', 'body', 'category', 'author_id', 'created_at'], [['fx-z', 'Fixture status', 'b', 'fx-z', PEOPLE.ava.id, T('01-02T00:00')]]);
+    await insert('answers', ['id', 'question_id', 'author_id', 'body', 'created_at', 'status'], [
+      ['fx-z1', 'fx-z', PEOPLE.ben.id, 'a', T('01-02T01:00'), 'published'], ['fx-z2', 'fx-z', PEOPLE.sam.id, 'a', T('01-02T05:00'), 'held'],
+    ]);
+    assert.equal(new Date(String(await at())).toISOString(), '2020-01-02T01:00:00.000Z');
+    await env.db.query(`UPDATE answers SET status = 'hidden' WHERE id = 'fx-z1'`);
+    assert.equal(await at(), null, 'hidden: unanswered again');
+    await env.db.query(`UPDATE answers SET status = 'published' WHERE id = 'fx-z2'`);
+    assert.equal(new Date(String(await at())).toISOString(), '2020-01-02T05:00:00.000Z', 'approved: answered by it');
   });
 });
