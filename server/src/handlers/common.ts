@@ -3,6 +3,7 @@ import type { Queryable } from '../db.js';
 import type { AuthorColumns } from '../rows.js';
 import type { User } from '../auth.js';
 import type { Ctx } from '../context.js';
+import { mayModerate } from '../moderation/visibility.js';
 import { HttpError, forbidden } from '../problem.js';
 import { iso } from '../text.js';
 
@@ -17,10 +18,9 @@ export function needUser(ctx: Ctx): User {
   return ctx.user;
 }
 
-export const isModerator = (u: User | null) => !!u?.roles.includes('moderator');
-
+/** Authors change their own content; moderators and vendor staff (mayModerate, the one predicate) anyone's. */
 export function mayEdit(u: User, ownerId: string) {
-  if (u.id !== ownerId && !isModerator(u)) throw forbidden('You can only change your own content.');
+  if (u.id !== ownerId && !mayModerate(u)) throw forbidden('You can only change your own content.');
 }
 
 /** Keeps the people table in step with the token of whoever writes. */

@@ -4,14 +4,14 @@ import { HttpError, forbidden, notFound } from '../problem.js';
 import type { AnswerInQuestionRow, AnswerRow, Numeric, QuestionRow, SeekRow, SimilarQuestionRow, VotedAnswerRow } from '../rows.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import { excerpt, iso, newId } from '../text.js';
-import { AUTHOR_COLS, author, isModerator, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
+import { AUTHOR_COLS, author, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
 import { autoFollow, enqueue } from '../notify/outbox.js';
 import { prefixTerm } from './search.js';
 import { announceContent } from '../moderation/announce.js';
 import { recountParent } from '../moderation/content.js';
 import { keepRevision } from '../moderation/revisions.js';
 import { screenEdit, screenNewPost } from '../moderation/screen.js';
-import { mayRead, shownInTopic } from '../moderation/visibility.js';
+import { mayModerate, mayRead, shownInTopic } from '../moderation/visibility.js';
 import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
 
 const Q_COLS = `t.id, t.title, t.body, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,
@@ -189,7 +189,7 @@ export async function answerQuestion(ctx: Ctx<'answerQuestion'>) {
 export async function acceptAnswer(ctx: Ctx<'acceptAnswer'>) {
   const u = needUser(ctx);
   const q = await loadQuestion(ctx, ctx.params.id);
-  if (q.author_id !== u.id && !isModerator(u)) throw forbidden('Only the person who asked can accept an answer.');
+  if (q.author_id !== u.id && !mayModerate(u)) throw forbidden('Only the person who asked can accept an answer.');
   const { rows } = await ctx.q.query(`SELECT id FROM answers WHERE id = $1 AND question_id = $2 AND status = 'published'`, [ctx.body.answerId, q.id]);
   if (!rows[0]) {
     throw new HttpError(422, 'Unprocessable Content', 'That answer does not belong to this question.', [
