@@ -1,16 +1,20 @@
 -- Community insights (issue 15): what GET /v1/insights reads, kept cheap at 100k questions and 1M events.
 
 -- Time to first answer without a scan of answers: each question keeps when its first answer came,
--- maintained by triggers (so the seed, the handlers and any bulk load agree), backfilled here.
+-- maintained by triggers (so the seed, the handlers and any bulk load agree), backfilled here. Only a
+-- published answer counts: a held spam answer must not take a question off the unanswered queue, and
+-- a status change (approve, hide) recomputes it.
 ALTER TABLE questions ADD COLUMN first_answer_at timestamptz;
 -- The product a question is about (the seed sets it; a question asked with a product's tag gets it).
 ALTER TABLE questions ADD COLUMN product text;
-UPDATE questions q SET first_answer_at = (SELECT min(a.created_at) FROM answers a WHERE a.question_id = q.id);
+UPDATE questions q SET first_answer_at = (SELECT min(a.created_at) FROM answers a WHERE a.question_id = q.id AND a.status = 'published');
 
 CREATE FUNCTION questions_first_answer_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE questions SET first_answer_at = NEW.created_at
-   WHERE id = NEW.question_id AND (first_answer_at IS NULL OR first_answer_at > NEW.created_at);
+  IF NEW.status = 'published' THEN
+    UPDATE questions SET first_answer_at = NEW.created_at
+     WHERE id = NEW.question_id AND (first_answer_at IS NULL OR first_answer_at > NEW.created_at);
+  END IF;
   RETURN NULL;
 END $$;
 CREATE TRIGGER answers_first_answer_insert AFTER INSERT ON answers
@@ -18,12 +22,15 @@ CREATE TRIGGER answers_first_answer_insert AFTER INSERT ON answers
 
 CREATE FUNCTION questions_first_answer_on_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE questions SET first_answer_at = (SELECT min(a.created_at) FROM answers a WHERE a.question_id = OLD.question_id)
+  UPDATE questions SET first_answer_at = (SELECT min(a.created_at) FROM answers a WHERE a.question_id = OLD.question_id AND a.status = 'published')
    WHERE id = OLD.question_id;
   RETURN NULL;
 END $$;
 CREATE TRIGGER answers_first_answer_delete AFTER DELETE ON answers
   FOR EACH ROW EXECUTE FUNCTION questions_first_answer_on_delete();
+-- Held → published, published → hidden: the same recount as a delete (OLD.question_id is NEW's).
+CREATE TRIGGER answers_first_answer_status AFTER UPDATE OF status ON answers
+  FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION questions_first_answer_on_delete();
 
 -- Period scans: every metric selects rows by when they happened.
 CREATE INDEX questions_created ON questions (created_at);

@@ -92,8 +92,10 @@ const positive = (s: string | undefined, dflt: number) => {
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const list = (s?: string) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  // Read once: mail links (mail.linkBase) start from the same public URL.
+  const publicUrl = env.CONFAB_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
   return {
-    publicUrl: env.CONFAB_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    publicUrl,
     requireAuth: env.CONFAB_REQUIRE_AUTH === '1',
     allowedOrigins: list(env.CONFAB_ALLOWED_ORIGINS),
     rateLimit: { max: Number(env.CONFAB_RATE_LIMIT ?? 300), windowMs: Number(env.CONFAB_RATE_WINDOW_MS ?? 60_000) },
@@ -122,7 +124,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       smtpUrl: env.CONFAB_SMTP_URL || undefined,
       from: env.CONFAB_MAIL_FROM || 'Confab <no-reply@confab.localhost>',
       unsubscribeSecret: env.CONFAB_MAIL_SECRET || undefined,
-      linkBase: env.CONFAB_PUBLIC_URL?.replace(/\/+$/, '') || `http://localhost:${Number(env.PORT ?? 8787)}`,
+      linkBase: publicUrl ?? `http://localhost:${Number(env.PORT ?? 8787)}`,
       digestHour: clampInt(env.CONFAB_DIGEST_HOUR, 7, 0, 23),
       digestWeekday: clampInt(env.CONFAB_DIGEST_WEEKDAY, 1, 0, 6),
     },

@@ -191,6 +191,23 @@ describe('email notifications', () => {
     assert.deepEqual(parked.rows.map((r) => [r.status, Number(r.last_status)]), [['parked', 451]]);
   });
 
+  test('an answer hidden before the mail goes out is not mailed, and its notification leaves the bell and the unread count', async () => {
+    const who: Who = { id: 'p-hidden-mail', name: 'Hidden Mail', org: 'org-stark', tier: 'gold', roles: ['sales'] };
+    const token = await tokenWith(who, 'hidden-mail@stark.example', 'en');
+    const q = await answered(who, token);
+    await env.confab.notifier.drain();
+    // With the token that carries the address: a token without one would stop the mail by itself.
+    const before = (await call(env, 'listNotifications', { token })).body;
+    assert.deepEqual(before.items.map((n: any) => n.target.id), [q.id]);
+    assert.equal(before.unread, 1);
+    const answerId = before.items[0].target.postId;
+    assert.equal((await call(env, 'moderationAction', { as: PEOPLE.morgan, body: { target: { kind: 'answer', id: answerId }, action: 'hide' } })).status, 200);
+    await settle();
+    assert.deepEqual(mailsTo('hidden-mail@stark.example'), []);
+    const after = (await call(env, 'listNotifications', { token })).body;
+    assert.deepEqual([after.items.length, after.unread], [0, 0]);
+  });
+
   test('no mail to someone whose token carries no verified address', async () => {
     const token = await tokenWith(PEOPLE.morgan, 'morgan@acme.example', 'en', false);
     await answered(PEOPLE.morgan, token);
@@ -199,6 +216,15 @@ describe('email notifications', () => {
     assert.equal((await env.db.query<{ mail_to: string | null }>(`SELECT mail_to FROM people WHERE id = 'p-morgan'`)).rows[0].mail_to, null);
     const inbox = (await call(env, 'listNotifications', { as: PEOPLE.morgan })).body.items;
     assert.equal(inbox.filter((n: { type: string }) => n.type === 'answer').length, 1, 'the in-app notification still arrives');
+  });
+
+  test('a token that no longer carries a verified address stops mail to the old one', async () => {
+    const who: Who = { id: 'p-lost-mail', name: 'Lost Mail', org: 'org-stark', tier: 'gold', roles: ['sales'] };
+    const mailTo = async () => (await env.db.query<{ mail_to: string | null }>(`SELECT mail_to FROM people WHERE id = $1`, [who.id])).rows[0]?.mail_to;
+    await answered(who, await tokenWith(who, 'lost@stark.example', 'en'));
+    assert.equal(await mailTo(), 'lost@stark.example');
+    await call(env, 'listNotifications', { token: await tokenWith(who, 'lost@stark.example', 'en', false) });
+    assert.equal(await mailTo(), null);
   });
 
   test('without CONFAB_SMTP_URL mail is captured and listed at GET /api/demo/mail; never with SMTP or in production', async () => {

@@ -74,6 +74,20 @@ before(async () => {
   await insert('posts', ['id', 'thread_id', 'author_id', 'body', 'created_at'], [
     ['fx-po1', 'fx-t1', ben, 'p', T('03-02T05:00')], ['fx-po2', 'fx-t1', chloe, 'p', T('03-03T05:00')], ['fx-po3', 'fx-t2', ava, 'p', T('03-11T05:00')],
   ]);
+  // Held and hidden content, which no figure counts (as /v1/stats does not): a hidden unanswered
+  // question (it would lead the unanswered list), a held thread, a hidden reply, and a hidden answer
+  // on fx-q2 after its first one, with an upvote (it would give sam a second helpful vote).
+  await insert('questions', ['id', 'title', 'body', 'category', 'author_id', 'product', 'created_at', 'status'], [
+    ['fx-qh', 'Fixture hidden', 'b', 'fx-b', chloe, null, T('03-08T00:00'), 'hidden'],
+  ]);
+  await insert('answers', ['id', 'question_id', 'author_id', 'body', 'created_at', 'status'], [['fx-ah', 'fx-q2', sam, 'a', T('03-03T11:00'), 'hidden']]);
+  // A held (spam) answer on fx-q5: it must not answer it (first_answer_at, migration 008's triggers).
+  await insert('answers', ['id', 'question_id', 'author_id', 'body', 'created_at', 'status'], [['fx-ah5', 'fx-q5', sam, 'spam', T('03-09T01:00'), 'held']]);
+  await insert('votes', ['person_id', 'target_kind', 'target_id', 'value', 'created_at'], [[ben, 'answer', 'fx-ah', 1, T('03-06T00:00')]]);
+  await insert('threads', ['id', 'title', 'body', 'category', 'author_id', 'created_at', 'last_activity_at', 'status'], [
+    ['fx-th', 'Fixture held thread', 'b', 'fx-a', ben, T('03-10T00:00'), T('03-10T00:00'), 'held'],
+  ]);
+  await insert('posts', ['id', 'thread_id', 'author_id', 'body', 'created_at', 'status'], [['fx-poh', 'fx-t1', ava, 'p', T('03-04T05:00'), 'hidden']]);
   // Searches: current "SSO  setup" x3 (5 results), "fax driver" x2 (none); previous "sso setup" x1.
   const config = env.confab.config;
   for (const at of ['03-03T09:00', '03-03T10:00', '03-04T10:00']) searchIds.push(await recordSearch(env.db, config, null, 'SSO  setup', 5, new Date(T(at))));
@@ -210,7 +224,8 @@ describe('insights: each figure against the fixture', () => {
 
   test('unanswered: the oldest first, flagged past the SLA', async () => {
     const { unanswered: u } = await insights();
-    const { rows: [n] } = await env.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM answers a RIGHT JOIN questions q ON q.id = a.question_id WHERE a.id IS NULL`);
+    const { rows: [n] } = await env.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM questions q WHERE q.status = 'published'
+       AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.question_id = q.id AND a.status = 'published')`);
     assert.equal(u.total, Number(n.n));
     assert.equal(u.slaHours, 48);
     assert.equal(u.items[0].id, 'fx-q5');
@@ -283,5 +298,20 @@ describe('CSAT and search events through the API', () => {
     await withPersonal.close();
     assert.equal((await call(env, 'recordSearchClick', { body: { searchId: '00000000-0000-4000-8000-000000000000', articleId: 'kb-001', position: 0 } })).status, 422);
     assert.equal((await call(env, 'recordSearchClick', { body: { searchId: 'not-a-uuid', articleId: 'kb-001', position: 0 } })).status, 422);
+  });
+});
+
+describe('insights: first answer time follows answer status', () => {
+  test('hiding the only published answer reopens a question; approving an answer answers it', async () => {
+    const at = async () => (await env.db.query<{ f: unknown }>(`SELECT first_answer_at AS f FROM questions WHERE id = 'fx-z'`)).rows[0].f;
+    await insert('questions', ['id', 'title', 'body', 'category', 'author_id', 'created_at'], [['fx-z', 'Fixture status', 'b', 'fx-z', PEOPLE.ava.id, T('01-02T00:00')]]);
+    await insert('answers', ['id', 'question_id', 'author_id', 'body', 'created_at', 'status'], [
+      ['fx-z1', 'fx-z', PEOPLE.ben.id, 'a', T('01-02T01:00'), 'published'], ['fx-z2', 'fx-z', PEOPLE.sam.id, 'a', T('01-02T05:00'), 'held'],
+    ]);
+    assert.equal(new Date(String(await at())).toISOString(), '2020-01-02T01:00:00.000Z');
+    await env.db.query(`UPDATE answers SET status = 'hidden' WHERE id = 'fx-z1'`);
+    assert.equal(await at(), null, 'hidden: unanswered again');
+    await env.db.query(`UPDATE answers SET status = 'published' WHERE id = 'fx-z2'`);
+    assert.equal(new Date(String(await at())).toISOString(), '2020-01-02T05:00:00.000Z', 'approved: answered by it');
   });
 });

@@ -105,6 +105,41 @@ describe('follows', () => {
   });
 });
 
+describe('held and hidden topics', () => {
+  test('a reply in a hidden thread and an acceptance on a hidden question notify no one (the title would leak)', async () => {
+    const t = await newThread(PEOPLE.ava);
+    await call(env, 'followTopic', { as: PEOPLE.chloe, params: { kind: 'thread', id: t.id }, body: { level: 'watching' } });
+    const q = (await call(env, 'askQuestion', { as: PEOPLE.ava, body: { title: 'A question about to be hidden', body: 'Details', category: 'mdf' } })).body;
+    const a = (await call(env, 'answerQuestion', { as: PEOPLE.ben, params: { id: q.id }, body: { body: 'An answer' } })).body;
+    await drain();
+    const mod = PEOPLE.morgan;
+    for (const target of [{ kind: 'thread', id: t.id }, { kind: 'question', id: q.id }]) {
+      assert.equal((await call(env, 'moderationAction', { as: mod, body: { target, action: 'hide' } })).status, 200);
+    }
+    assert.equal((await reply(mod, t.id, 'A reply nobody should hear of')).status, 'published');
+    assert.equal((await call(env, 'acceptAnswer', { as: PEOPLE.ava, params: { id: q.id }, body: { answerId: a.id } })).status, 200);
+    await drain();
+    assert.deepEqual(await about(PEOPLE.chloe, t.id), [], 'a follower of the hidden thread');
+    assert.deepEqual(await about(PEOPLE.ava, t.id), [], 'its author');
+    assert.deepEqual((await about(PEOPLE.ben, q.id)).map((n: any) => n.type), [], 'the answerer of the hidden question');
+  });
+});
+
+describe('follows of hidden topics', () => {
+  test('following a hidden thread is a 404 for others, and a hidden thread leaves the follow list but its author\'s', async () => {
+    const t = await newThread(PEOPLE.ava);
+    await call(env, 'followTopic', { as: PEOPLE.chloe, params: { kind: 'thread', id: t.id }, body: { level: 'watching' } });
+    assert.equal((await call(env, 'moderationAction', { as: PEOPLE.morgan, body: { target: { kind: 'thread', id: t.id }, action: 'hide' } })).status, 200);
+    const put = await call(env, 'followTopic', { as: PEOPLE.devi, params: { kind: 'thread', id: t.id }, body: { level: 'watching' } });
+    assert.equal(put.status, 404);
+    assert.equal(put.body.title, 'Not Found', 'a problem, no topic title');
+    const listed = async (who: Who) => (await call(env, 'listFollows', { as: who })).body.items.filter((f: any) => f.id === t.id);
+    assert.deepEqual(await listed(PEOPLE.chloe), []);
+    assert.deepEqual((await listed(PEOPLE.ava)).map((f: any) => f.title), [t.title], 'the author may still read it');
+    assert.equal((await call(env, 'followTopic', { as: PEOPLE.morgan, params: { kind: 'thread', id: t.id }, body: { level: 'watching' } })).status, 200);
+  });
+});
+
 describe('mentions', () => {
   test('a mention notifies the person once, as a mention, through edits; a new mention in an edit notifies', async () => {
     const t = await newThread(PEOPLE.ava);
@@ -168,6 +203,17 @@ describe('people to mention', () => {
     assert.deepEqual(ava.map((p: any) => p.id), [PEOPLE.ava.id], 'a word of the name matches, and an author is visible');
     assert.equal((await call(env, 'searchPeople', { as: PEOPLE.ben, query: { q: '%' } })).body.items.length, 0, 'LIKE wildcards are literal');
     assert.equal((await call(env, 'searchPeople', { as: PEOPLE.ben, query: { q: '' } })).status, 400);
+  });
+});
+
+describe('people to mention: held and hidden posts', () => {
+  test('a partner does not find another company\'s member whose only post is hidden', async () => {
+    const hidden: Who = { id: 'p-zeno-hidden', name: 'Zeno Hiddenpost', org: 'org-elsewhere', tier: 'gold', roles: ['sales'] };
+    const t = await newThread(hidden);
+    const find = async () => (await call(env, 'searchPeople', { as: PEOPLE.ben, query: { q: 'zeno' } })).body.items.map((p: any) => p.id);
+    assert.deepEqual(await find(), [hidden.id], 'a published author is found');
+    assert.equal((await call(env, 'moderationAction', { as: PEOPLE.morgan, body: { target: { kind: 'thread', id: t.id }, action: 'hide' } })).status, 200);
+    assert.deepEqual(await find(), []);
   });
 });
 

@@ -1,6 +1,7 @@
 // Follows and mutes: PUT/DELETE /v1/follows/{kind}/{id}, GET /v1/follows.
-import { FOLLOW_KINDS, type Follow, type FollowKind } from '../../../src/contract/index.js';
+import { FOLLOW_KINDS, type ContentStatus, type Follow, type FollowKind } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
+import { mayRead, readableBy } from '../moderation/visibility.js';
 import { HttpError, notFound } from '../problem.js';
 import { iso, needUser, upsertPerson } from './common.js';
 
@@ -12,11 +13,18 @@ function kindOf(ctx: Ctx): FollowKind {
   return k as FollowKind;
 }
 
-/** A thread or question must exist; a category or tag is any name (following one before its first topic is fine). */
+/**
+ * A thread or question must exist and be readable by the caller (a held or hidden one is a 404, as on
+ * GET, so neither its title nor its existence leaks); a category or tag is any name (following one
+ * before its first topic is fine).
+ */
 async function titleOf(ctx: Ctx, kind: FollowKind, id: string): Promise<string | null> {
   if (kind !== 'thread' && kind !== 'question') return null;
-  const { rows } = await ctx.q.query<{ title: string }>(`SELECT title FROM ${kind === 'thread' ? 'threads' : 'questions'} WHERE id = $1`, [id]);
-  if (!rows[0]) throw notFound(kind === 'thread' ? 'The thread' : 'The question');
+  const { rows } = await ctx.q.query<{ title: string; author_id: string; status: ContentStatus }>(
+    `SELECT title, author_id, status FROM ${kind === 'thread' ? 'threads' : 'questions'} WHERE id = $1`,
+    [id],
+  );
+  if (!rows[0] || !mayRead(ctx.user, rows[0].author_id, rows[0].status)) throw notFound(kind === 'thread' ? 'The thread' : 'The question');
   return rows[0].title;
 }
 
@@ -50,13 +58,16 @@ export async function unfollowTopic(ctx: Ctx<'unfollowTopic'>): Promise<void> {
 
 export async function listFollows(ctx: Ctx<'listFollows'>) {
   const u = needUser(ctx);
+  const params: unknown[] = [u.id];
+  // A follow of a thread or question the caller may no longer read (hidden, or held and not theirs) is left out.
   const { rows } = await ctx.q.query<FollowRow>(
     `SELECT f.kind, f.target_id, f.level, f.created_at, COALESCE(t.title, q.title) AS title
      FROM follows f
      LEFT JOIN threads t ON f.kind = 'thread' AND t.id = f.target_id
      LEFT JOIN questions q ON f.kind = 'question' AND q.id = f.target_id
-     WHERE f.person_id = $1 ORDER BY f.created_at DESC, f.kind, f.target_id LIMIT 500`,
-    [u.id],
+     WHERE f.person_id = $1 AND (t.id IS NULL OR ${readableBy('t', u, params)}) AND (q.id IS NULL OR ${readableBy('q', u, params)})
+     ORDER BY f.created_at DESC, f.kind, f.target_id LIMIT 500`,
+    params,
   );
   return { items: rows.map(follow) };
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../context.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import type { Queryable } from '../db.js';
 import { issueTicket } from '../live-tickets.js';
+import { notificationShown } from '../moderation/visibility.js';
 import { preferencesOf } from '../notify/preferences.js';
 import type { SeekRow } from '../rows.js';
 import { AUTHOR_COLS, author, iso, needUser, pageLimit, upsertPerson } from './common.js';
@@ -37,10 +38,11 @@ export const notification = (r: NotificationRow): Notification => ({
   read: r.read_at != null,
 });
 
-export const NOTIFICATION_SELECT = `SELECT n.*, n.actor_id AS author_id, ${AUTHOR_COLS} FROM notifications n JOIN people p ON p.id = n.actor_id`;
+/** One notification by id, for the live stream: callers add `AND n.id = … AND n.recipient_id = …`. */
+export const NOTIFICATION_SELECT = `SELECT n.*, n.actor_id AS author_id, ${AUTHOR_COLS} FROM notifications n JOIN people p ON p.id = n.actor_id WHERE ${notificationShown('n')}`;
 
 export async function unreadCount(q: Queryable, personId: string): Promise<number> {
-  const { rows } = await q.query<{ n: number | string }>(`SELECT count(*) AS n FROM notifications WHERE recipient_id = $1 AND read_at IS NULL`, [personId]);
+  const { rows } = await q.query<{ n: number | string }>(`SELECT count(*) AS n FROM notifications n WHERE n.recipient_id = $1 AND n.read_at IS NULL AND ${notificationShown('n')}`, [personId]);
   return Number(rows[0].n);
 }
 
@@ -53,7 +55,7 @@ export async function listNotifications(ctx: Ctx<'listNotifications'>) {
   const { rows } = await ctx.q.query<NotificationRow & SeekRow>(
     `SELECT n.*, n.actor_id AS author_id, ${AUTHOR_COLS}, ${seekTime('n.created_at')} AS seek_at
      FROM notifications n JOIN people p ON p.id = n.actor_id
-     WHERE n.recipient_id = $1 ${seek} ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
+     WHERE n.recipient_id = $1 AND ${notificationShown('n')} ${seek} ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
     params,
   );
   const page = keysetPage(rows, limit, notification, (r) => encodeKeyCursor(NOTIFICATIONS, [r.seek_at, r.id]));

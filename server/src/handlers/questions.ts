@@ -4,14 +4,14 @@ import { HttpError, forbidden, notFound } from '../problem.js';
 import type { AnswerInQuestionRow, AnswerRow, Numeric, QuestionRow, SeekRow, SimilarQuestionRow, VotedAnswerRow } from '../rows.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import { excerpt, iso, newId } from '../text.js';
-import { AUTHOR_COLS, author, isModerator, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
+import { AUTHOR_COLS, author, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
 import { autoFollow, enqueue } from '../notify/outbox.js';
 import { prefixTerm } from './search.js';
 import { announceContent } from '../moderation/announce.js';
 import { recountParent } from '../moderation/content.js';
 import { keepRevision } from '../moderation/revisions.js';
 import { screenEdit, screenNewPost } from '../moderation/screen.js';
-import { mayRead, shownInTopic } from '../moderation/visibility.js';
+import { mayModerate, mayRead, shownInTopic } from '../moderation/visibility.js';
 import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
 
 const Q_COLS = `t.id, t.title, t.body, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,
@@ -189,7 +189,7 @@ export async function answerQuestion(ctx: Ctx<'answerQuestion'>) {
 export async function acceptAnswer(ctx: Ctx<'acceptAnswer'>) {
   const u = needUser(ctx);
   const q = await loadQuestion(ctx, ctx.params.id);
-  if (q.author_id !== u.id && !isModerator(u)) throw forbidden('Only the person who asked can accept an answer.');
+  if (q.author_id !== u.id && !mayModerate(u)) throw forbidden('Only the person who asked can accept an answer.');
   const { rows } = await ctx.q.query(`SELECT id FROM answers WHERE id = $1 AND question_id = $2 AND status = 'published'`, [ctx.body.answerId, q.id]);
   if (!rows[0]) {
     throw new HttpError(422, 'Unprocessable Content', 'That answer does not belong to this question.', [
@@ -197,8 +197,11 @@ export async function acceptAnswer(ctx: Ctx<'acceptAnswer'>) {
     ]);
   }
   await ctx.q.query(`UPDATE questions SET accepted_answer_id = $2, last_activity_at = now() WHERE id = $1`, [q.id, ctx.body.answerId]);
-  await ctx.emit({ type: 'answer.accepted', id: ctx.body.answerId, parentId: q.id, category: q.category });
-  await enqueue(ctx.q, { event: 'answer.accepted', id: ctx.body.answerId, actorId: u.id });
+  // On a held or hidden question the acceptance is nobody else's news (the outbox gate would drop it too).
+  if (q.status === 'published') {
+    await ctx.emit({ type: 'answer.accepted', id: ctx.body.answerId, parentId: q.id, category: q.category });
+    await enqueue(ctx.q, { event: 'answer.accepted', id: ctx.body.answerId, actorId: u.id });
+  }
   return question(ctx, await loadQuestion(ctx, q.id));
 }
 
@@ -286,7 +289,6 @@ export async function updateAnswer(ctx: Ctx<'updateAnswer'>) {
     const { rows } = await ctx.q.query<{ category: string }>(`SELECT category FROM questions WHERE id = $1`, [a.question_id]);
     await announceContent(ctx, 'answer', a.id, a.question_id, rows[0]?.category ?? '', 'held');
   }
-  await ctx.q.query(`UPDATE answers SET body = $2, edited_at = now() WHERE id = $1`, [a.id, ctx.body.body]);
   await enqueue(ctx.q, { event: 'content.edited', kind: 'answer', id: a.id });
   const r = await loadAnswer(ctx, a.id);
   return answer(r, r.accepted_answer_id);

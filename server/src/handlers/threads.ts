@@ -150,7 +150,6 @@ export async function updatePost(ctx: Ctx<'updatePost'>) {
     const { rows } = await ctx.q.query<{ category: string }>(`SELECT category FROM threads WHERE id = $1`, [p.thread_id]);
     await announceContent(ctx, 'post', p.id, p.thread_id, rows[0]?.category ?? '', 'held');
   }
-  await ctx.q.query(`UPDATE posts SET body = $2, edited_at = now() WHERE id = $1`, [p.id, ctx.body.body]);
   await enqueue(ctx.q, { event: 'content.edited', kind: 'post', id: p.id });
   return post(await loadPost(ctx, p.id));
 }

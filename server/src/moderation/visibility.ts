@@ -19,9 +19,31 @@ export const listedOnly = (alias: string) => `${alias}.status = 'published'`;
  * caller's own (so an author sees "awaiting review" under their reply), and all of them for moderators.
  */
 export function shownInTopic(alias: string, u: User | null, params: unknown[]): string {
+  return readableBy(alias, u, params);
+}
+
+/** mayRead as an SQL condition on the row `alias` (its `status` and `author_id`) for the caller `u`. */
+export function readableBy(alias: string, u: User | null, params: unknown[]): string {
   if (mayModerate(u)) return 'TRUE';
   if (!u) return listedOnly(alias);
   return `(${listedOnly(alias)} OR ${alias}.author_id = $${params.push(u.id)})`;
+}
+
+/** Published, or written by the person in column `personCol` (an author still sees their own held item). */
+const publishedOr = (alias: string, personCol: string) => `(${listedOnly(alias)} OR ${alias}.author_id = ${personCol})`;
+
+/**
+ * SQL condition for a stored notification (alias `n`) at read and send time: its thread or question, and
+ * the reply or answer it is about, still exist and are published or the recipient's own. Notifications
+ * store a title and an excerpt; without this a hide or a delete would leave them showing in the bell,
+ * in the unread count and in a digest mailed days later. (Moderators get no exception here: the same
+ * rule for the list, the count, the live stream and the emails keeps them in agreement.)
+ */
+export function notificationShown(n: string): string {
+  const r = `${n}.recipient_id`;
+  const topic = (table: string) => `EXISTS (SELECT 1 FROM ${table} vt WHERE vt.id = ${n}.target_id AND ${publishedOr('vt', r)})`;
+  const item = (table: string) => `(${n}.post_id IS NULL OR EXISTS (SELECT 1 FROM ${table} vi WHERE vi.id = ${n}.post_id AND ${publishedOr('vi', r)}))`;
+  return `(CASE ${n}.target_kind WHEN 'thread' THEN ${topic('threads')} AND ${item('posts')} ELSE ${topic('questions')} AND ${item('answers')} END)`;
 }
 
 const moderationEvents: readonly string[] = MODERATION_EVENT_TYPES;

@@ -66,15 +66,22 @@ export function createDeliveryWorker(db: Db, o: DeliveryWorkerOptions): Delivery
     const payload = typeof d.payload === 'string' ? JSON.parse(d.payload) : d.payload;
     try {
       const r = await o.senders[d.channel](db, { ...d, payload });
-      await db.query(`UPDATE deliveries SET status = 'delivered', delivered_at = now(), last_status = $2, last_error = NULL WHERE id = $1`, [d.id, r.status]);
+      // `attempts = $3`: only while this worker still holds the claim (a lease that ran out was claimed again).
+      await db.query(`UPDATE deliveries SET status = 'delivered', delivered_at = now(), last_status = $2, last_error = NULL WHERE id = $1 AND attempts = $3`, [
+        d.id, r.status, d.attempts,
+      ]);
     } catch (err) {
       const attempts = Number(d.attempts);
       const message = err instanceof Error ? err.message : String(err);
-      await db.query(
+      const { rows } = await db.query<{ status: string }>(
         `UPDATE deliveries SET last_status = $2, last_error = $3, status = CASE WHEN $4::int >= $5::int THEN 'parked' ELSE 'pending' END,
-           run_at = now() + ($6::double precision * interval '1 millisecond') WHERE id = $1`,
+           run_at = now() + ($6::double precision * interval '1 millisecond') WHERE id = $1 AND attempts = $4 RETURNING status`,
         [d.id, err instanceof SendError ? err.status : null, message.slice(0, 500), attempts, maxAttempts, backoffMs * 2 ** (attempts - 1)],
       );
+      // A parked digest lets go of the notifications it claimed, so that the next digest mails them.
+      if (rows[0]?.status === 'parked' && d.event === 'digest') {
+        await db.query(`UPDATE notifications SET digest_key = NULL WHERE recipient_id = $1 AND digest_key = $2`, [d.recipient, d.event_key]);
+      }
     }
   };
 

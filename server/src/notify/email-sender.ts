@@ -9,6 +9,7 @@ import type { DeliveryRow, Sender } from './delivery-worker.js';
 import { mailLocale } from './mail-catalogue.js';
 import { renderDigest, renderImmediate, type MailItem } from './mail-render.js';
 import type { Mailer } from './mailer.js';
+import { notificationShown } from '../moderation/visibility.js';
 import { modeSql } from './preferences.js';
 import { signUnsubscribe, type UnsubscribeScope } from './unsubscribe-token.js';
 
@@ -39,7 +40,7 @@ interface RecipientRow {
 
 const ITEM_SELECT = `SELECT n.id, n.type, n.actor_id, a.name AS actor_name, n.target_kind, n.target_id, n.target_title, n.post_id, n.excerpt,
   ${modeSql('n.recipient_id', 'n.type')} AS mode
-  FROM notifications n LEFT JOIN people a ON a.id = n.actor_id`;
+  FROM notifications n LEFT JOIN people a ON a.id = n.actor_id WHERE ${notificationShown('n')}`;
 
 export function emailSender(deps: EmailSenderDeps): Sender {
   const unsubscribeUrl = (recipient: string, scope: UnsubscribeScope) =>
@@ -62,7 +63,7 @@ export function emailSender(deps: EmailSenderDeps): Sender {
 
   async function immediate(q: Queryable, d: DeliveryRow) {
     const id = (d.payload as { notificationId?: unknown }).notificationId;
-    const [r] = (await q.query<ItemRow>(`${ITEM_SELECT} WHERE n.id = $1 AND n.recipient_id = $2`, [id, d.recipient])).rows;
+    const [r] = (await q.query<ItemRow>(`${ITEM_SELECT} AND n.id = $1 AND n.recipient_id = $2`, [id, d.recipient])).rows;
     const to = await recipientOf(q, d.recipient);
     if (!r || r.mode !== 'email' || !to?.mail_to) return { status: null };
     const url = unsubscribeUrl(d.recipient, r.type);
@@ -80,7 +81,7 @@ export function emailSender(deps: EmailSenderDeps): Sender {
          AND n.created_at > $5::timestamptz AND ${modeSql('n.recipient_id', 'n.type')} = $4`,
       [d.recipient, d.event_key, p.cutoff, mode, p.since ?? '-infinity'],
     );
-    const rows = (await q.query<ItemRow>(`${ITEM_SELECT} WHERE n.recipient_id = $1 AND n.digest_key = $2 ORDER BY n.created_at, n.id`, [d.recipient, d.event_key])).rows;
+    const rows = (await q.query<ItemRow>(`${ITEM_SELECT} AND n.recipient_id = $1 AND n.digest_key = $2 ORDER BY n.created_at, n.id`, [d.recipient, d.event_key])).rows;
     const to = await recipientOf(q, d.recipient);
     if (!rows.length || !to?.mail_to) return { status: null };
     const url = unsubscribeUrl(d.recipient, 'all');

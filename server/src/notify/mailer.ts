@@ -22,7 +22,9 @@ export interface Mailer {
 }
 
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  // Timeouts well below the delivery worker's 60 s lease (nodemailer's defaults are 2 min to connect and
+  // 10 min of socket silence): a send that outlives the lease could be claimed and sent again by another worker.
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   return {
     async send(m) {
       try {

@@ -15,14 +15,23 @@ export type ModerationGate = (q: Queryable, content: { kind: ContentKind; id: st
 /** Without moderation everything published may notify. */
 export const allowEverything: ModerationGate = async () => 'notify';
 
-const TABLE = { thread: 'threads', post: 'posts', question: 'questions', answer: 'answers' } as const;
+/**
+ * The item's own status and, for a reply or an answer, its thread's or question's: a reply in a held or
+ * hidden thread carries that thread's title into notifications, emails and webhooks, so both must be published.
+ */
+const STATUS = {
+  thread: `SELECT c.status, 'published' AS parent_status FROM threads c WHERE c.id = $1`,
+  question: `SELECT c.status, 'published' AS parent_status FROM questions c WHERE c.id = $1`,
+  post: `SELECT c.status, t.status AS parent_status FROM posts c JOIN threads t ON t.id = c.thread_id WHERE c.id = $1`,
+  answer: `SELECT c.status, t.status AS parent_status FROM answers c JOIN questions t ON t.id = c.question_id WHERE c.id = $1`,
+} satisfies Record<ContentKind, string>;
 
 /**
- * With moderation (server/src/moderation/): only published content notifies. Held or hidden content is
- * dropped; approving a held item announces it again (moderation/announce.ts), which enqueues a new job.
- * Content deleted meanwhile is dropped too.
+ * With moderation (server/src/moderation/): only published content in a published thread or question
+ * notifies. Anything else is dropped; approving a held item announces it again (moderation/announce.ts),
+ * which enqueues a new job. Content deleted meanwhile is dropped too.
  */
 export const publishedOnly: ModerationGate = async (q, content) => {
-  const { rows } = await q.query<{ status: string }>(`SELECT status FROM ${TABLE[content.kind]} WHERE id = $1`, [content.id]);
-  return rows[0]?.status === 'published' ? 'notify' : 'drop';
+  const { rows } = await q.query<{ status: string; parent_status: string }>(STATUS[content.kind], [content.id]);
+  return rows[0]?.status === 'published' && rows[0].parent_status === 'published' ? 'notify' : 'drop';
 };

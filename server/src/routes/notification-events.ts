@@ -43,7 +43,7 @@ export function mountNotificationEvents(app: Hono<AppEnv>, db: Db, bus: UserBus,
         while (!closed) {
           while (queue.length && !closed) {
             const id = queue.shift()!;
-            const { rows } = await db.query<Parameters<typeof notification>[0]>(`${NOTIFICATION_SELECT} WHERE n.id = $1 AND n.recipient_id = $2`, [id, user.id]);
+            const { rows } = await db.query<Parameters<typeof notification>[0]>(`${NOTIFICATION_SELECT} AND n.id = $1 AND n.recipient_id = $2`, [id, user.id]);
             if (!rows[0]) continue;
             const ev: NotificationLiveEvent = { type: 'notification.created', notification: notification(rows[0]), unread: await unreadCount(db, user.id) };
             await stream.writeSSE({ event: ev.type, data: JSON.stringify(ev), id });

@@ -12,11 +12,12 @@ export async function topContributors(q: Queryable, period: Period): Promise<Top
   const { rows } = await q.query<Row>(
     `WITH contributions AS (
        SELECT a.author_id AS person, a.created_at >= $2 AS cur, 1 AS accepted, 0 AS up
-       FROM answers a JOIN questions q ON q.id = a.question_id AND q.accepted_answer_id = a.id
-       WHERE a.created_at >= $1 AND a.created_at < $3
+       FROM answers a JOIN questions q ON q.id = a.question_id AND q.accepted_answer_id = a.id AND q.status = 'published'
+       WHERE a.created_at >= $1 AND a.created_at < $3 AND a.status = 'published'
        UNION ALL
        SELECT a.author_id, v.created_at >= $2, 0, 1
-       FROM votes v JOIN answers a ON a.id = v.target_id
+       FROM votes v JOIN answers a ON a.id = v.target_id AND a.status = 'published'
+       JOIN questions q ON q.id = a.question_id AND q.status = 'published'
        WHERE v.target_kind = 'answer' AND v.value > 0 AND v.created_at >= $1 AND v.created_at < $3
      ), per_person AS (
        SELECT person, sum(accepted) FILTER (WHERE cur)::int AS acc_cur, sum(accepted) FILTER (WHERE NOT cur)::int AS acc_prev,

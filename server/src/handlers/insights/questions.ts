@@ -51,7 +51,7 @@ const BASE = `SELECT q.created_at >= $2 AS cur, p.tier, p.org_id AS org, q.categ
     EXTRACT(EPOCH FROM (q.first_answer_at - q.created_at)) / 3600.0 AS h,
     q.created_at
   FROM questions q LEFT JOIN people p ON p.id = q.author_id
-  WHERE q.created_at >= $1 AND q.created_at < $3`;
+  WHERE q.created_at >= $1 AND q.created_at < $3 AND q.status = 'published'`;
 
 const toStats = (r: { asked: unknown; resolved: unknown; answered: unknown; median: unknown; p90: unknown }): QuestionStats => ({
   asked: num(r.asked), resolved: num(r.resolved), answered: num(r.answered), median: hours(r.median), p90: hours(r.p90),

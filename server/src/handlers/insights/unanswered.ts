@@ -12,13 +12,13 @@ export async function unanswered(q: Queryable, slaHours: number, now = new Date(
   type Row = { id: string; title: string; category: string; created_at: Date | string; author_id: string; name: string | null; org_name: string | null; tier: Tier | null };
   const [{ rows: [c] }, { rows }] = await Promise.all([
     q.query<{ total: number; late: number }>(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE created_at < $1)::int AS late FROM questions WHERE first_answer_at IS NULL`,
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE created_at < $1)::int AS late FROM questions WHERE first_answer_at IS NULL AND status = 'published'`,
       [cutoff],
     ),
     q.query<Row>(
       `SELECT q.id, q.title, q.category, q.created_at, q.author_id, p.name, p.org_name, p.tier
        FROM questions q LEFT JOIN people p ON p.id = q.author_id
-       WHERE q.first_answer_at IS NULL ORDER BY q.created_at, q.id LIMIT ${LIMIT}`,
+       WHERE q.first_answer_at IS NULL AND q.status = 'published' ORDER BY q.created_at, q.id LIMIT ${LIMIT}`,
     ),
   ]);
   return {

@@ -8,11 +8,12 @@ const KINDS = ['threads', 'posts', 'questions', 'answers'] as const;
 type Kind = (typeof KINDS)[number];
 
 export async function volume(q: Queryable, period: Period): Promise<Volume> {
-  // One small aggregate per table, each an index range scan on created_at (migration 008).
+  // One small aggregate per table, each an index range scan on created_at (migration 008). Published
+  // content only, as /v1/stats counts: held and hidden items are not community activity.
   const { rows } = await q.query<{ kind: Kind; cur: boolean; week: string; n: number }>(
     KINDS.map((k) => `SELECT '${k}' AS kind, created_at >= $2 AS cur,
         to_char(date_trunc('week', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, count(*)::int AS n
-      FROM ${k} WHERE created_at >= $1 AND created_at < $3 GROUP BY 2, 3`).join(' UNION ALL '),
+      FROM ${k} WHERE created_at >= $1 AND created_at < $3 AND status = 'published' GROUP BY 2, 3`).join(' UNION ALL '),
     periodParams(period),
   );
   const totals = Object.fromEntries(KINDS.map((k) => [k, { cur: 0, prev: 0 }])) as Record<Kind, { cur: number; prev: number }>;
