@@ -36,7 +36,9 @@ export async function fetchBody(url: string, accept: string, signal?: AbortSigna
   let res: Response;
   let body: string;
   try {
-    res = await fetchImpl(parsed.href, { headers: { Accept: accept }, credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'follow', signal: combined });
+    // no-cache: revalidated every time, so a revocation (a 2.0 assertion's 410, a 3.0 status list's bit)
+    // shows at once even where the issuer lets caches keep the document for a while.
+    res = await fetchImpl(parsed.href, { headers: { Accept: accept }, credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'follow', cache: 'no-cache', signal: combined });
     if (Number(res.headers.get('content-length') ?? 0) > MAX_BYTES) {
       void res.body?.cancel();
       throw tooLarge();
