@@ -70,7 +70,11 @@ export class VerifyController implements ReactiveController {
     const abort = new AbortController();
     this.aborts.set(url, abort);
     const prev = this.runs.get(url);
-    const entry: Verification = { running: true, result: prev?.result ?? null, shown: show || !!prev?.shown };
+    // While it runs, the previous result stays (a single badge is drawn from it), but a verdict that was
+    // not on screen yet waits for this run: the hidden result of the automatic first fetch may be minutes
+    // old, and showing it on "Verify" would say "Verified" for a badge revoked since. A verdict already
+    // on screen stays until the new one replaces it.
+    const entry: Verification = { running: true, result: prev?.result ?? null, shown: !!prev?.shown };
     this.runs.set(url, entry);
     this.host.requestUpdate();
     const backend = this.options.backend();
@@ -91,7 +95,7 @@ export class VerifyController implements ReactiveController {
       };
       const result = ob3 ? await ob3.verifyCredentialInBrowser(url, how) : await verifier.verifyHostedAssertion(url, how);
       if (abort.signal.aborted) return;
-      const done: Verification = { running: false, result, shown: entry.shown };
+      const done: Verification = { running: false, result, shown: show || entry.shown };
       this.runs.set(url, done);
       this.aborts.delete(url);
       this.options.onDone(url, done);

@@ -1,7 +1,7 @@
 // <confab-cert-badge credential>: Open Badges 3.0 credentials Confab did not issue (the OB 3.0
 // specification's sample, re-issued by test/support/fake-ob3-issuer.mjs with its own key), verified in
-// Chromium with WebCrypto: genuine, tampered, expired, revoked, signed with a key the issuer does not
-// publish, and an issuer without CORS headers.
+// Chromium with WebCrypto: genuine, tampered, expired, revoked (from the start, and revoked while the
+// page is open), signed with a key the issuer does not publish, and an issuer without CORS headers.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitFor } from '../core/wait.js';
 import { _resetConfigForTests, configure } from '../../../src/core/config.js';
@@ -73,6 +73,29 @@ describe('<confab-cert-badge credential> (Open Badges 3.0)', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('revoked while the page is open: verifying again reads the status list again and says revoked', async () => {
+    const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge credential=${at('revocable')}></confab-cert-badge>`);
+    await waitFor(() => q(el, '[part~="item"]'));
+    q<HTMLButtonElement>(el, '[part~="verify"]')!.click();
+    await settled(el);
+    expect(verdictTitle(el)).to.match(/^Verified: /);
+    await fetch('/ob3/revoke?index=7', { method: 'POST' });
+    // The Verify button stays after a verdict (the element has no `verify` attribute) and now says "Verify again".
+    const again = q<HTMLButtonElement>(el, '[part~="verify"]');
+    expect(again?.textContent, 'a way to verify again').to.match(/Verify again/);
+    again!.click();
+    // A whole verification takes ~50 ms here even at load 30; 5 s means it is stuck, and the message
+    // then says where: the verdict, its checks and the issuer requests with their timings (read at
+    // failure time, not when the wait starts).
+    const t0 = performance.now();
+    await waitFor(() => /revoked/.test(verdictTitle(el)), 'the verdict never turned to revoked').catch((e: Error) => {
+      const requests = performance.getEntriesByType('resource').filter((r) => r.name.includes('/ob3/')).map((r) => `${r.name.replace(ISSUER, '')} at ${Math.round(r.startTime)} ms took ${Math.round(r.duration)} ms`);
+      throw new Error(`${e.message} after ${Math.round(performance.now() - t0)} ms: "${verdictTitle(el)}"; ${text(el, '[part~="verdict"]')}; requests: ${requests.join(', ')}`);
+    });
+    expect(verdictTitle(el)).to.equal('Could not verify: the badge was revoked');
+    expect(text(el, '[part~="status"]')).to.match(/revoked/i);
+  });
 
   it('an issuer without CORS headers: the backend verifies the credential ({ credential })', async () => {
     const fake = fakeBackend('ob3-fallback', {
