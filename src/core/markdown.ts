@@ -9,6 +9,7 @@
 import createDOMPurify, { type Config } from 'dompurify';
 import { Marked, type Tokens } from 'marked';
 import { confabPolicy } from './trusted-types.js';
+import { mentionChip, mentionExtension, sanitizeMentionAttribute } from './markdown-mention.js';
 
 // How far content headings are pushed down; set per document in renderMarkdown().
 let headingShift = 2;
@@ -33,13 +34,15 @@ const marked = new Marked({
       return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
     },
   },
+  // `@[Name](id)` becomes a chip (see markdown-mention.ts).
+  extensions: [mentionExtension(escapeHTML)],
 });
 
 const ALLOWED_TAGS = [
   'p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a',
-  'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img',
+  'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img', mentionChip.tag,
 ];
-const ALLOWED_ATTR = ['href', 'title', 'src', 'alt', 'align', 'start'];
+const ALLOWED_ATTR = ['href', 'title', 'src', 'alt', 'align', 'start', ...mentionChip.attributes];
 // Nothing relative: a relative link would resolve against the vendor's portal.
 const SAFE_URL = /^(?:https?|mailto):/i;
 const SAFE_IMG = /^https?:/i;
@@ -55,6 +58,7 @@ purify.addHook('uponSanitizeAttribute', (node, data) => {
   // DOMPurify allows data: images by default; an image may only come from http(s).
   if (name === 'src' && !(node.nodeName === 'IMG' && SAFE_IMG.test(compact(data.attrValue)))) data.keepAttr = false;
   if (name === 'align' && !/^(?:left|right|center)$/.test(data.attrValue)) data.keepAttr = false;
+  if (!sanitizeMentionAttribute(node, name, data.attrValue)) data.keepAttr = false;
 });
 
 purify.addHook('afterSanitizeAttributes', (node) => {
@@ -79,6 +83,8 @@ const config = (): Config & { RETURN_DOM_FRAGMENT: true } => {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
     ALLOWED_URI_REGEXP: SAFE_URL,
+    // A chip's person id is no URL; its shape is checked by the hook above.
+    ADD_URI_SAFE_ATTR: [...mentionChip.uriSafe],
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     ALLOW_UNKNOWN_PROTOCOLS: false,

@@ -33,6 +33,7 @@ import type { OutboxEntry, OutboxFailure } from '../core/outbox.js';
 import { WriteController } from '../core/write.js';
 import { markdown } from '../core/markdown-directive.js';
 import { errorText } from './error-text.js';
+import { MentionSuggest, mentionCombobox, mentionListbox } from './mention-suggest.js';
 
 /** The maximum body size the contract accepts (`MarkdownBody`): 50 KB of UTF-8. */
 export const BODY_LIMIT_BYTES = 50 * 1024;
@@ -97,6 +98,8 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
   sendError: ConfabError | undefined;
   /** Element ids for this instance, unique within the host's shadow root. */
   readonly ids = { field: `composer-${++seq}`, hint: '', error: '', tabWrite: '', tabPreview: '', panel: '' };
+  /** @mention suggestions in the textarea (off when the backend cannot search people). */
+  readonly mentions: MentionSuggest;
 
   private readonly writes: WriteController<Sent<M>>;
   private readonly draft: DraftController;
@@ -120,6 +123,7 @@ export class ComposerController<M extends ComposerMethod = ComposerMethod> imple
       onRefused: (failure) => this.refused(failure),
     });
     this.draft = new DraftController(host, () => this.writes.scope || null);
+    this.mentions = new MentionSuggest(host, { backend: options.backend });
     host.addController(this);
   }
 
@@ -349,6 +353,7 @@ export function composer(ctl: ComposerController, labels: ComposerLabels): Templ
     </div>
     <div id=${ids.panel} role="tabpanel" aria-labelledby=${ctl.tab === 'write' ? ids.tabWrite : ids.tabPreview}>
       <textarea
+        ${mentionCombobox(ctl.mentions)}
         id=${ids.field}
         class="input"
         part="input"
@@ -361,6 +366,7 @@ export function composer(ctl: ComposerController, labels: ComposerLabels): Templ
         @input=${(e: Event) => ctl.setBody((e.target as HTMLTextAreaElement).value)}
         @keydown=${(e: KeyboardEvent) => ctl.onKeydown(e)}
       ></textarea>
+      ${ctl.tab === 'write' ? mentionListbox(ctl.mentions, msg('People to mention', { id: 'composer-mentions' })) : nothing}
       ${ctl.tab === 'preview'
         ? html`<div class="preview prose" part="preview" tabindex="0" dir="auto">
             ${ctl.body.trim() ? markdown(ctl.body) : html`<span class="hint">${msg('Nothing to preview yet.', { id: 'composer-nothing' })}</span>`}

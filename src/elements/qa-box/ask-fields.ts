@@ -92,6 +92,8 @@ export interface DetailsFieldProps {
   blur: () => void;
   /** Shows tab `which`; `focus` when it was chosen with the arrow keys, so focus follows it. */
   showTab: (which: Tab, focus: boolean) => void;
+  /** @mention suggestions, once the ask form's part is here: a directive for the textarea and its popup. */
+  mentions?: { combobox: unknown; listbox: unknown };
 }
 
 /** The details: Markdown in a textarea, with a Preview tab. */
@@ -105,6 +107,7 @@ export function detailsField(p: DetailsFieldProps): TemplateResult {
     </div>
     <div id="body-panel" role="tabpanel" aria-labelledby=${p.tab === 'write' ? 'tab-write' : 'tab-preview'}>
       <textarea
+        ${p.mentions?.combobox ?? nothing}
         id="body"
         class="input"
         part="input"
@@ -116,6 +119,7 @@ export function detailsField(p: DetailsFieldProps): TemplateResult {
         @input=${(e: Event) => p.input((e.target as HTMLTextAreaElement).value)}
         @blur=${p.blur}
       ></textarea>
+      ${p.tab === 'write' ? (p.mentions?.listbox ?? nothing) : nothing}
       ${p.tab === 'preview'
         ? html`<div class="preview prose" part="body" tabindex="0" dir="auto">
             ${p.body.trim() ? (p.preview?.(p.body) ?? p.body) : html`<span class="hint">${msg('Nothing to preview yet.', { id: 'qa-box-nothing-preview' })}</span>`}

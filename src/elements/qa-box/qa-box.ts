@@ -438,6 +438,7 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
           this.withAsk((ask) => ask.saveDraft('body', body));
         },
         blur: () => this.onBlur('body', this.body),
+        mentions: ask?.mentionField(),
         showTab: (which, focus) => {
           this.showTab(which);
           if (focus) this.focusAfterRender = `#tab-${which}`;

@@ -12,4 +12,5 @@ export const templates = {
   'composer-hint-mac': 'يدعم Markdown. اضغط ⌘+Enter للنشر.',
   'composer-sending': 'جارٍ النشر…',
   'composer-kept': 'تم الاحتفاظ بنصك؛ يمكنك المحاولة مرة أخرى.',
+  'composer-mentions': 'أشخاص للإشارة إليهم',
 };

@@ -12,4 +12,5 @@ export const templates = {
   'composer-hint-mac': 'Markdown wird unterstützt. ⌘+Eingabe zum Senden.',
   'composer-sending': 'Wird gesendet…',
   'composer-kept': 'Ihr Text bleibt erhalten; Sie können es erneut versuchen.',
+  'composer-mentions': 'Personen zum Erwähnen',
 };

@@ -12,4 +12,5 @@ export const templates = {
   'composer-hint-mac': 'Markdown accepté. ⌘+Entrée pour publier.',
   'composer-sending': 'Publication…',
   'composer-kept': 'Votre texte est conservé ; vous pouvez réessayer.',
+  'composer-mentions': 'Personnes à mentionner',
 };

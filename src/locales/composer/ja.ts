@@ -12,4 +12,5 @@ export const templates = {
   'composer-hint-mac': 'Markdown が使えます。⌘+Enter で投稿。',
   'composer-sending': '投稿中…',
   'composer-kept': '入力した内容は残っています。もう一度お試しください。',
+  'composer-mentions': 'メンションする人',
 };

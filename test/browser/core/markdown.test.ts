@@ -73,6 +73,15 @@ const VECTORS: string[] = [
   `| a |\n|---|\n| <img src=x onerror=${CANARY}> |`,
   `<a href="https://ok.example" style="position:fixed;inset:0">overlay</a>`,
   `<a id="location" name="cookie">clobber</a>`,
+  // Mentions: the chip is the one span with attributes; none of these may forge another.
+  `@[<img src=x onerror="${CANARY}">](u1)`,
+  `@[x" onmouseover="${CANARY}](u1)`,
+  `@[x](u1" onclick="${CANARY})`,
+  `@[x](javascript:alert)`,
+  `@[<script>${CANARY}</script>](u1)`,
+  `@[x](u1)<span class="mention" data-person="u2" onclick="${CANARY}">forged</span>`,
+  `[@[x](u1)](javascript:${CANARY})`,
+  `<span class="mention" style="position:fixed;inset:0" id="location">@overlay</span>`,
 ];
 
 const SAFE_URL = /^(?:https?:|mailto:)/i;
@@ -87,6 +96,10 @@ function assertSafe(frag: DocumentFragment, payload: string): void {
     for (const attr of el.getAttributeNames()) {
       expect(attr.startsWith('on'), `${payload} -> ${attr}`).to.equal(false);
       expect(['style', 'id', 'name', 'srcdoc', 'xlink:href', 'action', 'formaction'], `${payload} -> ${attr}`).not.to.include(attr);
+      // The only class and data attribute that may appear are the mention chip's, exactly.
+      if (attr === 'class') expect(`${tag}.${el.getAttribute(attr)}`, payload).to.equal('span.mention');
+      if (attr.startsWith('data-')) expect(`${tag}[${attr}]`, payload).to.equal('span[data-person]');
+      if (attr === 'data-person') expect(el.getAttribute(attr), payload).to.match(/^[A-Za-z0-9_.:-]+$/);
     }
     const url = el.getAttribute('href') ?? el.getAttribute('src');
     if (url !== null) expect(url, `${payload} -> ${tag} url`).to.match(SAFE_URL);
@@ -150,6 +163,33 @@ describe('renderMarkdown', () => {
     expect(div.querySelector('input')).to.equal(null);
     expect(div.querySelector('li')!.textContent).to.contain('\u2611');
     expect(div.querySelectorAll('a[href]').length).to.equal(0);
+  });
+
+  it('renders a mention as a text-escaped chip that names the person', () => {
+    const div = document.createElement('div');
+    div.append(renderMarkdown('Thanks @[Ana <b>"Ortiz"</b> & co](u_ana.1:x) and @[Sam](u2)! Not @[broken](bad id) or @[](u3).'));
+    const chips = [...div.querySelectorAll('span.mention')];
+    expect(chips.map((c) => [c.getAttribute('data-person'), c.textContent])).to.deep.equal([
+      ['u_ana.1:x', '@Ana <b>"Ortiz"</b> & co'],
+      ['u2', '@Sam'],
+    ]);
+    expect(chips[0].children.length, 'the name is text, never markup').to.equal(0);
+    expect(chips.map((c) => c.getAttributeNames().sort().join())).to.deep.equal(['class,data-person', 'class,data-person']);
+    expect(div.textContent).to.contain('@[broken](bad id)');
+  });
+
+  it('keeps mentions as text inside code', () => {
+    const div = document.createElement('div');
+    div.append(renderMarkdown('`@[Sam](u2)`\n\n```\n@[Sam](u2)\n```'));
+    expect(div.querySelector('.mention')).to.equal(null);
+    expect(div.querySelector('code')!.textContent).to.equal('@[Sam](u2)');
+  });
+
+  it('lets no raw span or class through, only the chip the renderer made', () => {
+    const div = document.createElement('div');
+    div.append(renderMarkdown('<span class="mention" data-person="u9">@fake</span> @[Real](u1)'));
+    expect([...div.querySelectorAll('[class], [data-person]')].map((e) => e.getAttribute('data-person'))).to.deep.equal(['u1']);
+    expect(div.textContent).to.contain('<span class="mention"');
   });
 
   it('drops every script vector, and the canary never gets set', async () => {

@@ -8,6 +8,7 @@ import { WriteController } from '../../../core/write.js';
 import type { ConfabError } from '../../../core/errors.js';
 import { emit } from '../../../core/events.js';
 import { errorText } from '../../../ui/error-text.js';
+import { MentionSuggest, mentionCombobox, mentionListbox } from '../../../ui/mention-suggest.js';
 
 interface Fields {
   title: string;
@@ -50,6 +51,8 @@ export class NewThreadController {
   fields: Fields = { title: '', body: '', category: '', tags: '' };
   errors: Partial<Record<FieldName, string>> = {};
   sendError: ConfabError | undefined;
+  /** @mention suggestions in the message field. */
+  readonly mentions: MentionSuggest;
 
   private readonly writes: WriteController<Thread>;
   /** All four fields, as one JSON draft. */
@@ -66,6 +69,7 @@ export class NewThreadController {
       onReplayed: () => options.onReplayed(),
     });
     this.draft = new DraftController(host, () => this.writes.scope || null);
+    this.mentions = new MentionSuggest(host, { backend: options.backend });
   }
 
   /** True while the thread is being sent. */
@@ -219,10 +223,10 @@ export function newThreadForm(ctl: NewThreadController, categories: string[]): T
       id="nt-title" class="input" part="input" maxlength="400" autocomplete="off"
       .value=${live(ctl.fields.title)} aria-invalid=${ctl.errors.title ? 'true' : 'false'} aria-describedby=${aria('title')}
       @input=${onInput('title')} @blur=${onBlur('title')} />`)}
-    ${field('body', msg('Message', { id: 'forum-feed-field-body' }), html`<textarea
+    ${field('body', msg('Message', { id: 'forum-feed-field-body' }), html`<textarea ${mentionCombobox(ctl.mentions)}
       id="nt-body" class="input" part="input"
       .value=${live(ctl.fields.body)} aria-invalid=${ctl.errors.body ? 'true' : 'false'} aria-describedby=${aria('body', true)}
-      @input=${onInput('body')} @blur=${onBlur('body')}></textarea>`, msg('Markdown supported.', { id: 'forum-feed-markdown-hint' }))}
+      @input=${onInput('body')} @blur=${onBlur('body')}></textarea>${mentionListbox(ctl.mentions, msg('People to mention', { id: 'composer-mentions' }))}`, msg('Markdown supported.', { id: 'forum-feed-markdown-hint' }))}
     <div class="two">
       ${field('category', msg('Category', { id: 'forum-feed-field-category' }), html`<input
         id="nt-category" class="input" part="input" list="nt-categories" autocomplete="off"

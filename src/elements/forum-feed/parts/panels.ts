@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { pendingBadge } from '../../../ui/pending.js';
 import { composerStyles } from '../../../ui/composer.styles.js';
+import { mentionStyles } from '../../../ui/mention-suggest.styles.js';
 import { fields } from '../../../styles/fields.js';
 import { prose } from '../../../styles/prose.js';
 import { NewThreadController, newThreadForm } from './new-thread.js';
@@ -17,7 +18,7 @@ import { panelStyles } from './panels.styles.js';
 import { reportStyles } from '../../../ui/report-dialog.styles.js';
 
 /** Styles of these parts (form fields and Markdown only appear here), adopted when the chunk arrives. */
-export const styles = [fields, prose, composerStyles, panelStyles, reportStyles];
+export const styles = [fields, prose, composerStyles, mentionStyles, panelStyles, reportStyles];
 
 /** The thread view, the new-thread form and the writes waiting in the outbox. */
 export class Panels {

@@ -6,6 +6,8 @@ import { WriteController } from '../../../core/write.js';
 import { emit } from '../../../core/events.js';
 import { ConfabError } from '../../../core/errors.js';
 import { composerStyles } from '../../../ui/composer.styles.js';
+import { mentionStyles } from '../../../ui/mention-suggest.styles.js';
+import { MentionSuggest, mentionCombobox, mentionListbox } from '../../../ui/mention-suggest.js';
 import { pendingBadge } from '../../../ui/pending.js';
 import { writeError } from './shared.js';
 import { SimilarQuestions } from './similar.js';
@@ -17,7 +19,7 @@ import { ASK_FIELDS, askErrors, type AskErrors, type AskField, type AskInput } f
 const DRAFT_FIELDS = ['title', 'body', 'category', 'tags'] as const satisfies readonly DraftField[];
 
 /** Styles of what this part renders: the similar list and the pending asks. */
-export const styles = [composerStyles, partStyles, similarStyles];
+export const styles = [composerStyles, mentionStyles, partStyles, similarStyles];
 
 /**
  * The behaviour behind the ask form: similar questions, validation, drafts and the outbox (queued asks,
@@ -27,6 +29,8 @@ export const styles = [composerStyles, partStyles, similarStyles];
  */
 export class AskForm implements ReactiveController {
   readonly similar: SimilarQuestions;
+  /** @mention suggestions in the details field. */
+  readonly mentions: MentionSuggest;
   /** A send that failed, or a queued ask the server refused later. */
   private error?: ConfabError;
   /** Fields the partner has left once (their errors show from then on) or all after a submit attempt. */
@@ -48,6 +52,7 @@ export class AskForm implements ReactiveController {
       onPick: (q) => host.openSimilar(q),
       onFresh: (similar) => host.similarArrived(similar.countSentence(), similar.items.length),
     });
+    this.mentions = new MentionSuggest(host, { backend: () => host.backendNow() });
     this.writes = new WriteController<Question>(host, {
       method: 'askQuestion',
       backend: () => host.backendNow(),
@@ -60,6 +65,17 @@ export class AskForm implements ReactiveController {
       DraftController
     >;
     host.addController(this);
+  }
+
+  /**
+   * What the box puts on and after its details textarea for @mention suggestions. Built here, in the
+   * lazy part, so the box's first load carries neither the directive nor the popup.
+   */
+  mentionField(): { combobox: unknown; listbox: unknown } {
+    return {
+      combobox: mentionCombobox(this.mentions),
+      listbox: mentionListbox(this.mentions, msg('People to mention', { id: 'composer-mentions' })),
+    };
   }
 
   /** True while a question is being sent. */

@@ -12,6 +12,7 @@ import { avatar, emptyState, errorState, offlineNotice, skeleton } from '../../.
 import { ComposerController, composer } from '../../../ui/composer.js';
 import { pendingBadge } from '../../../ui/pending.js';
 import { composerStyles } from '../../../ui/composer.styles.js';
+import { mentionStyles } from '../../../ui/mention-suggest.styles.js';
 import { prose } from '../../../styles/prose.js';
 import { answerCount, staleError, writeError } from './shared.js';
 import { backButton } from '../back-button.js';
@@ -27,7 +28,7 @@ import type { QuestionHost } from '../host.js';
 import { nextVote, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withMore, withVote, type VoteTarget } from './votes.js';
 
 /** Styles of what this view renders, adopted when its chunk arrives. */
-export const styles = [prose, composerStyles, partStyles, questionViewStyles, csatStyles, reportStyles];
+export const styles = [prose, composerStyles, mentionStyles, partStyles, questionViewStyles, csatStyles, reportStyles];
 
 /**
  * The question view of `<confab-qa-box>`: the question, its answers (accepted first, then by score),
