@@ -29,10 +29,18 @@ export const FollowList = v.object({ items: v.array(Follow) });
 export type FollowList = v.InferOutput<typeof FollowList>;
 
 /**
- * Why a notification was sent: a reply in a followed thread, an answer to your question, your answer
- * accepted, a new topic in a followed category or tag, an @mention of you.
+ * Moderation notifications (issue 14), sent to moderators and vendor staff only: someone reported an
+ * item (`flag.created`), an item awaits review (`content.held`), an item was hidden by reports or by
+ * a moderator (`content.hidden`). Partners never get these types.
  */
-export const NOTIFICATION_TYPES = ['reply', 'answer', 'accepted', 'new_topic', 'mention'] as const;
+export const MODERATION_NOTIFICATION_TYPES = ['flag_created', 'content_held', 'content_hidden'] as const;
+
+/**
+ * Why a notification was sent: a reply in a followed thread, an answer to your question, your answer
+ * accepted, a new topic in a followed category or tag, an @mention of you; and, for moderators, the
+ * moderation events (MODERATION_NOTIFICATION_TYPES).
+ */
+export const NOTIFICATION_TYPES = ['reply', 'answer', 'accepted', 'new_topic', 'mention', ...MODERATION_NOTIFICATION_TYPES] as const;
 export const NotificationType = v.picklist(NOTIFICATION_TYPES);
 export type NotificationType = v.InferOutput<typeof NotificationType>;
 
@@ -88,13 +96,19 @@ export const DELIVERY_MODES = ['inapp', 'email', 'daily', 'weekly', 'off'] as co
 export const DeliveryMode = v.picklist(DELIVERY_MODES);
 export type DeliveryMode = v.InferOutput<typeof DeliveryMode>;
 
-/** The caller's delivery mode for each notification type. */
+/**
+ * The caller's delivery mode for each notification type. The moderation types are present only for
+ * moderators and vendor staff (and absent in answers of servers older than them).
+ */
 export const Preferences = v.object({
   reply: DeliveryMode,
   answer: DeliveryMode,
   accepted: DeliveryMode,
   new_topic: DeliveryMode,
   mention: DeliveryMode,
+  flag_created: v.optional(DeliveryMode),
+  content_held: v.optional(DeliveryMode),
+  content_hidden: v.optional(DeliveryMode),
 });
 export type Preferences = v.InferOutput<typeof Preferences>;
 
@@ -135,8 +149,11 @@ export const NotificationLiveEvent = v.object({
 });
 export type NotificationLiveEvent = v.InferOutput<typeof NotificationLiveEvent>;
 
-/** Events a webhook can subscribe to. */
-export const WEBHOOK_EVENTS = ['thread.created', 'post.created', 'question.asked', 'answer.accepted'] as const;
+/**
+ * Events a webhook can subscribe to. The moderation events (`flag.created`, `content.held`,
+ * `content.hidden`) carry held or hidden content: only endpoints subscribed to them by name receive them.
+ */
+export const WEBHOOK_EVENTS = ['thread.created', 'post.created', 'question.asked', 'answer.accepted', 'flag.created', 'content.held', 'content.hidden'] as const;
 export const WebhookEvent = v.picklist(WEBHOOK_EVENTS);
 export type WebhookEvent = v.InferOutput<typeof WebhookEvent>;
 

@@ -1,10 +1,11 @@
 // The caller's notifications and delivery preferences, and @mention suggestions.
-import type { Notification, NotificationType, Preferences } from '../../../src/contract/index.js';
+import { MODERATION_NOTIFICATION_TYPES, type Notification, type NotificationType, type Preferences } from '../../../src/contract/index.js';
+import type { User } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import type { Queryable } from '../db.js';
 import { issueTicket } from '../live-tickets.js';
-import { notificationShown } from '../moderation/visibility.js';
+import { mayModerate, notificationShown } from '../moderation/visibility.js';
 import { preferencesOf } from '../notify/preferences.js';
 import type { SeekRow } from '../rows.js';
 import { AUTHOR_COLS, author, iso, needUser, pageLimit, upsertPerson } from './common.js';
@@ -41,8 +42,17 @@ export const notification = (r: NotificationRow): Notification => ({
 /** One notification by id, for the live stream: callers add `AND n.id = … AND n.recipient_id = …`. */
 export const NOTIFICATION_SELECT = `SELECT n.*, n.actor_id AS author_id, ${AUTHOR_COLS} FROM notifications n JOIN people p ON p.id = n.actor_id WHERE ${notificationShown('n')}`;
 
-export async function unreadCount(q: Queryable, personId: string): Promise<number> {
-  const { rows } = await q.query<{ n: number | string }>(`SELECT count(*) AS n FROM notifications n WHERE n.recipient_id = $1 AND n.read_at IS NULL AND ${notificationShown('n')}`, [personId]);
+/**
+ * The moderation notifications of someone whose token no longer says moderator: the stored roles
+ * (which notificationShown checks) are only refreshed by their next write, the token is now.
+ */
+const viewerRule = (u: User) => (mayModerate(u) ? '' : `AND n.type NOT IN (${MODERATION_NOTIFICATION_TYPES.map((t) => `'${t}'`).join(', ')})`);
+
+export async function unreadCount(q: Queryable, u: User): Promise<number> {
+  const { rows } = await q.query<{ n: number | string }>(
+    `SELECT count(*) AS n FROM notifications n WHERE n.recipient_id = $1 AND n.read_at IS NULL AND ${notificationShown('n')} ${viewerRule(u)}`,
+    [u.id],
+  );
   return Number(rows[0].n);
 }
 
@@ -55,11 +65,11 @@ export async function listNotifications(ctx: Ctx<'listNotifications'>) {
   const { rows } = await ctx.q.query<NotificationRow & SeekRow>(
     `SELECT n.*, n.actor_id AS author_id, ${AUTHOR_COLS}, ${seekTime('n.created_at')} AS seek_at
      FROM notifications n JOIN people p ON p.id = n.actor_id
-     WHERE n.recipient_id = $1 AND ${notificationShown('n')} ${seek} ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
+     WHERE n.recipient_id = $1 AND ${notificationShown('n')} ${viewerRule(u)} ${seek} ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
     params,
   );
   const page = keysetPage(rows, limit, notification, (r) => encodeKeyCursor(NOTIFICATIONS, [r.seek_at, r.id]));
-  return { ...page, unread: await unreadCount(ctx.q, u.id) };
+  return { ...page, unread: await unreadCount(ctx.q, u) };
 }
 
 export async function markNotificationsRead(ctx: Ctx<'markNotificationsRead'>) {
@@ -70,11 +80,12 @@ export async function markNotificationsRead(ctx: Ctx<'markNotificationsRead'>) {
     // Someone else's ids match no row of the caller's: nothing to tell apart from an unknown id.
     await ctx.q.query(`UPDATE notifications SET read_at = now() WHERE recipient_id = $1 AND id = ANY($2::text[]) AND read_at IS NULL`, [u.id, b.ids]);
   }
-  return { unread: await unreadCount(ctx.q, u.id) };
+  return { unread: await unreadCount(ctx.q, u) };
 }
 
 export async function getPreferences(ctx: Ctx<'getPreferences'>): Promise<Preferences> {
-  return preferencesOf(ctx.q, needUser(ctx).id);
+  const u = needUser(ctx);
+  return preferencesOf(ctx.q, u.id, mayModerate(u));
 }
 
 export async function updatePreferences(ctx: Ctx<'updatePreferences'>): Promise<Preferences> {
@@ -87,7 +98,7 @@ export async function updatePreferences(ctx: Ctx<'updatePreferences'>): Promise<
       [u.id, type, mode],
     );
   }
-  return preferencesOf(ctx.q, u.id);
+  return preferencesOf(ctx.q, u.id, mayModerate(u));
 }
 
 export async function createLiveTicket(ctx: Ctx<'createLiveTicket'>) {

@@ -30,11 +30,20 @@ export async function announceContent(ctx: Ctx, kind: ContentKind, id: string, p
     // Notifications and webhooks start here too, in the same transaction: on creation, or on approval of a held item.
     await enqueue(ctx.q, { event: OUTBOX[kind], id });
   }
-  else if (status === 'held') await ctx.emit({ type: 'content.held', id, parentId, category, kind });
-  else await ctx.emit({ type: 'content.hidden', id, parentId, category, kind });
+  else if (status === 'held') await announceModeration(ctx, { type: 'content.held' }, { kind, id }, parentId, category);
+  else await announceModeration(ctx, { type: 'content.hidden', by: null }, { kind, id }, parentId, category);
 }
 
-/** A moderation event about an item (a flag, or an item hidden): for the moderators' queue. */
-export async function announceModeration(ctx: Ctx, type: 'flag.created' | 'content.held' | 'content.hidden', ref: ContentRef, parentId: string | null, category: string) {
-  await ctx.emit({ type, id: ref.id, parentId, category, kind: ref.kind });
+/** Which moderation event: a report (with the flag's id), a hold, or a hide (by a moderator, or null when reports hid it). */
+export type ModerationEvent = { type: 'flag.created'; flagId: string } | { type: 'content.held' } | { type: 'content.hidden'; by: string | null };
+
+/**
+ * A moderation event about an item: to the moderators' live queue, and through the outbox to their
+ * notifications and to the webhooks subscribed to it (notify/moderation-fanout.ts), in the same transaction.
+ */
+export async function announceModeration(ctx: Ctx, e: ModerationEvent, ref: ContentRef, parentId: string | null, category: string) {
+  await ctx.emit({ type: e.type, id: ref.id, parentId, category, kind: ref.kind });
+  if (e.type === 'flag.created') await enqueue(ctx.q, { event: 'flag.created', id: e.flagId });
+  else if (e.type === 'content.held') await enqueue(ctx.q, { event: 'content.held', kind: ref.kind, id: ref.id, at: Date.now() });
+  else await enqueue(ctx.q, { event: 'content.hidden', kind: ref.kind, id: ref.id, at: Date.now(), by: e.by });
 }

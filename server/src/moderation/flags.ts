@@ -43,7 +43,7 @@ export async function flagContent(ctx: Ctx, u: User, input: NewFlag): Promise<Fl
   );
   if (!rows[0]) throw new HttpError(409, 'Conflict', 'You have already reported this.');
   const parentId = item.parent?.id ?? null;
-  await announceModeration(ctx, 'flag.created', item.ref, parentId, item.category);
+  await announceModeration(ctx, { type: 'flag.created', flagId: rows[0].id }, item.ref, parentId, item.category);
   const threshold = ctx.config.moderation.flagHideThreshold;
   if (threshold > 0 && item.status === 'published' && (await openFlaggers(ctx, item.ref)) >= threshold) {
     await setStatus(ctx.q, item, 'hidden', 'flags');
@@ -51,7 +51,7 @@ export async function flagContent(ctx: Ctx, u: User, input: NewFlag): Promise<Fl
       actorId: null, action: 'auto-hide', target: item.ref, reason: `${threshold} people reported it`,
       before: { status: 'published' }, after: { status: 'hidden' },
     });
-    await announceModeration(ctx, 'content.hidden', item.ref, parentId, item.category);
+    await announceModeration(ctx, { type: 'content.hidden', by: null }, item.ref, parentId, item.category);
   }
   const r = rows[0];
   return { id: r.id, target: { kind: r.target_kind, id: r.target_id }, reason: r.reason, note: r.note, createdAt: iso(r.created_at) };

@@ -1,7 +1,7 @@
 // Who sees what. Held and hidden content is shown only to its author and to moderators; it never
 // appears in lists, counts, search, similar questions or the live stream. Every read path asks here.
 import type { ContentStatus, LiveEvent } from '../../../src/contract/index.js';
-import { MODERATION_EVENT_TYPES } from '../../../src/contract/index.js';
+import { MODERATION_EVENT_TYPES, MODERATION_NOTIFICATION_TYPES } from '../../../src/contract/index.js';
 import type { User } from '../auth.js';
 
 /** Moderators and vendor staff run the queue, act on content and see everything. */
@@ -32,18 +32,30 @@ export function readableBy(alias: string, u: User | null, params: unknown[]): st
 /** Published, or written by the person in column `personCol` (an author still sees their own held item). */
 const publishedOr = (alias: string, personCol: string) => `(${listedOnly(alias)} OR ${alias}.author_id = ${personCol})`;
 
+/** SQL: is the person in column `person` a moderator or vendor staff (by the roles of their last request)? */
+const moderatorSql = (person: string) =>
+  `EXISTS (SELECT 1 FROM people mp WHERE mp.id = ${person} AND mp.roles && ARRAY['moderator', 'vendor-staff']::text[])`;
+
+const MODERATION_TYPES_SQL = `(${MODERATION_NOTIFICATION_TYPES.map((t) => `'${t}'`).join(', ')})`;
+
 /**
  * SQL condition for a stored notification (alias `n`) at read and send time: its thread or question, and
  * the reply or answer it is about, still exist and are published or the recipient's own. Notifications
  * store a title and an excerpt; without this a hide or a delete would leave them showing in the bell,
  * in the unread count and in a digest mailed days later. (Moderators get no exception here: the same
  * rule for the list, the count, the live stream and the emails keeps them in agreement.)
+ * The moderation notifications (a report, a held or hidden item) are about unpublished content by
+ * nature: they show while the recipient is still a moderator and the content still exists.
  */
 export function notificationShown(n: string): string {
   const r = `${n}.recipient_id`;
-  const topic = (table: string) => `EXISTS (SELECT 1 FROM ${table} vt WHERE vt.id = ${n}.target_id AND ${publishedOr('vt', r)})`;
-  const item = (table: string) => `(${n}.post_id IS NULL OR EXISTS (SELECT 1 FROM ${table} vi WHERE vi.id = ${n}.post_id AND ${publishedOr('vi', r)}))`;
-  return `(CASE ${n}.target_kind WHEN 'thread' THEN ${topic('threads')} AND ${item('posts')} ELSE ${topic('questions')} AND ${item('answers')} END)`;
+  /** `cond(alias)` says which rows of the topic and item tables count. */
+  type Cond = (alias: string) => string;
+  const topic = (table: string, cond: Cond) => `EXISTS (SELECT 1 FROM ${table} vt WHERE vt.id = ${n}.target_id AND ${cond('vt')})`;
+  const item = (table: string, cond: Cond) => `(${n}.post_id IS NULL OR EXISTS (SELECT 1 FROM ${table} vi WHERE vi.id = ${n}.post_id AND ${cond('vi')}))`;
+  const shown = (cond: Cond) =>
+    `(CASE ${n}.target_kind WHEN 'thread' THEN ${topic('threads', cond)} AND ${item('posts', cond)} ELSE ${topic('questions', cond)} AND ${item('answers', cond)} END)`;
+  return `(CASE WHEN ${n}.type IN ${MODERATION_TYPES_SQL} THEN ${moderatorSql(r)} AND ${shown(() => 'TRUE')} ELSE ${shown((a) => publishedOr(a, r))} END)`;
 }
 
 const moderationEvents: readonly string[] = MODERATION_EVENT_TYPES;

@@ -3,18 +3,13 @@
 // deliveries. Runs inside the worker's transaction: all of it commits with the job marked done.
 import { mentionedIds, type NotificationType, type WebhookEvent } from '../../../src/contract/index.js';
 import type { Queryable } from '../db.js';
-import { excerpt } from '../text.js';
-import type { ModerationGate, NotifyVerdict } from './moderation-hook.js';
-import type { OutboxEvent } from './outbox.js';
-import { modeSql } from './preferences.js';
+import { deliver, queueWebhooks, type FanOutDeps, type Recipients } from './deliver.js';
+import type { NotifyVerdict } from './moderation-hook.js';
+import { fanOutModeration, isModerationEvent } from './moderation-fanout.js';
+import type { ModerationOutboxEvent, OutboxEvent } from './outbox.js';
 import { loadSource, type Source } from './sources.js';
 
-/** Who may be notified, as SQL selecting `person_id`; $-parameters from 11 on are the recipe's own. */
-interface Recipients {
-  type: NotificationType;
-  sql: string;
-  params: unknown[];
-}
+export type { FanOutDeps } from './deliver.js';
 
 const topicWatchers = (type: NotificationType): Recipients => ({
   type,
@@ -30,7 +25,7 @@ const these = (type: NotificationType, ids: string[]): Recipients | null =>
   ids.length ? { type, sql: `SELECT id AS person_id FROM people WHERE id = ANY($11::text[])`, params: [ids] } : null;
 
 /** Mentions first: a post that mentions a follower notifies them once, as a mention. */
-function recipesFor(e: OutboxEvent, s: Source): (Recipients | null)[] {
+function recipesFor(e: Exclude<OutboxEvent, ModerationOutboxEvent>, s: Source): (Recipients | null)[] {
   const mentions = these('mention', mentionedIds(s.body));
   switch (e.event) {
     case 'thread.created':
@@ -47,18 +42,6 @@ function recipesFor(e: OutboxEvent, s: Source): (Recipients | null)[] {
   }
 }
 
-/** Never the actor; never someone who muted the topic, its category or one of its tags, or turned the type off. */
-const INSERT = (recipients: string) => `
-  INSERT INTO notifications (id, recipient_id, event_key, type, actor_id, target_kind, target_id, target_title, post_id, excerpt)
-  SELECT 'n_' || md5($1::text || '|' || r.person_id), r.person_id, $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text
-  FROM (SELECT DISTINCT person_id FROM (${recipients}) x) r
-  WHERE r.person_id <> $3
-    AND NOT EXISTS (SELECT 1 FROM follows m WHERE m.person_id = r.person_id AND m.level = 'muted'
-      AND ((m.kind = $4::text AND m.target_id = $5::text) OR (m.kind = 'category' AND m.target_id = $9::text) OR (m.kind = 'tag' AND m.target_id = ANY($10::text[]))))
-    AND NOT EXISTS (SELECT 1 FROM notification_preferences np WHERE np.person_id = r.person_id AND np.type = $2 AND np.mode = 'off')
-  ON CONFLICT (recipient_id, event_key) DO NOTHING
-  RETURNING id, recipient_id`;
-
 /** The webhook event an outbox event is published as, if any. */
 const WEBHOOK_EVENT: Partial<Record<OutboxEvent['event'], WebhookEvent>> = {
   'thread.created': 'thread.created',
@@ -67,58 +50,16 @@ const WEBHOOK_EVENT: Partial<Record<OutboxEvent['event'], WebhookEvent>> = {
   'answer.accepted': 'answer.accepted',
 };
 
-export interface FanOutDeps {
-  gate: ModerationGate;
-  /** NOTIFY channel on which the bells of the recipients hear of their new notifications. */
-  userChannel: string;
-}
-
-/** A NOTIFY payload stays under PostgreSQL's 8000 bytes: recipients go out in chunks. */
-const CHUNK = 100;
-
 export async function fanOut(q: Queryable, e: OutboxEvent, deps: FanOutDeps): Promise<NotifyVerdict> {
+  // Moderation events are about held and hidden content by nature: they skip the gate, and go to moderators only.
+  if (isModerationEvent(e)) return fanOutModeration(q, e, deps);
   const s = await loadSource(q, e);
   if (!s) return 'drop';
   const verdict = await deps.gate(q, s.content);
   if (verdict !== 'notify') return verdict;
-  const common = [s.key, '', s.actorId, s.target.kind, s.target.id, s.target.title, s.target.postId, excerpt(s.body, 160), s.category, s.tags];
-  const created: { id: string; recipient_id: string }[] = [];
-  for (const r of recipesFor(e, s)) {
-    if (!r) continue;
-    const params = [...common];
-    params[1] = r.type;
-    const { rows } = await q.query<{ id: string; recipient_id: string }>(INSERT(r.sql), [...params, ...r.params]);
-    created.push(...rows);
-  }
-  for (let i = 0; i < created.length; i += CHUNK) {
-    const chunk = created.slice(i, i + CHUNK).map((n) => [n.recipient_id, n.id]);
-    await q.query('SELECT pg_notify($1, $2)', [deps.userChannel, JSON.stringify(chunk)]);
-  }
-  if (created.length) await queueImmediateEmails(q, created.map((n) => n.id));
+  await deliver(q, s, recipesFor(e, s), deps);
   const hook = WEBHOOK_EVENT[e.event];
   if (hook) await queueWebhooks(q, hook, s);
   return 'notify';
 }
 
-/** An email delivery per new notification whose recipient wants mail at once and has a verified address. */
-async function queueImmediateEmails(q: Queryable, ids: string[]): Promise<void> {
-  await q.query(
-    `INSERT INTO deliveries (id, channel, recipient, event_key, event, payload)
-     SELECT 'msg_' || md5('email|' || n.recipient_id || '|' || n.id), 'email', n.recipient_id, n.id, 'notification', jsonb_build_object('notificationId', n.id)
-     FROM notifications n JOIN people p ON p.id = n.recipient_id
-     WHERE n.id = ANY($1::text[]) AND p.mail_to IS NOT NULL AND ${modeSql('n.recipient_id', 'n.type')} = 'email'
-     ON CONFLICT (channel, recipient, event_key) DO NOTHING`,
-    [ids],
-  );
-}
-
-/** One delivery per subscribed endpoint; the unique key makes a retried fan-out add none twice. */
-async function queueWebhooks(q: Queryable, event: WebhookEvent, s: Source): Promise<void> {
-  const data = { id: s.content.id, kind: s.content.kind, topic: { kind: s.target.kind, id: s.target.id, title: s.target.title }, actorId: s.actorId, category: s.category, tags: s.tags };
-  await q.query(
-    `INSERT INTO deliveries (id, channel, recipient, event_key, event, payload)
-     SELECT 'msg_' || md5('webhook|' || w.id || '|' || $1::text), 'webhook', w.id, $1::text, $2::text, $3::jsonb FROM webhooks w WHERE $2::text = ANY(w.events)
-     ON CONFLICT (channel, recipient, event_key) DO NOTHING`,
-    [s.key, event, JSON.stringify(data)],
-  );
-}

@@ -11,7 +11,19 @@ export type OutboxEvent =
   | { event: 'answer.created'; id: string }
   | { event: 'answer.accepted'; id: string; actorId: string }
   /** A body was edited: only its (new) mentions notify, and a person already notified of it is not again. */
-  | { event: 'content.edited'; kind: ContentKind; id: string };
+  | { event: 'content.edited'; kind: ContentKind; id: string }
+  | ModerationOutboxEvent;
+
+/**
+ * Moderation events (issue 14), for moderators and vendor staff and the webhooks subscribed to them
+ * (notify/moderation-fanout.ts). `id` is the flag for `flag.created`, else the content item. `at`
+ * (ms) tells apart a second hold or hide of the same item; `by` is the moderator who hid it (null when
+ * reports did), who needs no notification of their own act.
+ */
+export type ModerationOutboxEvent =
+  | { event: 'flag.created'; id: string }
+  | { event: 'content.held'; kind: ContentKind; id: string; at: number }
+  | { event: 'content.hidden'; kind: ContentKind; id: string; at: number; by: string | null };
 
 export type ContentKind = 'thread' | 'post' | 'question' | 'answer';
 

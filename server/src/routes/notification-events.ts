@@ -45,7 +45,7 @@ export function mountNotificationEvents(app: Hono<AppEnv>, db: Db, bus: UserBus,
             const id = queue.shift()!;
             const { rows } = await db.query<Parameters<typeof notification>[0]>(`${NOTIFICATION_SELECT} AND n.id = $1 AND n.recipient_id = $2`, [id, user.id]);
             if (!rows[0]) continue;
-            const ev: NotificationLiveEvent = { type: 'notification.created', notification: notification(rows[0]), unread: await unreadCount(db, user.id) };
+            const ev: NotificationLiveEvent = { type: 'notification.created', notification: notification(rows[0]), unread: await unreadCount(db, user) };
             await stream.writeSSE({ event: ev.type, data: JSON.stringify(ev), id });
           }
           if (closed) break;

@@ -16,6 +16,12 @@ export function whatHappened(n: Notification): string {
       return msg(str`${who} started a new topic`, { id: 'notifications-type-new-topic' });
     case 'mention':
       return msg(str`${who} mentioned you`, { id: 'notifications-type-mention' });
+    case 'flag_created':
+      return msg(str`${who} reported a post`, { id: 'notifications-type-flag-created' });
+    case 'content_held':
+      return msg(str`A post by ${who} awaits review`, { id: 'notifications-type-content-held' });
+    case 'content_hidden':
+      return msg(str`A post by ${who} was hidden`, { id: 'notifications-type-content-hidden' });
     default:
       return who;
   }
@@ -34,6 +40,12 @@ export function typeLabel(type: NotificationType): string {
       return msg('New topics in categories and tags you follow', { id: 'notifications-pref-new-topic' });
     case 'mention':
       return msg('Mentions of you', { id: 'notifications-pref-mention' });
+    case 'flag_created':
+      return msg('Reports (moderators)', { id: 'notifications-pref-flag-created' });
+    case 'content_held':
+      return msg('Posts awaiting review (moderators)', { id: 'notifications-pref-content-held' });
+    case 'content_hidden':
+      return msg('Posts hidden (moderators)', { id: 'notifications-pref-content-hidden' });
     default:
       return type;
   }

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { DELIVERY_MODES, NOTIFICATION_TYPES, type DeliveryMode, type NotificationType, type Preferences } from '../../../contract/notifications.js';
 import { toConfabError, AuthError, type ConfabError } from '../../../core/errors.js';
@@ -64,7 +64,11 @@ export class PreferencesPanel {
     if (!draft) return html`<div aria-busy="true">${skeleton(2)}</div>`;
     return html`<form class="prefs" @submit=${(e: Event) => (e.preventDefault(), void this.save())}>
       <p class="hint">${msg('How should each kind of news reach you?', { id: 'notifications-preferences-hint' })}</p>
-      ${NOTIFICATION_TYPES.map((type) => this.choice(type, draft[type]))}
+      ${NOTIFICATION_TYPES.map((type) => {
+        // The moderation types come only to moderators: a backend leaves them out for everyone else.
+        const mode = draft[type];
+        return mode ? this.choice(type, mode) : nothing;
+      })}
       <div class="row">
         <button type="submit" class="btn primary small" part="button save" ?disabled=${this.saving}>
           ${msg('Save preferences', { id: 'notifications-save' })}

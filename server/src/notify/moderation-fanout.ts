@@ -1,0 +1,60 @@
+// The fan-out of the moderation events (issue 14): a report (`flag.created`), an item awaiting review
+// (`content.held`) and an item hidden (`content.hidden`) reach moderators and vendor staff as in-app
+// notifications (and emails, per their preferences), and the webhooks subscribed to these events.
+// Partners never get them: the recipients are chosen by role here, and the read side
+// (notificationShown in moderation/visibility.ts) checks the role again, so a moderator who lost
+// the role stops seeing them.
+import type { NotificationType, WebhookEvent } from '../../../src/contract/index.js';
+import type { Queryable } from '../db.js';
+import { deliver, queueWebhooks, type FanOutDeps, type Recipients } from './deliver.js';
+import type { NotifyVerdict } from './moderation-hook.js';
+import type { ModerationOutboxEvent, OutboxEvent } from './outbox.js';
+import { contentSource, type Source } from './sources.js';
+
+const MODERATION_EVENTS: readonly string[] = ['flag.created', 'content.held', 'content.hidden'] satisfies ModerationOutboxEvent['event'][];
+
+export const isModerationEvent = (e: OutboxEvent): e is ModerationOutboxEvent => MODERATION_EVENTS.includes(e.event);
+
+/** Every moderator and staff member, but not `$11` (the moderator who acted, when one did). */
+const moderators = (type: NotificationType, except: string | null): Recipients => ({
+  type,
+  sql: `SELECT id AS person_id FROM people WHERE roles && ARRAY['moderator', 'vendor-staff']::text[] AND id IS DISTINCT FROM $11::text`,
+  params: [except],
+});
+
+interface Plan {
+  source: Source;
+  type: NotificationType;
+  webhook: WebhookEvent;
+  /** The moderator who acted, who is not told of it. */
+  except: string | null;
+  /** The event's own fields in the webhook payload. */
+  more: Record<string, unknown>;
+}
+
+async function plan(q: Queryable, e: ModerationOutboxEvent): Promise<Plan | null> {
+  if (e.event === 'flag.created') {
+    const { rows } = await q.query<{ target_kind: 'thread' | 'post' | 'question' | 'answer'; target_id: string; flagger_id: string; reason: string }>(
+      `SELECT target_kind, target_id, flagger_id, reason FROM flags WHERE id = $1`,
+      [e.id],
+    );
+    const f = rows[0];
+    const source = f && (await contentSource(q, f.target_kind, f.target_id, () => `flag:${e.id}`, f.flagger_id));
+    return source ? { source, type: 'flag_created', webhook: 'flag.created', except: null, more: { flagId: e.id, reason: f.reason } } : null;
+  }
+  const held = e.event === 'content.held';
+  const source = await contentSource(q, e.kind, e.id, (r) => `${held ? 'held' : 'hidden'}:${e.kind}:${r.id}:${e.at}`);
+  if (!source) return null;
+  return held
+    ? { source, type: 'content_held', webhook: 'content.held', except: null, more: { status: 'held' } }
+    : { source, type: 'content_hidden', webhook: 'content.hidden', except: e.by, more: { status: 'hidden', by: e.by ? 'moderator' : 'reports' } };
+}
+
+/** Content deleted before the worker came: nothing to tell. */
+export async function fanOutModeration(q: Queryable, e: ModerationOutboxEvent, deps: FanOutDeps): Promise<NotifyVerdict> {
+  const p = await plan(q, e);
+  if (!p) return 'drop';
+  await deliver(q, p.source, [moderators(p.type, p.except)], deps);
+  await queueWebhooks(q, p.webhook, p.source, p.more);
+  return 'notify';
+}
