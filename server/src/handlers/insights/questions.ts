@@ -45,7 +45,7 @@ const SUMS = `sum(asked)::int AS asked, sum(resolved)::int AS resolved, sum(answ
 
 /** The per-day rollup of migration 012 (published questions only), with its "none" keys back to NULL. */
 const BASE = `SELECT day >= $2::date AS cur, NULLIF(tier, '') AS tier, NULLIF(org, '') AS org, category, NULLIF(product, '') AS product,
-    bucket, day, asked, resolved, answered, hours_sum
+    bucket, to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') AS week, asked, resolved, answered, hours_sum
   FROM insights_question_days WHERE day >= $1::date AND day < $3::date`;
 
 /** Sums a group's histogram rows into its stats (bucket -1 counts unanswered questions only). */
@@ -73,19 +73,16 @@ export interface QuestionMetrics {
 
 export async function questionMetrics(q: Queryable, period: Period): Promise<QuestionMetrics> {
   const params = dayParams(period);
-  const [{ rows }, { rows: weekly }] = await Promise.all([
-    q.query<Row>(
-      `SELECT cur, GROUPING(tier, org, category, product) AS g, tier, org, category, product, bucket, ${SUMS}
-       FROM (${BASE}) x
-       GROUP BY GROUPING SETS ((cur, bucket), (cur, tier, bucket), (cur, org, bucket), (cur, category, bucket), (cur, product, bucket))`,
-      params,
-    ),
-    q.query<{ week: string; bucket: number; asked: number; resolved: number; answered: number; hours: number }>(
-      `SELECT to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') AS week, bucket, ${SUMS}
-       FROM (${BASE}) x WHERE cur GROUP BY 1, 2`,
-      params,
-    ),
-  ]);
+  // One scan for every cut and the current period's weeks (a week set has the four cut bits set and
+  // a week; the other sets have no week).
+  const { rows: all } = await q.query<Row & { week: string | null }>(
+    `SELECT cur, GROUPING(tier, org, category, product) AS g, tier, org, category, product, week, bucket, ${SUMS}
+     FROM (${BASE}) x
+     GROUP BY GROUPING SETS ((cur, bucket), (cur, tier, bucket), (cur, org, bucket), (cur, category, bucket), (cur, product, bucket), (cur, week, bucket))`,
+    params,
+  );
+  const rows = all.filter((r) => r.week == null);
+  const weekly = all.filter((r) => r.week != null && r.cur) as (Row & { week: string })[];
   const empty: QuestionStats = { asked: 0, resolved: 0, answered: 0, median: null, p90: null };
   const totalAcc = { cur: new Acc(), prev: new Acc() };
   const cutAcc: Record<Cut, Map<string, { cur?: Acc; prev?: Acc }>> = { tier: new Map(), org: new Map(), category: new Map(), product: new Map() };
