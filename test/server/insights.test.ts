@@ -315,3 +315,88 @@ describe('insights: first answer time follows answer status', () => {
     assert.equal(new Date(String(await at())).toISOString(), '2020-01-02T05:00:00.000Z', 'approved: answered by it');
   });
 });
+
+// Migration 012: the insights read per-day rollups kept by triggers. These check the rollups against
+// the rows they count (on the seeded 30 weeks of history), and that moderation and edits move them.
+describe('insights: rollups agree with the rows and follow every change', () => {
+  const ninety = () => {
+    const from = new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10);
+    return { from };
+  };
+
+  test('over the seeded history, every count equals the row-level count and percentiles are within 2 %', async () => {
+    const r = await insights(ninety());
+    const { from, to, previousFrom } = r.range;
+    const one = async (sql: string) => (await env.db.query<Record<string, unknown>>(sql, [previousFrom, from, to])).rows[0];
+    const q = await one(`SELECT count(*) FILTER (WHERE created_at >= $2)::int AS asked, count(*) FILTER (WHERE created_at < $2)::int AS asked_prev,
+        count(*) FILTER (WHERE created_at >= $2 AND accepted_answer_id IS NOT NULL)::int AS resolved,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (first_answer_at - created_at)) / 3600.0) FILTER (WHERE created_at >= $2) AS median,
+        percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (first_answer_at - created_at)) / 3600.0) FILTER (WHERE created_at >= $2) AS p90
+      FROM questions WHERE created_at >= $1 AND created_at < $3 AND status = 'published'`);
+    assert.ok(Number(q.asked) > 20, 'the seed has history in the period');
+    assert.deepEqual(r.resolutionRate.asked, { current: Number(q.asked), previous: Number(q.asked_prev) });
+    assert.equal(r.resolutionRate.resolved.current, Number(q.resolved));
+    const near = (got: number, exact: number, what: string) =>
+      assert.ok(Math.abs(got - exact) <= 0.02 * exact + 0.005, `${what}: ${got} from the histogram, ${exact} exact`);
+    near(r.timeToFirstAnswer.median.current, Number(q.median), 'median');
+    near(r.timeToFirstAnswer.p90.current, Number(q.p90), 'p90');
+    const v = await one(`SELECT $1::timestamptz AS previous_from, (SELECT count(*) FROM threads WHERE created_at >= $2 AND created_at < $3 AND status = 'published')::int AS threads,
+        (SELECT count(*) FROM posts WHERE created_at >= $2 AND created_at < $3 AND status = 'published')::int AS posts,
+        (SELECT count(*) FROM answers WHERE created_at >= $2 AND created_at < $3 AND status = 'published')::int AS answers,
+        (SELECT count(*) FROM deflections WHERE created_at >= $2 AND created_at < $3)::int AS deflections,
+        (SELECT count(*) FROM csat WHERE answered_at >= $2 AND answered_at < $3)::int AS csat,
+        (SELECT count(*) FROM votes v JOIN answers a ON a.id = v.target_id AND a.status = 'published'
+          WHERE v.target_kind = 'answer' AND v.created_at >= $2 AND v.created_at < $3)::int AS votes`);
+    assert.equal(r.volume.totals.threads.current, Number(v.threads));
+    assert.equal(r.volume.totals.posts.current, Number(v.posts));
+    assert.equal(r.volume.totals.answers.current, Number(v.answers));
+    assert.equal(r.deflectionRate.deflections.current, Number(v.deflections));
+    assert.equal(r.satisfaction.csat.responses.current, Number(v.csat));
+    const byTier = await env.db.query<{ tier: string | null; n: number }>(`SELECT p.tier, count(*)::int AS n FROM questions q LEFT JOIN people p ON p.id = q.author_id
+      WHERE q.created_at >= $1 AND q.created_at < $2 AND q.status = 'published' GROUP BY 1`, [from, to]);
+    for (const row of byTier.rows) {
+      assert.equal(r.byTier.find((s: any) => s.key === (row.tier ?? '(none)'))?.questions.current, Number(row.n), `tier ${row.tier}`);
+    }
+  });
+
+  test('hiding a question or an answer takes it out of every figure; publishing it again puts it back', async () => {
+    // Everything but the unanswered queue, whose ages move with the clock.
+    const figures = async () => ({ ...(await insights()), unanswered: null });
+    const before = await figures();
+    await env.db.query(`UPDATE questions SET status = 'hidden' WHERE id = 'fx-q4'`);
+    let r = await insights();
+    // Left: hours 1, 2, 4 → median 2; p90 at rank 1.8: 2 + 0.8 * 2 = 3.6.
+    assert.deepEqual(r.resolutionRate.asked, { current: 4, previous: 2 });
+    assert.deepEqual(r.timeToFirstAnswer.median, { current: 2, previous: 9 });
+    assert.deepEqual(r.timeToFirstAnswer.p90, { current: 3.6, previous: 11.4 });
+    assert.deepEqual(r.volume.totals.questions, { current: 4, previous: 2 });
+    await env.db.query(`UPDATE questions SET status = 'published' WHERE id = 'fx-q4'`);
+    assert.deepEqual(await figures(), before, 'published again: as before');
+
+    // fx-a1 is fx-q1's only and accepted answer, with two up-votes (devi's).
+    await env.db.query(`UPDATE answers SET status = 'hidden' WHERE id = 'fx-a1'`);
+    r = await insights();
+    assert.deepEqual(r.satisfaction.helpfulRate.answers, { current: 0.5, previous: null }, 'its votes no longer count');
+    assert.deepEqual(r.topContributors.people.map((p: any) => [p.id, p.acceptedAnswers, p.helpfulVotes]), [['p-sam', 1, 1]], 'devi has nothing left');
+    // fx-q1 is unanswered again: hours 2, 4, 10 → median 4; p90 at rank 1.8: 4 + 0.8 * 6 = 8.8.
+    assert.deepEqual(r.timeToFirstAnswer.median.current, 4);
+    assert.deepEqual(r.timeToFirstAnswer.p90.current, 8.8);
+    await env.db.query(`UPDATE answers SET status = 'published' WHERE id = 'fx-a1'`);
+    assert.deepEqual(await figures(), before, 'published again: as before');
+  });
+
+  test('a person moving organisation moves their questions, CSAT answers and deflections', async () => {
+    const orgOf = async () => (await insights()).byOrg.find((s: any) => s.key === 'org-stark');
+    assert.deepEqual((await orgOf()).questions, { current: 2, previous: 0 });
+    await env.db.query(`UPDATE people SET org_id = 'org-fx-moved' WHERE id = $1`, [PEOPLE.ben.id]);
+    try {
+      const r = await insights();
+      assert.equal(r.byOrg.find((s: any) => s.key === 'org-stark'), undefined);
+      const moved = r.byOrg.find((s: any) => s.key === 'org-fx-moved');
+      assert.deepEqual([moved.questions.current, moved.csat.current, moved.deflections.current], [2, 2, 2]);
+    } finally {
+      await env.db.query(`UPDATE people SET org_id = $2 WHERE id = $1`, [PEOPLE.ben.id, PEOPLE.ben.org]);
+    }
+    assert.deepEqual((await orgOf()).questions, { current: 2, previous: 0 });
+  });
+});

@@ -793,3 +793,56 @@ describe('<confab-article-search> localisation', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<confab-article-search> click-through', () => {
+  /** The test backend plus `recordSearchClick`, and a search the server recorded as `se-1`. */
+  function counting() {
+    const made = backend({ search: () => ({ ...THREE, searchId: 'se-1' }) });
+    const clicks: unknown[] = [];
+    Object.assign(made.backend, { recordSearchClick: async (c: unknown) => (clicks.push(c), { ok: true as const }) });
+    return { ...made, clicks };
+  }
+
+  it('opening a result in the reader sends the search id, the article and its position', async () => {
+    const { backend: b, clicks } = counting();
+    const el = await mount(b);
+    await typeAndWait(el, 'sso');
+    options(el)[1].click();
+    await waitFor(() => clicks.length === 1, 'the click is recorded');
+    expect(clicks).to.deep.equal([{ searchId: 'se-1', articleId: 'a2', position: 1 }]);
+  });
+
+  it('a link waits for the count, then is followed; a host that routes the click itself keeps the page', async () => {
+    const { backend: b, clicks } = counting();
+    const el = await mount(b, html`<confab-article-search mode="inline" article-href="#kb-{id}"></confab-article-search>`);
+    await type(el, 'sso');
+    await waitFor(() => settledQuery(el) === 'sso' && $$(el, '.result-link').length === 3);
+    const before = location.hash;
+    $<HTMLAnchorElement>(el, '#result-2')!.click();
+    await waitFor(() => location.hash === '#kb-a3', 'the link is followed');
+    expect(clicks).to.deep.equal([{ searchId: 'se-1', articleId: 'a3', position: 2 }]);
+    history.replaceState(null, '', before || location.pathname + location.search);
+
+    const routed = (e: Event) => e.preventDefault();
+    el.addEventListener('click', routed);
+    $<HTMLAnchorElement>(el, '#result-0')!.click();
+    await waitFor(() => clicks.length === 2, 'counted');
+    await aTimeout(350);
+    expect(location.hash).to.equal(before, 'the host routed it: no navigation');
+    el.removeEventListener('click', routed);
+  });
+
+  it('a backend without the capability, or a search it did not record, sends nothing and opens as before', async () => {
+    const el = await mount(backend().backend);
+    await typeAndWait(el, 'sso');
+    options(el)[0].click();
+    await waitFor(() => $(el, '.reader'), 'the reader opens');
+    const { backend: b, clicks } = counting();
+    b.searchArticles = async () => THREE; // no searchId
+    const el2 = await mount(b);
+    await typeAndWait(el2, 'sso');
+    options(el2)[0].click();
+    await waitFor(() => $(el2, '.reader'), 'the reader opens');
+    expect(clicks).to.deep.equal([]);
+  });
+});

@@ -1,8 +1,9 @@
 // Top contributors: people and partner organisations by the accepted answers they wrote in the period
-// (answers written in it that are now accepted) and the helpful (up-)votes their answers got in it.
+// (answers written in it that are now accepted) and the helpful (up-)votes their answers got in it,
+// read from the per-day rollup of migration 012.
 import type { Queryable } from '../../db.js';
 import type { Tier, TopContributors } from '../../../../src/contract/index.js';
-import { num, periodParams } from './numbers.js';
+import { dayParams, num } from './numbers.js';
 import type { Period } from './range.js';
 
 const TOP = 10;
@@ -10,24 +11,15 @@ const TOP = 10;
 export async function topContributors(q: Queryable, period: Period): Promise<TopContributors> {
   type Row = { id: string; name: string | null; org_name: string | null; org_id: string | null; tier: Tier | null; acc_cur: number; acc_prev: number; up_cur: number; up_prev: number };
   const { rows } = await q.query<Row>(
-    `WITH contributions AS (
-       SELECT a.author_id AS person, a.created_at >= $2 AS cur, 1 AS accepted, 0 AS up
-       FROM answers a JOIN questions q ON q.id = a.question_id AND q.accepted_answer_id = a.id AND q.status = 'published'
-       WHERE a.created_at >= $1 AND a.created_at < $3 AND a.status = 'published'
-       UNION ALL
-       SELECT a.author_id, v.created_at >= $2, 0, 1
-       FROM votes v JOIN answers a ON a.id = v.target_id AND a.status = 'published'
-       JOIN questions q ON q.id = a.question_id AND q.status = 'published'
-       WHERE v.target_kind = 'answer' AND v.value > 0 AND v.created_at >= $1 AND v.created_at < $3
-     ), per_person AS (
-       SELECT person, sum(accepted) FILTER (WHERE cur)::int AS acc_cur, sum(accepted) FILTER (WHERE NOT cur)::int AS acc_prev,
-              sum(up) FILTER (WHERE cur)::int AS up_cur, sum(up) FILTER (WHERE NOT cur)::int AS up_prev
-       FROM contributions GROUP BY person
+    `WITH per_person AS (
+       SELECT person_id AS person, sum(accepted) FILTER (WHERE day >= $2::date)::int AS acc_cur, sum(accepted) FILTER (WHERE day < $2::date)::int AS acc_prev,
+              sum(up) FILTER (WHERE day >= $2::date)::int AS up_cur, sum(up) FILTER (WHERE day < $2::date)::int AS up_prev
+       FROM insights_contributor_days WHERE day >= $1::date AND day < $3::date GROUP BY person_id
      )
      SELECT x.person AS id, p.name, p.org_name, p.org_id, p.tier, COALESCE(acc_cur, 0) AS acc_cur, COALESCE(acc_prev, 0) AS acc_prev,
             COALESCE(up_cur, 0) AS up_cur, COALESCE(up_prev, 0) AS up_prev
      FROM per_person x LEFT JOIN people p ON p.id = x.person`,
-    periodParams(period),
+    dayParams(period),
   );
   const counts = (r: Pick<Row, 'acc_cur' | 'acc_prev' | 'up_cur' | 'up_prev'>) => ({
     acceptedAnswers: num(r.acc_cur), helpfulVotes: num(r.up_cur),

@@ -12,3 +12,5 @@ export function rate(numerator: unknown, denominator: unknown): number | null {
 export const compare = (current: number | null, previous: number | null): Comparison => ({ current, previous });
 /** The period's parameters in the order every query takes them: $1 previous start, $2 current start, $3 end. */
 export const periodParams = (p: { previousFrom: Date; from: Date; to: Date }) => [p.previousFrom.toISOString(), p.from.toISOString(), p.to.toISOString()];
+/** The same, as UTC days (`YYYY-MM-DD`), for the per-day rollups of migration 012: periods are whole days. */
+export const dayParams = (p: { previousFrom: Date; from: Date; to: Date }) => periodParams(p).map((iso) => iso.slice(0, 10));

@@ -4,7 +4,8 @@
 import type { Queryable } from '../../db.js';
 import type { ResolutionRate, TimeToFirstAnswer } from '../../../../src/contract/index.js';
 import type { Period } from './range.js';
-import { compare, hours, num, periodParams, rate } from './numbers.js';
+import { addBucket, percentile, type Bucket } from './histogram.js';
+import { compare, dayParams, hours, num, rate } from './numbers.js';
 
 /** The cuts every segment table has, in the order of the grouping sets below. */
 export const CUTS = ['tier', 'org', 'category', 'product'] as const;
@@ -30,32 +31,38 @@ interface Row {
   org: string | null;
   category: string | null;
   product: string | null;
+  bucket: number;
   asked: number;
   resolved: number;
   answered: number;
-  median: number | null;
-  p90: number | null;
+  hours: number;
 }
 
 /** The four grouping columns in GROUPING() bit order: tier is bit 3, product bit 0. A set of one cut has every other bit set. */
 export const CUT_OF_GROUPING: Record<number, Cut | 'all'> = { 0b1111: 'all', 0b0111: 'tier', 0b1011: 'org', 0b1101: 'category', 0b1110: 'product' };
 
-const STATS = `count(*)::int AS asked,
-  count(*) FILTER (WHERE resolved)::int AS resolved,
-  count(h)::int AS answered,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median,
-  percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90`;
+const SUMS = `sum(asked)::int AS asked, sum(resolved)::int AS resolved, sum(answered)::int AS answered, sum(hours_sum) AS hours`;
 
-const BASE = `SELECT q.created_at >= $2 AS cur, p.tier, p.org_id AS org, q.category, q.product,
-    q.accepted_answer_id IS NOT NULL AS resolved,
-    EXTRACT(EPOCH FROM (q.first_answer_at - q.created_at)) / 3600.0 AS h,
-    q.created_at
-  FROM questions q LEFT JOIN people p ON p.id = q.author_id
-  WHERE q.created_at >= $1 AND q.created_at < $3 AND q.status = 'published'`;
+/** The per-day rollup of migration 012 (published questions only), with its "none" keys back to NULL. */
+const BASE = `SELECT day >= $2::date AS cur, NULLIF(tier, '') AS tier, NULLIF(org, '') AS org, category, NULLIF(product, '') AS product,
+    bucket, to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') AS week, asked, resolved, answered, hours_sum
+  FROM insights_question_days WHERE day >= $1::date AND day < $3::date`;
 
-const toStats = (r: { asked: unknown; resolved: unknown; answered: unknown; median: unknown; p90: unknown }): QuestionStats => ({
-  asked: num(r.asked), resolved: num(r.resolved), answered: num(r.answered), median: hours(r.median), p90: hours(r.p90),
-});
+/** Sums a group's histogram rows into its stats (bucket -1 counts unanswered questions only). */
+class Acc {
+  asked = 0; resolved = 0; answered = 0;
+  buckets = new Map<number, Bucket>();
+  add(r: { bucket: unknown; asked: unknown; resolved: unknown; answered: unknown; hours: unknown }) {
+    this.asked += num(r.asked); this.resolved += num(r.resolved); this.answered += num(r.answered);
+    if (num(r.bucket) >= 0) addBucket(this.buckets, { bucket: num(r.bucket), n: num(r.answered), sum: num(r.hours) });
+  }
+  stats(): QuestionStats {
+    return {
+      asked: this.asked, resolved: this.resolved, answered: this.answered,
+      median: hours(percentile(this.buckets.values(), 0.5)), p90: hours(percentile(this.buckets.values(), 0.9)),
+    };
+  }
+}
 
 export interface QuestionMetrics {
   timeToFirstAnswer: TimeToFirstAnswer;
@@ -65,35 +72,43 @@ export interface QuestionMetrics {
 }
 
 export async function questionMetrics(q: Queryable, period: Period): Promise<QuestionMetrics> {
-  const params = periodParams(period);
-  const [{ rows }, { rows: weekly }] = await Promise.all([
-    q.query<Row>(
-      `SELECT cur, GROUPING(tier, org, category, product) AS g, tier, org, category, product, ${STATS}
-       FROM (${BASE}) x
-       GROUP BY GROUPING SETS ((cur), (cur, tier), (cur, org), (cur, category), (cur, product))`,
-      params,
-    ),
-    q.query<{ week: string; asked: number; resolved: number; answered: number; median: number | null; p90: number | null }>(
-      `SELECT to_char(date_trunc('week', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, ${STATS}
-       FROM (${BASE}) x WHERE cur GROUP BY 1`,
-      params,
-    ),
-  ]);
+  const params = dayParams(period);
+  // One scan for every cut and the current period's weeks (a week set has the four cut bits set and
+  // a week; the other sets have no week).
+  const { rows: all } = await q.query<Row & { week: string | null }>(
+    `SELECT cur, GROUPING(tier, org, category, product) AS g, tier, org, category, product, week, bucket, ${SUMS}
+     FROM (${BASE}) x
+     GROUP BY GROUPING SETS ((cur, bucket), (cur, tier, bucket), (cur, org, bucket), (cur, category, bucket), (cur, product, bucket), (cur, week, bucket))`,
+    params,
+  );
+  const rows = all.filter((r) => r.week == null);
+  const weekly = all.filter((r) => r.week != null && r.cur) as (Row & { week: string })[];
   const empty: QuestionStats = { asked: 0, resolved: 0, answered: 0, median: null, p90: null };
-  const totals = { cur: empty, prev: empty };
-  const cuts = emptyCuts<QuestionStats>();
+  const totalAcc = { cur: new Acc(), prev: new Acc() };
+  const cutAcc: Record<Cut, Map<string, { cur?: Acc; prev?: Acc }>> = { tier: new Map(), org: new Map(), category: new Map(), product: new Map() };
   for (const r of rows) {
     const cut = CUT_OF_GROUPING[num(r.g)];
-    const stats = toStats(r);
-    if (cut === 'all') totals[r.cur ? 'cur' : 'prev'] = stats;
+    const side = r.cur ? 'cur' : 'prev';
+    if (cut === 'all') totalAcc[side].add(r);
     else if (cut) {
       const key = r[cut] ?? NONE;
-      const entry = cuts[cut].get(key) ?? {};
-      entry[r.cur ? 'cur' : 'prev'] = stats;
-      cuts[cut].set(key, entry);
+      const entry = cutAcc[cut].get(key) ?? {};
+      (entry[side] ??= new Acc()).add(r);
+      cutAcc[cut].set(key, entry);
     }
   }
-  const byWeek = new Map(weekly.map((w) => [w.week, toStats(w)]));
+  const totals = { cur: totalAcc.cur.asked ? totalAcc.cur.stats() : empty, prev: totalAcc.prev.asked ? totalAcc.prev.stats() : empty };
+  const cuts = emptyCuts<QuestionStats>();
+  for (const cut of CUTS) {
+    for (const [key, e] of cutAcc[cut]) cuts[cut].set(key, { ...(e.cur && { cur: e.cur.stats() }), ...(e.prev && { prev: e.prev.stats() }) });
+  }
+  const weekAcc = new Map<string, Acc>();
+  for (const w of weekly) {
+    const acc = weekAcc.get(w.week) ?? new Acc();
+    acc.add(w);
+    weekAcc.set(w.week, acc);
+  }
+  const byWeek = new Map([...weekAcc].map(([week, acc]) => [week, acc.stats()]));
   const weeks = period.weeks.map((week) => ({ week, ...(byWeek.get(week) ?? empty) }));
   return {
     timeToFirstAnswer: {

@@ -1,9 +1,10 @@
 // Satisfaction: "was this helpful" on articles, up-votes on answers, and the CSAT answers ("Did this
-// solve your problem?") given in each period, overall and cut like the questions they are about.
+// solve your problem?") given in each period, overall and cut like the questions they are about. Read from
+// the per-day rollups of migration 012.
 import type { Queryable } from '../../db.js';
 import type { Satisfaction } from '../../../../src/contract/index.js';
 import type { Period } from './range.js';
-import { compare, num, orNull, periodParams, rate } from './numbers.js';
+import { compare, dayParams, num, orNull, rate } from './numbers.js';
 import { CUT_OF_GROUPING, emptyCuts, NONE, type CutValues } from './questions.js';
 
 export interface CsatStats {
@@ -13,31 +14,25 @@ export interface CsatStats {
 
 
 export async function satisfaction(q: Queryable, period: Period): Promise<{ satisfaction: Satisfaction; csatCuts: CutValues<CsatStats> }> {
-  const params = periodParams(period);
+  const params = dayParams(period); // the per-day rollups of migration 012
   type HelpfulRow = { art_yes_cur: number; art_all_cur: number; art_yes_prev: number; art_all_prev: number; up_cur: number; votes_cur: number; up_prev: number; votes_prev: number };
   type CsatRow = { cur: boolean; g: number; tier: string | null; org: string | null; category: string | null; product: string | null; n: number; avg: number | null; happy: number; s1: number; s2: number; s3: number; s4: number; s5: number };
   const [{ rows: [h] }, { rows }] = await Promise.all([
     q.query<HelpfulRow>(
-      `SELECT
-         (SELECT count(*) FILTER (WHERE helpful AND created_at >= $2)::int FROM article_feedback WHERE created_at >= $1 AND created_at < $3) AS art_yes_cur,
-         (SELECT count(*) FILTER (WHERE created_at >= $2)::int FROM article_feedback WHERE created_at >= $1 AND created_at < $3) AS art_all_cur,
-         (SELECT count(*) FILTER (WHERE helpful AND created_at < $2)::int FROM article_feedback WHERE created_at >= $1 AND created_at < $3) AS art_yes_prev,
-         (SELECT count(*) FILTER (WHERE created_at < $2)::int FROM article_feedback WHERE created_at >= $1 AND created_at < $3) AS art_all_prev,
-         (SELECT count(*) FILTER (WHERE value > 0 AND created_at >= $2)::int FROM votes WHERE target_kind = 'answer' AND created_at >= $1 AND created_at < $3 AND target_id IN (SELECT id FROM answers WHERE status = 'published')) AS up_cur,
-         (SELECT count(*) FILTER (WHERE created_at >= $2)::int FROM votes WHERE target_kind = 'answer' AND created_at >= $1 AND created_at < $3 AND target_id IN (SELECT id FROM answers WHERE status = 'published')) AS votes_cur,
-         (SELECT count(*) FILTER (WHERE value > 0 AND created_at < $2)::int FROM votes WHERE target_kind = 'answer' AND created_at >= $1 AND created_at < $3 AND target_id IN (SELECT id FROM answers WHERE status = 'published')) AS up_prev,
-         (SELECT count(*) FILTER (WHERE created_at < $2)::int FROM votes WHERE target_kind = 'answer' AND created_at >= $1 AND created_at < $3 AND target_id IN (SELECT id FROM answers WHERE status = 'published')) AS votes_prev`,
+      `SELECT COALESCE(sum(article_yes) FILTER (WHERE day >= $2::date), 0)::int AS art_yes_cur, COALESCE(sum(article_all) FILTER (WHERE day >= $2::date), 0)::int AS art_all_cur,
+              COALESCE(sum(article_yes) FILTER (WHERE day < $2::date), 0)::int AS art_yes_prev, COALESCE(sum(article_all) FILTER (WHERE day < $2::date), 0)::int AS art_all_prev,
+              COALESCE(sum(answer_up) FILTER (WHERE day >= $2::date), 0)::int AS up_cur, COALESCE(sum(answer_all) FILTER (WHERE day >= $2::date), 0)::int AS votes_cur,
+              COALESCE(sum(answer_up) FILTER (WHERE day < $2::date), 0)::int AS up_prev, COALESCE(sum(answer_all) FILTER (WHERE day < $2::date), 0)::int AS votes_prev
+       FROM insights_helpful_days WHERE day >= $1::date AND day < $3::date`,
       params,
     ),
     q.query<CsatRow>(
       `SELECT cur, GROUPING(tier, org, category, product) AS g, tier, org, category, product,
-         count(*)::int AS n, avg(score) AS avg, count(*) FILTER (WHERE score >= 4)::int AS happy,
-         count(*) FILTER (WHERE score = 1)::int AS s1, count(*) FILTER (WHERE score = 2)::int AS s2,
-         count(*) FILTER (WHERE score = 3)::int AS s3, count(*) FILTER (WHERE score = 4)::int AS s4,
-         count(*) FILTER (WHERE score = 5)::int AS s5
-       FROM (SELECT c.answered_at >= $2 AS cur, p.tier, p.org_id AS org, q.category, q.product, c.score
-             FROM csat c JOIN questions q ON q.id = c.question_id LEFT JOIN people p ON p.id = q.author_id
-             WHERE c.answered_at >= $1 AND c.answered_at < $3) x
+         sum(n)::int AS n, sum(score_sum)::numeric / NULLIF(sum(n), 0) AS avg, sum(s4 + s5)::int AS happy,
+         sum(s1)::int AS s1, sum(s2)::int AS s2, sum(s3)::int AS s3, sum(s4)::int AS s4, sum(s5)::int AS s5
+       FROM (SELECT day >= $2::date AS cur, NULLIF(tier, '') AS tier, NULLIF(org, '') AS org, category, NULLIF(product, '') AS product,
+               n, score_sum, s1, s2, s3, s4, s5
+             FROM insights_csat_days WHERE day >= $1::date AND day < $3::date) x
        GROUP BY GROUPING SETS ((cur), (cur, tier), (cur, org), (cur, category), (cur, product))`,
       params,
     ),

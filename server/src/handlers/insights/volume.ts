@@ -2,19 +2,18 @@
 import type { Queryable } from '../../db.js';
 import type { Volume, VolumeWeek } from '../../../../src/contract/index.js';
 import type { Period } from './range.js';
-import { compare, num, periodParams } from './numbers.js';
+import { compare, dayParams, num } from './numbers.js';
 
 const KINDS = ['threads', 'posts', 'questions', 'answers'] as const;
 type Kind = (typeof KINDS)[number];
 
 export async function volume(q: Queryable, period: Period): Promise<Volume> {
-  // One small aggregate per table, each an index range scan on created_at (migration 008). Published
-  // content only, as /v1/stats counts: held and hidden items are not community activity.
+  // The per-day counts of migration 012 (published content only, as /v1/stats counts: held and
+  // hidden items are not community activity).
   const { rows } = await q.query<{ kind: Kind; cur: boolean; week: string; n: number }>(
-    KINDS.map((k) => `SELECT '${k}' AS kind, created_at >= $2 AS cur,
-        to_char(date_trunc('week', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, count(*)::int AS n
-      FROM ${k} WHERE created_at >= $1 AND created_at < $3 AND status = 'published' GROUP BY 2, 3`).join(' UNION ALL '),
-    periodParams(period),
+    `SELECT kind, day >= $2::date AS cur, to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') AS week, sum(n)::int AS n
+     FROM insights_volume_days WHERE day >= $1::date AND day < $3::date GROUP BY 1, 2, 3`,
+    dayParams(period),
   );
   const totals = Object.fromEntries(KINDS.map((k) => [k, { cur: 0, prev: 0 }])) as Record<Kind, { cur: number; prev: number }>;
   const weeks = new Map<string, VolumeWeek>(period.weeks.map((week) => [week, { week, threads: 0, posts: 0, questions: 0, answers: 0 }]));

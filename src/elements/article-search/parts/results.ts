@@ -197,9 +197,48 @@ export class SearchResults implements ReactiveController {
       return;
     }
     void this.recent()?.add(this.host.query);
-    if (this.hrefFor(option.hit.id)) return; // a link: the browser navigates
+    if (this.hrefFor(option.hit.id)) return this.countClick(option.hit, e); // a link: the browser navigates
+    void this.sendClick(option.hit);
     e.preventDefault();
     void this.openArticle(option.hit, (e.currentTarget as HTMLElement | null)?.id ?? null);
+  }
+
+  // ----- click-through (the search insights) -----
+
+  /**
+   * The search a click counts against: the last one the server recorded for the current query. A
+   * facet or a further page is not recorded again (its `searchId` is null), yet a click there still
+   * comes from that search.
+   */
+  private counted: { query: string; searchId: string } | null = null;
+
+  /** Tells the backend which result of which search was opened; never in the partner's way (errors are dropped). */
+  private sendClick(hit: ArticleHit): Promise<unknown> | null {
+    const h = this.host;
+    const b = h.backendNow;
+    const searchId = this.counted?.query === h.query ? this.counted.searchId : null;
+    const position = h.search.value?.items.findIndex((x) => x.id === hit.id) ?? -1;
+    if (!b?.recordSearchClick || !searchId || position < 0) return null;
+    return b.recordSearchClick({ searchId, articleId: hit.id, position }).catch(() => undefined);
+  }
+
+  /**
+   * A link navigates away, which would cancel the request: a plain click waits for it (at most 300 ms)
+   * and then follows the link. That is decided once the click has passed every listener (on window),
+   * so a host that routes the click itself (`preventDefault()`) keeps it; a click for a new tab or
+   * window leaves this page alone and does not wait.
+   */
+  private countClick(hit: ArticleHit, e: Event): void {
+    const sent = this.sendClick(hit);
+    const a = e.currentTarget as HTMLAnchorElement | null;
+    const plain = e instanceof MouseEvent && e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
+    if (!sent || !a?.href || !plain || (a.target && a.target !== '_self')) return;
+    const href = a.href;
+    window.addEventListener('click', (last) => {
+      if (last !== e || last.defaultPrevented) return;
+      last.preventDefault();
+      void Promise.race([sent, new Promise((r) => setTimeout(r, 300))]).then(() => location.assign(href));
+    }, { once: true });
   }
 
   // ----- the reader -----
@@ -255,6 +294,8 @@ export class SearchResults implements ReactiveController {
 
   hostUpdated(): void {
     const h = this.host;
+    const searchId = h.search.value?.searchId;
+    if (searchId && h.search.status === 'ready' && h.query) this.counted = { query: h.query, searchId };
     if (h.search.status === 'ready' && h.search.value && h.query) {
       markFirstContent();
       // Results are on screen: fetch the reader while the partner reads them.
@@ -391,7 +432,8 @@ export class SearchResults implements ReactiveController {
     return html`<li class="result" part="option">
       <h3 class="title" part="title" dir="auto">
         ${href
-          ? html`<a id="result-${i}" class="result-link" href=${href} @click=${() => void this.recent()?.add(this.host.query)}>${title}</a>`
+          ? html`<a id="result-${i}" class="result-link" href=${href}
+              @click=${(e: Event) => { void this.recent()?.add(this.host.query); this.countClick(hit, e); }}>${title}</a>`
           : html`<button id="result-${i}" class="result-link" type="button"
               @click=${(e: Event) => this.choose({ kind: 'article', hit }, e)}>${title}</button>`}
       </h3>
