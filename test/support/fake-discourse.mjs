@@ -15,7 +15,7 @@ function space(ns) {
     s = {
       topics: new Map([[57, fixture('derived/topic-solved.json')], [13, fixture('derived/topic-raw.json')]]),
       log: [], bus: [], busSeq: { ...fixture('derived/message-bus-status.json')[0].data }, waiters: [], nextPostId: 900, nextTopicId: 600,
-      signedOut: false, rateLimit: null,
+      signedOut: false, rateLimit: null, flags: new Set(),
     };
     spaces.set(ns, s);
   }
@@ -91,6 +91,13 @@ function write(ctx, s, method, path, query, body) {
     post.accepted_answer = true;
     topic.accepted_answer = { post_number: post.post_number, username: post.username, excerpt: null, name: post.name ?? null };
     return send(ctx, 200, fixture('derived/solution-accept.json'));
+  }
+  if (method === 'POST' && path === '/post_actions.json' && json.post_action_type_id !== 2) {
+    // A flag: once per person and item, as PostActionCreator allows (its `action_already_performed` error).
+    const key = `${json.flag_topic ? 't' : 'p'}${json.id}`;
+    if (s.flags.has(key)) return send(ctx, 403, { errors: ['Oops! You already performed that action.'], error_type: 'invalid_access' });
+    s.flags.add(key);
+    return send(ctx, 200, { ...fixture('docs_posts_get_post_response.json'), id: json.id });
   }
   if (method === 'POST' && path === '/post_actions.json') return send(ctx, 200, { ...fixture('derived/post-action-like.json'), id: json.id });
   if (method === 'DELETE' && /^\/post_actions\/\d+\.json$/.test(path)) return send(ctx, 200, fixture('derived/post-action-unlike.json'));

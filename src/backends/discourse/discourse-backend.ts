@@ -1,5 +1,5 @@
 import {
-  Answer, AnswerPage, Article, ArticleSearchResult, Me, Post, PostPage, Question, QuestionPage, QuestionWithAnswers,
+  Answer, AnswerPage, Article, ArticleSearchResult, Flag, Me, type NewFlag, Post, PostPage, Question, QuestionPage, QuestionWithAnswers,
   SimilarQuestions, Thread, ThreadPage, ThreadWithPosts, VoteResult,
 } from '../../contract/index.js';
 import type * as C from '../../contract/index.js';
@@ -13,6 +13,7 @@ import {
   LIKE, byAcceptedThenScore, likesOf, nextPageCursor, nextPostsCursor, toAnswer, toAuthor, toPost,
   toQuestionSummaries, toThreadSummaries, toTopicParts,
 } from './map-topics.js';
+import { flagBody } from './flags.js';
 import { facetCounts, toArticle, toArticleHits, toSimilarQuestions } from './map-search.js';
 import { toMe } from './map-user.js';
 import type { DiscourseBackendOptions } from './options.js';
@@ -37,6 +38,7 @@ const asList = (x: string | string[] | undefined) => (x === undefined ? [] : Arr
  * | similarQuestions, searchArticles, getArticle | `/search.json?q=… #category`, `/t/{id}.json` |
  * | createThread, askQuestion, replyToThread, answerQuestion | `POST /posts.json` |
  * | acceptAnswer | `POST /solution/accept.json` (Solved) |
+ * | createFlag (the Report action) | `POST /post_actions.json` with a flag type (flags.ts); threads and questions with `flag_topic` |
  * | voteQuestion, voteAnswer | like: `POST /post_actions.json`, unlike: `DELETE /post_actions/{id}.json` |
  * | editPost, editTopicTitle (adapter only) | `PUT /posts/{id}.json`, `PUT /t/-/{id}.json` |
  * | me | `/session/current.json` (404 = signed out), groups → tier/roles/org |
@@ -201,6 +203,30 @@ export class DiscourseBackend implements CommunityBackend {
 
   async voteAnswer(answerId: string, value: C.VoteValue, opts?: CallOptions): Promise<C.VoteResult> {
     return this.like(answerId, value, opts);
+  }
+
+  // ---- moderation: reports only; the queue and its actions stay on Discourse's own review screen ----
+
+  /**
+   * A report as a Discourse flag. Discourse answers with the flagged post, not the flag, so the
+   * Flag is built from the request; a second flag of the same item is refused by Discourse (403 or 422,
+   * "already flagged"), passed on as 409 like Confab's own server.
+   */
+  async createFlag(input: NewFlag, opts?: CallOptions): Promise<C.Flag> {
+    const body = flagBody(input);
+    try {
+      await this.http.send('POST', '/post_actions.json', body, opts?.signal);
+    } catch (e) {
+      if (e instanceof BackendError && (e.status === 403 || e.status === 422) && /already/i.test(e.message)) throw new BackendError(e.message, 409);
+      throw e;
+    }
+    return checked(Flag, () => ({
+      id: `${input.target.kind}:${input.target.id}:${input.reason}`,
+      target: input.target,
+      reason: input.reason,
+      note: input.note?.trim() || null,
+      createdAt: new Date().toISOString(),
+    }), '/post_actions.json');
   }
 
   recordDeflection(): Promise<C.Ok> {

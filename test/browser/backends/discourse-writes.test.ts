@@ -64,6 +64,33 @@ describe('DiscourseBackend writes (fake Discourse)', () => {
     ]);
   });
 
+  it('reports as Discourse flags: POST /post_actions.json with the flag type, topics by flag_topic, "other" with its note', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    const flag = await b.createFlag({ target: { kind: 'answer', id: '86' }, reason: 'spam' });
+    expect(flag).to.deep.include({ target: { kind: 'answer', id: '86' }, reason: 'spam', note: null });
+    await b.createFlag({ target: { kind: 'post', id: '87' }, reason: 'inappropriate', note: 'rude' });
+    await b.createFlag({ target: { kind: 'thread', id: '57' }, reason: 'off-topic' });
+    await b.createFlag({ target: { kind: 'question', id: '13' }, reason: 'other', note: '  Asks for a competitor price list  ' });
+    await b.createFlag({ target: { kind: 'post', id: '88' }, reason: 'other' });
+    // The same item twice: Discourse refuses, the element hears 409 as from Confab's own server.
+    const again = await b.createFlag({ target: { kind: 'answer', id: '86' }, reason: 'spam' }).catch((e: unknown) => e);
+    expect(again).to.be.instanceOf(BackendError);
+    expect((again as BackendError).status).to.equal(409);
+    const writes = await fake.writes();
+    expect(writes.map((w) => [w.method, w.path, body(w)])).to.deep.equal([
+      ['POST', '/post_actions.json', { id: 86, post_action_type_id: 8 }],
+      // Discourse keeps a message only with "notify moderators", so no note is sent with the others.
+      ['POST', '/post_actions.json', { id: 87, post_action_type_id: 4 }],
+      // A topic is flagged by its id; Discourse puts the flag on its first post.
+      ['POST', '/post_actions.json', { id: 57, post_action_type_id: 3, flag_topic: true }],
+      ['POST', '/post_actions.json', { id: 13, post_action_type_id: 7, flag_topic: true, message: 'Asks for a competitor price list' }],
+      ['POST', '/post_actions.json', { id: 88, post_action_type_id: 7, message: 'Reported from Confab (no note given).' }],
+      ['POST', '/post_actions.json', { id: 86, post_action_type_id: 8 }],
+    ]);
+    for (const w of writes) expect(w.headers).to.include({ 'user-api-key': KEY, 'content-type': 'application/json' });
+  });
+
   it('edits a post (PUT /posts/{id}.json) and a title (PUT /t/-/{id}.json)', async () => {
     const fake = fakeDiscourse();
     const b = keyed(fake.baseUrl);
