@@ -9,6 +9,7 @@ import { checked } from './checked.js';
 import { categoryId, categoryIndex, categoryPath, type MapContext } from './context.js';
 import { DiscourseHttp } from './http.js';
 import { subscribeMessageBus } from './message-bus.js';
+import { TopicWatch } from './topic-watch.js';
 import {
   LIKE, byAcceptedThenScore, likesOf, nextPageCursor, nextPostsCursor, toAnswer, toAuthor, toPost,
   toQuestionSummaries, toThreadSummaries, toTopicParts,
@@ -42,7 +43,7 @@ const asList = (x: string | string[] | undefined) => (x === undefined ? [] : Arr
  * | voteQuestion, voteAnswer | like: `POST /post_actions.json`, unlike: `DELETE /post_actions/{id}.json` |
  * | editPost, editTopicTitle (adapter only) | `PUT /posts/{id}.json`, `PUT /t/-/{id}.json` |
  * | me | `/session/current.json` (404 = signed out), groups → tier/roles/org |
- * | subscribe | MessageBus `/message-bus/{clientId}/poll`: `/new`, `/latest` |
+ * | subscribe | MessageBus `/message-bus/{clientId}/poll`: `/new`, `/latest` (checked with `/t/{id}/last.json`), `/topic/{id}` of topics read (Solved's accepted_solution, found with `/t/{id}/{n}.json`) |
  * | certifications, stats, deflections, article feedback | not available (501) |
  */
 export class DiscourseBackend implements CommunityBackend {
@@ -52,6 +53,8 @@ export class DiscourseBackend implements CommunityBackend {
   private readonly questions: string;
   private readonly docs: string;
   private categoryMap: Promise<MapContext['categories']> | undefined;
+  /** Topics read here, whose accepted answers the live stream listens for. */
+  private readonly watch = new TopicWatch();
 
   constructor(private readonly options: DiscourseBackendOptions) {
     const base = options.baseUrl.replace(/\/+$/, '');
@@ -298,7 +301,7 @@ export class DiscourseBackend implements CommunityBackend {
 
   subscribe(onEvent: (event: C.LiveEvent) => void, signal: AbortSignal): void {
     subscribeMessageBus(
-      { http: this.http, context: () => this.context(), questionsCategory: this.questions, retryMs: this.options.liveRetryMs },
+      { http: this.http, context: () => this.context(), questionsCategory: this.questions, watch: this.watch, retryMs: this.options.liveRetryMs },
       onEvent,
       signal,
     );
@@ -320,6 +323,7 @@ export class DiscourseBackend implements CommunityBackend {
       this.http.get<DTopicDetail>(path, { include_raw: 'true', page: page > 1 ? String(page) : undefined }, opts?.signal),
       this.context(),
     ]);
+    this.watch.add(detail.id);
     return { detail, ctx, path };
   }
 
