@@ -10,6 +10,7 @@ import { categoryId, categoryIndex, categoryPath, type MapContext } from './cont
 import { DiscourseHttp } from './http.js';
 import { subscribeMessageBus } from './message-bus.js';
 import { TopicWatch } from './topic-watch.js';
+import { ReplyCounts } from './reply-counts.js';
 import {
   LIKE, byAcceptedThenScore, likesOf, nextPageCursor, nextPostsCursor, toAnswer, toAuthor, toPost,
   toQuestionSummaries, toThreadSummaries, toTopicParts,
@@ -19,7 +20,7 @@ import { facetCounts, toArticle, toArticleHits, toSimilarQuestions } from './map
 import { toMe } from './map-user.js';
 import type { DiscourseBackendOptions } from './options.js';
 import { excerptOf, isoAt } from './text.js';
-import type { DCategories, DPost, DSearch, DSession, DTopicDetail, DTopicList } from './types.js';
+import type { DCategories, DPost, DSearch, DSession, DTopic, DTopicDetail, DTopicList } from './types.js';
 
 const unsupported = (what: string): Promise<never> =>
   Promise.reject(new BackendError(`${what} is not available on Discourse`, 501));
@@ -55,6 +56,9 @@ export class DiscourseBackend implements CommunityBackend {
   private categoryMap: Promise<MapContext['categories']> | undefined;
   /** Topics read here, whose accepted answers the live stream listens for. */
   private readonly watch = new TopicWatch();
+  /** Non-reply posts of the topics read, so list counts leave them out (reply-counts.ts). */
+  private readonly replyCounts = new ReplyCounts();
+  private readonly repliesOf = (t: DTopic) => this.replyCounts.of(t);
 
   constructor(private readonly options: DiscourseBackendOptions) {
     const base = options.baseUrl.replace(/\/+$/, '');
@@ -71,7 +75,7 @@ export class DiscourseBackend implements CommunityBackend {
     const path = this.listPath(ctx, query.category, query.tag, query.sort);
     const list = await this.http.get<DTopicList>(path, { page: query.cursor }, opts?.signal);
     return checked(ThreadPage, () => {
-      let items = toThreadSummaries(list, ctx);
+      let items = toThreadSummaries(list, ctx, this.repliesOf);
       // Discourse has no "unanswered" list: keep the topics of this page that have no reply yet.
       if (query.sort === 'unanswered') items = items.filter((t) => t.replyCount === 0);
       return { items, nextCursor: nextPageCursor(list.topic_list.more_topics_url) };
@@ -82,7 +86,7 @@ export class DiscourseBackend implements CommunityBackend {
     const { detail, ctx, path } = await this.topic(id, 1, opts);
     return checked(ThreadWithPosts, () => {
       const { fields, replies, solved } = toTopicParts(detail, ctx);
-      const thread = { ...fields, replyCount: replies.length, solved };
+      const thread = { ...fields, replyCount: this.replyCountOf(detail, replies.length), solved };
       return { thread, posts: { items: replies.map(({ p, index }) => toPost(p, index, thread.id, ctx)), nextCursor: nextPostsCursor(detail, 1) } };
     }, path);
   }
@@ -131,7 +135,7 @@ export class DiscourseBackend implements CommunityBackend {
     const path = this.listPath(ctx, this.questions, query.tag, query.sort);
     const list = await this.http.get<DTopicList>(path, { page: query.cursor }, opts?.signal);
     return checked(QuestionPage, () => {
-      let items = toQuestionSummaries(list, ctx);
+      let items = toQuestionSummaries(list, ctx, this.repliesOf);
       if (query.sort === 'unanswered') items = items.filter((q) => q.answerCount === 0);
       return { items, nextCursor: nextPageCursor(list.topic_list.more_topics_url) };
     }, path);
@@ -140,7 +144,7 @@ export class DiscourseBackend implements CommunityBackend {
   async similarQuestions(text: string, opts?: CallOptions): Promise<C.SimilarQuestion[]> {
     if (!text.trim()) return [];
     const search = await this.http.get<DSearch>('/search.json', { q: `${text.trim()} #${this.questions}` }, opts?.signal);
-    return checked(SimilarQuestions, () => ({ items: toSimilarQuestions(search, 5) }), '/search.json').items;
+    return checked(SimilarQuestions, () => ({ items: toSimilarQuestions(search, 5, this.repliesOf) }), '/search.json').items;
   }
 
   async getQuestion(id: string, opts?: CallOptions): Promise<C.QuestionWithAnswers> {
@@ -151,7 +155,7 @@ export class DiscourseBackend implements CommunityBackend {
       const first = detail.post_stream.posts.find((p) => p.post_number === 1);
       const question = {
         ...fields,
-        answerCount: replies.length,
+        answerCount: this.replyCountOf(detail, replies.length),
         accepted: solved,
         acceptedAnswerId: accepted ? String(accepted.p.id) : null,
         myVote: first && likesOf(first).mine ? 1 : 0,
@@ -324,7 +328,14 @@ export class DiscourseBackend implements CommunityBackend {
       this.context(),
     ]);
     this.watch.add(detail.id);
+    this.replyCounts.learn(detail);
     return { detail, ctx, path };
+  }
+
+  /** Exact when the page holds the whole topic; otherwise Discourse's count without the non-replies seen. */
+  private replyCountOf(detail: DTopicDetail, repliesOnPage: number): number {
+    const whole = detail.post_stream.posts.length >= (detail.post_stream.stream?.length ?? detail.posts_count);
+    return whole ? repliesOnPage : this.replyCounts.of(detail);
   }
 
   private async newTopic(title: string, body: string, category: string, tags: string[], opts?: CallOptions) {
