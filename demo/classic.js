@@ -1,6 +1,6 @@
 // The portal's own script on a page without modules. The IIFE build, loaded just before, defines
 // `window.confab` synchronously, so the token provider is in place before the first element fetches.
-// Same sign-in switcher and dark-mode toggle as portal.js; a real portal signs the JWT itself.
+// Same sign-in switcher as portal.js (chrome.js renders it and the dark-mode toggle); a real portal signs the JWT itself.
 (function () {
   'use strict';
 
@@ -55,30 +55,11 @@
     });
   }
 
-  // The scheme is set in <head>, before the first paint; the button is wired once the body exists.
-  document.documentElement.dataset.theme = localStorage.getItem('acme-theme') === 'dark' ? 'dark' : 'light';
-
-  function setupTheme() {
-    var button = document.getElementById('theme-toggle');
-    function apply(dark) {
-      document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-      button.setAttribute('aria-pressed', String(dark));
-      button.textContent = dark ? 'Light mode' : 'Dark mode';
-    }
-    apply(document.documentElement.dataset.theme === 'dark');
-    button.addEventListener('click', function () {
-      var dark = document.documentElement.dataset.theme !== 'dark';
-      localStorage.setItem('acme-theme', dark ? 'dark' : 'light');
-      apply(dark);
-    });
-  }
-
   document.addEventListener('confab-auth-required', function () {
     document.getElementById('signin').focus();
   });
 
   document.addEventListener('DOMContentLoaded', function () {
-    setupTheme();
     setupSignIn();
   });
 })();

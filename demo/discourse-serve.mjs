@@ -22,13 +22,14 @@ createServer(async (req, res) => {
   // The middleware speaks Koa's ctx (as in the test runner); this is the part of it that it uses.
   const headers = {};
   const ctx = {
-    req, path: url.pathname, method: req.method, querystring: url.search.slice(1), headers: req.headers,
+    req, res, path: url.pathname, method: req.method, querystring: url.search.slice(1), headers: req.headers,
     status: 404, body: undefined, set: (k, v) => (headers[k] = v), set type(t) { headers['content-type'] = t; },
   };
   let handled = true;
   await discourse(ctx, async () => (handled = false));
   if (handled) {
-    res.writeHead(ctx.status, headers).end(ctx.body);
+    // The fake answers on `res` itself (past Koa's cache headers); anything else it left in ctx.
+    if (!res.headersSent) res.writeHead(ctx.status, headers).end(ctx.body);
     return;
   }
   const file = normalize(url.pathname).replace(/^(\.\.[/\\])+/, '');

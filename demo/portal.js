@@ -1,4 +1,4 @@
-// The portal's own script: a sign-in switcher over the demo tokens and a dark-mode toggle.
+// The portal's own script: the sign-in switcher (rendered by chrome.js) over the demo tokens.
 // A real portal would sign the JWT itself; here the reference server's demo endpoints stand in.
 import { configure } from '/dist/confab.js';
 
@@ -54,21 +54,6 @@ function showTier(select) {
   tier.textContent = userId ? (/\((\w+)\)$/.exec(label)?.[1] ?? '—') : 'Signed out';
 }
 
-function setupTheme() {
-  const button = document.getElementById('theme-toggle');
-  const apply = (dark) => {
-    document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-    button.setAttribute('aria-pressed', String(dark));
-    button.textContent = dark ? 'Light mode' : 'Dark mode';
-  };
-  apply(localStorage.getItem('acme-theme') === 'dark');
-  button.addEventListener('click', () => {
-    const dark = document.documentElement.dataset.theme !== 'dark';
-    localStorage.setItem('acme-theme', dark ? 'dark' : 'light');
-    apply(dark);
-  });
-}
-
 document.addEventListener('confab-auth-required', () => {
   document.getElementById('signin').focus();
 });
@@ -78,5 +63,17 @@ for (const el of document.querySelectorAll('confab-cert-badge[data-credential-pa
   el.credential = new URL(el.dataset.credentialPath, location.href).href;
 }
 
-setupTheme();
+// A notification opened on a page without a feed or Q&A box comes here as #open=kind/id[/post] (chrome.js).
+async function openFromHash() {
+  const m = /^#open=(thread|question)\/([^/]+)(?:\/([^/]+))?$/.exec(location.hash);
+  if (!m) return;
+  const [, kind, id, post] = m.map((x) => x && decodeURIComponent(x));
+  const tags = ['confab-forum-feed', 'confab-qa-box'];
+  await Promise.all(tags.map((t) => customElements.whenDefined(t)));
+  for (const el of document.querySelectorAll(tags.join(','))) {
+    if (el.openItem(kind, id, post ?? null)) return el.scrollIntoView({ block: 'start' });
+  }
+}
+
 void setupSignIn();
+void openFromHash();

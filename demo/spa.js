@@ -77,21 +77,5 @@ async function setupSignIn() {
   });
 }
 
-function setupTheme() {
-  const button = document.getElementById('theme-toggle');
-  const apply = (dark) => {
-    document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-    button.setAttribute('aria-pressed', String(dark));
-    button.textContent = dark ? 'Light mode' : 'Dark mode';
-  };
-  apply(localStorage.getItem('acme-theme') === 'dark');
-  button.addEventListener('click', () => {
-    const dark = document.documentElement.dataset.theme !== 'dark';
-    localStorage.setItem('acme-theme', dark ? 'dark' : 'light');
-    apply(dark);
-  });
-}
-
-setupTheme();
 show(viewOf(location.href), { focus: false });
 void setupSignIn();

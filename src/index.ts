@@ -22,6 +22,5 @@ export type { CommunityBackend, CallOptions } from './backends/types.js';
 export { hasInsights, type InsightsApi } from './backends/insights.js';
 export { RestBackend, type RestBackendOptions } from './backends/rest/index.js';
 export { MemoryBackend, type MemoryBackendOptions } from './backends/memory/index.js';
-export { DiscourseBackend } from './backends/example/index.js';
 
 export type * from './contract/index.js';

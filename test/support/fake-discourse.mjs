@@ -15,19 +15,23 @@ function space(ns) {
     s = {
       topics: new Map([[57, fixture('derived/topic-solved.json')], [13, fixture('derived/topic-raw.json')]]),
       log: [], bus: [], busSeq: { ...fixture('derived/message-bus-status.json')[0].data }, waiters: [], nextPostId: 900, nextTopicId: 600,
-      signedOut: false, rateLimit: null,
+      signedOut: false, rateLimit: null, flags: new Set(),
     };
     spaces.set(ns, s);
   }
   return s;
 }
 
+/**
+ * Answers past Koa: the test runner's cache middleware marks every response whose path has an
+ * extension (`.json`) cacheable for a year once it comes back out, and Chromium would then answer a
+ * second read of `/t/57/last.json` from its cache. Discourse sends its JSON uncached.
+ */
 function send(ctx, status, body, headers = {}) {
-  ctx.status = status;
-  ctx.set('cache-control', 'no-store');
-  for (const [k, v] of Object.entries(headers)) ctx.set(k, v);
-  ctx.type = 'application/json';
-  ctx.body = JSON.stringify(body);
+  const text = JSON.stringify(body);
+  ctx.respond = false;
+  ctx.res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...headers });
+  ctx.res.end(text);
 }
 
 async function readBody(req) {
@@ -39,7 +43,7 @@ async function readBody(req) {
 const notFound = { errors: ['The requested URL or resource could not be found.'], error_type: 'not_found' };
 
 function publish(s, channel, data) {
-  s.busSeq[channel] += 1;
+  s.busSeq[channel] = (s.busSeq[channel] ?? 0) + 1;
   s.bus.push({ global_id: 2000 + s.bus.length, message_id: s.busSeq[channel], channel, data });
   for (const wake of s.waiters.splice(0)) wake();
 }
@@ -53,7 +57,9 @@ function topicOfPost(s, postId) {
 async function poll(ctx, s, form) {
   const positions = Object.fromEntries([...new URLSearchParams(form)].map(([k, v]) => [k, Number(v)]));
   if (Object.values(positions).some((v) => v < 0)) {
-    return send(ctx, 200, [{ global_id: -1, message_id: -1, channel: '/__status', data: { ...s.busSeq } }]);
+    // Every channel asked for, at its last id (0 when nothing was published on it yet), as MessageBus does.
+    const status = Object.fromEntries(Object.keys(positions).map((c) => [c, s.busSeq[c] ?? 0]));
+    return send(ctx, 200, [{ global_id: -1, message_id: -1, channel: '/__status', data: status }]);
   }
   const pending = () => s.bus.filter((m) => m.channel in positions && m.message_id > positions[m.channel]);
   if (!pending().length) {
@@ -90,7 +96,16 @@ function write(ctx, s, method, path, query, body) {
     for (const p of topic.post_stream.posts) delete p.accepted_answer;
     post.accepted_answer = true;
     topic.accepted_answer = { post_number: post.post_number, username: post.username, excerpt: null, name: post.name ?? null };
+    // Solved's publish_solution: the topic's own channel, the accepted post by number only.
+    publish(s, `/topic/${topic.id}`, { ...fixture('derived/message-bus-accepted-solution.json')[0].data, accepted_answer: topic.accepted_answer });
     return send(ctx, 200, fixture('derived/solution-accept.json'));
+  }
+  if (method === 'POST' && path === '/post_actions.json' && json.post_action_type_id !== 2) {
+    // A flag: once per person and item, as PostActionCreator allows (its `action_already_performed` error).
+    const key = `${json.flag_topic ? 't' : 'p'}${json.id}`;
+    if (s.flags.has(key)) return send(ctx, 403, { errors: ['Oops! You already performed that action.'], error_type: 'invalid_access' });
+    s.flags.add(key);
+    return send(ctx, 200, { ...fixture('docs_posts_get_post_response.json'), id: json.id });
   }
   if (method === 'POST' && path === '/post_actions.json') return send(ctx, 200, { ...fixture('derived/post-action-like.json'), id: json.id });
   if (method === 'DELETE' && /^\/post_actions\/\d+\.json$/.test(path)) return send(ctx, 200, fixture('derived/post-action-unlike.json'));
@@ -111,7 +126,8 @@ function read(ctx, s, path) {
   };
   if (fixed[path]) return send(ctx, 200, fixture(fixed[path]));
   if (path === '/session/current.json') return s.signedOut ? send(ctx, 404, notFound) : send(ctx, 200, fixture('derived/session-current.json'));
-  const topic = /^\/t\/(\d+)\.json$/.exec(path);
+  // `/t/{id}/last.json` and `/t/{id}/{post_number}.json` are the topic view around a post: here, all of it.
+  const topic = /^\/t\/(\d+)(?:\/(?:last|\d+))?\.json$/.exec(path);
   if (topic && s.topics.has(Number(topic[1]))) return send(ctx, 200, s.topics.get(Number(topic[1])));
   return send(ctx, 404, notFound);
 }
@@ -126,6 +142,14 @@ export function fakeDiscourse() {
       // The next request to `path` answers 429 with this Retry-After (seconds).
       if (cmd.rateLimit) s.rateLimit = cmd.rateLimit;
       for (const m of cmd.publish ?? []) publish(s, m.channel, m.data);
+      // A small-action post that bumps its topic, as reopening a topic adds one (Topic#add_small_action).
+      if (cmd.smallAction) {
+        const topic = s.topics.get(cmd.smallAction);
+        const at = new Date().toISOString();
+        topic.post_stream.posts.push({ ...fixture('post.json'), id: s.nextPostId++, topic_id: topic.id, post_type: 3, action_code: 'closed.disabled', cooked: '', post_number: Math.max(...topic.post_stream.posts.map((p) => p.post_number)) + 1, created_at: at });
+        topic.posts_count += 1;
+        publish(s, '/latest', { topic_id: topic.id, message_type: 'latest', payload: { bumped_at: at, category_id: topic.category_id, archetype: 'regular' } });
+      }
       return send(ctx, 200, { log: s.log });
     }
     const [, , ns, ...rest] = ctx.path.split('/');

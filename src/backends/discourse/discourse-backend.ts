@@ -1,5 +1,5 @@
 import {
-  Answer, AnswerPage, Article, ArticleSearchResult, Me, Post, PostPage, Question, QuestionPage, QuestionWithAnswers,
+  Answer, AnswerPage, Article, ArticleSearchResult, Flag, Me, type NewFlag, Post, PostPage, Question, QuestionPage, QuestionWithAnswers,
   SimilarQuestions, Thread, ThreadPage, ThreadWithPosts, VoteResult,
 } from '../../contract/index.js';
 import type * as C from '../../contract/index.js';
@@ -9,15 +9,18 @@ import { checked } from './checked.js';
 import { categoryId, categoryIndex, categoryPath, type MapContext } from './context.js';
 import { DiscourseHttp } from './http.js';
 import { subscribeMessageBus } from './message-bus.js';
+import { TopicWatch } from './topic-watch.js';
+import { ReplyCounts } from './reply-counts.js';
 import {
   LIKE, byAcceptedThenScore, likesOf, nextPageCursor, nextPostsCursor, toAnswer, toAuthor, toPost,
   toQuestionSummaries, toThreadSummaries, toTopicParts,
 } from './map-topics.js';
+import { flagBody } from './flags.js';
 import { facetCounts, toArticle, toArticleHits, toSimilarQuestions } from './map-search.js';
 import { toMe } from './map-user.js';
 import type { DiscourseBackendOptions } from './options.js';
 import { excerptOf, isoAt } from './text.js';
-import type { DCategories, DPost, DSearch, DSession, DTopicDetail, DTopicList } from './types.js';
+import type { DCategories, DPost, DSearch, DSession, DTopic, DTopicDetail, DTopicList } from './types.js';
 
 const unsupported = (what: string): Promise<never> =>
   Promise.reject(new BackendError(`${what} is not available on Discourse`, 501));
@@ -37,10 +40,11 @@ const asList = (x: string | string[] | undefined) => (x === undefined ? [] : Arr
  * | similarQuestions, searchArticles, getArticle | `/search.json?q=… #category`, `/t/{id}.json` |
  * | createThread, askQuestion, replyToThread, answerQuestion | `POST /posts.json` |
  * | acceptAnswer | `POST /solution/accept.json` (Solved) |
+ * | createFlag (the Report action) | `POST /post_actions.json` with a flag type (flags.ts); threads and questions with `flag_topic` |
  * | voteQuestion, voteAnswer | like: `POST /post_actions.json`, unlike: `DELETE /post_actions/{id}.json` |
  * | editPost, editTopicTitle (adapter only) | `PUT /posts/{id}.json`, `PUT /t/-/{id}.json` |
  * | me | `/session/current.json` (404 = signed out), groups → tier/roles/org |
- * | subscribe | MessageBus `/message-bus/{clientId}/poll`: `/new`, `/latest` |
+ * | subscribe | MessageBus `/message-bus/{clientId}/poll`: `/new`, `/latest` (checked with `/t/{id}/last.json`), `/topic/{id}` of topics read (Solved's accepted_solution, found with `/t/{id}/{n}.json`) |
  * | certifications, stats, deflections, article feedback | not available (501) |
  */
 export class DiscourseBackend implements CommunityBackend {
@@ -50,6 +54,11 @@ export class DiscourseBackend implements CommunityBackend {
   private readonly questions: string;
   private readonly docs: string;
   private categoryMap: Promise<MapContext['categories']> | undefined;
+  /** Topics read here, whose accepted answers the live stream listens for. */
+  private readonly watch = new TopicWatch();
+  /** Non-reply posts of the topics read, so list counts leave them out (reply-counts.ts). */
+  private readonly replyCounts = new ReplyCounts();
+  private readonly repliesOf = (t: DTopic) => this.replyCounts.of(t);
 
   constructor(private readonly options: DiscourseBackendOptions) {
     const base = options.baseUrl.replace(/\/+$/, '');
@@ -66,7 +75,7 @@ export class DiscourseBackend implements CommunityBackend {
     const path = this.listPath(ctx, query.category, query.tag, query.sort);
     const list = await this.http.get<DTopicList>(path, { page: query.cursor }, opts?.signal);
     return checked(ThreadPage, () => {
-      let items = toThreadSummaries(list, ctx);
+      let items = toThreadSummaries(list, ctx, this.repliesOf);
       // Discourse has no "unanswered" list: keep the topics of this page that have no reply yet.
       if (query.sort === 'unanswered') items = items.filter((t) => t.replyCount === 0);
       return { items, nextCursor: nextPageCursor(list.topic_list.more_topics_url) };
@@ -77,7 +86,7 @@ export class DiscourseBackend implements CommunityBackend {
     const { detail, ctx, path } = await this.topic(id, 1, opts);
     return checked(ThreadWithPosts, () => {
       const { fields, replies, solved } = toTopicParts(detail, ctx);
-      const thread = { ...fields, replyCount: replies.length, solved };
+      const thread = { ...fields, replyCount: this.replyCountOf(detail, replies.length), solved };
       return { thread, posts: { items: replies.map(({ p, index }) => toPost(p, index, thread.id, ctx)), nextCursor: nextPostsCursor(detail, 1) } };
     }, path);
   }
@@ -126,7 +135,7 @@ export class DiscourseBackend implements CommunityBackend {
     const path = this.listPath(ctx, this.questions, query.tag, query.sort);
     const list = await this.http.get<DTopicList>(path, { page: query.cursor }, opts?.signal);
     return checked(QuestionPage, () => {
-      let items = toQuestionSummaries(list, ctx);
+      let items = toQuestionSummaries(list, ctx, this.repliesOf);
       if (query.sort === 'unanswered') items = items.filter((q) => q.answerCount === 0);
       return { items, nextCursor: nextPageCursor(list.topic_list.more_topics_url) };
     }, path);
@@ -135,7 +144,7 @@ export class DiscourseBackend implements CommunityBackend {
   async similarQuestions(text: string, opts?: CallOptions): Promise<C.SimilarQuestion[]> {
     if (!text.trim()) return [];
     const search = await this.http.get<DSearch>('/search.json', { q: `${text.trim()} #${this.questions}` }, opts?.signal);
-    return checked(SimilarQuestions, () => ({ items: toSimilarQuestions(search, 5) }), '/search.json').items;
+    return checked(SimilarQuestions, () => ({ items: toSimilarQuestions(search, 5, this.repliesOf) }), '/search.json').items;
   }
 
   async getQuestion(id: string, opts?: CallOptions): Promise<C.QuestionWithAnswers> {
@@ -146,7 +155,7 @@ export class DiscourseBackend implements CommunityBackend {
       const first = detail.post_stream.posts.find((p) => p.post_number === 1);
       const question = {
         ...fields,
-        answerCount: replies.length,
+        answerCount: this.replyCountOf(detail, replies.length),
         accepted: solved,
         acceptedAnswerId: accepted ? String(accepted.p.id) : null,
         myVote: first && likesOf(first).mine ? 1 : 0,
@@ -201,6 +210,30 @@ export class DiscourseBackend implements CommunityBackend {
 
   async voteAnswer(answerId: string, value: C.VoteValue, opts?: CallOptions): Promise<C.VoteResult> {
     return this.like(answerId, value, opts);
+  }
+
+  // ---- moderation: reports only; the queue and its actions stay on Discourse's own review screen ----
+
+  /**
+   * A report as a Discourse flag. Discourse answers with the flagged post, not the flag, so the
+   * Flag is built from the request; a second flag of the same item is refused by Discourse (403 or 422,
+   * "already flagged"), passed on as 409 like Confab's own server.
+   */
+  async createFlag(input: NewFlag, opts?: CallOptions): Promise<C.Flag> {
+    const body = flagBody(input);
+    try {
+      await this.http.send('POST', '/post_actions.json', body, opts?.signal);
+    } catch (e) {
+      if (e instanceof BackendError && (e.status === 403 || e.status === 422) && /already/i.test(e.message)) throw new BackendError(e.message, 409);
+      throw e;
+    }
+    return checked(Flag, () => ({
+      id: `${input.target.kind}:${input.target.id}:${input.reason}`,
+      target: input.target,
+      reason: input.reason,
+      note: input.note?.trim() || null,
+      createdAt: new Date().toISOString(),
+    }), '/post_actions.json');
   }
 
   recordDeflection(): Promise<C.Ok> {
@@ -272,7 +305,7 @@ export class DiscourseBackend implements CommunityBackend {
 
   subscribe(onEvent: (event: C.LiveEvent) => void, signal: AbortSignal): void {
     subscribeMessageBus(
-      { http: this.http, context: () => this.context(), questionsCategory: this.questions, retryMs: this.options.liveRetryMs },
+      { http: this.http, context: () => this.context(), questionsCategory: this.questions, watch: this.watch, retryMs: this.options.liveRetryMs },
       onEvent,
       signal,
     );
@@ -294,7 +327,15 @@ export class DiscourseBackend implements CommunityBackend {
       this.http.get<DTopicDetail>(path, { include_raw: 'true', page: page > 1 ? String(page) : undefined }, opts?.signal),
       this.context(),
     ]);
+    this.watch.add(detail.id);
+    this.replyCounts.learn(detail);
     return { detail, ctx, path };
+  }
+
+  /** Exact when the page holds the whole topic; otherwise Discourse's count without the non-replies seen. */
+  private replyCountOf(detail: DTopicDetail, repliesOnPage: number): number {
+    const whole = detail.post_stream.posts.length >= (detail.post_stream.stream?.length ?? detail.posts_count);
+    return whole ? repliesOnPage : this.replyCounts.of(detail);
   }
 
   private async newTopic(title: string, body: string, category: string, tags: string[], opts?: CallOptions) {

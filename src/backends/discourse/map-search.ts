@@ -1,19 +1,19 @@
 import { CONTENT_TYPES, type Article, type ArticleHit, type ContentType, type FacetCount, type SimilarQuestion } from '../../contract/index.js';
 import type { MapContext } from './context.js';
-import { toTopicParts } from './map-topics.js';
+import { listedReplies, toTopicParts } from './map-topics.js';
 import { excerptOf, isoAt, plainText } from './text.js';
 import type { DSearch, DTopic, DTopicDetail } from './types.js';
 
 const tagNames = (t: DTopic) => (t.tags ?? []).map((x) => (typeof x === 'string' ? x : x.name));
 
 /** Search hits, best first; similarity falls with rank because Discourse sends no score. */
-export function toSimilarQuestions(s: DSearch, limit: number): SimilarQuestion[] {
+export function toSimilarQuestions(s: DSearch, limit: number, replies: (t: DTopic) => number = listedReplies): SimilarQuestion[] {
   const topics = (s.topics ?? []).slice(0, limit);
   const blurbs = new Map((s.posts ?? []).map((p) => [p.topic_id, p.blurb]));
   return topics.map((t, i) => ({
     id: String(t.id),
     title: plainText(t.title),
-    answerCount: Math.max(0, t.posts_count - 1),
+    answerCount: replies(t),
     accepted: t.has_accepted_answer ?? false,
     acceptedExcerpt: t.has_accepted_answer && blurbs.get(t.id) ? excerptOf(plainText(blurbs.get(t.id))) : null,
     similarity: Math.round((1 - i / Math.max(topics.length, 1)) * 100) / 100,

@@ -73,17 +73,20 @@ function summaryFields(t: DTopic, excerpt: string, author: Author, ctx: MapConte
   };
 }
 
-export function toThreadSummaries(list: DTopicList, ctx: MapContext): ThreadSummary[] {
+/** Replies of a listed topic when nothing more is known: `posts_count` counts the opening post (see reply-counts.ts). */
+export const listedReplies = (t: Pick<DTopic, 'posts_count'>) => Math.max(0, t.posts_count - 1);
+
+export function toThreadSummaries(list: DTopicList, ctx: MapContext, replies: (t: DTopic) => number = listedReplies): ThreadSummary[] {
   const users = new Map((list.users ?? []).map((u) => [u.id, u]));
   return list.topic_list.topics.map((t, i) => ({
     ...summaryFields(t, plainText(t.excerpt), toAuthor(originalPoster(t, users), ctx), ctx, `topic_list.topics[${i}]`),
-    replyCount: Math.max(0, t.posts_count - 1),
+    replyCount: replies(t),
     solved: t.has_accepted_answer ?? false,
   }));
 }
 
-export function toQuestionSummaries(list: DTopicList, ctx: MapContext): QuestionSummary[] {
-  return toThreadSummaries(list, ctx).map(({ replyCount, solved, ...rest }) => ({ ...rest, answerCount: replyCount, accepted: solved }));
+export function toQuestionSummaries(list: DTopicList, ctx: MapContext, replies: (t: DTopic) => number = listedReplies): QuestionSummary[] {
+  return toThreadSummaries(list, ctx, replies).map(({ replyCount, solved, ...rest }) => ({ ...rest, answerCount: replyCount, accepted: solved }));
 }
 
 /** `more_topics_url` such as `/latest?page=2` → the cursor `"2"`. */

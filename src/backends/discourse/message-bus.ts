@@ -1,61 +1,63 @@
 import * as v from 'valibot';
 import { LiveEvent } from '../../contract/index.js';
 import { BackendError, isAbort } from '../../core/errors.js';
-import { categorySlug, type MapContext } from './context.js';
+import type { MapContext } from './context.js';
 import type { DiscourseHttp } from './http.js';
-import type { DBusMessage, DTrackingMessage } from './types.js';
+import { acceptedEvents, acceptedPostNumbers, bumpEvents, newTopicEvents } from './live-events.js';
+import type { TopicWatch } from './topic-watch.js';
+import type { DBusMessage, DTopicDetail, DTrackingMessage } from './types.js';
 
 /**
  * Live updates from Discourse's MessageBus, by long polling `POST /message-bus/{clientId}/poll`.
  *
- * Channels: `/new` (TopicTrackingState.publish_new: a topic was created) and `/latest`
- * (publish_latest: a topic was bumped, which a new reply does). The first poll asks for each
- * channel at position -1; MessageBus answers with a `/__status` message giving the current
- * positions, and every poll after that asks for what came since.
- *
- * `/latest` carries no post id: the event's id is `{topic}@{bumped_at}`, unique per bump, which is
- * what the feed needs to count a reply once. A bump that is not a new post (a staff "bump") counts too.
+ * Channels: `/new` (TopicTrackingState.publish_new: a topic was created), `/latest`
+ * (publish_latest: a topic was bumped; live-events.ts tells a reply from other bumps) and
+ * `/topic/{id}` of the watched topics (Solved's `accepted_solution`). A channel is first asked for
+ * at position -1; MessageBus answers with a `/__status` message giving the current positions, and
+ * every poll after that asks for what came since. Watching a new topic restarts the pending poll
+ * with its channel added.
  */
 export interface BusOptions {
   http: DiscourseHttp;
   context: () => Promise<MapContext>;
   /** Slug of the Q&A category: its topics and replies are questions and answers. */
   questionsCategory: string;
+  /** The topics whose `/topic/{id}` channel to listen to. */
+  watch: TopicWatch;
   /** Pause after a failed poll, doubled up to 30 s. */
   retryMs?: number;
 }
 
-/** Discourse sends `2026-03-01T09:00:00.000Z` or `...+00:00`; the contract wants toISOString()'s form. */
-const isoOrNull = (s: string | undefined) => {
-  const d = new Date(s ?? '');
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-};
+/** Aborted when either is (AbortSignal.any, which older browsers lack). */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  const c = new AbortController();
+  const stop = () => c.abort();
+  if (a.aborted || b.aborted) stop();
+  a.addEventListener('abort', stop, { once: true });
+  b.addEventListener('abort', stop, { once: true });
+  return c.signal;
+}
 
-const CHANNELS = ['/new', '/latest'] as const;
+const FIXED_CHANNELS = ['/new', '/latest'] as const;
 
 export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) => void, signal: AbortSignal): void {
   const clientId = crypto.randomUUID().replace(/-/g, '');
-  const positions: Record<string, number> = Object.fromEntries(CHANNELS.map((c) => [c, -1]));
+  const positions: Record<string, number> = Object.fromEntries(FIXED_CHANNELS.map((c) => [c, -1]));
   const announced = new Set<number>();
   let backoff = opts.retryMs ?? 1000;
+  let pending: AbortController | undefined;
 
-  const emit = (m: DBusMessage, ctx: MapContext) => {
-    const data = m.data as DTrackingMessage | null;
-    if (!data || typeof data.topic_id !== 'number') return;
-    const category = data.payload?.category_id != null ? categorySlug(ctx, data.payload.category_id) : null;
-    const isQuestion = category === opts.questionsCategory;
-    // A Discourse topic is a thread; in the Q&A category it is a question as well, so both are said.
-    const events: unknown[] = [];
-    if (m.channel === '/new') {
-      announced.add(data.topic_id);
-      const at = isoOrNull(data.payload?.created_at);
-      for (const type of isQuestion ? ['thread.created', 'question.created'] : ['thread.created']) events.push({ type, id: String(data.topic_id), parentId: null, category, at });
-    } else if (m.channel === '/latest') {
-      // A new topic is bumped as it is created: that bump is the topic, not a reply.
-      if (announced.delete(data.topic_id)) return;
-      const at = isoOrNull(data.payload?.bumped_at);
-      for (const type of isQuestion ? ['post.created', 'answer.created'] : ['post.created']) events.push({ type, id: `${data.topic_id}@${at}`, parentId: String(data.topic_id), category, at });
-    }
+  /** Adds the watched topics' channels; true when one is new. */
+  const addWatched = () => {
+    let added = false;
+    for (const c of opts.watch.channels()) if (!(c in positions)) (positions[c] = -1), (added = true);
+    return added;
+  };
+  const stopWatching = opts.watch.onChange(() => addWatched() && pending?.abort());
+  signal.addEventListener('abort', stopWatching, { once: true });
+  addWatched();
+
+  const say = (events: unknown[]) => {
     for (const event of events) {
       // Dropped rather than passed on when Discourse sent something this adapter does not understand.
       const r = v.safeParse(LiveEvent, event);
@@ -63,10 +65,40 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
     }
   };
 
+  /** A topic view read for an event; a topic gone or hidden since (404, 403) means no event. */
+  const topicView = (path: string) =>
+    opts.http.get<DTopicDetail>(path, {}, signal).catch((e: unknown) => {
+      if (e instanceof BackendError && (e.status === 404 || e.status === 403)) return undefined;
+      throw e;
+    });
+
+  const handle = async (m: DBusMessage, ctx: MapContext) => {
+    if (m.channel.startsWith('/topic/')) {
+      const topicId = Number(m.channel.slice('/topic/'.length));
+      for (const n of acceptedPostNumbers(m.data)) {
+        const around = await topicView(`/t/${topicId}/${n}.json`);
+        if (around) say(acceptedEvents(topicId, n, around, ctx));
+      }
+      return;
+    }
+    const data = m.data as DTrackingMessage | null;
+    if (!data || typeof data.topic_id !== 'number') return;
+    if (m.channel === '/new') {
+      announced.add(data.topic_id);
+      return say(newTopicEvents(data, ctx, opts.questionsCategory));
+    }
+    // A new topic is bumped as it is created: that bump is the topic, not a reply.
+    if (announced.delete(data.topic_id)) return;
+    const last = await topicView(`/t/${data.topic_id}/last.json`);
+    if (last) say(bumpEvents(data, last, ctx, opts.questionsCategory));
+  };
+
   const loop = async () => {
     while (!signal.aborted) {
+      const poll = (pending = new AbortController());
+      const both = eitherSignal(signal, poll.signal);
       try {
-        const messages = await opts.http.poll<DBusMessage[]>(`/message-bus/${clientId}/poll`, positions, signal);
+        const messages = await opts.http.poll<DBusMessage[]>(`/message-bus/${clientId}/poll`, { ...positions }, both);
         const ctx = await opts.context();
         for (const m of Array.isArray(messages) ? messages : []) {
           if (m.channel === '/__status') {
@@ -75,11 +107,13 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
           }
           if (!(m.channel in positions)) continue;
           positions[m.channel] = m.message_id;
-          emit(m, ctx);
+          await handle(m, ctx);
         }
         backoff = opts.retryMs ?? 1000;
       } catch (e) {
-        if (isAbort(e) || signal.aborted) return;
+        if (signal.aborted) return;
+        if (poll.signal.aborted) continue; // restarted for a newly watched topic
+        if (isAbort(e)) return;
         const wait = e instanceof BackendError && e.retryAfter ? e.retryAfter * 1000 : backoff;
         backoff = Math.min(backoff * 2, 30_000);
         await new Promise((r) => {

@@ -50,6 +50,28 @@ describe('DiscourseBackend on recorded Discourse payloads', () => {
     expect(posts.items.map((p) => p.id)).to.deep.equal(['86', '226']);
   });
 
+  it('counts replies in lists from posts_count, never highest_post_number; small-action and moderator posts drop out once the topic is read', async () => {
+    // Recorded: "Test topic #2" has highest_post_number 2 but posts_count 1 (its second post is gone): no reply.
+    const latest = await withFixtures({ '/latest.json': await fixture('latest.json') }, () => backend().listThreads({}));
+    expect(latest.items.map((t) => t.replyCount)).to.deep.equal([0, 0, 0]);
+    // The solved topic with the topic closed since: a small-action post, which Discourse counts in posts_count.
+    const topic = await fixture('derived/topic-solved.json');
+    topic.post_stream.posts.push({ ...topic.post_stream.posts[1], id: 229, post_number: 17, post_type: 3, action_code: 'closed.enabled', cooked: '' });
+    topic.post_stream.stream.push(229);
+    topic.posts_count += 1;
+    const list = await fixture('derived/questions-list.json');
+    list.topic_list.topics[0].posts_count = topic.posts_count;
+    const b = backend();
+    await withFixtures({ '/c/test2/questions/13.json': list, '/t/57.json': topic }, async () => {
+      // Before the topic is read, the list can only say posts_count - 1: the pinned notice and the close count.
+      expect((await b.listQuestions({})).items[0]).to.deep.include({ id: '57', answerCount: 4 });
+      const { question } = await b.getQuestion('57');
+      expect(question.answerCount).to.equal(2);
+      expect((await b.listQuestions({})).items[0]).to.deep.include({ id: '57', answerCount: 2 });
+      expect((await b.listThreads({ category: 'questions' })).items[0]).to.deep.include({ id: '57', replyCount: 2 });
+    });
+  });
+
   it("reads Solved's accepted_answer, likes from actions_summary, and subcategories by slug", async () => {
     const topic = await fixture('derived/topic-solved.json');
     const { question, answers } = await withFixtures({ '/t/57.json': topic }, () => backend().getQuestion('57'));

@@ -64,6 +64,33 @@ describe('DiscourseBackend writes (fake Discourse)', () => {
     ]);
   });
 
+  it('reports as Discourse flags: POST /post_actions.json with the flag type, topics by flag_topic, "other" with its note', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    const flag = await b.createFlag({ target: { kind: 'answer', id: '86' }, reason: 'spam' });
+    expect(flag).to.deep.include({ target: { kind: 'answer', id: '86' }, reason: 'spam', note: null });
+    await b.createFlag({ target: { kind: 'post', id: '87' }, reason: 'inappropriate', note: 'rude' });
+    await b.createFlag({ target: { kind: 'thread', id: '57' }, reason: 'off-topic' });
+    await b.createFlag({ target: { kind: 'question', id: '13' }, reason: 'other', note: '  Asks for a competitor price list  ' });
+    await b.createFlag({ target: { kind: 'post', id: '88' }, reason: 'other' });
+    // The same item twice: Discourse refuses, the element hears 409 as from Confab's own server.
+    const again = await b.createFlag({ target: { kind: 'answer', id: '86' }, reason: 'spam' }).catch((e: unknown) => e);
+    expect(again).to.be.instanceOf(BackendError);
+    expect((again as BackendError).status).to.equal(409);
+    const writes = await fake.writes();
+    expect(writes.map((w) => [w.method, w.path, body(w)])).to.deep.equal([
+      ['POST', '/post_actions.json', { id: 86, post_action_type_id: 8 }],
+      // Discourse keeps a message only with "notify moderators", so no note is sent with the others.
+      ['POST', '/post_actions.json', { id: 87, post_action_type_id: 4 }],
+      // A topic is flagged by its id; Discourse puts the flag on its first post.
+      ['POST', '/post_actions.json', { id: 57, post_action_type_id: 3, flag_topic: true }],
+      ['POST', '/post_actions.json', { id: 13, post_action_type_id: 7, flag_topic: true, message: 'Asks for a competitor price list' }],
+      ['POST', '/post_actions.json', { id: 88, post_action_type_id: 7, message: 'Reported from Confab (no note given).' }],
+      ['POST', '/post_actions.json', { id: 86, post_action_type_id: 8 }],
+    ]);
+    for (const w of writes) expect(w.headers).to.include({ 'user-api-key': KEY, 'content-type': 'application/json' });
+  });
+
   it('edits a post (PUT /posts/{id}.json) and a title (PUT /t/-/{id}.json)', async () => {
     const fake = fakeDiscourse();
     const b = keyed(fake.baseUrl);
@@ -104,43 +131,54 @@ describe('DiscourseBackend writes (fake Discourse)', () => {
     expect(e).to.include({ status: 429, retryAfter: 60 });
   });
 
-  it('hears new topics and replies through MessageBus long polling', async () => {
+  it('hears new topics, replies (not other bumps) and accepted answers through MessageBus long polling', async () => {
     const fake = fakeDiscourse();
     const b = keyed(fake.baseUrl);
     const events: LiveEvent[] = [];
     const abort = new AbortController();
-    const heard = (n: number) => new Promise<void>((resolve) => {
-      const check = () => (events.length >= n ? resolve() : setTimeout(check, 20));
-      check();
-    });
-    b.subscribe((e) => events.push(e), abort.signal);
-    // Wait for the /__status handshake, then act as other users would.
-    await new Promise<void>((resolve) => {
-      const check = async () => ((await fake.log()).filter((r) => r.path.includes('/poll')).length >= 2 ? resolve() : setTimeout(check, 20));
+    const until = (done: () => boolean | Promise<boolean>) => new Promise<void>((resolve) => {
+      const check = async () => ((await done()) ? resolve() : setTimeout(check, 20));
       void check();
     });
-    // Recorded-shape MessageBus messages (test/fixtures/discourse/derived/message-bus-*.json), then the bump of
-    // the new topic's own creation, then a reply posted through the adapter.
+    const heard = (n: number) => until(() => events.length >= n);
+    const polls = async () => (await fake.log()).filter((r) => r.path.includes('/poll'));
+    b.subscribe((e) => events.push(e), abort.signal);
+    // Wait for the /__status handshake, then act as other users would.
+    await until(async () => (await polls()).length >= 2);
+    // Recorded-shape MessageBus messages (test/fixtures/discourse/derived/message-bus-*.json).
     const [created] = await fixture('derived/message-bus-new-topic.json');
     const [bumped] = await fixture('derived/message-bus-latest.json');
     await fake.control({ publish: [{ channel: created.channel, data: created.data }] });
     await heard(1);
+    // The bump of the new topic's own creation, and a bump of a topic the forum no longer shows (404): no reply.
     await fake.control({ publish: [{ channel: '/latest', data: { ...bumped.data, topic_id: created.data.topic_id } }, { channel: bumped.channel, data: bumped.data }] });
-    await heard(2);
-    await b.replyToThread('57', { body: 'A reply' });
+    const reply = await b.replyToThread('57', { body: 'A reply' });
+    await heard(3);
+    // A staff bump a minute after that reply, then a small-action post (a reopen) that bumps: neither is a reply.
+    const later = new Date(Date.now() + 60_000).toISOString();
+    await fake.control({ publish: [{ channel: '/latest', data: { ...bumped.data, topic_id: 57, payload: { ...bumped.data.payload, bumped_at: later, category_id: 13 } } }] });
+    await fake.control({ smallAction: 57 });
+    // Reading the question watches its own channel, where Solved announces an accept.
+    await b.getQuestion('57');
+    await until(async () => (await polls()).some((p) => p.body.includes('%2Ftopic%2F57=0')));
+    await b.acceptAnswer('57', '226');
     await heard(4);
     abort.abort();
-    // Topic 58's bump is its own creation, not a reply; the reply to 57 in the Q&A category is a post and an answer.
+    // The reply to 57 in the Q&A category is a post and an answer, by its own post id.
     expect(events.map((e) => [e.type, e.id, e.parentId, e.category])).to.deep.equal([
       ['thread.created', '58', null, 'test1'],
-      ['post.created', '1@2013-02-09T15:05:00.000Z', '1', 'test1'],
-      ['post.created', events[2]!.id, '57', 'questions'],
-      ['answer.created', events[2]!.id, '57', 'questions'],
+      ['post.created', reply.id, '57', 'questions'],
+      ['answer.created', reply.id, '57', 'questions'],
+      ['answer.accepted', '226', '57', 'questions'],
     ]);
     expect(events[0]!.at).to.equal('2013-02-09T15:00:00.000Z');
-    const polls = (await fake.log()).filter((r) => r.path.includes('/poll'));
-    expect(polls[0]!.body).to.equal('%2Fnew=-1&%2Flatest=-1');
-    expect(polls[1]!.body).to.equal('%2Fnew=40&%2Flatest=90');
-    expect(polls[0]!.headers).to.include({ 'user-api-key': KEY, 'dont-chunk': 'true' });
+    const all = await polls();
+    expect(all[0]!.body).to.equal('%2Fnew=-1&%2Flatest=-1');
+    expect(all[1]!.body).to.equal('%2Fnew=40&%2Flatest=90');
+    expect(all.some((p) => p.body.includes('%2Ftopic%2F57=-1'))).to.equal(true);
+    expect(all[0]!.headers).to.include({ 'user-api-key': KEY, 'dont-chunk': 'true' });
+    // Each bump was checked against the topic's last posts; the accept found its post by number.
+    const reads = (await fake.log()).filter((r) => r.method === 'GET').map((r) => r.path);
+    expect(reads).to.include.members(['/t/1/last.json', '/t/57/last.json', '/t/57/14.json']);
   });
 });
