@@ -30,6 +30,9 @@ const steps = [
   { name: 'openapi', cmd: 'node test/openapi/lint.mjs', after: ['build'] },
   // The tarball npm would publish: publint, arethetypeswrong, and every exported file present.
   { name: 'pack', cmd: 'node test/pack/run.mjs', counted: true, after: ['build', 'openapi'] },
+  // The same tarball installed into Vite + TS, Vite + React 19 and Vue 3 apps (test/consumers/): each
+  // typechecked with the README's blocks for its framework and built; the React one opened in Chromium.
+  { name: 'consumers', cmd: 'node test/consumers/run.mjs', counted: true, after: ['pack'] },
   // Every budget fails the run: loader, IIFE, each element's first load and all of them together.
   { name: 'size', cmd: 'npm run size', after: ['build'] },
   // After build: Storybook's autodocs read the custom-elements.json that build generates. Built here,

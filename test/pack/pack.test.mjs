@@ -1,33 +1,28 @@
 // The package as npm publishes it: `npm pack` of the built tree (run `npm run build` first; the pack
 // skips `prepack` so that `npm test` does not build twice), then publint and @arethetypeswrong/cli on
 // the tarball, and a check that every file package.json points at is in it.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { packTarball } from './tarball.mjs';
 
 const root = new URL('../../', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-let dir;
 let tarball;
 /** Paths inside the tarball, without the `package/` prefix. */
 let files;
 
 before(() => {
   assert.ok(existsSync(new URL('dist/esm/index.js', root)), 'dist/ is built (npm run build)');
-  dir = mkdtempSync(join(tmpdir(), 'confab-pack-'));
-  const out = execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
-  const [info] = JSON.parse(out);
-  tarball = join(dir, info.filename);
+  // Packed afresh; the consumers step (test/consumers/) then installs this same tarball.
+  const info = packTarball();
+  tarball = info.tarball;
   files = new Set(info.files.map((f) => f.path));
   console.log(`packed ${info.filename}: ${info.entryCount} files, ${(info.size / 1024).toFixed(0)} KB packed, ${(info.unpackedSize / 1024).toFixed(0)} KB unpacked`);
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('publint finds nothing in the tarball, not even a suggestion', async () => {
   const { messages, pkg: packed } = await publint({ pack: { tarball: readFileSync(tarball).buffer }, level: 'suggestion', strict: true });
