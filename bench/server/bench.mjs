@@ -5,6 +5,8 @@
 //   node bench/server/bench.mjs                 seeded size, PGlite (DATABASE_URL unset) or PostgreSQL
 //   node bench/server/bench.mjs --bulk=100000   plus 100k threads and 100k articles
 //   options: --duration=5 (s per scenario) --connections=16
+//            --keep          PostgreSQL: keep the loaded schema (bench_keep_<bulk>) and reuse it next time
+//            --only=a,b      run only these scenarios (bare, list, search, similar, ask); bare always runs
 // Figures, not pass/fail: it prints a table. Loopback only; no external targets.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +15,12 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/
 const duration = Number(args.duration ?? 5) * 1000;
 const connections = Number(args.connections ?? 16);
 const bulk = Number(args.bulk ?? 0);
+const only = args.only ? new Set(['bare', ...String(args.only).split(',')]) : null;
+const wanted = (key) => !only || only.has(key);
 
 const target = fileURLToPath(new URL('./target.ts', import.meta.url));
-const child = fork(target, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_BULK: String(bulk) }, stdio: 'inherit' });
-console.log(`starting target (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}${bulk ? `, bulk-loading ${bulk} threads + ${bulk} articles` : ', seeded size'}) …`);
+const child = fork(target, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_BULK: String(bulk), BENCH_KEEP: String(args.keep === 'true') }, stdio: 'inherit' });
+console.log(`starting target (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}${bulk ? `, bulk-loading ${bulk} threads + ${bulk} articles + ${bulk} questions` : ', seeded size'}) …`);
 const info = await new Promise((resolve, reject) => {
   child.once('message', resolve);
   child.once('exit', (c) => reject(new Error(`target exited with ${c}`)));
@@ -26,6 +30,8 @@ console.log(`target ready: ${info.db}, setup ${(info.loadMs / 1000).toFixed(1)} 
 const app = `http://127.0.0.1:${info.appPort}`;
 const bare = `http://127.0.0.1:${info.barePort}`;
 const auth = { authorization: `Bearer ${info.token}` };
+// Drafts a partner types into the ask form, for the similar-question lookup (deflection).
+const DRAFTS = ['How do I register a deal', 'high availability active-active', 'MDF request pending', 'upgrade path to the latest release', 'okta sso login fails', 'vpn tunnel drops', 'licence renewal', 'backup restore failed'];
 const TERMS = ['high availability', 'firew', 'deal registration', 'okta sso', 'upgrade 5.2', 'sizing', 'mdf', 'vpn tunnel', 'licens', 'backup restore'];
 
 async function load(name, makeRequest) {
@@ -60,10 +66,13 @@ async function load(name, makeRequest) {
 
 const results = [];
 results.push(await load('bare Hono route', () => fetch(`${bare}/bare`)));
-results.push(await load('list threads', () => fetch(`${app}/api/v1/threads?limit=20`)));
-results.push(await load('search (signed in, gold)', (i) => fetch(`${app}/api/v1/articles/search?q=${encodeURIComponent(TERMS[i % TERMS.length])}`, { headers: auth })));
-results.push(await load('search (anonymous)', (i) => fetch(`${app}/api/v1/articles/search?q=${encodeURIComponent(TERMS[i % TERMS.length])}`)));
-results.push(
+if (wanted('list')) results.push(await load('list threads', () => fetch(`${app}/api/v1/threads?limit=20`)));
+if (wanted('search')) {
+  results.push(await load('search (signed in, gold)', (i) => fetch(`${app}/api/v1/articles/search?q=${encodeURIComponent(TERMS[i % TERMS.length])}`, { headers: auth })));
+  results.push(await load('search (anonymous)', (i) => fetch(`${app}/api/v1/articles/search?q=${encodeURIComponent(TERMS[i % TERMS.length])}`)));
+}
+if (wanted('similar')) results.push(await load('similar questions', (i) => fetch(`${app}/api/v1/questions/similar?q=${encodeURIComponent(DRAFTS[i % DRAFTS.length])}`, { headers: auth })));
+if (wanted('ask')) results.push(
   await load('ask (POST question)', (i) =>
     fetch(`${app}/api/v1/questions`, {
       method: 'POST',

@@ -31,13 +31,20 @@ export const ArticleHit = v.object({
 });
 export type ArticleHit = v.InferOutput<typeof ArticleHit>;
 
-export const FacetCount = v.object({ value: v.string(), count: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+export const FacetCount = v.object({
+  value: v.string(),
+  count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The server stopped counting at `count` (e.g. 1,000): show "1,000+". Absent when exact. */
+  capped: v.optional(v.boolean()),
+});
 export type FacetCount = v.InferOutput<typeof FacetCount>;
 
 export const ArticleSearchResult = v.object({
   items: v.array(ArticleHit),
   nextCursor: v.nullable(v.string()),
   total: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The server stopped counting at `total` (e.g. 1,000): show "1,000+". Absent when the total is exact. */
+  totalCapped: v.optional(v.boolean()),
   facets: v.object({ product: v.array(FacetCount), contentType: v.array(FacetCount) }),
   /** True when a signed-in partner would see more matches than this caller. */
   moreForSignedIn: v.boolean(),

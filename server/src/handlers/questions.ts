@@ -7,6 +7,7 @@ import { excerpt, iso, newId } from '../text.js';
 import { AUTHOR_COLS, author, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
 import { autoFollow, enqueue } from '../notify/outbox.js';
 import { prefixTerm } from './search.js';
+import { withSearchPlanner } from './search-planner.js';
 import { announceContent } from '../moderation/announce.js';
 import { recountParent } from '../moderation/content.js';
 import { keepRevision } from '../moderation/revisions.js';
@@ -103,21 +104,39 @@ export async function listQuestions(ctx: Ctx<'listQuestions'>) {
   return keysetPage(rows, limit, questionSummary, cursorAfter);
 }
 
+/** Phase one's candidates per source in the similar-question lookup. */
+const SIMILAR_CANDIDATES = 100;
+
+/**
+ * Questions like the draft a partner is typing (deflection), in two phases over the narrow
+ * `question_search` table (migration 013). Phase one takes a few hundred candidates, each source in
+ * index order: the titles nearest the draft by trigrams and by word similarity (GiST `<->` and `<<->`),
+ * and the full-text matches on the title, then on title and body (with the type-ahead prefix), answered
+ * ones first. Phase two computes the exact similarity of those only and reads their answer state.
+ */
 export async function similarQuestions(ctx: Ctx<'similarQuestions'>) {
   const text: string = ctx.query.q;
   const limit = Math.min(pageLimit(ctx.query.limit, 5), 20);
   const prefix = prefixTerm(text);
-  const { rows } = await ctx.q.query<SimilarQuestionRow>(
-    `WITH c AS (
+  const { rows } = await withSearchPlanner(ctx.db, (tx) => tx.query<SimilarQuestionRow>(
+    `WITH cand AS (
+       (SELECT qs.id FROM question_search qs ORDER BY qs.title_lower OPERATOR(public.<->) lower($1) LIMIT $5)
+       UNION (SELECT qs.id FROM question_search qs ORDER BY lower($1) OPERATOR(public.<<->) qs.title_lower LIMIT $5)
+       UNION (SELECT qs.id FROM question_search qs WHERE qs.title_search @@ websearch_to_tsquery('english', $1) ORDER BY qs.answered DESC, qs.id LIMIT $5)
+       UNION (SELECT qs.id FROM question_search qs WHERE qs.search @@ websearch_to_tsquery('english', $1)
+          OR ($2::text <> '' AND qs.words @@ to_tsquery('simple', $2)
+              AND (numnode(websearch_to_tsquery('english', $4)) = 0 OR qs.search @@ websearch_to_tsquery('english', $4)))
+          ORDER BY qs.answered DESC, qs.id LIMIT $5)
+     ), c AS (
        SELECT q.id, q.title, q.answer_count, q.accepted_answer_id,
-         LEAST(1, GREATEST(public.similarity(lower(q.title), lower($1)), public.word_similarity(lower($1), lower(q.title)) * 0.9,
-           ts_rank(q.search, websearch_to_tsquery('english', $1)) * 2)) AS sim
-       FROM questions q
-       WHERE q.status = 'published' AND (q.search @@ websearch_to_tsquery('english', $1)
-          OR ($2::text <> '' AND q.words @@ to_tsquery('simple', $2)
-              AND (numnode(websearch_to_tsquery('english', $4)) = 0 OR q.search @@ websearch_to_tsquery('english', $4)))
-          OR lower(q.title) OPERATOR(public.%) lower($1)
-          OR lower($1) OPERATOR(public.<%) lower(q.title))
+         LEAST(1, GREATEST(public.similarity(qs.title_lower, lower($1)), public.word_similarity(lower($1), qs.title_lower) * 0.9,
+           ts_rank(qs.search, websearch_to_tsquery('english', $1)) * 2)) AS sim
+       FROM cand JOIN question_search qs ON qs.id = cand.id JOIN questions q ON q.id = cand.id
+       WHERE q.status = 'published' AND (qs.search @@ websearch_to_tsquery('english', $1)
+          OR ($2::text <> '' AND qs.words @@ to_tsquery('simple', $2)
+              AND (numnode(websearch_to_tsquery('english', $4)) = 0 OR qs.search @@ websearch_to_tsquery('english', $4)))
+          OR qs.title_lower OPERATOR(public.%) lower($1)
+          OR lower($1) OPERATOR(public.<%) qs.title_lower)
      )
      -- A held or hidden accepted answer lends no excerpt.
      SELECT c.*, a.body AS accepted_body FROM c LEFT JOIN answers a ON a.id = c.accepted_answer_id AND a.status = 'published'
@@ -126,8 +145,8 @@ export async function similarQuestions(ctx: Ctx<'similarQuestions'>) {
      -- comparable matches the ones that already answer the partner come first.
      ORDER BY c.sim + CASE WHEN c.accepted_answer_id IS NOT NULL THEN 0.25 WHEN c.answer_count > 0 THEN 0.1 ELSE 0 END DESC, c.id
      LIMIT $3`,
-    [text, prefix.length >= 3 ? `${prefix}:*` : '', limit, prefix ? text.slice(0, text.length - prefix.length) : ''],
-  );
+    [text, prefix.length >= 3 ? `${prefix}:*` : '', limit, prefix ? text.slice(0, text.length - prefix.length) : '', SIMILAR_CANDIDATES],
+  ));
   return {
     items: rows.map((r): SimilarQuestion => ({
       id: r.id,

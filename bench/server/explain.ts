@@ -1,0 +1,50 @@
+// EXPLAIN (ANALYZE, BUFFERS) of the exact SQL the search and similar-question handlers run, on the
+// schema that `bench/server/bench.mjs --bulk=N --keep` loaded (PostgreSQL). The handlers are called with
+// a connection that records each statement; every SELECT is then explained with its parameters.
+//
+//   DATABASE_URL=… node --import tsx bench/server/explain.ts [--bulk=100000] [--only=common,rare,anonymous,similar] [--summary] [--migrate]
+import { createDb, type Queryable } from '../../server/src/db.js';
+import { configFromEnv } from '../../server/src/config.js';
+import { migrate } from '../../server/src/migrate.js';
+import type { User } from '../../server/src/auth.js';
+import { searchArticles } from '../../server/src/handlers/search.js';
+import { similarQuestions } from '../../server/src/handlers/questions.js';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
+const bulk = Number(args.bulk ?? 100000);
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error('DATABASE_URL is required (the kept benchmark schema lives in PostgreSQL)');
+const db = await createDb({ url, schema: `bench_keep_${bulk}` });
+if (args.migrate === 'true') console.log('migrated:', await migrate(db)); // the kept schema gains the migrations added since it was loaded
+const gold: User = { id: 'p-chloe', name: 'Chloe Martin', org: { id: 'org-globex', name: 'Globex' }, tier: 'gold', roles: ['marketing'] } as unknown as User;
+
+const cases: { name: string; run: (q: Queryable) => Promise<unknown> }[] = [
+  // "sizing" is in the body of a large share of articles; "okta sso" in few titles and bodies.
+  { name: 'common', run: (q) => searchArticles({ q, db, user: gold, query: { q: 'sizing' }, config: configFromEnv({}) } as never) },
+  { name: 'rare', run: (q) => searchArticles({ q, db, user: gold, query: { q: 'okta sso' }, config: configFromEnv({}) } as never) },
+  { name: 'anonymous', run: (q) => searchArticles({ q, db, user: null, query: { q: 'sizing' }, config: configFromEnv({}) } as never) },
+  { name: 'similar', run: (q) => similarQuestions({ q, db, user: gold, query: { q: 'How do I register a deal' }, config: configFromEnv({}) } as never) },
+];
+const only = args.only ? new Set(String(args.only).split(',')) : null;
+
+for (const c of cases.filter((x) => !only || only.has(x.name))) {
+  const seen: { sql: string; params: unknown[] }[] = [];
+  const recorder: Queryable = {
+    query: async (sql, params = []) => {
+      seen.push({ sql, params });
+      return db.query(sql, params);
+    },
+    exec: (sql) => db.exec(sql),
+  };
+  await c.run(recorder); // warm the cache once, as the benchmark's warm-up does
+  seen.length = 0;
+  await c.run(recorder);
+  for (const s of seen.filter((x) => /^\s*(WITH|SELECT)/i.test(x.sql) && !/INSERT/i.test(x.sql))) {
+    const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.params);
+    const plan = rows.map((r) => r['QUERY PLAN']);
+    console.log(`\n=== ${c.name}: ${JSON.stringify(s.params).slice(0, 160)}`);
+    if (args.summary !== 'true') console.log(s.sql);
+    console.log((args.summary === 'true' ? plan.filter((l) => /Execution Time|Planning Time|Buffers: shared/.test(l)).slice(0, 3) : plan).join('\n'));
+  }
+}
+await db.close();
