@@ -400,3 +400,18 @@ describe('insights: rollups agree with the rows and follow every change', () => 
     assert.deepEqual((await orgOf()).questions, { current: 2, previous: 0 });
   });
 });
+
+describe('insights: search click-through from a real search', () => {
+  test('searching and opening a result moves today\'s click-through rate', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const ctr = async () => (await insights({ from: today, to: today })).search;
+    const found = await call(env, 'searchArticles', { query: { q: 'partner portal ctr check' } });
+    const searchId = found.body.searchId;
+    assert.ok(searchId, 'the search was recorded');
+    const before = await ctr();
+    assert.equal((await call(env, 'recordSearchClick', { body: { searchId, articleId: found.body.items[0]?.id ?? 'kb-001', position: 0 } })).status, 200);
+    const after = await ctr();
+    assert.equal(after.searches.current, before.searches.current, 'a click is not a search');
+    assert.ok((after.clickThroughRate.current ?? 0) > (before.clickThroughRate.current ?? 0), `${before.clickThroughRate.current} → ${after.clickThroughRate.current}`);
+  });
+});
