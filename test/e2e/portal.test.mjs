@@ -82,7 +82,7 @@ test('a certification issued by the reference server verifies in the browser', a
 });
 
 test('at phone width (390 px) every demo page fits: no sideways scroll, the dark-mode toggle on screen and working', async () => {
-  for (const path of ['/', '/spa.html', '/classic.html']) {
+  for (const path of ['/', '/moderation.html', '/insights.html', '/spa.html', '/classic.html']) {
     const { page, context, problems } = await openPortal({ path, viewport: { width: 390, height: 800 } });
     const toggle = page.locator('#theme-toggle');
     await toggle.waitFor();
@@ -94,6 +94,29 @@ test('at phone width (390 px) every demo page fits: no sideways scroll, the dark
     assert.ok(fit.left >= 0 && fit.right <= 390, `${path}: toggle at ${fit.left}-${fit.right} px`);
     await toggle.click();
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    assert.deepEqual(problems, [], path);
+    await context.close();
+  }
+});
+
+test('every demo page has the one shared header and sidebar: switcher, dark-mode toggle, bell, the page marked current', async () => {
+  const pages = { '/': 'Community', '/moderation.html': 'Moderation', '/insights.html': 'Insights (program staff)', '/spa.html': 'Single-page app demo', '/classic.html': 'Classic-script demo' };
+  for (const [path, current] of Object.entries(pages)) {
+    const { page, context, problems } = await openPortal({ path });
+    await page.locator('#theme-toggle').waitFor();
+    const chrome = await page.evaluate(() => ({
+      headers: document.querySelectorAll('header.topbar').length,
+      signin: !!document.querySelector('header #signin'),
+      bell: !!document.querySelector('header confab-notifications'),
+      sidebar: [...document.querySelectorAll('aside.sidebar a')].map((a) => a.textContent),
+      current: [...document.querySelectorAll('aside.sidebar a[aria-current="page"]')].map((a) => a.textContent),
+    }));
+    assert.deepEqual(chrome, {
+      headers: 1, signin: true, bell: true, current: [current],
+      sidebar: ['Community', 'Moderation', 'Insights (program staff)', 'Community on Discourse', 'Single-page app demo', 'Classic-script demo'],
+    }, path);
+    // The switcher is wired on every page: the demo users are listed.
+    await page.waitForFunction(() => document.querySelectorAll('#signin option').length > 1, undefined, { timeout: 20000 });
     assert.deepEqual(problems, [], path);
     await context.close();
   }
