@@ -3,7 +3,7 @@
 // a connection that records each statement; every SELECT is then explained with its parameters.
 //
 //   DATABASE_URL=… node --import tsx bench/server/explain.ts [--bulk=100000] [--only=common,rare,anonymous,similar] [--summary] [--migrate]
-import { createDb, type Queryable } from '../../server/src/db.js';
+import { createDb, type Db, type Queryable } from '../../server/src/db.js';
 import { configFromEnv } from '../../server/src/config.js';
 import { migrate } from '../../server/src/migrate.js';
 import type { User } from '../../server/src/auth.js';
@@ -18,33 +18,41 @@ const db = await createDb({ url, schema: `bench_keep_${bulk}` });
 if (args.migrate === 'true') console.log('migrated:', await migrate(db)); // the kept schema gains the migrations added since it was loaded
 const gold: User = { id: 'p-chloe', name: 'Chloe Martin', org: { id: 'org-globex', name: 'Globex' }, tier: 'gold', roles: ['marketing'] } as unknown as User;
 
-const cases: { name: string; run: (q: Queryable) => Promise<unknown> }[] = [
+const cases: { name: string; run: (q: Queryable, db: Db) => Promise<unknown> }[] = [
   // "sizing" is in the body of a large share of articles; "okta sso" in few titles and bodies.
-  { name: 'common', run: (q) => searchArticles({ q, db, user: gold, query: { q: 'sizing' }, config: configFromEnv({}) } as never) },
-  { name: 'rare', run: (q) => searchArticles({ q, db, user: gold, query: { q: 'okta sso' }, config: configFromEnv({}) } as never) },
-  { name: 'anonymous', run: (q) => searchArticles({ q, db, user: null, query: { q: 'sizing' }, config: configFromEnv({}) } as never) },
-  { name: 'similar', run: (q) => similarQuestions({ q, db, user: gold, query: { q: 'How do I register a deal' }, config: configFromEnv({}) } as never) },
+  { name: 'common', run: (q, db) => searchArticles({ q, db, user: gold, query: { q: 'sizing' }, config: configFromEnv({}) } as never) },
+  { name: 'rare', run: (q, db) => searchArticles({ q, db, user: gold, query: { q: 'okta sso' }, config: configFromEnv({}) } as never) },
+  { name: 'anonymous', run: (q, db) => searchArticles({ q, db, user: null, query: { q: 'sizing' }, config: configFromEnv({}) } as never) },
+  { name: 'similar', run: (q, db) => similarQuestions({ q, db, user: gold, query: { q: 'How do I register a deal' }, config: configFromEnv({}) } as never) },
 ];
 const only = args.only ? new Set(String(args.only).split(',')) : null;
 
 for (const c of cases.filter((x) => !only || only.has(x.name))) {
-  const seen: { sql: string; params: unknown[] }[] = [];
-  const recorder: Queryable = {
+  // Each statement with the settings its transaction had set (SET LOCAL), so EXPLAIN plans it as the server does.
+  const seen: { sql: string; params: unknown[]; settings: string[] }[] = [];
+  const recording = (conn: Queryable, settings: string[]): Queryable => ({
     query: async (sql, params = []) => {
-      seen.push({ sql, params });
-      return db.query(sql, params);
+      seen.push({ sql, params, settings: [...settings] });
+      return conn.query(sql, params);
     },
-    exec: (sql) => db.exec(sql),
-  };
-  await c.run(recorder); // warm the cache once, as the benchmark's warm-up does
+    exec: async (sql) => {
+      if (/^\s*SET LOCAL/i.test(sql)) settings.push(sql);
+      return conn.exec(sql);
+    },
+  });
+  const fake = { ...db, transaction: (fn: (tx: Queryable) => Promise<unknown>) => db.transaction((tx) => fn(recording(tx, []))) } as Db;
+  await c.run(recording(db, []), fake); // warm the cache once, as the benchmark's warm-up does
   seen.length = 0;
-  await c.run(recorder);
+  await c.run(recording(db, []), fake);
   for (const s of seen.filter((x) => /^\s*(WITH|SELECT)/i.test(x.sql) && !/INSERT/i.test(x.sql))) {
-    const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.params);
-    const plan = rows.map((r) => r['QUERY PLAN']);
-    console.log(`\n=== ${c.name}: ${JSON.stringify(s.params).slice(0, 160)}`);
+    const plan = await db.transaction(async (tx) => {
+      for (const set of s.settings) await tx.exec(set);
+      const { rows } = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.params);
+      return rows.map((r) => r['QUERY PLAN']);
+    });
+    console.log(`\n=== ${c.name}: ${JSON.stringify(s.params).slice(0, 160)}${s.settings.length ? `\n    (${s.settings.join(' ')})` : ''}`);
     if (args.summary !== 'true') console.log(s.sql);
-    console.log((args.summary === 'true' ? plan.filter((l) => /Execution Time|Planning Time|Buffers: shared/.test(l)).slice(0, 3) : plan).join('\n'));
+    console.log((args.summary === 'true' ? plan.filter((l) => /Execution Time|Planning Time|^  Buffers: shared/.test(l)) : plan).join('\n'));
   }
 }
 await db.close();

@@ -28,6 +28,10 @@ interface SampleRow {
   fct: Json<FacetCount[]>;
 }
 
+/** The selected facet values as a filter (none selected: no filter), from the text[] param at index i. */
+const productFilter = (a: string, i: number) => `(cardinality($${i}::text[]) = 0 OR ${a}.product = ANY($${i}::text[]))`;
+const typeFilter = (a: string, i: number) => `(cardinality($${i}::text[]) = 0 OR ${a}.content_type = ANY($${i}::text[]))`;
+
 const parse = <T>(x: Json<T>): T => (typeof x === 'string' ? (JSON.parse(x) as T) : x);
 
 const facetJson = (col: string, where: string) =>
@@ -40,8 +44,8 @@ export async function cappedCounts(q: Queryable, where: SearchWhere, products: s
   const pi = params.push(products);
   const ti = params.push(types);
   const ci = params.push(COUNT_CAP + 1);
-  const pf = (a: string) => `(cardinality($${pi}::text[]) = 0 OR ${a}.product = ANY($${pi}::text[]))`;
-  const tf = (a: string) => `(cardinality($${ti}::text[]) = 0 OR ${a}.content_type = ANY($${ti}::text[]))`;
+  const pf = (a: string) => productFilter(a, pi);
+  const tf = (a: string) => typeFilter(a, ti);
   // One bounded pass: when it does not reach the cap it holds every visible match, and all counts are exact.
   const { rows } = await q.query<SampleRow>(
     `WITH m AS (SELECT s.product, s.content_type FROM article_search s WHERE ${w.match} AND ${w.audience} LIMIT $${ci})
@@ -55,37 +59,30 @@ export async function cappedCounts(q: Queryable, where: SearchWhere, products: s
   if (matches <= COUNT_CAP) {
     return { matches, capped: false, total: Number(r.total), totalCapped: false, facets: sample };
   }
-  // Over the cap: each figure is counted again up to the cap under its own filters. The facet values
-  // are those of the bounded pass plus the selected ones, so a selected chip never disappears.
-  const valuesOf = (found: FacetCount[], selected: string[]) => [...new Set([...found.map((f) => f.value), ...selected])];
-  const p2: unknown[] = [];
-  const w2 = where(p2);
-  const pi2 = p2.push(products);
-  const ti2 = p2.push(types);
-  const ci2 = p2.push(COUNT_CAP + 1);
-  const vp = p2.push(valuesOf(sample.product, products));
-  const vt = p2.push(valuesOf(sample.contentType, types));
-  const pf2 = `(cardinality($${pi2}::text[]) = 0 OR s.product = ANY($${pi2}::text[]))`;
-  const tf2 = `(cardinality($${ti2}::text[]) = 0 OR s.content_type = ANY($${ti2}::text[]))`;
-  const capped = (extra: string) =>
-    `(SELECT count(*)::int FROM (SELECT 1 FROM article_search s WHERE ${w2.match} AND ${w2.audience} AND ${extra} LIMIT $${ci2}) x)`;
-  const { rows: counted } = await q.query<{ dim: string; value: string; count: number }>(
-    `SELECT 'total' AS dim, '' AS value, ${capped(`${pf2} AND ${tf2}`)} AS count
-     UNION ALL SELECT 'product', v, ${capped(`${tf2} AND s.product = v`)} FROM unnest($${vp}::text[]) v
-     UNION ALL SELECT 'contentType', v, ${capped(`${pf2} AND s.content_type = v`)} FROM unnest($${vt}::text[]) v`,
-    p2,
-  );
-  const facet = (dim: string): FacetCount[] =>
-    counted
-      .filter((c) => c.dim === dim && Number(c.count) > 0)
-      .map((c) => (Number(c.count) > COUNT_CAP ? { value: c.value, count: COUNT_CAP, capped: true } : { value: c.value, count: Number(c.count) }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  const total = Number(counted.find((c) => c.dim === 'total')!.count);
+  // Over the cap. The facet counts are those of the bounded pass, each a lower bound ("at least"),
+  // flagged as capped: counting every value to its own cap would read the whole match set once per
+  // value (69k buffers for a common word at 100k, against 385 for the bounded pass). The total under
+  // the facet filters is counted once more up to the cap, so a filtered total is never an undercount.
+  const lowerBounds = (f: FacetCount[]) => f.map((x) => ({ ...x, capped: true }));
+  let total = COUNT_CAP + 1;
+  if (products.length || types.length) {
+    const p2: unknown[] = [];
+    const w2 = where(p2);
+    const pi2 = p2.push(products);
+    const ti2 = p2.push(types);
+    const ci2 = p2.push(COUNT_CAP + 1);
+    const { rows: counted } = await q.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM article_search s WHERE ${w2.match} AND ${w2.audience} AND ${productFilter('s', pi2)}
+         AND ${typeFilter('s', ti2)} LIMIT $${ci2}) x`,
+      p2,
+    );
+    total = Number(counted[0].n);
+  }
   return {
     matches,
     capped: true,
     total: Math.min(total, COUNT_CAP),
     totalCapped: total > COUNT_CAP,
-    facets: { product: facet('product'), contentType: facet('contentType') },
+    facets: { product: lowerBounds(sample.product), contentType: lowerBounds(sample.contentType) },
   };
 }

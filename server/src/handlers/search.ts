@@ -163,10 +163,11 @@ const CANDIDATES = 300;
  * Two-phase ranking over the narrow `article_search` table (migration 013).
  *
  * A small match set (the capped count says how small) is ranked whole, exactly as before. A large one
- * would cost a ranking pass over every match, so phase one takes index-ordered candidates instead: the
- * newest title matches (the small title vector's GIN index) and the newest body matches; phase two
- * ranks only those. Body-only matches rank 0 on the title and so sort by recency anyway, which is why
- * the newest of them are the right candidates. Deeper pages widen phase one to offset + limit.
+ * would cost a ranking pass over every match, so phase one takes cheap candidates instead: the best title
+ * matches by their title rank (the small title vectors' GIN indexes; the vectors are inline, so ranking
+ * them reads no body) and the newest matches of all (the recency index, stopping after a few hundred);
+ * phase two ranks only those. Body-only matches rank 0 on the title and so sort by recency anyway, which
+ * is why the newest of them are the right candidates. Deeper pages widen phase one to offset + limit.
  */
 function rankedPageSql(q: string, aud: Audience, filters: string, params: unknown[], exact: boolean, want: number): string {
   const m = matchSql(q, params, 's', exact);
@@ -175,9 +176,11 @@ function rankedPageSql(q: string, aud: Audience, filters: string, params: unknow
     return `SELECT s.id, s.updated_at, ${m.rank} AS rank FROM article_search s WHERE ${m.cond} AND ${audCond} AND ${filters}`;
   }
   const ci = params.push(Math.max(CANDIDATES, want));
+  // Title candidates by their title rank (small inline vectors, so exact), body candidates newest first.
   const titleCond = titleMatchSql(q, params, 's');
+  const titleRank = matchSql(q, params, 's').rank;
   return `SELECT s.id, s.updated_at, ${m.rank} AS rank FROM article_search s WHERE s.id IN (
-      (SELECT s.id FROM article_search s WHERE ${titleCond} AND ${audCond} AND ${filters} ORDER BY s.updated_at DESC, s.id LIMIT $${ci})
+      (SELECT s.id FROM article_search s WHERE ${titleCond} AND ${audCond} AND ${filters} ORDER BY ${titleRank} DESC, s.updated_at DESC, s.id LIMIT $${ci})
       UNION
       (SELECT s.id FROM article_search s WHERE ${m.cond} AND ${audCond} AND ${filters} ORDER BY s.updated_at DESC, s.id LIMIT $${ci}))`;
 }

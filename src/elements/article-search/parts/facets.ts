@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { ArticleSearchResult, FacetCount } from '../../../contract/index.js';
 import type { SearchHost } from '../host.js';
-import { contentTypeLabel, facetChipLabel } from './labels.js';
+import { contentTypeLabel, countText, facetChipLabel } from './labels.js';
 
 type FacetKind = 'product' | 'contentType';
 
@@ -25,7 +25,7 @@ export function facets(h: SearchHost, value: ArticleSearchResult | undefined): T
   const rows = groups
     .map(([kind, counts, selected, label]) => {
       // A selected filter stays visible (and removable) even when the server no longer counts it.
-      const all = [...counts, ...selected.filter((s) => !counts.some((c) => c.value === s)).map((value) => ({ value, count: 0 }))];
+      const all: FacetCount[] = [...counts, ...selected.filter((s) => !counts.some((c) => c.value === s)).map((value) => ({ value, count: 0 }))];
       if (!all.length) return null;
       return html`<div class="facet" role="group" aria-label=${label}>
         <span class="facet-label" aria-hidden="true">${label}</span>
@@ -35,8 +35,8 @@ export function facets(h: SearchHost, value: ArticleSearchResult | undefined): T
           // visible "Gateway 2" in every language, so the visible text is hidden from the name instead.
           return html`<button class="chip" part="chip" type="button" aria-pressed=${selected.includes(f.value) ? 'true' : 'false'}
             @click=${() => toggleFacet(h, kind, f.value)}>
-            <span class="chip-text" aria-hidden="true">${name} <span class="count">${new Intl.NumberFormat(h.localeNow).format(f.count)}</span></span>
-            <span class="visually-hidden">${facetChipLabel(name, f.count, h.localeNow)}</span>
+            <span class="chip-text" aria-hidden="true">${name} <span class="count">${countText(f.count, h.localeNow, f.capped)}</span></span>
+            <span class="visually-hidden">${facetChipLabel(name, f.count, h.localeNow, f.capped)}</span>
           </button>`;
         })}
       </div>`;

@@ -318,7 +318,7 @@ export class SearchResults implements ReactiveController {
   announcement(): string {
     const r = this.host.search;
     if (!this.host.query || r.status !== 'ready' || !r.value) return '';
-    return resultCount(r.value.total, this.host.localeNow);
+    return resultCount(r.value.total, this.host.localeNow, r.value.totalCapped);
   }
 
   private renderPopup(): TemplateResult {
@@ -399,7 +399,7 @@ export class SearchResults implements ReactiveController {
           </div>`
         : nothing}
       ${value.items.length && this.host.effectiveMode === 'popup'
-        ? html`<div class="count meta" aria-hidden="true">${resultCount(value.total, this.host.localeNow)}</div>`
+        ? html`<div class="count meta" aria-hidden="true">${resultCount(value.total, this.host.localeNow, value.totalCapped)}</div>`
         : nothing}`;
   }
 
@@ -413,7 +413,7 @@ export class SearchResults implements ReactiveController {
     const total = r.value?.total ?? 0;
     return html`${this.renderStatus()}
       ${items.length
-        ? html`<div class="count meta" aria-hidden="true">${resultCount(total, h.localeNow)}</div>
+        ? html`<div class="count meta" aria-hidden="true">${resultCount(total, h.localeNow, r.value?.totalCapped)}</div>
             <ol class="results" part="listbox" aria-label=${msg('Articles', { id: 'article-search-articles' })}
               aria-busy=${r.status === 'loading' ? 'true' : 'false'} @keydown=${this.onResultsKeydown}>
               ${items.map((hit, i) => this.renderResult(hit, i))}
