@@ -40,9 +40,22 @@ const raw = `http://127.0.0.1:${info.rawPort}/raw`;
 const auth = { authorization: `Bearer ${info.token}` };
 const TERMS = SEARCH_TERMS;
 
+/** The target's CPU time so far (user + system, µs). */
+const targetCpu = () =>
+  new Promise((resolve) => {
+    const on = (m) => {
+      if (!m?.cpu) return;
+      child.off('message', on);
+      resolve(m.cpu.user + m.cpu.system);
+    };
+    child.on('message', on);
+    child.send('cpu');
+  });
+
 async function load(name, makeRequest) {
   // warm-up
   for (let i = 0; i < 20; i++) await (await makeRequest(i)).arrayBuffer();
+  const cpu0 = await targetCpu();
   const lat = [];
   let errors = 0;
   let n = 0;
@@ -65,9 +78,10 @@ async function load(name, makeRequest) {
     }),
   );
   const secs = (performance.now() - t0) / 1000;
+  const cpuPerReq = ((await targetCpu()) - cpu0) / lat.length;
   lat.sort((a, b) => a - b);
   const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
-  return { name, rps: lat.length / secs, p50: q(0.5), p99: q(0.99), n: lat.length, errors };
+  return { name, rps: lat.length / secs, p50: q(0.5), p99: q(0.99), n: lat.length, errors, cpuPerReq };
 }
 
 const results = [];
@@ -99,10 +113,13 @@ const ceiling = results[0].rps;
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 const pct = (x) => (x * 100).toFixed(1) + '%';
-console.log(`${pad('scenario', 28)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('of bare', 9)}${lpad('of raw', 9)}${lpad('errors', 8)}`);
+// "CPU µs/req": the target process's CPU time per request (the load generator and the database are
+// other processes); "raw CPU" is the floor's CPU per request over the scenario's (1.00× = as lean as the
+// floor; read it like "of raw").
+console.log(`${pad('scenario', 28)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('of bare', 9)}${lpad('of raw', 9)}${lpad('CPU µs/req', 12)}${lpad('raw CPU', 9)}${lpad('errors', 8)}`);
 for (const r of results) {
   console.log(
-    `${pad(r.name, 28)}${lpad(r.rps.toFixed(0), 9)}${lpad(r.p50.toFixed(1), 9)}${lpad(r.p99.toFixed(1), 9)}${lpad(pct(r.rps / ceiling), 9)}${lpad(r.raw ? pct(r.rps / r.raw.rps) : '', 9)}${lpad(r.errors, 8)}`,
+    `${pad(r.name, 28)}${lpad(r.rps.toFixed(0), 9)}${lpad(r.p50.toFixed(1), 9)}${lpad(r.p99.toFixed(1), 9)}${lpad(pct(r.rps / ceiling), 9)}${lpad(r.raw ? pct(r.rps / r.raw.rps) : '', 9)}${lpad(r.cpuPerReq.toFixed(0), 12)}${lpad(r.raw ? (r.raw.cpuPerReq / r.cpuPerReq).toFixed(2) + '×' : '', 9)}${lpad(r.errors, 8)}`,
   );
 }
 const [la1, la5] = (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ');
