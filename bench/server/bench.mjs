@@ -1,42 +1,64 @@
 #!/usr/bin/env node
 // Server benchmark: requests/s and p50/p99 latency for list-threads, search and ask under concurrent
-// load on loopback, beside a bare Hono route in the same run (the framework's ceiling), with the ratio.
+// load on loopback, beside a bare Hono route in the same run (the framework's ceiling), with the ratio,
+// and beside each scenario's raw-SQL floor: the very statements the app sent for it (recorded in the
+// target), sent through the driver (`pg` or PGlite) by `node:http` with `JSON.stringify`, no framework.
+// "of raw" is the scenario's req/s over its floor's, both measured in this run.
 //
 //   node bench/server/bench.mjs                 seeded size, PGlite (DATABASE_URL unset) or PostgreSQL
 //   node bench/server/bench.mjs --bulk=100000   plus 100k threads and 100k articles
 //   options: --duration=5 (s per scenario) --connections=16
-//            --keep          PostgreSQL: keep the loaded schema (bench_keep_<bulk>) and reuse it next time
-//            --only=a,b      run only these scenarios (bare, list, search, similar, ask); bare always runs
+//            --only=list,search,similar,ask   run only these scenarios (and the bare route)
+//            --keep                   PostgreSQL: keep the loaded schema (bench_keep_<bulk>) and reuse it next time
+//            --cpu-prof=DIR           the target writes a V8 CPU profile into DIR when it stops
+//                                     (summarise it with bench/server/profile-summary.mjs)
 // Figures, not pass/fail: it prints a table. Loopback only; no external targets.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ASK_BODY, SEARCH_TERMS } from './scenarios.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
 const duration = Number(args.duration ?? 5) * 1000;
 const connections = Number(args.connections ?? 16);
 const bulk = Number(args.bulk ?? 0);
-const only = args.only ? new Set(['bare', ...String(args.only).split(',')]) : null;
+const only = args.only ? new Set(args.only.split(',')) : null;
 const wanted = (key) => !only || only.has(key);
+const profileArgs = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
 
 const target = fileURLToPath(new URL('./target.ts', import.meta.url));
-const child = fork(target, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_BULK: String(bulk), BENCH_KEEP: String(args.keep === 'true') }, stdio: 'inherit' });
+const child = fork(target, [], { execArgv: ['--import', 'tsx', ...profileArgs], env: { ...process.env, BENCH_BULK: String(bulk), BENCH_KEEP: String(args.keep === 'true') }, stdio: 'inherit' });
 console.log(`starting target (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}${bulk ? `, bulk-loading ${bulk} threads + ${bulk} articles + ${bulk} questions` : ', seeded size'}) …`);
 const info = await new Promise((resolve, reject) => {
   child.once('message', resolve);
   child.once('exit', (c) => reject(new Error(`target exited with ${c}`)));
 });
-console.log(`target ready: ${info.db}, setup ${(info.loadMs / 1000).toFixed(1)} s; ${connections} connections, ${duration / 1000} s per scenario\n`);
+console.log(`target ready: ${info.db}, setup ${(info.loadMs / 1000).toFixed(1)} s; ${connections} connections, ${duration / 1000} s per scenario`);
+console.log(`statements per request (the raw floor sends the same): list ${info.statements.list}, search ${info.statements.search}, ask ${info.statements.ask}\n`);
 
 const app = `http://127.0.0.1:${info.appPort}`;
 const bare = `http://127.0.0.1:${info.barePort}`;
+const raw = `http://127.0.0.1:${info.rawPort}/raw`;
 const auth = { authorization: `Bearer ${info.token}` };
+const TERMS = SEARCH_TERMS;
 // Drafts a partner types into the ask form, for the similar-question lookup (deflection).
 const DRAFTS = ['How do I register a deal', 'high availability active-active', 'MDF request pending', 'upgrade path to the latest release', 'okta sso login fails', 'vpn tunnel drops', 'licence renewal', 'backup restore failed'];
-const TERMS = ['high availability', 'firew', 'deal registration', 'okta sso', 'upgrade 5.2', 'sizing', 'mdf', 'vpn tunnel', 'licens', 'backup restore'];
+
+/** The target's CPU time so far (user + system, µs). */
+const targetCpu = () =>
+  new Promise((resolve) => {
+    const on = (m) => {
+      if (!m?.cpu) return;
+      child.off('message', on);
+      resolve(m.cpu.user + m.cpu.system);
+    };
+    child.on('message', on);
+    child.send('cpu');
+  });
 
 async function load(name, makeRequest) {
   // warm-up
   for (let i = 0; i < 20; i++) await (await makeRequest(i)).arrayBuffer();
+  const cpu0 = await targetCpu();
   const lat = [];
   let errors = 0;
   let n = 0;
@@ -59,37 +81,53 @@ async function load(name, makeRequest) {
     }),
   );
   const secs = (performance.now() - t0) / 1000;
+  const cpuPerReq = ((await targetCpu()) - cpu0) / lat.length;
   lat.sort((a, b) => a - b);
   const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
-  return { name, rps: lat.length / secs, p50: q(0.5), p99: q(0.99), n: lat.length, errors };
+  return { name, rps: lat.length / secs, p50: q(0.5), p99: q(0.99), n: lat.length, errors, cpuPerReq };
 }
 
 const results = [];
+// Each scenario, then its raw floor right after it (same load, same moment of the machine's load).
+const scenario = async (name, makeRequest, rawRequest) => {
+  const r = await load(name, makeRequest);
+  r.raw = await load('  raw SQL floor', rawRequest);
+  results.push(r, r.raw);
+};
 results.push(await load('bare Hono route', () => fetch(`${bare}/bare`)));
-if (wanted('list')) results.push(await load('list threads', () => fetch(`${app}/api/v1/threads?limit=20`)));
-if (wanted('search')) {
-  results.push(await load('search (signed in, gold)', (i) => fetch(`${app}/api/v1/articles/search?q=${encodeURIComponent(TERMS[i % TERMS.length])}`, { headers: auth })));
-  results.push(await load('search (anonymous)', (i) => fetch(`${app}/api/v1/articles/search?q=${encodeURIComponent(TERMS[i % TERMS.length])}`)));
-}
+if (wanted('list')) await scenario('list threads', () => fetch(`${app}/api/v1/threads?limit=20`), () => fetch(`${raw}/list`));
+if (wanted('search')) await scenario(
+  'search (signed in, gold)',
+  (i) => fetch(`${app}/api/v1/articles/search?q=${encodeURIComponent(TERMS[i % TERMS.length])}`, { headers: auth }),
+  (i) => fetch(`${raw}/search-gold?i=${i % TERMS.length}`),
+);
+if (wanted('search')) await scenario(
+  'search (anonymous)',
+  (i) => fetch(`${app}/api/v1/articles/search?q=${encodeURIComponent(TERMS[i % TERMS.length])}`),
+  (i) => fetch(`${raw}/search-anon?i=${i % TERMS.length}`),
+);
+// No raw floor for similar questions: its statements are not recorded by the target.
 if (wanted('similar')) results.push(await load('similar questions', (i) => fetch(`${app}/api/v1/questions/similar?q=${encodeURIComponent(DRAFTS[i % DRAFTS.length])}`, { headers: auth })));
-if (wanted('ask')) results.push(
-  await load('ask (POST question)', (i) =>
-    fetch(`${app}/api/v1/questions`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: `Benchmark question number ${i} about deal registration`, body: 'How do I register this deal?', category: 'deal-registration' }),
-    }),
-  ),
+if (wanted('ask')) await scenario(
+  'ask (POST question)',
+  (i) => fetch(`${app}/api/v1/questions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(ASK_BODY(i)) }),
+  () => fetch(`${raw}/ask`, { method: 'POST' }),
 );
 
 const ceiling = results[0].rps;
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
-console.log(`${pad('scenario', 28)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('of bare', 9)}${lpad('errors', 8)}`);
+const pct = (x) => (x * 100).toFixed(1) + '%';
+// "CPU µs/req": the target process's CPU time per request (the load generator and the database are
+// other processes); "raw CPU" is the floor's CPU per request over the scenario's (1.00× = as lean as the
+// floor; read it like "of raw").
+console.log(`${pad('scenario', 28)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('of bare', 9)}${lpad('of raw', 9)}${lpad('CPU µs/req', 12)}${lpad('raw CPU', 9)}${lpad('errors', 8)}`);
 for (const r of results) {
   console.log(
-    `${pad(r.name, 28)}${lpad(r.rps.toFixed(0), 9)}${lpad(r.p50.toFixed(1), 9)}${lpad(r.p99.toFixed(1), 9)}${lpad(((r.rps / ceiling) * 100).toFixed(1) + '%', 9)}${lpad(r.errors, 8)}`,
+    `${pad(r.name, 28)}${lpad(r.rps.toFixed(0), 9)}${lpad(r.p50.toFixed(1), 9)}${lpad(r.p99.toFixed(1), 9)}${lpad(pct(r.rps / ceiling), 9)}${lpad(r.raw ? pct(r.rps / r.raw.rps) : '', 9)}${lpad(r.cpuPerReq.toFixed(0), 12)}${lpad(r.raw ? (r.raw.cpuPerReq / r.cpuPerReq).toFixed(2) + '×' : '', 9)}${lpad(r.errors, 8)}`,
   );
 }
+const [la1, la5] = (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ');
+console.log(`\nload average at the end: ${la1} (1 min), ${la5} (5 min)`);
 child.send('stop');
 await new Promise((r) => child.once('exit', r));

@@ -19,11 +19,12 @@ export interface AuthorColumns {
   author_avatar: string | null;
 }
 
-/** What threads and questions share: a titled, tagged body with a score and activity times. */
-export interface TopicRow extends AuthorColumns {
+/** What a list row of threads and questions shares: the summary's columns, without the body (lists never read it). */
+export interface TopicSummaryRow extends AuthorColumns {
   id: string;
   title: string;
-  body: string;
+  /** Plain-text preview kept by the database when the body is written (migration 014). */
+  excerpt: string;
   category: string;
   tags: string[];
   score: Numeric;
@@ -31,6 +32,11 @@ export interface TopicRow extends AuthorColumns {
   last_activity_at: Date;
   /** Moderation state (migration 006). */
   status: ContentStatus;
+}
+
+/** What threads and questions share: a titled, tagged body with a score and activity times. */
+export interface TopicRow extends TopicSummaryRow {
+  body: string;
   held_reason: string | null;
 }
 
@@ -42,12 +48,14 @@ export interface SeekRow {
   seek_at: string;
 }
 
-export interface ThreadRow extends TopicRow {
+export interface ThreadSummaryRow extends TopicSummaryRow {
   reply_count: Numeric;
   solved: boolean;
   locked: boolean;
   pinned: boolean;
 }
+
+export interface ThreadRow extends TopicRow, ThreadSummaryRow {}
 
 export interface PostRow extends AuthorColumns {
   id: string;
@@ -59,10 +67,12 @@ export interface PostRow extends AuthorColumns {
   held_reason: string | null;
 }
 
-export interface QuestionRow extends TopicRow {
+export interface QuestionSummaryRow extends TopicSummaryRow {
   answer_count: Numeric;
   accepted_answer_id: string | null;
 }
+
+export interface QuestionRow extends TopicRow, QuestionSummaryRow {}
 
 export interface AnswerRow extends AuthorColumns {
   id: string;

@@ -15,8 +15,15 @@ export function plainText(md: string): string {
     .trim();
 }
 
+/**
+ * A one-paragraph plain-text preview: headings and fenced code blocks dropped (a heading run into the
+ * next paragraph reads "What we have so far Audience: …"; code reads as noise), the rest as plainText,
+ * cut at a word boundary near `max` with an ellipsis. Threads and questions store theirs, computed by
+ * the SQL twin `confab_excerpt` (migration 014) when the body is written: keep the two in step
+ * (test/server/excerpt.test.ts compares them).
+ */
 export function excerpt(md: string, max = 200): string {
-  const t = plainText(md);
+  const t = plainText(md.replace(/```[\s\S]*?```/g, ' ').replace(/^[ \t]{0,3}#{1,6}[ \t].*$/gm, ''));
   if (t.length <= max) return t;
   const cut = t.slice(0, max - 1);
   const sp = cut.lastIndexOf(' ');

@@ -9,6 +9,7 @@ import type { Db, Queryable } from '../db.js';
 import { handlers } from '../handlers/index.js';
 import type { AppEnv } from '../http-env.js';
 import { checkIdempotencyKey, requestFingerprint, runOnce } from '../idempotency.js';
+import { jsonWithEtag } from '../middlewares/etag.js';
 import { enforceRateLimit, type RateLimiter } from '../middlewares/rate-limit.js';
 import { gateWrite } from '../moderation/write-gate.js';
 import type { FetchJson } from '../openbadges/verify.js';
@@ -57,6 +58,8 @@ async function serve(c: Context<AppEnv>, name: EndpointName, ep: Endpoint, deps:
     if (out === undefined) return c.body(null, 204, headers);
     // A text endpoint (the CSV export) returns its text as is, with its own media type.
     if (ep.mediaType) return c.body(String(out), status as 200, { ...headers, 'content-type': `${ep.mediaType}; charset=utf-8` });
+    // A read is serialised once, here, and its ETag hashed from that same text (no second read of the body).
+    if (c.req.method === 'GET' && status === 200) return jsonWithEtag(c, JSON.stringify(out), headers);
     return c.json(out as object, status as 200, headers);
   };
 

@@ -1,7 +1,7 @@
 import type { Answer, Ok, Question, QuestionSummary, SimilarQuestion, VoteResult, VoteValue } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
 import { HttpError, forbidden, notFound } from '../problem.js';
-import type { AnswerInQuestionRow, AnswerRow, Numeric, QuestionRow, SeekRow, SimilarQuestionRow, VotedAnswerRow } from '../rows.js';
+import type { AnswerInQuestionRow, AnswerRow, Numeric, QuestionRow, QuestionSummaryRow, SeekRow, SimilarQuestionRow, VotedAnswerRow } from '../rows.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import { excerpt, iso, newId } from '../text.js';
 import { AUTHOR_COLS, author, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
@@ -13,15 +13,17 @@ import { recountParent } from '../moderation/content.js';
 import { keepRevision } from '../moderation/revisions.js';
 import { screenEdit, screenNewPost } from '../moderation/screen.js';
 import { mayModerate, mayRead, shownInTopic } from '../moderation/visibility.js';
-import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
+import { TOPIC_SEEK_COLUMN, TOPIC_SUMMARY_COLS, topicListSql, topicSummary } from './topic.js';
 
-const Q_COLS = `t.id, t.title, t.body, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,
+const Q_COLS = `t.id, t.title, t.body, t.excerpt, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,
   t.created_at, t.last_activity_at, t.status, t.held_reason, ${AUTHOR_COLS}`;
+/** A question list row: the summary's columns only (no body; the excerpt is stored). */
+const Q_SUMMARY_COLS = `${TOPIC_SUMMARY_COLS}, t.answer_count, t.accepted_answer_id`;
 const Q_FROM = `FROM questions t JOIN people p ON p.id = t.author_id`;
 const Q_SELECT = `SELECT ${Q_COLS} ${Q_FROM}`;
 const A_SELECT = `SELECT x.*, ${AUTHOR_COLS} FROM answers x JOIN people p ON p.id = x.author_id`;
 
-export const questionSummary = (r: QuestionRow): QuestionSummary =>
+export const questionSummary = (r: QuestionSummaryRow): QuestionSummary =>
   ({ ...topicSummary(r, { answerCount: Number(r.answer_count), score: Number(r.score), accepted: r.accepted_answer_id != null }), status: r.status });
 
 async function myVote(ctx: Ctx, kind: string, id: string): Promise<VoteValue> {
@@ -100,7 +102,7 @@ export const answer = (r: AnswerRow & { my_vote?: Numeric }, acceptedId: string 
 
 export async function listQuestions(ctx: Ctx<'listQuestions'>) {
   const { sql, params, limit, cursorAfter } = topicListSql(ctx.query, 'questions', 'answer_count');
-  const { rows } = await ctx.q.query<QuestionRow & SeekRow>(`SELECT ${Q_COLS}, ${TOPIC_SEEK_COLUMN} ${Q_FROM} ${sql}`, params);
+  const { rows } = await ctx.q.query<QuestionSummaryRow & SeekRow>(`SELECT ${Q_SUMMARY_COLS}, ${TOPIC_SEEK_COLUMN} ${Q_FROM} ${sql}`, params);
   return keysetPage(rows, limit, questionSummary, cursorAfter);
 }
 

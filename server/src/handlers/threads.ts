@@ -1,7 +1,7 @@
 import type { Post, Thread, ThreadSummary } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../problem.js';
-import type { PostRow, SeekRow, ThreadRow } from '../rows.js';
+import type { PostRow, SeekRow, ThreadRow, ThreadSummaryRow } from '../rows.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import { iso, isoOrNull, newId } from '../text.js';
 import { announceContent } from '../moderation/announce.js';
@@ -12,17 +12,19 @@ import { mayModerate, mayRead, shownInTopic } from '../moderation/visibility.js'
 import { HttpError } from '../problem.js';
 import { AUTHOR_COLS, author, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
 import { autoFollow, enqueue } from '../notify/outbox.js';
-import { TOPIC_SEEK_COLUMN, topicListSql, topicSummary } from './topic.js';
+import { TOPIC_SEEK_COLUMN, TOPIC_SUMMARY_COLS, topicListSql, topicSummary } from './topic.js';
 
 const THREAD_FROM = `FROM threads t JOIN people p ON p.id = t.author_id`;
 const THREAD_SELECT = `SELECT t.*, ${AUTHOR_COLS} ${THREAD_FROM}`;
+/** A thread list row: the summary's columns only. */
+const THREAD_SUMMARY_COLS = `${TOPIC_SUMMARY_COLS}, t.reply_count, t.solved, t.locked, t.pinned`;
 const POST_FROM = `FROM posts x JOIN people p ON p.id = x.author_id`;
 const POST_SELECT = `SELECT x.*, ${AUTHOR_COLS} ${POST_FROM}`;
 
 /** Posts run oldest first: (created_at, id) ascending, which the posts_thread index holds per thread. */
 const POSTS = cursorKind('posts', ['time', 'id']);
 
-export const threadSummary = (r: ThreadRow): ThreadSummary =>
+export const threadSummary = (r: ThreadSummaryRow): ThreadSummary =>
   ({ ...topicSummary(r, { replyCount: Number(r.reply_count), score: Number(r.score), solved: !!r.solved }), status: r.status, locked: !!r.locked, pinned: !!r.pinned });
 export const thread = (r: ThreadRow): Thread => ({ ...threadSummary(r), body: r.body });
 export const post = (r: PostRow): Post => ({
@@ -52,7 +54,7 @@ async function postsPage(ctx: Ctx, threadId: string, cursor?: string, limitIn?: 
 
 export async function listThreads(ctx: Ctx<'listThreads'>) {
   const { sql, params, limit, cursorAfter } = topicListSql(ctx.query, 'threads', 'reply_count');
-  const { rows } = await ctx.q.query<ThreadRow & SeekRow>(`SELECT t.*, ${AUTHOR_COLS}, ${TOPIC_SEEK_COLUMN} ${THREAD_FROM} ${sql}`, params);
+  const { rows } = await ctx.q.query<ThreadSummaryRow & SeekRow>(`SELECT ${THREAD_SUMMARY_COLS}, ${TOPIC_SEEK_COLUMN} ${THREAD_FROM} ${sql}`, params);
   return keysetPage(rows, limit, threadSummary, cursorAfter);
 }
 

@@ -2,10 +2,10 @@
 import type { QuestionSummary, ThreadSummary } from '../../../src/contract/index.js';
 import type { QueryOf } from '../context.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, seekTime, type CursorKind, type Key, type PartName } from '../cursor.js';
-import type { SeekRow, TopicRow } from '../rows.js';
+import type { SeekRow, TopicSummaryRow } from '../rows.js';
 import { listedOnly } from '../moderation/visibility.js';
-import { excerpt, iso } from '../text.js';
-import { author, pageLimit } from './common.js';
+import { iso } from '../text.js';
+import { AUTHOR_COLS, author, pageLimit } from './common.js';
 
 /** The fields both summaries fill alike. `score` is shared too, but both contracts list it among their own fields. */
 type TopicFields = Pick<ThreadSummary & QuestionSummary, 'id' | 'title' | 'excerpt' | 'category' | 'tags' | 'author' | 'createdAt' | 'lastActivityAt'>;
@@ -15,11 +15,11 @@ type TopicFields = Pick<ThreadSummary & QuestionSummary, 'id' | 'title' | 'excer
  * `author` and `createdAt`, where both contracts list those fields, so the JSON keeps its key order
  * (and the ETags their values).
  */
-export function topicSummary<Own extends object>(r: TopicRow, own: Own): TopicFields & Own {
+export function topicSummary<Own extends object>(r: TopicSummaryRow, own: Own): TopicFields & Own {
   return {
     id: r.id,
     title: r.title,
-    excerpt: excerpt(r.body),
+    excerpt: r.excerpt,
     category: r.category,
     tags: r.tags ?? [],
     author: author(r),
@@ -66,6 +66,13 @@ interface PinRow {
   pinned?: boolean;
 }
 
+/**
+ * The columns of a topic summary both kinds share (topics aliased `t`, authors `p`). Lists select
+ * these, not `t.*`: the body is never read for a list (the excerpt is stored, migration 014), so
+ * it is neither detoasted nor sent from the database.
+ */
+export const TOPIC_SUMMARY_COLS = `t.id, t.title, t.excerpt, t.category, t.tags, t.author_id, t.score, t.created_at, t.last_activity_at, t.status, ${AUTHOR_COLS}`;
+
 /** The column a topic list selects besides the topic's own: its activity time as exact key text. */
 export const TOPIC_SEEK_COLUMN = `${seekTime('t.last_activity_at')} AS seek_at`;
 
@@ -86,7 +93,7 @@ export function topicListSql(query: QueryOf<'listThreads' | 'listQuestions'>, li
   if (tag) where.push(`$${params.push(tag)} = ANY(t.tags)`);
   if (sort === 'unanswered') where.push(`t.${countColumn} = 0`);
   let order: string;
-  let cursorAfter: (r: TopicRow & SeekRow & PinRow) => string;
+  let cursorAfter: (r: TopicSummaryRow & SeekRow & PinRow) => string;
   if (list === 'threads' && sort === 'top') {
     // The same orders as below, after `pinned` (true first).
     const kind = PINNED_KINDS.top;

@@ -1,25 +1,52 @@
 // ETag + If-None-Match for reads: a strong tag over the JSON or SVG body, a 304 when it matches.
 // API reads are private (they depend on the token); Open Badges documents may be cached publicly.
+//
+// Contract endpoints tag their JSON where they serialise it (`jsonWithEtag`, called by
+// endpoints/mount.ts): the text is hashed once, as it is, with no second read of the response.
+// The middleware covers every other read (Open Badges documents, SVG, meta routes) by reading the
+// response back, and leaves alone a response that already carries a tag.
 import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+
+/** A strong tag: 27 characters of the body's SHA-256 (160 bits), as before this moved. */
+const tagOf = (body: string | Buffer) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+
+const cacheFor = (path: string) => (path.startsWith('/ob/') ? 'public, max-age=60, must-revalidate' : 'private, no-cache');
+
+const matches = (inm: string | undefined, tag: string) => !!inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === tag);
+
+/** A 304 carrying the tag and the headers of the response it stands for (minus its body's). */
+function notModified(headers: Headers, tag: string, cache: string): Response {
+  headers.delete('content-type');
+  headers.delete('content-length');
+  headers.set('etag', tag);
+  headers.set('cache-control', cache);
+  return new Response(null, { status: 304, headers });
+}
+
+/**
+ * A GET's JSON answer with its ETag, or a 304 when If-None-Match names it. `text` is the JSON already
+ * serialised, so it is hashed and sent as is.
+ */
+export function jsonWithEtag(c: Context, text: string, headers: Record<string, string>): Response {
+  const tag = tagOf(text);
+  const cache = cacheFor(c.req.path);
+  if (matches(c.req.header('if-none-match'), tag)) return notModified(new Headers(headers), tag, cache);
+  return c.body(text, 200, { ...headers, 'content-type': 'application/json', etag: tag, 'cache-control': cache, vary: 'Authorization' });
+}
 
 export const etag = () =>
   createMiddleware(async (c, next) => {
     await next();
     if (c.req.method !== 'GET' || (c.res.status !== 200 && c.res.status !== 410)) return;
+    if (c.res.headers.has('etag')) return;
     const ct = c.res.headers.get('content-type') ?? '';
     if (!/json|svg/.test(ct)) return;
-    const buf = Buffer.from(await c.res.clone().arrayBuffer());
-    const tag = `"${createHash('sha256').update(buf).digest('base64url').slice(0, 27)}"`;
-    const cache = c.req.path.startsWith('/ob/') ? 'public, max-age=60, must-revalidate' : 'private, no-cache';
-    const inm = c.req.header('if-none-match');
-    if (c.res.status === 200 && inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === tag)) {
-      const headers = new Headers(c.res.headers);
-      headers.delete('content-type');
-      headers.delete('content-length');
-      headers.set('etag', tag);
-      headers.set('cache-control', cache);
-      c.res = new Response(null, { status: 304, headers });
+    const tag = tagOf(Buffer.from(await c.res.clone().arrayBuffer()));
+    const cache = cacheFor(c.req.path);
+    if (c.res.status === 200 && matches(c.req.header('if-none-match'), tag)) {
+      c.res = notModified(new Headers(c.res.headers), tag, cache);
       return;
     }
     c.res.headers.set('etag', tag);

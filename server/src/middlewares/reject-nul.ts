@@ -20,8 +20,15 @@ function templateFor(c: Context, length: number): string[] | undefined {
   return matchedRoutes(c).map((r) => r.path.split('/')).find((t) => t.length === length && t.some((s) => s.startsWith(':')));
 }
 
+/**
+ * A NUL can only reach the path or query as `%00`: HTTP parsers refuse a raw NUL byte in the request
+ * line. So a URL without either needs no parsing at all (the common case, kept cheap for every read).
+ */
+const mayHoldNul = (url: string) => url.includes('\0') || /%00/i.test(url);
+
 export const rejectNul = () =>
   createMiddleware(async (c, next) => {
+    if (!mayHoldNul(c.req.url)) return next();
     const errors: FieldError[] = [];
     for (const [name, values] of Object.entries(c.req.queries())) {
       if (hasNul(name) || values.some(hasNul)) errors.push({ path: printable(name), message: NUL_MESSAGE });

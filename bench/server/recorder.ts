@@ -1,0 +1,75 @@
+// Records the SQL one request sends, so the benchmark's raw-SQL floor runs exactly the same queries
+// (same text, same parameters, same order) without the framework: no hand-copied SQL to drift from
+// the handlers. Writes run in a transaction; their statements are recorded the same way, and the
+// replay gives each run fresh ids (see `replay`).
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../../server/src/db.js';
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+export interface Recorder {
+  /** The Db to give the app: passes everything through, and logs statements while recording. */
+  db: Db;
+  /** Runs fn while logging; returns the statements sent meanwhile (in transactions too). */
+  record(fn: () => Promise<unknown>): Promise<{ statements: Statement[]; inTransaction: boolean }>;
+}
+
+export function recorder(db: Db): Recorder {
+  let log: Statement[] | null = null;
+  let inTransaction = false;
+  const logged = (q: Queryable): Queryable => ({
+    query(sql, params = []) {
+      log?.push({ sql, params: [...params] });
+      return q.query(sql, params);
+    },
+    exec: (sql) => q.exec(sql),
+  });
+  const wrapped: Db = {
+    ...db,
+    kind: db.kind,
+    ...logged(db),
+    transaction(fn) {
+      if (log) inTransaction = true;
+      return db.transaction((tx) => fn(logged(tx)));
+    },
+    listen: (c, cb) => db.listen(c, cb),
+    notify: (c, p) => db.notify(c, p),
+    close: () => db.close(),
+  };
+  return {
+    db: wrapped,
+    async record(fn) {
+      log = [];
+      inTransaction = false;
+      try {
+        await fn();
+        return { statements: log, inTransaction };
+      } finally {
+        log = null;
+      }
+    },
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The statements again with the values the recorded request made up replaced by fresh ones, so a
+ * replay inserts new rows instead of colliding with the recorded ones: the ids in `ids` (the new
+ * question's, say; also inside JSON text) and every UUID-shaped parameter (a search event's id).
+ */
+export function withFreshIds(statements: Statement[], ids: string[], fresh: (old: string) => string): Statement[] {
+  const map = new Map(ids.map((id) => [id, fresh(id)]));
+  const swap = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(swap);
+    if (typeof v !== 'string') return v;
+    if (UUID.test(v)) return randomUUID();
+    let s = v;
+    for (const [a, b] of map) s = s.split(a).join(b);
+    return s;
+  };
+  return statements.map((st) => ({ sql: st.sql, params: st.params.map(swap) }));
+}
