@@ -112,9 +112,10 @@ async function renderPhase(page, id) {
     (id) => {
       const p = window.__STORYBOOK_PREVIEW__;
       const r = p?.currentRender;
-      // Until the switch has happened, the current render is still the previous story's.
-      if (!r || r.id !== id) return document.body.classList.contains('sb-show-errordisplay') && !r ? 'errordisplay' : false;
+      // The previous story in this page showed no error display (a failure gets a fresh page), so one now is this entry's.
       if (document.body.classList.contains('sb-show-errordisplay')) return 'errordisplay';
+      // Until the switch has happened, the current render is still the previous story's.
+      if (!r || r.id !== id) return false;
       // Docs renders have no phase; they are done when the docs root has content.
       if (r.phase === undefined) return document.querySelector('#storybook-docs .sbdocs') ? 'docs' : false;
       return ['completed', 'finished', 'errored', 'aborted'].includes(r.phase) ? r.phase : false;
