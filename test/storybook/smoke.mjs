@@ -4,6 +4,12 @@
 // a console error, Storybook's error display or an empty root, or any axe violation inside the story.
 // Docs pages are opened too and checked for errors (not axe: they are Storybook's own UI).
 //
+// Speed: each worker keeps one page and switches stories in it the way Storybook's own UI does (the
+// `setCurrentStory` event on the preview's channel), so the preview bundle, msw's worker and axe load
+// once per worker instead of once per story (that reload was most of the 440 s for 130 stories). Stories
+// are written to share a page (docs pages render several at once; each has its own backend id). After a
+// failing story, and for docs pages, the worker opens a fresh page, so one broken story cannot spill over.
+//
 //   node test/storybook/smoke.mjs [--no-build] [--only <substring>] [--no-docs]
 //   env: CHROME_PATH (default /usr/bin/chromium), SMOKE_CONCURRENCY (default 2),
 //        CONFAB_COUNT_FILE (appends "passed failed\n")
@@ -100,20 +106,22 @@ const browser = await chromium.launch({
 });
 const axePath = require.resolve('axe-core/axe.min.js');
 
-/** Waits for Storybook to finish rendering (and playing) the entry; returns the final phase. */
-async function renderPhase(page) {
+/** Waits for Storybook to finish rendering (and playing) the entry `id`; returns the final phase. */
+async function renderPhase(page, id) {
   const handle = await page.waitForFunction(
-    () => {
+    (id) => {
       const p = window.__STORYBOOK_PREVIEW__;
       const r = p?.currentRender;
+      // The previous story in this page showed no error display (a failure gets a fresh page), so one now is this entry's.
       if (document.body.classList.contains('sb-show-errordisplay')) return 'errordisplay';
-      if (!r) return false;
+      // Until the switch has happened, the current render is still the previous story's.
+      if (!r || r.id !== id) return false;
       // Docs renders have no phase; they are done when the docs root has content.
       if (r.phase === undefined) return document.querySelector('#storybook-docs .sbdocs') ? 'docs' : false;
       return ['completed', 'finished', 'errored', 'aborted'].includes(r.phase) ? r.phase : false;
     },
-    undefined,
-    { timeout: RENDER_TIMEOUT, polling: 100 },
+    id,
+    { timeout: RENDER_TIMEOUT, polling: 50 },
   );
   return handle.jsonValue();
 }
@@ -189,38 +197,73 @@ async function settle(page) {
   }, SETTLE_MAX);
 }
 
-async function check(entry) {
+/**
+ * A worker's browser page and what it collects for the entry being checked. `fresh` opens a new context
+ * and page (no service worker, cache or storage carried over); `show` brings an entry on screen.
+ */
+function worker() {
+  let context;
+  let page;
+  let current = { problems: [], expectHttpErrors: false };
+
+  async function fresh() {
+    await context?.close().catch(() => {});
+    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce' });
+    await context.addInitScript(trackPending);
+    page = await context.newPage();
+    page.on('pageerror', (e) => current.problems.push(`page error: ${e.message.split('\n')[0]}`));
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const text = m.text();
+      // Chromium's own line for a failed request names no URL; the response and requestfailed
+      // listeners below report the same failure with its URL.
+      if (/^Failed to load resource: /.test(text)) return;
+      current.problems.push(`console error: ${text.split('\n')[0].slice(0, 300)}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() < 400) return;
+      if (current.expectHttpErrors && new URL(r.url()).pathname.startsWith('/mock-api/')) return;
+      current.problems.push(`HTTP ${r.status()} ${r.url()}`);
+    });
+    page.on('requestfailed', (r) => {
+      const why = r.failure()?.errorText ?? '';
+      // An abort is the element letting go of a request it no longer wants, not a failure.
+      if (why !== 'net::ERR_ABORTED') current.problems.push(`request failed: ${r.url().slice(0, 200)} (${why})`);
+    });
+  }
+
+  /** Loads the preview at the entry (a fresh page), or switches the loaded preview to it. */
+  async function show(entry, reload) {
+    const viewMode = entry.type === 'docs' ? 'docs' : 'story';
+    if (reload) {
+      await fresh();
+      await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}`, { waitUntil: 'load', timeout: RENDER_TIMEOUT });
+    } else {
+      await page.evaluate(([storyId, viewMode]) => window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId, viewMode }), [entry.id, viewMode]);
+    }
+  }
+
+  return {
+    get page() {
+      return page;
+    },
+    collect(entry) {
+      current = { problems: [], expectHttpErrors: (entry.tags ?? []).includes('http-errors') };
+      return current.problems;
+    },
+    show,
+    close: () => context?.close().catch(() => {}),
+  };
+}
+
+async function check(entry, w, reload) {
   const t0 = Date.now();
-  const problems = [];
+  const problems = w.collect(entry);
   let settled = '';
-  const expectHttpErrors = (entry.tags ?? []).includes('http-errors');
-  // A fresh context per entry: no service worker, cache or storage carried over from another story.
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce' });
-  await context.addInitScript(trackPending);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message.split('\n')[0]}`));
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const text = m.text();
-    // Chromium's own line for a failed request names no URL; the response and requestfailed
-    // listeners below report the same failure with its URL.
-    if (/^Failed to load resource: /.test(text)) return;
-    problems.push(`console error: ${text.split('\n')[0].slice(0, 300)}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() < 400) return;
-    if (expectHttpErrors && new URL(r.url()).pathname.startsWith('/mock-api/')) return;
-    problems.push(`HTTP ${r.status()} ${r.url()}`);
-  });
-  page.on('requestfailed', (r) => {
-    const why = r.failure()?.errorText ?? '';
-    // An abort is the element letting go of a request it no longer wants, not a failure.
-    if (why !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url().slice(0, 200)} (${why})`);
-  });
   try {
-    const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${entry.type === 'docs' ? 'docs' : 'story'}`;
-    await page.goto(url, { waitUntil: 'load', timeout: RENDER_TIMEOUT });
-    const phase = await renderPhase(page).catch(() => 'timeout');
+    await w.show(entry, reload);
+    const page = w.page;
+    const phase = await renderPhase(page, entry.id).catch(() => 'timeout');
     if (phase === 'timeout') problems.push(`did not finish rendering within ${RENDER_TIMEOUT / 1000} s`);
     else if (phase === 'errored' || phase === 'errordisplay') {
       const msg = await page.locator('#error-message').textContent().catch(() => '');
@@ -234,7 +277,7 @@ async function check(entry) {
       if (empty) problems.push('#storybook-root is empty');
       if (await page.locator('.sb-errordisplay').isVisible().catch(() => false)) problems.push('.sb-errordisplay is visible');
       settled = await settle(page);
-      await page.addScriptTag({ path: axePath });
+      if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
       const violations = await page.evaluate(async (pageRules) => {
         const rules = Object.fromEntries(pageRules.map((id) => [id, { enabled: false }]));
         const r = await window.axe.run({ include: ['#storybook-root'] }, { resultTypes: ['violations'], rules });
@@ -244,8 +287,6 @@ async function check(entry) {
     }
   } catch (e) {
     problems.push(`smoke error: ${String(e?.message ?? e).split('\n')[0]}`);
-  } finally {
-    await context.close().catch(() => {});
   }
   const label = `${entry.type === 'docs' ? 'docs ' : ''}${entry.id}`;
   const ms = Date.now() - t0;
@@ -259,11 +300,17 @@ let failed = 0;
 let next = 0;
 await Promise.all(
   Array.from({ length: Math.min(concurrency, entries.length) }, async () => {
+    const w = worker();
+    // A fresh page for the first entry, for every docs page, and after a failure.
+    let reload = true;
     while (next < entries.length) {
       const entry = entries[next++];
-      if (await check(entry)) passed++;
+      const ok = await check(entry, w, reload || entry.type === 'docs');
+      if (ok) passed++;
       else failed++;
+      reload = !ok || entry.type === 'docs';
     }
+    await w.close();
   }),
 );
 await browser.close();

@@ -10,8 +10,10 @@ export function usePortal() {
   let browser;
 
   before(async () => {
+    // Chromium starts while the server does (assigned as soon as it is up, so after() closes it either way).
+    const launching = launch().then((b) => (browser = b));
     server = await startServer();
-    browser = await launch();
+    await launching;
   });
 
   after(async () => {
