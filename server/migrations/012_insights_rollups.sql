@@ -40,17 +40,24 @@ CREATE TABLE insights_question_days (
   PRIMARY KEY (day, tier, org, category, product, bucket)
 );
 CREATE FUNCTION insights_refresh_questions(days date[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE d date; lo timestamptz; hi timestamptz;
 BEGIN
   PERFORM insights_lock_days('insights_question_days', days);
   DELETE FROM insights_question_days WHERE day = ANY(days);
-  INSERT INTO insights_question_days
-  SELECT d, COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''), insights_hours_bucket(x.h),
-    count(*), count(*) FILTER (WHERE q.accepted_answer_id IS NOT NULL), count(x.h), COALESCE(sum(x.h), 0)
-  FROM (SELECT DISTINCT d FROM unnest(days) d WHERE d IS NOT NULL) dd(d)
-  JOIN questions q ON q.created_at >= insights_day_start(d) AND q.created_at < insights_day_start(d + 1) AND q.status = 'published'
-  LEFT JOIN people p ON p.id = q.author_id,
-  LATERAL (SELECT EXTRACT(EPOCH FROM (q.first_answer_at - q.created_at))::double precision / 3600.0 AS h) x
-  GROUP BY 1, 2, 3, 4, 5, 6;
+  -- One day at a time, with its bounds as values: each is an index range scan (a join on unnest() was
+  -- planned as a scan of the whole table). In the other rollups, lookups of a question or an answer
+  -- are LATERAL … LIMIT 1 or scalar subqueries: a plain join (or EXISTS) was planned as a hash of all 120k answers
+  -- for a day's thousand votes.
+  FOR d IN SELECT DISTINCT x FROM unnest(days) x WHERE x IS NOT NULL LOOP
+    lo := insights_day_start(d); hi := insights_day_start(d + 1);
+    INSERT INTO insights_question_days
+    SELECT d, COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''), insights_hours_bucket(x.h),
+      count(*), count(*) FILTER (WHERE q.accepted_answer_id IS NOT NULL), count(x.h), COALESCE(sum(x.h), 0)
+    FROM questions q LEFT JOIN people p ON p.id = q.author_id,
+    LATERAL (SELECT EXTRACT(EPOCH FROM (q.first_answer_at - q.created_at))::double precision / 3600.0 AS h) x
+    WHERE q.created_at >= lo AND q.created_at < hi AND q.status = 'published'
+    GROUP BY 2, 3, 4, 5, 6;
+  END LOOP;
 END $$;
 
 -- CSAT answers per day answered and the question's cut (no status filter, as before).
@@ -60,17 +67,21 @@ CREATE TABLE insights_csat_days (
   PRIMARY KEY (day, tier, org, category, product)
 );
 CREATE FUNCTION insights_refresh_csat(days date[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE d date; lo timestamptz; hi timestamptz;
 BEGIN
   PERFORM insights_lock_days('insights_csat_days', days);
   DELETE FROM insights_csat_days WHERE day = ANY(days);
+  FOR d IN SELECT DISTINCT x FROM unnest(days) x WHERE x IS NOT NULL LOOP
+  lo := insights_day_start(d); hi := insights_day_start(d + 1);
   INSERT INTO insights_csat_days
   SELECT d, COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''),
     count(*), sum(c.score), count(*) FILTER (WHERE c.score = 1), count(*) FILTER (WHERE c.score = 2),
     count(*) FILTER (WHERE c.score = 3), count(*) FILTER (WHERE c.score = 4), count(*) FILTER (WHERE c.score = 5)
-  FROM (SELECT DISTINCT d FROM unnest(days) d WHERE d IS NOT NULL) dd(d)
-  JOIN csat c ON c.answered_at >= insights_day_start(d) AND c.answered_at < insights_day_start(d + 1)
-  JOIN questions q ON q.id = c.question_id LEFT JOIN people p ON p.id = q.author_id
-  GROUP BY 1, 2, 3, 4, 5;
+  FROM csat c JOIN LATERAL (SELECT q.category, q.product, q.author_id FROM questions q WHERE q.id = c.question_id LIMIT 1) q ON true
+  LEFT JOIN people p ON p.id = q.author_id
+  WHERE c.answered_at >= lo AND c.answered_at < hi
+  GROUP BY 2, 3, 4, 5;
+  END LOOP;
 END $$;
 
 -- Deflections per day, cut by the partner who deflected (tier, organisation) and the question that
@@ -80,15 +91,19 @@ CREATE TABLE insights_deflection_days (
   PRIMARY KEY (day, tier, org, category, product)
 );
 CREATE FUNCTION insights_refresh_deflections(days date[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE d date; lo timestamptz; hi timestamptz;
 BEGIN
   PERFORM insights_lock_days('insights_deflection_days', days);
   DELETE FROM insights_deflection_days WHERE day = ANY(days);
-  INSERT INTO insights_deflection_days
-  SELECT d, COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''), count(*)
-  FROM (SELECT DISTINCT d FROM unnest(days) d WHERE d IS NOT NULL) dd(d)
-  JOIN deflections x ON x.created_at >= insights_day_start(d) AND x.created_at < insights_day_start(d + 1)
-  JOIN questions q ON q.id = x.question_id LEFT JOIN people p ON p.id = x.person_id
-  GROUP BY 1, 2, 3, 4, 5;
+  FOR d IN SELECT DISTINCT y FROM unnest(days) y WHERE y IS NOT NULL LOOP
+    lo := insights_day_start(d); hi := insights_day_start(d + 1);
+    INSERT INTO insights_deflection_days
+    SELECT d, COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''), count(*)
+    FROM deflections x JOIN LATERAL (SELECT q.category, q.product FROM questions q WHERE q.id = x.question_id LIMIT 1) q ON true
+    LEFT JOIN people p ON p.id = x.person_id
+    WHERE x.created_at >= lo AND x.created_at < hi
+    GROUP BY 2, 3, 4, 5;
+  END LOOP;
 END $$;
 
 -- "Was this helpful" on articles, and votes on published answers, per day.
@@ -98,18 +113,19 @@ CREATE TABLE insights_helpful_days (
   answer_up integer NOT NULL DEFAULT 0, answer_all integer NOT NULL DEFAULT 0
 );
 CREATE FUNCTION insights_refresh_helpful(days date[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE d date; lo timestamptz; hi timestamptz;
 BEGIN
   PERFORM insights_lock_days('insights_helpful_days', days);
   DELETE FROM insights_helpful_days WHERE day = ANY(days);
-  INSERT INTO insights_helpful_days
-  SELECT d,
-    (SELECT count(*) FILTER (WHERE f.helpful) FROM article_feedback f WHERE f.created_at >= insights_day_start(d) AND f.created_at < insights_day_start(d + 1)),
-    (SELECT count(*) FROM article_feedback f WHERE f.created_at >= insights_day_start(d) AND f.created_at < insights_day_start(d + 1)),
-    (SELECT count(*) FILTER (WHERE v.value > 0) FROM votes v JOIN answers a ON a.id = v.target_id AND a.status = 'published'
-      WHERE v.target_kind = 'answer' AND v.created_at >= insights_day_start(d) AND v.created_at < insights_day_start(d + 1)),
-    (SELECT count(*) FROM votes v JOIN answers a ON a.id = v.target_id AND a.status = 'published'
-      WHERE v.target_kind = 'answer' AND v.created_at >= insights_day_start(d) AND v.created_at < insights_day_start(d + 1))
-  FROM (SELECT DISTINCT d FROM unnest(days) d WHERE d IS NOT NULL) dd(d);
+  FOR d IN SELECT DISTINCT x FROM unnest(days) x WHERE x IS NOT NULL LOOP
+    lo := insights_day_start(d); hi := insights_day_start(d + 1);
+    INSERT INTO insights_helpful_days
+    SELECT d, f.yes, f.total, v.up, v.total
+    FROM (SELECT count(*) FILTER (WHERE helpful) AS yes, count(*) AS total FROM article_feedback WHERE created_at >= lo AND created_at < hi) f,
+         (SELECT count(*) FILTER (WHERE v.value > 0) AS up, count(*) AS total FROM votes v
+          WHERE v.target_kind = 'answer' AND v.created_at >= lo AND v.created_at < hi
+            AND (SELECT a.status FROM answers a WHERE a.id = v.target_id) = 'published') v;
+  END LOOP;
 END $$;
 
 -- Published threads, posts, questions and answers created per day.
@@ -122,9 +138,9 @@ BEGIN
   PERFORM insights_lock_days('insights_volume_days:' || kind, days);
   DELETE FROM insights_volume_days v WHERE v.kind = insights_refresh_volume.kind AND v.day = ANY(days);
   EXECUTE format(
-    'INSERT INTO insights_volume_days SELECT d, %L, count(*) FROM (SELECT DISTINCT d FROM unnest($1) d WHERE d IS NOT NULL) dd(d)
-       JOIN %I t ON t.created_at >= insights_day_start(d) AND t.created_at < insights_day_start(d + 1) AND t.status = ''published''
-     GROUP BY 1', kind, kind) USING days;
+    'INSERT INTO insights_volume_days SELECT d, %L, (SELECT count(*) FROM %I t
+       WHERE t.created_at >= insights_day_start(d) AND t.created_at < insights_day_start(d + 1) AND t.status = ''published'')
+     FROM (SELECT DISTINCT d FROM unnest($1::date[]) d WHERE d IS NOT NULL) dd(d)', kind, kind) USING days;
 END $$;
 
 -- Per person and day: answers written that day that are now accepted, and up-votes their published
@@ -134,22 +150,26 @@ CREATE TABLE insights_contributor_days (
   PRIMARY KEY (day, person_id)
 );
 CREATE FUNCTION insights_refresh_contributors(days date[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE d date; lo timestamptz; hi timestamptz;
 BEGIN
   PERFORM insights_lock_days('insights_contributor_days', days);
   DELETE FROM insights_contributor_days WHERE day = ANY(days);
-  INSERT INTO insights_contributor_days
-  SELECT d, person, sum(accepted), sum(up) FROM (
-    SELECT d, a.author_id AS person, 1 AS accepted, 0 AS up
-    FROM (SELECT DISTINCT d FROM unnest(days) d WHERE d IS NOT NULL) dd(d)
-    JOIN answers a ON a.created_at >= insights_day_start(d) AND a.created_at < insights_day_start(d + 1) AND a.status = 'published'
-    JOIN questions q ON q.id = a.question_id AND q.accepted_answer_id = a.id AND q.status = 'published'
-    UNION ALL
-    SELECT d, a.author_id, 0, 1
-    FROM (SELECT DISTINCT d FROM unnest(days) d WHERE d IS NOT NULL) dd(d)
-    JOIN votes v ON v.created_at >= insights_day_start(d) AND v.created_at < insights_day_start(d + 1) AND v.target_kind = 'answer' AND v.value > 0
-    JOIN answers a ON a.id = v.target_id AND a.status = 'published'
-    JOIN questions q ON q.id = a.question_id AND q.status = 'published'
-  ) x GROUP BY 1, 2;
+  FOR d IN SELECT DISTINCT x FROM unnest(days) x WHERE x IS NOT NULL LOOP
+    lo := insights_day_start(d); hi := insights_day_start(d + 1);
+    INSERT INTO insights_contributor_days
+    SELECT d, person, sum(accepted), sum(up) FROM (
+      SELECT a.author_id AS person, 1 AS accepted, 0 AS up
+      FROM answers a
+      WHERE a.created_at >= lo AND a.created_at < hi AND a.status = 'published'
+        AND (SELECT q.accepted_answer_id = a.id AND q.status = 'published' FROM questions q WHERE q.id = a.question_id)
+      UNION ALL
+      SELECT a.author_id, 0, 1
+      FROM votes v
+      JOIN LATERAL (SELECT a.author_id, a.question_id FROM answers a WHERE a.id = v.target_id AND a.status = 'published' LIMIT 1) a ON true
+      WHERE v.created_at >= lo AND v.created_at < hi AND v.target_kind = 'answer' AND v.value > 0
+        AND (SELECT q.status FROM questions q WHERE q.id = a.question_id) = 'published'
+    ) x GROUP BY person;
+  END LOOP;
 END $$;
 
 -- ---------------------------------------------------------------------------------------------------
