@@ -287,6 +287,21 @@ describe('<confab-article-search> facets', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows counts the server capped as "1,000+", in the chips and in the result count', async () => {
+    const capped = result(THREE.items, {
+      total: 1000,
+      totalCapped: true,
+      facets: { product: [{ value: 'Gateway', count: 640, capped: true }], contentType: [{ value: 'faq', count: 12 }] },
+    });
+    const el = await mount(backend({ search: () => capped }).backend);
+    await typeAndWait(el, 'sso');
+    const chips = $$(el, 'button.chip');
+    expect(chips.map((c) => c.querySelector('.chip-text')!.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Gateway 640+', 'FAQ 12']);
+    expect(chips[0].querySelector('.visually-hidden')!.textContent).to.equal('Gateway, 640+ articles');
+    expect($(el, '.count.meta')!.textContent!.trim()).to.equal('1,000+ results');
+    expect(el.shadowRoot!.textContent).to.include('1,000+');
+  });
+
   it('`product` preselects a product facet and `page-size` sets the limit', async () => {
     const { backend: b, calls } = backend();
     const el = await mount(b, html`<confab-article-search product="Gateway" page-size="5"></confab-article-search>`);
