@@ -11,7 +11,7 @@ for (const scheme of ['light', 'dark']) {
   await page.setContent(`<html lang="en"><body style="font-family:sans-serif;background:${scheme === 'dark' ? '#111' : '#fff'}"></body></html>`);
   await page.addScriptTag({ type: 'module', content: js });
   const body = page.locator('confab-qa-box').locator('#body');
-  await page.waitForFunction(() => document.querySelector('confab-qa-box')?.shadowRoot?.querySelector('#body')?.getAttribute('role') === 'combobox', null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('confab-qa-box')?.shadowRoot?.querySelector('#body')?.getAttribute('aria-autocomplete') === 'list', null, { timeout: 30000 });
   await body.click();
   await page.keyboard.type('Thanks for the help @a');
   await page.locator('confab-qa-box').locator('.mentions [role=option]').first().waitFor();
