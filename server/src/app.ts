@@ -35,6 +35,7 @@ import { createDigestJob, type DigestJob } from './notify/digest.js';
 import { rememberMail } from './middlewares/remember-mail.js';
 import { mountUnsubscribe } from './routes/unsubscribe.js';
 import { mountDemoMail } from './routes/demo-mail.js';
+import { mountDemoDigests } from './routes/demo-digests.js';
 import { randomBytes } from 'node:crypto';
 import { mountMeta } from './routes/meta.js';
 import { mountOpenBadges } from './routes/openbadges.js';
@@ -123,6 +124,7 @@ export function createApp(opts: AppOptions): ConfabApp {
   const email = emailSender({ mailer, baseUrl: config.publicUrl ?? config.mail.linkBase, unsubscribeSecret });
   const deliverer = createDeliveryWorker(db, { senders: { webhook: webhookSender(post), email } });
   const digests = createDigestJob(db, { hour: config.mail.digestHour, weekday: config.mail.digestWeekday });
+  mountDemoDigests(app, auth, digests);
   mountEndpoints(app, {
     db,
     config,

@@ -29,14 +29,4 @@ export const prose = css`
   .prose :is(ul, ol) {
     padding-inline-start: calc(var(--_space) * 3);
   }
-  /* An @mention (core/markdown renders it as a span.mention): a chip in the accent colour, from the
-     theme tokens so it follows dark mode. */
-  .prose .mention {
-    padding: 0 0.3em;
-    border-radius: 999px;
-    background: color-mix(in srgb, var(--_accent) 14%, transparent);
-    color: var(--_accent);
-    font-weight: 600;
-    white-space: nowrap;
-  }
 `;

@@ -1,9 +1,9 @@
 /**
  * @mention suggestions for a Markdown textarea, shared by every place that writes a body: the
  * forum-feed reply composer and new-thread form, the qa-box answer composer and ask form. It follows
- * the WAI-ARIA APG combobox pattern (list autocomplete, "Editable Combobox With List Autocomplete"):
- * the textarea becomes `role="combobox"` with `aria-expanded`, `aria-controls` and
- * `aria-activedescendant`; the suggestions are a `listbox` of `option`s. Typing `@` and the start of a
+ * the WAI-ARIA APG combobox pattern (list autocomplete) as far as a <textarea> allows: it keeps its
+ * textbox role (ARIA in HTML forbids role=combobox on it) with `aria-autocomplete="list"`,
+ * `aria-controls` and `aria-activedescendant`; the suggestions are a `listbox` of `option`s. Typing `@` and the start of a
  * name asks the backend (`searchPeople`, debounced, the previous request aborted); ArrowDown/ArrowUp
  * move, Enter or Tab picks, Escape closes. Picking writes the contract's `@[Name](id)` in place of the
  * `@query` and fires an `input` event, so the host's own input handler keeps its state, draft and
@@ -202,13 +202,14 @@ class MentionComboboxDirective extends Directive {
   override update(part: ElementPart, [suggest]: [MentionSuggest]): unknown {
     const field = part.element as HTMLTextAreaElement;
     if (!suggest.available) {
-      for (const name of ['role', 'aria-autocomplete', 'aria-expanded', 'aria-controls', 'aria-activedescendant']) field.removeAttribute(name);
+      for (const name of ['aria-autocomplete', 'aria-controls', 'aria-activedescendant']) field.removeAttribute(name);
       return noChange;
     }
     suggest.attach(field);
-    field.setAttribute('role', 'combobox');
+    // Not role=combobox: ARIA in HTML allows no role on <textarea> (axe's aria-allowed-role fails every
+    // element's existing axe test), and aria-expanded is not allowed on its textbox role. The textbox
+    // keeps the rest of the APG wiring: list autocomplete, the listbox it controls, the active option.
     field.setAttribute('aria-autocomplete', 'list');
-    field.setAttribute('aria-expanded', String(suggest.open));
     field.setAttribute('aria-controls', suggest.listboxId);
     if (suggest.open && suggest.active >= 0) field.setAttribute('aria-activedescendant', suggest.optionId(suggest.active));
     else field.removeAttribute('aria-activedescendant');

@@ -1,12 +1,33 @@
 // Issue 13's "Done when", in Chromium against the real server: partner A asks in the portal, partner B
 // answers (through the API, as another browser would), A's bell counts it without a reload, and opening
-// the notification lands A on the answer in the portal's Q&A box.
-import { test } from 'node:test';
+// the notification lands A on the answer in the portal's Q&A box. Then the mail step: the server sends
+// through a REAL SMTP server started here (smtp-server, parsed with mailparser); a partner on a daily
+// digest gets it (triggered by the demo-only POST /api/demo/digests) with a one-click unsubscribe
+// link that works.
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import { usePortal } from './support/portal.mjs';
 import { eventually } from './support/eventually.mjs';
 
-const { openPortal, api } = usePortal();
+/** Every mail the server sent, parsed. */
+const received = [];
+let smtp;
+
+const { openPortal, api, origin } = usePortal({
+  env: async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, _session, done) => void simpleParser(stream).then((mail) => (received.push(mail), done()), done),
+    });
+    await new Promise((r) => smtp.listen(0, '127.0.0.1', r));
+    return { CONFAB_SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}` };
+  },
+});
+after(() => new Promise((r) => (smtp ? smtp.close(r) : r())));
 
 /** JSON from the API as a demo partner (their token in the Authorization header). */
 async function as(userId, path, init = {}) {
@@ -55,4 +76,43 @@ test('A asks, B answers, A’s bell shows it live, and the notification opens th
   assert.ok(!urls.some((u) => /access_token|Bearer|eyJ/i.test(u)), `no token in any URL: ${urls.filter((u) => /eyJ/.test(u))}`);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the digest mail for a partner on a daily digest arrives at the SMTP server, and its one-click unsubscribe link works', async () => {
+  const partners = (await api('/demo/users')).filter((u) => u.org && u.tier);
+  const [c, b] = [partners[4], partners[3]];
+  const { token } = await api(`/demo/token?user=${encodeURIComponent(c.id)}`);
+  const address = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).email;
+  assert.ok(address, 'the demo token carries a verified address');
+  const toC = () => received.filter((m) => m.to?.text === address);
+
+  assert.equal((await as(c.id, '/v1/me/preferences', { method: 'PUT', body: JSON.stringify({ answer: 'daily' }) })).answer, 'daily');
+  const title = `Digest check: does MDF cover trade show travel ${Date.now()}?`;
+  const question = await as(c.id, '/v1/questions', { method: 'POST', body: JSON.stringify({ title, body: 'Booth and flights for two engineers.', category: 'mdf' }) });
+  const answerBody = `Yes, travel is covered up to 40% of the claim (${Date.now()}).`;
+  await as(b.id, `/v1/questions/${question.id}/answers`, { method: 'POST', body: JSON.stringify({ body: answerBody }) });
+  await eventually(async () => (await as(c.id, '/v1/notifications?limit=5')).items.some((n) => n.target.id === question.id), 'the answer notification');
+  const mailsBefore = toC().length;
+
+  assert.ok((await api('/demo/digests', { method: 'POST' })).queued >= 1, 'a digest was queued');
+  const digest = await eventually(() => toC().find((m) => m.text?.includes(answerBody)), 'the digest mail at the SMTP server');
+  assert.match(digest.subject, /^Your daily community digest: \d+ update/);
+  assert.match(digest.text, new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.match(String(digest.html), /<html/);
+  assert.equal(toC().length, mailsBefore + 1, 'one mail: the daily preference sent no immediate mail, the digest came once');
+
+  const header = (name) => digest.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '');
+  assert.equal(header('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
+  const link = new URL(/^<([^>]+)>$/.exec(header('list-unsubscribe') ?? '')?.[1] ?? 'about:blank');
+  assert.equal(link.pathname, '/api/v1/unsubscribe');
+  // The link is built on CONFAB_PUBLIC_URL, else http://localhost:PORT: this server's port.
+  assert.equal(link.port, new URL(origin()).port);
+  // RFC 8058 one-click: a POST with that body and no credentials, as a mail client sends it.
+  const r = await fetch(origin() + link.pathname + link.search, {
+    method: 'POST',
+    body: 'List-Unsubscribe=One-Click',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(r.status, 200);
+  assert.equal((await as(c.id, '/v1/me/preferences')).answer, 'inapp', 'the unsubscribe switched the answer mails to in-app');
 });

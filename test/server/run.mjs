@@ -17,8 +17,8 @@ const files = (only.length ? only : readdirSync(here).filter((f) => f.endsWith('
   relative(root, f),
 );
 
-// multiprocess.test.ts registers nothing without DATABASE_URL, so the PGlite run leaves it out.
-const PG_ONLY = /multiprocess\.test\.ts$/;
+// The multiprocess*.test.ts files register nothing without DATABASE_URL, so the PGlite run leaves them out.
+const PG_ONLY = /multiprocess(-[\w-]+)?\.test\.ts$/;
 
 function run(label, env, { live = true } = {}) {
   const list = env.DATABASE_URL ? files : files.filter((f) => !PG_ONLY.test(f));

@@ -5,6 +5,7 @@
 // mid-send leaves the row to be retried when the lease ends. Failures are retried with exponential
 // backoff and parked after `maxAttempts`.
 import type { Db, Queryable } from '../db.js';
+import { jobLoop, retryOrPark, type JobLoop } from './job-loop.js';
 
 export interface DeliveryRow {
   id: string;
@@ -36,17 +37,11 @@ export interface DeliveryWorkerOptions {
   pollMs?: number;
 }
 
-export interface DeliveryWorker {
-  runBatch(): Promise<number>;
-  drain(): Promise<number>;
-  start(): void;
-  stop(): Promise<void>;
-}
+export type DeliveryWorker = JobLoop;
 
 export function createDeliveryWorker(db: Db, o: DeliveryWorkerOptions): DeliveryWorker {
   const batch = o.batch ?? 20;
-  const maxAttempts = o.maxAttempts ?? 8;
-  const backoffMs = o.backoffMs ?? 5000;
+  const policy = { maxAttempts: o.maxAttempts ?? 8, backoffMs: o.backoffMs ?? 5000 };
   const leaseMs = o.leaseMs ?? 60_000;
   const channels = Object.keys(o.senders);
 
@@ -71,15 +66,18 @@ export function createDeliveryWorker(db: Db, o: DeliveryWorkerOptions): Delivery
         d.id, r.status, d.attempts,
       ]);
     } catch (err) {
-      const attempts = Number(d.attempts);
-      const message = err instanceof Error ? err.message : String(err);
-      const { rows } = await db.query<{ status: string }>(
-        `UPDATE deliveries SET last_status = $2, last_error = $3, status = CASE WHEN $4::int >= $5::int THEN 'parked' ELSE 'pending' END,
-           run_at = now() + ($6::double precision * interval '1 millisecond') WHERE id = $1 AND attempts = $4 RETURNING status`,
-        [d.id, err instanceof SendError ? err.status : null, message.slice(0, 500), attempts, maxAttempts, backoffMs * 2 ** (attempts - 1)],
-      );
+      // Counted when claimed; recorded only while this worker still holds the claim.
+      const status = await retryOrPark(db, policy, {
+        table: 'deliveries',
+        id: d.id,
+        attempts: Number(d.attempts),
+        error: err,
+        setAttempts: false,
+        onlyIfAttempts: true,
+        extra: { set: 'last_status = $6', params: [err instanceof SendError ? err.status : null] },
+      });
       // A parked digest lets go of the notifications it claimed, so that the next digest mails them.
-      if (rows[0]?.status === 'parked' && d.event === 'digest') {
+      if (status === 'parked' && d.event === 'digest') {
         await db.query(`UPDATE notifications SET digest_key = NULL WHERE recipient_id = $1 AND digest_key = $2`, [d.recipient, d.event_key]);
       }
     }
@@ -91,35 +89,5 @@ export function createDeliveryWorker(db: Db, o: DeliveryWorkerOptions): Delivery
     return rows.length;
   };
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-  const tick = () => {
-    running = (async () => {
-      try {
-        while ((await runBatch()) === batch && !stopped);
-      } catch (err) {
-        console.error('[confab] delivery worker:', err instanceof Error ? err.message : err);
-      }
-      if (!stopped) timer = setTimeout(tick, o.pollMs ?? 1000);
-    })();
-  };
-  return {
-    runBatch,
-    async drain() {
-      let n = 0;
-      for (let k; (k = await runBatch()) > 0; ) n += k;
-      return n;
-    },
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      tick();
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return jobLoop('delivery worker', runBatch, { batch, pollMs: o.pollMs ?? 1000 });
 }

@@ -17,6 +17,12 @@ export interface DigestOptions {
 export interface DigestJob {
   /** Queues the digests of the periods that ended last before `now`; returns how many were queued. */
   queueDue(now?: Date): Promise<number>;
+  /**
+   * Demo mode only (POST /api/demo/digests): queues daily and weekly digests for a period ending
+   * `now`, so a newcomer or an end-to-end test sees a digest without waiting for the digest hour.
+   * Its keys ('daily:now:<instant>') never collide with a scheduled period's.
+   */
+  queueNow(now?: Date): Promise<number>;
   start(): void;
   stop(): void;
 }
@@ -33,9 +39,11 @@ export function periodEnd(now: Date, mode: 'daily' | 'weekly', hour: number, wee
 
 export function createDigestJob(db: Db, o: DigestOptions): DigestJob {
   let timer: ReturnType<typeof setInterval> | undefined;
-  const queue = async (mode: 'daily' | 'weekly', now: Date) => {
+  const queue = (mode: 'daily' | 'weekly', now: Date) => {
     const end = periodEnd(now, mode, o.hour, o.weekday);
-    const key = `${mode}:${end.toISOString().slice(0, 10)}`;
+    return queuePeriod(mode, end, `${mode}:${end.toISOString().slice(0, 10)}`);
+  };
+  const queuePeriod = async (mode: 'daily' | 'weekly', end: Date, key: string) => {
     // Two periods back at most: late commits of the last period are caught, while a partner who
     // switches to a digest does not get months of old notifications in their first one.
     const since = new Date(end.getTime() - 2 * (mode === 'weekly' ? 7 * DAY : DAY));
@@ -53,8 +61,11 @@ export function createDigestJob(db: Db, o: DigestOptions): DigestJob {
     return rows.length;
   };
   const queueDue = async (now = new Date()) => (await queue('daily', now)) + (await queue('weekly', now));
+  const queueNow = async (now = new Date()) =>
+    (await queuePeriod('daily', now, `daily:now:${now.toISOString()}`)) + (await queuePeriod('weekly', now, `weekly:now:${now.toISOString()}`));
   return {
     queueDue,
+    queueNow,
     start() {
       if (timer) return;
       const run = () => queueDue().catch((err: unknown) => console.error('[confab] digest job:', err instanceof Error ? err.message : err));

@@ -5,6 +5,7 @@
 import type { Db, Queryable } from '../db.js';
 import { fanOut, type FanOutDeps } from './fanout.js';
 import type { OutboxEvent } from './outbox.js';
+import { jobLoop, retryOrPark, type JobLoop } from './job-loop.js';
 
 export interface WorkerOptions extends FanOutDeps {
   /** Jobs per transaction. */
@@ -15,14 +16,7 @@ export interface WorkerOptions extends FanOutDeps {
   pollMs?: number;
 }
 
-export interface Worker {
-  /** Runs one batch of due jobs; resolves to how many it took. */
-  runBatch(): Promise<number>;
-  /** Runs batches until nothing is due. */
-  drain(): Promise<number>;
-  start(): void;
-  stop(): Promise<void>;
-}
+export type Worker = JobLoop;
 
 interface JobRow {
   id: string | number;
@@ -36,8 +30,7 @@ class Held extends Error {}
 
 export function createOutboxWorker(db: Db, o: WorkerOptions): Worker {
   const batch = o.batch ?? 50;
-  const maxAttempts = o.maxAttempts ?? 6;
-  const backoffMs = o.backoffMs ?? 2000;
+  const policy = { maxAttempts: o.maxAttempts ?? 6, backoffMs: o.backoffMs ?? 2000 };
 
   const runJob = async (tx: Queryable, job: JobRow) => {
     const payload = typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload;
@@ -51,13 +44,9 @@ export function createOutboxWorker(db: Db, o: WorkerOptions): Worker {
     } catch (err) {
       await tx.query('ROLLBACK TO SAVEPOINT outbox_job');
       const attempts = Number(job.attempts) + 1;
-      const message = err instanceof Error ? err.message : String(err);
-      if (!(err instanceof Held)) console.error(`[confab] outbox job ${job.id} (${job.event}) failed, attempt ${attempts}: ${message}`);
-      await tx.query(
-        `UPDATE outbox SET attempts = $2::int, last_error = $3, status = CASE WHEN $2::int >= $4::int THEN 'parked' ELSE 'pending' END,
-           run_at = now() + ($5::double precision * interval '1 millisecond') WHERE id = $1`,
-        [job.id, attempts, message.slice(0, 500), maxAttempts, backoffMs * 2 ** (attempts - 1)],
-      );
+      if (!(err instanceof Held))
+        console.error(`[confab] outbox job ${job.id} (${job.event}) failed, attempt ${attempts}: ${err instanceof Error ? err.message : String(err)}`);
+      await retryOrPark(tx, policy, { table: 'outbox', id: job.id, attempts, error: err, setAttempts: true });
     }
   };
 
@@ -72,36 +61,5 @@ export function createOutboxWorker(db: Db, o: WorkerOptions): Worker {
       return rows.length;
     });
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-  const tick = () => {
-    running = (async () => {
-      try {
-        while ((await runBatch()) === batch && !stopped);
-      } catch (err) {
-        console.error('[confab] outbox worker:', err instanceof Error ? err.message : err);
-      }
-      if (!stopped) timer = setTimeout(tick, o.pollMs ?? 500);
-    })();
-  };
-
-  return {
-    runBatch,
-    async drain() {
-      let n = 0;
-      for (let k; (k = await runBatch()) > 0; ) n += k;
-      return n;
-    },
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      tick();
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return jobLoop('outbox worker', runBatch, { batch, pollMs: o.pollMs ?? 500 });
 }

@@ -5,14 +5,18 @@ import assert from 'node:assert/strict';
 import { startServer } from '../server.mjs';
 import { launch } from '../../../bench/browser.mjs';
 
-export function usePortal() {
+/**
+ * `env`: an async function giving extra environment for the server, called in `before` (e.g. the
+ * address of a test SMTP server the file starts there).
+ */
+export function usePortal({ env } = {}) {
   let server;
   let browser;
 
   before(async () => {
     // Chromium starts while the server does (assigned as soon as it is up, so after() closes it either way).
     const launching = launch().then((b) => (browser = b));
-    server = await startServer();
+    server = await startServer(env ? await env() : {});
     await launching;
   });
 

@@ -9,6 +9,7 @@ import { msg } from '@lit/localize';
 import { pendingBadge } from '../../../ui/pending.js';
 import { composerStyles } from '../../../ui/composer.styles.js';
 import { mentionStyles } from '../../../ui/mention-suggest.styles.js';
+import { mentionChipStyles } from '../../../styles/mention-chip.js';
 import { fields } from '../../../styles/fields.js';
 import { prose } from '../../../styles/prose.js';
 import { NewThreadController, newThreadForm } from './new-thread.js';
@@ -18,7 +19,7 @@ import { panelStyles } from './panels.styles.js';
 import { reportStyles } from '../../../ui/report-dialog.styles.js';
 
 /** Styles of these parts (form fields and Markdown only appear here), adopted when the chunk arrives. */
-export const styles = [fields, prose, composerStyles, mentionStyles, panelStyles, reportStyles];
+export const styles = [fields, prose, composerStyles, mentionStyles, mentionChipStyles, panelStyles, reportStyles];
 
 /** The thread view, the new-thread form and the writes waiting in the outbox. */
 export class Panels {

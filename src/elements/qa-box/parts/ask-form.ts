@@ -7,6 +7,7 @@ import { emit } from '../../../core/events.js';
 import { ConfabError } from '../../../core/errors.js';
 import { composerStyles } from '../../../ui/composer.styles.js';
 import { mentionStyles } from '../../../ui/mention-suggest.styles.js';
+import { mentionChipStyles } from '../../../styles/mention-chip.js';
 import { MentionSuggest, mentionCombobox, mentionListbox } from '../../../ui/mention-suggest.js';
 import { pendingBadge } from '../../../ui/pending.js';
 import { writeError } from './shared.js';
@@ -19,7 +20,7 @@ import { ASK_FIELDS, askErrors, type AskErrors, type AskField, type AskInput } f
 const DRAFT_FIELDS = ['title', 'body', 'category', 'tags'] as const satisfies readonly DraftField[];
 
 /** Styles of what this part renders: the similar list and the pending asks. */
-export const styles = [composerStyles, mentionStyles, partStyles, similarStyles];
+export const styles = [composerStyles, mentionStyles, mentionChipStyles, partStyles, similarStyles];
 
 /**
  * The behaviour behind the ask form: similar questions, validation, drafts and the outbox (queued asks,

@@ -13,6 +13,7 @@ import { ComposerController, composer } from '../../../ui/composer.js';
 import { pendingBadge } from '../../../ui/pending.js';
 import { composerStyles } from '../../../ui/composer.styles.js';
 import { mentionStyles } from '../../../ui/mention-suggest.styles.js';
+import { mentionChipStyles } from '../../../styles/mention-chip.js';
 import { prose } from '../../../styles/prose.js';
 import { answerCount, staleError, writeError } from './shared.js';
 import { backButton } from '../back-button.js';
@@ -28,7 +29,7 @@ import type { QuestionHost } from '../host.js';
 import { nextVote, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withMore, withVote, type VoteTarget } from './votes.js';
 
 /** Styles of what this view renders, adopted when its chunk arrives. */
-export const styles = [prose, composerStyles, mentionStyles, partStyles, questionViewStyles, csatStyles, reportStyles];
+export const styles = [prose, composerStyles, mentionStyles, mentionChipStyles, partStyles, questionViewStyles, csatStyles, reportStyles];
 
 /**
  * The question view of `<confab-qa-box>`: the question, its answers (accepted first, then by score),
