@@ -165,6 +165,7 @@ function queueItem(state: MemoryState, key: string, r: ModRecord): QueueItem {
     flagCount: r.flags.length, notes: r.flags.flatMap((f) => (f.note ? [f.note] : [])),
     heldReason: r.status === 'published' ? null : r.heldReason,
     createdAt: iso(c.createdAt), firstFlaggedAt: times.length ? iso(times[0]!) : null, lastFlaggedAt: times.length ? iso(times[times.length - 1]!) : null,
+    ...(target.kind === 'thread' ? { locked: r.locked, pinned: r.pinned } : {}),
   };
 }
 
