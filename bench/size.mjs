@@ -15,7 +15,10 @@ const KB = 1024;
 // capabilities grew the shared core chunk by 1.1 KB (24.6 -> 25.7 KB) and every first load with it;
 // measured then: forum-feed 32.4, qa-box 32.3, cert-badge 32.8, all four 50.2 KB. The ratchet moves up by
 // that and no more; moving the capability methods out of the core chunk is the way back down (issue 18).
-const BUDGET = { loader: 2.5 * KB, element: 33 * KB, all: 50.5 * KB, iife: 65 * KB };
+// Raised again on 2026-12-05 (session 6, issue 14): the Report action on every feed row (an eager button
+// and canReport) grew forum-feed's first load 32.4 -> 32.8 KB and all four 50.2 -> 50.6 KB. +0.2 KB for
+// the page of four, and no more; the element budget still holds.
+const BUDGET = { loader: 2.5 * KB, element: 33 * KB, all: 50.7 * KB, iife: 65 * KB };
 // The portal's header bell on top of the four: its own chunks (3 files, measured 3.4 KB more in issue 13).
 const BELL_BUDGET = BUDGET.all + 3.2 * KB;
 // "All on one page" stays the four content elements it always measured; the bell is its own row.

@@ -60,6 +60,12 @@ export const QueueItem = v.object({
   createdAt: Timestamp,
   firstFlaggedAt: v.nullable(Timestamp),
   lastFlaggedAt: v.nullable(Timestamp),
+  /**
+   * A thread's locked and pinned state, so the queue offers Lock or Unlock, Pin or Unpin. Absent for
+   * other kinds, and from servers older than it (the queue then offers both directions).
+   */
+  locked: v.optional(v.boolean()),
+  pinned: v.optional(v.boolean()),
 });
 export type QueueItem = v.InferOutput<typeof QueueItem>;
 export const QueuePage = page(QueueItem);

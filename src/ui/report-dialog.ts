@@ -2,7 +2,8 @@
  * The "Report" action of the feed and the Q&A box (issue 14): a button on content that is not the
  * partner's own, and a small modal dialog (native `<dialog>`: focus stays inside, Escape closes)
  * asking for a reason and an optional note. Only lazily loaded parts import this module (the thread
- * view, the question view), so no element's first load carries it.
+ * panels, the question view), so no element's first load carries it; the feed's rows render their
+ * own small eager button (forum-feed/thread-row.ts) that opens this dialog once the panels are here.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
@@ -44,6 +45,8 @@ export class ReportController implements ReactiveController {
   error: ConfabError | undefined;
   private readonly reported = new Set<string>();
   private opener: HTMLElement | null = null;
+  /** Where focus goes back when the opener is gone ("Reported" took its place): its row, post or answer. */
+  private openerItem: HTMLElement | null = null;
 
   constructor(private readonly host: ReportHost) {
     host.addController(this);
@@ -60,12 +63,18 @@ export class ReportController implements ReactiveController {
       @click=${(e: Event) => this.open(ref, e.currentTarget as HTMLElement)}>${msg('Report', { id: 'report-button' })}</button>`;
   }
 
+  /** Whether `ref` was reported from this page (the button shows "Reported" instead). */
+  isReported(ref: ContentRef): boolean {
+    return this.reported.has(keyOf(ref));
+  }
+
   open(ref: ContentRef, opener: HTMLElement | null): void {
     this.target = ref;
     this.reason = 'spam';
     this.note = '';
     this.error = undefined;
     this.opener = opener;
+    this.openerItem = opener?.parentElement?.closest<HTMLElement>('[tabindex]') ?? null;
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => this.dialog()?.showModal());
   }
@@ -79,9 +88,11 @@ export class ReportController implements ReactiveController {
     this.target = undefined;
     this.host.requestUpdate();
     const opener = this.opener;
+    const item = this.openerItem;
     void this.host.updateComplete.then(() => {
-      // The button becomes "Reported" after a send: focus what stands in its place, else the button.
+      // The button becomes "Reported" after a send: focus the item it was on, else the button.
       if (opener?.isConnected) opener.focus();
+      else if (item?.isConnected) item.focus();
     });
   };
 

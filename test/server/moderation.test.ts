@@ -244,6 +244,22 @@ describe('moderator actions', () => {
     assert.equal((await act(env, { kind: 'post', id: 'po-001-01' }, 'lock')).status, 422);
   });
 
+  test('queue items of threads carry their locked and pinned state; replies and answers carry none', async () => {
+    const t = (await call(env, 'createThread', { as: PEOPLE.ava, body: { title: 'Queue state thread', body: 'x', category: 'deals' } })).body;
+    const reply = (await call(env, 'replyToThread', { as: PEOPLE.ava, params: { id: t.id }, body: { body: 'queue state reply' } })).body;
+    await call(env, 'createFlag', { as: PEOPLE.ben, body: { target: { kind: 'thread', id: t.id }, reason: 'spam' } });
+    await call(env, 'createFlag', { as: PEOPLE.ben, body: { target: { kind: 'post', id: reply.id }, reason: 'spam' } });
+    const find = async (id: string) => (await call(env, 'moderationQueue', { as: MOD, query: { limit: '100' } })).body.items.find((i: any) => i.target.id === id);
+    assert.deepEqual([(await find(t.id)).locked, (await find(t.id)).pinned], [false, false]);
+    await act(env, { kind: 'thread', id: t.id }, 'lock');
+    await act(env, { kind: 'thread', id: t.id }, 'pin');
+    assert.deepEqual([(await find(t.id)).locked, (await find(t.id)).pinned], [true, true]);
+    const post = await find(reply.id);
+    assert.ok(post && !('locked' in post) && !('pinned' in post));
+    await act(env, { kind: 'thread', id: t.id }, 'unpin');
+    await act(env, { kind: 'thread', id: t.id }, 'hide');
+  });
+
   test('a pinned thread comes first in its feed (every sort, category filter, across pages) until unpinned', async () => {
     const latest = (await call(env, 'listThreads', { query: { limit: '100' } })).body.items;
     const old = latest.at(-1);

@@ -23,6 +23,8 @@ interface QueueRow extends AuthorColumns, SeekRow {
   notes: (string | null)[] | null;
   first_flagged: Date | null;
   last_flagged: Date | null;
+  locked: boolean;
+  pinned: boolean;
   key: string;
 }
 
@@ -55,6 +57,7 @@ function queueItem(r: QueueRow): QueueItem {
     createdAt: iso(r.created_at),
     firstFlaggedAt: isoOrNull(r.first_flagged),
     lastFlaggedAt: isoOrNull(r.last_flagged),
+    ...(r.kind === 'thread' ? { locked: !!r.locked, pinned: !!r.pinned } : {}),
   };
 }
 

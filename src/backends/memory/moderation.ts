@@ -165,6 +165,7 @@ function queueItem(state: MemoryState, key: string, r: ModRecord): QueueItem {
     flagCount: r.flags.length, notes: r.flags.flatMap((f) => (f.note ? [f.note] : [])),
     heldReason: r.status === 'published' ? null : r.heldReason,
     createdAt: iso(c.createdAt), firstFlaggedAt: times.length ? iso(times[0]!) : null, lastFlaggedAt: times.length ? iso(times[times.length - 1]!) : null,
+    ...(target.kind === 'thread' ? { locked: r.locked, pinned: r.pinned } : {}),
   };
 }
 
@@ -216,7 +217,27 @@ export function moderationAction(state: MemoryState, input: v.InferInput<typeof 
   } else if (action === 'lock' || action === 'unlock') r.locked = action === 'lock';
   else r.pinned = action === 'pin';
   if (action === 'hide') emit(state, { type: 'content.hidden', id: ref.id, parentId: located.parent?.id ?? null, category: null, at: iso(now), kind: ref.kind });
+  if (action === 'approve' && before.status !== 'published') announceApproved(state, ref, located.parent, now);
   return log(state, me, action, target, reason, before, stateOf(r));
+}
+
+const CREATED = { thread: 'thread.created', post: 'post.created', question: 'question.created', answer: 'answer.created' } as const;
+
+/**
+ * A held or hidden item just approved: announced now as it would have been when posted, so live feeds
+ * pick it up (as the server does), and its thread or question moves up. Nothing is announced while
+ * that thread or question is itself not published: the event would tell everyone it exists.
+ */
+function announceApproved(state: MemoryState, ref: ContentRef, parent: ContentRef | null, now: number): void {
+  if (parent && record(state, parent).status !== 'published') return;
+  const { data } = state;
+  const topic =
+    ref.kind === 'thread' || ref.kind === 'post'
+      ? data.threads.find((t) => t.id === (parent?.id ?? ref.id))
+      : data.questions.find((q) => q.id === (parent?.id ?? ref.id));
+  if (!topic) return;
+  if (parent) topic.lastActivityAt = now;
+  emit(state, { type: CREATED[ref.kind], id: ref.id, parentId: parent?.id ?? null, category: topic.category, at: iso(now) });
 }
 
 const badTarget = (detail: string) => new BackendError(detail, 400, { type: 'about:blank', title: 'Bad Request', status: 400, detail });

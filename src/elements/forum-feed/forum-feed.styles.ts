@@ -115,6 +115,12 @@ export const feedStyles = css`
     text-align: center;
     color: var(--_muted);
   }
+  /* A row's Report sits at the end of the meta line, quieter than the title it is about. */
+  .row-report {
+    margin-inline-start: auto;
+    font-weight: 500;
+    color: var(--_muted);
+  }
   .solved {
     color: var(--_success);
     font-weight: 700;

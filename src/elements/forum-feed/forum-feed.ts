@@ -11,7 +11,8 @@ import { checkEnum } from '../../ui/dev-warn.js';
 import { emptyState, errorState, offlineNotice, skeleton } from '../../ui/states.js';
 import { ConfabElement } from '../confab-element.js';
 import { feedStyles } from './forum-feed.styles.js';
-import { threadRow } from './thread-row.js';
+import { threadRow, type RowReport } from './thread-row.js';
+import { canReport } from '../../backends/moderation.js';
 import type { EarlyListener, LiveHost } from './host.js';
 
 /** Thread view, composer and new-thread form (parts/panels.ts), and the "N new threads" banner (parts/live.ts). */
@@ -365,7 +366,7 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
     } else {
       body = html`<div role="feed" part="list" class="feed" aria-busy=${busy ? 'true' : 'false'} aria-label=${msg('Discussions', { id: 'forum-feed-label' })}>
         ${threads.map((t, index) => threadRow(this.newThreads?.withLiveCounts(t) ?? t, {
-          index, setSize, locale: this.locale, href: this.hrefFor(t.id), open: (e, th) => this.onRowOpen(e, th),
+          index, setSize, locale: this.locale, href: this.hrefFor(t.id), open: (e, th) => this.onRowOpen(e, th), report: this.rowReport(t),
         }))}
       </div>
       ${moreFailed
@@ -380,8 +381,21 @@ export class ConfabForumFeed extends ConfabElement implements LiveHost {
       ${list.offline ? offlineNotice(list.savedAt ?? null, this.locale, () => void list.refresh(), list.error) : nothing}
       ${list.value !== undefined && list.status === 'error' && list.error ? errorState(list.error, () => void list.refresh()) : nothing}
       ${this.panels?.aboveList()}
+      ${this.panels?.report.render()}
       <div class="banner-slot">${this.newThreads?.banner()}</div>
       ${body}`;
+  }
+
+  /** A row's "Report": for signed-in partners, on threads not their own, where the backend takes reports. */
+  private rowReport(t: ThreadSummary): RowReport | undefined {
+    const meId = this.meId;
+    if (!meId || meId === t.author.id || !canReport(this.backend)) return undefined;
+    const ref = { kind: 'thread', id: t.id } as const;
+    return {
+      reported: !!this.panels?.report.isReported(ref),
+      // The dialog lives in the thread panels, usually loaded by now (idle time after the first data).
+      open: (opener) => void this.panelsOrSay().then((p) => p?.report.open(ref, opener)),
+    };
   }
 
   // ----- opening and closing -----

@@ -14,6 +14,22 @@ export interface RowContext {
   /** The link for this thread when `thread-href` is set; undefined opens it inline. */
   href: string | undefined;
   open: (e: Event, thread: ThreadSummary) => void;
+  /** The row's "Report" action, or undefined where there is none (own thread, signed out, no capability). */
+  report?: RowReport;
+}
+
+/** "Report" on a row: its own button, so the row's click target stays the row. */
+export interface RowReport {
+  /** Reported from this page already: "Reported" in place of the button. */
+  reported: boolean;
+  open: (opener: HTMLElement) => void;
+}
+
+/** The row's Report button (described by the title, so each says which thread), or "Reported". */
+function rowReport(r: RowReport, t: ThreadSummary, titleId: string): TemplateResult {
+  if (r.reported) return html`<span class="reported" part="reported">${msg('Reported', { id: 'report-done-label' })}</span>`;
+  return html`<button type="button" class="btn ghost small report row-report" part="button report" data-report=${`thread:${t.id}`}
+    aria-describedby=${titleId} @click=${(e: Event) => r.open(e.currentTarget as HTMLElement)}>${msg('Report', { id: 'report-button' })}</button>`;
 }
 
 /** "3 replies" with the locale's plural rules. */
@@ -78,6 +94,7 @@ export function threadRow(t: ThreadSummary, ctx: RowContext): TemplateResult {
         ${t.solved ? html`<span class="solved" part="solved">${msg('Solved', { id: 'forum-feed-solved' })}</span>` : nothing}
         ${threadFlags(t)}
         ${moderationBadge(t.status)}
+        ${ctx.report ? rowReport(ctx.report, t, titleId) : nothing}
       </div>
       ${t.tags.length
         ? html`<ul class="tags" aria-label=${msg('Tags', { id: 'forum-feed-tags' })}>

@@ -21,12 +21,17 @@ const timeTag = (iso: string, locale: string) =>
   html`<time datetime=${iso} title=${absoluteTime(iso, locale)}>${relativeTime(iso, locale)}</time>`;
 
 /**
- * The actions a row offers. Lock and pin apply to threads only; the queue item does not say whether a
- * thread is locked or pinned already, so a thread offers both directions.
+ * The actions a row offers. Lock and pin apply to threads only: Lock or Unlock, Pin or Unpin, by the
+ * thread's state; both directions when the backend does not say (an older server).
  */
 export function actionsFor(item: QueueItem): ModerationActionName[] {
   const list: ModerationActionName[] = ['approve', 'hide', 'delete'];
-  if (item.target.kind === 'thread') list.push('lock', 'unlock', 'pin', 'unpin');
+  if (item.target.kind === 'thread') {
+    if (item.locked !== true) list.push('lock');
+    if (item.locked !== false) list.push('unlock');
+    if (item.pinned !== true) list.push('pin');
+    if (item.pinned !== false) list.push('unpin');
+  }
   list.push('suspend');
   return list;
 }

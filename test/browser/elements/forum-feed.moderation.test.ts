@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 import type { ConfabForumFeed } from '../../../src/elements/forum-feed/forum-feed.js';
 import { $, $$, mountFeed, resetAll, rows, until } from './forum-feed.helpers.js';
@@ -52,10 +53,50 @@ describe('<confab-forum-feed> moderation', function () {
     expect(queue.items.find((i) => i.target.id === target.id)).to.deep.include({ reasons: ['off-topic'], notes: ['Belongs in the pricing category'] });
   });
 
+  it('reports a thread from its row by keyboard, without opening it; "Reported" stays in the row and in the thread view', async () => {
+    const { b, asModerator } = setup();
+    const el = await mountFeed(b);
+    await until(() => rows(el).length > 0, 'rows');
+    const row = rows(el).find((r) => r.querySelector('[data-report]'))!;
+    const id = row.dataset.id!;
+    const button = row.querySelector<HTMLButtonElement>(`[data-report="thread:${id}"]`)!;
+    // Described by the row's title, so a screen reader hears which thread "Report" is about.
+    expect(el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!)).to.equal(row.querySelector('.title'));
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(el, 'dialog.report-dialog[open]'), 'dialog open from the row');
+    expect($(el, '.thread-body'), 'the row did not open').to.be.null;
+    await sendKeys({ press: 'Enter' }); // the first reason is checked and focused: Enter submits the form
+    await until(() => !$(el, 'dialog.report-dialog'), 'dialog closed');
+    await until(() => row.querySelector('[part~="reported"]'), '"Reported" in the row');
+    expect(row.querySelector('[data-report]')).to.be.null;
+    await until(() => el.shadowRoot!.activeElement === row, 'focus back on the row');
+    const queue = await asModerator(() => b.moderationQueue({}));
+    expect(queue.items.find((i) => i.target.id === id)).to.deep.include({ reasons: ['spam'] });
+    await openThread(el, id);
+    expect($(el, `.thread-meta [part~="reported"]`)).to.exist;
+  });
+
+  it('offers no Report anywhere when the backend takes no reports', async () => {
+    const { b } = setup();
+    // The same plug without the capability.
+    const without = Object.assign(Object.create(b), { createFlag: undefined }) as MemoryBackend;
+    const el = await mountFeed(without);
+    await until(() => rows(el).length > 0, 'rows');
+    expect($$(el, '[data-report]')).to.have.length(0);
+    const thread = b.data.threads.find((t) => t.authorId !== 'u-aiko' && b.data.posts.some((p) => p.threadId === t.id))!;
+    await openThread(el, thread.id);
+    await until(() => $$(el, 'li.post').length > 0, 'replies');
+    expect($$(el, '[data-report]')).to.have.length(0);
+  });
+
   it('offers no Report on the partner’s own content, nor to signed-out visitors', async () => {
     const { b } = setup();
     const own = await b.createThread({ title: 'My own thread', body: 'Written by Aiko', category: b.data.threads[0]!.category });
     const el = await mountFeed(b);
+    await until(() => rows(el).some((r) => r.dataset.id === own.id), 'own thread listed');
+    expect($(el, `article[data-id="${own.id}"] [data-report]`), 'none on the own row').to.be.null;
+    expect($$(el, 'article.item [data-report]').length, 'on the others').to.equal(rows(el).length - 1);
     await openThread(el, own.id);
     expect($(el, `[data-report="thread:${own.id}"]`)).to.be.null;
     b.setMe(null);

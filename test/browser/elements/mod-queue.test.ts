@@ -67,6 +67,20 @@ describe('<confab-mod-queue>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('offers Lock or Unlock, Pin or Unpin by the thread\'s state, and flips after the action', async () => {
+    backend();
+    const el = await fixture<ConfabModQueue>(html`<confab-mod-queue></confab-mod-queue>`);
+    await settled(el);
+    const actions = () => [...q(el, '[data-key="thread:th-007"]')!.querySelectorAll<HTMLElement>('[data-action]')].map((b) => b.dataset.action);
+    expect(actions()).to.include.members(['lock', 'pin']);
+    expect(actions()).not.to.include.members(['unlock']);
+    expect(actions()).not.to.include.members(['unpin']);
+    await act(el, 'thread:th-007', 'lock', 'Cooling down');
+    await waitFor(() => actions().includes('unlock'), 'Unlock after locking');
+    expect(actions()).not.to.include('lock');
+    expect(actions()).to.include('pin');
+  });
+
   it('filters by held, flagged and reason', async () => {
     backend();
     const el = await fixture<ConfabModQueue>(html`<confab-mod-queue filter="held"></confab-mod-queue>`);

@@ -39,6 +39,20 @@ describe('<confab-qa-box> moderation', function () {
     expect(queue.items.map((i) => i.target)).to.deep.include({ kind: 'answer', id: answer.id });
   });
 
+  it('offers no Report on the question or its answers when the backend takes no reports, nor to signed-out visitors', async () => {
+    const b = new MemoryBackend({ id: `qa-mod-none-${Date.now()}`, me: meFor('u-lars') });
+    // The same plug without the capability.
+    const without = Object.assign(Object.create(b), { createFlag: undefined }) as MemoryBackend;
+    const el = await mount(without, 'q-001');
+    await waitFor(() => el.shadowRoot!.querySelectorAll('li.answer').length > 0, 'answers');
+    expect(el.shadowRoot!.querySelectorAll('[data-report]')).to.have.length(0);
+    _resetResourcesForTests();
+    _clearMemoryCacheForTests();
+    const signedOut = await mount(new MemoryBackend({ id: `qa-mod-anon-${Date.now()}`, me: null }), 'q-001');
+    await waitFor(() => signedOut.shadowRoot!.querySelectorAll('li.answer').length > 0, 'answers, signed out');
+    expect(signedOut.shadowRoot!.querySelectorAll('[data-report]')).to.have.length(0);
+  });
+
   it('shows the author a notice on their own held answer', async () => {
     const b = new MemoryBackend({ id: `qa-mod-held-${Date.now()}`, me: meFor('p-morgan') });
     await b.putWatchedWords({ items: [{ pattern: 'discount', action: 'hold' }] });

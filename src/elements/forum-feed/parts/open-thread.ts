@@ -31,7 +31,8 @@ export class OpenThread implements ReactiveController {
   /** A reply changed the thread's reply count and activity time: the rows are refreshed on close. */
   private listDirty = false;
 
-  constructor(private readonly host: FeedHost) {
+  /** `report` is the feed's one report controller, shared with the list rows: what was reported there shows "Reported" here. */
+  constructor(private readonly host: FeedHost, report: ReportController) {
     // First, so hostUpdate() takes an arrived page before morePosts sees its request forgotten.
     host.addController(this);
     this.thread = new ResourceController<ThreadWithPosts>(host, {
@@ -60,7 +61,7 @@ export class OpenThread implements ReactiveController {
       void this.thread.refresh(); // the reply count and the cached copy
       host.announce(msg('Reply posted', { id: 'forum-feed-reply-posted' }));
     };
-    this.report = new ReportController(host);
+    this.report = report;
     this.composer = new ComposerController(host, {
       method: 'replyToThread',
       locale: () => host.localeNow(),

@@ -17,17 +17,21 @@ import { OpenThread } from './open-thread.js';
 import type { FeedHost } from '../host.js';
 import { panelStyles } from './panels.styles.js';
 import { reportStyles } from '../../../ui/report-dialog.styles.js';
+import { ReportController } from '../../../ui/report-dialog.js';
 
 /** Styles of these parts (form fields and Markdown only appear here), adopted when the chunk arrives. */
 export const styles = [fields, prose, composerStyles, mentionStyles, mentionChipStyles, panelStyles, reportStyles];
 
 /** The thread view, the new-thread form and the writes waiting in the outbox. */
 export class Panels {
+  /** The "Report" dialog of the rows and of the open thread (one per feed, so both know what was reported). */
+  readonly report: ReportController;
   readonly thread: OpenThread;
   readonly newThread: NewThreadController;
   /** Creates the controllers on `host` (they start at once: drafts, pending writes, outbox replay). */
   constructor(private readonly host: FeedHost) {
-    this.thread = new OpenThread(host);
+    this.report = new ReportController(host);
+    this.thread = new OpenThread(host, this.report);
     this.newThread = new NewThreadController(host, {
       backend: () => host.backendNow(),
       signedIn: () => host.signedIn,
