@@ -30,7 +30,8 @@ function ownScript(): HTMLScriptElement | null {
   return null;
 }
 
-const data = ownScript()?.dataset ?? {};
+const script = ownScript();
+const data = script?.dataset ?? {};
 const pending: Partial<ConfabOptions>[] = [];
 let ready: typeof import('./boot.js') | undefined;
 let booting: Promise<typeof import('./boot.js')> | undefined;
@@ -75,6 +76,8 @@ function preload(tag: ElementTag) {
     preloaded.add(i);
     const link = document.createElement('link');
     link.rel = 'modulepreload';
+    // Under a nonce-based CSP ('strict-dynamic') a preload needs the nonce the page gave this script.
+    if (script?.nonce) link.nonce = script.nonce;
     link.href = new URL(preloads!.files[i]!, import.meta.url).href;
     document.head.append(link);
   }
