@@ -142,45 +142,6 @@ const iifeRegistry = () => ({
   },
 });
 
-// modulepreload (issue 18, "faster first content"). Without it an element's first load is a chain:
-// the loader imports boot, whose imports are found only once it has arrived, then the element's chunk,
-// whose own imports are found only once that has arrived. The import graph is known here, so the loader
-// gets it: for boot and for each element, every chunk of its static import graph. When the loader sees a
-// tag it adds one <link rel="modulepreload"> per chunk, and the browser fetches them side by side.
-// The loader reads `globalThis.__CONFAB_PRELOADS__`; this replaces that expression in dist/confab.js with
-// the manifest { files: [...], boot: [i...], tags: { tag: [i...] } } (indexes into files, to stay small).
-// Left unreplaced (the IIFE, tests that import src/auto.ts) it reads undefined: nothing is preloaded.
-export const PRELOAD_MARKER = 'globalThis.__CONFAB_PRELOADS__';
-export const preloadManifest = () => ({
-  name: 'confab-preload-manifest',
-  generateBundle(_, bundle) {
-    const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
-    if (!entry || !entry.code.includes(PRELOAD_MARKER)) this.error(`the loader no longer reads ${PRELOAD_MARKER}`);
-    const byFacade = (re) => Object.values(bundle).find((c) => c.type === 'chunk' && c.isDynamicEntry && re.test(c.facadeModuleId ?? c.moduleIds.join('\n')));
-    const closure = (chunk) => {
-      const seen = new Set();
-      const walk = (name) => {
-        if (seen.has(name) || name === entry.fileName) return;
-        seen.add(name);
-        for (const dep of bundle[name]?.imports ?? []) walk(dep);
-      };
-      walk(chunk.fileName);
-      return [...seen];
-    };
-    const files = [];
-    const index = (names) => names.map((n) => (files.includes(n) ? files.indexOf(n) : files.push(n) - 1));
-    const boot = byFacade(/\/src\/boot\.ts$/m);
-    if (!boot) this.error('no boot chunk');
-    const manifest = { files, boot: index(closure(boot)), tags: {} };
-    for (const chunk of Object.values(bundle)) {
-      const el = chunk.type === 'chunk' && chunk.isDynamicEntry && /\/src\/elements\/([\w-]+)\/define\.ts$/m.exec(chunk.facadeModuleId ?? chunk.moduleIds.join('\n'));
-      if (el) manifest.tags[`confab-${el[1]}`] = index(closure(chunk).filter((f) => !manifest.boot.includes(files.indexOf(f))));
-    }
-    if (Object.keys(manifest.tags).length < 5) this.error(`preload manifest: only ${Object.keys(manifest.tags).join(', ')}`);
-    entry.code = entry.code.split(PRELOAD_MARKER).join(`(${JSON.stringify(manifest)})`);
-  },
-});
-
 // Lit's css`...` templates are strings terser keeps as written. Collapse their whitespace and drop
 // comments (quoted strings and templates with ${} are left alone). Saves ~0.2 KB gzip in the shared
 // chunk and 0.2-0.5 KB in each element's.
@@ -281,7 +242,7 @@ export default [
     input: { confab: 'src/auto.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: chunkName, manualChunks, sourcemap: 'hidden' },
     treeshake,
-    plugins: [lazyParts(), catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify(), preloadManifest()],
+    plugins: [lazyParts(), catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify()],
     onwarn: quiet,
   },
   {

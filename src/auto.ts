@@ -30,8 +30,7 @@ function ownScript(): HTMLScriptElement | null {
   return null;
 }
 
-const script = ownScript();
-const data = script?.dataset ?? {};
+const data = ownScript()?.dataset ?? {};
 const pending: Partial<ConfabOptions>[] = [];
 let ready: typeof import('./boot.js') | undefined;
 let booting: Promise<typeof import('./boot.js')> | undefined;
@@ -57,59 +56,11 @@ export function configure(options: Partial<ConfabOptions>): void {
   else pending.push(options);
 }
 
-/** Every chunk of boot's and each element's static import graph, written in by the build (rollup.config.mjs). */
-interface Preloads {
-  files: string[];
-  boot: number[];
-  tags: Partial<Record<ElementTag, number[]>>;
-}
-const preloads = (globalThis as { __CONFAB_PRELOADS__?: Preloads }).__CONFAB_PRELOADS__;
-const preloaded = new Set<number>();
-
-/**
- * Asks for all of `tag`'s chunks (and boot's) at once, instead of each import being found only when
- * the chunk that names it has arrived. The links only fetch; the import()s below still run the code.
- */
-function preload(tag: ElementTag) {
-  for (const i of preloads ? [...preloads.boot, ...(preloads.tags[tag] ?? [])] : []) {
-    if (preloaded.has(i)) continue;
-    preloaded.add(i);
-    const link = document.createElement('link');
-    link.rel = 'modulepreload';
-    // Under a nonce-based CSP ('strict-dynamic') a preload needs the nonce the page gave this script.
-    if (script?.nonce) link.nonce = script.nonce;
-    link.href = new URL(preloads!.files[i]!, import.meta.url).href;
-    document.head.append(link);
-  }
-}
-
-/**
- * Opens the response cache's database (core/cache.ts) while the modules load: opening IndexedDB is
- * the slow part of a warm visit's first cache read, and nothing about it needs the element's code.
- * core/cache.ts takes this connection over; the database and store are created as idb-keyval would.
- */
-// Also spelled out in core/cache.ts: a registered symbol, not a shared module, so that no chunk has to
-// import the loader (a second URL for it would run it twice).
-const CACHE_DB = Symbol.for('confab.cache-db');
-function openCacheEarly() {
-  const slot = globalThis as { [CACHE_DB]?: Promise<IDBDatabase> };
-  if (slot[CACHE_DB] || typeof indexedDB === 'undefined') return;
-  slot[CACHE_DB] = new Promise((resolve, reject) => {
-    const request = indexedDB.open('confab');
-    request.onupgradeneeded = () => request.result.createObjectStore('cache');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  slot[CACHE_DB].catch(() => undefined); // private mode, blocked storage: core/cache.ts opens its own
-}
-
 const loaded = new Set<ElementTag>();
 const failed = new Set<ElementTag>();
 function load(tag: ElementTag) {
   if (loaded.has(tag)) return;
   loaded.add(tag);
-  preload(tag);
-  openCacheEarly();
   // The element's chunk and the contract schemas it calls first are fetched side by side.
   booted()
     .then((m) => (m.warm(tag), loaders[tag]()))

@@ -8,26 +8,7 @@ export interface CacheEntry<T = unknown> {
 
 // Our own database: the host page may use idb-keyval's default store, and we must never touch it.
 let store: UseStore | undefined;
-const idb = (): UseStore => (store ??= earlyStore() ?? createStore('confab', 'cache'));
-
-// The loader (auto.ts) opens the database while the modules load and leaves the connection here
-// (the same registered symbol there).
-const CACHE_DB = Symbol.for('confab.cache-db');
-
-/**
- * The connection the loader opened while the modules loaded (auto.ts), as an idb-keyval store. If it
- * failed, or closes later (the browser may close it), the store idb-keyval opens itself takes over.
- */
-function earlyStore(): UseStore | undefined {
-  const slot = globalThis as { [CACHE_DB]?: Promise<IDBDatabase> };
-  const early = slot[CACHE_DB];
-  if (!early) return undefined;
-  delete slot[CACHE_DB];
-  let own: UseStore | undefined;
-  const fallback = () => (own ??= createStore('confab', 'cache'));
-  void early.then((db) => db.addEventListener('close', () => (store = fallback())), () => (store = fallback()));
-  return (mode, callback) => early.then((db) => callback(db.transaction('cache', mode).objectStore('cache')), () => fallback()(mode, callback));
-}
+const idb = (): UseStore => (store ??= createStore('confab', 'cache'));
 
 // The in-memory layer answers synchronously so a remount renders cached data in its first frame.
 // Bounded, oldest-written first out, so a long session of searches cannot grow it without limit.
