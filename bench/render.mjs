@@ -14,7 +14,8 @@ const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<
 const fmt = (x) => (x == null ? 'n/a' : `${x.toFixed(1)} ms`);
 const ratio = (a, b) => (a == null || b == null || !b ? 'n/a' : `${(a / b).toFixed(2)}×`);
 
-const server = await startServer();
+// A generous start timeout: on a loaded machine seeding the demo community can take over 90 s.
+const server = await startServer({}, { timeoutMs: 300_000 });
 const browser = await launch();
 try {
   const { origin } = server;

@@ -28,7 +28,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const CONSUMERS = ['vanilla', 'react', 'vue'];
 
 let work;
-const apps = {}; // name -> { dir, ready: Promise<void>, files: Map<path, snippet+offset> }
+const apps = {}; // name -> { app: Promise<{ dir, files }>, typechecked, built: Promise<failure output | undefined> }
 const snippets = readmeSnippets(readReadme());
 
 /** Copy the app, install the tarball into it, link the tools, and write its README snippets. */
@@ -37,7 +37,7 @@ async function prepare(name, tarball) {
   cpSync(join(here, name), dir, { recursive: true });
   const declared = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: declared.name, private: true, type: 'module', dependencies: { confab: `file:${tarball}` } }, null, 2));
-  // --legacy-peer-deps: @lit/react's optional peer @types/react is linked below with the other tools.
+  // --legacy-peer-deps: peers (@lit/react's @types/react, Confab's optional react) are linked below with the other tools.
   await run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', '--ignore-scripts', '--legacy-peer-deps', '--loglevel=error'], { cwd: dir });
   for (const dep of Object.keys({ ...declared.dependencies, ...declared.devDependencies })) {
     if (dep === 'confab') continue;
@@ -70,32 +70,29 @@ function withReadmeLines(output, files) {
   });
 }
 
-async function typecheck(name) {
-  const { dir, files } = await apps[name];
+/** Runs a Node script; resolves to its output on failure, undefined on success (never rejects). */
+const outcome = (args, cwd) => run(process.execPath, args, { cwd }).then(() => undefined, (e) => `${e.stdout}${e.stderr}` || String(e));
+
+function typecheck({ dir }, name) {
   const bin = name === 'vue' ? join(rootModules, 'vue-tsc/bin/vue-tsc.js') : join(rootModules, 'typescript/bin/tsc');
-  try {
-    await run(process.execPath, [bin, '--noEmit', '-p', 'tsconfig.json'], { cwd: dir });
-  } catch (e) {
-    assert.fail(`${name === 'vue' ? 'vue-tsc' : 'tsc'} in the ${name} consumer:\n${withReadmeLines(`${e.stdout}${e.stderr}`, files)}`);
-  }
+  return outcome([bin, '--noEmit', '-p', 'tsconfig.json'], dir);
 }
 
-async function build(name) {
-  const { dir } = await apps[name];
-  try {
-    await run(process.execPath, [join(dir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: dir });
-  } catch (e) {
-    assert.fail(`vite build in the ${name} consumer:\n${e.stdout}${e.stderr}`);
-  }
-  assert.ok(existsSync(join(dir, 'dist/index.html')), 'dist/index.html written');
+function build({ dir }) {
+  return outcome([join(dir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], dir);
 }
 
 before(() => {
   const { tarball } = packTarball({ reuse: true });
   work = mkdtempSync(join(tmpdir(), 'confab-consumers-'));
-  for (const name of CONSUMERS) apps[name] = prepare(name, tarball);
-  // A failed install is reported by the tests that need the app, not as an unhandled rejection here.
-  for (const name of CONSUMERS) apps[name].catch(() => {});
+  // Everything starts at once and the tests below await their part: the installs, typechecks and
+  // builds of three apps overlap on CI's two cores instead of running one after another.
+  for (const name of CONSUMERS) {
+    const app = prepare(name, tarball);
+    apps[name] = { app, typechecked: app.then((a) => typecheck(a, name)), built: app.then((a) => build(a)) };
+    // A failed install is reported by the tests that need the app, not as an unhandled rejection here.
+    for (const p of Object.values(apps[name])) p.catch(() => {});
+  }
 });
 after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -107,13 +104,22 @@ test('the README has typed blocks for every consumer, and each is checked in one
 });
 
 for (const name of CONSUMERS) {
-  test(`${name}: the tarball installs, and the app and its README blocks typecheck`, () => typecheck(name));
-  test(`${name}: vite build`, () => build(name));
+  test(`${name}: the tarball installs, and the app and its README blocks typecheck`, async () => {
+    const { files } = await apps[name].app;
+    const failure = await apps[name].typechecked;
+    if (failure) assert.fail(`${name === 'vue' ? 'vue-tsc' : 'tsc'} in the ${name} consumer:\n${withReadmeLines(failure, files)}`);
+  });
+  test(`${name}: vite build`, async () => {
+    const { dir } = await apps[name].app;
+    const failure = await apps[name].built;
+    if (failure) assert.fail(`vite build in the ${name} consumer:\n${failure}`);
+    assert.ok(existsSync(join(dir, 'dist/index.html')), 'dist/index.html written');
+  });
 }
 
 test('react: the built app renders the demo community from MemoryBackend in Chromium, and a thread opens', async () => {
-  const { dir } = await apps.react;
-  assert.ok(existsSync(join(dir, 'dist/index.html')), 'built by the test before');
+  const { dir } = await apps.react.app;
+  assert.equal(await apps.react.built, undefined, 'the React app built');
   const { createCommunity } = await import('../../src/demo-data/index.ts');
   const titles = new Set(createCommunity().threads.map((t) => t.title));
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
