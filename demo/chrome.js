@@ -41,10 +41,11 @@
   }
 
   function portalNav(page) {
-    // Every Confab page is the portal's "Community" section.
+    // Every Confab page is in the portal's "Community" section: aria-current="true" marks the section;
+    // "page" belongs to the one sidebar link of this very page, so a screen reader hears one current page.
     var links = PORTAL_SECTIONS.map(function (name) {
       var community = name === 'Community';
-      return el('a', community ? { href: 'index.html', 'aria-current': 'page' } : { href: '#' }, [name]);
+      return el('a', community ? { href: 'index.html', 'aria-current': 'true' } : { href: '#' }, [name]);
     });
     return el('nav', { class: 'flex gap-4', 'aria-label': 'Portal' }, links);
   }

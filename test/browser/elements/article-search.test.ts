@@ -847,6 +847,23 @@ describe('<confab-article-search> click-through', () => {
     el.removeEventListener('click', routed);
   });
 
+  it('results shown from the cache (offline) credit no click to the old search they came from', async () => {
+    const { backend: b, state, clicks } = counting();
+    let el = await mount(b);
+    await typeAndWait(el, 'sso'); // cached, with the search id se-1
+    el.remove();
+    state.search = () => {
+      throw new OfflineError();
+    };
+    el = await mount(b);
+    await typeAndWait(el, 'sso');
+    await waitFor(() => $(el, '[part="offline-notice"]'), 'the cached results, with the offline notice');
+    options(el)[0].click();
+    await waitFor(() => $(el, '.reader'), 'the reader opens');
+    await el.updateComplete;
+    expect(clicks).to.deep.equal([], 'se-1 was an earlier search: this click is not its click-through');
+  });
+
   it('a backend without the capability, or a search it did not record, sends nothing and opens as before', async () => {
     const el = await mount(backend().backend);
     await typeAndWait(el, 'sso');

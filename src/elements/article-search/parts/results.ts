@@ -295,7 +295,9 @@ export class SearchResults implements ReactiveController {
   hostUpdated(): void {
     const h = this.host;
     const searchId = h.search.value?.searchId;
-    if (searchId && h.search.status === 'ready' && h.query) this.counted = { query: h.query, searchId };
+    // Only a fresh answer's search: a cached one (shown while revalidating, or offline) may be days old,
+    // and a click on it would be credited to that old search's click-through.
+    if (searchId && h.search.status === 'ready' && !h.search.stale && h.query) this.counted = { query: h.query, searchId };
     if (h.search.status === 'ready' && h.search.value && h.query) {
       markFirstContent();
       // Results are on screen: fetch the reader while the partner reads them.
