@@ -141,6 +141,25 @@ describe('follows of hidden topics', () => {
 });
 
 describe('mentions', () => {
+  test('a mention is kept with the stored name, not the typed one; an unknown id stays text; one in code or escaped notifies nobody', async () => {
+    // Devi and Chloe exist as people, with their names, by writing elsewhere (so they don't follow t).
+    const elsewhere = await newThread(PEOPLE.ava);
+    await reply(PEOPLE.devi, elsewhere.id, 'I am here');
+    await reply(PEOPLE.chloe, elsewhere.id, 'Me too');
+    const t = await newThread(PEOPLE.ava);
+    const forged = mentionMarkdown({ id: PEOPLE.devi.id, name: 'Acme Security Team' });
+    const inCode = mentionMarkdown({ id: PEOPLE.chloe.id, name: 'Chloe' });
+    const p = await reply(PEOPLE.ben, t.id, `${forged}, @[Ghost](p-nobody), \`${inCode}\` and \\${inCode}\n\n\`\`\`\n${inCode}\n\`\`\``);
+    assert.equal(
+      p.body,
+      `${mentionMarkdown(PEOPLE.devi)}, @Ghost, \`${inCode}\` and \\${inCode}\n\n\`\`\`\n${inCode}\n\`\`\``,
+      'the name is the stored one; an unknown id is text; code and escapes are left as written',
+    );
+    await drain();
+    assert.deepEqual((await about(PEOPLE.devi, t.id)).map((n: any) => n.type), ['mention']);
+    assert.deepEqual(await about(PEOPLE.chloe, t.id), [], 'the mentions of Chloe were code or escaped');
+  });
+
   test('a mention notifies the person once, as a mention, through edits; a new mention in an edit notifies', async () => {
     const t = await newThread(PEOPLE.ava);
     const body = `Ping ${mentionMarkdown({ id: PEOPLE.devi.id, name: 'Devi' })} and ${mentionMarkdown({ id: PEOPLE.ava.id, name: 'Ava' })}`;

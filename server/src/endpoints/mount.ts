@@ -12,6 +12,7 @@ import { checkIdempotencyKey, requestFingerprint, runOnce } from '../idempotency
 import { jsonWithEtag } from '../middlewares/etag.js';
 import { enforceRateLimit, type RateLimiter } from '../middlewares/rate-limit.js';
 import { gateWrite } from '../moderation/write-gate.js';
+import { MENTIONING, withStoredNames } from '../notify/mention-names.js';
 import type { FetchJson } from '../openbadges/verify.js';
 import type { FetchText } from '../../../src/openbadges/ob3/index.js';
 import { HttpError } from '../problem.js';
@@ -73,6 +74,8 @@ async function serve(c: Context<AppEnv>, name: EndpointName, ep: Endpoint, deps:
   // Writes: rate limits (per user and IP, and the new-partner ones) and the suspension check, all kept
   // in the database; then one transaction (with the idempotency key when given).
   await gateWrite(db, limiter, config, name, user, ip);
+  const posted = ctxBase.body as { body?: unknown } | undefined;
+  if (MENTIONING.has(name) && typeof posted?.body === 'string') posted.body = await withStoredNames(db, posted.body);
   const key = ep.idempotent ? c.req.header('idempotency-key') : undefined;
   if (key !== undefined) checkIdempotencyKey(key);
   const write = (q: Queryable) =>
