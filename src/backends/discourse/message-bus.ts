@@ -28,14 +28,24 @@ export interface BusOptions {
   retryMs?: number;
 }
 
-/** Aborted when either is (AbortSignal.any, which older browsers lack). */
-function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+/**
+ * A signal aborted when either is, and the way to let go of both once the poll it serves settles:
+ * the subscription's signal lives as long as the stream, so a listener left on it for every poll
+ * would pile up. (AbortSignal.any does this, but older browsers lack it.)
+ */
+function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; release: () => void } {
   const c = new AbortController();
   const stop = () => c.abort();
+  const release = () => {
+    a.removeEventListener('abort', stop);
+    b.removeEventListener('abort', stop);
+  };
   if (a.aborted || b.aborted) stop();
-  a.addEventListener('abort', stop, { once: true });
-  b.addEventListener('abort', stop, { once: true });
-  return c.signal;
+  else {
+    a.addEventListener('abort', stop, { once: true });
+    b.addEventListener('abort', stop, { once: true });
+  }
+  return { signal: c.signal, release };
 }
 
 const FIXED_CHANNELS = ['/new', '/latest'] as const;
@@ -98,7 +108,7 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
       const poll = (pending = new AbortController());
       const both = eitherSignal(signal, poll.signal);
       try {
-        const messages = await opts.http.poll<DBusMessage[]>(`/message-bus/${clientId}/poll`, { ...positions }, both);
+        const messages = await opts.http.poll<DBusMessage[]>(`/message-bus/${clientId}/poll`, { ...positions }, both.signal).finally(both.release);
         const ctx = await opts.context();
         for (const m of Array.isArray(messages) ? messages : []) {
           if (m.channel === '/__status') {
@@ -116,9 +126,10 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
         if (isAbort(e)) return;
         const wait = e instanceof BackendError && e.retryAfter ? e.retryAfter * 1000 : backoff;
         backoff = Math.min(backoff * 2, 30_000);
-        await new Promise((r) => {
-          const t = setTimeout(r, wait);
-          signal.addEventListener('abort', () => (clearTimeout(t), r(undefined)), { once: true });
+        await new Promise<void>((r) => {
+          const done = () => (clearTimeout(t), signal.removeEventListener('abort', done), r());
+          const t = setTimeout(done, wait);
+          signal.addEventListener('abort', done, { once: true });
         });
       }
     }
