@@ -14,8 +14,8 @@ import type { DBusMessage, DTopicDetail, DTrackingMessage } from './types.js';
  * (publish_latest: a topic was bumped; live-events.ts tells a reply from other bumps) and
  * `/topic/{id}` of the watched topics (Solved's `accepted_solution`). A channel is first asked for
  * at position -1; MessageBus answers with a `/__status` message giving the current positions, and
- * every poll after that asks for what came since. Watching a new topic restarts the pending poll
- * with its channel added.
+ * every poll after that asks for what came since. A change in the watched topics restarts the
+ * pending poll with the channels the watch now holds (a topic it let go of is no longer asked for).
  */
 export interface BusOptions {
   http: DiscourseHttp;
@@ -52,20 +52,27 @@ const FIXED_CHANNELS = ['/new', '/latest'] as const;
 
 export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) => void, signal: AbortSignal): void {
   const clientId = crypto.randomUUID().replace(/-/g, '');
-  const positions: Record<string, number> = Object.fromEntries(FIXED_CHANNELS.map((c) => [c, -1]));
+  let positions: Record<string, number> = {};
   const announced = new Set<number>();
   let backoff = opts.retryMs ?? 1000;
   let pending: AbortController | undefined;
 
-  /** Adds the watched topics' channels; true when one is new. */
-  const addWatched = () => {
-    let added = false;
-    for (const c of opts.watch.channels()) if (!(c in positions)) (positions[c] = -1), (added = true);
-    return added;
+  /**
+   * The channels to poll: the fixed ones and the watched topics' (TopicWatch keeps the most recent
+   * few), each at its known position or -1 when new. A topic the watch let go of is dropped, so the
+   * poll asks for no more channels than the watch holds. True when the set of channels changed.
+   */
+  const rebuild = () => {
+    const next: Record<string, number> = {};
+    for (const c of [...FIXED_CHANNELS, ...opts.watch.channels()]) next[c] = positions[c] ?? -1;
+    const before = Object.keys(positions);
+    const changed = before.length !== Object.keys(next).length || before.some((c) => !(c in next));
+    positions = next;
+    return changed;
   };
-  const stopWatching = opts.watch.onChange(() => addWatched() && pending?.abort());
+  const stopWatching = opts.watch.onChange(() => rebuild() && pending?.abort());
   signal.addEventListener('abort', stopWatching, { once: true });
-  addWatched();
+  rebuild();
 
   const say = (events: unknown[]) => {
     for (const event of events) {

@@ -53,4 +53,26 @@ describe('DiscourseBackend live stream (fake Discourse)', () => {
     expect(attached()).to.be.at.most(2);
     abort.abort();
   });
+
+  it('polls only the channels of the topics the watch holds, the most recently read kept longest', async () => {
+    const fake = fakeDiscourse();
+    const watch = new TopicWatch(2);
+    const abort = new AbortController();
+    subscribeMessageBus({ http: new DiscourseHttp(fake.baseUrl, {}), context: async () => ({ origin: location.origin, categories: new Map() }), questionsCategory: 'questions', watch }, () => {}, abort.signal);
+    const lastPoll = async () => new URLSearchParams((await polls(fake)).at(-1)?.body ?? '');
+    await until(async () => (await polls(fake)).length >= 2, 'handshake');
+    // 57 and 13 read, 57 read again (now the most recent), then 99: 13 is the one let go of.
+    for (const id of [57, 13, 57, 99]) {
+      watch.add(id);
+      await until(async () => (await lastPoll()).has(`/topic/${id}`), `poll with /topic/${id}`);
+    }
+    expect(watch.channels()).to.deep.equal(['/topic/57', '/topic/99']);
+    await until(async () => [...(await lastPoll()).keys()].length === 4, 'four channels');
+    expect([...(await lastPoll()).keys()].sort()).to.deep.equal(['/latest', '/new', '/topic/57', '/topic/99']);
+    // Many topics read: the poll never asks for more than the watch holds.
+    for (let id = 1; id <= 10; id++) watch.add(id);
+    await until(async () => (await lastPoll()).has('/topic/10'), 'poll with /topic/10');
+    expect([...(await lastPoll()).keys()].sort()).to.deep.equal(['/latest', '/new', '/topic/10', '/topic/9']);
+    abort.abort();
+  });
 });
