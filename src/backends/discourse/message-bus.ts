@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { LiveEvent } from '../../contract/index.js';
-import { BackendError, isAbort } from '../../core/errors.js';
-import type { MapContext } from './context.js';
+import { BackendError, OfflineError, isAbort } from '../../core/errors.js';
+import { categorySlug, type MapContext } from './context.js';
 import type { DiscourseHttp } from './http.js';
 import { acceptedEvents, acceptedPostNumbers, bumpEvents, newTopicEvents } from './live-events.js';
 import type { TopicWatch } from './topic-watch.js';
@@ -26,6 +26,8 @@ export interface BusOptions {
   watch: TopicWatch;
   /** Pause after a failed poll, doubled up to 30 s. */
   retryMs?: number;
+  /** Category slugs to report (subcategories of them too); others are skipped before any read. Default: all. */
+  categories?: readonly string[] | undefined;
 }
 
 /**
@@ -74,11 +76,18 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
   signal.addEventListener('abort', stopWatching, { once: true });
   rebuild();
 
-  const say = (events: unknown[]) => {
+  /** Whether a category (by slug) is one the subscription asked for: any, when it did not say. */
+  const wanted = (ctx: MapContext, slug: string | null) => {
+    if (!opts.categories || slug === null || opts.categories.includes(slug)) return true;
+    const parent = [...ctx.categories.values()].find((c) => c.slug === slug)?.parentSlug;
+    return !!parent && opts.categories.includes(parent);
+  };
+
+  const say = (ctx: MapContext, events: unknown[]) => {
     for (const event of events) {
       // Dropped rather than passed on when Discourse sent something this adapter does not understand.
       const r = v.safeParse(LiveEvent, event);
-      if (r.success) onEvent(r.output);
+      if (r.success && wanted(ctx, r.output.category)) onEvent(r.output);
     }
   };
 
@@ -89,25 +98,50 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
       throw e;
     });
 
-  const handle = async (m: DBusMessage, ctx: MapContext) => {
+  /** The reads of one poll's messages: a topic bumped several times in it is read once. */
+  type Reads = Map<string, Promise<DTopicDetail | undefined>>;
+  const read = (reads: Reads, path: string) => {
+    let r = reads.get(path);
+    if (!r) reads.set(path, (r = topicView(path)));
+    return r;
+  };
+
+  const handle = async (m: DBusMessage, ctx: MapContext, reads: Reads) => {
     if (m.channel.startsWith('/topic/')) {
       const topicId = Number(m.channel.slice('/topic/'.length));
       for (const n of acceptedPostNumbers(m.data)) {
-        const around = await topicView(`/t/${topicId}/${n}.json`);
-        if (around) say(acceptedEvents(topicId, n, around, ctx));
+        const around = await read(reads, `/t/${topicId}/${n}.json`);
+        if (around) say(ctx, acceptedEvents(topicId, n, around, ctx));
       }
       return;
     }
     const data = m.data as DTrackingMessage | null;
     if (!data || typeof data.topic_id !== 'number') return;
+    // Out of scope by the message's own category: skipped before any read.
+    const categoryId = data.payload?.category_id;
+    if (categoryId !== null && categoryId !== undefined && !wanted(ctx, categorySlug(ctx, categoryId))) return;
     if (m.channel === '/new') {
       announced.add(data.topic_id);
-      return say(newTopicEvents(data, ctx, opts.questionsCategory));
+      return say(ctx, newTopicEvents(data, ctx, opts.questionsCategory));
     }
     // A new topic is bumped as it is created: that bump is the topic, not a reply.
     if (announced.delete(data.topic_id)) return;
-    const last = await topicView(`/t/${data.topic_id}/last.json`);
-    if (last) say(bumpEvents(data, last, ctx, opts.questionsCategory));
+    const last = await read(reads, `/t/${data.topic_id}/last.json`);
+    if (last) say(ctx, bumpEvents(data, last, ctx, opts.questionsCategory));
+  };
+
+  /**
+   * Failed attempts at a message. A 429 or no answer is the forum or the network, waited out however
+   * long it lasts; any other failure (a 500, a malformed topic) may be the message's own, and it is
+   * let go of at the third, so that one bad topic does not stall every bump after it.
+   */
+  const attempts = new Map<string, number>();
+  const giveUp = (m: DBusMessage, e: unknown) => {
+    if (isAbort(e) || e instanceof OfflineError || (e instanceof BackendError && e.status === 429)) return false;
+    const key = `${m.channel}#${m.message_id}`;
+    const n = (attempts.get(key) ?? 0) + 1;
+    attempts.set(key, n);
+    return n >= 3;
   };
 
   const loop = async () => {
@@ -117,14 +151,22 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
       try {
         const messages = await opts.http.poll<DBusMessage[]>(`/message-bus/${clientId}/poll`, { ...positions }, both.signal).finally(both.release);
         const ctx = await opts.context();
+        const reads: Reads = new Map();
         for (const m of Array.isArray(messages) ? messages : []) {
           if (m.channel === '/__status') {
             for (const [channel, id] of Object.entries(m.data as Record<string, number>)) if (channel in positions) positions[channel] = id;
             continue;
           }
           if (!(m.channel in positions)) continue;
-          positions[m.channel] = m.message_id;
-          await handle(m, ctx);
+          // Past a message only once it is handled: a read that fails (429, offline) throws out of
+          // this batch with its channel's position still before it, so the next poll brings it again.
+          try {
+            await handle(m, ctx, reads);
+          } catch (e) {
+            if (signal.aborted || !giveUp(m, e)) throw e;
+          }
+          attempts.delete(`${m.channel}#${m.message_id}`);
+          if (m.channel in positions) positions[m.channel] = m.message_id;
         }
         backoff = opts.retryMs ?? 1000;
       } catch (e) {

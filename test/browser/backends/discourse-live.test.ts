@@ -75,4 +75,28 @@ describe('DiscourseBackend live stream (fake Discourse)', () => {
     expect([...(await lastPoll()).keys()].sort()).to.deep.equal(['/latest', '/new', '/topic/10', '/topic/9']);
     abort.abort();
   });
+
+  it('reads a bumped topic only when its category is in scope, once per poll, and retries a failed read', async () => {
+    const fake = fakeDiscourse();
+    // Scoped to the Q&A category (13, a subcategory of test2); a 429 is not waited out inside the read.
+    const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions', liveCategories: ['questions'], maxRetryAfter: 0, liveRetryMs: 50 });
+    const events: LiveEvent[] = [];
+    const abort = new AbortController();
+    b.subscribe((e) => events.push(e), abort.signal);
+    await until(async () => (await polls(fake)).length >= 2, 'handshake');
+    const bump = (topic: number, category: number, at = new Date(Date.now() + 60_000).toISOString()) =>
+      ({ channel: '/latest', data: { topic_id: topic, message_type: 'latest', payload: { bumped_at: at, category_id: category, archetype: 'regular' } } });
+    // One poll: bumps in other categories (test1 is 1; 99 is not on the forum) and three of 57.
+    await fake.control({ publish: [bump(13, 1), bump(57, 13), bump(1234, 99), bump(57, 13), bump(57, 13)] });
+    // A marker in a later poll: the bumps before it are handled.
+    await fake.control({ publish: [{ channel: '/new', data: { topic_id: 800, message_type: 'new_topic', payload: { category_id: 13, created_at: new Date().toISOString() } } }] });
+    await until(() => events.some((e) => e.id === '800'), 'marker');
+    expect((await reads(fake)).filter((p) => p.startsWith('/t/'))).to.deep.equal(['/t/57/last.json']);
+    // The read after a reply answers 429 (Retry-After 1 s): the bump is read again after the wait, not lost.
+    await fake.control({ rateLimit: { path: '/t/57/last.json', seconds: 1 } });
+    const reply = await b.replyToThread('57', { body: 'Heard after the wait' });
+    await until(() => events.some((e) => e.type === 'post.created' && e.id === reply.id), 'reply after the 429');
+    expect((await reads(fake)).filter((p) => p === '/t/57/last.json')).to.have.length(3);
+    abort.abort();
+  });
 });
