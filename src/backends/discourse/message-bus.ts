@@ -3,7 +3,7 @@ import { LiveEvent } from '../../contract/index.js';
 import { BackendError, OfflineError, isAbort } from '../../core/errors.js';
 import { categorySlug, type MapContext } from './context.js';
 import type { DiscourseHttp } from './http.js';
-import { acceptedEvents, acceptedPostNumbers, bumpEvents, newTopicEvents } from './live-events.js';
+import { acceptedEvents, acceptedPostNumbers, bumpReply, newTopicEvents, replyEvents } from './live-events.js';
 import type { TopicWatch } from './topic-watch.js';
 import type { DBusMessage, DTopicDetail, DTrackingMessage } from './types.js';
 
@@ -51,11 +51,14 @@ function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; re
 }
 
 const FIXED_CHANNELS = ['/new', '/latest'] as const;
+const TOLD_POSTS = 500;
 
 export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) => void, signal: AbortSignal): void {
   const clientId = crypto.randomUUID().replace(/-/g, '');
   let positions: Record<string, number> = {};
   const announced = new Set<number>();
+  /** Replies told already (the most recent TOLD_POSTS): a bump read again never tells one twice. */
+  const toldPosts = new Set<number>();
   let backoff = opts.retryMs ?? 1000;
   let pending: AbortController | undefined;
 
@@ -127,7 +130,11 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
     // A new topic is bumped as it is created: that bump is the topic, not a reply.
     if (announced.delete(data.topic_id)) return;
     const last = await read(reads, `/t/${data.topic_id}/last.json`);
-    if (last) say(ctx, bumpEvents(data, last, ctx, opts.questionsCategory));
+    const reply = last && bumpReply(data, last, toldPosts);
+    if (!last || !reply) return;
+    toldPosts.add(reply.id);
+    if (toldPosts.size > TOLD_POSTS) toldPosts.delete(toldPosts.values().next().value!);
+    say(ctx, replyEvents(data, reply, last, ctx, opts.questionsCategory));
   };
 
   /**

@@ -99,4 +99,22 @@ describe('DiscourseBackend live stream (fake Discourse)', () => {
     expect((await reads(fake)).filter((p) => p === '/t/57/last.json')).to.have.length(3);
     abort.abort();
   });
+
+  it('tells each of two replies made before the first bump is read, by its own id, once', async () => {
+    const fake = fakeDiscourse();
+    const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions' });
+    const events: LiveEvent[] = [];
+    const abort = new AbortController();
+    b.subscribe((e) => events.push(e), abort.signal);
+    await until(async () => (await polls(fake)).length >= 2, 'handshake');
+    // Two replies 5 s apart, and the second one's bump heard twice (as after a resumed stream).
+    await fake.control({ replies: [{ topic: 57, agoMs: 5000 }, { topic: 57, agoMs: 0 }, { bump: true }] });
+    const topic = (await (await fetch(`${fake.baseUrl}/t/57.json`)).json()) as { post_stream: { posts: { id: number }[] } };
+    const [first, second] = topic.post_stream.posts.slice(-2).map((p) => String(p.id));
+    // A later /new as a marker: the bumps before it are all handled.
+    await fake.control({ publish: [{ channel: '/new', data: { topic_id: 801, message_type: 'new_topic', payload: { category_id: 1, created_at: new Date().toISOString() } } }] });
+    await until(() => events.some((e) => e.id === '801'), 'marker');
+    expect(events.filter((e) => e.type === 'post.created').map((e) => e.id)).to.deep.equal([first, second]);
+    abort.abort();
+  });
 });
