@@ -178,7 +178,9 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
         backoff = opts.retryMs ?? 1000;
       } catch (e) {
         if (signal.aborted) return;
-        if (poll.signal.aborted) continue; // restarted for a newly watched topic
+        // Restarted for a change in the watched topics. Only the poll's own abort: a read that failed
+        // after such a restart still waits out its Retry-After below.
+        if (poll.signal.aborted && isAbort(e)) continue;
         if (isAbort(e)) return;
         const wait = e instanceof BackendError && e.retryAfter ? e.retryAfter * 1000 : backoff;
         backoff = Math.min(backoff * 2, 30_000);
