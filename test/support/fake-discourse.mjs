@@ -48,6 +48,17 @@ function publish(s, channel, data) {
   for (const wake of s.waiters.splice(0)) wake();
 }
 
+/** A reply joins its topic, which is bumped (publish_latest) at the reply's time. */
+function addReply(s, topic, raw, at) {
+  const posts = topic.post_stream.posts;
+  const reply = { ...fixture('post.json'), id: s.nextPostId++, topic_id: topic.id, post_number: Math.max(...posts.map((p) => p.post_number)) + 1, raw, cooked: `<p>${raw}</p>`, created_at: at };
+  posts.push(reply);
+  topic.post_stream.stream?.push(reply.id);
+  topic.posts_count += 1;
+  publish(s, '/latest', { topic_id: topic.id, message_type: 'latest', payload: { bumped_at: at, category_id: topic.category_id, archetype: 'regular' } });
+  return reply;
+}
+
 function topicOfPost(s, postId) {
   for (const t of s.topics.values()) if (t.post_stream.posts.some((p) => p.id === postId)) return t;
   return undefined;
@@ -81,13 +92,7 @@ function write(ctx, s, method, path, query, body) {
     }
     const topic = s.topics.get(json.topic_id);
     if (!topic) return send(ctx, 404, notFound);
-    const posts = topic.post_stream.posts;
-    const reply = { ...fixture('post.json'), id: s.nextPostId++, topic_id: json.topic_id, post_number: Math.max(...posts.map((p) => p.post_number)) + 1, raw: json.raw, cooked: `<p>${json.raw}</p>`, created_at: new Date().toISOString() };
-    posts.push(reply);
-    topic.post_stream.stream?.push(reply.id);
-    topic.posts_count += 1;
-    publish(s, '/latest', { topic_id: json.topic_id, message_type: 'latest', payload: { bumped_at: reply.created_at, category_id: topic.category_id, archetype: 'regular' } });
-    return send(ctx, 200, reply);
+    return send(ctx, 200, addReply(s, topic, json.raw, new Date().toISOString()));
   }
   if (method === 'POST' && path === '/solution/accept.json') {
     const topic = topicOfPost(s, json.id);
@@ -142,6 +147,13 @@ export function fakeDiscourse() {
       // The next request to `path` answers 429 with this Retry-After (seconds).
       if (cmd.rateLimit) s.rateLimit = cmd.rateLimit;
       for (const m of cmd.publish ?? []) publish(s, m.channel, m.data);
+      // Replies by others to one topic, each `agoMs` before now, published together: the bump of the
+      // first is read after the second exists. `{ bump: true }` publishes the last bump again.
+      for (const r of cmd.replies ?? []) {
+        const topic = s.topics.get(r.topic);
+        if (r.bump) publish(s, '/latest', s.bus.filter((m) => m.channel === '/latest').at(-1).data);
+        else addReply(s, topic, r.raw ?? 'A reply', new Date(Date.now() - (r.agoMs ?? 0)).toISOString());
+      }
       // A small-action post that bumps its topic, as reopening a topic adds one (Topic#add_small_action).
       if (cmd.smallAction) {
         const topic = s.topics.get(cmd.smallAction);

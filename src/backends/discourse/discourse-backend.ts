@@ -305,7 +305,8 @@ export class DiscourseBackend implements CommunityBackend {
 
   subscribe(onEvent: (event: C.LiveEvent) => void, signal: AbortSignal): void {
     subscribeMessageBus(
-      { http: this.http, context: () => this.context(), questionsCategory: this.questions, watch: this.watch, retryMs: this.options.liveRetryMs },
+      { http: this.http, context: () => this.context(), questionsCategory: this.questions, watch: this.watch,
+        retryMs: this.options.liveRetryMs, categories: this.options.liveCategories },
       onEvent,
       signal,
     );

@@ -28,22 +28,36 @@ export function newTopicEvents(data: DTrackingMessage, ctx: MapContext, question
 /** Posts may be stamped a moment before the bump they cause is: allow for that, no more. */
 const SAME_MOMENT_MS = 2000;
 
+type DTopicPost = DTopicDetail['post_stream']['posts'][number];
+
 /**
  * `/latest` (publish_latest) says only that a topic was bumped, and a bump is not always a reply: a
- * staff "bump", a small-action post (closed, reopened, pinned) or a moderator post bump it too. With
- * the topic's last posts (`/t/{id}/last.json`) it is a reply when its newest post is a real reply
- * made at the bump; the event then carries that post's id.
+ * staff "bump", a small-action post (closed, reopened, pinned) or a moderator post bump it too. The
+ * topic's last posts (`/t/{id}/last.json`: the topic view around its last post, which fills a page
+ * with the posts before it) tell which: the reply that caused this bump is the real reply (regular,
+ * not deleted or hidden) made closest to its `bumped_at`, within SAME_MOMENT_MS. Not simply the
+ * newest post: when two replies came before the first bump is handled, both bumps read the same
+ * last posts, and each must find its own. A post in `announced` was told already and is passed over.
  */
-export function bumpEvents(data: DTrackingMessage, last: DTopicDetail, ctx: MapContext, questionsCategory: string): unknown[] {
-  const newest = last.post_stream.posts.reduce<DTopicDetail['post_stream']['posts'][number] | undefined>(
-    (a, p) => (!a || p.post_number > a.post_number ? p : a), undefined);
+export function bumpReply(data: DTrackingMessage, last: DTopicDetail, announced: ReadonlySet<number>): DTopicPost | undefined {
   const bumpedAt = Date.parse(data.payload?.bumped_at ?? '');
-  if (!newest || !isReply(newest) || Number.isNaN(bumpedAt)) return [];
-  if (Math.abs(Date.parse(newest.created_at) - bumpedAt) > SAME_MOMENT_MS) return [];
+  if (Number.isNaN(bumpedAt)) return undefined;
+  let best: DTopicPost | undefined;
+  let bestGap = Infinity;
+  for (const p of last.post_stream.posts) {
+    if (!isReply(p) || announced.has(p.id)) continue;
+    const gap = Math.abs(Date.parse(p.created_at) - bumpedAt);
+    if (gap <= SAME_MOMENT_MS && gap < bestGap) (best = p), (bestGap = gap);
+  }
+  return best;
+}
+
+/** The events of a reply found by bumpReply: a post, and in the Q&A category an answer, by its own post id. */
+export function replyEvents(data: DTrackingMessage, reply: DTopicPost, last: DTopicDetail, ctx: MapContext, questionsCategory: string): unknown[] {
   const category = categoryOf(ctx, data.payload?.category_id ?? last.category_id);
-  const at = isoOrNull(newest.created_at);
+  const at = isoOrNull(reply.created_at);
   const types = category === questionsCategory ? ['post.created', 'answer.created'] : ['post.created'];
-  return types.map((type) => ({ type, id: String(newest.id), parentId: String(data.topic_id), category, at }));
+  return types.map((type) => ({ type, id: String(reply.id), parentId: String(data.topic_id), category, at }));
 }
 
 /** `data` of Solved's `accepted_solution` on `/topic/{id}`: one answer, or several in newer versions. */

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { LiveEvent } from '../../contract/index.js';
-import { BackendError, isAbort } from '../../core/errors.js';
-import type { MapContext } from './context.js';
+import { BackendError, OfflineError, isAbort } from '../../core/errors.js';
+import { categorySlug, type MapContext } from './context.js';
 import type { DiscourseHttp } from './http.js';
-import { acceptedEvents, acceptedPostNumbers, bumpEvents, newTopicEvents } from './live-events.js';
+import { acceptedEvents, acceptedPostNumbers, bumpReply, newTopicEvents, replyEvents } from './live-events.js';
 import type { TopicWatch } from './topic-watch.js';
 import type { DBusMessage, DTopicDetail, DTrackingMessage } from './types.js';
 
@@ -14,8 +14,8 @@ import type { DBusMessage, DTopicDetail, DTrackingMessage } from './types.js';
  * (publish_latest: a topic was bumped; live-events.ts tells a reply from other bumps) and
  * `/topic/{id}` of the watched topics (Solved's `accepted_solution`). A channel is first asked for
  * at position -1; MessageBus answers with a `/__status` message giving the current positions, and
- * every poll after that asks for what came since. Watching a new topic restarts the pending poll
- * with its channel added.
+ * every poll after that asks for what came since. A change in the watched topics restarts the
+ * pending poll with the channels the watch now holds (a topic it let go of is no longer asked for).
  */
 export interface BusOptions {
   http: DiscourseHttp;
@@ -26,42 +26,71 @@ export interface BusOptions {
   watch: TopicWatch;
   /** Pause after a failed poll, doubled up to 30 s. */
   retryMs?: number;
+  /** Category slugs to report (subcategories of them too); others are skipped before any read. Default: all. */
+  categories?: readonly string[] | undefined;
 }
 
-/** Aborted when either is (AbortSignal.any, which older browsers lack). */
-function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+/**
+ * A signal aborted when either is, and the way to let go of both once the poll it serves settles:
+ * the subscription's signal lives as long as the stream, so a listener left on it for every poll
+ * would pile up. (AbortSignal.any does this, but older browsers lack it.)
+ */
+function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; release: () => void } {
   const c = new AbortController();
   const stop = () => c.abort();
+  const release = () => {
+    a.removeEventListener('abort', stop);
+    b.removeEventListener('abort', stop);
+  };
   if (a.aborted || b.aborted) stop();
-  a.addEventListener('abort', stop, { once: true });
-  b.addEventListener('abort', stop, { once: true });
-  return c.signal;
+  else {
+    a.addEventListener('abort', stop, { once: true });
+    b.addEventListener('abort', stop, { once: true });
+  }
+  return { signal: c.signal, release };
 }
 
 const FIXED_CHANNELS = ['/new', '/latest'] as const;
+const TOLD_POSTS = 500;
 
 export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) => void, signal: AbortSignal): void {
   const clientId = crypto.randomUUID().replace(/-/g, '');
-  const positions: Record<string, number> = Object.fromEntries(FIXED_CHANNELS.map((c) => [c, -1]));
+  let positions: Record<string, number> = {};
   const announced = new Set<number>();
+  /** Replies told already (the most recent TOLD_POSTS): a bump read again never tells one twice. */
+  const toldPosts = new Set<number>();
   let backoff = opts.retryMs ?? 1000;
   let pending: AbortController | undefined;
 
-  /** Adds the watched topics' channels; true when one is new. */
-  const addWatched = () => {
-    let added = false;
-    for (const c of opts.watch.channels()) if (!(c in positions)) (positions[c] = -1), (added = true);
-    return added;
+  /**
+   * The channels to poll: the fixed ones and the watched topics' (TopicWatch keeps the most recent
+   * few), each at its known position or -1 when new. A topic the watch let go of is dropped, so the
+   * poll asks for no more channels than the watch holds. True when the set of channels changed.
+   */
+  const rebuild = () => {
+    const next: Record<string, number> = {};
+    for (const c of [...FIXED_CHANNELS, ...opts.watch.channels()]) next[c] = positions[c] ?? -1;
+    const before = Object.keys(positions);
+    const changed = before.length !== Object.keys(next).length || before.some((c) => !(c in next));
+    positions = next;
+    return changed;
   };
-  const stopWatching = opts.watch.onChange(() => addWatched() && pending?.abort());
+  const stopWatching = opts.watch.onChange(() => rebuild() && pending?.abort());
   signal.addEventListener('abort', stopWatching, { once: true });
-  addWatched();
+  rebuild();
 
-  const say = (events: unknown[]) => {
+  /** Whether a category (by slug) is one the subscription asked for: any, when it did not say. */
+  const wanted = (ctx: MapContext, slug: string | null) => {
+    if (!opts.categories || slug === null || opts.categories.includes(slug)) return true;
+    const parent = [...ctx.categories.values()].find((c) => c.slug === slug)?.parentSlug;
+    return !!parent && opts.categories.includes(parent);
+  };
+
+  const say = (ctx: MapContext, events: unknown[]) => {
     for (const event of events) {
       // Dropped rather than passed on when Discourse sent something this adapter does not understand.
       const r = v.safeParse(LiveEvent, event);
-      if (r.success) onEvent(r.output);
+      if (r.success && wanted(ctx, r.output.category)) onEvent(r.output);
     }
   };
 
@@ -72,25 +101,54 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
       throw e;
     });
 
-  const handle = async (m: DBusMessage, ctx: MapContext) => {
+  /** The reads of one poll's messages: a topic bumped several times in it is read once. */
+  type Reads = Map<string, Promise<DTopicDetail | undefined>>;
+  const read = (reads: Reads, path: string) => {
+    let r = reads.get(path);
+    if (!r) reads.set(path, (r = topicView(path)));
+    return r;
+  };
+
+  const handle = async (m: DBusMessage, ctx: MapContext, reads: Reads) => {
     if (m.channel.startsWith('/topic/')) {
       const topicId = Number(m.channel.slice('/topic/'.length));
       for (const n of acceptedPostNumbers(m.data)) {
-        const around = await topicView(`/t/${topicId}/${n}.json`);
-        if (around) say(acceptedEvents(topicId, n, around, ctx));
+        const around = await read(reads, `/t/${topicId}/${n}.json`);
+        if (around) say(ctx, acceptedEvents(topicId, n, around, ctx));
       }
       return;
     }
     const data = m.data as DTrackingMessage | null;
     if (!data || typeof data.topic_id !== 'number') return;
+    // Out of scope by the message's own category: skipped before any read.
+    const categoryId = data.payload?.category_id;
+    if (categoryId !== null && categoryId !== undefined && !wanted(ctx, categorySlug(ctx, categoryId))) return;
     if (m.channel === '/new') {
       announced.add(data.topic_id);
-      return say(newTopicEvents(data, ctx, opts.questionsCategory));
+      return say(ctx, newTopicEvents(data, ctx, opts.questionsCategory));
     }
     // A new topic is bumped as it is created: that bump is the topic, not a reply.
     if (announced.delete(data.topic_id)) return;
-    const last = await topicView(`/t/${data.topic_id}/last.json`);
-    if (last) say(bumpEvents(data, last, ctx, opts.questionsCategory));
+    const last = await read(reads, `/t/${data.topic_id}/last.json`);
+    const reply = last && bumpReply(data, last, toldPosts);
+    if (!last || !reply) return;
+    toldPosts.add(reply.id);
+    if (toldPosts.size > TOLD_POSTS) toldPosts.delete(toldPosts.values().next().value!);
+    say(ctx, replyEvents(data, reply, last, ctx, opts.questionsCategory));
+  };
+
+  /**
+   * Failed attempts at a message. A 429 or no answer is the forum or the network, waited out however
+   * long it lasts; any other failure (a 500, a malformed topic) may be the message's own, and it is
+   * let go of at the third, so that one bad topic does not stall every bump after it.
+   */
+  const attempts = new Map<string, number>();
+  const giveUp = (m: DBusMessage, e: unknown) => {
+    if (isAbort(e) || e instanceof OfflineError || (e instanceof BackendError && e.status === 429)) return false;
+    const key = `${m.channel}#${m.message_id}`;
+    const n = (attempts.get(key) ?? 0) + 1;
+    attempts.set(key, n);
+    return n >= 3;
   };
 
   const loop = async () => {
@@ -98,27 +156,38 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
       const poll = (pending = new AbortController());
       const both = eitherSignal(signal, poll.signal);
       try {
-        const messages = await opts.http.poll<DBusMessage[]>(`/message-bus/${clientId}/poll`, { ...positions }, both);
+        const messages = await opts.http.poll<DBusMessage[]>(`/message-bus/${clientId}/poll`, { ...positions }, both.signal).finally(both.release);
         const ctx = await opts.context();
+        const reads: Reads = new Map();
         for (const m of Array.isArray(messages) ? messages : []) {
           if (m.channel === '/__status') {
             for (const [channel, id] of Object.entries(m.data as Record<string, number>)) if (channel in positions) positions[channel] = id;
             continue;
           }
           if (!(m.channel in positions)) continue;
-          positions[m.channel] = m.message_id;
-          await handle(m, ctx);
+          // Past a message only once it is handled: a read that fails (429, offline) throws out of
+          // this batch with its channel's position still before it, so the next poll brings it again.
+          try {
+            await handle(m, ctx, reads);
+          } catch (e) {
+            if (signal.aborted || !giveUp(m, e)) throw e;
+          }
+          attempts.delete(`${m.channel}#${m.message_id}`);
+          if (m.channel in positions) positions[m.channel] = m.message_id;
         }
         backoff = opts.retryMs ?? 1000;
       } catch (e) {
         if (signal.aborted) return;
-        if (poll.signal.aborted) continue; // restarted for a newly watched topic
+        // Restarted for a change in the watched topics. Only the poll's own abort: a read that failed
+        // after such a restart still waits out its Retry-After below.
+        if (poll.signal.aborted && isAbort(e)) continue;
         if (isAbort(e)) return;
         const wait = e instanceof BackendError && e.retryAfter ? e.retryAfter * 1000 : backoff;
         backoff = Math.min(backoff * 2, 30_000);
-        await new Promise((r) => {
-          const t = setTimeout(r, wait);
-          signal.addEventListener('abort', () => (clearTimeout(t), r(undefined)), { once: true });
+        await new Promise<void>((r) => {
+          const done = () => (clearTimeout(t), signal.removeEventListener('abort', done), r());
+          const t = setTimeout(done, wait);
+          signal.addEventListener('abort', done, { once: true });
         });
       }
     }

@@ -10,6 +10,11 @@ export interface DiscourseBackendOptions extends DiscourseAuth {
   docsCategory?: string;
   /** Which Discourse groups mean which tier, roles and partner org. See map-user.ts. */
   groups?: GroupMapping;
-  /** Pause after a failed MessageBus poll, in ms (doubled up to 30 s). Default 1000. */
+  /**
+   * Slugs of the categories whose topics and replies the live stream reports (a subcategory of one
+   * listed counts too). Bumps elsewhere on the forum are then skipped without a request. Default: all.
+   */
+  liveCategories?: string[];
+    /** Pause after a failed MessageBus poll, in ms (doubled up to 30 s). Default 1000. */
   liveRetryMs?: number;
 }

@@ -10,9 +10,19 @@ export class TopicWatch {
 
   constructor(private readonly limit = 20) {}
 
-  /** Starts watching `id`; the stream hears of it at once (its poll restarts with the new channel). */
+  /**
+   * Starts watching `id`, or marks it read again: it becomes the most recent, the last to be let go
+   * of. A new id beyond the limit lets go of the least recently read; the stream hears of the change
+   * at once (its poll restarts with the channels now held).
+   */
   add(id: number): void {
-    if (!Number.isSafeInteger(id) || this.ids.includes(id)) return;
+    if (!Number.isSafeInteger(id)) return;
+    const at = this.ids.indexOf(id);
+    if (at !== -1) {
+      this.ids.splice(at, 1);
+      this.ids.push(id);
+      return;
+    }
     this.ids.push(id);
     if (this.ids.length > this.limit) this.ids.shift();
     for (const l of this.listeners) l();
@@ -22,7 +32,7 @@ export class TopicWatch {
     return this.ids.map((id) => `/topic/${id}`);
   }
 
-  /** Calls `listener` whenever a topic is added; returns the way to stop. */
+  /** Calls `listener` whenever the topics watched change; returns the way to stop. */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
