@@ -8,6 +8,10 @@ import type { Db, Queryable } from '../../server/src/db.js';
 export interface Statement {
   sql: string;
   params: unknown[];
+  /** Sent with `exec` (no parameters, may hold several statements), e.g. the search reads' SET LOCALs. */
+  exec?: boolean;
+  /** Sent inside the request's transaction: a replay must be in one too, or a SET LOCAL does nothing. */
+  tx?: boolean;
 }
 
 export interface Recorder {
@@ -20,12 +24,17 @@ export interface Recorder {
 export function recorder(db: Db): Recorder {
   let log: Statement[] | null = null;
   let inTransaction = false;
-  const logged = (q: Queryable): Queryable => ({
+  // exec is logged too: the search reads set planner settings with it (withSearchPlanner), and a floor
+  // that left them out would run the same SQL under different plans.
+  const logged = (q: Queryable, tx = false): Queryable => ({
     query(sql, params = []) {
-      log?.push({ sql, params: [...params] });
+      log?.push({ sql, params: [...params], ...(tx ? { tx } : {}) });
       return q.query(sql, params);
     },
-    exec: (sql) => q.exec(sql),
+    exec(sql) {
+      log?.push({ sql, params: [], exec: true, ...(tx ? { tx } : {}) });
+      return q.exec(sql);
+    },
   });
   const wrapped: Db = {
     ...db,
@@ -33,7 +42,7 @@ export function recorder(db: Db): Recorder {
     ...logged(db),
     transaction(fn) {
       if (log) inTransaction = true;
-      return db.transaction((tx) => fn(logged(tx)));
+      return db.transaction((tx) => fn(logged(tx, true)));
     },
     listen: (c, cb) => db.listen(c, cb),
     notify: (c, p) => db.notify(c, p),
@@ -71,5 +80,5 @@ export function withFreshIds(statements: Statement[], ids: string[], fresh: (old
     for (const [a, b] of map) s = s.split(a).join(b);
     return s;
   };
-  return statements.map((st) => ({ sql: st.sql, params: st.params.map(swap) }));
+  return statements.map((st) => ({ ...st, params: st.params.map(swap) }));
 }

@@ -11,7 +11,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../../server/src/app.js';
 import { hs256Auth } from '../../server/src/auth.js';
-import { createDb } from '../../server/src/db.js';
+import { createDb, type Queryable } from '../../server/src/db.js';
 import { migrate } from '../../server/src/migrate.js';
 import { bulkLoad, seed } from '../../server/src/seed.js';
 import { bulkLoadQuestions } from '../../server/src/seed-bulk-questions.js';
@@ -100,7 +100,11 @@ if (url) {
     try {
       const out: unknown[][] = [];
       if (tx) await c.query('BEGIN');
-      for (const s of st) out.push((await c.query(s.sql, s.params)).rows);
+      for (const s of st) {
+        // No parameters: the simple protocol, which takes the several statements of an exec.
+        if (s.exec) await c.query(s.sql);
+        else out.push((await c.query(s.sql, s.params)).rows);
+      }
       if (tx) await c.query('COMMIT');
       return out;
     } catch (e) {
@@ -112,18 +116,36 @@ if (url) {
   };
   closeRaw = () => pool.end();
 } else {
-  const run = async (q: { query: typeof db.query }, st: Statement[]) => {
+  const run = async (q: Queryable, st: Statement[]) => {
     const out: unknown[][] = [];
-    for (const s of st) out.push((await q.query(s.sql, s.params)).rows);
+    for (const s of st) {
+      if (s.exec) await q.exec(s.sql);
+      else out.push((await q.query(s.sql, s.params)).rows);
+    }
     return out;
   };
   send = (st, tx) => (tx ? db.transaction((q) => run(q, st)) : run(db, st));
 }
+/**
+ * Replays a request's statements with its transactions: each run of statements the app sent inside a
+ * transaction goes in one (the search reads' SET LOCAL planner settings apply there only), the rest
+ * outside, as the app sent them.
+ */
+async function sendAsRecorded(st: Statement[]): Promise<unknown[][]> {
+  const out: unknown[][] = [];
+  for (let i = 0; i < st.length;) {
+    let j = i;
+    while (j < st.length && !!st[j].tx === !!st[i].tx) j++;
+    out.push(...(await send(st.slice(i, j), !!st[i].tx)));
+    i = j;
+  }
+  return out;
+}
 let asks = 0;
 const rawRoutes: Record<string, (i: number) => Promise<unknown[][]>> = {
   list: () => send(list, false),
-  'search-gold': (i) => send(withFreshIds(searchGold[i % searchGold.length], [], String), false),
-  'search-anon': (i) => send(withFreshIds(searchAnon[i % searchAnon.length], [], String), false),
+  'search-gold': (i) => sendAsRecorded(withFreshIds(searchGold[i % searchGold.length], [], String)),
+  'search-anon': (i) => sendAsRecorded(withFreshIds(searchAnon[i % searchAnon.length], [], String)),
   ask: () => {
     const n = ++asks;
     return send(withFreshIds(ask.statements, [askedId], (old) => `${old}r${n}`), ask.inTransaction);

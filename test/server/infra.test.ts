@@ -320,6 +320,9 @@ describe('rate limits, CORS and caching', () => {
     assert.equal(b.status, 304);
     assert.equal(await b.text(), '');
     assert.equal(b.headers.get('etag'), tag);
+    // the 304 keeps the 200's Vary, so a shared cache still keys the stored answer by the token
+    assert.match(a.headers.get('vary') ?? '', /(^|,)\s*Authorization\s*(,|$)/i);
+    assert.equal(b.headers.get('vary'), a.headers.get('vary'));
     const c = await raw(env, '/api/v1/threads?limit=4', { headers: { 'if-none-match': tag } });
     assert.equal(c.status, 200);
     // the token changes the view, so the tag differs where the body does

@@ -83,6 +83,31 @@ describe('search past the count cap', () => {
     assert.deepEqual(bodyOnly, [...bodyOnly].sort().reverse(), 'newest (highest number) first');
   });
 
+  test('a title holding only some of the query words ranks above body-only matches on both sides of the exact-rank threshold', async () => {
+    // Its own words, so the counts above are untouched: 400 newer body-only matches (half gold) and one
+    // old article with one of the two words in its title, so it is far from the newest candidates.
+    const [A, B] = ['fennelwick', 'orbitquay'];
+    const rows = Array.from({ length: 400 }, (_, i) => [
+      `pair-${String(i).padStart(3, '0')}`, `Filler note ${i}`, `Body ${i} mentions ${A} and ${B} in passing.`,
+      PRODUCTS[i % 3], 'guide', i % 2 ? 'gold' : 'registered', i % 2 ? 2 : 0, '',
+      new Date(Date.UTC(2026, 2, 1) + i * 60_000).toISOString(),
+    ]);
+    rows.push(['pair-partial', `The ${A} handbook`, `An old article that also covers ${B} setup.`, PRODUCTS[0], 'guide', 'registered', 0, '', new Date(Date.UTC(2020, 0, 1)).toISOString()]);
+    await insertRows(env.db, 'articles',
+      [['id', 'text'], ['title', 'text'], ['body', 'text'], ['product', 'text'], ['content_type', 'text'], ['min_tier', 'text'], ['min_tier_rank', 'smallint'], ['roles', 'text[]'], ['updated_at', 'timestamptz']], rows);
+    // Anonymous: 201 matches, ranked whole. Gold: 401, over the 300 threshold, ranked in two phases.
+    const anon = await call(env, 'searchArticles', { query: { q: `${A} ${B}` } });
+    assert.equal(anon.body.total, 201);
+    assert.equal(anon.body.items[0]?.id, 'pair-partial');
+    const gold = await call(env, 'searchArticles', { query: { q: `${A} ${B}` }, as: PEOPLE.chloe });
+    assert.equal(gold.body.total, 401);
+    assert.equal(gold.body.items[0]?.id, 'pair-partial');
+    // The rest of the first page is the same newest body-only matches on both paths.
+    assert.deepEqual(gold.body.items.slice(1, 5).map((h: any) => h.id), ['pair-399', 'pair-398', 'pair-397', 'pair-396']);
+    assert.deepEqual(anon.body.items.slice(1, 3).map((h: any) => h.id), ['pair-398', 'pair-396']);
+    await env.db.query(`DELETE FROM articles WHERE id LIKE 'pair-%'`);
+  });
+
   test('the narrow table follows writes: a raised tier hides the article at once, a deletion removes it', async () => {
     await env.db.query(`UPDATE articles SET min_tier = 'platinum', min_tier_rank = 3 WHERE id = 'scale-0000'`);
     const anon = await call(env, 'searchArticles', { query: { q: `${WORD} guide number 0` } });

@@ -142,16 +142,23 @@ function matchSql(q: string, params: unknown[], alias = 'a', fullRank = false) {
   };
 }
 
-/** The title part of the match: the full query on the title vector, or the type-ahead prefix on title words. */
-function titleMatchSql(q: string, params: unknown[], alias: string): string {
+/**
+ * The title part of a large match set's candidates: a title holding ANY of the query's words (or, while
+ * typing, a title word starting with the unfinished last word), on a row that matches the whole query.
+ * Not the whole query on the title: a title holding only some of the words still ranks above the
+ * body-only matches on the exact path, so requiring all of them here would leave such a row out unless it
+ * was among the newest, and the order would change across the threshold. The OR query is built from the
+ * lexemes of the same websearch_to_tsquery, kept quoted as tsquery's own text output quotes them, so the
+ * stemming is the same and the user's text never reaches SQL as code.
+ */
+function titleMatchSql(q: string, params: unknown[], alias: string, matchCond: string): string {
   const qi = params.push(q);
   const pre = prefixTerm(q);
-  const full = `${alias}.title_search @@ websearch_to_tsquery('english', $${qi})`;
-  if (!pre) return full;
-  const hi = params.push(headOf(q));
+  const anyWord = `(SELECT string_agg(l[1], ' | ') FROM regexp_matches(websearch_to_tsquery('english', $${qi})::text, '(''(?:[^'']|'''')*'')', 'g') l)::tsquery`;
+  const titled = `${alias}.title_search @@ ${anyWord}`;
+  if (!pre) return `${titled} AND ${matchCond}`;
   const pi = params.push(`${pre}:*`);
-  const head = `(numnode(websearch_to_tsquery('english', $${hi})) = 0 OR ${alias}.search @@ websearch_to_tsquery('english', $${hi}))`;
-  return `(${full} OR (${head} AND ${alias}.title_words @@ to_tsquery('simple', $${pi})))`;
+  return `(${titled} OR ${alias}.title_words @@ to_tsquery('simple', $${pi})) AND ${matchCond}`;
 }
 
 /** Up to this many visible matches, the whole match set is ranked exactly (title rank + a tenth of the body rank). */
@@ -164,7 +171,7 @@ const CANDIDATES = 300;
  *
  * A small match set (the capped count says how small) is ranked whole, exactly as before. A large one
  * would cost a ranking pass over every match, so phase one takes cheap candidates instead: the best title
- * matches by their title rank (the small title vectors' GIN indexes; the vectors are inline, so ranking
+ * matches (any query word in the title) by their title rank (the small title vectors' GIN indexes; the vectors are inline, so ranking
  * them reads no body) and the newest matches of all (the recency index, stopping after a few hundred);
  * phase two ranks only those. Body-only matches rank 0 on the title and so sort by recency anyway, which
  * is why the newest of them are the right candidates. Deeper pages widen phase one to offset + limit.
@@ -176,8 +183,9 @@ function rankedPageSql(q: string, aud: Audience, filters: string, params: unknow
     return `SELECT s.id, s.updated_at, ${m.rank} AS rank FROM article_search s WHERE ${m.cond} AND ${audCond} AND ${filters}`;
   }
   const ci = params.push(Math.max(CANDIDATES, want));
-  // Title candidates by their title rank (small inline vectors, so exact), body candidates newest first.
-  const titleCond = titleMatchSql(q, params, 's');
+  // Title candidates (any query word in the title) by their title rank (small inline vectors, so exact),
+  // body candidates newest first.
+  const titleCond = titleMatchSql(q, params, 's', m.cond);
   const titleRank = matchSql(q, params, 's').rank;
   return `SELECT s.id, s.updated_at, ${m.rank} AS rank FROM article_search s WHERE s.id IN (
       (SELECT s.id FROM article_search s WHERE ${titleCond} AND ${audCond} AND ${filters} ORDER BY ${titleRank} DESC, s.updated_at DESC, s.id LIMIT $${ci})

@@ -16,12 +16,17 @@ const cacheFor = (path: string) => (path.startsWith('/ob/') ? 'public, max-age=6
 
 const matches = (inm: string | undefined, tag: string) => !!inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === tag);
 
-/** A 304 carrying the tag and the headers of the response it stands for (minus its body's). */
+/**
+ * A 304 carrying the tag and the headers of the response it stands for (minus its body's), including the
+ * `Vary: Authorization` its 200 carries: a cache must keep keying the stored answer by the token, and
+ * RFC 9110 (15.4.5) asks a 304 to send the Vary the 200 would have sent.
+ */
 function notModified(headers: Headers, tag: string, cache: string): Response {
   headers.delete('content-type');
   headers.delete('content-length');
   headers.set('etag', tag);
   headers.set('cache-control', cache);
+  if (!/(^|,)\s*authorization\s*(,|$)/i.test(headers.get('vary') ?? '')) headers.append('vary', 'Authorization');
   return new Response(null, { status: 304, headers });
 }
 
