@@ -10,7 +10,8 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { createDeliveryWorker } from '../../server/src/notify/delivery-worker.js';
 import { webhookSender } from '../../server/src/notify/webhook-sender.js';
 import { safePost } from '../../server/src/openbadges/fetch.js';
-import { PEOPLE, call, setupTestEnv, type TestEnv, type Who } from './helpers.js';
+import { issueTicket } from '../../server/src/live-tickets.js';
+import { ORIGIN, PEOPLE, call, setupTestEnv, streamText, type TestEnv, type Who } from './helpers.js';
 import { MOD, act, moderationConfig, setWatchedWords } from './moderation-helpers.js';
 
 const MODERATION_TYPES = ['flag_created', 'content_held', 'content_hidden'];
@@ -109,6 +110,44 @@ describe('moderation events', () => {
     const demoted: Who = { ...exMod, roles: ['sales'] };
     assert.deepEqual(await about(demoted, t.id), []);
     assert.equal((await call(env, 'listNotifications', { as: demoted })).body.unread, 0);
+  });
+
+  test('a demotion takes effect on the next request, a read: no more reports are sent to them', async () => {
+    const exMod: Who = { id: 'p-exmod2', name: 'Ex Moderator Two', org: 'org-stark', tier: 'gold', roles: ['moderator'] };
+    await call(env, 'updatePreferences', { as: exMod, body: {} });
+    const demoted: Who = { ...exMod, roles: ['sales'] };
+    // A read only: no write of theirs calls upsertPerson.
+    assert.equal((await call(env, 'listNotifications', { as: demoted })).status, 200);
+    const t = await newThread('Reported after a demotion');
+    await call(env, 'createFlag', { as: PEOPLE.ben, body: { target: { kind: 'thread', id: t.id }, reason: 'other' } });
+    await settle();
+    const { rows } = await env.db.query(`SELECT 1 FROM notifications WHERE recipient_id = $1 AND target_id = $2`, [exMod.id, t.id]);
+    assert.deepEqual(rows, [], 'the fan-out reads the roles of their last request');
+  });
+
+  test('the live bell of a demoted moderator does not push a moderation notification stored for them', async () => {
+    const exMod: Who = { id: 'p-exmod3', name: 'Ex Moderator Three', org: 'org-stark', tier: 'gold', roles: ['moderator'] };
+    // Stored as a moderator (with a thread of their own, for a reply notification as a marker).
+    const own = await newThread('Ex moderator own thread', exMod);
+    // The ticket carries the claims of now; no request of theirs has refreshed the stored roles.
+    const { ticket } = await issueTicket(env.db, { id: exMod.id, name: exMod.name!, org: { id: 'org-stark', name: 'Stark' }, tier: 'gold', roles: ['sales'] });
+    const ac = new AbortController();
+    const res = await env.confab.app.request(`${ORIGIN}/api/v1/notifications/events?ticket=${encodeURIComponent(ticket)}`, { signal: ac.signal });
+    assert.equal(res.status, 200);
+    const s = streamText(res.body!);
+    try {
+      await s.until((b) => b.includes(': connected'));
+      const t = await newThread('Reported while the bell is open');
+      await call(env, 'createFlag', { as: PEOPLE.ben, body: { target: { kind: 'thread', id: t.id }, reason: 'other' } });
+      await settle();
+      await call(env, 'replyToThread', { as: PEOPLE.ben, params: { id: own.id }, body: { body: 'marker after the report' } });
+      await settle();
+      const text = await s.until((b) => b.includes('marker after the report'));
+      assert.ok(!text.includes('flag_created') && !text.includes(t.id), `no moderation notification pushed: ${text}`);
+    } finally {
+      ac.abort();
+      await s.reader.cancel().catch(() => {});
+    }
   });
 
   test('moderators choose how each moderation event reaches them; partners have no such preferences', async () => {

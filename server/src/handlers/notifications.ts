@@ -46,7 +46,7 @@ export const NOTIFICATION_SELECT = `SELECT n.*, n.actor_id AS author_id, ${AUTHO
  * The moderation notifications of someone whose token no longer says moderator: the stored roles
  * (which notificationShown checks) are only refreshed by their next write, the token is now.
  */
-const viewerRule = (u: User) => (mayModerate(u) ? '' : `AND n.type NOT IN (${MODERATION_NOTIFICATION_TYPES.map((t) => `'${t}'`).join(', ')})`);
+export const viewerRule = (u: User) => (mayModerate(u) ? '' : `AND n.type NOT IN (${MODERATION_NOTIFICATION_TYPES.map((t) => `'${t}'`).join(', ')})`);
 
 export async function unreadCount(q: Queryable, u: User): Promise<number> {
   const { rows } = await q.query<{ n: number | string }>(
