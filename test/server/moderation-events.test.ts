@@ -150,6 +150,19 @@ describe('moderation events', () => {
     }
   });
 
+  test('a personal mute does not silence a moderation duty; the preference off does', async () => {
+    const muter: Who = { id: 'p-mutemod', name: 'Muting Moderator', org: 'org-acme', tier: 'gold', roles: ['moderator'] };
+    const off: Who = { id: 'p-offmod', name: 'Off Moderator', org: 'org-acme', tier: 'gold', roles: ['moderator'] };
+    assert.equal((await call(env, 'followTopic', { as: muter, params: { kind: 'category', id: 'deals' }, body: { level: 'muted' } })).status, 200);
+    assert.equal((await call(env, 'updatePreferences', { as: off, body: { flag_created: 'off' } })).status, 200);
+    const t = await newThread('Reported in a muted category');
+    await call(env, 'createFlag', { as: PEOPLE.ben, body: { target: { kind: 'thread', id: t.id }, reason: 'spam' } });
+    await settle();
+    assert.deepEqual((await about(muter, t.id)).map((n) => n.type), ['flag_created']);
+    assert.deepEqual(await about(off, t.id), []);
+    await call(env, 'unfollowTopic', { as: muter, params: { kind: 'category', id: 'deals' } });
+  });
+
   test('moderators choose how each moderation event reaches them; partners have no such preferences', async () => {
     const prefs = (await call(env, 'getPreferences', { as: MOD })).body;
     assert.deepEqual([prefs.flag_created, prefs.content_held, prefs.content_hidden], ['email', 'inapp', 'email']);

@@ -20,6 +20,8 @@ const moderators = (type: NotificationType, except: string | null): Recipients =
   type,
   sql: `SELECT id AS person_id FROM people WHERE roles && ARRAY['moderator', 'vendor-staff']::text[] AND id IS DISTINCT FROM $11::text`,
   params: [except],
+  // A moderator who muted a category still has to hear of the reports in it.
+  ignoreMutes: true,
 });
 
 interface Plan {
