@@ -10,7 +10,9 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { createDeliveryWorker } from '../../server/src/notify/delivery-worker.js';
 import { webhookSender } from '../../server/src/notify/webhook-sender.js';
 import { safePost } from '../../server/src/openbadges/fetch.js';
+import type { Ctx } from '../../server/src/context.js';
 import { issueTicket } from '../../server/src/live-tickets.js';
+import { announceContent } from '../../server/src/moderation/announce.js';
 import { ORIGIN, PEOPLE, call, setupTestEnv, streamText, type TestEnv, type Who } from './helpers.js';
 import { MOD, act, moderationConfig, setWatchedWords } from './moderation-helpers.js';
 
@@ -227,5 +229,25 @@ describe('moderation events', () => {
     assert.equal(log.length, 4);
     await call(env, 'deleteWebhook', { as: PEOPLE.victor, params: { id: mod.id } });
     await call(env, 'deleteWebhook', { as: PEOPLE.victor, params: { id: content.id } });
+  });
+
+  test('content.hidden says what hid the item: a moderator, reports, or the screen at creation (not reports)', async () => {
+    const hook = (await call(env, 'createWebhook', { as: PEOPLE.victor, body: { url: `${base}/hidden`, events: ['content.hidden'] } })).body;
+    try {
+      const byOf = async (id: string) =>
+        (await env.db.query<{ by: string }>(`SELECT payload->>'by' AS by FROM deliveries WHERE channel = 'webhook' AND recipient = $1 AND payload->>'id' = $2`, [hook.id, id])).rows.map((r) => r.by);
+      const byMod = await newThread('Hidden by a moderator, for the cause');
+      await act(env, { kind: 'thread', id: byMod.id }, 'hide', { reason: 'Off-topic' });
+      // Hidden at creation: the status the screen gives a new item goes to announceContent as is.
+      const screened = await newThread('Hidden at creation, for the cause');
+      await env.db.query(`UPDATE threads SET status = 'hidden' WHERE id = $1`, [screened.id]);
+      const ctx = { q: env.db, emit: async () => {} } as unknown as Ctx;
+      await announceContent(ctx, 'thread', screened.id, null, 'deals', 'hidden');
+      await env.confab.notifier.drain();
+      assert.deepEqual(await byOf(byMod.id), ['moderator']);
+      assert.deepEqual(await byOf(screened.id), ['screen']);
+    } finally {
+      await call(env, 'deleteWebhook', { as: PEOPLE.victor, params: { id: hook.id } });
+    }
   });
 });

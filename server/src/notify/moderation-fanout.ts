@@ -49,8 +49,11 @@ async function plan(q: Queryable, e: ModerationOutboxEvent): Promise<Plan | null
   if (!source) return null;
   return held
     ? { source, type: 'content_held', webhook: 'content.held', except: null, more: { status: 'held' } }
-    : { source, type: 'content_hidden', webhook: 'content.hidden', except: e.by, more: { status: 'hidden', by: e.by ? 'moderator' : 'reports' } };
+    : { source, type: 'content_hidden', webhook: 'content.hidden', except: e.by, more: { status: 'hidden', by: hideCause(e) } };
 }
+
+/** The event's cause; an event queued before causes were recorded has only `by` to go on. */
+const hideCause = (e: Extract<ModerationOutboxEvent, { event: 'content.hidden' }>) => e.cause ?? (e.by ? 'moderator' : 'reports');
 
 /** Content deleted before the worker came: nothing to tell. */
 export async function fanOutModeration(q: Queryable, e: ModerationOutboxEvent, deps: FanOutDeps): Promise<NotifyVerdict> {
