@@ -251,3 +251,24 @@ describe('moderation events', () => {
     }
   });
 });
+
+// One list of moderating roles and one of moderation types: the token check, the stored-roles SQL and
+// the fan-out's recipients agree (every role in the list, alone, makes a moderator everywhere).
+describe('the moderating roles and the moderation types are one list each', () => {
+  test('each moderating role alone gets the report in the bell, and the list is what mayModerate reads', async () => {
+    const { MODERATOR_ROLES, mayModerate } = await import('../../server/src/moderation/visibility.js');
+    const { isModerationEvent } = await import('../../server/src/notify/moderation-fanout.js');
+    const { MODERATION_EVENT_TYPES } = await import('../../src/contract/index.js');
+    assert.deepEqual([...MODERATOR_ROLES].sort(), ['moderator', 'vendor-staff']);
+    for (const t of MODERATION_EVENT_TYPES) assert.ok(isModerationEvent({ event: t } as any), t);
+    const t = await newThread('Reported to each moderating role');
+    const who = MODERATOR_ROLES.map((r): Who => ({ id: `p-only-${r}`, name: `Only ${r}`, org: 'org-acme', tier: 'gold', roles: [r] }));
+    for (const w of who) {
+      assert.ok(mayModerate({ id: w.id, name: w.name!, org: null, tier: null, roles: w.roles as any }));
+      await call(env, 'updatePreferences', { as: w, body: {} });
+    }
+    await call(env, 'createFlag', { as: PEOPLE.ben, body: { target: { kind: 'thread', id: t.id }, reason: 'spam' } });
+    await settle();
+    for (const w of who) assert.deepEqual((await about(w, t.id)).map((n) => n.type), ['flag_created'], w.id);
+  });
+});
