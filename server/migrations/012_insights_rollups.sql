@@ -267,22 +267,22 @@ CREATE FUNCTION insights_changed_days(ts_old timestamptz[], ts_new timestamptz[]
 
 CREATE FUNCTION insights_on_events() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  col text := TG_ARGV[0];  -- the column that dates the row
+  col text := TG_ARGV[0];   -- the column that dates the row
+  cols text := TG_ARGV[1];  -- every column the table's rollups read (col among them)
+  only_answers text := CASE WHEN TG_TABLE_NAME = 'votes' THEN 'WHERE target_kind = ''answer''' ELSE '' END;
   ts_old timestamptz[]; ts_new timestamptz[]; days date[];
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    IF TG_TABLE_NAME = 'votes' THEN
-      EXECUTE format('SELECT array_agg(%I) FROM old_rows WHERE target_kind = ''answer''', col) INTO ts_old;
-    ELSE
-      EXECUTE format('SELECT array_agg(%I) FROM old_rows', col) INTO ts_old;
-    END IF;
-  END IF;
-  IF TG_OP IN ('UPDATE', 'INSERT') THEN
-    IF TG_TABLE_NAME = 'votes' THEN
-      EXECUTE format('SELECT array_agg(%I) FROM new_rows WHERE target_kind = ''answer''', col) INTO ts_new;
-    ELSE
-      EXECUTE format('SELECT array_agg(%I) FROM new_rows', col) INTO ts_new;
-    END IF;
+  IF TG_OP = 'UPDATE' THEN
+    -- Only rows whose read columns changed: a reply bumps threads.last_activity_at, a vote bumps a
+    -- post's score, and neither may recount the day. (PostgreSQL allows no `UPDATE OF columns` on a
+    -- trigger with transition tables, so the filter is here, as in insights_on_questions.) A row
+    -- whose read columns are unchanged is in both transition tables and cancels out of both EXCEPTs.
+    EXECUTE format('SELECT array_agg(%I) FROM (SELECT %s FROM old_rows EXCEPT ALL SELECT %s FROM new_rows) x %s', col, cols, cols, only_answers) INTO ts_old;
+    EXECUTE format('SELECT array_agg(%I) FROM (SELECT %s FROM new_rows EXCEPT ALL SELECT %s FROM old_rows) x %s', col, cols, cols, only_answers) INTO ts_new;
+  ELSIF TG_OP = 'DELETE' THEN
+    EXECUTE format('SELECT array_agg(%I) FROM old_rows %s', col, only_answers) INTO ts_old;
+  ELSE
+    EXECUTE format('SELECT array_agg(%I) FROM new_rows %s', col, only_answers) INTO ts_new;
   END IF;
   days := insights_changed_days(ts_old, ts_new);
   IF days IS NULL THEN RETURN NULL; END IF;
@@ -296,18 +296,54 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- TRUNCATE fires no row or transition-table trigger: without these the rollups would keep counting
+-- what is gone. A rollup read from the truncated table alone is emptied; one that also reads other
+-- tables is recomputed over the days it holds (a truncate can only take figures away from them).
+CREATE FUNCTION insights_on_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_TABLE_NAME IN ('threads', 'posts', 'questions', 'answers') THEN
+    DELETE FROM insights_volume_days WHERE kind = TG_TABLE_NAME;
+  END IF;
+  CASE TG_TABLE_NAME
+    WHEN 'questions' THEN
+      DELETE FROM insights_question_days;
+      PERFORM insights_refresh_csat(ARRAY(SELECT DISTINCT day FROM insights_csat_days));
+      PERFORM insights_refresh_deflections(ARRAY(SELECT DISTINCT day FROM insights_deflection_days));
+      PERFORM insights_refresh_contributors(ARRAY(SELECT DISTINCT day FROM insights_contributor_days));
+    WHEN 'csat' THEN DELETE FROM insights_csat_days;
+    WHEN 'deflections' THEN DELETE FROM insights_deflection_days;
+    WHEN 'article_feedback' THEN PERFORM insights_refresh_helpful(ARRAY(SELECT day FROM insights_helpful_days));
+    WHEN 'answers', 'votes' THEN
+      PERFORM insights_refresh_helpful(ARRAY(SELECT day FROM insights_helpful_days));
+      PERFORM insights_refresh_contributors(ARRAY(SELECT DISTINCT day FROM insights_contributor_days));
+    WHEN 'people' THEN
+      PERFORM insights_refresh_questions(ARRAY(SELECT DISTINCT day FROM insights_question_days));
+      PERFORM insights_refresh_csat(ARRAY(SELECT DISTINCT day FROM insights_csat_days));
+      PERFORM insights_refresh_deflections(ARRAY(SELECT DISTINCT day FROM insights_deflection_days));
+    ELSE NULL;
+  END CASE;
+  RETURN NULL;
+END $$;
+
 DO $$
 DECLARE
   t record;
 BEGIN
-  FOR t IN SELECT * FROM (VALUES ('votes', 'created_at'), ('article_feedback', 'created_at'), ('csat', 'answered_at'),
-                                 ('deflections', 'created_at'), ('threads', 'created_at'), ('posts', 'created_at')) x(tbl, col) LOOP
+  FOR t IN SELECT * FROM (VALUES ('votes', 'created_at', 'created_at, target_kind, target_id, value'),
+                                 ('article_feedback', 'created_at', 'created_at, helpful'),
+                                 ('csat', 'answered_at', 'answered_at, question_id, score'),
+                                 ('deflections', 'created_at', 'created_at, question_id, person_id'),
+                                 ('threads', 'created_at', 'created_at, status'),
+                                 ('posts', 'created_at', 'created_at, status')) x(tbl, col, cols) LOOP
     EXECUTE format('CREATE TRIGGER insights_%1$s_insert AFTER INSERT ON %1$I REFERENCING NEW TABLE AS new_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION insights_on_events(%2$L)', t.tbl, t.col);
+      FOR EACH STATEMENT EXECUTE FUNCTION insights_on_events(%2$L, %3$L)', t.tbl, t.col, t.cols);
     EXECUTE format('CREATE TRIGGER insights_%1$s_update AFTER UPDATE ON %1$I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION insights_on_events(%2$L)', t.tbl, t.col);
+      FOR EACH STATEMENT EXECUTE FUNCTION insights_on_events(%2$L, %3$L)', t.tbl, t.col, t.cols);
     EXECUTE format('CREATE TRIGGER insights_%1$s_delete AFTER DELETE ON %1$I REFERENCING OLD TABLE AS old_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION insights_on_events(%2$L)', t.tbl, t.col);
+      FOR EACH STATEMENT EXECUTE FUNCTION insights_on_events(%2$L, %3$L)', t.tbl, t.col, t.cols);
+  END LOOP;
+  FOR t IN SELECT unnest(ARRAY['votes', 'article_feedback', 'csat', 'deflections', 'threads', 'posts', 'questions', 'answers', 'people']) AS tbl LOOP
+    EXECUTE format('CREATE TRIGGER insights_%1$s_truncate AFTER TRUNCATE ON %1$I FOR EACH STATEMENT EXECUTE FUNCTION insights_on_truncate()', t.tbl);
   END LOOP;
 END $$;
 

@@ -415,3 +415,48 @@ describe('insights: search click-through from a real search', () => {
     assert.ok((after.clickThroughRate.current ?? 0) > (before.clickThroughRate.current ?? 0), `${before.clickThroughRate.current} → ${after.clickThroughRate.current}`);
   });
 });
+
+// Migration 012's triggers recount a day only when a column the rollups read changes, and TRUNCATE
+// (which fires no row trigger) empties them.
+describe('insights: rollup triggers skip unrelated updates and follow TRUNCATE', () => {
+  /** The transaction that last wrote the rollup row: a recount deletes and re-inserts it. */
+  const xmin = async (kind: string, id: string) =>
+    (await env.db.query<{ x: string }>(
+      `SELECT v.xmin::text AS x FROM insights_volume_days v WHERE v.kind = $1 AND v.day = (SELECT insights_day(created_at) FROM ${kind} WHERE id = $2)`,
+      [kind, id],
+    )).rows[0]?.x;
+
+  test('a reply (bumping the thread\'s last activity) and an edit leave the day alone; a status change recounts it', async () => {
+    const thread = await xmin('threads', 'fx-t1');
+    assert.ok(thread);
+    assert.equal((await call(env, 'replyToThread', { as: PEOPLE.ben, params: { id: 'fx-t1' }, body: { body: 'A late reply' } })).status, 200);
+    await env.db.query(`UPDATE threads SET last_activity_at = now(), score = score + 1 WHERE id = 'fx-t1'`);
+    assert.equal(await xmin('threads', 'fx-t1'), thread, 'the thread\'s day was not recounted');
+    const { rows } = await env.db.query<{ id: string }>(`SELECT id FROM posts WHERE thread_id = 'fx-t1' AND status = 'published' AND created_at < '2021-01-01' LIMIT 1`);
+    const post = await xmin('posts', rows[0].id);
+    await env.db.query(`UPDATE posts SET body = body || ' (edited)', edited_at = now() WHERE id = $1`, [rows[0].id]);
+    assert.equal(await xmin('posts', rows[0].id), post, 'the post\'s day was not recounted');
+    await env.db.query(`UPDATE threads SET status = 'hidden' WHERE id = 'fx-t1'`);
+    await env.db.query(`UPDATE threads SET status = 'published' WHERE id = 'fx-t1'`);
+    assert.notEqual(await xmin('threads', 'fx-t1'), thread, 'a status change recounts');
+  });
+
+  test('TRUNCATE empties the rollups of what it removed', async () => {
+    const sums = (q: { query: typeof env.db.query }) =>
+      q.query<Record<string, number>>(`SELECT (SELECT COALESCE(sum(n), 0) FROM insights_volume_days)::int AS volume,
+        (SELECT count(*) FROM insights_question_days)::int AS questions, (SELECT count(*) FROM insights_csat_days)::int AS csat,
+        (SELECT count(*) FROM insights_deflection_days)::int AS deflections,
+        (SELECT COALESCE(sum(article_all + answer_all), 0) FROM insights_helpful_days)::int AS helpful,
+        (SELECT COALESCE(sum(accepted + up), 0) FROM insights_contributor_days)::int AS contributors`);
+    const rollback = new Error('rollback');
+    await assert.rejects(
+      env.db.transaction(async (tx) => {
+        assert.ok(Object.values((await sums(tx)).rows[0]).every((n) => Number(n) > 0), 'the fixture fills every rollup');
+        await tx.query(`TRUNCATE threads, posts, questions, answers, votes, csat, deflections, article_feedback CASCADE`);
+        assert.deepEqual((await sums(tx)).rows[0], { volume: 0, questions: 0, csat: 0, deflections: 0, helpful: 0, contributors: 0 });
+        throw rollback;
+      }),
+      (e) => e === rollback,
+    );
+  });
+});

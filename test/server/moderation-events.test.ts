@@ -10,7 +10,10 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { createDeliveryWorker } from '../../server/src/notify/delivery-worker.js';
 import { webhookSender } from '../../server/src/notify/webhook-sender.js';
 import { safePost } from '../../server/src/openbadges/fetch.js';
-import { PEOPLE, call, setupTestEnv, type TestEnv, type Who } from './helpers.js';
+import type { Ctx } from '../../server/src/context.js';
+import { issueTicket } from '../../server/src/live-tickets.js';
+import { announceContent } from '../../server/src/moderation/announce.js';
+import { ORIGIN, PEOPLE, call, setupTestEnv, streamText, type TestEnv, type Who } from './helpers.js';
 import { MOD, act, moderationConfig, setWatchedWords } from './moderation-helpers.js';
 
 const MODERATION_TYPES = ['flag_created', 'content_held', 'content_hidden'];
@@ -111,6 +114,57 @@ describe('moderation events', () => {
     assert.equal((await call(env, 'listNotifications', { as: demoted })).body.unread, 0);
   });
 
+  test('a demotion takes effect on the next request, a read: no more reports are sent to them', async () => {
+    const exMod: Who = { id: 'p-exmod2', name: 'Ex Moderator Two', org: 'org-stark', tier: 'gold', roles: ['moderator'] };
+    await call(env, 'updatePreferences', { as: exMod, body: {} });
+    const demoted: Who = { ...exMod, roles: ['sales'] };
+    // A read only: no write of theirs calls upsertPerson.
+    assert.equal((await call(env, 'listNotifications', { as: demoted })).status, 200);
+    const t = await newThread('Reported after a demotion');
+    await call(env, 'createFlag', { as: PEOPLE.ben, body: { target: { kind: 'thread', id: t.id }, reason: 'other' } });
+    await settle();
+    const { rows } = await env.db.query(`SELECT 1 FROM notifications WHERE recipient_id = $1 AND target_id = $2`, [exMod.id, t.id]);
+    assert.deepEqual(rows, [], 'the fan-out reads the roles of their last request');
+  });
+
+  test('the live bell of a demoted moderator does not push a moderation notification stored for them', async () => {
+    const exMod: Who = { id: 'p-exmod3', name: 'Ex Moderator Three', org: 'org-stark', tier: 'gold', roles: ['moderator'] };
+    // Stored as a moderator (with a thread of their own, for a reply notification as a marker).
+    const own = await newThread('Ex moderator own thread', exMod);
+    // The ticket carries the claims of now; no request of theirs has refreshed the stored roles.
+    const { ticket } = await issueTicket(env.db, { id: exMod.id, name: exMod.name!, org: { id: 'org-stark', name: 'Stark' }, tier: 'gold', roles: ['sales'] });
+    const ac = new AbortController();
+    const res = await env.confab.app.request(`${ORIGIN}/api/v1/notifications/events?ticket=${encodeURIComponent(ticket)}`, { signal: ac.signal });
+    assert.equal(res.status, 200);
+    const s = streamText(res.body!);
+    try {
+      await s.until((b) => b.includes(': connected'));
+      const t = await newThread('Reported while the bell is open');
+      await call(env, 'createFlag', { as: PEOPLE.ben, body: { target: { kind: 'thread', id: t.id }, reason: 'other' } });
+      await settle();
+      await call(env, 'replyToThread', { as: PEOPLE.ben, params: { id: own.id }, body: { body: 'marker after the report' } });
+      await settle();
+      const text = await s.until((b) => b.includes('marker after the report'));
+      assert.ok(!text.includes('flag_created') && !text.includes(t.id), `no moderation notification pushed: ${text}`);
+    } finally {
+      ac.abort();
+      await s.reader.cancel().catch(() => {});
+    }
+  });
+
+  test('a personal mute does not silence a moderation duty; the preference off does', async () => {
+    const muter: Who = { id: 'p-mutemod', name: 'Muting Moderator', org: 'org-acme', tier: 'gold', roles: ['moderator'] };
+    const off: Who = { id: 'p-offmod', name: 'Off Moderator', org: 'org-acme', tier: 'gold', roles: ['moderator'] };
+    assert.equal((await call(env, 'followTopic', { as: muter, params: { kind: 'category', id: 'deals' }, body: { level: 'muted' } })).status, 200);
+    assert.equal((await call(env, 'updatePreferences', { as: off, body: { flag_created: 'off' } })).status, 200);
+    const t = await newThread('Reported in a muted category');
+    await call(env, 'createFlag', { as: PEOPLE.ben, body: { target: { kind: 'thread', id: t.id }, reason: 'spam' } });
+    await settle();
+    assert.deepEqual((await about(muter, t.id)).map((n) => n.type), ['flag_created']);
+    assert.deepEqual(await about(off, t.id), []);
+    await call(env, 'unfollowTopic', { as: muter, params: { kind: 'category', id: 'deals' } });
+  });
+
   test('moderators choose how each moderation event reaches them; partners have no such preferences', async () => {
     const prefs = (await call(env, 'getPreferences', { as: MOD })).body;
     assert.deepEqual([prefs.flag_created, prefs.content_held, prefs.content_hidden], ['email', 'inapp', 'email']);
@@ -175,5 +229,46 @@ describe('moderation events', () => {
     assert.equal(log.length, 4);
     await call(env, 'deleteWebhook', { as: PEOPLE.victor, params: { id: mod.id } });
     await call(env, 'deleteWebhook', { as: PEOPLE.victor, params: { id: content.id } });
+  });
+
+  test('content.hidden says what hid the item: a moderator, reports, or the screen at creation (not reports)', async () => {
+    const hook = (await call(env, 'createWebhook', { as: PEOPLE.victor, body: { url: `${base}/hidden`, events: ['content.hidden'] } })).body;
+    try {
+      const byOf = async (id: string) =>
+        (await env.db.query<{ by: string }>(`SELECT payload->>'by' AS by FROM deliveries WHERE channel = 'webhook' AND recipient = $1 AND payload->>'id' = $2`, [hook.id, id])).rows.map((r) => r.by);
+      const byMod = await newThread('Hidden by a moderator, for the cause');
+      await act(env, { kind: 'thread', id: byMod.id }, 'hide', { reason: 'Off-topic' });
+      // Hidden at creation: the status the screen gives a new item goes to announceContent as is.
+      const screened = await newThread('Hidden at creation, for the cause');
+      await env.db.query(`UPDATE threads SET status = 'hidden' WHERE id = $1`, [screened.id]);
+      const ctx = { q: env.db, emit: async () => {} } as unknown as Ctx;
+      await announceContent(ctx, 'thread', screened.id, null, 'deals', 'hidden');
+      await env.confab.notifier.drain();
+      assert.deepEqual(await byOf(byMod.id), ['moderator']);
+      assert.deepEqual(await byOf(screened.id), ['screen']);
+    } finally {
+      await call(env, 'deleteWebhook', { as: PEOPLE.victor, params: { id: hook.id } });
+    }
+  });
+});
+
+// One list of moderating roles and one of moderation types: the token check, the stored-roles SQL and
+// the fan-out's recipients agree (every role in the list, alone, makes a moderator everywhere).
+describe('the moderating roles and the moderation types are one list each', () => {
+  test('each moderating role alone gets the report in the bell, and the list is what mayModerate reads', async () => {
+    const { MODERATOR_ROLES, mayModerate } = await import('../../server/src/moderation/visibility.js');
+    const { isModerationEvent } = await import('../../server/src/notify/moderation-fanout.js');
+    const { MODERATION_EVENT_TYPES } = await import('../../src/contract/index.js');
+    assert.deepEqual([...MODERATOR_ROLES].sort(), ['moderator', 'vendor-staff']);
+    for (const t of MODERATION_EVENT_TYPES) assert.ok(isModerationEvent({ event: t } as any), t);
+    const t = await newThread('Reported to each moderating role');
+    const who = MODERATOR_ROLES.map((r): Who => ({ id: `p-only-${r}`, name: `Only ${r}`, org: 'org-acme', tier: 'gold', roles: [r] }));
+    for (const w of who) {
+      assert.ok(mayModerate({ id: w.id, name: w.name!, org: null, tier: null, roles: w.roles as any }));
+      await call(env, 'updatePreferences', { as: w, body: {} });
+    }
+    await call(env, 'createFlag', { as: PEOPLE.ben, body: { target: { kind: 'thread', id: t.id }, reason: 'spam' } });
+    await settle();
+    for (const w of who) assert.deepEqual((await about(w, t.id)).map((n) => n.type), ['flag_created'], w.id);
   });
 });

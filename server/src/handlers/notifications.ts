@@ -1,11 +1,11 @@
 // The caller's notifications and delivery preferences, and @mention suggestions.
-import { MODERATION_NOTIFICATION_TYPES, type Notification, type NotificationType, type Preferences } from '../../../src/contract/index.js';
+import { type Notification, type NotificationType, type Preferences } from '../../../src/contract/index.js';
 import type { User } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import type { Queryable } from '../db.js';
 import { issueTicket } from '../live-tickets.js';
-import { mayModerate, notificationShown } from '../moderation/visibility.js';
+import { MODERATION_TYPES_SQL, mayModerate, notificationShown } from '../moderation/visibility.js';
 import { preferencesOf } from '../notify/preferences.js';
 import type { SeekRow } from '../rows.js';
 import { AUTHOR_COLS, author, iso, needUser, pageLimit, upsertPerson } from './common.js';
@@ -46,7 +46,7 @@ export const NOTIFICATION_SELECT = `SELECT n.*, n.actor_id AS author_id, ${AUTHO
  * The moderation notifications of someone whose token no longer says moderator: the stored roles
  * (which notificationShown checks) are only refreshed by their next write, the token is now.
  */
-const viewerRule = (u: User) => (mayModerate(u) ? '' : `AND n.type NOT IN (${MODERATION_NOTIFICATION_TYPES.map((t) => `'${t}'`).join(', ')})`);
+export const viewerRule = (u: User) => (mayModerate(u) ? '' : `AND n.type NOT IN ${MODERATION_TYPES_SQL}`);
 
 export async function unreadCount(q: Queryable, u: User): Promise<number> {
   const { rows } = await q.query<{ n: number | string }>(

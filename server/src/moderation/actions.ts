@@ -58,7 +58,7 @@ export async function moderate(ctx: Ctx, u: User, req: Request): Promise<AuditEn
     case 'hide': {
       await setStatus(ctx.q, item, 'hidden', 'moderator');
       await resolveFlags(ctx, item.ref);
-      if (item.status !== 'hidden') await announceModeration(ctx, { type: 'content.hidden', by: u.id }, item.ref, parentId, item.category);
+      if (item.status !== 'hidden') await announceModeration(ctx, { type: 'content.hidden', by: u.id, cause: 'moderator' }, item.ref, parentId, item.category);
       return log(before, { ...before, status: 'hidden' });
     }
     case 'delete': {

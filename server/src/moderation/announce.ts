@@ -3,7 +3,7 @@
 // sends to moderators only (mayReceiveEvent in visibility.ts).
 import type { ContentKind, ContentRef, ContentStatus } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
-import { enqueue } from '../notify/outbox.js';
+import { enqueue, type HideCause } from '../notify/outbox.js';
 import { KINDS } from './content.js';
 
 const CREATED = { thread: 'thread.created', post: 'post.created', question: 'question.created', answer: 'answer.created' } as const;
@@ -31,11 +31,11 @@ export async function announceContent(ctx: Ctx, kind: ContentKind, id: string, p
     await enqueue(ctx.q, { event: OUTBOX[kind], id });
   }
   else if (status === 'held') await announceModeration(ctx, { type: 'content.held' }, { kind, id }, parentId, category);
-  else await announceModeration(ctx, { type: 'content.hidden', by: null }, { kind, id }, parentId, category);
+  else await announceModeration(ctx, { type: 'content.hidden', by: null, cause: 'screen' }, { kind, id }, parentId, category);
 }
 
-/** Which moderation event: a report (with the flag's id), a hold, or a hide (by a moderator, or null when reports hid it). */
-export type ModerationEvent = { type: 'flag.created'; flagId: string } | { type: 'content.held' } | { type: 'content.hidden'; by: string | null };
+/** Which moderation event: a report (with the flag's id), a hold, or a hide (its cause, and the moderator who hid it or null). */
+export type ModerationEvent = { type: 'flag.created'; flagId: string } | { type: 'content.held' } | { type: 'content.hidden'; by: string | null; cause: HideCause };
 
 /**
  * A moderation event about an item: to the moderators' live queue, and through the outbox to their
@@ -45,5 +45,5 @@ export async function announceModeration(ctx: Ctx, e: ModerationEvent, ref: Cont
   await ctx.emit({ type: e.type, id: ref.id, parentId, category, kind: ref.kind });
   if (e.type === 'flag.created') await enqueue(ctx.q, { event: 'flag.created', id: e.flagId });
   else if (e.type === 'content.held') await enqueue(ctx.q, { event: 'content.held', kind: ref.kind, id: ref.id, at: Date.now() });
-  else await enqueue(ctx.q, { event: 'content.hidden', kind: ref.kind, id: ref.id, at: Date.now(), by: e.by });
+  else await enqueue(ctx.q, { event: 'content.hidden', kind: ref.kind, id: ref.id, at: Date.now(), by: e.by, cause: e.cause });
 }

@@ -51,7 +51,7 @@ export async function flagContent(ctx: Ctx, u: User, input: NewFlag): Promise<Fl
       actorId: null, action: 'auto-hide', target: item.ref, reason: `${threshold} people reported it`,
       before: { status: 'published' }, after: { status: 'hidden' },
     });
-    await announceModeration(ctx, { type: 'content.hidden', by: null }, item.ref, parentId, item.category);
+    await announceModeration(ctx, { type: 'content.hidden', by: null, cause: 'reports' }, item.ref, parentId, item.category);
   }
   const r = rows[0];
   return { id: r.id, target: { kind: r.target_kind, id: r.target_id }, reason: r.reason, note: r.note, createdAt: iso(r.created_at) };

@@ -1,11 +1,23 @@
 // Who sees what. Held and hidden content is shown only to its author and to moderators; it never
 // appears in lists, counts, search, similar questions or the live stream. Every read path asks here.
-import type { ContentStatus, LiveEvent } from '../../../src/contract/index.js';
+import type { ContentStatus, LiveEvent, Role } from '../../../src/contract/index.js';
 import { MODERATION_EVENT_TYPES, MODERATION_NOTIFICATION_TYPES } from '../../../src/contract/index.js';
 import type { User } from '../auth.js';
 
+/**
+ * THE roles that moderate: the token check (mayModerate), the stored-roles checks in SQL (moderatorSql
+ * here, the recipients of notify/moderation-fanout.ts) all read this one list, so they cannot disagree.
+ */
+export const MODERATOR_ROLES = ['moderator', 'vendor-staff'] as const satisfies readonly Role[];
+
+/** MODERATOR_ROLES as an SQL text[] literal, for `roles && …` on stored people. */
+export const MODERATOR_ROLES_SQL = `ARRAY[${MODERATOR_ROLES.map((r) => `'${r}'`).join(', ')}]::text[]`;
+
+/** The moderation notification types as an SQL list, for `type IN …` (from the contract's one list). */
+export const MODERATION_TYPES_SQL = `(${MODERATION_NOTIFICATION_TYPES.map((t) => `'${t}'`).join(', ')})`;
+
 /** Moderators and vendor staff run the queue, act on content and see everything. */
-export const mayModerate = (u: User | null): boolean => !!u && (u.roles.includes('moderator') || u.roles.includes('vendor-staff'));
+export const mayModerate = (u: User | null): boolean => !!u && MODERATOR_ROLES.some((r) => u.roles.includes(r));
 
 /** May this caller open this one item (a GET by id)? Everyone else gets 404, as if it did not exist. */
 export const mayRead = (u: User | null, authorId: string, status: ContentStatus): boolean =>
@@ -34,9 +46,7 @@ const publishedOr = (alias: string, personCol: string) => `(${listedOnly(alias)}
 
 /** SQL: is the person in column `person` a moderator or vendor staff (by the roles of their last request)? */
 const moderatorSql = (person: string) =>
-  `EXISTS (SELECT 1 FROM people mp WHERE mp.id = ${person} AND mp.roles && ARRAY['moderator', 'vendor-staff']::text[])`;
-
-const MODERATION_TYPES_SQL = `(${MODERATION_NOTIFICATION_TYPES.map((t) => `'${t}'`).join(', ')})`;
+  `EXISTS (SELECT 1 FROM people mp WHERE mp.id = ${person} AND mp.roles && ${MODERATOR_ROLES_SQL})`;
 
 /**
  * SQL condition for a stored notification (alias `n`) at read and send time: its thread or question, and

@@ -13,6 +13,11 @@ export interface Recipients {
   type: NotificationType;
   sql: string;
   params: unknown[];
+  /**
+   * Deliver whatever the recipient muted: a moderation duty (a report, a held or hidden item) is not
+   * silenced by a personal mute of the topic, its category or a tag; only the preference `off` stops it.
+   */
+  ignoreMutes?: boolean;
 }
 
 export interface FanOutDeps {
@@ -21,14 +26,14 @@ export interface FanOutDeps {
   userChannel: string;
 }
 
-/** Never the actor; never someone who muted the topic, its category or one of its tags, or turned the type off. */
-const INSERT = (recipients: string) => `
+/** Never the actor; never someone who muted the topic, its category or one of its tags (unless `ignoreMutes`), or turned the type off. */
+const INSERT = (recipients: string, ignoreMutes: boolean) => `
   INSERT INTO notifications (id, recipient_id, event_key, type, actor_id, target_kind, target_id, target_title, post_id, excerpt)
   SELECT 'n_' || md5($1::text || '|' || r.person_id), r.person_id, $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text
   FROM (SELECT DISTINCT person_id FROM (${recipients}) x) r
   WHERE r.person_id <> $3
-    AND NOT EXISTS (SELECT 1 FROM follows m WHERE m.person_id = r.person_id AND m.level = 'muted'
-      AND ((m.kind = $4::text AND m.target_id = $5::text) OR (m.kind = 'category' AND m.target_id = $9::text) OR (m.kind = 'tag' AND m.target_id = ANY($10::text[]))))
+    AND (${ignoreMutes} OR NOT EXISTS (SELECT 1 FROM follows m WHERE m.person_id = r.person_id AND m.level = 'muted'
+      AND ((m.kind = $4::text AND m.target_id = $5::text) OR (m.kind = 'category' AND m.target_id = $9::text) OR (m.kind = 'tag' AND m.target_id = ANY($10::text[])))))
     AND NOT EXISTS (SELECT 1 FROM notification_preferences np WHERE np.person_id = r.person_id AND np.type = $2 AND np.mode = 'off')
   ON CONFLICT (recipient_id, event_key) DO NOTHING
   RETURNING id, recipient_id`;
@@ -44,7 +49,7 @@ export async function deliver(q: Queryable, s: Source, recipes: (Recipients | nu
     if (!r) continue;
     const params = [...common];
     params[1] = r.type;
-    const { rows } = await q.query<{ id: string; recipient_id: string }>(INSERT(r.sql), [...params, ...r.params]);
+    const { rows } = await q.query<{ id: string; recipient_id: string }>(INSERT(r.sql, r.ignoreMutes === true), [...params, ...r.params]);
     created.push(...rows);
   }
   for (let i = 0; i < created.length; i += CHUNK) {

@@ -4,22 +4,30 @@
 // Partners never get them: the recipients are chosen by role here, and the read side
 // (notificationShown in moderation/visibility.ts) checks the role again, so a moderator who lost
 // the role stops seeing them.
-import type { NotificationType, WebhookEvent } from '../../../src/contract/index.js';
+import { MODERATION_EVENT_TYPES, type NotificationType, type WebhookEvent } from '../../../src/contract/index.js';
 import type { Queryable } from '../db.js';
+import { MODERATOR_ROLES_SQL } from '../moderation/visibility.js';
 import { deliver, queueWebhooks, type FanOutDeps, type Recipients } from './deliver.js';
 import type { NotifyVerdict } from './moderation-hook.js';
 import type { ModerationOutboxEvent, OutboxEvent } from './outbox.js';
 import { contentSource, type Source } from './sources.js';
 
-const MODERATION_EVENTS: readonly string[] = ['flag.created', 'content.held', 'content.hidden'] satisfies ModerationOutboxEvent['event'][];
+// The contract's list, the one the live stream filters by (mayReceiveEvent); the outbox's moderation
+// events must be exactly those (checked by the types below).
+const MODERATION_EVENTS: readonly string[] = MODERATION_EVENT_TYPES;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const sameEvents: Same<ModerationOutboxEvent['event'], (typeof MODERATION_EVENT_TYPES)[number]> = true;
+void sameEvents;
 
 export const isModerationEvent = (e: OutboxEvent): e is ModerationOutboxEvent => MODERATION_EVENTS.includes(e.event);
 
 /** Every moderator and staff member, but not `$11` (the moderator who acted, when one did). */
 const moderators = (type: NotificationType, except: string | null): Recipients => ({
   type,
-  sql: `SELECT id AS person_id FROM people WHERE roles && ARRAY['moderator', 'vendor-staff']::text[] AND id IS DISTINCT FROM $11::text`,
+  sql: `SELECT id AS person_id FROM people WHERE roles && ${MODERATOR_ROLES_SQL} AND id IS DISTINCT FROM $11::text`,
   params: [except],
+  // A moderator who muted a category still has to hear of the reports in it.
+  ignoreMutes: true,
 });
 
 interface Plan {
@@ -47,8 +55,11 @@ async function plan(q: Queryable, e: ModerationOutboxEvent): Promise<Plan | null
   if (!source) return null;
   return held
     ? { source, type: 'content_held', webhook: 'content.held', except: null, more: { status: 'held' } }
-    : { source, type: 'content_hidden', webhook: 'content.hidden', except: e.by, more: { status: 'hidden', by: e.by ? 'moderator' : 'reports' } };
+    : { source, type: 'content_hidden', webhook: 'content.hidden', except: e.by, more: { status: 'hidden', by: hideCause(e) } };
 }
+
+/** The event's cause; an event queued before causes were recorded has only `by` to go on. */
+const hideCause = (e: Extract<ModerationOutboxEvent, { event: 'content.hidden' }>) => e.cause ?? (e.by ? 'moderator' : 'reports');
 
 /** Content deleted before the worker came: nothing to tell. */
 export async function fanOutModeration(q: Queryable, e: ModerationOutboxEvent, deps: FanOutDeps): Promise<NotifyVerdict> {

@@ -18,12 +18,17 @@ export type OutboxEvent =
  * Moderation events (issue 14), for moderators and vendor staff and the webhooks subscribed to them
  * (notify/moderation-fanout.ts). `id` is the flag for `flag.created`, else the content item. `at`
  * (ms) tells apart a second hold or hide of the same item; `by` is the moderator who hid it (null when
- * reports did), who needs no notification of their own act.
+ * reports or the screen did), who needs no notification of their own act. `cause` says what hid it,
+ * for the webhook's `by`: it cannot be told from `by`, which is null both for reports and for content
+ * hidden at creation by the screen (watched words).
  */
 export type ModerationOutboxEvent =
   | { event: 'flag.created'; id: string }
   | { event: 'content.held'; kind: ContentKind; id: string; at: number }
-  | { event: 'content.hidden'; kind: ContentKind; id: string; at: number; by: string | null };
+  | { event: 'content.hidden'; kind: ContentKind; id: string; at: number; by: string | null; cause?: HideCause };
+
+/** What hid an item: a moderator, enough reports, or the screen at creation. (Optional: events queued before it existed.) */
+export type HideCause = 'moderator' | 'reports' | 'screen';
 
 export type ContentKind = 'thread' | 'post' | 'question' | 'answer';
 

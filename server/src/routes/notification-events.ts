@@ -5,7 +5,7 @@ import { streamSSE } from 'hono/streaming';
 import type { NotificationLiveEvent } from '../../../src/contract/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db.js';
-import { NOTIFICATION_SELECT, notification, unreadCount } from '../handlers/notifications.js';
+import { NOTIFICATION_SELECT, notification, unreadCount, viewerRule } from '../handlers/notifications.js';
 import type { AppEnv } from '../http-env.js';
 import { redeemTicket } from '../live-tickets.js';
 import type { UserBus } from '../notify/user-bus.js';
@@ -43,7 +43,9 @@ export function mountNotificationEvents(app: Hono<AppEnv>, db: Db, bus: UserBus,
         while (!closed) {
           while (queue.length && !closed) {
             const id = queue.shift()!;
-            const { rows } = await db.query<Parameters<typeof notification>[0]>(`${NOTIFICATION_SELECT} AND n.id = $1 AND n.recipient_id = $2`, [id, user.id]);
+            // viewerRule as in the list and the count: the ticket's claims are the caller's roles now,
+            // the stored ones (notificationShown) may be older, and the bell must agree with the list.
+            const { rows } = await db.query<Parameters<typeof notification>[0]>(`${NOTIFICATION_SELECT} ${viewerRule(user)} AND n.id = $1 AND n.recipient_id = $2`, [id, user.id]);
             if (!rows[0]) continue;
             const ev: NotificationLiveEvent = { type: 'notification.created', notification: notification(rows[0]), unread: await unreadCount(db, user) };
             await stream.writeSSE({ event: ev.type, data: JSON.stringify(ev), id });
