@@ -80,6 +80,8 @@ const DEFAULT_PAGE_SIZE = 20;
  * @csspart mod-badge - "Awaiting review" / "Hidden by a moderator" in the author's own row.
  * @csspart pinned - The "Pinned" mark of a thread.
  * @csspart locked - The "Locked" mark of a thread.
+ * @csspart mentions - The people suggested as you type `@` in a body (a listbox; see `src/ui/mention-suggest.ts`).
+ * @csspart mention-option - One suggested person.
  * @csspart locked-notice - "This thread is locked", in place of the reply box.
  *
  * @cssprop --confab-color-accent - Links, primary buttons and focus rings.

@@ -83,6 +83,8 @@ const followPart = partLoader(() => import('./parts/category-follow.js'));
  * @csspart report-dialog - The report dialog (reason and note).
  * @csspart cancel - Closes the report dialog (also `button`).
  * @csspart mod-notice - "Awaiting review" / "Hidden by a moderator" on the author's own content.
+ * @csspart mentions - The people suggested as you type `@` in a body (a listbox; see `src/ui/mention-suggest.ts`).
+ * @csspart mention-option - One suggested person.
  *
  * @cssprop --confab-color-accent - Links, primary buttons, focus rings, the active similar question.
  * @cssprop --confab-color-success - The "Accepted answer" marks.
