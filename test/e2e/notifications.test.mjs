@@ -62,9 +62,15 @@ test('A asks, B answers, A’s bell shows it live, and the notification opens th
   assert.equal(await bell.getAttribute('aria-label'), `Notifications, ${before + 1} unread`);
 
   await bell.click();
-  const item = page.locator('confab-notifications').getByRole('button', { name: new RegExp(`^${b.name} answered`) }).first();
+  // The item in this question's group (A may have older answers from B in other groups).
+  const item = page.locator('confab-notifications').getByRole('region', { name: title }).getByRole('button', { name: new RegExp(`^${b.name} answered`) });
   await item.click();
-  await page.waitForFunction((id) => document.querySelector('confab-qa-box')?.question === id, question.id, { timeout: 20000 });
+  await page
+    .waitForFunction((id) => document.querySelector('confab-qa-box')?.question === id, question.id, { timeout: 20000 })
+    .catch(async (e) => {
+      const state = await page.evaluate(() => ({ open: document.querySelector('confab-qa-box')?.question, hash: location.hash, url: location.href }));
+      throw new Error(`the notification did not open question ${question.id}: ${JSON.stringify(state)}`, { cause: e });
+    });
   await page.waitForFunction(
     (id) => document.querySelector('confab-qa-box').shadowRoot.activeElement?.getAttribute('data-answer') === id,
     answer.id,

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { repeat } from 'lit/directives/repeat.js';
 import type { MarkReadRequest, Notification, NotificationPage } from '../../../contract/notifications.js';
 import { toConfabError } from '../../../core/errors.js';
 import { emit } from '../../../core/events.js';
@@ -62,7 +63,11 @@ export class NotificationList {
         msg('Replies, answers and mentions in topics you follow will show here.', { id: 'notifications-empty-detail' }));
     }
     return html`<div class="groups" part="list" @keydown=${this.onKeydown}>
-        ${groupByTopic(items).map((g, i) => this.group(g, i))}
+        ${
+          // Keyed: a live arrival or a refresh reorders the list, and an unkeyed list would re-point a
+          // button at another notification under a click in flight.
+          repeat(groupByTopic(items), (g) => g.key, (g, i) => this.group(g, i))
+        }
       </div>
       ${this.nextCursor
         ? html`<button type="button" class="btn small more" part="button load-more" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>
@@ -75,7 +80,7 @@ export class NotificationList {
     const id = `group-${index}`;
     return html`<section class="group" part="group" aria-labelledby=${id}>
       <h3 id=${id} class="topic" dir="auto">${g.title}</h3>
-      <ul class="items" role="list">${g.items.map((n) => this.item(n))}</ul>
+      <ul class="items" role="list">${repeat(g.items, (n) => n.id, (n) => this.item(n))}</ul>
     </section>`;
   }
 
