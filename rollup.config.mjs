@@ -142,6 +142,51 @@ const iifeRegistry = () => ({
   },
 });
 
+// modulepreload (issue 18, "faster first content"). Without it an element's first load is a chain:
+// the loader imports boot, whose imports are found only once it has arrived, then the element's chunk,
+// whose own imports are found only once that has arrived. The import graph is known here, so the loader
+// gets it: for each element, every chunk of boot's static import graph and then of the element's. When
+// the loader sees a tag it adds one <link rel="modulepreload"> per chunk, and the browser fetches them
+// side by side. The loader reads `globalThis.__CONFAB_PRELOADS__`; this replaces that expression in
+// dist/confab.js with { tag: "name name ..." } (chunk names under chunks/ without .js). Kept that plain
+// because every byte of it is in every first load: a string per tag needs no index table or lookup code
+// in the loader, and gzip stores a name repeated across tags (core, shared chunks) as a back-reference.
+// Left unreplaced (the IIFE, tests that import src/auto.ts) it reads undefined: nothing is preloaded.
+export const PRELOAD_MARKER = 'globalThis.__CONFAB_PRELOADS__';
+export const preloadManifest = () => ({
+  name: 'confab-preload-manifest',
+  generateBundle(_, bundle) {
+    const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+    if (!entry || !entry.code.includes(PRELOAD_MARKER)) this.error(`the loader no longer reads ${PRELOAD_MARKER}`);
+    const chunks = Object.values(bundle).filter((c) => c.type === 'chunk' && c.isDynamicEntry);
+    const byModule = (re) => chunks.find((c) => [c.facadeModuleId, ...c.moduleIds].some((id) => re.test(id ?? '')));
+    // Every chunk of `chunk`'s static import graph, the chunk first; the loader itself is not fetched again.
+    const closure = (chunk, seen = new Set()) => {
+      const walk = (name) => {
+        if (seen.has(name) || name === entry.fileName) return;
+        seen.add(name);
+        for (const dep of bundle[name]?.imports ?? []) walk(dep);
+      };
+      walk(chunk.fileName);
+      return seen;
+    };
+    const boot = byModule(/\/src\/boot\.ts$/);
+    if (!boot) this.error('no boot chunk');
+    const name = (file) => {
+      const m = /^chunks\/([\w-]+)\.js$/.exec(file);
+      if (!m) this.error(`preload manifest: ${file} is not a chunks/<name>.js file`);
+      return m[1];
+    };
+    const manifest = {};
+    for (const chunk of chunks) {
+      const el = [chunk.facadeModuleId, ...chunk.moduleIds].map((id) => /\/src\/elements\/([\w-]+)\/define\.ts$/.exec(id ?? '')).find(Boolean);
+      if (el) manifest[`confab-${el[1]}`] = [...closure(chunk, closure(boot))].map(name).join(' ');
+    }
+    if (Object.keys(manifest).length < 8) this.error(`preload manifest: only ${Object.keys(manifest).join(', ')}`);
+    entry.code = entry.code.split(PRELOAD_MARKER).join(`(${JSON.stringify(manifest)})`);
+  },
+});
+
 // Lit's css`...` templates are strings terser keeps as written. Collapse their whitespace and drop
 // comments (quoted strings and templates with ${} are left alone). Saves ~0.2 KB gzip in the shared
 // chunk and 0.2-0.5 KB in each element's.
@@ -242,7 +287,7 @@ export default [
     input: { confab: 'src/auto.ts' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: chunkName, manualChunks, sourcemap: 'hidden' },
     treeshake,
-    plugins: [lazyParts(), catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify()],
+    plugins: [lazyParts(), catalogueStr(), noHashedMsgIds(), resolve(), ts(), dropSummaries(), minifyCss(), minify(), preloadManifest()],
     onwarn: quiet,
   },
   {

@@ -18,7 +18,13 @@ const KB = 1024;
 // Raised again on 2026-12-05 (session 6, issue 14): the Report action on every feed row (an eager button
 // and canReport) grew forum-feed's first load 32.4 -> 32.8 KB and all four 50.2 -> 50.6 KB. +0.2 KB for
 // the page of four, and no more; the element budget still holds.
-const BUDGET = { loader: 2.5 * KB, element: 33 * KB, all: 50.7 * KB, iife: 65 * KB };
+// Raised on 2026-12-05 (session 7, issue 18): the loader carries each element's chunk list and adds
+// <link rel="modulepreload"> for all of them at once, and opens the cache database while they load
+// (0.8 -> 1.2 KB). Measured then: forum-feed 33.2, cert-badge 33.3, all four 51.0, with the bell 54.1 KB.
+// The ratchet moves up by that and no more, inside the issue's ceiling (35 KB each, 52 KB the four).
+// The way back down: the RestBackend methods are 0.76 KB gzip of the core chunk, one near-identical
+// `this.call(...)` wrapper per operation; a table of operations would do it in less.
+const BUDGET = { loader: 2.5 * KB, element: 33.4 * KB, all: 51.1 * KB, iife: 65 * KB };
 // The portal's header bell on top of the four: its own chunks (3 files, measured 3.4 KB more in issue 13).
 const BELL_BUDGET = BUDGET.all + 3.2 * KB;
 // "All on one page" stays the four content elements it always measured; the bell is its own row.

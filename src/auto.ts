@@ -30,7 +30,8 @@ function ownScript(): HTMLScriptElement | null {
   return null;
 }
 
-const data = ownScript()?.dataset ?? {};
+const script = ownScript();
+const data = script?.dataset ?? {};
 const pending: Partial<ConfabOptions>[] = [];
 let ready: typeof import('./boot.js') | undefined;
 let booting: Promise<typeof import('./boot.js')> | undefined;
@@ -56,11 +57,51 @@ export function configure(options: Partial<ConfabOptions>): void {
   else pending.push(options);
 }
 
+/**
+ * Each tag's chunks: boot's static import graph, then the element's, as space-separated names under
+ * `chunks/` without `.js` (one string per tag, so the loader needs no index table). The build writes it
+ * in (rollup.config.mjs, `preloadManifest`); unbuilt (tests importing this file, the IIFE) it is undefined.
+ */
+const preloads = (globalThis as { __CONFAB_PRELOADS__?: Partial<Record<ElementTag, string>> }).__CONFAB_PRELOADS__;
+const preloaded = new Set<string>();
+
+/**
+ * Asks for all of `tag`'s chunks (and boot's) at once, instead of each import being found only when
+ * the chunk that names it has arrived. The links only fetch; the import()s below still run the code.
+ */
+function preload(tag: ElementTag) {
+  for (const name of preloads?.[tag]?.split(' ') ?? []) {
+    if (preloaded.has(name)) continue;
+    preloaded.add(name);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    // Under a nonce-based CSP ('strict-dynamic') a preload needs the nonce the page gave this script.
+    if (script?.nonce) link.nonce = script.nonce;
+    link.href = new URL(`chunks/${name}.js`, import.meta.url).href;
+    document.head.append(link);
+  }
+}
+
+/**
+ * Opens the response cache's database (core/cache.ts) while the modules load, and closes it again:
+ * opening IndexedDB's backing store is the slow part of a warm visit's first cache read, and nothing
+ * about it needs the element's code. core/cache.ts then opens its own connection, which is quick. The
+ * store is created as idb-keyval's createStore would, so a first visit's database has it.
+ */
+function warmCache() {
+  if (typeof indexedDB === 'undefined') return;
+  const request = indexedDB.open('confab');
+  request.onupgradeneeded = () => request.result.createObjectStore('cache');
+  request.onsuccess = () => request.result.close();
+}
+
 const loaded = new Set<ElementTag>();
 const failed = new Set<ElementTag>();
 function load(tag: ElementTag) {
   if (loaded.has(tag)) return;
+  if (!loaded.size) warmCache();
   loaded.add(tag);
+  preload(tag);
   // The element's chunk and the contract schemas it calls first are fetched side by side.
   booted()
     .then((m) => (m.warm(tag), loaders[tag]()))

@@ -147,3 +147,41 @@ test('the "Sign in as" switcher: the elements follow sign-in, a partner switch a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the loader preloads every chunk of each element on the page at once (modulepreload), and no script is fetched twice', async () => {
+  const { page, context, problems } = await openPortal();
+  for (const tag of ['forum-feed', 'qa-box', 'article-search', 'cert-badge']) {
+    await page.waitForFunction((t) => performance.getEntriesByName(`confab:${t}:first-content`).length > 0, tag, { timeout: 20000 });
+  }
+  const { preloads, scripts } = await page.evaluate(() => ({
+    preloads: [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname),
+    scripts: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')),
+  }));
+  // Boot's graph (the core chunk) and each element's own first chunk are asked for up front.
+  for (const chunk of ['core', 'forum-feed', 'qa-box', 'article-search', 'cert-badge']) {
+    assert.ok(preloads.some((p) => p.startsWith(`/dist/chunks/${chunk}-`)), `${chunk} preloaded: ${preloads.join(' ')}`);
+  }
+  assert.equal(new Set(preloads).size, preloads.length, 'each chunk preloaded once');
+  // The import() of a preloaded chunk reuses the preload: had the two requests differed (credentials
+  // mode, URL), the browser would have fetched the chunk a second time.
+  const twice = scripts.filter((p, i) => scripts.indexOf(p) !== i);
+  assert.deepEqual(twice, [], 'no script fetched twice');
+  for (const p of preloads) assert.ok(scripts.includes(p), `${p} fetched`);
+  // Chunks are named by their content: a returning visitor keeps them. The loader's name never changes.
+  const chunk = await page.request.get(`${new URL(page.url()).origin}${preloads[0]}`);
+  assert.equal(chunk.headers()['cache-control'], 'public, max-age=31536000, immutable');
+  const loader = await page.request.get(`${new URL(page.url()).origin}/dist/confab.js`);
+  assert.equal(loader.headers()['cache-control'], 'no-cache');
+  // The loader opens the cache database while the modules load (the first visit creates it there):
+  // it must create the store core/cache.ts reads and writes, or every cache access would fail.
+  const stores = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('confab');
+        open.onsuccess = () => (resolve([...open.result.objectStoreNames]), open.result.close());
+      }),
+  );
+  assert.deepEqual(stores, ['cache']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -3,9 +3,23 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../http-env.js';
 import { serveFile } from '../static.js';
 
+const HASHED_CHUNK = /^\/(chunks|iife)\/[\w-]+-[\w-]{8}\.js$/;
+
 export function mountPortal(app: Hono<AppEnv>, dirs: { demo?: string; dist?: string } = {}): void {
   const { demo, dist } = dirs;
-  if (dist) app.get('/dist/*', async (c) => (await serveFile(dist, c.req.path.slice('/dist'.length))) ?? c.notFound());
+  if (dist) {
+    app.get('/dist/*', async (c) => {
+      const path = c.req.path.slice('/dist'.length);
+      const res = await serveFile(dist, path);
+      if (!res) return c.notFound();
+      // Chunk names carry a hash of their content (rollup.config.mjs), so a chunk never changes under
+      // its name: a returning visitor's browser keeps it (and its compiled code) instead of fetching
+      // it again on every page. The entry scripts (confab.js, confab.iife.js) keep their names across
+      // builds and stay `no-cache`. This is how a CDN should serve dist/ too (README "Builds").
+      if (HASHED_CHUNK.test(path)) res.headers.set('cache-control', 'public, max-age=31536000, immutable');
+      return res;
+    });
+  }
   if (!demo) return;
   app.get('/*', async (c) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/ob/')) return c.notFound();
