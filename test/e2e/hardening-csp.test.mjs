@@ -104,3 +104,26 @@ test('under a strict CSP + Trusted Types all four elements show content, a Markd
   assert.deepEqual(visit.violations, [], `CSP violations:\n${JSON.stringify(visit.violations, null, 2)}`);
   assert.deepEqual(visit.problems, []);
 });
+
+// A page whose CSP trusts scripts by nonce ('strict-dynamic'): the loader's modulepreload links are
+// inserted by script, so each must carry the nonce the page gave the loader, or the preload is refused.
+test('under a nonce-based CSP with strict-dynamic the loader preloads with the page\'s nonce, with zero violations', async () => {
+  const NONCE_CSP = "script-src 'nonce-confab-test-nonce' 'strict-dynamic'; object-src 'none'; base-uri 'none'";
+  const nonceHarness = await startHarness({ api: server.origin, csp: NONCE_CSP });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(`${nonceHarness.origin}/pages/csp-nonce.html`);
+    await waitForMarks(page, ['forum-feed', 'cert-badge']);
+    const links = await page.evaluate(() => [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => l.nonce));
+    assert.ok(links.length >= 3, `the loader preloaded the elements' chunks (${links.length} links)`);
+    assert.deepEqual([...new Set(links)], ['confab-test-nonce']);
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await nonceHarness.stop();
+  }
+});
