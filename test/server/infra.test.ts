@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -342,6 +342,12 @@ describe('rate limits, CORS and caching', () => {
     assert.match(home.headers.get('content-type') ?? '', /text\/html/);
     const js = await raw(env, '/dist/confab.js', {}, app);
     assert.match(js.headers.get('content-type') ?? '', /javascript/);
+    // The loader keeps its name across releases; a chunk's name carries a hash of its content.
+    assert.equal(js.headers.get('cache-control'), 'no-cache');
+    mkdirSync(join(dist, 'chunks'));
+    writeFileSync(join(dist, 'chunks', 'core-CLXDd_li.js'), 'export {}');
+    const chunk = await raw(env, '/dist/chunks/core-CLXDd_li.js', {}, app);
+    assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
     for (const p of ['/dist/../../etc/passwd', '/dist/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd', '/dist/%00']) {
       assert.equal((await raw(env, p, {}, app)).status, 404, p);
     }
