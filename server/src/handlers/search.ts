@@ -5,7 +5,7 @@ import type { User } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../problem.js';
 import type { ArticleHitRow, ArticleRow } from '../rows.js';
-import { cappedCounts } from './search-counts.js';
+import { cappedCounts, type SearchCounts } from './search-counts.js';
 import { withSearchPlanner } from './search-planner.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
 import { iso, plainText } from '../text.js';
@@ -175,8 +175,9 @@ const EXACT_RANK_MAX = 300;
 /**
  * Two-phase ranking over the narrow `article_search` table (migration 013).
  *
- * A small match set (the capped count says how small) is ranked whole, exactly as before. A large one
- * would cost a ranking pass over every match, so phase one takes cheap candidates instead, `want`
+ * A small match set (the capped count says how small) is ranked whole: up to EXACT_RANK_MAX by title rank
+ * plus a tenth of the body rank, as before, and up to COUNT_CAP by title rank. A large one (over the count
+ * cap) would cost a ranking pass over every match, so phase one takes cheap candidates instead, `want`
  * (offset + limit + 1) from each of two sources, and phase two orders their union:
  * - the best title matches (any query word in the title) by their title rank: the small title vectors'
  *   GIN indexes find them, the vectors are inline, so ranking them reads no body. The whole-query test
@@ -189,10 +190,14 @@ const EXACT_RANK_MAX = 300;
  * true first `want` either has a title rank, and then is among the best `want` title matches, or has
  * none, and then every row newer than it is above it, so it is among the newest `want`.
  */
-function rankedPageSql(q: string, aud: Audience, filters: string, params: unknown[], exact: boolean, want: number): string {
+function rankedPageSql(q: string, aud: Audience, filters: string, params: unknown[], counts: SearchCounts, want: number): string {
+  const exact = !counts.capped && counts.matches <= EXACT_RANK_MAX;
   const m = matchSql(q, params, 's', exact);
   const audCond = audienceSql(aud, params, 's');
-  if (exact || !q) {
+  // At most COUNT_CAP visible matches under the facet filters (the capped count has just read them): one
+  // more pass over them (a bitmap read, title rank only past EXACT_RANK_MAX) costs less than the two
+  // candidate reads below, which would each visit most of the same rows; the order is the same.
+  if (!counts.totalCapped || !q) {
     return `SELECT s.id, s.updated_at, ${m.rank} AS rank FROM article_search s WHERE ${m.cond} AND ${audCond} AND ${filters}`;
   }
   const ci = params.push(want);
@@ -227,8 +232,7 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
     const pi = params.push(products);
     const ti = params.push(types);
     const filters = `(cardinality($${pi}::text[]) = 0 OR s.product = ANY($${pi}::text[])) AND (cardinality($${ti}::text[]) = 0 OR s.content_type = ANY($${ti}::text[]))`;
-    const exact = !counts.capped && counts.matches <= EXACT_RANK_MAX;
-    const ranked = rankedPageSql(q, aud, filters, params, exact, offset + limit + 1);
+    const ranked = rankedPageSql(q, aud, filters, params, counts, offset + limit + 1);
     const li = params.push(limit + 1);
     const oi = params.push(offset);
     // Titles and bodies only for the page: the body is read (and detoasted) for the snippet of each hit.
