@@ -225,7 +225,7 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
   const offset = decodeOffsetCursor(ctx.query.cursor);
   const limit = pageLimit(ctx.query.limit);
   const aud = audienceOf(ctx.user);
-  const { counts, hits } = await withSearchPlanner(ctx.db, async (tx) => {
+  const { counts, hits, moreForSignedIn, searchId } = await withSearchPlanner(ctx.db, async (tx) => {
     const counts = await cappedCounts(tx, (params) => ({ match: matchSql(q, params, 's').cond, audience: audienceSql(aud, params, 's') }), products, types);
 
     const params: unknown[] = [];
@@ -242,7 +242,25 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
        JOIN articles a ON a.id = p.id ORDER BY p.rank DESC, p.updated_at DESC, p.id`,
       params,
     );
-    return { counts, hits };
+    let moreForSignedIn = false;
+    if (!ctx.user) {
+      const p2: unknown[] = [];
+      const m2 = matchSql(q, p2, 's');
+      const { rows: more } = await tx.query<{ n: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM article_search s WHERE ${m2.cond} AND NOT (s.min_tier_rank = 0 AND s.roles = '{}'::text[])) AS n`,
+        p2,
+      );
+      moreForSignedIn = !!more[0]?.n;
+    }
+    // The insights count a search once: its first page, before any facet narrows it. Recorded in this
+    // transaction, last, committed without waiting for the WAL flush: a search event is analytics, and
+    // losing the last few on a crash costs less than an fsync on every keystroke of every partner.
+    let searchId: string | null = null;
+    if (q.trim() && !ctx.query.cursor && !products.length && !types.length) {
+      await tx.exec('SET LOCAL synchronous_commit = off');
+      searchId = await recordSearch(tx, ctx.config, ctx.user, q, counts.total);
+    }
+    return { counts, hits, moreForSignedIn, searchId };
   });
   const terms = highlightTerms(q);
   const items = hits.slice(0, limit).map((h) => {
@@ -257,20 +275,6 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
       highlights: { title: highlightRanges(h.title, terms), snippet: highlightRanges(snippet, terms) },
     };
   });
-  let moreForSignedIn = false;
-  if (!ctx.user) {
-    const p2: unknown[] = [];
-    const m2 = matchSql(q, p2, 's');
-    const { rows: more } = await ctx.q.query<{ n: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM article_search s WHERE ${m2.cond} AND NOT (s.min_tier_rank = 0 AND s.roles = '{}'::text[])) AS n`,
-      p2,
-    );
-    moreForSignedIn = !!more[0]?.n;
-  }
-  // The insights count a search once: its first page, before any facet narrows it.
-  const searchId = q.trim() && !ctx.query.cursor && !products.length && !types.length
-    ? await recordSearch(ctx.q, ctx.config, ctx.user, q, counts.total)
-    : null;
   return {
     items,
     nextCursor: hits.length > limit ? encodeOffsetCursor(offset + limit) : null,
