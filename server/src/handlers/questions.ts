@@ -135,19 +135,24 @@ export async function similarQuestions(ctx: Ctx<'similarQuestions'>) {
           OR ($2::text <> '' AND qs.words @@ to_tsquery('simple', $2)
               AND (numnode(websearch_to_tsquery('english', $4)) = 0 OR qs.search @@ websearch_to_tsquery('english', $4))))`;
   const { rows } = await withSearchPlanner(ctx.db, (tx) => tx.query<SimilarQuestionRow>(
-    `WITH cand AS (
-       (SELECT qs.id FROM question_search qs WHERE qs.title_search @@ websearch_to_tsquery('english', $1) AND qs.answered = 2 LIMIT $5)
-       UNION (SELECT qs.id FROM question_search qs WHERE qs.title_search @@ websearch_to_tsquery('english', $1) LIMIT $5)
-       UNION (SELECT qs.id FROM question_search qs WHERE ${match} LIMIT $5)
-       UNION (SELECT qs.id FROM question_search qs WHERE qs.title_search @@ ${anyWordTsquery('$1')} LIMIT $5)
-     ), c AS (
+    `WITH src AS (
+       -- matched: the source's own condition implies the whole-query match (the title's lexemes are in the
+       -- whole-document vector too; not so with a negated word, which the body may hold), so phase two
+       -- need not read the body vectors to test it.
+       (SELECT qs.id, $6::boolean AS matched FROM question_search qs WHERE qs.title_search @@ websearch_to_tsquery('english', $1) AND qs.answered = 2 LIMIT $5)
+       UNION ALL (SELECT qs.id, $6::boolean FROM question_search qs WHERE qs.title_search @@ websearch_to_tsquery('english', $1) LIMIT $5)
+       UNION ALL (SELECT qs.id, true FROM question_search qs WHERE ${match} LIMIT $5)
+       UNION ALL (SELECT qs.id, false FROM question_search qs WHERE qs.title_search @@ ${anyWordTsquery('$1')} LIMIT $5)
+     ), cand AS (SELECT id, bool_or(matched) AS matched FROM src GROUP BY id),
+     c AS (
        SELECT qs.id, qs.answered,
          LEAST(1, GREATEST(public.similarity(qs.title_lower, lower($1)), public.word_similarity(lower($1), qs.title_lower) * 0.9,
            ts_rank(qs.search, websearch_to_tsquery('english', $1)) * 2)) AS sim
        FROM cand JOIN question_search qs ON qs.id = cand.id
-       WHERE ${match}
+       WHERE cand.matched
           OR qs.title_lower OPERATOR(public.%) lower($1)
           OR lower($1) OPERATOR(public.<%) qs.title_lower
+          OR ${match}
      ), top AS (
        -- Ranked by similarity; an accepted (then an answered) question gets a head start, so that among
        -- comparable matches the ones that already answer the partner come first.
@@ -159,7 +164,8 @@ export async function similarQuestions(ctx: Ctx<'similarQuestions'>) {
      FROM top JOIN questions q ON q.id = top.id AND q.status = 'published'
      LEFT JOIN answers a ON a.id = q.accepted_answer_id AND a.status = 'published'
      ORDER BY top.score DESC, top.id`,
-    [text, prefix.length >= 3 ? `${prefix}:*` : '', limit, prefix ? text.slice(0, text.length - prefix.length) : '', SIMILAR_CANDIDATES],
+    [text, prefix.length >= 3 ? `${prefix}:*` : '', limit, prefix ? text.slice(0, text.length - prefix.length) : '', SIMILAR_CANDIDATES,
+      !/(^|\s)-\S/.test(text)],
   ));
   return {
     items: rows.map((r): SimilarQuestion => ({
