@@ -15,7 +15,7 @@
 // Figures, not pass/fail: it prints a table. Loopback only; no external targets.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ASK_BODY, SEARCH_TERMS } from './scenarios.mjs';
+import { ASK_BODY, SEARCH_TERMS, SIMILAR_DRAFTS } from './scenarios.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
 const duration = Number(args.duration ?? 5) * 1000;
@@ -40,8 +40,7 @@ const bare = `http://127.0.0.1:${info.barePort}`;
 const raw = `http://127.0.0.1:${info.rawPort}/raw`;
 const auth = { authorization: `Bearer ${info.token}` };
 const TERMS = SEARCH_TERMS;
-// Drafts a partner types into the ask form, for the similar-question lookup (deflection).
-const DRAFTS = ['How do I register a deal', 'high availability active-active', 'MDF request pending', 'upgrade path to the latest release', 'okta sso login fails', 'vpn tunnel drops', 'licence renewal', 'backup restore failed'];
+const DRAFTS = SIMILAR_DRAFTS;
 
 /** The target's CPU time so far (user + system, µs). */
 const targetCpu = () =>

@@ -25,6 +25,17 @@ const cases: { name: string; run: (q: Queryable, db: Db) => Promise<unknown> }[]
   { name: 'anonymous', run: (q, db) => searchArticles({ q, db, user: null, query: { q: 'sizing' }, config: configFromEnv({}) } as never) },
   { name: 'similar', run: (q, db) => similarQuestions({ q, db, user: gold, query: { q: 'How do I register a deal' }, config: configFromEnv({}) } as never) },
 ];
+// --all: every term and draft the benchmark sends, as gold and anonymous (with --summary, a compact table of
+// each statement's execution time and buffers).
+if (args.all === 'true') {
+  const { SEARCH_TERMS, SIMILAR_DRAFTS } = await import('./scenarios.mjs');
+  cases.length = 0;
+  for (const t of SEARCH_TERMS) {
+    cases.push({ name: `gold ${t}`, run: (q, db) => searchArticles({ q, db, user: gold, query: { q: t }, config: configFromEnv({}) } as never) });
+    cases.push({ name: `anon ${t}`, run: (q, db) => searchArticles({ q, db, user: null, query: { q: t }, config: configFromEnv({}) } as never) });
+  }
+  for (const d of SIMILAR_DRAFTS) cases.push({ name: `similar ${d}`, run: (q, db) => similarQuestions({ q, db, user: gold, query: { q: d }, config: configFromEnv({}) } as never) });
+}
 const only = args.only ? new Set(String(args.only).split(',')) : null;
 
 for (const c of cases.filter((x) => !only || only.has(x.name))) {

@@ -6,7 +6,7 @@ import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } fr
 import { excerpt, iso, newId } from '../text.js';
 import { AUTHOR_COLS, author, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
 import { autoFollow, enqueue } from '../notify/outbox.js';
-import { prefixTerm } from './search.js';
+import { anyWordTsquery, prefixTerm } from './search.js';
 import { withSearchPlanner } from './search-planner.js';
 import { announceContent } from '../moderation/announce.js';
 import { recountParent } from '../moderation/content.js';
@@ -107,47 +107,65 @@ export async function listQuestions(ctx: Ctx<'listQuestions'>) {
 }
 
 /** Phase one's candidates per source in the similar-question lookup. */
-const SIMILAR_CANDIDATES = 100;
+const SIMILAR_CANDIDATES = 50;
 
 /**
  * Questions like the draft a partner is typing (deflection), in two phases over the narrow
- * `question_search` table (migration 013). Phase one takes a few hundred candidates, each source in
- * index order: the titles nearest the draft by trigrams and by word similarity (GiST `<->` and `<<->`),
- * and the full-text matches on the title, then on title and body (with the type-ahead prefix), answered
- * ones first. Phase two computes the exact similarity of those only and reads their answer state.
+ * `question_search` table (migration 013).
+ *
+ * Phase one takes at most SIMILAR_CANDIDATES from each of four full-text sources, each a bitmap read
+ * of its GIN index stopped at the limit, with no ORDER BY: an order would make PostgreSQL either sort
+ * every match or walk an ordered index testing each row, and at 100k templated titles a common word
+ * matches thousands (and a walk that finds nothing reads the whole table). The sources: accepted
+ * questions whose title holds every word, any title holding every word, title-or-body matches (with the
+ * type-ahead prefix), and titles holding any of the words (a typo or an extra word in the draft still
+ * finds them). The GiST trigram KNN this replaced (`<->`, `<<->`) read thousands of index pages per
+ * keystroke over near-duplicate titles (issue 18). Which matches fill a source past its limit follows
+ * the table's physical order; at demo size every match fits, so PGlite and PostgreSQL agree.
+ *
+ * Phase two computes the exact similarity of those candidates only (trigram, word and full-text rank)
+ * and ranks by it, answered ones with a head start from the stored `answered` state; only the page's
+ * few rows then read `questions` and the accepted answer.
  */
 export async function similarQuestions(ctx: Ctx<'similarQuestions'>) {
   const text: string = ctx.query.q;
   const limit = Math.min(pageLimit(ctx.query.limit, 5), 20);
   const prefix = prefixTerm(text);
-  const { rows } = await withSearchPlanner(ctx.db, (tx) => tx.query<SimilarQuestionRow>(
-    `WITH cand AS (
-       (SELECT qs.id FROM question_search qs ORDER BY qs.title_lower OPERATOR(public.<->) lower($1) LIMIT $5)
-       UNION (SELECT qs.id FROM question_search qs ORDER BY lower($1) OPERATOR(public.<<->) qs.title_lower LIMIT $5)
-       UNION (SELECT qs.id FROM question_search qs WHERE qs.title_search @@ websearch_to_tsquery('english', $1) ORDER BY qs.answered DESC, qs.id LIMIT $5)
-       UNION (SELECT qs.id FROM question_search qs WHERE qs.search @@ websearch_to_tsquery('english', $1)
+  const match = `(qs.search @@ websearch_to_tsquery('english', $1)
           OR ($2::text <> '' AND qs.words @@ to_tsquery('simple', $2)
-              AND (numnode(websearch_to_tsquery('english', $4)) = 0 OR qs.search @@ websearch_to_tsquery('english', $4)))
-          ORDER BY qs.answered DESC, qs.id LIMIT $5)
-     ), c AS (
-       SELECT q.id, q.title, q.answer_count, q.accepted_answer_id,
+              AND (numnode(websearch_to_tsquery('english', $4)) = 0 OR qs.search @@ websearch_to_tsquery('english', $4))))`;
+  const { rows } = await withSearchPlanner(ctx.db, (tx) => tx.query<SimilarQuestionRow>(
+    `WITH src AS (
+       -- matched: the source's own condition implies the whole-query match (the title's lexemes are in the
+       -- whole-document vector too; not so with a negated word, which the body may hold), so phase two
+       -- need not read the body vectors to test it.
+       (SELECT qs.id, $6::boolean AS matched FROM question_search qs WHERE qs.title_search @@ websearch_to_tsquery('english', $1) AND qs.answered = 2 LIMIT $5)
+       UNION ALL (SELECT qs.id, $6::boolean FROM question_search qs WHERE qs.title_search @@ websearch_to_tsquery('english', $1) LIMIT $5)
+       UNION ALL (SELECT qs.id, true FROM question_search qs WHERE ${match} LIMIT $5)
+       UNION ALL (SELECT qs.id, false FROM question_search qs WHERE qs.title_search @@ ${anyWordTsquery('$1')} LIMIT $5)
+     ), cand AS (SELECT id, bool_or(matched) AS matched FROM src GROUP BY id),
+     c AS (
+       SELECT qs.id, qs.answered,
          LEAST(1, GREATEST(public.similarity(qs.title_lower, lower($1)), public.word_similarity(lower($1), qs.title_lower) * 0.9,
            ts_rank(qs.search, websearch_to_tsquery('english', $1)) * 2)) AS sim
-       FROM cand JOIN question_search qs ON qs.id = cand.id JOIN questions q ON q.id = cand.id
-       WHERE q.status = 'published' AND (qs.search @@ websearch_to_tsquery('english', $1)
-          OR ($2::text <> '' AND qs.words @@ to_tsquery('simple', $2)
-              AND (numnode(websearch_to_tsquery('english', $4)) = 0 OR qs.search @@ websearch_to_tsquery('english', $4)))
+       FROM cand JOIN question_search qs ON qs.id = cand.id
+       WHERE cand.matched
           OR qs.title_lower OPERATOR(public.%) lower($1)
-          OR lower($1) OPERATOR(public.<%) qs.title_lower)
+          OR lower($1) OPERATOR(public.<%) qs.title_lower
+          OR ${match}
+     ), top AS (
+       -- Ranked by similarity; an accepted (then an answered) question gets a head start, so that among
+       -- comparable matches the ones that already answer the partner come first.
+       SELECT c.id, c.sim, c.sim + CASE c.answered WHEN 2 THEN 0.25 WHEN 1 THEN 0.1 ELSE 0 END AS score
+       FROM c WHERE c.sim > 0.1 ORDER BY score DESC, c.id LIMIT $3
      )
      -- A held or hidden accepted answer lends no excerpt.
-     SELECT c.*, a.body AS accepted_body FROM c LEFT JOIN answers a ON a.id = c.accepted_answer_id AND a.status = 'published'
-     WHERE c.sim > 0.1
-     -- Ranked by similarity; an accepted (then an answered) question gets a head start, so that among
-     -- comparable matches the ones that already answer the partner come first.
-     ORDER BY c.sim + CASE WHEN c.accepted_answer_id IS NOT NULL THEN 0.25 WHEN c.answer_count > 0 THEN 0.1 ELSE 0 END DESC, c.id
-     LIMIT $3`,
-    [text, prefix.length >= 3 ? `${prefix}:*` : '', limit, prefix ? text.slice(0, text.length - prefix.length) : '', SIMILAR_CANDIDATES],
+     SELECT top.id, q.title, q.answer_count, q.accepted_answer_id, top.sim, a.body AS accepted_body
+     FROM top JOIN questions q ON q.id = top.id AND q.status = 'published'
+     LEFT JOIN answers a ON a.id = q.accepted_answer_id AND a.status = 'published'
+     ORDER BY top.score DESC, top.id`,
+    [text, prefix.length >= 3 ? `${prefix}:*` : '', limit, prefix ? text.slice(0, text.length - prefix.length) : '', SIMILAR_CANDIDATES,
+      !/(^|\s)-\S/.test(text)],
   ));
   return {
     items: rows.map((r): SimilarQuestion => ({

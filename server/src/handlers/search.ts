@@ -5,7 +5,7 @@ import type { User } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../problem.js';
 import type { ArticleHitRow, ArticleRow } from '../rows.js';
-import { cappedCounts } from './search-counts.js';
+import { cappedCounts, type SearchCounts } from './search-counts.js';
 import { withSearchPlanner } from './search-planner.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
 import { iso, plainText } from '../text.js';
@@ -50,6 +50,9 @@ export function audienceOf(u: User | null): Audience {
  */
 function audienceSql(a: Audience, params: unknown[], alias = 'a'): string {
   if (a.all) return 'TRUE';
+  // Anonymous (rank 0, no roles): the same condition, spelled as the predicate of the public-only partial
+  // indexes (migration 017), which the planner can only use when it can prove it from the query.
+  if (a.rank === 0 && !a.roles.length) return `(${alias}.min_tier_rank = 0 AND ${alias}.roles = '{}'::text[])`;
   return `(${alias}.min_tier_rank <= $${params.push(a.rank)} AND (${alias}.roles = '{}'::text[] OR ${alias}.roles && $${params.push(a.roles)}::text[]))`;
 }
 
@@ -144,53 +147,72 @@ function matchSql(q: string, params: unknown[], alias = 'a', fullRank = false) {
 
 /**
  * The title part of a large match set's candidates: a title holding ANY of the query's words (or, while
- * typing, a title word starting with the unfinished last word), on a row that matches the whole query.
- * Not the whole query on the title: a title holding only some of the words still ranks above the
- * body-only matches on the exact path, so requiring all of them here would leave such a row out unless it
- * was among the newest, and the order would change across the threshold. The OR query is built from the
- * lexemes of the same websearch_to_tsquery, kept quoted as tsquery's own text output quotes them, so the
- * stemming is the same and the user's text never reaches SQL as code.
+ * typing, a title word starting with the unfinished last word). Not the whole query on the title: a title
+ * holding only some of the words still ranks above the body-only matches on the exact path, so requiring
+ * all of them here would leave such a row out unless it was among the newest, and the order would change
+ * across the threshold. The caller tests the whole query on these rows separately (see rankedPageSql).
  */
-function titleMatchSql(q: string, params: unknown[], alias: string, matchCond: string): string {
+function titleWordsSql(q: string, params: unknown[], alias: string): string {
   const qi = params.push(q);
   const pre = prefixTerm(q);
-  const anyWord = `(SELECT string_agg(l[1], ' | ') FROM regexp_matches(websearch_to_tsquery('english', $${qi})::text, '(''(?:[^'']|'''')*'')', 'g') l)::tsquery`;
-  const titled = `${alias}.title_search @@ ${anyWord}`;
-  if (!pre) return `${titled} AND ${matchCond}`;
+  const titled = `${alias}.title_search @@ ${anyWordTsquery(`$${qi}`)}`;
+  if (!pre) return titled;
   const pi = params.push(`${pre}:*`);
-  return `(${titled} OR ${alias}.title_words @@ to_tsquery('simple', $${pi})) AND ${matchCond}`;
+  return `(${titled} OR ${alias}.title_words @@ to_tsquery('simple', $${pi}))`;
 }
+
+/**
+ * SQL for a tsquery matching ANY lexeme of websearch_to_tsquery('english', <param>): its lexemes, kept
+ * quoted as tsquery's own text output quotes them, joined by `|`. Same stemming as the whole query, and
+ * the user's text never reaches SQL as code. NULL (matches nothing) when the text has no lexeme.
+ */
+export const anyWordTsquery = (param: string) =>
+  `(SELECT string_agg(l[1], ' | ') FROM regexp_matches(websearch_to_tsquery('english', ${param})::text, '(''(?:[^'']|'''')*'')', 'g') l)::tsquery`;
 
 /** Up to this many visible matches, the whole match set is ranked exactly (title rank + a tenth of the body rank). */
 const EXACT_RANK_MAX = 300;
-/** Phase one's candidates per source (title matches, body matches newest first) on a large match set. */
-const CANDIDATES = 300;
 
 /**
  * Two-phase ranking over the narrow `article_search` table (migration 013).
  *
- * A small match set (the capped count says how small) is ranked whole, exactly as before. A large one
- * would cost a ranking pass over every match, so phase one takes cheap candidates instead: the best title
- * matches (any query word in the title) by their title rank (the small title vectors' GIN indexes; the vectors are inline, so ranking
- * them reads no body) and the newest matches of all (the recency index, stopping after a few hundred);
- * phase two ranks only those. Body-only matches rank 0 on the title and so sort by recency anyway, which
- * is why the newest of them are the right candidates. Deeper pages widen phase one to offset + limit.
+ * A small match set (the capped count says how small) is ranked whole: up to EXACT_RANK_MAX by title rank
+ * plus a tenth of the body rank, as before, and up to COUNT_CAP by title rank. A large one (over the count
+ * cap) would cost a ranking pass over every match, so phase one takes cheap candidates instead, `want`
+ * (offset + limit + 1) from each of two sources, and phase two orders their union:
+ * - the best title matches (any query word in the title) by their title rank: the small title vectors'
+ *   GIN indexes find them, the vectors are inline, so ranking them reads no body. The whole-query test
+ *   needs the body vector; it runs after the sort (behind an `OFFSET 0` fence, which keeps the planner
+ *   from pushing it below the sort) on the best rows only, until `want` pass, instead of on every
+ *   title match (1,761 rows for "sizing" at 100k, 20,000 title words starting with "firew");
+ * - the newest matches of all (the recency index, stopping after `want`).
+ * Body-only matches rank 0 on the title and so sort by recency, which is why the newest of them are the
+ * right candidates. The result is the same as ranking every match by (title rank, recency): a row of the
+ * true first `want` either has a title rank, and then is among the best `want` title matches, or has
+ * none, and then every row newer than it is above it, so it is among the newest `want`.
  */
-function rankedPageSql(q: string, aud: Audience, filters: string, params: unknown[], exact: boolean, want: number): string {
+function rankedPageSql(q: string, aud: Audience, filters: string, params: unknown[], counts: SearchCounts, want: number): string {
+  const exact = !counts.capped && counts.matches <= EXACT_RANK_MAX;
   const m = matchSql(q, params, 's', exact);
   const audCond = audienceSql(aud, params, 's');
-  if (exact || !q) {
+  // At most COUNT_CAP visible matches under the facet filters (the capped count has just read them): one
+  // more pass over them (a bitmap read, title rank only past EXACT_RANK_MAX) costs less than the two
+  // candidate reads below, which would each visit most of the same rows; the order is the same.
+  if (!counts.totalCapped || !q) {
     return `SELECT s.id, s.updated_at, ${m.rank} AS rank FROM article_search s WHERE ${m.cond} AND ${audCond} AND ${filters}`;
   }
-  const ci = params.push(Math.max(CANDIDATES, want));
-  // Title candidates (any query word in the title) by their title rank (small inline vectors, so exact),
-  // body candidates newest first.
-  const titleCond = titleMatchSql(q, params, 's', m.cond);
-  const titleRank = matchSql(q, params, 's').rank;
-  return `SELECT s.id, s.updated_at, ${m.rank} AS rank FROM article_search s WHERE s.id IN (
-      (SELECT s.id FROM article_search s WHERE ${titleCond} AND ${audCond} AND ${filters} ORDER BY ${titleRank} DESC, s.updated_at DESC, s.id LIMIT $${ci})
+  const ci = params.push(want);
+  const titled = titleWordsSql(q, params, 's');
+  // The body vector is fetched by id for the rows tested only: selected in the sorted rows, it would be
+  // read (and detoasted) for every title match before the sort.
+  const onTitle = matchSql(q, params, 't').cond.replaceAll('t.search', '(SELECT x.search FROM article_search x WHERE x.id = t.id)');
+  return `SELECT c.id, c.updated_at, c.rank FROM (
+      (SELECT t.id, t.updated_at, t.rank FROM (
+         SELECT s.id, s.updated_at, ${m.rank} AS rank, s.title_words FROM article_search s
+         WHERE ${titled} AND ${audCond} AND ${filters} ORDER BY rank DESC, s.updated_at DESC, s.id OFFSET 0) t
+       WHERE ${onTitle} ORDER BY t.rank DESC, t.updated_at DESC, t.id LIMIT $${ci})
       UNION
-      (SELECT s.id FROM article_search s WHERE ${m.cond} AND ${audCond} AND ${filters} ORDER BY s.updated_at DESC, s.id LIMIT $${ci}))`;
+      (SELECT s.id, s.updated_at, ${m.rank} AS rank FROM article_search s WHERE ${m.cond} AND ${audCond} AND ${filters}
+       ORDER BY s.updated_at DESC, s.id LIMIT $${ci})) c`;
 }
 
 export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<ArticleSearchResult> {
@@ -203,25 +225,42 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
   const offset = decodeOffsetCursor(ctx.query.cursor);
   const limit = pageLimit(ctx.query.limit);
   const aud = audienceOf(ctx.user);
-  const { counts, hits } = await withSearchPlanner(ctx.db, async (tx) => {
+  const { counts, hits, moreForSignedIn, searchId } = await withSearchPlanner(ctx.db, async (tx) => {
     const counts = await cappedCounts(tx, (params) => ({ match: matchSql(q, params, 's').cond, audience: audienceSql(aud, params, 's') }), products, types);
 
     const params: unknown[] = [];
     const pi = params.push(products);
     const ti = params.push(types);
     const filters = `(cardinality($${pi}::text[]) = 0 OR s.product = ANY($${pi}::text[])) AND (cardinality($${ti}::text[]) = 0 OR s.content_type = ANY($${ti}::text[]))`;
-    const exact = !counts.capped && counts.matches <= EXACT_RANK_MAX;
-    const ranked = rankedPageSql(q, aud, filters, params, exact, offset + limit + 1);
+    const ranked = rankedPageSql(q, aud, filters, params, counts, offset + limit + 1);
     const li = params.push(limit + 1);
     const oi = params.push(offset);
     // Titles and bodies only for the page: the body is read (and detoasted) for the snippet of each hit.
     const { rows: hits } = await tx.query<ArticleHitRow>(
       `SELECT p.id, p.rank, a.title, a.body, a.product, a.content_type, a.updated_at
-       FROM (${ranked} ORDER BY rank DESC, s.updated_at DESC, s.id LIMIT $${li} OFFSET $${oi}) p
+       FROM (${ranked} ORDER BY rank DESC, updated_at DESC, id LIMIT $${li} OFFSET $${oi}) p
        JOIN articles a ON a.id = p.id ORDER BY p.rank DESC, p.updated_at DESC, p.id`,
       params,
     );
-    return { counts, hits };
+    let moreForSignedIn = false;
+    if (!ctx.user) {
+      const p2: unknown[] = [];
+      const m2 = matchSql(q, p2, 's');
+      const { rows: more } = await tx.query<{ n: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM article_search s WHERE ${m2.cond} AND NOT (s.min_tier_rank = 0 AND s.roles = '{}'::text[])) AS n`,
+        p2,
+      );
+      moreForSignedIn = !!more[0]?.n;
+    }
+    // The insights count a search once: its first page, before any facet narrows it. Recorded in this
+    // transaction, last, committed without waiting for the WAL flush: a search event is analytics, and
+    // losing the last few on a crash costs less than an fsync on every keystroke of every partner.
+    let searchId: string | null = null;
+    if (q.trim() && !ctx.query.cursor && !products.length && !types.length) {
+      await tx.exec('SET LOCAL synchronous_commit = off');
+      searchId = await recordSearch(tx, ctx.config, ctx.user, q, counts.total);
+    }
+    return { counts, hits, moreForSignedIn, searchId };
   });
   const terms = highlightTerms(q);
   const items = hits.slice(0, limit).map((h) => {
@@ -236,20 +275,6 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
       highlights: { title: highlightRanges(h.title, terms), snippet: highlightRanges(snippet, terms) },
     };
   });
-  let moreForSignedIn = false;
-  if (!ctx.user) {
-    const p2: unknown[] = [];
-    const m2 = matchSql(q, p2, 's');
-    const { rows: more } = await ctx.q.query<{ n: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM article_search s WHERE ${m2.cond} AND NOT (s.min_tier_rank = 0 AND s.roles = '{}'::text[])) AS n`,
-      p2,
-    );
-    moreForSignedIn = !!more[0]?.n;
-  }
-  // The insights count a search once: its first page, before any facet narrows it.
-  const searchId = q.trim() && !ctx.query.cursor && !products.length && !types.length
-    ? await recordSearch(ctx.q, ctx.config, ctx.user, q, counts.total)
-    : null;
   return {
     items,
     nextCursor: hits.length > limit ? encodeOffsetCursor(offset + limit) : null,
