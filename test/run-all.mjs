@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const steps = [
   // The build first: the longest chain (build -> e2e, storybook) starts from it.
@@ -44,6 +45,7 @@ const steps = [
   { name: 'storybook', cmd: 'node test/storybook/smoke.mjs --no-build', counted: true, alone: true, after: ['storybook-build'], when: () => existsSync('test/storybook/smoke.mjs') },
 ].filter((s) => !s.when || s.when());
 
+const CPU_TIME = fileURLToPath(new URL('./support/cpu-time.mjs', import.meta.url));
 const PARALLEL = Math.max(1, Number(process.env.CONFAB_TEST_PARALLEL) || 2);
 const runStarted = Date.now();
 let passed = 0;
@@ -51,14 +53,15 @@ let failed = 0;
 const results = new Map(); // name -> { ok, line }
 
 function runStep(step, live) {
-  const countFile = join(mkdtempSync(join(tmpdir(), 'confab-count-')), 'count');
+  const scratch = mkdtempSync(join(tmpdir(), 'confab-count-'));
+  const countFile = join(scratch, 'count');
+  const cpuFile = join(scratch, 'cpu');
   const started = Date.now();
   const header = `\n=== ${step.name}: ${step.cmd}\n`;
   if (live) process.stdout.write(header);
   const held = [header];
   return new Promise((resolve) => {
-    const child = spawn(step.cmd, {
-      shell: true,
+    const child = spawn(process.execPath, [CPU_TIME, cpuFile, step.cmd], {
       stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CONFAB_COUNT_FILE: countFile },
     });
@@ -81,7 +84,10 @@ function runStep(step, live) {
       failed += f;
       const s = Math.round((Date.now() - started) / 1000);
       const at = Math.round((started - runStarted) / 1000);
-      results.set(step.name, { ok: f === 0, line: `${step.name}: ${p} passed, ${f} failed (${s} s, started at ${at} s)` });
+      // CPU seconds over wall seconds: how many cores the step kept busy (2 = the CI machine is full).
+      const cpu = existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : NaN;
+      const busy = Number.isFinite(cpu) ? `, ${Math.round(cpu)} s CPU = ${(cpu / Math.max(1, (Date.now() - started) / 1000)).toFixed(1)} cores` : '';
+      results.set(step.name, { ok: f === 0, line: `${step.name}: ${p} passed, ${f} failed (${s} s, started at ${at} s${busy})` });
       resolve();
     });
   });
