@@ -3,10 +3,9 @@
 //
 // Each file runs in its own `node --test` process (node's runner does that too, one subprocess per
 // file), from a pool of `concurrency`. Doing the pooling here, rather than with --test-concurrency,
-// is what lets the runner time every file, print the slowest ones (where a suite's time goes), and
-// start the files named in `first` before the rest: with two at a time, a long file started last
-// leaves one core idle while it finishes alone. With more than one file at a time, a file's output is
-// held and printed whole when it ends, so the log reads one file after another.
+// is what lets the runner time every file and print the slowest ones: where a suite's time goes.
+// With more than one file at a time, a file's output is held and printed whole when it ends, so the
+// log reads one file after another.
 import { spawn } from 'node:child_process';
 
 function runFile(file, env, live) {
@@ -33,12 +32,8 @@ function runFile(file, env, live) {
   });
 }
 
-/**
- * `first`: files to start before the others (the longest ones), in that order; the rest keep the
- * order given.
- */
-export async function runNodeTests(files, { env = process.env, concurrency = 1, label = 'tests', first = [] } = {}) {
-  const queue = [...first.filter((f) => files.includes(f)), ...files.filter((f) => !first.includes(f))];
+export async function runNodeTests(files, { env = process.env, concurrency = 1, label = 'tests' } = {}) {
+  const queue = [...files];
   const live = concurrency === 1;
   const results = [];
   async function worker() {
