@@ -1,14 +1,18 @@
 // `npm test`: every suite, then one plain `N passed, M failed` line for CI log readers.
 // A step that fails without reporting a count (a build error, a crash) counts as one failure.
 //
-// Steps run as soon as what they need has finished, two at a time (CI has 2 cores): the static checks
-// and the build overlap. The four suites (browser, server, e2e, storybook) already keep both cores busy
-// themselves (two files or pages at a time, two databases), so each runs alone, with its output live.
-// The output of steps that overlap is held and printed whole when each finishes, so the log stays readable.
+// Steps run as soon as what they need has finished and their `cores` fit beside the running ones (CI has
+// 2 cores; a step without `cores` keeps one busy, like a tsc). `cores` is measured: each step's line
+// ends with its CPU seconds over its wall seconds. Measured on the 2-core machine: the browser suite
+// (one file at a time) keeps 0.74 of a core busy (167 s CPU over 225 s), e2e 1.24 (377 s over 305 s),
+// so the two run side by side. Server and storybook keep both cores busy and run alone (cores: 2).
+// A step that runs with nothing beside it shows its output live; the output of steps that overlap is
+// held and printed whole when each finishes, so the log stays readable.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const steps = [
   // The build first: the longest chain (build -> e2e, storybook) starts from it.
@@ -38,27 +42,30 @@ const steps = [
   // After build: Storybook's autodocs read the custom-elements.json that build generates. Built here,
   // alongside the static checks, so the smoke step below only opens stories.
   { name: 'storybook-build', cmd: 'npx storybook build --quiet -o storybook-static', after: ['build'], when: () => existsSync('test/storybook/smoke.mjs') },
-  { name: 'browser', cmd: 'npx web-test-runner', counted: true, alone: true },
-  { name: 'server', cmd: 'node test/server/run.mjs', counted: true, alone: true, when: () => existsSync('test/server/run.mjs') },
-  { name: 'e2e', cmd: 'node test/e2e/run.mjs', counted: true, alone: true, after: ['build'], when: () => existsSync('test/e2e/run.mjs') },
-  { name: 'storybook', cmd: 'node test/storybook/smoke.mjs --no-build', counted: true, alone: true, after: ['storybook-build'], when: () => existsSync('test/storybook/smoke.mjs') },
+  { name: 'server', cmd: 'node test/server/run.mjs', counted: true, cores: 2, when: () => existsSync('test/server/run.mjs') },
+  { name: 'e2e', cmd: 'node test/e2e/run.mjs', counted: true, cores: 1.25, after: ['build'], when: () => existsSync('test/e2e/run.mjs') },
+  // Declared after server and e2e: it has no prerequisite, so declared earlier it would start beside
+  // a static step and keep server (2 cores) waiting; here it starts together with e2e.
+  { name: 'browser', cmd: 'npx web-test-runner', counted: true, cores: 0.75 },
+  { name: 'storybook', cmd: 'node test/storybook/smoke.mjs --no-build', counted: true, cores: 2, after: ['storybook-build'], when: () => existsSync('test/storybook/smoke.mjs') },
 ].filter((s) => !s.when || s.when());
 
-const PARALLEL = Math.max(1, Number(process.env.CONFAB_TEST_PARALLEL) || 2);
+const CPU_TIME = fileURLToPath(new URL('./support/cpu-time.mjs', import.meta.url));
 const runStarted = Date.now();
 let passed = 0;
 let failed = 0;
 const results = new Map(); // name -> { ok, line }
 
 function runStep(step, live) {
-  const countFile = join(mkdtempSync(join(tmpdir(), 'confab-count-')), 'count');
+  const scratch = mkdtempSync(join(tmpdir(), 'confab-count-'));
+  const countFile = join(scratch, 'count');
+  const cpuFile = join(scratch, 'cpu');
   const started = Date.now();
   const header = `\n=== ${step.name}: ${step.cmd}\n`;
   if (live) process.stdout.write(header);
   const held = [header];
   return new Promise((resolve) => {
-    const child = spawn(step.cmd, {
-      shell: true,
+    const child = spawn(process.execPath, [CPU_TIME, cpuFile, step.cmd], {
       stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CONFAB_COUNT_FILE: countFile },
     });
@@ -81,31 +88,35 @@ function runStep(step, live) {
       failed += f;
       const s = Math.round((Date.now() - started) / 1000);
       const at = Math.round((started - runStarted) / 1000);
-      results.set(step.name, { ok: f === 0, line: `${step.name}: ${p} passed, ${f} failed (${s} s, started at ${at} s)` });
+      // CPU seconds over wall seconds: how many cores the step kept busy (2 = the CI machine is full).
+      const cpu = existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : NaN;
+      const busy = Number.isFinite(cpu) ? `, ${Math.round(cpu)} s CPU = ${(cpu / Math.max(1, (Date.now() - started) / 1000)).toFixed(1)} cores` : '';
+      results.set(step.name, { ok: f === 0, line: `${step.name}: ${p} passed, ${f} failed (${s} s, started at ${at} s${busy})` });
       resolve();
     });
   });
 }
 
 // A step whose prerequisite failed still runs (its own failure is the clearer message), as before.
+const CORES = Math.max(1, Number(process.env.CONFAB_TEST_PARALLEL) || 2);
+const coresOf = (step) => step.cores ?? 1;
 const pending = [...steps];
-const running = new Map(); // name -> { promise, alone }
+const running = new Map(); // name -> { promise, cores }
 while (pending.length || running.size) {
-  const aloneRunning = [...running.values()].some((r) => r.alone);
+  const busy = [...running.values()].reduce((n, r) => n + r.cores, 0);
   const ready = pending.filter((s) => (s.after ?? []).every((a) => results.has(a) || !steps.some((t) => t.name === a)));
-  let next;
-  if (!aloneRunning && running.size < PARALLEL) {
-    // Declared order is priority order; a step that must run alone waits for an empty machine, and
-    // nothing starts next to it.
-    next = ready.find((s) => !s.alone || running.size === 0);
-    // Keep a ready step that runs alone from starving behind a stream of short ones: once it is the
-    // first ready step, let the running ones drain.
-    if (next && ready[0]?.alone && running.size > 0) next = undefined;
-  }
+  // Declared order is priority order: the first ready step starts when its cores fit beside the
+  // running ones (or nothing runs). A later step may go first only if the first one does not need the
+  // whole machine, so a step that does cannot starve behind a stream of short ones.
+  const fits = (s) => running.size === 0 || busy + coresOf(s) <= CORES + 1e-9;
+  const first = ready[0];
+  const next = first && fits(first) ? first : first && coresOf(first) < CORES ? ready.find(fits) : undefined;
   if (next) {
     pending.splice(pending.indexOf(next), 1);
-    const promise = runStep(next, Boolean(next.alone)).then(() => running.delete(next.name));
-    running.set(next.name, { promise, alone: Boolean(next.alone) });
+    // Live output only for a step that owns the machine: anything else may start beside it.
+    const live = running.size === 0 && coresOf(next) >= CORES;
+    const promise = runStep(next, live).then(() => running.delete(next.name));
+    running.set(next.name, { promise, cores: coresOf(next) });
     continue;
   }
   await Promise.race([...running.values()].map((r) => r.promise));

@@ -10,6 +10,7 @@ import { hs256Auth, type Auth } from '../../server/src/auth.js';
 import { createDb, type Db } from '../../server/src/db.js';
 import { migrate } from '../../server/src/migrate.js';
 import { seed } from '../../server/src/seed.js';
+import { pgliteSnapshot } from './pglite-snapshot.js';
 
 export const SECRET = 'test-secret-for-confab-server-tests';
 export const ORIGIN = 'http://confab.test';
@@ -27,7 +28,8 @@ export interface TestEnv {
 export async function setupTestEnv(name: string, o: Partial<AppOptions> = {}): Promise<TestEnv> {
   const url = process.env.DATABASE_URL;
   const schema = url ? `t_${name.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}` : null;
-  const db = await createDb(url ? { url, schema: schema! } : {});
+  // PGlite: from the suite's migrated snapshot when run.mjs made one (see pglite-snapshot.ts).
+  const db = await createDb(url ? { url, schema: schema! } : { loadDataDir: await pgliteSnapshot() });
   await migrate(db);
   await db.transaction((tx) => seed(tx));
   const auth = hs256Auth(SECRET, true);

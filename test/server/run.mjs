@@ -6,7 +6,8 @@
 // printed after the PGlite run's, so the log reads as before.
 // Prints `server: N passed, M failed` (the sum of both runs) and exits non-zero on failure.
 import { spawn } from 'node:child_process';
-import { appendFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,11 +61,26 @@ function run(label, env, { live = true } = {}) {
   });
 }
 
+// The PGlite run starts every database from one migrated data dir tarball made here (see
+// pglite-snapshot.ts); the PostgreSQL run needs none and starts meanwhile.
+function writeSnapshot() {
+  const file = join(mkdtempSync(join(tmpdir(), 'confab-pglite-')), 'migrated.tar');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'pglite-snapshot.ts'), file], { cwd: root, stdio: 'inherit' });
+    // Without a snapshot the files start fresh databases: slower, same results.
+    child.on('close', (code) => resolve(code === 0 ? file : undefined));
+  });
+}
+
 const base = { ...process.env };
 delete base.DATABASE_URL;
+const pgRun = process.env.DATABASE_URL ? run('PostgreSQL', { ...process.env }, { live: false }) : undefined;
+const snapshot = await writeSnapshot();
+if (snapshot) base.CONFAB_TEST_PGLITE_SNAPSHOT = snapshot;
 const runs = [run('PGlite', base)];
-if (process.env.DATABASE_URL) runs.push(run('PostgreSQL', { ...process.env }, { live: false }));
+if (pgRun) runs.push(pgRun);
 const results = [await runs[0]];
+if (snapshot) rmSync(dirname(snapshot), { recursive: true, force: true });
 if (runs[1]) {
   const pg = await runs[1];
   process.stdout.write(pg.held.join(''));

@@ -1,11 +1,24 @@
 // Runs node's test runner (TypeScript through tsx) over `files`, echoes its output, and returns the
-// pass/fail counts from its closing summary (`# pass N`, `# fail M`).
+// pass/fail counts from each file's closing summary (`# pass N`, `# fail M`).
+//
+// Each file runs in its own `node --test` process (node's runner does that too, one subprocess per
+// file), from a pool of `concurrency`. Doing the pooling here, rather than with --test-concurrency,
+// is what lets the runner time every file and print the slowest ones: where a suite's time goes.
+// With more than one file at a time, a file's output is held and printed whole when it ends, so the
+// log reads one file after another.
 import { spawn } from 'node:child_process';
 
-export function runNodeTests(files, { env = process.env, concurrency = 1, label = 'tests' } = {}) {
+function runFile(file, env, live) {
+  const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=stderr', ...files], { env, stdio: ['ignore', 'inherit', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=stderr', file],
+      { env, stdio: ['ignore', live ? 'inherit' : 'pipe', 'pipe'] },
+    );
+    const held = [];
     let tap = '';
+    child.stdout?.on('data', (d) => held.push(d));
     child.stderr.on('data', (d) => (tap += d));
     child.on('close', (code) => {
       const pass = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
@@ -14,9 +27,30 @@ export function runNodeTests(files, { env = process.env, concurrency = 1, label 
       if (code !== 0 && fail === 0) fail = 1;
       // Non-TAP stderr (a crashed child's message) is still worth showing.
       const stray = tap.split('\n').filter((l) => l && !/^(#|ok|not ok|\s|TAP|1\.\.|---|\.\.\.)/.test(l));
-      if (stray.length) console.error(stray.join('\n'));
-      console.log(`${label}: ${pass} passed, ${fail} failed`);
-      resolve({ pass, fail, code });
+      resolve({ file, pass, fail, code, ms: Date.now() - started, out: Buffer.concat(held), stray });
     });
   });
+}
+
+export async function runNodeTests(files, { env = process.env, concurrency = 1, label = 'tests' } = {}) {
+  const queue = [...files];
+  const live = concurrency === 1;
+  const results = [];
+  async function worker() {
+    while (queue.length) {
+      const r = await runFile(queue.shift(), env, live);
+      if (!live) process.stdout.write(Buffer.concat([Buffer.from(`\n--- ${r.file}\n`), r.out]));
+      if (r.stray.length) console.error(r.stray.join('\n'));
+      results.push(r);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  const pass = results.reduce((n, r) => n + r.pass, 0);
+  const fail = results.reduce((n, r) => n + r.fail, 0);
+  if (results.length > 1) {
+    console.log(`\n${label}: time per file (${concurrency} at a time), slowest first`);
+    for (const r of [...results].sort((a, b) => b.ms - a.ms)) console.log(`  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file}${r.fail ? `  (${r.fail} failed)` : ''}`);
+  }
+  console.log(`${label}: ${pass} passed, ${fail} failed`);
+  return { pass, fail, code: fail ? 1 : 0 };
 }
