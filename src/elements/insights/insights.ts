@@ -134,6 +134,16 @@ export class ConfabInsights extends ConfabElement implements InsightsHost {
   }
 
   /** @internal */
+  override get backend() {
+    return super.backend;
+  }
+
+  /** @internal */
+  announce(text: string): void {
+    this.announcement = text;
+  }
+
+  /** @internal */
   questionHref(id: string): string | undefined {
     return this.questionUrl ? this.questionUrl.replace('{id}', encodeURIComponent(id)) : undefined;
   }
