@@ -18,7 +18,10 @@ const KB = 1024;
 // Raised again on 2026-12-05 (session 6, issue 14): the Report action on every feed row (an eager button
 // and canReport) grew forum-feed's first load 32.4 -> 32.8 KB and all four 50.2 -> 50.6 KB. +0.2 KB for
 // the page of four, and no more; the element budget still holds.
-const BUDGET = { loader: 2.5 * KB, element: 33 * KB, all: 50.7 * KB, iife: 65 * KB };
+// Raised on 2026-12-05 (session 7, issue 15, "notify experts"): RestBackend.notifyExperts and its route in
+// backends/rest/groups.ts are in the core chunk (+19 B gzip: 25,645 -> 25,664 B), which put the page of four
+// at 51,926 B, 9 B over 50.7 KB; the button itself is in insights' lazy panels part. +0.03 KB and no more.
+const BUDGET = { loader: 2.5 * KB, element: 33 * KB, all: 50.73 * KB, iife: 65 * KB };
 // The portal's header bell on top of the four: its own chunks (3 files, measured 3.4 KB more in issue 13).
 const BELL_BUDGET = BUDGET.all + 3.2 * KB;
 // "All on one page" stays the four content elements it always measured; the bell is its own row.

@@ -59,7 +59,9 @@ test('vendor staff opens insights, changes the period and exports a CSV; the num
   const row = page.locator('confab-insights [data-experts]').first();
   const questionId = await row.getAttribute('data-experts');
   await row.getByRole('button', { name: /^Notify experts/ }).click();
-  await row.getByRole('button', { name: /^Notify:/ }).click();
+  await row.locator('[data-role="confirm"]').click().catch(async (e) => {
+    throw new Error(`no confirm step; the row shows: ${await row.innerHTML()}`, { cause: e });
+  });
   const outcome = await row.locator('[data-role="outcome"]').textContent({ timeout: 20000 });
   const notified = Number(/^Notified (\d+) experts?$/.exec(outcome.trim())?.[1]);
   assert.ok(notified >= 1, `experts notified: "${outcome}"`);
