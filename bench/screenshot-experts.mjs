@@ -4,7 +4,7 @@
 import { startServer } from '../test/e2e/server.mjs';
 import { launch } from './browser.mjs';
 
-const server = await startServer();
+const server = await startServer({}, { timeoutMs: 300_000 }); // seeding takes long on a loaded machine
 const browser = await launch();
 const open = async (user, dark, path) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -25,10 +25,10 @@ try {
     expertQuestion ??= await row.getAttribute('data-experts');
     const table = page.locator('confab-insights [data-experts]').first().locator('xpath=ancestor::table');
     await row.getByRole('button', { name: /^Notify experts/ }).click();
-    await row.getByRole('button', { name: /^Notify:/ }).waitFor();
+    await row.locator('[data-role="confirm"]').waitFor();
     await table.scrollIntoViewIfNeeded();
     await table.screenshot({ path: `experts-${dark ? 'dark' : 'light'}-confirm.png` });
-    await row.getByRole('button', { name: /^Notify:/ }).click();
+    await row.locator('[data-role="confirm"]').click();
     await row.locator('[data-role="outcome"]').waitFor();
     await table.screenshot({ path: `experts-${dark ? 'dark' : 'light'}-done.png` });
     await context.close();
