@@ -24,7 +24,11 @@ const KB = 1024;
 // The ratchet moves up by that and no more, inside the issue's ceiling (35 KB each, 52 KB the four).
 // The way back down: the RestBackend methods are 0.76 KB gzip of the core chunk, one near-identical
 // `this.call(...)` wrapper per operation; a table of operations would do it in less.
-const BUDGET = { loader: 2.5 * KB, element: 33.4 * KB, all: 51.1 * KB, iife: 65 * KB };
+// Raised on 2026-12-05 (session 7, issue 15, "notify experts"): RestBackend.notifyExperts and its route in
+// backends/rest/groups.ts are in the core chunk (+19 B gzip: 25,645 -> 25,664 B), which put the page of four
+// at 51,926 B, 9 B over 50.7 KB; the button itself is in insights' lazy panels part. +0.03 KB and no more.
+// Both raises together (merged): element 33.4 KB, the four 51.1 + 0.03 KB.
+const BUDGET = { loader: 2.5 * KB, element: 33.4 * KB, all: 51.13 * KB, iife: 65 * KB };
 // The portal's header bell on top of the four: its own chunks (3 files, measured 3.4 KB more in issue 13).
 const BELL_BUDGET = BUDGET.all + 3.2 * KB;
 // "All on one page" stays the four content elements it always measured; the bell is its own row.

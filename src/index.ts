@@ -20,6 +20,7 @@ export { THEMES, type Theme } from './ui/theme-controller.js';
 
 export type { CommunityBackend, CallOptions } from './backends/types.js';
 export { hasInsights, type InsightsApi } from './backends/insights.js';
+export { canNotifyExperts } from './backends/insights.js';
 export { RestBackend, type RestBackendOptions } from './backends/rest/index.js';
 export { MemoryBackend, type MemoryBackendOptions } from './backends/memory/index.js';
 

@@ -124,3 +124,33 @@ export const Unsupported: Story = {
   }),
   play: state('empty'),
 };
+
+/** Opens the first question's "Notify experts" and, with `confirm`, sends it and waits for the outcome. */
+const notifyExperts = (confirm: boolean) => async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const el = await find(canvasElement, 'confab-insights');
+  (await inShadow<HTMLButtonElement>(el, '[data-experts] [data-role="start"]')).click();
+  const yes = await inShadow<HTMLButtonElement>(el, '[data-experts] [data-role="confirm"]');
+  if (!confirm) return;
+  yes.click();
+  await inShadow(el, '[data-experts] [data-role="outcome"]');
+};
+
+export const NotifyExpertsConfirm: Story = {
+  name: 'Notify experts: confirm step',
+  render: over(() => staff('insights-experts-confirm')),
+  play: notifyExperts(false),
+};
+
+export const NotifyExpertsDone: Story = {
+  name: 'Notify experts: done',
+  render: over(() => staff('insights-experts-done')),
+  play: notifyExperts(true),
+};
+
+export const NotifyExpertsUnsupported: Story = {
+  name: 'Notify experts: not offered by the backend',
+  render: over(() => {
+    const b = staff('insights-experts-unsupported');
+    return new Proxy(b, { get: (t, k) => (k === 'notifyExperts' ? undefined : Reflect.get(t, k)) }) as CommunityBackend;
+  }),
+};

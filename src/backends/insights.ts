@@ -1,5 +1,5 @@
 import type {
-  CsatAnswer, CsatRequest, CsatStatus, Insights, InsightsExportQuery, InsightsQuery, Ok, SearchClick,
+  CsatAnswer, ExpertRequest, CsatRequest, CsatStatus, Insights, InsightsExportQuery, InsightsQuery, Ok, SearchClick,
 } from '../contract/index.js';
 import type { CallOptions } from './call-options.js';
 
@@ -20,8 +20,18 @@ export interface InsightsApi {
   answerCsat(questionId: string, input: CsatRequest, opts?: CallOptions): Promise<CsatAnswer>;
   /** Records that a knowledge-base search led to opening one of its results. */
   recordSearchClick(click: SearchClick, opts?: CallOptions): Promise<Ok>;
+  /**
+   * Asks the experts of an unanswered question's category (at most 5) to answer it, through their
+   * notifications. Vendor staff only. Asking again within 24 hours notifies nobody and resolves with
+   * the standing request (`repeated: true`); a question with an answer is a 409.
+   */
+  notifyExperts(questionId: string, opts?: CallOptions): Promise<ExpertRequest>;
 }
 
 /** Narrows a backend to one that has the insights capability. */
 export const hasInsights = <B extends Partial<InsightsApi>>(b: B | undefined): b is B & InsightsApi =>
   !!b && typeof b.insights === 'function' && typeof b.exportInsights === 'function';
+
+/** True when `b` can notify experts: the unanswered queue shows its "Notify experts" buttons only then. */
+export const canNotifyExperts = <B extends Partial<InsightsApi>>(b: B | undefined): b is B & Pick<InsightsApi, 'notifyExperts'> =>
+  !!b && typeof b.notifyExperts === 'function';

@@ -16,3 +16,4 @@ export * from './notifications.js';
 export * from './mentions.js';
 export * from './insights.js';
 export * from './moderation.js';
+export * from './expert-requests.js';

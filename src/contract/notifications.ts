@@ -37,10 +37,11 @@ export const MODERATION_NOTIFICATION_TYPES = ['flag_created', 'content_held', 'c
 
 /**
  * Why a notification was sent: a reply in a followed thread, an answer to your question, your answer
- * accepted, a new topic in a followed category or tag, an @mention of you; and, for moderators, the
- * moderation events (MODERATION_NOTIFICATION_TYPES).
+ * accepted, a new topic in a followed category or tag, an @mention of you; for moderators, the
+ * moderation events (MODERATION_NOTIFICATION_TYPES); and `expert_request`: vendor staff ask you, as an
+ * expert of its category, to answer an unanswered question (`POST /v1/questions/{id}/notify-experts`).
  */
-export const NOTIFICATION_TYPES = ['reply', 'answer', 'accepted', 'new_topic', 'mention', ...MODERATION_NOTIFICATION_TYPES] as const;
+export const NOTIFICATION_TYPES = ['reply', 'answer', 'accepted', 'new_topic', 'mention', ...MODERATION_NOTIFICATION_TYPES, 'expert_request'] as const;
 export const NotificationType = v.picklist(NOTIFICATION_TYPES);
 export type NotificationType = v.InferOutput<typeof NotificationType>;
 
@@ -109,6 +110,8 @@ export const Preferences = v.object({
   flag_created: v.optional(DeliveryMode),
   content_held: v.optional(DeliveryMode),
   content_hidden: v.optional(DeliveryMode),
+  /** Absent in answers of servers older than it. */
+  expert_request: v.optional(DeliveryMode),
 });
 export type Preferences = v.InferOutput<typeof Preferences>;
 

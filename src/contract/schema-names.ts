@@ -21,6 +21,7 @@ import {
   AuditEntry, AuditLogPage, ContentRef, Flag, FlagReason, ModerationActionRequest, ModerationState,
   ModerationTarget, NewFlag, QueueItem, QueuePage, Revision, RevisionList, WatchedWord, WatchedWords,
 } from './moderation.js';
+import { ExpertRequest } from './expert-requests.js';
 
 /**
  * The contract's schemas by the names clients know them by. The OpenAPI document publishes each as
@@ -44,5 +45,6 @@ export const namedSchemas = {
   Comparison, InsightsSegment, Insights, InsightsCsv, CsatRequest, CsatAnswer, CsatStatus, SearchClick,
   ContentStatus, ContentKind, ContentRef, FlagReason, NewFlag, Flag, QueueItem, QueuePage, ModerationTarget, ModerationActionRequest,
   ModerationState, AuditEntry, AuditLogPage, WatchedWord, WatchedWords, Revision, RevisionList,
+  ExpertRequest,
 } satisfies Record<string, v.GenericSchema>;
 export type SchemaName = keyof typeof namedSchemas;

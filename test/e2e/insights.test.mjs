@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { usePortal } from './support/portal.mjs';
+import { eventually } from './support/eventually.mjs';
 
 const { openPortal, api, origin } = usePortal();
 const STAFF = 'p-victor';
@@ -52,8 +53,35 @@ test('vendor staff opens insights, changes the period and exports a CSV; the num
   const header = csv.split(/\r?\n/)[0];
   assert.ok(header.length > 0, 'a header row');
   assert.ok(csv.includes(String(expected.volume.totals.questions.current)), 'the questions figure is in the CSV');
+
+  // Notify experts of the oldest unanswered question: a confirm step, then "Notified N experts"; then
+  // one of those experts opens the portal and the bell shows Victor's request.
+  const row = page.locator('confab-insights [data-experts]').first();
+  const questionId = await row.getAttribute('data-experts');
+  await row.getByRole('button', { name: /^Notify experts/ }).click();
+  await row.locator('[data-role="confirm"]').click().catch(async (e) => {
+    throw new Error(`no confirm step; the row shows: ${await row.innerHTML()}`, { cause: e });
+  });
+  const outcome = await row.locator('[data-role="outcome"]').textContent({ timeout: 20000 });
+  const notified = Number(/^Notified (\d+) experts?$/.exec(outcome.trim())?.[1]);
+  assert.ok(notified >= 1, `experts notified: "${outcome}"`);
+  const people = await api('/demo/users');
+  const asked = await eventually(async () => {
+    const found = [];
+    for (const p of people) {
+      const { token } = await api(`/demo/token?user=${p.id}`);
+      const list = await api('/v1/notifications?limit=50', { headers: { authorization: `Bearer ${token}` } });
+      if (list.items.some((n) => n.type === 'expert_request' && n.target.id === questionId)) found.push(p);
+    }
+    return found.length === notified && found;
+  }, `${notified} experts with the request`);
   assert.deepEqual(problems, []);
   await context.close();
+
+  const expert = await openPortal({ user: asked[0].id });
+  await expert.page.locator('confab-notifications').getByRole('button', { name: /^Notifications/ }).click();
+  await expert.page.locator('confab-notifications').getByRole('button', { name: /^Victor Hale asks you to answer/ }).first().waitFor({ timeout: 20000 });
+  await expert.context.close();
 });
 
 test('a partner on the insights page is told it is for program staff', async () => {

@@ -177,7 +177,7 @@ describe('mentions', () => {
 describe('preferences and reading', () => {
   test('defaults, a partial update, and `off` stops the notifications of that type', async () => {
     const d = (await call(env, 'getPreferences', { as: PEOPLE.chloe })).body;
-    assert.deepEqual(d, { reply: 'daily', answer: 'email', accepted: 'email', new_topic: 'weekly', mention: 'email' });
+    assert.deepEqual(d, { reply: 'daily', answer: 'email', accepted: 'email', new_topic: 'weekly', mention: 'email', expert_request: 'email' });
     const u = (await call(env, 'updatePreferences', { as: PEOPLE.chloe, body: { reply: 'off', mention: 'inapp' } })).body;
     assert.deepEqual(u, { ...d, reply: 'off', mention: 'inapp' });
     assert.equal((await call(env, 'updatePreferences', { as: PEOPLE.chloe, body: { reply: 'sometimes' } })).status, 422);

@@ -13,6 +13,7 @@ import * as people from './people.js';
 import * as insights from './insights/index.js';
 import * as moderation from './moderation.js';
 import * as webhooks from './webhooks.js';
+import * as experts from './experts.js';
 
 export const handlers: { [N in EndpointName]: Handler<N> } = {
   listThreads: threads.listThreads,
@@ -72,4 +73,5 @@ export const handlers: { [N in EndpointName]: Handler<N> } = {
   putWatchedWords: moderation.putWatchedWords,
   moderationLog: moderation.moderationLog,
   listRevisions: moderation.listRevisions,
+  notifyExperts: experts.notifyExperts,
 };

@@ -6,7 +6,8 @@ import type { Queryable } from '../db.js';
 import { deliver, queueWebhooks, type FanOutDeps, type Recipients } from './deliver.js';
 import type { NotifyVerdict } from './moderation-hook.js';
 import { fanOutModeration, isModerationEvent } from './moderation-fanout.js';
-import type { ModerationOutboxEvent, OutboxEvent } from './outbox.js';
+import type { ExpertOutboxEvent, ModerationOutboxEvent, OutboxEvent } from './outbox.js';
+import { fanOutExpertRequest } from './expert-fanout.js';
 import { loadSource, type Source } from './sources.js';
 
 export type { FanOutDeps } from './deliver.js';
@@ -25,7 +26,7 @@ const these = (type: NotificationType, ids: string[]): Recipients | null =>
   ids.length ? { type, sql: `SELECT id AS person_id FROM people WHERE id = ANY($11::text[])`, params: [ids] } : null;
 
 /** Mentions first: a post that mentions a follower notifies them once, as a mention. */
-function recipesFor(e: Exclude<OutboxEvent, ModerationOutboxEvent>, s: Source): (Recipients | null)[] {
+function recipesFor(e: Exclude<OutboxEvent, ModerationOutboxEvent | ExpertOutboxEvent>, s: Source): (Recipients | null)[] {
   const mentions = these('mention', mentionedIds(s.body));
   switch (e.event) {
     case 'thread.created':
@@ -53,6 +54,8 @@ const WEBHOOK_EVENT: Partial<Record<OutboxEvent['event'], WebhookEvent>> = {
 export async function fanOut(q: Queryable, e: OutboxEvent, deps: FanOutDeps): Promise<NotifyVerdict> {
   // Moderation events are about held and hidden content by nature: they skip the gate, and go to moderators only.
   if (isModerationEvent(e)) return fanOutModeration(q, e, deps);
+  // Expert requests go to the experts chosen when staff asked.
+  if (e.event === 'experts.requested') return fanOutExpertRequest(q, e, deps);
   const s = await loadSource(q, e);
   if (!s) return 'drop';
   const verdict = await deps.gate(q, s.content);

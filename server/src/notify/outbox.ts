@@ -12,7 +12,8 @@ export type OutboxEvent =
   | { event: 'answer.accepted'; id: string; actorId: string }
   /** A body was edited: only its (new) mentions notify, and a person already notified of it is not again. */
   | { event: 'content.edited'; kind: ContentKind; id: string }
-  | ModerationOutboxEvent;
+  | ModerationOutboxEvent
+  | ExpertOutboxEvent;
 
 /**
  * Moderation events (issue 14), for moderators and vendor staff and the webhooks subscribed to them
@@ -26,6 +27,12 @@ export type ModerationOutboxEvent =
   | { event: 'flag.created'; id: string }
   | { event: 'content.held'; kind: ContentKind; id: string; at: number }
   | { event: 'content.hidden'; kind: ContentKind; id: string; at: number; by: string | null; cause?: HideCause };
+
+/**
+ * Vendor staff (`by`) asked the experts `recipients` to answer question `id` at `at` (ms); they were
+ * chosen in the request (notify/experts.ts), so its response can say how many.
+ */
+export type ExpertOutboxEvent = { event: 'experts.requested'; id: string; by: string; at: number; recipients: string[] };
 
 /** What hid an item: a moderator, enough reports, or the screen at creation. (Optional: events queued before it existed.) */
 export type HideCause = 'moderator' | 'reports' | 'screen';

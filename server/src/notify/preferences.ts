@@ -4,9 +4,10 @@ import type { Queryable } from '../db.js';
 
 /**
  * What a partner gets before choosing: what concerns them directly (answers, acceptances, mentions)
- * by email at once; replies in a daily digest; new topics of followed places in a weekly one.
+ * by email at once; replies in a daily digest; new topics of followed places in a weekly one. A
+ * request from vendor staff to answer a question (`expert_request`) asks for a reply soon: by email at once.
  */
-export const DEFAULT_PREFERENCES: Preferences = { reply: 'daily', answer: 'email', accepted: 'email', new_topic: 'weekly', mention: 'email' };
+export const DEFAULT_PREFERENCES: Preferences = { reply: 'daily', answer: 'email', accepted: 'email', new_topic: 'weekly', mention: 'email', expert_request: 'email' };
 
 /**
  * A moderator's defaults for the moderation types: a report and a hidden item by email at once (someone

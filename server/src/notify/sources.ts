@@ -1,7 +1,7 @@
 // What an outbox event is about, read back from the tables when the worker gets to it: who acted,
 // where it leads, its text (for mentions and excerpts), and the category and tags it was posted in.
 import type { Queryable } from '../db.js';
-import type { ContentKind, ModerationOutboxEvent, OutboxEvent } from './outbox.js';
+import type { ContentKind, ExpertOutboxEvent, ModerationOutboxEvent, OutboxEvent } from './outbox.js';
 
 export interface Source {
   /** The key of the notification or delivery: one per (recipient, key), whatever retries or edits come. */
@@ -34,7 +34,7 @@ const TOPIC = {
   answer: `SELECT x.id, x.author_id, x.body, t.id AS topic_id, t.title, t.category, t.tags FROM answers x JOIN questions t ON t.id = x.question_id WHERE x.id = $1`,
 } satisfies Record<ContentKind, string>;
 
-const KIND_OF: Record<Exclude<OutboxEvent['event'], 'content.edited' | ModerationOutboxEvent['event']>, ContentKind> = {
+const KIND_OF: Record<Exclude<OutboxEvent['event'], 'content.edited' | ModerationOutboxEvent['event'] | ExpertOutboxEvent['event']>, ContentKind> = {
   'thread.created': 'thread',
   'post.created': 'post',
   'question.asked': 'question',
@@ -61,7 +61,7 @@ export async function contentSource(q: Queryable, kind: ContentKind, id: string,
 }
 
 /** The event's source, or null when the content is gone (deleted before the worker came). */
-export async function loadSource(q: Queryable, e: Exclude<OutboxEvent, ModerationOutboxEvent>): Promise<Source | null> {
+export async function loadSource(q: Queryable, e: Exclude<OutboxEvent, ModerationOutboxEvent | ExpertOutboxEvent>): Promise<Source | null> {
   const kind = e.event === 'content.edited' ? e.kind : KIND_OF[e.event];
   const accepted = e.event === 'answer.accepted';
   return contentSource(q, kind, e.id, (r) => `${accepted ? 'accepted' : kind}:${r.id}`, accepted ? e.actorId : undefined);

@@ -4,6 +4,7 @@ import type {
   NewPost, NewQuestion, NewThread, Ok, Page, Post, Question, QuestionListQuery, QuestionSummary, QuestionWithAnswers, SignedInMe,
   SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary, ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
   AuditEntry, AuditLogPage, AuditLogQuery, Flag, ModerationActionRequest, NewFlag, QueuePage, QueueQuery, RevisionList, RevisionQuery, WatchedWords,
+  ExpertRequest,
 } from '../../contract/index.js';
 import { InsightsExportQuery, SearchClick, type CsatAnswer, type CsatRequest, type CsatStatus, type Insights, type InsightsQuery } from '../../contract/insights.js';
 import type { InsightsApi } from '../insights.js';
@@ -33,6 +34,7 @@ import { searchPeople } from './people-search.js';
 import { computeStats } from './stats.js';
 import * as csat from './csat.js';
 import { computeInsights } from './insights.js';
+import { notifyExperts, type ExpertRequests } from './experts.js';
 import { insightsCsv } from '../../contract/insights-csv.js';
 import { emptyInsightsLog, normaliseQuery, type InsightsLog } from './insights-log.js';
 import { periodOf } from './insights-range.js';
@@ -93,6 +95,7 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi, Insigh
   /** Follows, notifications and preferences (notifications.ts). */
   private readonly book = notifications.createBook();
   private readonly insightsLog: InsightsLog;
+  private readonly expertRequests: ExpertRequests = new Map();
   private readonly slaHours: number;
 
   constructor(options: MemoryBackendOptions = {}) {
@@ -324,6 +327,10 @@ export class MemoryBackend implements CommunityBackend, NotificationsApi, Insigh
       this.insightsLog.clicks.push({ ...c, at: this.now() });
       return { ok: true as const };
     }, false);
+  }
+
+  notifyExperts(questionId: string, opts?: CallOptions): Promise<ExpertRequest> {
+    return this.write('notifyExperts', opts, (me) => notifyExperts(this.book, this.state, this.expertRequests, me, questionId));
   }
 
   /** CSAT answers recorded so far (a test sees the Q&A box send one). */

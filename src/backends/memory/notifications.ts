@@ -37,7 +37,7 @@ export function createBook(): NotificationBook {
   return { follows: new Map(), items: [], preferences: new Map(), listeners: new Set(), seq: 0 };
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { reply: 'inapp', answer: 'email', accepted: 'email', new_topic: 'daily', mention: 'email' };
+export const DEFAULT_PREFERENCES: Preferences = { reply: 'inapp', answer: 'email', accepted: 'email', new_topic: 'daily', mention: 'email', expert_request: 'email' };
 
 const keyOf = (kind: FollowKind, id: string) => `${kind}:${id}`;
 

@@ -47,7 +47,7 @@ const imports: { [G in EndpointGroup]: () => Promise<Tables[G]> } = {
 // TypeScript: `Classify` mirrors the rules, and `_EveryEndpointInItsGroup` fails to compile if an
 // endpoint of some group's table is classified into another group.
 const RULES: [RegExp, EndpointGroup][] = [
-  [/Insights|^insights$|Csat|SearchClick/, 'insights'],
+  [/Insights|^insights$|Csat|SearchClick|Experts/, 'insights'],
   [/Flag|^moderation|WatchedWords|Revisions/, 'moderation'],
   [/Thread|Post/, 'threads'],
   [/Question|Answer|Deflection/, 'questions'],
@@ -60,7 +60,7 @@ const RULES: [RegExp, EndpointGroup][] = [
 const groupOf = (name: string): EndpointGroup => RULES.find(([re]) => re.test(name))?.[1] ?? 'me';
 
 type Has<N, W extends string> = N extends `${string}${W}${string}` ? true : false;
-type Classify<N> = Has<N, 'Insights' | 'Csat' | 'SearchClick'> extends true ? 'insights'
+type Classify<N> = Has<N, 'Insights' | 'Csat' | 'SearchClick' | 'Experts'> extends true ? 'insights'
   : N extends 'insights' ? 'insights'
   : Has<N, 'Flag' | 'WatchedWords' | 'Revisions'> extends true ? 'moderation'
   : N extends `moderation${string}` ? 'moderation'

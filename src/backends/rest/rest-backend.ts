@@ -4,6 +4,7 @@ import type {
   QuestionSummary, QuestionWithAnswers, SimilarQuestion, Stats, Thread, ThreadListQuery, ThreadSummary,
   ThreadWithPosts, VerificationResult, VerifyRequest, VoteResult, VoteValue,
   AuditEntry, AuditLogPage, AuditLogQuery, Flag, ModerationActionRequest, NewFlag, QueuePage, QueueQuery, RevisionList, RevisionQuery, WatchedWords,
+  ExpertRequest,
 } from '../../contract/index.js';
 import type {
   Follow, FollowKind, FollowLevel, MarkReadRequest, NotificationLiveEvent, NotificationPage, NotificationQuery, Person, Preferences,
@@ -120,6 +121,9 @@ export class RestBackend extends RestClient implements CommunityBackend, Notific
   }
   recordSearchClick(click: SearchClick, opts?: CallOptions): Promise<Ok> {
     return this.call('recordSearchClick', { body: click }, opts);
+  }
+  notifyExperts(questionId: string, opts?: CallOptions): Promise<ExpertRequest> {
+    return this.call('notifyExperts', { params: { id: questionId } }, opts);
   }
   // Moderation (issue 14): the server answers 403 to anyone but moderators and vendor staff, except createFlag.
   createFlag(input: NewFlag, opts?: CallOptions): Promise<Flag> {

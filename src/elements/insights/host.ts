@@ -1,4 +1,5 @@
 import type { InsightsTable } from '../../contract/insights.js';
+import type { CommunityBackend } from '../../backends/types.js';
 
 /** The measures the breakdown charts (by tier, organisation, category) can show. */
 export const BREAKDOWN_METRICS = ['questions', 'resolutionRate', 'medianHoursToFirstAnswer', 'csat'] as const;
@@ -21,4 +22,12 @@ export interface InsightsHost {
   readonly exporting: InsightsTable | null;
   /** What the breakdown charts measure. */
   breakdownMetric: BreakdownMetric;
+  /** The backend in effect ("Notify experts" calls it, and shows only when it can). */
+  readonly backend: CommunityBackend | undefined;
+  /** Says `text` in the element's live region. */
+  announce(text: string): void;
+  /** The element's own (Lit) update cycle and shadow root, for moving focus after a change. */
+  requestUpdate(): void;
+  readonly updateComplete: Promise<boolean>;
+  readonly renderRoot: HTMLElement | DocumentFragment;
 }

@@ -52,6 +52,8 @@ const panelsPart = partLoader(() => import('./parts/panels.js'));
  * @csspart button - Every button (also `export`, `retry`, `sign-in`).
  * @csspart export - A CSV export button (also `button`).
  * @csspart question-link - A question of the unanswered queue.
+ * @csspart notify-experts - "Notify experts" on a question of the unanswered queue (also `button`).
+ * @csspart notify-experts-confirm - Its confirm button, "Notify" (also `button`).
  * @csspart retry - "Try again" on an error panel (also `button`).
  * @csspart sign-in - The signed-out state's "Sign in" (also `button`).
  * @csspart empty - The empty, "for program staff" and "not available" states.
@@ -131,6 +133,16 @@ export class ConfabInsights extends ConfabElement implements InsightsHost {
   /** @internal */
   override get locale(): string {
     return super.locale;
+  }
+
+  /** @internal */
+  override get backend() {
+    return super.backend;
+  }
+
+  /** @internal */
+  announce(text: string): void {
+    this.announcement = text;
   }
 
   /** @internal */

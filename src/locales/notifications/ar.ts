@@ -50,4 +50,6 @@ export const templates = {
   'notifications-save': 'حفظ التفضيلات',
   'notifications-saved': 'تم حفظ التفضيلات.',
   'notifications-save-failed': 'تعذّر حفظ تفضيلاتك. حاول مرة أخرى.',
+  'notifications-type-expert-request': str`يطلب ${0} إجابتك`,
+  'notifications-pref-expert-request': 'طلبات إجابتك كخبير',
 };

@@ -50,4 +50,6 @@ export const templates = {
   'notifications-save': 'Einstellungen speichern',
   'notifications-saved': 'Einstellungen gespeichert.',
   'notifications-save-failed': 'Ihre Einstellungen konnten nicht gespeichert werden. Bitte erneut versuchen.',
+  'notifications-type-expert-request': str`${0} bittet Sie um eine Antwort`,
+  'notifications-pref-expert-request': 'Bitten um Ihre Antwort als Experte',
 };

@@ -50,4 +50,6 @@ export const templates = {
   'notifications-save': 'Enregistrer les préférences',
   'notifications-saved': 'Préférences enregistrées.',
   'notifications-save-failed': 'Impossible d’enregistrer vos préférences. Réessayez.',
+  'notifications-type-expert-request': str`${0} vous demande de répondre`,
+  'notifications-pref-expert-request': 'Demandes de réponse en tant qu’expert',
 };

@@ -50,4 +50,6 @@ export const templates = {
   'notifications-save': '設定を保存',
   'notifications-saved': '設定を保存しました。',
   'notifications-save-failed': '設定を保存できませんでした。もう一度お試しください。',
+  'notifications-type-expert-request': str`${0} さんが回答を依頼しています`,
+  'notifications-pref-expert-request': 'エキスパートとしての回答依頼',
 };

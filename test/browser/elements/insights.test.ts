@@ -229,7 +229,7 @@ describe('<confab-insights> for everyone else', () => {
 });
 
 describe('<confab-insights> catalogues', () => {
-  const SOURCES = ['insights.ts', 'tiles.ts', 'parts/panels.ts'].map((f) => `/src/elements/insights/${f}`);
+  const SOURCES = ['insights.ts', 'tiles.ts', 'parts/panels.ts', 'parts/expert-requests.ts'].map((f) => `/src/elements/insights/${f}`);
 
   it('every language translates exactly the ids the element uses, with the same placeholders', async () => {
     const used = new Set<string>();

@@ -112,4 +112,26 @@ export const chartStyles = css`
   .panel-none {
     color: var(--_muted);
   }
+  /* "Notify experts" in the unanswered queue: the button, its confirm step and its outcome. */
+  td.experts {
+    min-width: 10em;
+  }
+  .experts-confirm {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+  .experts-question {
+    flex-basis: 100%;
+  }
+  .experts-done {
+    color: var(--_success);
+    font-weight: 600;
+  }
+  .experts-error {
+    display: block;
+    color: var(--_danger);
+    margin-bottom: calc(var(--_space) / 2);
+  }
 `;

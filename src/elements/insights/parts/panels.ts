@@ -6,6 +6,7 @@ import { BREAKDOWN_METRICS, type BreakdownMetric, type InsightsHost } from '../h
 import { barChart } from './bar-chart.js';
 import { chartStyles } from './charts.styles.js';
 import { trendChart } from './line-chart.js';
+import { expertsCell, expertsHeading, offersExperts } from './expert-requests.js';
 
 /**
  * Everything below the headline tiles: trend charts, the breakdowns by tier, organisation and
@@ -55,6 +56,7 @@ function breakdown(host: InsightsHost, f: Formats, title: string, heading: strin
 function unansweredQueue(host: InsightsHost, i: Insights, f: Formats): TemplateResult {
   const u = i.unanswered;
   const title = msg('Unanswered questions', { id: 'insights-unanswered' });
+  const experts = offersExperts(host);
   const summary = msg(str`${f.count(u.total)} without an answer, ${f.count(u.pastSla)} past the ${f.hours(u.slaHours)} target.`, { id: 'insights-unanswered-summary' });
   const body = u.items.length
     ? html`<p class="panel-note">${summary}</p>
@@ -63,6 +65,7 @@ function unansweredQueue(host: InsightsHost, i: Insights, f: Formats): TemplateR
             <th scope="col">${msg('Question', { id: 'insights-col-question' })}</th>
             <th scope="col">${msg('Asked by', { id: 'insights-col-asked-by' })}</th>
             <th scope="col" class="num">${msg('Waiting', { id: 'insights-col-waiting' })}</th>
+            ${expertsHeading(host)}
           </tr></thead>
           <tbody>${u.items.map((q) => {
             const href = host.questionHref(q.id);
@@ -73,6 +76,7 @@ function unansweredQueue(host: InsightsHost, i: Insights, f: Formats): TemplateR
                 : html`<button class="link" part="question-link" @click=${open}>${q.title}</button>`}</td>
               <td>${q.author.name}${q.author.orgName ? html`<br /><small>${q.author.orgName}</small>` : nothing}</td>
               <td class="num ${q.pastSla ? 'overdue' : ''}">${f.hours(q.ageHours)}${q.pastSla ? html`<br /><small>${msg('past target', { id: 'insights-past-sla' })}</small>` : nothing}</td>
+              ${experts ? expertsCell(host, q) : nothing}
             </tr>`;
           })}</tbody>
         </table>`

@@ -22,6 +22,8 @@ export function whatHappened(n: Notification): string {
       return msg(str`A post by ${who} awaits review`, { id: 'notifications-type-content-held' });
     case 'content_hidden':
       return msg(str`A post by ${who} was hidden`, { id: 'notifications-type-content-hidden' });
+    case 'expert_request':
+      return msg(str`${who} asks you to answer`, { id: 'notifications-type-expert-request' });
     default:
       return who;
   }
@@ -46,6 +48,8 @@ export function typeLabel(type: NotificationType): string {
       return msg('Posts awaiting review (moderators)', { id: 'notifications-pref-content-held' });
     case 'content_hidden':
       return msg('Posts hidden (moderators)', { id: 'notifications-pref-content-hidden' });
+    case 'expert_request':
+      return msg('Requests to answer as an expert', { id: 'notifications-pref-expert-request' });
     default:
       return type;
   }
