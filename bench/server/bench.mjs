@@ -10,6 +10,8 @@
 //   options: --duration=5 (s per scenario) --connections=16
 //            --only=list,search,similar,ask   run only these scenarios (and the bare route)
 //            --keep                   PostgreSQL: keep the loaded schema (bench_keep_<bulk>) and reuse it next time
+//            --stub-db                answer the recorded reads from memory (app and floor alike): the
+//                                     framework's own cost, with the database out of the figure (list only)
 //            --cpu-prof=DIR           the target writes a V8 CPU profile into DIR when it stops
 //                                     (summarise it with bench/server/profile-summary.mjs)
 // Figures, not pass/fail: it prints a table. Loopback only; no external targets.
@@ -26,7 +28,7 @@ const wanted = (key) => !only || only.has(key);
 const profileArgs = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
 
 const target = fileURLToPath(new URL('./target.ts', import.meta.url));
-const child = fork(target, [], { execArgv: ['--import', 'tsx', ...profileArgs], env: { ...process.env, BENCH_BULK: String(bulk), BENCH_KEEP: String(args.keep === 'true') }, stdio: 'inherit' });
+const child = fork(target, [], { execArgv: ['--import', 'tsx', ...profileArgs], env: { ...process.env, BENCH_BULK: String(bulk), BENCH_KEEP: String(args.keep === 'true'), BENCH_STUB: String(args['stub-db'] === 'true') }, stdio: 'inherit' });
 console.log(`starting target (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}${bulk ? `, bulk-loading ${bulk} threads + ${bulk} articles + ${bulk} questions` : ', seeded size'}) …`);
 const info = await new Promise((resolve, reject) => {
   child.once('message', resolve);

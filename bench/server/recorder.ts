@@ -19,17 +19,29 @@ export interface Recorder {
   db: Db;
   /** Runs fn while logging; returns the statements sent meanwhile (in transactions too). */
   record(fn: () => Promise<unknown>): Promise<{ statements: Statement[]; inTransaction: boolean }>;
+  /**
+   * From now on, a read sent before answers from memory (the same rows, no database): `--stub-db`
+   * measures the framework's own cost per request, with the database out of the figure.
+   */
+  answerFromMemory(): void;
 }
 
 export function recorder(db: Db): Recorder {
   let log: Statement[] | null = null;
   let inTransaction = false;
+  let memory: Map<string, { rows: unknown[] }> | null = null;
+  const seen = new Map<string, { rows: unknown[] }>();
   // exec is logged too: the search reads set planner settings with it (withSearchPlanner), and a floor
   // that left them out would run the same SQL under different plans.
   const logged = (q: Queryable, tx = false): Queryable => ({
-    query(sql, params = []) {
+    async query<T>(sql: string, params: unknown[] = []) {
       log?.push({ sql, params: [...params], ...(tx ? { tx } : {}) });
-      return q.query(sql, params);
+      const key = sql + '\0' + JSON.stringify(params);
+      const known = memory?.get(key);
+      if (known) return known as { rows: T[] };
+      const r = await q.query<T>(sql, params);
+      if (log) seen.set(key, r);
+      return r;
     },
     exec(sql) {
       log?.push({ sql, params: [], exec: true, ...(tx ? { tx } : {}) });
@@ -59,6 +71,9 @@ export function recorder(db: Db): Recorder {
       } finally {
         log = null;
       }
+    },
+    answerFromMemory() {
+      memory = seen;
     },
   };
 }

@@ -92,7 +92,17 @@ const ask = await rec.record(async () => {
 type Send = (st: Statement[], tx: boolean) => Promise<unknown[][]>;
 let send: Send;
 let closeRaw = async () => {};
-if (url) {
+const stub = process.env.BENCH_STUB === 'true';
+if (stub) {
+  // --stub-db: app and floor both get the recorded reads' rows from memory, so the figures are the
+  // framework's own (routing, middlewares, validation, mapping, serialising, the HTTP response).
+  rec.answerFromMemory();
+  send = async (st) => {
+    const out: unknown[][] = [];
+    for (const s of st) if (!s.exec) out.push((await rec.db.query(s.sql, s.params)).rows);
+    return out;
+  };
+} else if (url) {
   const pg = (await import('pg')).default;
   const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema},public`, max: 10 });
   send = async (st, tx) => {

@@ -24,7 +24,7 @@ const Q_SELECT = `SELECT ${Q_COLS} ${Q_FROM}`;
 const A_SELECT = `SELECT x.*, ${AUTHOR_COLS} FROM answers x JOIN people p ON p.id = x.author_id`;
 
 export const questionSummary = (r: QuestionSummaryRow): QuestionSummary =>
-  ({ ...topicSummary(r, { answerCount: Number(r.answer_count), score: Number(r.score), accepted: r.accepted_answer_id != null }), status: r.status });
+  topicSummary(r, { answerCount: Number(r.answer_count), score: Number(r.score), accepted: r.accepted_answer_id != null }, { status: r.status });
 
 async function myVote(ctx: Ctx, kind: string, id: string): Promise<VoteValue> {
   if (!ctx.user) return 0;

@@ -25,7 +25,7 @@ const POST_SELECT = `SELECT x.*, ${AUTHOR_COLS} ${POST_FROM}`;
 const POSTS = cursorKind('posts', ['time', 'id']);
 
 export const threadSummary = (r: ThreadSummaryRow): ThreadSummary =>
-  ({ ...topicSummary(r, { replyCount: Number(r.reply_count), score: Number(r.score), solved: !!r.solved }), status: r.status, locked: !!r.locked, pinned: !!r.pinned });
+  topicSummary(r, { replyCount: Number(r.reply_count), score: Number(r.score), solved: !!r.solved }, { status: r.status, locked: !!r.locked, pinned: !!r.pinned });
 export const thread = (r: ThreadRow): Thread => ({ ...threadSummary(r), body: r.body });
 export const post = (r: PostRow): Post => ({
   id: r.id, threadId: r.thread_id, author: author(r), body: r.body, createdAt: iso(r.created_at), editedAt: isoOrNull(r.edited_at), status: r.status,
