@@ -40,3 +40,25 @@ export function periodOf(query: { from?: string; to?: string }, now = Date.now()
   for (let w = Date.parse(weekOf(from)); w < to; w += 7 * DAY) weeks.push(new Date(w).toISOString().slice(0, 10));
   return { from: new Date(from), to: new Date(to), previousFrom: new Date(from - len), previousTo: new Date(from), weeks };
 }
+
+/** How a period is read from the weekly rollups of migration 015: whole weeks (by their Monday) and the days at its edges. */
+export interface Chunks {
+  weeks: string[];
+  days: string[];
+}
+
+/**
+ * The previous and the current period (each on its own, so that no week straddles `from`) as the
+ * weeks that lie wholly inside them and the days left over: at most six at each end.
+ */
+export function chunksOf(p: Pick<Period, 'previousFrom' | 'from' | 'to'>): Chunks {
+  const weeks: string[] = [], days: string[] = [];
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  for (const [a, b] of [[p.previousFrom.getTime(), p.from.getTime()], [p.from.getTime(), p.to.getTime()]]) {
+    for (let d = a; d < b;) {
+      if (new Date(d).getUTCDay() === 1 && d + 7 * DAY <= b) { weeks.push(iso(d)); d += 7 * DAY; }
+      else { days.push(iso(d)); d += DAY; }
+    }
+  }
+  return { weeks, days };
+}
