@@ -244,6 +244,118 @@ CREATE TRIGGER search_daily_weekly_delete AFTER DELETE ON search_daily REFERENCI
 CREATE FUNCTION search_daily_truncate() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM search_weekly; RETURN NULL; END $$;
 CREATE TRIGGER search_daily_weekly_truncate AFTER TRUNCATE ON search_daily FOR EACH STATEMENT EXECUTE FUNCTION search_daily_truncate();
 
+-- ---------------------------------------------------------------------------------------------------
+-- The other additive rollups: an insert or a delete adds its rows' signed counts. An update still
+-- recounts the days of the rows whose read columns changed (moderation and edits, not the write path
+-- that scales), as migration 012 did; so does a delete of CSAT answers or deflections, which a
+-- question's delete cascades to after the question (and so their cut) is gone.
+
+CREATE FUNCTION insights_add_volume(kind text, days date[], sign integer) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO insights_volume_days AS t (day, kind, n)
+  SELECT d, kind, sign * count(*) FROM unnest(days) d GROUP BY d ORDER BY d
+  ON CONFLICT (day, kind) DO UPDATE SET n = t.n + EXCLUDED.n
+$$;
+
+CREATE FUNCTION insights_add_feedback(fs article_feedback[], sign integer) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO insights_helpful_days AS t (day, article_yes, article_all)
+  SELECT insights_day(f.created_at), sign * count(*) FILTER (WHERE f.helpful), sign * count(*) FROM unnest(fs) f GROUP BY 1 ORDER BY 1
+  ON CONFLICT (day) DO UPDATE SET article_yes = t.article_yes + EXCLUDED.article_yes, article_all = t.article_all + EXCLUDED.article_all
+$$;
+
+-- Votes on published answers (helpful rate); up-votes on published answers of published questions (contributors).
+CREATE FUNCTION insights_add_votes(vs votes[], sign integer) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO insights_helpful_days AS t (day, answer_up, answer_all)
+  SELECT insights_day(v.created_at), sign * count(*) FILTER (WHERE v.value > 0), sign * count(*)
+  FROM unnest(vs) v WHERE v.target_kind = 'answer' AND (SELECT a.status FROM answers a WHERE a.id = v.target_id) = 'published'
+  GROUP BY 1 ORDER BY 1
+  ON CONFLICT (day) DO UPDATE SET answer_up = t.answer_up + EXCLUDED.answer_up, answer_all = t.answer_all + EXCLUDED.answer_all;
+  INSERT INTO insights_contributor_days AS t (day, person_id, accepted, up)
+  SELECT insights_day(v.created_at), a.author_id, 0, sign * count(*)
+  FROM unnest(vs) v JOIN LATERAL (SELECT a.author_id, a.question_id FROM answers a WHERE a.id = v.target_id AND a.status = 'published' LIMIT 1) a ON true
+  WHERE v.target_kind = 'answer' AND v.value > 0 AND (SELECT q.status FROM questions q WHERE q.id = a.question_id) = 'published'
+  GROUP BY 1, 2 ORDER BY 1, 2
+  ON CONFLICT (day, person_id) DO UPDATE SET up = t.up + EXCLUDED.up;
+$$;
+
+CREATE FUNCTION insights_add_csat(cs csat[], sign integer) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO insights_csat_days AS t (day, tier, org, category, product, n, score_sum, s1, s2, s3, s4, s5)
+  SELECT insights_day(c.answered_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''),
+    sign * count(*), sign * sum(c.score), sign * count(*) FILTER (WHERE c.score = 1), sign * count(*) FILTER (WHERE c.score = 2),
+    sign * count(*) FILTER (WHERE c.score = 3), sign * count(*) FILTER (WHERE c.score = 4), sign * count(*) FILTER (WHERE c.score = 5)
+  FROM unnest(cs) c JOIN LATERAL (SELECT q.category, q.product, q.author_id FROM questions q WHERE q.id = c.question_id LIMIT 1) q ON true
+  LEFT JOIN people p ON p.id = q.author_id
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (day, tier, org, category, product) DO UPDATE SET n = t.n + EXCLUDED.n, score_sum = t.score_sum + EXCLUDED.score_sum,
+    s1 = t.s1 + EXCLUDED.s1, s2 = t.s2 + EXCLUDED.s2, s3 = t.s3 + EXCLUDED.s3, s4 = t.s4 + EXCLUDED.s4, s5 = t.s5 + EXCLUDED.s5
+$$;
+
+CREATE FUNCTION insights_add_deflections(ds deflections[], sign integer) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO insights_deflection_days AS t (day, tier, org, category, product, n)
+  SELECT insights_day(x.created_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''), sign * count(*)
+  FROM unnest(ds) x JOIN LATERAL (SELECT q.category, q.product FROM questions q WHERE q.id = x.question_id LIMIT 1) q ON true
+  LEFT JOIN people p ON p.id = x.person_id
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (day, tier, org, category, product) DO UPDATE SET n = t.n + EXCLUDED.n
+$$;
+
+-- Inserts and deletes add their signed counts. The triggers of migration 012 keep its function, renamed
+-- insights_recount_events, for updates (and for deletes of CSAT answers and deflections); the insert
+-- and delete triggers of the others move to the new one below.
+ALTER FUNCTION insights_on_events() RENAME TO insights_recount_events;
+CREATE FUNCTION insights_on_events() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    CASE TG_TABLE_NAME
+      WHEN 'threads' THEN PERFORM insights_add_volume('threads', ARRAY(SELECT insights_day(created_at) FROM new_rows WHERE status = 'published'), 1);
+      WHEN 'posts' THEN PERFORM insights_add_volume('posts', ARRAY(SELECT insights_day(created_at) FROM new_rows WHERE status = 'published'), 1);
+      WHEN 'article_feedback' THEN PERFORM insights_add_feedback(ARRAY(SELECT ROW(n.*)::article_feedback FROM new_rows n), 1);
+      WHEN 'votes' THEN PERFORM insights_add_votes(ARRAY(SELECT ROW(n.*)::votes FROM new_rows n WHERE target_kind = 'answer'), 1);
+      WHEN 'csat' THEN PERFORM insights_add_csat(ARRAY(SELECT ROW(n.*)::csat FROM new_rows n), 1);
+      WHEN 'deflections' THEN PERFORM insights_add_deflections(ARRAY(SELECT ROW(n.*)::deflections FROM new_rows n), 1);
+    END CASE;
+  ELSE
+    CASE TG_TABLE_NAME
+      WHEN 'threads' THEN PERFORM insights_add_volume('threads', ARRAY(SELECT insights_day(created_at) FROM old_rows WHERE status = 'published'), -1);
+      WHEN 'posts' THEN PERFORM insights_add_volume('posts', ARRAY(SELECT insights_day(created_at) FROM old_rows WHERE status = 'published'), -1);
+      WHEN 'article_feedback' THEN PERFORM insights_add_feedback(ARRAY(SELECT ROW(o.*)::article_feedback FROM old_rows o), -1);
+      WHEN 'votes' THEN PERFORM insights_add_votes(ARRAY(SELECT ROW(o.*)::votes FROM old_rows o WHERE target_kind = 'answer'), -1);
+    END CASE;
+  END IF;
+  RETURN NULL;
+END $$;
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['threads', 'posts', 'article_feedback', 'votes', 'csat', 'deflections'] LOOP
+    EXECUTE format('DROP TRIGGER insights_%1$s_insert ON %1$I', t);
+    EXECUTE format('CREATE TRIGGER insights_%1$s_insert AFTER INSERT ON %1$I REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION insights_on_events()', t);
+    IF t NOT IN ('csat', 'deflections') THEN
+      EXECUTE format('DROP TRIGGER insights_%1$s_delete ON %1$I', t);
+      EXECUTE format('CREATE TRIGGER insights_%1$s_delete AFTER DELETE ON %1$I REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION insights_on_events()', t);
+    END IF;
+  END LOOP;
+END $$;
+
+-- Answers: an insert adds its volume and, when it is already the accepted answer of a published
+-- question, its author's accepted answer. Updates and deletes (moderation) keep the recount of 012.
+ALTER FUNCTION insights_on_answers() RENAME TO insights_recount_answers;
+CREATE FUNCTION insights_on_answer_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_add_volume('answers', ARRAY(SELECT insights_day(created_at) FROM new_rows WHERE status = 'published'), 1);
+  INSERT INTO insights_contributor_days AS t (day, person_id, accepted, up)
+  SELECT insights_day(a.created_at), a.author_id, count(*), 0 FROM new_rows a
+  WHERE a.status = 'published' AND (SELECT q.accepted_answer_id = a.id AND q.status = 'published' FROM questions q WHERE q.id = a.question_id)
+  GROUP BY 1, 2 ORDER BY 1, 2
+  ON CONFLICT (day, person_id) DO UPDATE SET accepted = t.accepted + EXCLUDED.accepted;
+  RETURN NULL;
+END $$;
+DROP TRIGGER insights_answers_insert ON answers;
+CREATE TRIGGER insights_answers_insert AFTER INSERT ON answers REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION insights_on_answer_insert();
+
 -- Replaced by insights_apply_questions and insights_rebuild_questions.
 DROP FUNCTION insights_refresh_questions(date[]);
 
