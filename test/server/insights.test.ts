@@ -490,6 +490,14 @@ describe('insights: incremental rollups equal a full recount', () => {
          LATERAL (VALUES ('tier', COALESCE(p.tier, '')), ('org', COALESCE(p.org_id, '')), ('category', q.category), ('product', COALESCE(q.product, ''))) c(dim, key)
        WHERE q.status = 'published' GROUP BY 1, 2, 3, 4`,
     ],
+    question_cut_days: [
+      `SELECT day, dim, key, bucket, asked, resolved, answered, round(hours_sum::numeric, 6) FROM insights_question_cut_days`,
+      `SELECT insights_day(q.created_at), c.dim, c.key, insights_coarse_bucket(${BUCKET}), count(*)::int, count(q.accepted_answer_id)::int,
+         count(q.first_answer_at)::int, round(sum(${HOURS})::numeric, 6)
+       FROM questions q LEFT JOIN people p ON p.id = q.author_id,
+         LATERAL (VALUES ('tier', COALESCE(p.tier, '')), ('org', COALESCE(p.org_id, '')), ('category', q.category), ('product', COALESCE(q.product, ''))) c(dim, key)
+       WHERE q.status = 'published' GROUP BY 1, 2, 3, 4`,
+    ],
     volume: [
       `SELECT day, kind, n FROM insights_volume_days WHERE n <> 0`,
       `SELECT insights_day(created_at), k, count(*)::int FROM (SELECT 'threads' AS k, created_at, status FROM threads UNION ALL SELECT 'posts', created_at, status FROM posts

@@ -3,7 +3,7 @@
 // migrations 012 and 015 (published questions only): two queries side by side, overall and per cut.
 import type { Queryable } from '../../db.js';
 import type { ResolutionRate, TimeToFirstAnswer } from '../../../../src/contract/index.js';
-import { chunksOf, type Period } from './range.js';
+import { chunkParams, WHOLE_WEEKS, type Period } from './range.js';
 import { addBucket, percentile, type Bucket } from './histogram.js';
 import { compare, hours, num, rate } from './numbers.js';
 
@@ -36,18 +36,16 @@ const COLS = `asked, resolved, answered, hours_sum`;
  * `cur` comes from each row's own day, since an edge week may start before `from`.
  */
 const OVERALL = `SELECT cur, to_char(week, 'YYYY-MM-DD') AS week, bucket, ${SUMS} FROM (
-    SELECT week >= $2::date AS cur, week, bucket, ${COLS} FROM insights_question_weeks WHERE week = ANY($1::date[])
+    SELECT week >= $5::date AS cur, week, bucket, ${COLS} FROM insights_question_weeks WHERE ${WHOLE_WEEKS}
     UNION ALL
-    SELECT day >= $2::date, insights_week(day), bucket, ${COLS} FROM insights_question_days WHERE day = ANY($3::date[])
+    SELECT day >= $5::date, insights_week(day), bucket, ${COLS} FROM insights_question_days WHERE day = ANY($6::date[])
   ) x GROUP BY 1, 2, 3`;
 
 /** Per cut, with the coarse buckets of the cut rollup (insights_coarse_bucket: medians within 10.4 %). */
 const BY_CUT = `SELECT cur, dim, NULLIF(key, '') AS key, bucket, ${SUMS} FROM (
-    SELECT week >= $2::date AS cur, dim, key, bucket, ${COLS} FROM insights_question_cut_weeks WHERE week = ANY($1::date[])
+    SELECT week >= $5::date AS cur, dim, key, bucket, ${COLS} FROM insights_question_cut_weeks WHERE ${WHOLE_WEEKS}
     UNION ALL
-    SELECT d.day >= $2::date, c.dim, c.key, insights_coarse_bucket(d.bucket), d.asked, d.resolved, d.answered, d.hours_sum
-    FROM insights_question_days d, LATERAL (VALUES ('tier', d.tier), ('org', d.org), ('category', d.category), ('product', d.product)) c(dim, key)
-    WHERE d.day = ANY($3::date[])
+    SELECT day >= $5::date, dim, key, bucket, ${COLS} FROM insights_question_cut_days WHERE day = ANY($6::date[])
   ) x GROUP BY 1, 2, 3, 4`;
 
 type Sums = { bucket: number; asked: number; resolved: number; answered: number; hours: number };
@@ -76,8 +74,7 @@ export interface QuestionMetrics {
 }
 
 export async function questionMetrics(q: Queryable, period: Period): Promise<QuestionMetrics> {
-  const { weeks: wholeWeeks, days: edgeDays } = chunksOf(period);
-  const params = [wholeWeeks, period.from.toISOString().slice(0, 10), edgeDays];
+  const params = chunkParams(period);
   const [{ rows: overall }, { rows: byCut }] = await Promise.all([
     q.query<Sums & { cur: boolean; week: string }>(OVERALL, params),
     q.query<Sums & { cur: boolean; dim: Cut; key: string | null }>(BY_CUT, params),

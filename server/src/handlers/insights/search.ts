@@ -5,7 +5,7 @@ import type { Queryable } from '../../db.js';
 import type { SearchInsights } from '../../../../src/contract/index.js';
 import { iso } from '../common.js';
 import { compare, num, rate } from './numbers.js';
-import { chunksOf, type Period } from './range.js';
+import { chunkParams, WHOLE_WEEKS, type Period } from './range.js';
 
 const TOP = 20;
 
@@ -16,9 +16,9 @@ const TOP = 20;
  * instead of three scans of ~230k.
  */
 const SQL = `WITH parts AS (
-    SELECT week >= $2::date AS cur, query, searches, clicked, zero, zero_last_at FROM search_weekly WHERE week = ANY($1::date[])
+    SELECT week >= $5::date AS cur, query, searches, clicked, zero, zero_last_at FROM search_weekly WHERE ${WHOLE_WEEKS}
     UNION ALL
-    SELECT day >= $2::date, query, searches, clicked, zero, CASE WHEN zero > 0 THEN last_at END FROM search_daily WHERE day = ANY($3::date[])
+    SELECT day >= $5::date, query, searches, clicked, zero, CASE WHEN zero > 0 THEN last_at END FROM search_daily WHERE day = ANY($6::date[])
   ), per AS (
     SELECT query,
       COALESCE(sum(searches) FILTER (WHERE cur), 0)::int AS n, COALESCE(sum(searches) FILTER (WHERE NOT cur), 0)::int AS prev,
@@ -40,8 +40,7 @@ type Row = {
 };
 
 export async function searchInsights(q: Queryable, period: Period): Promise<SearchInsights> {
-  const { weeks, days } = chunksOf(period);
-  const { rows } = await q.query<Row>(SQL, [weeks, period.from.toISOString().slice(0, 10), days]);
+  const { rows } = await q.query<Row>(SQL, chunkParams(period));
   const t = rows.find((r) => r.kind === 'total')!;
   // A UNION ALL promises no order across its branches: each list is put back in its branch's order.
   const of = (kind: Row['kind']) => rows.filter((r) => r.kind === kind).sort((a, b) => num(a.ord) - num(b.ord));
