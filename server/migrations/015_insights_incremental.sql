@@ -1,6 +1,7 @@
 -- Insights rollups, part two (issue 15, "at scale"): the question rollups are kept by n ± 1 upserts
--- instead of recounting the whole day, and two weekly rollups let a period be read as whole weeks plus
--- at most six edge days on each side (handlers/insights/range.ts, chunksOf).
+-- instead of recounting the whole day (so are inserts and deletes of the other rollups' tables, below),
+-- and weekly rollups let a period be read as whole weeks plus at most six edge days at each end
+-- (handlers/insights/range.ts, chunksOf).
 --
 -- Why weekly: at 100k questions the per-day histogram has about one row per question (550 questions
 -- a day land in 500 distinct (cut, bucket) cells), so a 90-day report read ~90k rows. A week of the
@@ -10,7 +11,8 @@
 -- contributions (a published row in OLD TABLE counts -1, one in NEW TABLE +1; held and hidden rows
 -- count nothing), so a status change, an accepted answer, a first answer or an edit of the cut moves
 -- the counts both ways. The upserts are commutative, so concurrent writers need no lock (the row lock
--- of ON CONFLICT orders them). A row that falls to zero is deleted, so the tables equal a recount.
+-- of ON CONFLICT orders them). A question rollup row that falls to zero is deleted, so those tables
+-- equal a recount row for row; the other rollups may keep rows of zero, which add nothing.
 
 -- The Monday (UTC) of a day's week, as date_trunc('week') and handlers/insights/range.ts weekOf have it.
 CREATE FUNCTION insights_week(d date) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
