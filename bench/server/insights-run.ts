@@ -47,7 +47,8 @@ const counts = await db.query<Record<string, number>>(`SELECT (SELECT count(*) F
   (SELECT count(*) FROM answers) AS answers, (SELECT count(*) FROM search_events) AS searches, (SELECT count(*) FROM votes) AS votes,
   (SELECT count(*) FROM article_feedback) AS feedback, (SELECT count(*) FROM deflections) AS deflections, (SELECT count(*) FROM csat) AS csat,
   (SELECT count(*) FROM search_daily) AS search_days, (SELECT count(*) FROM insights_question_days) AS question_day_rows,
-  (SELECT count(*) FROM insights_contributor_days) AS contributor_day_rows`);
+  (SELECT count(*) FROM insights_contributor_days) AS contributor_day_rows, (SELECT count(*) FROM insights_question_weeks) AS question_week_rows,
+  (SELECT count(*) FROM insights_question_cut_weeks) AS question_cut_week_rows, (SELECT count(*) FROM search_weekly) AS search_week_rows`);
 console.log('rows:', Object.entries(counts.rows[0]).map(([k, v]) => `${k} ${Number(v).toLocaleString('en')}`).join(', '));
 
 async function time(name: string, f: () => Promise<unknown>) {

@@ -460,3 +460,140 @@ describe('insights: rollup triggers skip unrelated updates and follow TRUNCATE',
     );
   });
 });
+
+// Migration 015: the rollups are kept by n ± 1 from each statement's transition tables. After a mixed
+// sequence of writes (inserts, first answers, an accepted answer, hiding and re-publishing, a new
+// category, a person changing organisation, deletes that cascade, votes, CSAT, deflections, feedback,
+// searches and a click), every rollup must equal a recount from the rows. Run in a transaction that is
+// rolled back, so the other tests keep the fixture.
+describe('insights: incremental rollups equal a full recount', () => {
+  const BUCKET = `insights_hours_bucket(EXTRACT(EPOCH FROM (q.first_answer_at - q.created_at))::double precision / 3600.0)`;
+  const HOURS = `COALESCE(EXTRACT(EPOCH FROM (q.first_answer_at - q.created_at))::double precision / 3600.0, 0)`;
+  const PUBLISHED_Q = `FROM questions q LEFT JOIN people p ON p.id = q.author_id WHERE q.status = 'published'`;
+  /** Each rollup (rows with a non-zero count) beside its recount from the base tables; sums rounded for float noise. */
+  const PAIRS: Record<string, [string, string]> = {
+    question_days: [
+      `SELECT day, tier, org, category, product, bucket, asked, resolved, answered, round(hours_sum::numeric, 6) FROM insights_question_days`,
+      `SELECT insights_day(q.created_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''), ${BUCKET},
+         count(*)::int, count(q.accepted_answer_id)::int, count(q.first_answer_at)::int, round(sum(${HOURS})::numeric, 6) ${PUBLISHED_Q} GROUP BY 1, 2, 3, 4, 5, 6`,
+    ],
+    question_weeks: [
+      `SELECT week, bucket, asked, resolved, answered, round(hours_sum::numeric, 6) FROM insights_question_weeks`,
+      `SELECT insights_week(insights_day(q.created_at)), ${BUCKET}, count(*)::int, count(q.accepted_answer_id)::int, count(q.first_answer_at)::int,
+         round(sum(${HOURS})::numeric, 6) ${PUBLISHED_Q} GROUP BY 1, 2`,
+    ],
+    question_cut_weeks: [
+      `SELECT week, dim, key, bucket, asked, resolved, answered, round(hours_sum::numeric, 6) FROM insights_question_cut_weeks`,
+      `SELECT insights_week(insights_day(q.created_at)), c.dim, c.key, insights_coarse_bucket(${BUCKET}), count(*)::int, count(q.accepted_answer_id)::int,
+         count(q.first_answer_at)::int, round(sum(${HOURS})::numeric, 6)
+       FROM questions q LEFT JOIN people p ON p.id = q.author_id,
+         LATERAL (VALUES ('tier', COALESCE(p.tier, '')), ('org', COALESCE(p.org_id, '')), ('category', q.category), ('product', COALESCE(q.product, ''))) c(dim, key)
+       WHERE q.status = 'published' GROUP BY 1, 2, 3, 4`,
+    ],
+    question_cut_days: [
+      `SELECT day, dim, key, bucket, asked, resolved, answered, round(hours_sum::numeric, 6) FROM insights_question_cut_days`,
+      `SELECT insights_day(q.created_at), c.dim, c.key, insights_coarse_bucket(${BUCKET}), count(*)::int, count(q.accepted_answer_id)::int,
+         count(q.first_answer_at)::int, round(sum(${HOURS})::numeric, 6)
+       FROM questions q LEFT JOIN people p ON p.id = q.author_id,
+         LATERAL (VALUES ('tier', COALESCE(p.tier, '')), ('org', COALESCE(p.org_id, '')), ('category', q.category), ('product', COALESCE(q.product, ''))) c(dim, key)
+       WHERE q.status = 'published' GROUP BY 1, 2, 3, 4`,
+    ],
+    volume: [
+      `SELECT day, kind, n FROM insights_volume_days WHERE n <> 0`,
+      `SELECT insights_day(created_at), k, count(*)::int FROM (SELECT 'threads' AS k, created_at, status FROM threads UNION ALL SELECT 'posts', created_at, status FROM posts
+         UNION ALL SELECT 'questions', created_at, status FROM questions UNION ALL SELECT 'answers', created_at, status FROM answers) x WHERE status = 'published' GROUP BY 1, 2`,
+    ],
+    helpful: [
+      `SELECT day, article_yes, article_all, answer_up, answer_all FROM insights_helpful_days WHERE article_all <> 0 OR answer_all <> 0`,
+      `SELECT day, sum(ay)::int, sum(aa)::int, sum(up)::int, sum(va)::int FROM (
+         SELECT insights_day(created_at) AS day, helpful::int AS ay, 1 AS aa, 0 AS up, 0 AS va FROM article_feedback
+         UNION ALL SELECT insights_day(v.created_at), 0, 0, (v.value > 0)::int, 1 FROM votes v JOIN answers a ON a.id = v.target_id AND a.status = 'published'
+         WHERE v.target_kind = 'answer') x GROUP BY 1`,
+    ],
+    csat: [
+      `SELECT day, tier, org, category, product, n, score_sum, s1, s2, s3, s4, s5 FROM insights_csat_days WHERE n <> 0`,
+      `SELECT insights_day(c.answered_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''), count(*)::int, sum(c.score)::int,
+         count(*) FILTER (WHERE c.score = 1)::int, count(*) FILTER (WHERE c.score = 2)::int, count(*) FILTER (WHERE c.score = 3)::int,
+         count(*) FILTER (WHERE c.score = 4)::int, count(*) FILTER (WHERE c.score = 5)::int
+       FROM csat c JOIN questions q ON q.id = c.question_id LEFT JOIN people p ON p.id = q.author_id GROUP BY 1, 2, 3, 4, 5`,
+    ],
+    deflections: [
+      `SELECT day, tier, org, category, product, n FROM insights_deflection_days WHERE n <> 0`,
+      `SELECT insights_day(x.created_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''), count(*)::int
+       FROM deflections x JOIN questions q ON q.id = x.question_id LEFT JOIN people p ON p.id = x.person_id GROUP BY 1, 2, 3, 4, 5`,
+    ],
+    contributors: [
+      `SELECT day, person_id, accepted, up FROM insights_contributor_days WHERE accepted <> 0 OR up <> 0`,
+      `SELECT day, person, sum(acc)::int, sum(up)::int FROM (
+         SELECT insights_day(a.created_at) AS day, a.author_id AS person, 1 AS acc, 0 AS up FROM answers a JOIN questions q ON q.id = a.question_id
+         WHERE a.status = 'published' AND q.status = 'published' AND q.accepted_answer_id = a.id
+         UNION ALL SELECT insights_day(v.created_at), a.author_id, 0, 1 FROM votes v JOIN answers a ON a.id = v.target_id AND a.status = 'published'
+         JOIN questions q ON q.id = a.question_id AND q.status = 'published' WHERE v.target_kind = 'answer' AND v.value > 0) x GROUP BY 1, 2`,
+    ],
+    search_weekly: [
+      `SELECT week, query, searches, clicked, zero FROM search_weekly`,
+      `SELECT insights_week(day), query, sum(searches)::int, sum(clicked)::int, sum(zero)::int FROM search_daily GROUP BY 1, 2`,
+    ],
+  };
+  type Q = { query: typeof env.db.query };
+  const differences = async (tx: Q) => {
+    const out: Record<string, unknown[]> = {};
+    for (const [name, [rollup, recount]] of Object.entries(PAIRS)) {
+      const { rows } = await tx.query(`SELECT 'rollup only' AS side, * FROM ((${rollup}) EXCEPT ALL (${recount})) a
+        UNION ALL SELECT 'recount only', * FROM ((${recount}) EXCEPT ALL (${rollup})) b`);
+      if (rows.length) out[name] = rows;
+    }
+    return out;
+  };
+
+  test('after inserts, status changes, moves and deletes, every rollup equals its recount', async () => {
+    const { ava, ben, chloe, devi, sam } = { ava: PEOPLE.ava.id, ben: PEOPLE.ben.id, chloe: PEOPLE.chloe.id, devi: PEOPLE.devi.id, sam: PEOPLE.sam.id };
+    const rollback = new Error('rollback');
+    await assert.rejects(env.db.transaction(async (tx) => {
+      assert.deepEqual(await differences(tx), {}, 'equal before the writes');
+      const run = (sql: string, params: unknown[] = []) => tx.query(sql, params);
+      // Questions on three days, one of them in a batch of two.
+      await run(`INSERT INTO questions (id, title, body, category, author_id, product, created_at) VALUES
+        ('ir-q1', 'Inc one', 'b', 'ir-a', $1, 'Ir Prod', '2020-04-06T09:00:00Z'), ('ir-q2', 'Inc two', 'b', 'ir-b', $2, null, '2020-04-06T10:00:00Z')`, [ava, ben]);
+      await run(`INSERT INTO questions (id, title, body, category, author_id, created_at) VALUES ('ir-q3', 'Inc three', 'b', 'ir-a', $1, '2020-04-14T00:00:00Z')`, [chloe]);
+      // First answers (each moves its question out of the unanswered bucket), a held one, and a later second answer.
+      await run(`INSERT INTO answers (id, question_id, author_id, body, created_at) VALUES ('ir-a1', 'ir-q1', $1, 'a', '2020-04-06T12:30:00Z')`, [devi]);
+      await run(`INSERT INTO answers (id, question_id, author_id, body, created_at, status) VALUES ('ir-a2', 'ir-q2', $1, 'a', '2020-04-07T10:00:00Z', 'held')`, [sam]);
+      await run(`INSERT INTO answers (id, question_id, author_id, body, created_at) VALUES ('ir-a3', 'ir-q1', $1, 'a', '2020-04-08T00:00:00Z')`, [sam]);
+      await run(`UPDATE questions SET accepted_answer_id = 'ir-a1' WHERE id = 'ir-q1'`);
+      await run(`INSERT INTO votes (person_id, target_kind, target_id, value, created_at) VALUES ($1, 'answer', 'ir-a1', 1, '2020-04-09T00:00:00Z'),
+        ($2, 'answer', 'ir-a1', -1, '2020-04-09T00:00:00Z'), ($1, 'answer', 'ir-a2', 1, '2020-04-09T00:00:00Z')`, [ben, chloe]);
+      await run(`INSERT INTO csat (question_id, person_id, score, answered_at) VALUES ('ir-q1', $1, 4, '2020-04-10T00:00:00Z')`, [ava]);
+      await run(`INSERT INTO deflections (question_id, person_id, query, created_at) VALUES ('ir-q1', $1, 'x', '2020-04-10T00:00:00Z'), ('ir-q2', null, 'y', '2020-04-11T00:00:00Z')`, [ben]);
+      const { rows: [article] } = await run(`SELECT id FROM articles ORDER BY id LIMIT 1`);
+      await run(`INSERT INTO article_feedback (article_id, helpful, created_at) VALUES ($1, true, '2020-04-10T00:00:00Z'), ($1, false, '2020-04-10T00:00:00Z')`, [(article as { id: string }).id]);
+      await run(`INSERT INTO threads (id, title, body, category, author_id, created_at, last_activity_at) VALUES ('ir-t1', 'Inc thread', 'b', 'ir-a', $1, '2020-04-06T00:00:00Z', '2020-04-06T00:00:00Z')`, [ava]);
+      await run(`INSERT INTO posts (id, thread_id, author_id, body, created_at) VALUES ('ir-p1', 'ir-t1', $1, 'p', '2020-04-07T00:00:00Z'), ('ir-p2', 'ir-t1', $2, 'p', '2020-04-07T00:00:00Z')`, [ben, chloe]);
+      for (const [query, n, at] of [['Inc Query', 3, '2020-04-06T08:00:00Z'], ['inc query', 0, '2020-04-13T08:00:00Z'], ['gap', 0, '2020-04-07T08:00:00Z']] as const) {
+        await recordSearch(tx, env.confab.config, null, query, n, new Date(at));
+      }
+      assert.deepEqual(await differences(tx), {}, 'after the inserts');
+
+      // Moderation both ways, the held answer approved, a new category, a person moving organisation.
+      await run(`UPDATE questions SET status = 'hidden' WHERE id = 'ir-q2'`);
+      await run(`UPDATE answers SET status = 'published' WHERE id = 'ir-a2'`);
+      await run(`UPDATE questions SET status = 'published' WHERE id = 'ir-q2'`);
+      await run(`UPDATE threads SET status = 'hidden' WHERE id = 'ir-t1'`);
+      await run(`UPDATE posts SET status = 'hidden' WHERE id = 'ir-p1'`);
+      await run(`UPDATE questions SET category = 'ir-c', product = 'Ir Other' WHERE id = 'ir-q1'`);
+      await run(`UPDATE people SET org_id = 'org-ir-moved', tier = 'silver' WHERE id = $1`, [ava]);
+      await run(`UPDATE answers SET status = 'hidden' WHERE id = 'ir-a1'`);
+      await run(`UPDATE search_daily SET clicked = clicked + 1 WHERE query = 'inc query' AND day = '2020-04-06'`);
+      assert.deepEqual(await differences(tx), {}, 'after the status changes and moves');
+
+      // Deletes: a question (its answers, CSAT and deflections cascade), a vote, feedback, a post, a search day.
+      await run(`DELETE FROM questions WHERE id = 'ir-q1'`);
+      await run(`DELETE FROM votes WHERE target_id = 'ir-a2'`);
+      await run(`DELETE FROM article_feedback WHERE created_at = '2020-04-10T00:00:00Z' AND NOT helpful`);
+      await run(`DELETE FROM posts WHERE id = 'ir-p2'`);
+      await run(`DELETE FROM search_daily WHERE day = '2020-04-13'`);
+      assert.deepEqual(await differences(tx), {}, 'after the deletes');
+      throw rollback;
+    }), (e) => e === rollback);
+  });
+});

@@ -1,11 +1,11 @@
 // The question metrics: time to first answer (median, p90), resolution, their weekly trend, and the same
-// cut by the asker's tier and organisation, the category and the product. One scan of the questions
-// asked in both periods; GROUPING SETS give every cut in the same pass.
+// cut by the asker's tier and organisation, the category and the product. Read from the rollups of
+// migrations 012 and 015 (published questions only): two queries side by side, overall and per cut.
 import type { Queryable } from '../../db.js';
 import type { ResolutionRate, TimeToFirstAnswer } from '../../../../src/contract/index.js';
-import type { Period } from './range.js';
+import { chunkParams, WHOLE_WEEKS, type Period } from './range.js';
 import { addBucket, percentile, type Bucket } from './histogram.js';
-import { compare, dayParams, hours, num, rate } from './numbers.js';
+import { compare, hours, num, rate } from './numbers.js';
 
 /** The cuts every segment table has, in the order of the grouping sets below. */
 export const CUTS = ['tier', 'org', 'category', 'product'] as const;
@@ -24,29 +24,31 @@ export interface QuestionStats {
   p90: number | null;
 }
 
-interface Row {
-  cur: boolean;
-  g: number;
-  tier: string | null;
-  org: string | null;
-  category: string | null;
-  product: string | null;
-  bucket: number;
-  asked: number;
-  resolved: number;
-  answered: number;
-  hours: number;
-}
-
-/** The four grouping columns in GROUPING() bit order: tier is bit 3, product bit 0. A set of one cut has every other bit set. */
+/** The grouping columns of migration 012's GROUPING SETS queries (still read by satisfaction and deflection). */
 export const CUT_OF_GROUPING: Record<number, Cut | 'all'> = { 0b1111: 'all', 0b0111: 'tier', 0b1011: 'org', 0b1101: 'category', 0b1110: 'product' };
 
 const SUMS = `sum(asked)::int AS asked, sum(resolved)::int AS resolved, sum(answered)::int AS answered, sum(hours_sum) AS hours`;
+const COLS = `asked, resolved, answered, hours_sum`;
 
-/** The per-day rollup of migration 012 (published questions only), with its "none" keys back to NULL. */
-const BASE = `SELECT day >= $2::date AS cur, NULLIF(tier, '') AS tier, NULLIF(org, '') AS org, category, NULLIF(product, '') AS product,
-    bucket, to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') AS week, asked, resolved, answered, hours_sum
-  FROM insights_question_days WHERE day >= $1::date AND day < $3::date`;
+/**
+ * Overall and per week, with the 2 % buckets: the whole weeks of the period from the weekly rollup
+ * of migration 015, its edge days from the daily one (a few thousand rows for 90 days, not 90k).
+ * `cur` comes from each row's own day, since an edge week may start before `from`.
+ */
+const OVERALL = `SELECT cur, to_char(week, 'YYYY-MM-DD') AS week, bucket, ${SUMS} FROM (
+    SELECT week >= $5::date AS cur, week, bucket, ${COLS} FROM insights_question_weeks WHERE ${WHOLE_WEEKS}
+    UNION ALL
+    SELECT day >= $5::date, insights_week(day), bucket, ${COLS} FROM insights_question_days WHERE day = ANY($6::date[])
+  ) x GROUP BY 1, 2, 3`;
+
+/** Per cut, with the coarse buckets of the cut rollup (insights_coarse_bucket: medians within 10.4 %). */
+const BY_CUT = `SELECT cur, dim, NULLIF(key, '') AS key, bucket, ${SUMS} FROM (
+    SELECT week >= $5::date AS cur, dim, key, bucket, ${COLS} FROM insights_question_cut_weeks WHERE ${WHOLE_WEEKS}
+    UNION ALL
+    SELECT day >= $5::date, dim, key, bucket, ${COLS} FROM insights_question_cut_days WHERE day = ANY($6::date[])
+  ) x GROUP BY 1, 2, 3, 4`;
+
+type Sums = { bucket: number; asked: number; resolved: number; answered: number; hours: number };
 
 /** Sums a group's histogram rows into its stats (bucket -1 counts unanswered questions only). */
 class Acc {
@@ -72,41 +74,31 @@ export interface QuestionMetrics {
 }
 
 export async function questionMetrics(q: Queryable, period: Period): Promise<QuestionMetrics> {
-  const params = dayParams(period);
-  // One scan for every cut and the current period's weeks (a week set has the four cut bits set and
-  // a week; the other sets have no week).
-  const { rows: all } = await q.query<Row & { week: string | null }>(
-    `SELECT cur, GROUPING(tier, org, category, product) AS g, tier, org, category, product, week, bucket, ${SUMS}
-     FROM (${BASE}) x
-     GROUP BY GROUPING SETS ((cur, bucket), (cur, tier, bucket), (cur, org, bucket), (cur, category, bucket), (cur, product, bucket), (cur, week, bucket))`,
-    params,
-  );
-  const rows = all.filter((r) => r.week == null);
-  const weekly = all.filter((r) => r.week != null && r.cur) as (Row & { week: string })[];
+  const params = chunkParams(period);
+  const [{ rows: overall }, { rows: byCut }] = await Promise.all([
+    q.query<Sums & { cur: boolean; week: string }>(OVERALL, params),
+    q.query<Sums & { cur: boolean; dim: Cut; key: string | null }>(BY_CUT, params),
+  ]);
   const empty: QuestionStats = { asked: 0, resolved: 0, answered: 0, median: null, p90: null };
   const totalAcc = { cur: new Acc(), prev: new Acc() };
+  const weekAcc = new Map<string, Acc>();
+  for (const r of overall) {
+    totalAcc[r.cur ? 'cur' : 'prev'].add(r);
+    if (!r.cur) continue;
+    const acc = weekAcc.get(r.week) ?? new Acc();
+    acc.add(r);
+    weekAcc.set(r.week, acc);
+  }
   const cutAcc: Record<Cut, Map<string, { cur?: Acc; prev?: Acc }>> = { tier: new Map(), org: new Map(), category: new Map(), product: new Map() };
-  for (const r of rows) {
-    const cut = CUT_OF_GROUPING[num(r.g)];
-    const side = r.cur ? 'cur' : 'prev';
-    if (cut === 'all') totalAcc[side].add(r);
-    else if (cut) {
-      const key = r[cut] ?? NONE;
-      const entry = cutAcc[cut].get(key) ?? {};
-      (entry[side] ??= new Acc()).add(r);
-      cutAcc[cut].set(key, entry);
-    }
+  for (const r of byCut) {
+    const entry = cutAcc[r.dim].get(r.key ?? NONE) ?? {};
+    (entry[r.cur ? 'cur' : 'prev'] ??= new Acc()).add(r);
+    cutAcc[r.dim].set(r.key ?? NONE, entry);
   }
   const totals = { cur: totalAcc.cur.asked ? totalAcc.cur.stats() : empty, prev: totalAcc.prev.asked ? totalAcc.prev.stats() : empty };
   const cuts = emptyCuts<QuestionStats>();
   for (const cut of CUTS) {
     for (const [key, e] of cutAcc[cut]) cuts[cut].set(key, { ...(e.cur && { cur: e.cur.stats() }), ...(e.prev && { prev: e.prev.stats() }) });
-  }
-  const weekAcc = new Map<string, Acc>();
-  for (const w of weekly) {
-    const acc = weekAcc.get(w.week) ?? new Acc();
-    acc.add(w);
-    weekAcc.set(w.week, acc);
   }
   const byWeek = new Map([...weekAcc].map(([week, acc]) => [week, acc.stats()]));
   const weeks = period.weeks.map((week) => ({ week, ...(byWeek.get(week) ?? empty) }));
