@@ -18,6 +18,14 @@ import type { AskErrors, AskField, AskInput } from './parts/validate.js';
 import type { AskForm } from './parts/ask-form.js';
 import type { AskHost, DraftField, QuestionHost } from './host.js';
 
+/** An answer to land on, with how many fetches of the question had rendered when it was asked for. */
+interface AnswerTarget {
+  answer: string;
+  loadsBefore: number;
+  /** What focus was held on while waiting for the fetch. */
+  held?: HTMLElement;
+}
+
 /** The ask form's behaviour, the question view and the details preview: each a lazy part (parts/). */
 const askPart = partLoader(() => import('./parts/ask-form.js'));
 const viewPart = partLoader(() => import('./parts/question-view.js'));
@@ -171,7 +179,8 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
   });
   private unlistenAsk?: () => void;
   private marked = false;
-  private focusAfterRender?: string;
+  /** Where focus goes once rendered: a selector, or an answer another element pointed at (`openItem`). */
+  private focusAfterRender?: string | AnswerTarget;
   /**
    * The ask form's behaviour (similar questions, validation, drafts, outbox): loaded when the first data
    * has arrived (drafts, queued asks, outbox replay) or at the first touch of the form, whichever comes first.
@@ -241,13 +250,45 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
       this.marked = true;
       performance.mark('confab:qa-box:first-content');
     }
-    if (this.focusAfterRender) {
-      const el = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
-      if (el || !this.question || (this.view && this.view.detail.status !== 'loading')) this.focusAfterRender = undefined;
-      // While the question loads, hold focus on Back rather than letting it fall to the page.
-      const hold = el ?? (this.question ? this.renderRoot.querySelector<HTMLElement>('[part~=back]') : null);
-      if (hold && this.shadowRoot!.activeElement !== hold) hold.focus();
+    if (typeof this.focusAfterRender === 'string') this.focusSelector(this.focusAfterRender);
+    else if (this.focusAfterRender) this.landOnAnswer(this.focusAfterRender);
+  }
+
+  /** Focuses what `selector` names once it is rendered; while the question loads, holds focus on Back rather than letting it fall to the page. */
+  private focusSelector(selector: string): void {
+    const el = this.renderRoot.querySelector<HTMLElement>(selector);
+    if (el || !this.question || (this.view && this.view.detail.status !== 'loading')) this.focusAfterRender = undefined;
+    this.focusOn(el ?? (this.question ? this.renderRoot.querySelector<HTMLElement>('[part~=back]') : null));
+  }
+
+  /**
+   * Lands on the answer another element pointed at, once a fetch of the question has rendered. Not
+   * before: a cached copy of the question renders first, and it may predate that answer (a partner's
+   * own ask cached the question before the answer existed: issue 13's focus race) or still show one a
+   * moderator has hidden since. Meanwhile focus is held on the answer if the cached copy shows it, else
+   * on Back. If the fetched question lacks it, the box says so and focuses the question instead.
+   */
+  private landOnAnswer(target: AnswerTarget): void {
+    const active = this.shadowRoot!.activeElement;
+    // The partner moved focus elsewhere in the box while it waited: where they went wins.
+    if (target.held && active && active !== target.held) {
+      this.focusAfterRender = undefined;
+      return;
     }
+    const el = this.renderRoot.querySelector<HTMLElement>(`[data-answer="${CSS.escape(target.answer)}"]`);
+    const fetched = !!this.view && this.view.loadsRendered > target.loadsBefore;
+    if (!fetched) {
+      target.held = el ?? this.renderRoot.querySelector<HTMLElement>('[part~=back]') ?? undefined;
+      this.focusOn(target.held ?? null);
+      return;
+    }
+    this.focusAfterRender = undefined;
+    if (!el) this.announce(msg('The answer you opened is not shown here.', { id: 'qa-box-answer-not-shown' }));
+    this.focusOn(el ?? this.renderRoot.querySelector<HTMLElement>('#question-title') ?? this.renderRoot.querySelector<HTMLElement>('[part~=back]'));
+  }
+
+  private focusOn(el: HTMLElement | null): void {
+    if (el && this.shadowRoot!.activeElement !== el) el.focus();
   }
 
   /** @internal */
@@ -358,8 +399,11 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
    */
   openItem(kind: string, id: string, anchor?: string | null): boolean {
     if (kind !== 'question') return false;
+    // Already open: fetch it again, since what is on screen may predate the answer pointed at.
+    const reload = anchor && this.question === id && this.view;
     this.open(id);
-    if (anchor) this.focusAfterRender = `[data-answer="${CSS.escape(anchor)}"]`;
+    if (anchor) this.focusAfterRender = { answer: anchor, loadsBefore: this.view?.loadsRendered ?? 0 };
+    if (reload) void this.view!.detail.refresh();
     return true;
   }
 

@@ -54,6 +54,12 @@ export class QuestionView implements ReactiveController {
   private shownId: string | null = null;
   /** "Did this solve your problem?" for the asker of an accepted question. */
   private readonly csat: CsatPrompt;
+  /**
+   * How many fetches of the open question have ended (fresh data or a failure) and been rendered. A
+   * cached copy renders before any of them and may predate an answer: the box waits for the next one
+   * before it decides that an answer it was asked to show is not there (see `openItem`).
+   */
+  loadsRendered = 0;
 
   constructor(private readonly host: QuestionHost) {
     host.addController(this);
@@ -63,6 +69,8 @@ export class QuestionView implements ReactiveController {
       key: () => (host.openQuestionId ? `question:${host.openQuestionId}` : null),
       fetch: (b, signal) => b.getQuestion(host.openQuestionId!, { signal }),
       what: 'question',
+      onFresh: () => this.loadsRendered++,
+      onError: () => this.loadsRendered++,
     });
     this.more = new ResourceController(host, {
       backend,
