@@ -582,7 +582,8 @@ describe('<confab-qa-box>', () => {
       box.focus();
       await waitFor(() => !!$(el, `[data-answer="${fresh.id}"]`), 'the fresh answer');
       await el.updateComplete;
-      expect(el.shadowRoot!.activeElement).to.equal(box);
+      // Compared by identity: chai's diff of two elements on failure is slow enough to stall the run.
+      expect(el.shadowRoot!.activeElement === box, `focus stayed in the answer box, not on ${el.shadowRoot!.activeElement?.getAttribute('part')}`).to.equal(true);
     });
 
     it('openItem on an answer that fresh data no longer shows (hidden by a moderator) says so and focuses the question', async () => {
