@@ -16,15 +16,7 @@ import { backButton } from './back-button.js';
 import { categoryAndTags, detailsField, signedOutNotice, submitRow, titleField } from './ask-fields.js';
 import type { AskErrors, AskField, AskInput } from './parts/validate.js';
 import type { AskForm } from './parts/ask-form.js';
-import type { AskHost, DraftField, QuestionHost } from './host.js';
-
-/** An answer to land on, with how many fetches of the question had rendered when it was asked for. */
-interface AnswerTarget {
-  answer: string;
-  loadsBefore: number;
-  /** What focus was held on while waiting for the fetch. */
-  held?: HTMLElement;
-}
+import type { AnswerTarget, AskHost, DraftField, QuestionHost } from './host.js';
 
 /** The ask form's behaviour, the question view and the details preview: each a lazy part (parts/). */
 const askPart = partLoader(() => import('./parts/ask-form.js'));
@@ -250,41 +242,24 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
       this.marked = true;
       performance.mark('confab:qa-box:first-content');
     }
-    if (typeof this.focusAfterRender === 'string') this.focusSelector(this.focusAfterRender);
-    else if (this.focusAfterRender) this.landOnAnswer(this.focusAfterRender);
+    const target = this.focusAfterRender;
+    if (typeof target === 'string') this.focusSelector(target);
+    else if (target) {
+      // An answer another element pointed at: the question view lands on it; until its chunk is here, focus waits on Back.
+      if (!this.view) this.focusOn(this.backEl);
+      else if (this.view.landOn(target)) this.focusAfterRender = undefined;
+    }
+  }
+
+  private get backEl(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part~=back]');
   }
 
   /** Focuses what `selector` names once it is rendered; while the question loads, holds focus on Back rather than letting it fall to the page. */
   private focusSelector(selector: string): void {
     const el = this.renderRoot.querySelector<HTMLElement>(selector);
     if (el || !this.question || (this.view && this.view.detail.status !== 'loading')) this.focusAfterRender = undefined;
-    this.focusOn(el ?? (this.question ? this.renderRoot.querySelector<HTMLElement>('[part~=back]') : null));
-  }
-
-  /**
-   * Lands on the answer another element pointed at, once a fetch of the question has rendered. Not
-   * before: a cached copy of the question renders first, and it may predate that answer (a partner's
-   * own ask cached the question before the answer existed: issue 13's focus race) or still show one a
-   * moderator has hidden since. Meanwhile focus is held on the answer if the cached copy shows it, else
-   * on Back. If the fetched question lacks it, the box says so and focuses the question instead.
-   */
-  private landOnAnswer(target: AnswerTarget): void {
-    const active = this.shadowRoot!.activeElement;
-    // The partner moved focus elsewhere in the box while it waited: where they went wins.
-    if (target.held && active && active !== target.held) {
-      this.focusAfterRender = undefined;
-      return;
-    }
-    const el = this.renderRoot.querySelector<HTMLElement>(`[data-answer="${CSS.escape(target.answer)}"]`);
-    const fetched = !!this.view && this.view.loadsRendered > target.loadsBefore;
-    if (!fetched) {
-      target.held = el ?? this.renderRoot.querySelector<HTMLElement>('[part~=back]') ?? undefined;
-      this.focusOn(target.held ?? null);
-      return;
-    }
-    this.focusAfterRender = undefined;
-    if (!el) this.announce(msg('The answer you opened is not shown here.', { id: 'qa-box-answer-not-shown' }));
-    this.focusOn(el ?? this.renderRoot.querySelector<HTMLElement>('#question-title') ?? this.renderRoot.querySelector<HTMLElement>('[part~=back]'));
+    this.focusOn(el ?? (this.question ? this.backEl : null));
   }
 
   private focusOn(el: HTMLElement | null): void {
