@@ -243,27 +243,17 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
       performance.mark('confab:qa-box:first-content');
     }
     const target = this.focusAfterRender;
-    if (typeof target === 'string') this.focusSelector(target);
-    else if (target) {
-      // An answer another element pointed at: the question view lands on it; until its chunk is here, focus waits on Back.
-      if (!this.view) this.focusOn(this.backEl);
-      else if (this.view.landOn(target)) this.focusAfterRender = undefined;
+    if (!target) return;
+    // An answer another element pointed at: the question view lands on it; until its chunk is here, focus waits on Back.
+    if (typeof target !== 'string' && this.view) {
+      if (this.view.landOn(target)) this.focusAfterRender = undefined;
+      return;
     }
-  }
-
-  private get backEl(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('[part~=back]');
-  }
-
-  /** Focuses what `selector` names once it is rendered; while the question loads, holds focus on Back rather than letting it fall to the page. */
-  private focusSelector(selector: string): void {
-    const el = this.renderRoot.querySelector<HTMLElement>(selector);
+    const el = typeof target === 'string' ? this.renderRoot.querySelector<HTMLElement>(target) : null;
     if (el || !this.question || (this.view && this.view.detail.status !== 'loading')) this.focusAfterRender = undefined;
-    this.focusOn(el ?? (this.question ? this.backEl : null));
-  }
-
-  private focusOn(el: HTMLElement | null): void {
-    if (el && this.shadowRoot!.activeElement !== el) el.focus();
+    // While the question loads, hold focus on Back rather than letting it fall to the page.
+    const hold = el ?? (this.question ? this.renderRoot.querySelector<HTMLElement>('[part~=back]') : null);
+    if (hold && this.shadowRoot!.activeElement !== hold) hold.focus();
   }
 
   /** @internal */
