@@ -71,14 +71,23 @@ test('A asks, B answers, A’s bell shows it live, and the notification opens th
       const state = await page.evaluate(() => ({ open: document.querySelector('confab-qa-box')?.question, hash: location.hash, url: location.href }));
       throw new Error(`the notification did not open question ${question.id}: ${JSON.stringify(state)}`, { cause: e });
     });
-  // It lands on the answer: the answer is shown in the opened question. Focus is not waited for here:
-  // when the question was cached before the answer existed (A's own ask cached it), the cached copy
-  // renders first and the qa-box drops its focus target; that race is open (see issue 13's note).
+  // It lands on the answer: the answer is shown in the opened question, then focused. This is the focus
+  // race of issue 13: A's own ask cached the question before B's answer existed, so the cached copy
+  // renders first without it; the qa-box keeps its focus target until the fetched question has rendered.
   await page.waitForFunction(
     (id) => !!document.querySelector('confab-qa-box').shadowRoot.querySelector(`[data-answer="${id}"]`),
     answer.id,
     { timeout: 20000 },
   );
+  await page
+    .waitForFunction((id) => document.querySelector('confab-qa-box').shadowRoot.activeElement?.getAttribute('data-answer') === id, answer.id, { timeout: 20000 })
+    .catch(async (e) => {
+      const focused = await page.evaluate(() => {
+        const inBox = document.querySelector('confab-qa-box').shadowRoot.activeElement;
+        return { page: document.activeElement?.localName, inBox: inBox && (inBox.getAttribute('part') || inBox.id || inBox.localName) };
+      });
+      throw new Error(`the answer is shown but not focused: ${JSON.stringify(focused)}`, { cause: e });
+    });
   await page.waitForFunction((n) => document.querySelector('confab-notifications')?.unread === n, before, { timeout: 20000 });
   assert.equal((await as(a.id, '/v1/notifications?limit=1')).unread, before);
   assert.ok(urls.some((u) => u.includes('/v1/notifications/events?ticket=')), 'the bell listened with a ticket');

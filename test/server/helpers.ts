@@ -3,6 +3,8 @@
 // against the endpoint's contract schema (or the problem schema for errors).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as v from 'valibot';
 import { endpoints, Problem, type EndpointName } from '../../src/contract/index.js';
 import { createApp, type AppOptions, type ConfabApp } from '../../server/src/app.js';
@@ -189,4 +191,60 @@ export function streamText(body: ReadableStream<Uint8Array>, defaultMs = 5000) {
     return buf;
   };
   return { reader, until, get text() { return buf; } };
+}
+
+/** One request a webhook receiver got. */
+export interface ReceivedHook {
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * A webhook endpoint for the delivery tests: a real node:http server on 127.0.0.1 (what
+ * CONFAB_WEBHOOK_ALLOW lets through in tests) that records every request in `received`. `status`
+ * says what to answer each one with (default 200). `close()` stops it.
+ */
+export async function webhookReceiver(status: () => number = () => 200) {
+  const received: ReceivedHook[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', headers: req.headers as Record<string, string>, body });
+      res.writeHead(status()).end('ok');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections(); // the sender's keep-alive connections would hold close() open
+      }),
+  };
+}
+
+/**
+ * The live notification stream of the partner `ticket` was issued to, opened and read up to its
+ * `: connected` comment (so nothing sent afterwards is missed). `close()` aborts it.
+ */
+export async function notificationStream(env: TestEnv, ticket: string) {
+  const ac = new AbortController();
+  const res = await env.confab.app.request(`${ORIGIN}/api/v1/notifications/events?ticket=${encodeURIComponent(ticket)}`, { signal: ac.signal });
+  assert.equal(res.status, 200);
+  const s = streamText(res.body!);
+  const close = async () => {
+    ac.abort();
+    await s.reader.cancel().catch(() => {});
+  };
+  try {
+    await s.until((b) => b.includes(': connected'));
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { until: s.until, close };
 }

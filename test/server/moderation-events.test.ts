@@ -3,8 +3,6 @@
 // preferences) and to the webhooks subscribed to them, signed per Standard Webhooks (checked with the
 // `standardwebhooks` package against a real node:http receiver). Partners never get them.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { createDeliveryWorker } from '../../server/src/notify/delivery-worker.js';
@@ -13,31 +11,23 @@ import { safePost } from '../../server/src/openbadges/fetch.js';
 import type { Ctx } from '../../server/src/context.js';
 import { issueTicket } from '../../server/src/live-tickets.js';
 import { announceContent } from '../../server/src/moderation/announce.js';
-import { ORIGIN, PEOPLE, call, setupTestEnv, streamText, type TestEnv, type Who } from './helpers.js';
+import { PEOPLE, call, notificationStream, setupTestEnv, webhookReceiver, type TestEnv, type Who } from './helpers.js';
 import { MOD, act, moderationConfig, setWatchedWords } from './moderation-helpers.js';
 
 const MODERATION_TYPES = ['flag_created', 'content_held', 'content_hidden'];
 
 let env: TestEnv;
-let receiver: Server;
+let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
 let base = '';
-const received: { path: string; headers: Record<string, string>; body: string }[] = [];
+let received: Awaited<ReturnType<typeof webhookReceiver>>['received'] = [];
 
 before(async () => {
   env = await setupTestEnv('moderation-events', { config: { moderation: moderationConfig({ flagHideThreshold: 2 }) } });
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', headers: req.headers as Record<string, string>, body });
-      res.writeHead(200).end('ok');
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  receiver = await webhookReceiver();
+  ({ base, received } = receiver);
 });
 after(async () => {
-  receiver?.close();
+  await receiver?.close();
   await env?.close();
 });
 
@@ -133,12 +123,8 @@ describe('moderation events', () => {
     const own = await newThread('Ex moderator own thread', exMod);
     // The ticket carries the claims of now; no request of theirs has refreshed the stored roles.
     const { ticket } = await issueTicket(env.db, { id: exMod.id, name: exMod.name!, org: { id: 'org-stark', name: 'Stark' }, tier: 'gold', roles: ['sales'] });
-    const ac = new AbortController();
-    const res = await env.confab.app.request(`${ORIGIN}/api/v1/notifications/events?ticket=${encodeURIComponent(ticket)}`, { signal: ac.signal });
-    assert.equal(res.status, 200);
-    const s = streamText(res.body!);
+    const s = await notificationStream(env, ticket);
     try {
-      await s.until((b) => b.includes(': connected'));
       const t = await newThread('Reported while the bell is open');
       await call(env, 'createFlag', { as: PEOPLE.ben, body: { target: { kind: 'thread', id: t.id }, reason: 'other' } });
       await settle();
@@ -147,8 +133,7 @@ describe('moderation events', () => {
       const text = await s.until((b) => b.includes('marker after the report'));
       assert.ok(!text.includes('flag_created') && !text.includes(t.id), `no moderation notification pushed: ${text}`);
     } finally {
-      ac.abort();
-      await s.reader.cancel().catch(() => {});
+      await s.close();
     }
   });
 

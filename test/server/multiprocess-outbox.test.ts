@@ -6,11 +6,9 @@
 // processes): registered only when DATABASE_URL is set.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { PEOPLE, call, setupTestEnv, type TestEnv } from './helpers.js';
+import { PEOPLE, call, setupTestEnv, webhookReceiver, type TestEnv } from './helpers.js';
 
 const WORKER = fileURLToPath(new URL('./processes/notify-workers.ts', import.meta.url));
 const REPLIES = 24;
@@ -53,29 +51,19 @@ async function stopWorker(w: { child: ChildProcess; output: () => string }): Pro
 if (process.env.DATABASE_URL) {
   describe('two worker processes on one PostgreSQL outbox (PostgreSQL only)', () => {
     let env: TestEnv;
-    let receiver: Server;
-    let base = '';
-    const webhookIds: string[] = [];
+    let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
 
     before(async () => {
       env = await setupTestEnv('multiprocess-outbox');
-      receiver = createServer((req, res) => {
-        req.resume();
-        req.on('end', () => {
-          webhookIds.push(String(req.headers['webhook-id']));
-          res.writeHead(200).end('ok');
-        });
-      });
-      await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-      base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+      receiver = await webhookReceiver();
     });
     after(async () => {
-      receiver?.close();
+      await receiver?.close();
       await env?.close();
     });
 
     test('every notification and every webhook exactly once, with both processes taking jobs (PostgreSQL only)', { timeout: 180_000 }, async () => {
-      const hook = (await call(env, 'createWebhook', { as: PEOPLE.victor, body: { url: base + '/mp', events: ['thread.created', 'post.created'] } })).body;
+      const hook = (await call(env, 'createWebhook', { as: PEOPLE.victor, body: { url: receiver.base + '/mp', events: ['thread.created', 'post.created'] } })).body;
       const thread = (await call(env, 'createThread', { as: PEOPLE.ava, body: { title: 'Raced by two processes', body: 'x', category: 'deals' } })).body;
       for (let i = 0; i < REPLIES; i++) {
         assert.equal((await call(env, 'replyToThread', { as: PEOPLE.ben, params: { id: thread.id }, body: { body: `reply ${i}` } })).status, 200);
@@ -99,6 +87,7 @@ if (process.env.DATABASE_URL) {
       const sent = await Promise.all(workers.map(stopWorker));
 
       // Webhooks: one per event (the thread and each reply), each received once.
+      const webhookIds = receiver.received.map((r) => String(r.headers['webhook-id']));
       assert.equal(webhookIds.length, REPLIES + 1, `received ${webhookIds.length}`);
       assert.equal(new Set(webhookIds).size, REPLIES + 1);
       assert.equal(sent[0]! + sent[1]!, REPLIES + 1);

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import * as v from 'valibot';
 import { NotificationLiveEvent, mentionMarkdown } from '../../src/contract/index.js';
 import { createOutboxWorker } from '../../server/src/notify/worker.js';
-import { ORIGIN, PEOPLE, call, expectProblem, raw, setupTestEnv, streamText, type TestEnv, type Who } from './helpers.js';
+import { PEOPLE, call, expectProblem, notificationStream, raw, setupTestEnv, type TestEnv, type Who } from './helpers.js';
 
 let env: TestEnv;
 before(async () => {
@@ -287,12 +287,8 @@ describe('the caller\'s live stream', () => {
   test('opens with a ticket from the header, delivers the new notification with the unread count, and refuses a used ticket', async () => {
     const t = await newThread(PEOPLE.ava);
     const ticket = (await call(env, 'createLiveTicket', { as: PEOPLE.ava })).body.ticket;
-    const ac = new AbortController();
-    const res = await env.confab.app.request(`${ORIGIN}/api/v1/notifications/events?ticket=${encodeURIComponent(ticket)}`, { signal: ac.signal });
-    assert.equal(res.status, 200);
-    const s = streamText(res.body!);
+    const s = await notificationStream(env, ticket);
     try {
-      await s.until((b) => b.includes(': connected'));
       await reply(PEOPLE.ben, t.id, 'live one');
       await drain();
       const text = await s.until((b) => b.includes('live one'));
@@ -303,8 +299,7 @@ describe('the caller\'s live stream', () => {
       assert.equal(ev.notification.excerpt, 'live one');
       assert.equal(ev.unread, (await inbox(PEOPLE.ava)).unread);
     } finally {
-      ac.abort();
-      await s.reader.cancel().catch(() => {});
+      await s.close();
     }
     await expectProblem(await raw(env, `/api/v1/notifications/events?ticket=${encodeURIComponent(ticket)}`), 401);
     await expectProblem(await raw(env, '/api/v1/notifications/events'), 401);

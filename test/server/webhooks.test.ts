@@ -3,42 +3,27 @@
 // failure with the same webhook-id, sent once even with two workers, and refused at private
 // addresses unless CONFAB_WEBHOOK_ALLOW names the host.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { createDeliveryWorker } from '../../server/src/notify/delivery-worker.js';
 import { webhookSender } from '../../server/src/notify/webhook-sender.js';
 import { safePost } from '../../server/src/openbadges/fetch.js';
-import { PEOPLE, call, setupTestEnv, type TestEnv } from './helpers.js';
-
-interface Received {
-  headers: Record<string, string>;
-  body: string;
-}
+import { PEOPLE, call, setupTestEnv, webhookReceiver, type TestEnv } from './helpers.js';
 
 let env: TestEnv;
-let receiver: Server;
+let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
 let base = '';
-const received: Received[] = [];
+let received: Awaited<ReturnType<typeof webhookReceiver>>['received'] = [];
 /** Statuses the receiver answers with, in turn; 200 once they run out. */
 const script: number[] = [];
 
 before(async () => {
   env = await setupTestEnv('webhooks');
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      received.push({ headers: req.headers as Record<string, string>, body });
-      res.writeHead(script.shift() ?? 200).end('ok');
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  receiver = await webhookReceiver(() => script.shift() ?? 200);
+  ({ base, received } = receiver);
 });
 after(async () => {
-  receiver?.close();
+  await receiver?.close();
   await env?.close();
 });
 

@@ -56,3 +56,11 @@ export interface QuestionHost extends QaHost {
   readonly openedFrom: string;
   back(): void;
 }
+
+/** An answer the box was asked to land on (`openItem`), and how many fetches of the question had rendered then. */
+export interface AnswerTarget {
+  answer: string;
+  loadsBefore: number;
+  /** What focus was held on while waiting for the next fetch. */
+  held?: HTMLElement;
+}

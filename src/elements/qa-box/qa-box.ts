@@ -16,7 +16,7 @@ import { backButton } from './back-button.js';
 import { categoryAndTags, detailsField, signedOutNotice, submitRow, titleField } from './ask-fields.js';
 import type { AskErrors, AskField, AskInput } from './parts/validate.js';
 import type { AskForm } from './parts/ask-form.js';
-import type { AskHost, DraftField, QuestionHost } from './host.js';
+import type { AnswerTarget, AskHost, DraftField, QuestionHost } from './host.js';
 
 /** The ask form's behaviour, the question view and the details preview: each a lazy part (parts/). */
 const askPart = partLoader(() => import('./parts/ask-form.js'));
@@ -171,7 +171,8 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
   });
   private unlistenAsk?: () => void;
   private marked = false;
-  private focusAfterRender?: string;
+  /** Where focus goes once rendered: a selector, or an answer another element pointed at (`openItem`). */
+  private focusAfterRender?: string | AnswerTarget;
   /**
    * The ask form's behaviour (similar questions, validation, drafts, outbox): loaded when the first data
    * has arrived (drafts, queued asks, outbox replay) or at the first touch of the form, whichever comes first.
@@ -241,13 +242,18 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
       this.marked = true;
       performance.mark('confab:qa-box:first-content');
     }
-    if (this.focusAfterRender) {
-      const el = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
-      if (el || !this.question || (this.view && this.view.detail.status !== 'loading')) this.focusAfterRender = undefined;
-      // While the question loads, hold focus on Back rather than letting it fall to the page.
-      const hold = el ?? (this.question ? this.renderRoot.querySelector<HTMLElement>('[part~=back]') : null);
-      if (hold && this.shadowRoot!.activeElement !== hold) hold.focus();
+    const target = this.focusAfterRender;
+    if (!target) return;
+    // An answer another element pointed at: the question view lands on it; until its chunk is here, focus waits on Back.
+    if (typeof target !== 'string' && this.view) {
+      if (this.view.landOn(target)) this.focusAfterRender = undefined;
+      return;
     }
+    const el = typeof target === 'string' ? this.renderRoot.querySelector<HTMLElement>(target) : null;
+    if (el || !this.question || (this.view && this.view.detail.status !== 'loading')) this.focusAfterRender = undefined;
+    // While the question loads, hold focus on Back rather than letting it fall to the page.
+    const hold = el ?? (this.question ? this.renderRoot.querySelector<HTMLElement>('[part~=back]') : null);
+    if (hold && this.shadowRoot!.activeElement !== hold) hold.focus();
   }
 
   /** @internal */
@@ -358,8 +364,11 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
    */
   openItem(kind: string, id: string, anchor?: string | null): boolean {
     if (kind !== 'question') return false;
+    // Already open: fetch it again, since what is on screen may predate the answer pointed at.
+    const reload = anchor && this.question === id && this.view;
     this.open(id);
-    if (anchor) this.focusAfterRender = `[data-answer="${CSS.escape(anchor)}"]`;
+    if (anchor) this.focusAfterRender = { answer: anchor, loadsBefore: this.view?.loadsRendered ?? 0 };
+    if (reload) void this.view!.detail.refresh();
     return true;
   }
 

@@ -56,6 +56,7 @@ export const templates = {
   'qa-box-accepted-done': 'قُبلت الإجابة. تظهر الآن أولًا.',
   'qa-box-more': 'عرض مزيد من الإجابات',
   'qa-box-loading-more': 'جارٍ تحميل الإجابات…',
+  'qa-box-answer-not-shown': 'الإجابة التي فتحتها غير معروضة هنا.',
   'qa-box-no-answers': 'لا توجد إجابات بعد.',
   'qa-box-no-answers-detail': 'هل تعرف الإجابة؟ شاركها أدناه.',
   'qa-box-your-answer': 'إجابتك',

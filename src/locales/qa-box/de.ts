@@ -56,6 +56,7 @@ export const templates = {
   'qa-box-accepted-done': 'Antwort akzeptiert. Sie steht jetzt an erster Stelle.',
   'qa-box-more': 'Weitere Antworten anzeigen',
   'qa-box-loading-more': 'Antworten werden geladen…',
+  'qa-box-answer-not-shown': 'Die geöffnete Antwort wird hier nicht angezeigt.',
   'qa-box-no-answers': 'Noch keine Antworten.',
   'qa-box-no-answers-detail': 'Sie kennen die Antwort? Teilen Sie sie unten.',
   'qa-box-your-answer': 'Ihre Antwort',

@@ -56,6 +56,7 @@ export const templates = {
   'qa-box-accepted-done': 'Réponse acceptée. Elle s’affiche désormais en premier.',
   'qa-box-more': 'Afficher plus de réponses',
   'qa-box-loading-more': 'Chargement des réponses…',
+  'qa-box-answer-not-shown': 'La réponse ouverte n’est pas affichée ici.',
   'qa-box-no-answers': 'Pas encore de réponse.',
   'qa-box-no-answers-detail': 'Vous connaissez la réponse ? Partagez-la ci-dessous.',
   'qa-box-your-answer': 'Votre réponse',

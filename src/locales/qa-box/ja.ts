@@ -56,6 +56,7 @@ export const templates = {
   'qa-box-accepted-done': '回答を承認しました。先頭に表示されます。',
   'qa-box-more': 'さらに回答を表示',
   'qa-box-loading-more': '回答を読み込んでいます…',
+  'qa-box-answer-not-shown': '開いた回答はここには表示されていません。',
   'qa-box-no-answers': 'まだ回答はありません。',
   'qa-box-no-answers-detail': '答えをご存じでしたら、下から共有してください。',
   'qa-box-your-answer': 'あなたの回答',

@@ -23,43 +23,66 @@ async function approve(b: MemoryBackend, kind: 'thread' | 'post' | 'question' | 
   await b.moderationAction({ action: 'approve', target: { kind, id } });
 }
 
-describe('MemoryBackend notifications and moderation', () => {
-  it('a held topic notifies neither category watchers nor mentioned people until a moderator approves it', async () => {
-    const b = await heldWordBackend();
-    as(b, 'p-ava');
-    const t = await b.createThread({ title: 'A crypto wallet integration', body: 'Thoughts, @[Devi Raman](p-devi)?', category: 'technical', tags: [] });
-    expect(t.status).to.equal('held');
-    expect(await heard(b, 'p-ben', t.id)).to.deep.equal([]);
-    expect(await heard(b, 'p-devi', t.id)).to.deep.equal([]);
-    // The author follows their own topic at once, held or not.
-    as(b, 'p-ava');
-    expect((await b.listFollows()).map((f) => f.id)).to.include(t.id);
+/** Held content of one kind: what is written, who hears what once it is approved, and a second decision that is no news. */
+interface HeldCase {
+  kind: 'thread' | 'answer';
+  name: string;
+  /** Writes the held item (as whoever writes it); returns the topic notifications name and the item's id. */
+  write(b: MemoryBackend): Promise<{ topic: string; id: string }>;
+  /** Who hears what about the topic once a moderator approved it: nobody hears anything before. */
+  heard: Record<string, string[]>;
+  /** A second moderation decision after the approval, which must not notify again. */
+  decideAgain(b: MemoryBackend, id: string): Promise<void>;
+}
 
-    await approve(b, 'thread', t.id);
+const HELD: HeldCase[] = [
+  {
+    kind: 'thread',
+    name: 'a held topic notifies neither category watchers nor mentioned people until a moderator approves it; approving again is no news',
+    async write(b) {
+      as(b, 'p-ava');
+      const t = await b.createThread({ title: 'A crypto wallet integration', body: 'Thoughts, @[Devi Raman](p-devi)?', category: 'technical', tags: [] });
+      expect(t.status).to.equal('held');
+      // The author follows their own topic at once, held or not.
+      expect((await b.listFollows()).map((f) => f.id)).to.include(t.id);
+      return { topic: t.id, id: t.id };
+    },
     // Announced on approval, with the author (not the moderator) as the actor.
-    expect(await heard(b, 'p-ben', t.id)).to.deep.equal(['new_topic by p-ava']);
-    expect(await heard(b, 'p-devi', t.id)).to.deep.equal(['mention by p-ava']);
-    // Approving again is no news.
-    await approve(b, 'thread', t.id);
-    expect(await heard(b, 'p-ben', t.id)).to.deep.equal(['new_topic by p-ava']);
-  });
+    heard: { 'p-ben': ['new_topic by p-ava'], 'p-devi': ['mention by p-ava'] },
+    decideAgain: (b, id) => approve(b, 'thread', id),
+  },
+  {
+    kind: 'answer',
+    name: 'a held answer does not reach the asker until approved; a hidden answer approved again notifies no second time',
+    async write(b) {
+      as(b, 'p-ava');
+      const q = await b.askQuestion({ title: 'How do I renew a deal registration?', body: 'It expires next week.', category: 'deal-registration', tags: [] });
+      as(b, 'p-ben');
+      const a = await b.answerQuestion(q.id, { body: 'Pay for it in crypto.' });
+      expect(a.status).to.equal('held');
+      return { topic: q.id, id: a.id };
+    },
+    heard: { 'p-ava': ['answer by p-ben'] },
+    async decideAgain(b, id) {
+      as(b, 'p-victor');
+      await b.moderationAction({ action: 'hide', target: { kind: 'answer', id } });
+      await approve(b, 'answer', id);
+    },
+  },
+];
 
-  it('a held answer does not reach the asker until approved; a hidden answer approved again notifies no second time', async () => {
-    const b = await heldWordBackend();
-    as(b, 'p-ava');
-    const q = await b.askQuestion({ title: 'How do I renew a deal registration?', body: 'It expires next week.', category: 'deal-registration', tags: [] });
-    as(b, 'p-ben');
-    const a = await b.answerQuestion(q.id, { body: 'Pay for it in crypto.' });
-    expect(a.status).to.equal('held');
-    expect(await heard(b, 'p-ava', q.id)).to.deep.equal([]);
-    await approve(b, 'answer', a.id);
-    expect(await heard(b, 'p-ava', q.id)).to.deep.equal(['answer by p-ben']);
-
-    as(b, 'p-victor');
-    await b.moderationAction({ action: 'hide', target: { kind: 'answer', id: a.id } });
-    await approve(b, 'answer', a.id);
-    expect(await heard(b, 'p-ava', q.id)).to.deep.equal(['answer by p-ben']);
-  });
+describe('MemoryBackend notifications and moderation', () => {
+  for (const c of HELD) {
+    it(c.name, async () => {
+      const b = await heldWordBackend();
+      const { topic, id } = await c.write(b);
+      for (const who of Object.keys(c.heard)) expect(await heard(b, who, topic), `${who} before approval`).to.deep.equal([]);
+      await approve(b, c.kind, id);
+      for (const [who, expected] of Object.entries(c.heard)) expect(await heard(b, who, topic), `${who} after approval`).to.deep.equal(expected);
+      await c.decideAgain(b, id);
+      for (const [who, expected] of Object.entries(c.heard)) expect(await heard(b, who, topic), `${who} after a second decision`).to.deep.equal(expected);
+    });
+  }
 
   it('a published reply inside a held thread notifies nobody, not even people it mentions', async () => {
     const b = await heldWordBackend();

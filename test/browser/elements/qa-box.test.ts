@@ -532,6 +532,78 @@ describe('<confab-qa-box>', () => {
       expect(el.shadowRoot!.activeElement?.id).to.equal('title');
     });
 
+    // The focus race of issue 13: a notification opens an answer on a question cached before that answer
+    // existed. The cached copy renders first, without it; focus must still land on it once fresh data shows.
+    it('openItem lands on an answer that arrived after the question was cached, once fresh data shows it', async () => {
+      const backend = signedIn('u-aiko');
+      const q = await backend.askQuestion({ title: 'Can a renewal keep the original deal discount?', body: 'Our customer renews in May.', category: 'deal-registration', tags: [] });
+      let el = await mount(backend, { question: q.id });
+      await waitFor(() => !!$(el, '#question-title') && !!$(el, '[part~=empty]'), 'the question, with no answers yet');
+      el.parentElement!.remove();
+      backend.setMe(meFor('u-lars'));
+      const fresh = await backend.answerQuestion(q.id, { body: 'Register the renewal 30 days ahead.' });
+      backend.setMe(meFor('u-aiko'));
+      backend.latency = 150;
+      el = await mount(backend);
+      await ready(el);
+      expect(el.openItem('question', q.id, fresh.id)).to.equal(true);
+      await waitFor(() => !!$(el, '#question-title'), 'the cached copy');
+      expect($(el, `[data-answer="${fresh.id}"]`), 'the cached copy has no such answer yet').to.equal(null);
+      await waitFor(() => el.shadowRoot!.activeElement?.getAttribute('data-answer') === fresh.id, 'focus on the fresh answer');
+    });
+
+    it('openItem on the question already open fetches it again and lands on the new answer', async () => {
+      const backend = signedIn('u-aiko');
+      const q = await backend.askQuestion({ title: 'Does a renewal count toward the partner tier?', body: 'Asking for a renewal in May.', category: 'deal-registration', tags: [] });
+      const el = await mount(backend, { question: q.id });
+      await waitFor(() => !!$(el, '#question-title') && !!$(el, '[part~=empty]'), 'the question, with no answers yet');
+      backend.setMe(meFor('u-lars'));
+      const fresh = await backend.answerQuestion(q.id, { body: 'Yes, from the next quarter.' });
+      backend.setMe(meFor('u-aiko'));
+      el.openItem('question', q.id, fresh.id);
+      await waitFor(() => el.shadowRoot!.activeElement?.getAttribute('data-answer') === fresh.id, 'focus on the new answer');
+      expect(text(el, '[role=status]')).to.equal('');
+    });
+
+    it('openItem leaves focus where the partner moved it while the answer waited for fresh data', async () => {
+      const backend = signedIn('u-aiko');
+      const q = await backend.askQuestion({ title: 'Is MDF available for webinars hosted by partners?', body: 'A webinar in June.', category: 'marketing', tags: [] });
+      let el = await mount(backend, { question: q.id });
+      await waitFor(() => !!$(el, '.answer-box textarea'), 'the question with its answer box');
+      el.parentElement!.remove();
+      backend.setMe(meFor('u-lars'));
+      const fresh = await backend.answerQuestion(q.id, { body: 'Yes, up to half of the cost.' });
+      backend.setMe(meFor('u-aiko'));
+      backend.latency = 400;
+      el = await mount(backend);
+      el.openItem('question', q.id, fresh.id);
+      await waitFor(() => el.shadowRoot!.activeElement?.getAttribute('part')?.includes('back') ?? false, 'focus held on Back while the cached copy shows');
+      const box = $(el, '.answer-box textarea')!;
+      box.focus();
+      await waitFor(() => !!$(el, `[data-answer="${fresh.id}"]`), 'the fresh answer');
+      await el.updateComplete;
+      // Compared by identity: chai's diff of two elements on failure is slow enough to stall the run.
+      expect(el.shadowRoot!.activeElement === box, `focus stayed in the answer box, not on ${el.shadowRoot!.activeElement?.getAttribute('part')}`).to.equal(true);
+    });
+
+    it('openItem on an answer that fresh data no longer shows (hidden by a moderator) says so and focuses the question', async () => {
+      const backend = signedIn('u-aiko');
+      const answer = backend.data.answers.find((a) => a.authorId !== 'u-aiko' && backend.data.questions.some((x) => x.id === a.questionId && x.acceptedAnswerId !== a.id))!;
+      let el = await mount(backend, { question: answer.questionId });
+      await waitFor(() => !!$(el, `[data-answer="${answer.id}"]`), 'the answer, cached');
+      el.parentElement!.remove();
+      backend.setMe(meFor('p-morgan'));
+      await backend.moderationAction({ target: { kind: 'answer', id: answer.id }, action: 'hide' });
+      backend.setMe(meFor('u-aiko'));
+      backend.latency = 150;
+      el = await mount(backend);
+      await ready(el);
+      el.openItem('question', answer.questionId, answer.id);
+      await waitFor(() => el.shadowRoot!.activeElement?.id === 'question-title', 'focus on the question once fresh data lacks the answer');
+      expect($(el, `[data-answer="${answer.id}"]`)).to.equal(null);
+      await waitFor(() => text(el, '[role=status]') === 'The answer you opened is not shown here.', 'the drop announced');
+    });
+
     it('a confab-ask on its provider prefills the title, focuses it and looks for similar questions', async () => {
       const el = await mount(signedIn(), { question: 'q-001' });
       const provider = el.parentElement!;

@@ -25,7 +25,7 @@ import { csatStyles } from './csat.styles.js';
 import { reportStyles } from '../../../ui/report-dialog.styles.js';
 import { ReportController } from '../../../ui/report-dialog.js';
 import { moderationNotice } from '../../../ui/moderation-notice.js';
-import type { QuestionHost } from '../host.js';
+import type { AnswerTarget, QuestionHost } from '../host.js';
 import { nextVote, scoreAfter, sortAnswers, voteOf, withAccepted, withAnswer, withMore, withVote, type VoteTarget } from './votes.js';
 
 /** Styles of what this view renders, adopted when its chunk arrives. */
@@ -54,6 +54,12 @@ export class QuestionView implements ReactiveController {
   private shownId: string | null = null;
   /** "Did this solve your problem?" for the asker of an accepted question. */
   private readonly csat: CsatPrompt;
+  /**
+   * How many fetches of the open question have ended (fresh data or a failure) and been rendered. A
+   * cached copy renders before any of them and may predate an answer: the box waits for the next one
+   * before it decides that an answer it was asked to show is not there (see `openItem`).
+   */
+  loadsRendered = 0;
 
   constructor(private readonly host: QuestionHost) {
     host.addController(this);
@@ -63,6 +69,8 @@ export class QuestionView implements ReactiveController {
       key: () => (host.openQuestionId ? `question:${host.openQuestionId}` : null),
       fetch: (b, signal) => b.getQuestion(host.openQuestionId!, { signal }),
       what: 'question',
+      onFresh: () => this.loadsRendered++,
+      onError: () => this.loadsRendered++,
     });
     this.more = new ResourceController(host, {
       backend,
@@ -116,6 +124,28 @@ export class QuestionView implements ReactiveController {
     if (!this.focusAnswer) return;
     this.host.shadowRoot?.querySelector<HTMLElement>(`[data-answer="${CSS.escape(this.focusAnswer)}"]`)?.focus();
     this.focusAnswer = undefined;
+  }
+
+  /**
+   * Lands on the answer another element pointed at, once a fetch of the question has rendered; true
+   * when done. Not before: a cached copy of the question renders first, and it may predate that answer
+   * (a partner's own ask cached the question before the answer existed: issue 13's focus race) or still
+   * show one a moderator has hidden since. Meanwhile focus is held on the answer if the cached copy
+   * shows it, else on Back. If the fetched question lacks it, the box says so and focuses the question.
+   * A partner who moves focus elsewhere in the box meanwhile keeps it there.
+   */
+  landOn(target: AnswerTarget): boolean {
+    const root = this.host.renderRoot;
+    const active = this.host.shadowRoot?.activeElement;
+    if (target.held && active && active !== target.held) return true;
+    const el = root.querySelector<HTMLElement>(`[data-answer="${CSS.escape(target.answer)}"]`);
+    const back = root.querySelector<HTMLElement>('[part~=back]');
+    const fetched = this.loadsRendered > target.loadsBefore;
+    if (!fetched) target.held = el ?? back ?? undefined;
+    else if (!el) this.host.announce(msg('The answer you opened is not shown here.', { id: 'qa-box-answer-not-shown' }));
+    const to = fetched ? (el ?? root.querySelector<HTMLElement>('#question-title') ?? back) : target.held;
+    if (to && active !== to) to.focus();
+    return fetched;
   }
 
   private loadMore(cursor: string): void {
