@@ -101,6 +101,12 @@ const iifeRegistry = () => ({
   generateBundle(_, bundle) {
     const entry = bundle[IIFE_ENTRY];
     if (entry?.type !== 'chunk') this.error(`${IIFE_ENTRY} missing`);
+    // The classic script preloads nothing (its chunks are not modules): the loader's read of the preload
+    // manifest becomes `undefined` here, same length, rather than a global a page's markup could set
+    // (an element with id="__CONFAB_PRELOADS__" is one).
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk') chunk.code = chunk.code.split(PRELOAD_MARKER).join('void 0'.padEnd(PRELOAD_MARKER.length));
+    }
     const buildId = createHash('sha256').update(entry.code).digest('base64url').slice(0, 16);
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk') continue;
@@ -183,7 +189,17 @@ export const preloadManifest = () => ({
       if (el) manifest[`confab-${el[1]}`] = [...closure(chunk, closure(boot))].map(name).join(' ');
     }
     if (Object.keys(manifest).length < 8) this.error(`preload manifest: only ${Object.keys(manifest).join(', ')}`);
-    entry.code = entry.code.split(PRELOAD_MARKER).join(`(${JSON.stringify(manifest)})`);
+    // The manifest goes on a line of its own before the code and the marker becomes a name of the same
+    // length, so every column of the loader stays where its source map (already written) says.
+    const NAME = '__P';
+    if (entry.code.includes(NAME)) this.error(`the loader already uses ${NAME}`);
+    entry.code = `var ${NAME}=${JSON.stringify(manifest)};\n${entry.code.split(PRELOAD_MARKER).join(NAME.padEnd(PRELOAD_MARKER.length))}`;
+    const map = bundle[entry.sourcemapFileName ?? `${entry.fileName}.map`];
+    if (map?.type === 'asset') {
+      const json = JSON.parse(String(map.source));
+      json.mappings = `;${json.mappings}`;
+      map.source = JSON.stringify(json);
+    }
   },
 });
 

@@ -89,18 +89,23 @@ function preload(tag: ElementTag) {
  * store is created as idb-keyval's createStore would, so a first visit's database has it.
  */
 function warmCache() {
-  if (typeof indexedDB === 'undefined') return;
-  const request = indexedDB.open('confab');
-  request.onupgradeneeded = () => request.result.createObjectStore('cache');
-  request.onsuccess = () => request.result.close();
+  // Only a head start: where IndexedDB is missing or refused (a sandboxed iframe, storage turned off,
+  // where open() throws), core/cache.ts goes without it, and the elements must still load.
+  try {
+    const request = indexedDB.open('confab');
+    request.onupgradeneeded = () => request.result.createObjectStore('cache');
+    request.onsuccess = () => request.result.close();
+  } catch {
+    // no head start, nothing lost
+  }
 }
 
 const loaded = new Set<ElementTag>();
 const failed = new Set<ElementTag>();
 function load(tag: ElementTag) {
   if (loaded.has(tag)) return;
-  if (!loaded.size) warmCache();
   loaded.add(tag);
+  if (loaded.size === 1) warmCache();
   preload(tag);
   // The element's chunk and the contract schemas it calls first are fetched side by side.
   booted()

@@ -127,3 +127,24 @@ test('under a nonce-based CSP with strict-dynamic the loader preloads with the p
     await nonceHarness.stop();
   }
 });
+
+test('where IndexedDB refuses to open (a sandboxed frame, storage turned off) the loader still loads every element', async () => {
+  const context = await browser.newContext();
+  try {
+    // As in an iframe sandboxed without allow-same-origin: open() throws instead of failing its request.
+    await context.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('access to the Indexed Database API is denied in this context', 'SecurityError');
+      };
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(`${harness.origin}/pages/csp-nonce.html`);
+    await waitForMarks(page, ['forum-feed', 'cert-badge']);
+    assert.equal(await page.evaluate(() => typeof window.confab), 'object', 'the loader finished and set globalThis.confab');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
