@@ -10,9 +10,29 @@
 -- How the n ± 1 stays exact: each statement on questions turns its transition tables into signed
 -- contributions (a published row in OLD TABLE counts -1, one in NEW TABLE +1; held and hidden rows
 -- count nothing), so a status change, an accepted answer, a first answer or an edit of the cut moves
--- the counts both ways. The upserts are commutative, so concurrent writers need no lock (the row lock
--- of ON CONFLICT orders them). A question rollup row that falls to zero is deleted, so those tables
+-- the counts both ways. The upserts are commutative, so concurrent adds need no lock between them (the
+-- row lock of ON CONFLICT orders them); they take the shared form of 012's per-(rollup, day) advisory
+-- lock (insights_share_days), so they wait for a recount of their days, whose plain INSERT would
+-- otherwise collide with an add's uncommitted first row of a day. Before reading the rows a
+-- contribution is taken from (a vote's answer and question, a question's author, a CSAT answer's
+-- question and its author, a deflection's question and person) an add locks them FOR SHARE: a
+-- concurrent uncommitted hide or tier change then is waited for and seen, instead of the add counting
+-- the old value that the other transaction's own recount or move never sees. A question rollup row that falls to zero is deleted, so those tables
 -- equal a recount row for row; the other rollups may keep rows of zero, which add nothing.
+
+-- The shared side of insights_lock_days (012): adds of one rollup's days run together, but not
+-- alongside a recount of those days. Same keys, same day order.
+CREATE FUNCTION insights_share_days(rollup text, days date[]) RETURNS void LANGUAGE sql
+  AS $$ SELECT count(pg_advisory_xact_lock_shared(hashtext(rollup), d - date '2000-01-01'))::int
+        FROM (SELECT DISTINCT d FROM unnest(days) d WHERE d IS NOT NULL ORDER BY d) x $$;
+
+-- Locks rows FOR SHARE by id, in id order, before an add reads them (see the top).
+CREATE FUNCTION insights_share_people(ids text[]) RETURNS void LANGUAGE sql
+  AS $$ SELECT count(*)::int FROM (SELECT 1 FROM people WHERE id = ANY(ids) ORDER BY id FOR SHARE) x $$;
+CREATE FUNCTION insights_share_questions(ids text[]) RETURNS void LANGUAGE sql
+  AS $$ SELECT count(*)::int FROM (SELECT 1 FROM questions WHERE id = ANY(ids) ORDER BY id FOR SHARE) x $$;
+CREATE FUNCTION insights_share_answers(ids text[]) RETURNS void LANGUAGE sql
+  AS $$ SELECT count(*)::int FROM (SELECT 1 FROM answers WHERE id = ANY(ids) ORDER BY id FOR SHARE) x $$;
 
 -- The Monday (UTC) of a day's week, as date_trunc('week') and handlers/insights/range.ts weekOf have it.
 CREATE FUNCTION insights_week(d date) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -121,7 +141,14 @@ BEGIN
   DELETE FROM insights_question_cut_weeks;
   DELETE FROM insights_question_cut_days;
   DELETE FROM insights_volume_days WHERE kind = 'questions';
-  PERFORM insights_apply_questions(insights_question_contributions(ARRAY(SELECT q FROM questions q), 1));
+  -- The deltas straight from the columns they read: an array of whole question rows (bodies and
+  -- vectors) passes the 1 GB value cap at a few hundred thousand questions.
+  PERFORM insights_apply_questions(ARRAY(
+    SELECT ROW(insights_day(q.created_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''),
+        insights_hours_bucket(x.h), 1, (q.accepted_answer_id IS NOT NULL)::int, (x.h IS NOT NULL)::int, COALESCE(x.h, 0))::insights_question_delta
+    FROM questions q LEFT JOIN people p ON p.id = q.author_id,
+    LATERAL (SELECT EXTRACT(EPOCH FROM (q.first_answer_at - q.created_at))::double precision / 3600.0 AS h) x
+    WHERE q.status = 'published'));
 END $$;
 
 -- The questions trigger: n ± 1 for the question rollups and volume. Moving a question's cut still
@@ -132,9 +159,12 @@ DECLARE
   old_qs questions[]; new_qs questions[]; cut_moved text[]; ranked_ids text[]; accepted_ids text[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
+    -- The authors' tier and organisation are read below: wait for an uncommitted change of them.
+    PERFORM insights_share_people(ARRAY(SELECT DISTINCT author_id FROM new_rows));
     PERFORM insights_apply_questions(insights_question_contributions(ARRAY(SELECT ROW(n.*)::questions FROM new_rows n), 1));
   ELSIF TG_OP = 'DELETE' THEN
     -- Answers, CSAT and deflections go with it (ON DELETE CASCADE); their own triggers recount them.
+    PERFORM insights_share_people(ARRAY(SELECT DISTINCT author_id FROM old_rows));
     PERFORM insights_apply_questions(insights_question_contributions(ARRAY(SELECT ROW(o.*)::questions FROM old_rows o), -1));
   ELSE
     -- Only rows whose counted columns changed (a reply bumps last_activity_at every time): their old
@@ -150,6 +180,7 @@ BEGIN
          OR o.product IS DISTINCT FROM n.product OR o.accepted_answer_id IS DISTINCT FROM n.accepted_answer_id
          OR o.first_answer_at IS DISTINCT FROM n.first_answer_at OR o.created_at IS DISTINCT FROM n.created_at;
     IF old_qs IS NULL THEN RETURN NULL; END IF;
+    PERFORM insights_share_people(ARRAY(SELECT q.author_id FROM unnest(old_qs || new_qs) q));
     PERFORM insights_apply_questions(insights_question_contributions(old_qs, -1) || insights_question_contributions(new_qs, 1));
     IF cut_moved IS NOT NULL THEN
       -- A new author, category or product moves the question's CSAT answers and deflections between cuts.
@@ -274,12 +305,14 @@ CREATE TRIGGER search_daily_weekly_truncate AFTER TRUNCATE ON search_daily FOR E
 -- question's delete cascades to after the question (and so their cut) is gone.
 
 CREATE FUNCTION insights_add_volume(kind text, days date[], sign integer) RETURNS void LANGUAGE sql AS $$
+  SELECT insights_share_days('insights_volume_days:' || kind, days);
   INSERT INTO insights_volume_days AS t (day, kind, n)
   SELECT d, kind, sign * count(*) FROM unnest(days) d GROUP BY d ORDER BY d
   ON CONFLICT (day, kind) DO UPDATE SET n = t.n + EXCLUDED.n
 $$;
 
 CREATE FUNCTION insights_add_feedback(fs article_feedback[], sign integer) RETURNS void LANGUAGE sql AS $$
+  SELECT insights_share_days('insights_helpful_days', ARRAY(SELECT insights_day(f.created_at) FROM unnest(fs) f));
   INSERT INTO insights_helpful_days AS t (day, article_yes, article_all)
   SELECT insights_day(f.created_at), sign * count(*) FILTER (WHERE f.helpful), sign * count(*) FROM unnest(fs) f GROUP BY 1 ORDER BY 1
   ON CONFLICT (day) DO UPDATE SET article_yes = t.article_yes + EXCLUDED.article_yes, article_all = t.article_all + EXCLUDED.article_all
@@ -287,6 +320,12 @@ $$;
 
 -- Votes on published answers (helpful rate); up-votes on published answers of published questions (contributors).
 CREATE FUNCTION insights_add_votes(vs votes[], sign integer) RETURNS void LANGUAGE sql AS $$
+  -- Row locks first (the answers, then their questions), then the day locks: a hide holds the row and
+  -- then waits for the days of its recount, so the other order could deadlock with it.
+  SELECT insights_share_answers(ARRAY(SELECT v.target_id FROM unnest(vs) v WHERE v.target_kind = 'answer'));
+  SELECT insights_share_questions(ARRAY(SELECT a.question_id FROM answers a WHERE a.id = ANY(ARRAY(SELECT v.target_id FROM unnest(vs) v WHERE v.target_kind = 'answer'))));
+  SELECT insights_share_days('insights_helpful_days', ARRAY(SELECT insights_day(v.created_at) FROM unnest(vs) v));
+  SELECT insights_share_days('insights_contributor_days', ARRAY(SELECT insights_day(v.created_at) FROM unnest(vs) v));
   INSERT INTO insights_helpful_days AS t (day, answer_up, answer_all)
   SELECT insights_day(v.created_at), sign * count(*) FILTER (WHERE v.value > 0), sign * count(*)
   FROM unnest(vs) v WHERE v.target_kind = 'answer' AND (SELECT a.status FROM answers a WHERE a.id = v.target_id) = 'published'
@@ -301,6 +340,9 @@ CREATE FUNCTION insights_add_votes(vs votes[], sign integer) RETURNS void LANGUA
 $$;
 
 CREATE FUNCTION insights_add_csat(cs csat[], sign integer) RETURNS void LANGUAGE sql AS $$
+  SELECT insights_share_questions(ARRAY(SELECT c.question_id FROM unnest(cs) c));
+  SELECT insights_share_people(ARRAY(SELECT q.author_id FROM questions q WHERE q.id = ANY(ARRAY(SELECT c.question_id FROM unnest(cs) c))));
+  SELECT insights_share_days('insights_csat_days', ARRAY(SELECT insights_day(c.answered_at) FROM unnest(cs) c));
   INSERT INTO insights_csat_days AS t (day, tier, org, category, product, n, score_sum, s1, s2, s3, s4, s5)
   SELECT insights_day(c.answered_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''),
     sign * count(*), sign * sum(c.score), sign * count(*) FILTER (WHERE c.score = 1), sign * count(*) FILTER (WHERE c.score = 2),
@@ -313,6 +355,9 @@ CREATE FUNCTION insights_add_csat(cs csat[], sign integer) RETURNS void LANGUAGE
 $$;
 
 CREATE FUNCTION insights_add_deflections(ds deflections[], sign integer) RETURNS void LANGUAGE sql AS $$
+  SELECT insights_share_questions(ARRAY(SELECT x.question_id FROM unnest(ds) x));
+  SELECT insights_share_people(ARRAY(SELECT x.person_id FROM unnest(ds) x));
+  SELECT insights_share_days('insights_deflection_days', ARRAY(SELECT insights_day(x.created_at) FROM unnest(ds) x));
   INSERT INTO insights_deflection_days AS t (day, tier, org, category, product, n)
   SELECT insights_day(x.created_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''), sign * count(*)
   FROM unnest(ds) x JOIN LATERAL (SELECT q.category, q.product FROM questions q WHERE q.id = x.question_id LIMIT 1) q ON true
@@ -368,6 +413,7 @@ ALTER FUNCTION insights_on_answers() RENAME TO insights_recount_answers;
 CREATE FUNCTION insights_on_answer_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM insights_add_volume('answers', ARRAY(SELECT insights_day(created_at) FROM new_rows WHERE status = 'published'), 1);
+  PERFORM insights_share_days('insights_contributor_days', ARRAY(SELECT insights_day(created_at) FROM new_rows WHERE status = 'published'));
   INSERT INTO insights_contributor_days AS t (day, person_id, accepted, up)
   SELECT insights_day(a.created_at), a.author_id, count(*), 0 FROM new_rows a
   WHERE a.status = 'published' AND (SELECT q.accepted_answer_id = a.id AND q.status = 'published' FROM questions q WHERE q.id = a.question_id)

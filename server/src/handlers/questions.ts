@@ -246,7 +246,9 @@ export async function acceptAnswer(ctx: Ctx<'acceptAnswer'>) {
 
 async function vote(ctx: Ctx<'voteQuestion' | 'voteAnswer'>, kind: 'question' | 'answer', table: 'questions' | 'answers'): Promise<VoteResult> {
   const u = needUser(ctx);
-  const { rows } = await ctx.q.query<{ author_id: string; status: QuestionRow['status'] }>(`SELECT author_id, status FROM ${table} WHERE id = $1`, [ctx.params.id]);
+  // Locked for the score update below up front: the insights trigger of the vote locks an answer FOR
+  // SHARE (migration 015), and two voters holding that and then both updating the score would deadlock.
+  const { rows } = await ctx.q.query<{ author_id: string; status: QuestionRow['status'] }>(`SELECT author_id, status FROM ${table} WHERE id = $1 FOR NO KEY UPDATE`, [ctx.params.id]);
   if (!rows[0] || !mayRead(u, rows[0].author_id, rows[0].status)) throw notFound(kind === 'question' ? 'The question' : 'The answer');
   const value = ctx.body.value;
   if (value === 0) {
