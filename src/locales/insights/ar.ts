@@ -90,7 +90,7 @@ export const templates = {
   'insights-experts-confirm-button': 'إشعار',
   'insights-experts-busy': 'جارٍ الإشعار…',
   'insights-experts-cancel': 'إلغاء',
-  'insights-experts-repeated': str`تم إشعار الخبراء اليوم بالفعل (${0})`,
+  'insights-experts-repeated': str`تم إشعار الخبراء بالفعل خلال آخر 24 ساعة (${0})`,
   'insights-experts-none': 'لم يُعثر على خبراء لهذه الفئة',
   'insights-experts-one': 'تم إشعار خبير واحد',
   'insights-experts-many': str`تم إشعار ${0} خبراء`,

@@ -90,7 +90,7 @@ export const templates = {
   'insights-experts-confirm-button': 'Benachrichtigen',
   'insights-experts-busy': 'Wird benachrichtigt…',
   'insights-experts-cancel': 'Abbrechen',
-  'insights-experts-repeated': str`Experten wurden heute bereits benachrichtigt (${0})`,
+  'insights-experts-repeated': str`Experten wurden in den letzten 24 Stunden bereits benachrichtigt (${0})`,
   'insights-experts-none': 'Keine Experten für diese Kategorie gefunden',
   'insights-experts-one': '1 Experte benachrichtigt',
   'insights-experts-many': str`${0} Experten benachrichtigt`,

@@ -90,7 +90,7 @@ export const templates = {
   'insights-experts-confirm-button': 'Prévenir',
   'insights-experts-busy': 'Envoi…',
   'insights-experts-cancel': 'Annuler',
-  'insights-experts-repeated': str`Les experts ont déjà été prévenus aujourd’hui (${0})`,
+  'insights-experts-repeated': str`Les experts ont déjà été prévenus au cours des dernières 24 heures (${0})`,
   'insights-experts-none': 'Aucun expert trouvé pour cette catégorie',
   'insights-experts-one': '1 expert prévenu',
   'insights-experts-many': str`${0} experts prévenus`,

@@ -90,7 +90,7 @@ export const templates = {
   'insights-experts-confirm-button': '通知する',
   'insights-experts-busy': '通知しています…',
   'insights-experts-cancel': 'キャンセル',
-  'insights-experts-repeated': str`本日すでにエキスパートに通知済みです（${0} 人）`,
+  'insights-experts-repeated': str`過去 24 時間以内にエキスパートに通知済みです（${0} 人）`,
   'insights-experts-none': 'このカテゴリのエキスパートが見つかりません',
   'insights-experts-one': '1 人のエキスパートに通知しました',
   'insights-experts-many': str`${0} 人のエキスパートに通知しました`,

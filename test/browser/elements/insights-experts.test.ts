@@ -99,7 +99,7 @@ describe('<confab-insights> notify experts', function () {
     await waitFor(() => first.cellOf().querySelector('[data-role="confirm"]'), 'confirm');
     first.cellOf().querySelector<HTMLButtonElement>('[data-role="confirm"]')!.click();
     await waitFor(() => first.cellOf().querySelector('[data-role="outcome"]'), 'outcome');
-    expect(first.cellOf().textContent!.trim()).to.equal(`Experts were already notified today (${notified})`);
+    expect(first.cellOf().textContent!.trim()).to.equal(`Experts were already notified in the last 24 hours (${notified})`);
     expect(await expertsNotified(b, first.id)).to.equal(notified);
   });
 
@@ -115,7 +115,12 @@ describe('<confab-insights> notify experts', function () {
     expect(status(el)).to.contain('Could not notify experts');
     await expect(el).to.be.accessible();
     b.failWith = null;
+    // While the retry is on its way, focus stays in the row (on "Notifying…"), not on the page's body.
+    b.latency = 400;
     active(el)!.click();
+    await waitFor(() => cellOf().textContent!.includes('Notifying…'), 'busy');
+    expect(active(el)?.dataset.role).to.equal('confirm');
+    b.latency = 0;
     await waitFor(() => /Notified \d+ experts?/.test(cellOf().textContent!), 'notified after the retry');
 
     // Another question of the queue gets an answer meanwhile: 409, said in words.

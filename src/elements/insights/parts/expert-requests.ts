@@ -47,7 +47,7 @@ function set(host: InsightsHost, id: string, row: Row | undefined, focus?: strin
 /** The outcome in words: "Notified 3 experts", "Experts were already notified (3)", … */
 export function outcomeText(r: ExpertRequest, locale: string): string {
   const n = new Intl.NumberFormat(locale).format(r.notified);
-  if (r.repeated) return msg(str`Experts were already notified today (${n})`, { id: 'insights-experts-repeated' });
+  if (r.repeated) return msg(str`Experts were already notified in the last 24 hours (${n})`, { id: 'insights-experts-repeated' });
   if (r.notified === 0) return msg('No experts found for this category', { id: 'insights-experts-none' });
   return r.notified === 1 ? msg('Notified 1 expert', { id: 'insights-experts-one' }) : msg(str`Notified ${n} experts`, { id: 'insights-experts-many' });
 }
@@ -55,7 +55,9 @@ export function outcomeText(r: ExpertRequest, locale: string): string {
 async function send(host: InsightsHost, q: UnansweredQuestion): Promise<void> {
   const b = host.backend;
   if (!canNotifyExperts(b) || rows(host).get(q.id)?.phase === 'busy') return;
-  set(host, q.id, { phase: 'busy' });
+  // Focus stays on the confirm button (now "Notifying…"), also when this is a retry: the retry
+  // button the focus was on is replaced by the busy template.
+  set(host, q.id, { phase: 'busy' }, 'confirm');
   try {
     const result = await b.notifyExperts(q.id);
     set(host, q.id, { phase: 'done', result }, 'outcome');
@@ -86,7 +88,7 @@ export function expertsCell(host: InsightsHost, q: UnansweredQuestion): Template
     const busy = row.phase === 'busy';
     const cancel = () => !busy && set(host, q.id, undefined, 'start');
     body = html`<div class="experts-confirm" role="group" aria-label=${msg('Notify experts', { id: 'insights-experts-button' })} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && cancel()}>
-      <span class="experts-question">${msg(str`Ask up to ${EXPERTS_PER_REQUEST} experts of “${q.category}” to answer?`, { id: 'insights-experts-confirm' })}</span>
+      <span class="experts-question">${msg(str`Ask up to ${new Intl.NumberFormat(host.locale).format(EXPERTS_PER_REQUEST)} experts of “${q.category}” to answer?`, { id: 'insights-experts-confirm' })}</span>
       <button type="button" class="btn small primary" part="button notify-experts-confirm" data-role="confirm" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void send(host, q)}>
         ${busy ? msg('Notifying…', { id: 'insights-experts-busy' }) : msg('Notify', { id: 'insights-experts-confirm-button' })}${about}
       </button>
