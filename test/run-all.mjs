@@ -9,7 +9,7 @@
 // A step that runs with nothing beside it shows its output live; the output of steps that overlap is
 // held and printed whole when each finishes, so the log stays readable.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,9 @@ const runStarted = Date.now();
 let passed = 0;
 let failed = 0;
 const results = new Map(); // name -> { ok, line }
+// Steps running now, so that a run stopped from outside (CI's time limit, Ctrl-C) still prints what
+// their held output says so far (which file or test hung) and stops their whole process groups.
+const active = new Map(); // name -> { child, held, live }
 
 function runStep(step, live) {
   const scratch = mkdtempSync(join(tmpdir(), 'confab-count-'));
@@ -64,14 +67,22 @@ function runStep(step, live) {
   const header = `\n=== ${step.name}: ${step.cmd}\n`;
   if (live) process.stdout.write(header);
   const held = [header];
+  // Held output also goes to a file as it comes, for reading while the step runs.
+  const log = live ? undefined : createWriteStream(join(scratch, `${step.name}.log`));
+  if (log) process.stdout.write(`\n=== ${step.name} started beside other steps: output when it ends; meanwhile in ${log.path}\n`);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CPU_TIME, cpuFile, step.cmd], {
       stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CONFAB_COUNT_FILE: countFile },
+      detached: true, // its own process group, so that stopping the run stops everything it started
     });
-    child.stdout?.on('data', (d) => held.push(d));
-    child.stderr?.on('data', (d) => held.push(d));
+    active.set(step.name, { child, held, live });
+    const keep = (d) => (held.push(d), log?.write(d));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     child.on('close', (status) => {
+      active.delete(step.name);
+      log?.end();
       if (!live) process.stdout.write(Buffer.concat(held.map((h) => (typeof h === 'string' ? Buffer.from(h) : h))));
       let p = 0;
       let f = 0;
@@ -96,6 +107,22 @@ function runStep(step, live) {
     });
   });
 }
+
+function stopAll(signal) {
+  for (const [name, { child, held, live }] of active) {
+    if (!live) process.stdout.write(Buffer.concat(held.map((h) => (typeof h === 'string' ? Buffer.from(h) : h))));
+    process.stdout.write(`\n=== ${name}: stopped by ${signal} while running\n`);
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  console.log(`${passed} passed, ${failed + Math.max(1, active.size)} failed (stopped by ${signal})`);
+  process.exit(1);
+}
+process.once('SIGINT', stopAll);
+process.once('SIGTERM', stopAll);
 
 // A step whose prerequisite failed still runs (its own failure is the clearer message), as before.
 const CORES = Math.max(1, Number(process.env.CONFAB_TEST_PARALLEL) || 2);
