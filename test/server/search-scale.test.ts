@@ -131,4 +131,20 @@ describe('similar questions from the narrow table', () => {
     const hidden = await call(env, 'similarQuestions', { query: { q: `${WORD} connector sync` }, as: PEOPLE.chloe });
     assert.ok(!hidden.body.items.some((q: any) => q.id === id));
   });
+
+  test('the newest near-duplicate is found past 400 older titles sharing its words (and with a typo)', async () => {
+    const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+    const rows = Array.from({ length: 400 }, (_, i) => [`sz-${String(i).padStart(3, '0')}`, `Sizing question ${i} about rack power`,
+      `Rack power sizing, case ${i}.`, 'technical', 'p-ava', at(i), at(i)]);
+    await insertRows(env.db, 'questions',
+      [['id', 'text'], ['title', 'text'], ['body', 'text'], ['category', 'text'], ['author_id', 'text'], ['created_at', 'timestamptz'], ['last_activity_at', 'timestamptz']], rows);
+    const target = await call(env, 'askQuestion', { body: { title: 'Sizing wizard crashes on export', body: 'The wizard stops when I export the sizing.', category: 'technical' }, as: PEOPLE.ben });
+    assert.equal(target.status, 200);
+    for (const q of ['sizing wizard crashes on export rack', 'sizing wizard crashes on export with power', 'sizing wizard crashes on export rack with power',
+      'Sizing wizzard crashes on export']) {
+      const r = await call(env, 'similarQuestions', { query: { q }, as: PEOPLE.chloe });
+      assert.equal(r.status, 200, q);
+      assert.equal(r.body.items[0]?.id, target.body.id, q);
+    }
+  });
 });

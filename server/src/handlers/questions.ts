@@ -106,6 +106,20 @@ export async function listQuestions(ctx: Ctx<'listQuestions'>) {
   return keysetPage(rows, limit, questionSummary, cursorAfter);
 }
 
+/**
+ * SQL for a tsquery matching titles that hold every distinct lexeme of websearch_to_tsquery('english',
+ * <param>) but exactly `drop` of them (1 or 2): the conjunctions of the others, joined by `|`. NULL (matches
+ * nothing) unless at least two lexemes are left in each. Lexemes are taken as anyWordTsquery takes them.
+ */
+const allButTsquery = (param: string, drop: 1 | 2) =>
+  `(WITH w AS (
+      SELECT lex, row_number() OVER (ORDER BY lex) AS i, count(*) OVER () AS n
+      FROM (SELECT DISTINCT l[1] AS lex FROM regexp_matches(websearch_to_tsquery('english', ${param})::text, '(''(?:[^'']|'''')*'')', 'g') l) x)
+    SELECT string_agg(c, ' | ') FROM (
+      SELECT '(' || string_agg(w.lex, ' & ') || ')' AS c
+      FROM (SELECT a.i AS i, b.i AS j FROM w a JOIN w b ON ${drop === 1 ? 'a.i = b.i' : 'a.i < b.i'}) s JOIN w ON w.i <> s.i AND w.i <> s.j
+      WHERE w.n - ${drop} >= 2 GROUP BY s.i, s.j) t)::tsquery`;
+
 /** Phase one's candidates per source in the similar-question lookup. */
 const SIMILAR_CANDIDATES = 50;
 
@@ -113,15 +127,17 @@ const SIMILAR_CANDIDATES = 50;
  * Questions like the draft a partner is typing (deflection), in two phases over the narrow
  * `question_search` table (migration 013).
  *
- * Phase one takes at most SIMILAR_CANDIDATES from each of four full-text sources, each a bitmap read
- * of its GIN index stopped at the limit, with no ORDER BY: an order would make PostgreSQL either sort
- * every match or walk an ordered index testing each row, and at 100k templated titles a common word
- * matches thousands (and a walk that finds nothing reads the whole table). The sources: accepted
- * questions whose title holds every word, any title holding every word, title-or-body matches (with the
- * type-ahead prefix), and titles holding any of the words (a typo or an extra word in the draft still
- * finds them). The GiST trigram KNN this replaced (`<->`, `<<->`) read thousands of index pages per
- * keystroke over near-duplicate titles (issue 18). Which matches fill a source past its limit follows
- * the table's physical order; at demo size every match fits, so PGlite and PostgreSQL agree.
+ * Phase one takes at most SIMILAR_CANDIDATES from each of six full-text sources, each a bitmap read
+ * of its GIN index stopped at the limit, with no ORDER BY: an order would make PostgreSQL either sort every match or walk an ordered index testing each row, and at 100k templated titles a
+ * common word matches thousands (and a walk that finds nothing reads the whole table). They are:
+ * accepted questions whose title holds every word, any title holding every word, title-or-body matches
+ * (with the type-ahead prefix), and titles holding any of the words. Which matches fill one of them past
+ * its limit follows the table's physical order (oldest first), so when more than the limit share the
+ * draft's words they are no help for a draft with a typo or an extra word. The fifth and sixth sources
+ * cover those: titles holding every word of the draft but one, and every word but two (each still at
+ * least two words, so they stay selective). The GiST trigram KNN that phase one used before, `<->` and
+ * `<<->`, read thousands of index pages per keystroke over near-duplicate titles (issue 18), and a GIN
+ * trigram bitmap (`%`) still visits thousands of templated titles at 100k.
  *
  * Phase two computes the exact similarity of those candidates only (trigram, word and full-text rank)
  * and ranks by it, answered ones with a head start from the stored `answered` state; only the page's
@@ -143,6 +159,10 @@ export async function similarQuestions(ctx: Ctx<'similarQuestions'>) {
        UNION ALL (SELECT qs.id, $6::boolean FROM question_search qs WHERE qs.title_search @@ websearch_to_tsquery('english', $1) LIMIT $5)
        UNION ALL (SELECT qs.id, true FROM question_search qs WHERE ${match} LIMIT $5)
        UNION ALL (SELECT qs.id, false FROM question_search qs WHERE qs.title_search @@ ${anyWordTsquery('$1')} LIMIT $5)
+       -- Titles holding all the draft's words but one, then all but two: a typo or an extra word or two in the
+       -- draft, among many titles sharing its common words (those fill the any-word source above first).
+       UNION ALL (SELECT qs.id, false FROM question_search qs WHERE qs.title_search @@ ${allButTsquery('$1', 1)} LIMIT $5)
+       UNION ALL (SELECT qs.id, false FROM question_search qs WHERE qs.title_search @@ ${allButTsquery('$1', 2)} LIMIT $5)
      ), cand AS (SELECT id, bool_or(matched) AS matched FROM src GROUP BY id),
      c AS (
        SELECT qs.id, qs.answered,
