@@ -36,6 +36,9 @@ export interface DbOptions {
   loadDataDir?: Blob;
 }
 
+/** How often a transaction runs before a deadlock or serialisation failure is the caller's error. */
+const TRANSACTION_ATTEMPTS = 3;
+
 export async function createDb(opts: DbOptions = {}): Promise<Db> {
   return opts.url ? createPgDb(opts.url, opts.schema, opts.poolSize ?? 10) : createPgliteDb(opts.dataDir, opts.loadDataDir);
 }
@@ -114,17 +117,26 @@ async function createPgDb(url: string, schema: string | undefined, poolSize: num
     kind: 'pg',
     ...wrap(pool),
     async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const r = await fn(wrap(client));
-        await client.query('COMMIT');
-        return r;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw e;
-      } finally {
-        client.release();
+      // A deadlock or serialisation failure rolls the whole transaction back, and PostgreSQL's advice
+      // is to run it again: two writes that lock the same rows in opposite orders (the insights
+      // triggers share-lock authors, questions and answers, migration 015) should both land, not fail
+      // one partner's request with a 500. Everything a handler does is inside the transaction (its
+      // notifications and live events too), so running it again repeats nothing outside.
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const r = await fn(wrap(client));
+          await client.query('COMMIT');
+          return r;
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => {});
+          const code = (e as { code?: unknown }).code;
+          if (attempt < TRANSACTION_ATTEMPTS && (code === '40P01' || code === '40001')) continue;
+          throw e;
+        } finally {
+          client.release();
+        }
       }
     },
     async listen(channel, cb) {

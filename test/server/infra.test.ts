@@ -508,3 +508,28 @@ describe('live events (SSE)', () => {
     }
   });
 });
+
+// PostgreSQL only (PGlite has one connection, so two transactions never wait for each other).
+if (process.env.DATABASE_URL) {
+  test('PostgreSQL: two transactions that deadlock both land: the one PostgreSQL aborts is run again', async () => {
+    await env.db.exec(`DROP TABLE IF EXISTS deadlock_probe; CREATE TABLE deadlock_probe (id int PRIMARY KEY, n int NOT NULL); INSERT INTO deadlock_probe VALUES (1, 0), (2, 0)`);
+    // Each holds its first row until the other holds its own, then asks for the other's: a real deadlock.
+    const held: Array<() => void> = [];
+    const both = Promise.all([0, 1].map((i) => new Promise<void>((r) => (held[i] = r))));
+    let runs = 0;
+    const crosswise = (first: number, second: number, i: number) =>
+      env.db.transaction(async (tx) => {
+        runs++;
+        await tx.query('UPDATE deadlock_probe SET n = n + 1 WHERE id = $1', [first]);
+        held[i]();
+        await both;
+        await tx.query('UPDATE deadlock_probe SET n = n + 1 WHERE id = $1', [second]);
+        return first;
+      });
+    assert.deepEqual(await Promise.all([crosswise(1, 2, 0), crosswise(2, 1, 1)]), [1, 2]);
+    assert.equal(runs, 3, 'one of the two ran again');
+    const { rows } = await env.db.query<{ id: number; n: number }>('SELECT id, n FROM deadlock_probe ORDER BY id');
+    assert.deepEqual(rows, [{ id: 1, n: 2 }, { id: 2, n: 2 }], 'both transactions counted, once each');
+    await env.db.exec('DROP TABLE deadlock_probe');
+  });
+}
