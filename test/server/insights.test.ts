@@ -535,6 +535,10 @@ describe('insights: incremental rollups equal a full recount', () => {
       `SELECT insights_week(day), query, sum(searches)::int, sum(clicked)::int, sum(zero)::int, max(last_at), max(last_at) FILTER (WHERE zero > 0)
        FROM search_daily GROUP BY 1, 2`,
     ],
+    search_day_totals: [
+      `SELECT day, searches, clicked, zero FROM search_day_totals WHERE searches <> 0 OR clicked <> 0 OR zero <> 0`,
+      `SELECT day, sum(searches)::int, sum(clicked)::int, sum(zero)::int FROM search_daily GROUP BY 1`,
+    ],
   };
   type Q = { query: typeof env.db.query };
   const differences = async (tx: Q) => {
