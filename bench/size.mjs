@@ -28,7 +28,11 @@ const KB = 1024;
 // backends/rest/groups.ts are in the core chunk (+19 B gzip: 25,645 -> 25,664 B), which put the page of four
 // at 51,926 B, 9 B over 50.7 KB; the button itself is in insights' lazy panels part. +0.03 KB and no more.
 // Both raises together (merged): element 33.4 KB, the four 51.1 + 0.03 KB.
-const BUDGET = { loader: 2.5 * KB, element: 33.4 * KB, all: 51.13 * KB, iife: 65 * KB };
+// Then +0.12 KB for the four (session 7, CI): the preload manifest in the loader lists every tag's chunk
+// names, whose content hashes change with any element's code, and gzip compresses those random names by
+// a different few bytes each build; the issue-13 focus fix (qa-box) and the review's loader guard used the
+// rest. Measured then 51.1 KB, at 51.13 over by bytes. Still inside the issue's 52 KB ceiling.
+const BUDGET = { loader: 2.5 * KB, element: 33.4 * KB, all: 51.25 * KB, iife: 65 * KB };
 // The portal's header bell on top of the four: its own chunks (3 files, measured 3.4 KB more in issue 13).
 const BELL_BUDGET = BUDGET.all + 3.2 * KB;
 // "All on one page" stays the four content elements it always measured; the bell is its own row.

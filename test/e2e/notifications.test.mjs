@@ -48,7 +48,13 @@ test('A asks, B answers, A’s bell shows it live, and the notification opens th
 
   const qa = page.locator('confab-qa-box');
   const title = `Can a renewal keep the original deal discount ${Date.now()}?`;
+  // As a partner would: the similar questions for the title come up before they go on. On a loaded
+  // machine the list could otherwise arrive mid-click, move the Post button and leave the click on
+  // nothing (the question then never reached the API).
+  const similar = page.waitForResponse((r) => r.url().includes('/v1/questions/similar'), { timeout: 20000 });
   await qa.getByRole('combobox', { name: 'Your question' }).or(qa.getByLabel('Your question')).first().fill(title);
+  await similar;
+  await qa.locator('section.similar[aria-busy="false"]').or(qa.locator('section.similar[hidden]')).first().waitFor({ state: 'attached', timeout: 20000 });
   await qa.getByRole('textbox', { name: 'Details' }).fill('Our customer renews in May and asks whether the discount carries over.');
   await qa.getByRole('button', { name: 'Post your question' }).click();
   const question = await eventually(async () => (await api('/v1/questions?sort=latest&limit=50')).items.find((q) => q.title === title), 'the question in the API');
