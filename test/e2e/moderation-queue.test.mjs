@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { usePortal } from './support/portal.mjs';
+import { eventually } from './support/eventually.mjs';
 
 const { openPortal, api } = usePortal();
 const MORGAN = 'p-morgan';
@@ -46,10 +47,15 @@ test('a partner reports a thread; Morgan hides it from the moderation queue; the
   await item.waitFor({ state: 'detached', timeout: 15000 });
 
   // 3. The partner's feed, loaded again, no longer shows it; nor does the API to anyone but moderators.
+  // The reload shows the partner's cached copy of the list first (stale-while-revalidate); the fresh
+  // list the feed fetches must leave the thread out, and the feed must then show exactly that list.
+  const listed = partner.page.waitForResponse((r) => /\/api\/v1\/threads\?/.test(r.url()) && r.request().method() === 'GET');
   await partner.page.reload();
-  await feed.locator('article[data-id]').first().waitFor({ timeout: 20000 });
-  const ids = await feed.locator('article[data-id]').evaluateAll((as) => as.map((a) => a.dataset.id));
-  assert.ok(!ids.includes(target.id), 'the hidden thread is not in the partner’s feed');
+  const fresh = (await (await listed).json()).items.map((t) => t.id);
+  assert.ok(fresh.length > 0 && !fresh.includes(target.id), 'the list the partner’s feed fetched leaves the hidden thread out');
+  const rendered = () => feed.locator('article[data-id]').evaluateAll((as) => as.map((a) => a.dataset.id));
+  await eventually(async () => JSON.stringify(await rendered()) === JSON.stringify(fresh), 'the feed showing the fresh list');
+  assert.ok(!(await rendered()).includes(target.id), 'the hidden thread is not in the partner’s feed');
   assert.ok(!(await api('/v1/threads?sort=latest&limit=100')).items.some((t) => t.id === target.id), 'nor in the public list');
 
   assert.deepEqual([...partner.problems, ...morgan.problems], []);
