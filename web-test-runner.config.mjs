@@ -25,6 +25,10 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
+      // Reduced motion, as the storybook smoke runs: a control's 120 ms colour transition would
+      // otherwise let axe read a halfway colour under load (CI failed once on a follow button at
+      // #5f8ee2, between its two states). The end states are what the contrast rules are about.
+      createBrowserContext: ({ browser }) => browser.newContext({ reducedMotion: 'reduce' }),
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         headless: true,
