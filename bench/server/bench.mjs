@@ -12,8 +12,10 @@
 //            --keep                   PostgreSQL: keep the loaded schema (bench_keep_<bulk>) and reuse it next time
 //            --stub-db                answer the recorded reads from memory (app and floor alike): the
 //                                     framework's own cost, with the database out of the figure (list only)
-//            --cpu-prof=DIR           the target writes a V8 CPU profile into DIR when it stops
-//                                     (summarise it with bench/server/profile-summary.mjs)
+//            --cpu-prof=DIR           the target writes a V8 CPU profile of each scenario's load (not of its
+//                                     start-up) into DIR/<scenario>.cpuprofile and <scenario>.raw.cpuprofile, at the
+//                                     TypeScript lines (summarise it with bench/server/profile-summary.mjs;
+//                                     profiling costs CPU: read CPU µs/req from a run without it)
 // Figures, not pass/fail: it prints a table. Loopback only; no external targets.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -25,10 +27,11 @@ const connections = Number(args.connections ?? 16);
 const bulk = Number(args.bulk ?? 0);
 const only = args.only ? new Set(args.only.split(',')) : null;
 const wanted = (key) => !only || only.has(key);
-const profileArgs = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [];
+const profileDir = args['cpu-prof'];
+if (profileDir) (await import('node:fs')).mkdirSync(profileDir, { recursive: true });
 
 const target = fileURLToPath(new URL('./target.ts', import.meta.url));
-const child = fork(target, [], { execArgv: ['--import', 'tsx', ...profileArgs], env: { ...process.env, BENCH_BULK: String(bulk), BENCH_KEEP: String(args.keep === 'true'), BENCH_STUB: String(args['stub-db'] === 'true') }, stdio: 'inherit' });
+const child = fork(target, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_BULK: String(bulk), BENCH_KEEP: String(args.keep === 'true'), BENCH_STUB: String(args['stub-db'] === 'true') }, stdio: 'inherit' });
 console.log(`starting target (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}${bulk ? `, bulk-loading ${bulk} threads + ${bulk} articles + ${bulk} questions` : ', seeded size'}) …`);
 const info = await new Promise((resolve, reject) => {
   child.once('message', resolve);
@@ -44,21 +47,30 @@ const auth = { authorization: `Bearer ${info.token}` };
 const TERMS = SEARCH_TERMS;
 const DRAFTS = SIMILAR_DRAFTS;
 
-/** The target's CPU time so far (user + system, µs). */
-const targetCpu = () =>
+/** Asks the target something and waits for the answer that has `key`. */
+const ask = (message, key) =>
   new Promise((resolve) => {
     const on = (m) => {
-      if (!m?.cpu) return;
+      if (m?.[key] === undefined) return;
       child.off('message', on);
-      resolve(m.cpu.user + m.cpu.system);
+      resolve(m[key]);
     };
     child.on('message', on);
-    child.send('cpu');
+    child.send(message);
   });
 
-async function load(name, makeRequest) {
+/** The target's CPU time so far (user + system, µs). */
+const targetCpu = async () => {
+  const cpu = await ask('cpu', 'cpu');
+  return cpu.user + cpu.system;
+};
+
+/** `profileAs`: with --cpu-prof, the file name the target profiles this load into. */
+async function load(name, makeRequest, profileAs) {
   // warm-up
   for (let i = 0; i < 20; i++) await (await makeRequest(i)).arrayBuffer();
+  const profiled = profileDir && profileAs;
+  if (profiled) await ask('profile-start', 'profiling');
   const cpu0 = await targetCpu();
   const lat = [];
   let errors = 0;
@@ -83,6 +95,7 @@ async function load(name, makeRequest) {
   );
   const secs = (performance.now() - t0) / 1000;
   const cpuPerReq = ((await targetCpu()) - cpu0) / lat.length;
+  if (profiled) console.log(`profile: ${await ask({ profileTo: `${profileDir}/${profileAs}.cpuprofile` }, 'profiled')}`);
   lat.sort((a, b) => a - b);
   const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
   return { name, rps: lat.length / secs, p50: q(0.5), p99: q(0.99), n: lat.length, errors, cpuPerReq };
@@ -91,8 +104,9 @@ async function load(name, makeRequest) {
 const results = [];
 // Each scenario, then its raw floor right after it (same load, same moment of the machine's load).
 const scenario = async (name, makeRequest, rawRequest) => {
-  const r = await load(name, makeRequest);
-  r.raw = await load('  raw SQL floor', rawRequest);
+  const file = name.replace(/\W+/g, '-').replace(/^-|-$/g, '');
+  const r = await load(name, makeRequest, file);
+  r.raw = await load('  raw SQL floor', rawRequest, `${file}.raw`);
   results.push(r, r.raw);
 };
 results.push(await load('bare Hono route', () => fetch(`${bare}/bare`)));

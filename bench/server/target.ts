@@ -15,6 +15,7 @@ import { createDb, type Queryable } from '../../server/src/db.js';
 import { migrate } from '../../server/src/migrate.js';
 import { bulkLoad, seed } from '../../server/src/seed.js';
 import { bulkLoadQuestions } from '../../server/src/seed-bulk-questions.js';
+import { startProfile, stopProfile } from './profiler.js';
 import { recorder, withFreshIds, type Statement } from './recorder.js';
 import { ASK_BODY, SEARCH_TERMS } from './scenarios.mjs';
 
@@ -192,8 +193,12 @@ const stop = async () => {
 };
 // The bench asks for this process's CPU time around each scenario: CPU per request is the figure that
 // stays comparable when other work on the machine slows everything down (req/s does not).
-process.on('message', (m) => {
+process.on('message', (m: unknown) => {
   if (m === 'stop') stop();
   if (m === 'cpu') process.send!({ cpu: process.cpuUsage() });
+  // --cpu-prof: a profile of one scenario's load, started and stopped by the bench around it.
+  if (m === 'profile-start') startProfile().then(() => process.send!({ profiling: true }));
+  const to = (m as { profileTo?: string } | null)?.profileTo;
+  if (to) stopProfile(to).then(() => process.send!({ profiled: to }));
 });
 process.on('SIGTERM', stop);

@@ -7,5 +7,7 @@ export type AppEnv = {
     user: User | null;
     /** The client's address, from the socket or a trusted proxy (middlewares/client-ip.ts). */
     ip: string;
+    /** The CORS headers an API response to this request carries (middlewares/cors.ts, `apiResponse`). */
+    cors: Readonly<Record<string, string>>;
   };
 };

@@ -18,6 +18,30 @@ const API_CORS = {
 };
 const EXPOSED = API_CORS.exposeHeaders.join(',');
 
+/** The CORS headers of a simple API request, as one plain record (see `apiResponse`). */
+export type CorsHeaders = Readonly<Record<string, string>>;
+
+/**
+ * Responses built by `apiResponse` with the CORS headers already in their record: the middleware
+ * leaves them as they are. Asking a response for `headers` would turn its plain record into a
+ * `Headers` object, which @hono/node-server then reads back entry by entry (issue 18).
+ */
+const carriesCors = new WeakSet<Response>();
+
+/**
+ * A contract endpoint's response with its headers as one plain record, CORS headers included and
+ * `Origin` added to its `Vary`, exactly as the middleware would have added them. @hono/node-server
+ * writes such a record straight to the socket; Hono's `c.body()` with several headers, and every
+ * header set afterwards, go through `Headers` objects instead.
+ */
+export function apiResponse(c: Context, body: string | null, status: number, headers: Record<string, string>): Response {
+  const cors = c.get('cors') as CorsHeaders | undefined;
+  if (!cors) return new Response(body, { status, headers });
+  const res = new Response(body, { status, headers: { ...headers, ...cors, vary: headers.vary ? `${headers.vary}, Origin` : 'Origin' } });
+  carriesCors.add(res);
+  return res;
+}
+
 /** The response's headers, made writable first if they are not (a response straight from fetch()). */
 function writableHeaders(c: Context): Headers {
   try {
@@ -33,9 +57,18 @@ export const apiCors = (allowedOrigins: readonly string[]) => {
   const allowOrigin = (o: string) => (allowedOrigins.includes(o) || allowedOrigins.includes('*') ? o : null);
   // Preflights stay with Hono's middleware: they are answered there, before any route.
   const preflight = cors({ ...API_CORS, origin: allowOrigin });
+  // The records `apiResponse` adds, made once: one per configured origin, one for any other (or none).
+  const refused: CorsHeaders = { 'access-control-expose-headers': EXPOSED };
+  const allowed = new Map(allowedOrigins.map((o) => [o, { ...refused, 'access-control-allow-origin': o }]));
+  const corsFor = (origin: string): CorsHeaders => {
+    const o = allowOrigin(origin);
+    return o ? (allowed.get(o) ?? { ...refused, 'access-control-allow-origin': o }) : refused;
+  };
   return createMiddleware(async (c, next) => {
     if (c.req.method === 'OPTIONS') return preflight(c, next);
+    c.set('cors', corsFor(c.req.header('origin') || ''));
     await next();
+    if (carriesCors.has(c.res)) return;
     const headers = writableHeaders(c);
     const allowed = allowOrigin(c.req.header('origin') || '');
     if (allowed) headers.set('access-control-allow-origin', allowed);

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { apiResponse } from './cors.js';
 
 /** A strong tag: 27 characters of the body's SHA-256 (160 bits), as before this moved. */
 const tagOf = (body: string | Buffer) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
@@ -30,6 +31,9 @@ function notModified(headers: Headers, tag: string, cache: string): Response {
   return new Response(null, { status: 304, headers });
 }
 
+/** Responses `jsonWithEtag` tagged: the middleware skips them without reading their headers (see cors.ts `apiResponse`). */
+const tagged = new WeakSet<Response>();
+
 /**
  * A GET's JSON answer with its ETag, or a 304 when If-None-Match names it. `text` is the JSON already
  * serialised, so it is hashed and sent as is.
@@ -38,13 +42,15 @@ export function jsonWithEtag(c: Context, text: string, headers: Record<string, s
   const tag = tagOf(text);
   const cache = cacheFor(c.req.path);
   if (matches(c.req.header('if-none-match'), tag)) return notModified(new Headers(headers), tag, cache);
-  return c.body(text, 200, { ...headers, 'content-type': 'application/json', etag: tag, 'cache-control': cache, vary: 'Authorization' });
+  const res = apiResponse(c, text, 200, { ...headers, 'content-type': 'application/json', etag: tag, 'cache-control': cache, vary: 'Authorization' });
+  tagged.add(res);
+  return res;
 }
 
 export const etag = () =>
   createMiddleware(async (c, next) => {
     await next();
-    if (c.req.method !== 'GET' || (c.res.status !== 200 && c.res.status !== 410)) return;
+    if (tagged.has(c.res) || c.req.method !== 'GET' || (c.res.status !== 200 && c.res.status !== 410)) return;
     if (c.res.headers.has('etag')) return;
     const ct = c.res.headers.get('content-type') ?? '';
     if (!/json|svg/.test(ct)) return;
