@@ -5,7 +5,7 @@ import type { Ctx } from '../context.js';
 import { notFound } from '../problem.js';
 import type { ArticleHitRow, ArticleRow } from '../rows.js';
 import { cappedFilteredTotal, countsOf, type PassCounts } from './search-counts.js';
-import { PASS_MAX, TITLE_MAX, candidatePageSql, passSql, type SearchInput } from './search-ranking.js';
+import { candidatePageSql, denseSettings, passSql, searchBounds, type SearchInput } from './search-ranking.js';
 import { audienceOf, audienceSql, matchSql, prefixTerm } from './search-sql.js';
 import { withSearchPlanner } from './search-planner.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
@@ -96,13 +96,15 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
     const pass = passSql(input);
     const { rows } = await tx.query<PassRow>(pass.sql, pass.params);
     const head = rows[0];
-    const readAll = Number(head.n) <= PASS_MAX;
+    const readAll = Number(head.n) <= searchBounds.passMax;
     const counts = await countsOf(head, readAll, products.length + types.length > 0, () =>
       cappedFilteredTotal(tx, (params) => ({ match: matchSql(q, params, 's').cond, audience: audienceSql(aud, params, 's') }), products, types),
     );
     let hits: ArticleHitRow[] = rows.filter((r) => r.id !== null) as ArticleHitRow[];
     if (!readAll) {
-      const page = candidatePageSql(input, Number(head.titled) > TITLE_MAX);
+      const dense = Number(head.titled) > searchBounds.titleMax;
+      if (dense) await tx.exec(denseSettings);
+      const page = candidatePageSql(input, dense);
       hits = (await tx.query<ArticleHitRow>(page.sql, page.params)).rows;
     }
     // The insights count a search once: its first page, before any facet narrows it. Recorded in this
