@@ -65,8 +65,11 @@ const targetCpu = async () => {
   return cpu.user + cpu.system;
 };
 
-/** `profileAs`: with --cpu-prof, the file name the target profiles this load into. */
-async function load(name, makeRequest, profileAs) {
+/**
+ * `profileAs`: with --cpu-prof, the file name the target profiles this load into. `labelOf`: a label
+ * per request index (the search term), for p50/p99 per label.
+ */
+async function load(name, makeRequest, profileAs, labelOf) {
   // warm-up
   for (let i = 0; i < 20; i++) await (await makeRequest(i)).arrayBuffer();
   const profiled = profileDir && profileAs;
@@ -75,6 +78,7 @@ async function load(name, makeRequest, profileAs) {
   const lat = [];
   let errors = 0;
   let n = 0;
+  const perLabel = {};
   const end = performance.now() + duration;
   const t0 = performance.now();
   await Promise.all(
@@ -90,6 +94,7 @@ async function load(name, makeRequest, profileAs) {
           errors++;
         }
         lat.push(performance.now() - s);
+        if (labelOf) (perLabel[labelOf(i)] ??= []).push(lat[lat.length - 1]);
       }
     }),
   );
@@ -98,14 +103,14 @@ async function load(name, makeRequest, profileAs) {
   if (profiled) console.log(`profile: ${await ask({ profileTo: `${profileDir}/${profileAs}.cpuprofile` }, 'profiled')}`);
   lat.sort((a, b) => a - b);
   const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
-  return { name, rps: lat.length / secs, p50: q(0.5), p99: q(0.99), n: lat.length, errors, cpuPerReq };
+  return { name, rps: lat.length / secs, p50: q(0.5), p99: q(0.99), n: lat.length, errors, cpuPerReq, perLabel };
 }
 
 const results = [];
 // Each scenario, then its raw floor right after it (same load, same moment of the machine's load).
-const scenario = async (name, makeRequest, rawRequest) => {
+const scenario = async (name, makeRequest, rawRequest, labelOf) => {
   const file = name.replace(/\W+/g, '-').replace(/^-|-$/g, '');
-  const r = await load(name, makeRequest, file);
+  const r = await load(name, makeRequest, file, labelOf);
   r.raw = await load('  raw SQL floor', rawRequest, `${file}.raw`);
   results.push(r, r.raw);
 };
@@ -115,11 +120,13 @@ if (wanted('search')) await scenario(
   'search (signed in, gold)',
   (i) => fetch(`${app}/api/v1/articles/search?q=${encodeURIComponent(TERMS[i % TERMS.length])}`, { headers: auth }),
   (i) => fetch(`${raw}/search-gold?i=${i % TERMS.length}`),
+  (i) => TERMS[i % TERMS.length],
 );
 if (wanted('search')) await scenario(
   'search (anonymous)',
   (i) => fetch(`${app}/api/v1/articles/search?q=${encodeURIComponent(TERMS[i % TERMS.length])}`),
   (i) => fetch(`${raw}/search-anon?i=${i % TERMS.length}`),
+  (i) => TERMS[i % TERMS.length],
 );
 // No raw floor for similar questions: its statements are not recorded by the target.
 if (wanted('similar')) results.push(await load('similar questions', (i) => fetch(`${app}/api/v1/questions/similar?q=${encodeURIComponent(DRAFTS[i % DRAFTS.length])}`, { headers: auth })));
@@ -141,6 +148,15 @@ for (const r of results) {
   console.log(
     `${pad(r.name, 28)}${lpad(r.rps.toFixed(0), 9)}${lpad(r.p50.toFixed(1), 9)}${lpad(r.p99.toFixed(1), 9)}${lpad(pct(r.rps / ceiling), 9)}${lpad(r.raw ? pct(r.rps / r.raw.rps) : '', 9)}${lpad(r.cpuPerReq.toFixed(0), 12)}${lpad(r.raw ? (r.raw.cpuPerReq / r.cpuPerReq).toFixed(2) + '×' : '', 9)}${lpad(r.errors, 8)}`,
   );
+}
+// Per query of the search scenarios: which terms make the tail.
+for (const r of results.filter((x) => Object.keys(x.perLabel ?? {}).length)) {
+  console.log(`\n${r.name}, per query: p50 / p99 ms (n)`);
+  for (const [label, l] of Object.entries(r.perLabel)) {
+    l.sort((a, b) => a - b);
+    const at = (p) => l[Math.min(l.length - 1, Math.floor(p * l.length))];
+    console.log(`  ${pad(label, 20)}${lpad(at(0.5).toFixed(1), 8)}${lpad(at(0.99).toFixed(1), 8)}  (${l.length})`);
+  }
 }
 const [la1, la5] = (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ');
 console.log(`\nload average at the end: ${la1} (1 min), ${la5} (5 min)`);

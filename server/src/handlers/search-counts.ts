@@ -1,15 +1,15 @@
 // Totals and facet counts of a knowledge-base search, capped as search engines cap them: exact up to
-// COUNT_CAP visible matches, "1,000+" beyond. Counting reads the narrow `article_search` rows only
-// (migration 013) and stops at the cap, so a common word costs the same as a rare one. The audience
-// condition is part of every count, so tier filtering stays exact in counts as in results.
+// COUNT_CAP visible matches, "1,000+" beyond. They come from the same bounded read of the narrow
+// `article_search` rows that ranks the page (search-ranking.ts, the CTE `m`, whose rows carry their scan
+// position `pos`), so a search reads its matches once. The audience condition is part of that read, so
+// tier filtering stays exact in counts as in results.
 import type { FacetCount } from '../../../src/contract/index.js';
 import type { Queryable } from '../db.js';
-import type { Json } from '../rows.js';
 
 export const COUNT_CAP = 1000;
 
 export interface SearchCounts {
-  /** Visible matches before the facet filters, up to COUNT_CAP + 1. */
+  /** Visible matches before the facet filters, up to the pass's limit + 1. */
   matches: number;
   /** More than COUNT_CAP visible matches: the counts below are capped. */
   capped: boolean;
@@ -21,63 +21,43 @@ export interface SearchCounts {
 /** The match and audience conditions over alias `s`, pushing their params. */
 export type SearchWhere = (params: unknown[]) => { match: string; audience: string };
 
-interface SampleRow {
+/** The selected facet values as a filter (none selected: no filter), from the text[] param at index i. */
+export const productFilter = (a: string, i: number) => `(cardinality($${i}::text[]) = 0 OR ${a}.product = ANY($${i}::text[]))`;
+export const typeFilter = (a: string, i: number) => `(cardinality($${i}::text[]) = 0 OR ${a}.content_type = ANY($${i}::text[]))`;
+
+/**
+ * One facet's counts as JSON text, over the first COUNT_CAP + 1 rows the read returned (`m.pos`): all of
+ * them under the cap, where they are exact; over it, the same bounded sample the counts always used, whose
+ * counts are lower bounds ("at least"). Counting every value to its own cap would read the whole match
+ * set once per value (69k buffers for a common word at 100k).
+ */
+export const facetJson = (col: string, where: string) =>
+  `(SELECT COALESCE(json_agg(json_build_object('value', x.value, 'count', x.count) ORDER BY x.count DESC, x.value), '[]'::json)::text
+     FROM (SELECT m.${col} AS value, count(*)::int AS count FROM m WHERE m.pos <= ${COUNT_CAP + 1} AND ${where} GROUP BY m.${col}) x)`;
+
+/** What the pass's single row says about the counts. */
+export interface PassCounts {
+  /** Visible matches read (at most the pass's limit + 1). */
   n: number;
+  /** Of those, the ones under the facet filters. */
   total: number;
-  fp: Json<FacetCount[]>;
-  fct: Json<FacetCount[]>;
+  fp: string;
+  fct: string;
 }
 
-/** The selected facet values as a filter (none selected: no filter), from the text[] param at index i. */
-const productFilter = (a: string, i: number) => `(cardinality($${i}::text[]) = 0 OR ${a}.product = ANY($${i}::text[]))`;
-const typeFilter = (a: string, i: number) => `(cardinality($${i}::text[]) = 0 OR ${a}.content_type = ANY($${i}::text[]))`;
-
-const parse = <T>(x: Json<T>): T => (typeof x === 'string' ? (JSON.parse(x) as T) : x);
-
-const facetJson = (col: string, where: string) =>
-  `(SELECT COALESCE(json_agg(json_build_object('value', x.value, 'count', x.count) ORDER BY x.count DESC, x.value), '[]'::json)
-     FROM (SELECT m.${col} AS value, count(*)::int AS count FROM m WHERE ${where} GROUP BY m.${col}) x)`;
-
-export async function cappedCounts(q: Queryable, where: SearchWhere, products: string[], types: string[]): Promise<SearchCounts> {
-  const params: unknown[] = [];
-  const w = where(params);
-  const pi = params.push(products);
-  const ti = params.push(types);
-  const ci = params.push(COUNT_CAP + 1);
-  const pf = (a: string) => productFilter(a, pi);
-  const tf = (a: string) => typeFilter(a, ti);
-  // One bounded pass: when it does not reach the cap it holds every visible match, and all counts are exact.
-  const { rows } = await q.query<SampleRow>(
-    `WITH m AS (SELECT s.product, s.content_type FROM article_search s WHERE ${w.match} AND ${w.audience} LIMIT $${ci})
-     SELECT (SELECT count(*)::int FROM m) AS n, (SELECT count(*)::int FROM m WHERE ${pf('m')} AND ${tf('m')}) AS total,
-       ${facetJson('product', tf('m'))} AS fp, ${facetJson('content_type', pf('m'))} AS fct`,
-    params,
-  );
-  const r = rows[0];
+/**
+ * The counts from the pass. `readAll` says the pass read every visible match; when it did not (a match
+ * set past its limit) and facet filters are set, `filteredTotal` counts the filtered total up to the cap.
+ */
+export async function countsOf(r: PassCounts, readAll: boolean, filtered: boolean, filteredTotal: () => Promise<number>): Promise<SearchCounts> {
   const matches = Number(r.n);
-  const sample = { product: parse(r.fp), contentType: parse(r.fct) };
+  const sample = { product: JSON.parse(r.fp) as FacetCount[], contentType: JSON.parse(r.fct) as FacetCount[] };
   if (matches <= COUNT_CAP) {
     return { matches, capped: false, total: Number(r.total), totalCapped: false, facets: sample };
   }
-  // Over the cap. The facet counts are those of the bounded pass, each a lower bound ("at least"),
-  // flagged as capped: counting every value to its own cap would read the whole match set once per
-  // value (69k buffers for a common word at 100k, against 385 for the bounded pass). The total under
-  // the facet filters is counted once more up to the cap, so a filtered total is never an undercount.
   const lowerBounds = (f: FacetCount[]) => f.map((x) => ({ ...x, capped: true }));
-  let total = COUNT_CAP + 1;
-  if (products.length || types.length) {
-    const p2: unknown[] = [];
-    const w2 = where(p2);
-    const pi2 = p2.push(products);
-    const ti2 = p2.push(types);
-    const ci2 = p2.push(COUNT_CAP + 1);
-    const { rows: counted } = await q.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM article_search s WHERE ${w2.match} AND ${w2.audience} AND ${productFilter('s', pi2)}
-         AND ${typeFilter('s', ti2)} LIMIT $${ci2}) x`,
-      p2,
-    );
-    total = Number(counted[0].n);
-  }
+  // A pass that read every match counted the filtered total exactly; one that stopped early did not.
+  const total = readAll || !filtered ? Number(r.total) : await filteredTotal();
   return {
     matches,
     capped: true,
@@ -85,4 +65,19 @@ export async function cappedCounts(q: Queryable, where: SearchWhere, products: s
     totalCapped: total > COUNT_CAP,
     facets: { product: lowerBounds(sample.product), contentType: lowerBounds(sample.contentType) },
   };
+}
+
+/** The visible matches under the facet filters, counted up to COUNT_CAP + 1 (a match set past the pass). */
+export async function cappedFilteredTotal(q: Queryable, where: SearchWhere, products: string[], types: string[]): Promise<number> {
+  const params: unknown[] = [];
+  const w = where(params);
+  const pi = params.push(products);
+  const ti = params.push(types);
+  const ci = params.push(COUNT_CAP + 1);
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM article_search s WHERE ${w.match} AND ${w.audience} AND ${productFilter('s', pi)}
+       AND ${typeFilter('s', ti)} LIMIT $${ci}) x`,
+    params,
+  );
+  return Number(rows[0].n);
 }

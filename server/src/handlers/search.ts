@@ -1,11 +1,12 @@
 // Knowledge-base search: Postgres full-text (title A over body B), websearch syntax plus type-ahead prefix,
 // audience filtering by tier and roles, facets, highlight ranges computed over plain text.
-import { TIERS, type Article, type ArticleSearchResult, type Ok } from '../../../src/contract/index.js';
-import type { User } from '../auth.js';
+import { type Article, type ArticleSearchResult, type Ok } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../problem.js';
 import type { ArticleHitRow, ArticleRow } from '../rows.js';
-import { cappedCounts, type SearchCounts } from './search-counts.js';
+import { cappedFilteredTotal, countsOf, type PassCounts } from './search-counts.js';
+import { candidatePageSql, denseSettings, passSql, searchBounds, type SearchInput } from './search-ranking.js';
+import { audienceOf, audienceSql, matchSql, prefixTerm } from './search-sql.js';
 import { withSearchPlanner } from './search-planner.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
 import { iso, plainText } from '../text.js';
@@ -14,47 +15,11 @@ import { recordSearch } from './insights/search-events.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The last word of the input as a safe prefix term (letters and digits only), or '' when the user finished the word. */
-export function prefixTerm(q: string): string {
-  if (!q || /\s$/.test(q) || /["]/.test(q)) return '';
-  const m = /([\p{L}\p{N}]+)$/u.exec(q);
-  if (!m) return '';
-  // A negated word ("-foo") is not a prefix to look for.
-  const before = q.slice(0, m.index);
-  if (before.endsWith('-')) return '';
-  return m[1].toLowerCase().slice(0, 64);
-}
+// The similar-question lookup builds on the same query-text helpers.
+export { anyWordTsquery, prefixTerm } from './search-sql.js';
 
-/** Everything before the last word, used with the prefix term (the last word is still being typed). */
-function headOf(q: string): string {
-  const m = /([\p{L}\p{N}]+)$/u.exec(q);
-  return m ? q.slice(0, m.index) : q;
-}
-
-export interface Audience {
-  all: boolean;
-  rank: number;
-  roles: string[];
-}
-
-export function audienceOf(u: User | null): Audience {
-  if (!u) return { all: false, rank: 0, roles: [] };
-  if (u.roles.includes('vendor-staff') || u.roles.includes('moderator')) return { all: true, rank: TIERS.length - 1, roles: [] };
-  return { all: false, rank: Math.max(0, TIERS.indexOf(u.tier ?? 'registered')), roles: u.roles };
-}
-
-/**
- * SQL condition for "may read"; pushes its params. `roles = '{}'` rather than `cardinality(roles) = 0`:
- * the planner estimates an equality from the column's statistics, a function call at a flat 0.5 %,
- * which made it expect a handful of visible matches at 100k and choose scans that read every vector.
- */
-function audienceSql(a: Audience, params: unknown[], alias = 'a'): string {
-  if (a.all) return 'TRUE';
-  // Anonymous (rank 0, no roles): the same condition, spelled as the predicate of the public-only partial
-  // indexes (migration 017), which the planner can only use when it can prove it from the query.
-  if (a.rank === 0 && !a.roles.length) return `(${alias}.min_tier_rank = 0 AND ${alias}.roles = '{}'::text[])`;
-  return `(${alias}.min_tier_rank <= $${params.push(a.rank)} AND (${alias}.roles = '{}'::text[] OR ${alias}.roles && $${params.push(a.roles)}::text[]))`;
-}
+/** A row of the pass: the counts, repeated on every hit of the page (hit columns null when it has none). */
+type PassRow = PassCounts & { titled: number; more: boolean } & { [K in keyof ArticleHitRow]: ArticleHitRow[K] | null };
 
 /** Query terms for highlighting: words the user wants found (not negated, not operators). */
 export function highlightTerms(q: string): { word: string; prefix: boolean }[] {
@@ -115,106 +80,6 @@ export function snippetOf(body: string, terms: { word: string; prefix: boolean }
   return (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
 }
 
-/**
- * Builds the match condition and rank expression for the user's text; never lets the text reach SQL as code.
- * Matching uses the full vectors (title A + body B). Ranking: an exact title first, then title matches by
- * ts_rank over the small title vector, then body-only matches (ties broken by recency in the caller);
- * the weighted whole-document ts_rank is used for the body part only on small result sets, because it
- * detoasts every matching row.
- */
-function matchSql(q: string, params: unknown[], alias = 'a', fullRank = false) {
-  if (!q) return { cond: 'TRUE', rank: '0' };
-  const qi = params.push(q);
-  const pre = prefixTerm(q);
-  const full = `websearch_to_tsquery('english', $${qi})`;
-  const exact = `CASE WHEN lower(${alias}.title) = lower($${qi}) THEN 10 ELSE 0 END`;
-  const bodyRank = (vec: string, tsq: string) => (fullRank ? ` + ts_rank(${alias}.${vec}, ${tsq}) * 0.1` : '');
-  if (!pre) {
-    return { cond: `${alias}.search @@ ${full}`, rank: `ts_rank(${alias}.title_search, ${full})${bodyRank('search', full)} + ${exact}` };
-  }
-  const hi = params.push(headOf(q));
-  const pi = params.push(`${pre}:*`);
-  // Type-ahead: the finished words through the stemmed vector (title and body), the last (unfinished)
-  // word as a prefix of the unstemmed title words. An empty head (only one word typed) matches everything.
-  const head = `(numnode(websearch_to_tsquery('english', $${hi})) = 0 OR ${alias}.search @@ websearch_to_tsquery('english', $${hi}))`;
-  const typed = `(${head} AND ${alias}.title_words @@ to_tsquery('simple', $${pi}))`;
-  return {
-    cond: `(${alias}.search @@ ${full} OR ${typed})`,
-    rank: `GREATEST(ts_rank(${alias}.title_search, ${full})${bodyRank('search', full)},
-      (ts_rank(${alias}.title_search, websearch_to_tsquery('english', $${hi})) + ts_rank(${alias}.title_words, to_tsquery('simple', $${pi}))) * 0.9) + ${exact}`,
-  };
-}
-
-/**
- * The title part of a large match set's candidates: a title holding ANY of the query's words (or, while
- * typing, a title word starting with the unfinished last word). Not the whole query on the title: a title
- * holding only some of the words still ranks above the body-only matches on the exact path, so requiring
- * all of them here would leave such a row out unless it was among the newest, and the order would change
- * across the threshold. The caller tests the whole query on these rows separately (see rankedPageSql).
- */
-function titleWordsSql(q: string, params: unknown[], alias: string): string {
-  const qi = params.push(q);
-  const pre = prefixTerm(q);
-  const titled = `${alias}.title_search @@ ${anyWordTsquery(`$${qi}`)}`;
-  if (!pre) return titled;
-  const pi = params.push(`${pre}:*`);
-  return `(${titled} OR ${alias}.title_words @@ to_tsquery('simple', $${pi}))`;
-}
-
-/**
- * SQL for a tsquery matching ANY lexeme of websearch_to_tsquery('english', <param>): its lexemes, kept
- * quoted as tsquery's own text output quotes them, joined by `|`. Same stemming as the whole query, and
- * the user's text never reaches SQL as code. NULL (matches nothing) when the text has no lexeme.
- */
-export const anyWordTsquery = (param: string) =>
-  `(SELECT string_agg(l[1], ' | ') FROM regexp_matches(websearch_to_tsquery('english', ${param})::text, '(''(?:[^'']|'''')*'')', 'g') l)::tsquery`;
-
-/** Up to this many visible matches, the whole match set is ranked exactly (title rank + a tenth of the body rank). */
-const EXACT_RANK_MAX = 300;
-
-/**
- * Two-phase ranking over the narrow `article_search` table (migration 013).
- *
- * A small match set (the capped count says how small) is ranked whole: up to EXACT_RANK_MAX by title rank
- * plus a tenth of the body rank, as before, and up to COUNT_CAP by title rank. A large one (over the count
- * cap) would cost a ranking pass over every match, so phase one takes cheap candidates instead, `want`
- * (offset + limit + 1) from each of two sources, and phase two orders their union:
- * - the best title matches (any query word in the title) by their title rank: the small title vectors'
- *   GIN indexes find them, the vectors are inline, so ranking them reads no body. The whole-query test
- *   needs the body vector; it runs after the sort (behind an `OFFSET 0` fence, which keeps the planner
- *   from pushing it below the sort) on the best rows only, until `want` pass, instead of on every
- *   title match (1,761 rows for "sizing" at 100k, 20,000 title words starting with "firew");
- * - the newest matches of all (the recency index, stopping after `want`).
- * Body-only matches rank 0 on the title and so sort by recency, which is why the newest of them are the
- * right candidates. The result is the same as ranking every match by (title rank, recency): a row of the
- * true first `want` either has a title rank, and then is among the best `want` title matches, or has
- * none, and then every row newer than it is above it, so it is among the newest `want`.
- */
-function rankedPageSql(q: string, aud: Audience, filters: string, params: unknown[], counts: SearchCounts, want: number): string {
-  const exact = !counts.capped && counts.matches <= EXACT_RANK_MAX;
-  const m = matchSql(q, params, 's', exact);
-  const audCond = audienceSql(aud, params, 's');
-  // At most COUNT_CAP visible matches under the facet filters (the capped count has just read them): one
-  // more pass over them (a bitmap read, title rank only past EXACT_RANK_MAX) costs less than the two
-  // candidate reads below, which would each visit most of the same rows; the order is the same.
-  if (!counts.totalCapped || !q) {
-    return `SELECT s.id, s.updated_at, ${m.rank} AS rank FROM article_search s WHERE ${m.cond} AND ${audCond} AND ${filters}`;
-  }
-  const ci = params.push(want);
-  const titled = titleWordsSql(q, params, 's');
-  // The body vector is fetched by id for the rows tested only: selected in the sorted rows, it would be
-  // read (and detoasted) for every title match before the sort.
-  const onTitle = matchSql(q, params, 't').cond.replaceAll('t.search', '(SELECT x.search FROM article_search x WHERE x.id = t.id)');
-  return `SELECT c.id, c.updated_at, c.rank FROM (
-      (SELECT t.id, t.updated_at, t.rank FROM (
-         SELECT s.id, s.updated_at, ${m.rank} AS rank, s.title_words FROM article_search s
-         WHERE ${titled} AND ${audCond} AND ${filters} ORDER BY rank DESC, s.updated_at DESC, s.id OFFSET 0) t
-       WHERE ${onTitle} ORDER BY t.rank DESC, t.updated_at DESC, t.id LIMIT $${ci})
-      UNION
-      (SELECT s.id, s.updated_at, ${m.rank} AS rank FROM article_search s WHERE ${m.cond} AND ${audCond} AND ${filters}
-       ORDER BY s.updated_at DESC, s.id LIMIT $${ci})) c`;
-}
-
 export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<ArticleSearchResult> {
   const q: string = ctx.query.q ?? '';
   const products: string[] = ctx.query.product ?? [];
@@ -225,32 +90,22 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
   const offset = decodeOffsetCursor(ctx.query.cursor);
   const limit = pageLimit(ctx.query.limit);
   const aud = audienceOf(ctx.user);
+  const input: SearchInput = { q, aud, products, types, offset, limit, anonymous: !ctx.user };
   const { counts, hits, moreForSignedIn, searchId } = await withSearchPlanner(ctx.db, async (tx) => {
-    const counts = await cappedCounts(tx, (params) => ({ match: matchSql(q, params, 's').cond, audience: audienceSql(aud, params, 's') }), products, types);
-
-    const params: unknown[] = [];
-    const pi = params.push(products);
-    const ti = params.push(types);
-    const filters = `(cardinality($${pi}::text[]) = 0 OR s.product = ANY($${pi}::text[])) AND (cardinality($${ti}::text[]) = 0 OR s.content_type = ANY($${ti}::text[]))`;
-    const ranked = rankedPageSql(q, aud, filters, params, counts, offset + limit + 1);
-    const li = params.push(limit + 1);
-    const oi = params.push(offset);
-    // Titles and bodies only for the page: the body is read (and detoasted) for the snippet of each hit.
-    const { rows: hits } = await tx.query<ArticleHitRow>(
-      `SELECT p.id, p.rank, a.title, a.body, a.product, a.content_type, a.updated_at
-       FROM (${ranked} ORDER BY rank DESC, updated_at DESC, id LIMIT $${li} OFFSET $${oi}) p
-       JOIN articles a ON a.id = p.id ORDER BY p.rank DESC, p.updated_at DESC, p.id`,
-      params,
+    // One bounded read gives the counts, the facets and, for a match set within its bound, the page.
+    const pass = passSql(input);
+    const { rows } = await tx.query<PassRow>(pass.sql, pass.params);
+    const head = rows[0];
+    const readAll = Number(head.n) <= searchBounds.passMax;
+    const counts = await countsOf(head, readAll, products.length + types.length > 0, () =>
+      cappedFilteredTotal(tx, (params) => ({ match: matchSql(q, params, 's').cond, audience: audienceSql(aud, params, 's') }), products, types),
     );
-    let moreForSignedIn = false;
-    if (!ctx.user) {
-      const p2: unknown[] = [];
-      const m2 = matchSql(q, p2, 's');
-      const { rows: more } = await tx.query<{ n: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM article_search s WHERE ${m2.cond} AND NOT (s.min_tier_rank = 0 AND s.roles = '{}'::text[])) AS n`,
-        p2,
-      );
-      moreForSignedIn = !!more[0]?.n;
+    let hits: ArticleHitRow[] = rows.filter((r) => r.id !== null) as ArticleHitRow[];
+    if (!readAll) {
+      const dense = Number(head.titled) > searchBounds.titleMax;
+      if (dense) await tx.exec(denseSettings);
+      const page = candidatePageSql(input, dense);
+      hits = (await tx.query<ArticleHitRow>(page.sql, page.params)).rows;
     }
     // The insights count a search once: its first page, before any facet narrows it. Recorded in this
     // transaction, last, committed without waiting for the WAL flush: a search event is analytics, and
@@ -260,7 +115,7 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
       await tx.exec('SET LOCAL synchronous_commit = off');
       searchId = await recordSearch(tx, ctx.config, ctx.user, q, counts.total);
     }
-    return { counts, hits, moreForSignedIn, searchId };
+    return { counts, hits, moreForSignedIn: !ctx.user && !!head.more, searchId };
   });
   const terms = highlightTerms(q);
   const items = hits.slice(0, limit).map((h) => {
