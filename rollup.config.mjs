@@ -14,6 +14,7 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 // `production` drops Lit's dev mode from the bundles (TOOLCHAIN.md).
 const resolve = () => nodeResolve({ browser: true, exportConditions: ['production'] });
@@ -159,6 +160,14 @@ const iifeRegistry = () => ({
 // in the loader, and gzip stores a name repeated across tags (core, shared chunks) as a back-reference.
 // Left unreplaced (the IIFE, tests that import src/auto.ts) it reads undefined: nothing is preloaded.
 export const PRELOAD_MARKER = 'globalThis.__CONFAB_PRELOADS__';
+/** `FIRST_CALLS` of src/boot.ts, read from its source ({ 'confab-x': ['group', ...] }), or null if not found there. */
+export const firstCallsOf = (source) => {
+  const body = /const FIRST_CALLS\b[^=]*=\s*\{([\s\S]*?)\n\};/.exec(source)?.[1];
+  if (!body) return null;
+  const out = {};
+  for (const [, tag, list] of body.matchAll(/'(confab-[\w-]+)':\s*\[([^\]]*)\]/g)) out[tag] = [...list.matchAll(/'(\w+)'/g)].map((m) => m[1]);
+  return Object.keys(out).length ? out : null;
+};
 export const preloadManifest = () => ({
   name: 'confab-preload-manifest',
   generateBundle(_, bundle) {
@@ -183,10 +192,23 @@ export const preloadManifest = () => ({
       if (!m) this.error(`preload manifest: ${file} is not a chunks/<name>.js file`);
       return m[1];
     };
+    // The contract groups boot.ts starts for a tag (FIRST_CALLS) come last: without them in the list they
+    // were fetched only once boot had run, and an element's first request waited for its schemas.
+    const bootId = boot.moduleIds.find((id) => /\/src\/boot\.ts$/.test(id));
+    const firstCalls = firstCallsOf(readFileSync(bootId, 'utf8'));
+    if (!firstCalls) this.error('preload manifest: FIRST_CALLS not found in src/boot.ts');
     const manifest = {};
     for (const chunk of chunks) {
       const el = [chunk.facadeModuleId, ...chunk.moduleIds].map((id) => /\/src\/elements\/([\w-]+)\/define\.ts$/.exec(id ?? '')).find(Boolean);
-      if (el) manifest[`confab-${el[1]}`] = [...closure(chunk, closure(boot))].map(name).join(' ');
+      if (!el) continue;
+      const tag = `confab-${el[1]}`;
+      const seen = closure(chunk, closure(boot));
+      for (const group of firstCalls[tag] ?? []) {
+        const groupChunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.moduleIds.some((id) => id.endsWith(`/src/contract/groups/${group}.ts`)));
+        if (!groupChunk) this.error(`preload manifest: no chunk holds the contract group "${group}" that boot.ts starts for <${tag}>`);
+        closure(groupChunk, seen);
+      }
+      manifest[tag] = [...seen].map(name).join(' ');
     }
     if (Object.keys(manifest).length < 8) this.error(`preload manifest: only ${Object.keys(manifest).join(', ')}`);
     // The manifest goes on a line of its own before the code and the marker becomes a name of the same

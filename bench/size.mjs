@@ -32,7 +32,13 @@ const KB = 1024;
 // names, whose content hashes change with any element's code, and gzip compresses those random names by
 // a different few bytes each build; the issue-13 focus fix (qa-box) and the review's loader guard used the
 // rest. Measured then 51.1 KB, at 51.13 over by bytes. Still inside the issue's 52 KB ceiling.
-const BUDGET = { loader: 2.5 * KB, element: 33.4 * KB, all: 51.25 * KB, iife: 65 * KB };
+// Raised on 2026-12-05 (session 8, issue 18, "first content"): +0.2 KB for each element and the four. The
+// loader hands its open cache connection to core/cache.ts instead of closing it (a second open cost
+// 370-860 ms under load, after the network answer it was to beat), and its preload manifest also names
+// the contract chunks each element calls first (their names are content hashes, which gzip cannot
+// shrink): loader 1,200 -> 1,322 B, core chunk 25,613 -> 25,691 B. Element 33.4 -> 33.6 KB, the four
+// 51.25 -> 51.5 KB, still inside the issue's ceiling (35 / 52 KB).
+const BUDGET = { loader: 2.5 * KB, element: 33.6 * KB, all: 51.5 * KB, iife: 65 * KB };
 // The portal's header bell on top of the four: its own chunks (3 files, measured 3.4 KB more in issue 13).
 const BELL_BUDGET = BUDGET.all + 3.2 * KB;
 // "All on one page" stays the four content elements it always measured; the bell is its own row.

@@ -6,13 +6,16 @@ import { configure, getOptions, setRestFactory, type ConfabOptions } from './cor
 import { RestBackend } from './backends/rest/index.js';
 import { warmGroups, type EndpointGroup } from './backends/rest/groups.js';
 import { setLocaleFromPage } from './core/i18n.js';
+import { useCacheDatabase } from './core/cache.js';
 import type { ElementTag } from './elements/tags.js';
 
 export { configure };
 
 const THEMES = ['light', 'dark', 'auto'] as const;
 
-export function boot(data: { api?: string; locale?: string; theme?: string }, pending: Partial<ConfabOptions>[]): void {
+/** `cacheDb`: the response cache's database, which the loader opened while the modules loaded. */
+export function boot(data: { api?: string; locale?: string; theme?: string }, pending: Partial<ConfabOptions>[], cacheDb?: Promise<IDBDatabase | undefined>): void {
+  if (cacheDb) useCacheDatabase(cacheDb);
   setRestFactory(({ api, getToken }) => new RestBackend({ baseUrl: api, getToken }));
   const theme = THEMES.find((t) => t === data.theme);
   if (data.theme && !theme) console.warn(`[confab] data-theme="${data.theme}" is not one of ${THEMES.join(', ')}; using auto.`);

@@ -10,6 +10,20 @@ export interface CacheEntry<T = unknown> {
 let store: UseStore | undefined;
 const idb = (): UseStore => (store ??= createStore('confab', 'cache'));
 
+/**
+ * Reads and writes through `db`, a connection to the same database that the loader opened while the
+ * modules loaded (auto.ts), instead of opening a second one when the first read comes: reopening after
+ * a close costs more than the first open. Refused, or closed by the browser later (site data cleared),
+ * the cache opens a connection of its own on its next use, as idb-keyval's createStore does.
+ */
+export function useCacheDatabase(db: Promise<IDBDatabase | undefined>): void {
+  // Without a connection (refused) `d!` throws, and every caller here treats a throw as "no cache".
+  const shared: UseStore = (mode, use) => db.then((d) => use(d!.transaction('cache', mode).objectStore('cache')));
+  const drop = () => store === shared && (store = undefined);
+  store ??= shared;
+  void db.then((d) => (d ? (d.onclose = drop) : drop()));
+}
+
 // The in-memory layer answers synchronously so a remount renders cached data in its first frame.
 // Bounded, oldest-written first out, so a long session of searches cannot grow it without limit.
 const MEMORY_LIMIT = 300;

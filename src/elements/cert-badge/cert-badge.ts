@@ -119,7 +119,8 @@ export class ConfabCertBadge extends ConfabElement {
     backend: () => (this.single ? undefined : this.backend),
     key: () => 'me',
     fetch: (b, signal) => b.me({ signal }),
-    cache: false,
+    // Cached in the signed-in partner's own partition (core/identity.ts), as qa-box's: `person="me"` then
+    // shows the returning partner's cached badges at once instead of waiting for this request first.
   });
 
   private readonly list = new ResourceController<Certification[]>(this, {

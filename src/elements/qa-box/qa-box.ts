@@ -166,8 +166,9 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
     backend: () => this.backend,
     key: () => 'me',
     fetch: (b, signal) => b.me({ signal }),
-    // Who is signed in must come from the token now, never from another partner's cached answer.
-    cache: false,
+    // Cached like any answer, in the partition of the partner the token names (core/identity.ts), so it is
+    // never another partner's: a returning partner's form shows signed in or out at once, and the answer
+    // to the token now replaces the cached one. Uncached, the first view waited for this request.
   });
   private unlistenAsk?: () => void;
   private marked = false;
