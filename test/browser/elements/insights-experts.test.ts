@@ -135,7 +135,7 @@ describe('<confab-insights> notify experts', function () {
     await waitFor(() => cell().textContent!.includes('This question has an answer now.'), '409 in words');
   });
 
-  it('the confirm step names the category by its label, not its id', async () => {
+  it('the confirm step names the category by its label, not its id; waits read in days', async () => {
     const b = backend({ latency: 0 });
     const el = await fixture<ConfabInsights>(html`<confab-insights></confab-insights>`);
     await waitFor(() => q(el, '[data-experts]'), 'the queue');
@@ -152,6 +152,12 @@ describe('<confab-insights> notify experts', function () {
     const text = cell().querySelector('.experts-question')!.textContent!;
     expect(text).to.equal(`Ask up to 5 experts of “${LABELS[item.category]}” to answer?`);
     expect(text).not.to.contain(item.category);
+    // A wait of days reads in days ("166d"), not in thousands of hours.
+    const old = items.find((i) => shown.has(i.id) && i.ageHours >= 48)!;
+    expect(old, 'the queue has a question waiting for days').to.exist;
+    const td = q(el, `[data-experts="${old.id}"]`)!.closest('tr')!.querySelector('td.num')!;
+    const waiting = [...td.childNodes].filter((x) => x.nodeType === Node.TEXT_NODE).map((x) => x.textContent).join('').trim();
+    expect(waiting).to.equal(`${Math.round(old.ageHours / 24)}d`);
   });
 
   it('is not offered when the backend cannot notify experts', async () => {
