@@ -12,6 +12,10 @@
 -- contribution query (insights_question_contributions) now also serves the rebuild and a person's
 -- move, which each had a copy of it.
 --
+-- The counts and adds are PL/pgSQL, whose statement plans are cached per session: a multi-statement
+-- SQL function is planned again on every call, which made a question insert and a recount 1.2-1.5x
+-- slower when the adds called the counts as SQL functions (bench/server/insights-write-ab.ts).
+--
 -- What differs from before, invisibly to every read (they sum rows): a recount no longer writes rows
 -- of zero for days with nothing to count, and a volume row that an add brings to zero is deleted for
 -- every kind, as 015 did for questions only.
@@ -20,15 +24,18 @@
 -- The counts.
 
 -- Published rows of one kind (threads, posts, questions, answers): one entry in `days` per row.
-CREATE FUNCTION insights_count_volume(kind text, days date[], sign integer) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION insights_count_volume(of_kind text, days date[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF COALESCE(cardinality(days), 0) = 0 THEN RETURN; END IF;
   INSERT INTO insights_volume_days AS t (day, kind, n)
-  SELECT d, kind, sign * count(*) FROM unnest(days) d GROUP BY d ORDER BY d
+  SELECT d, of_kind, sign * count(*) FROM unnest(days) d GROUP BY d ORDER BY d
   ON CONFLICT (day, kind) DO UPDATE SET n = t.n + EXCLUDED.n;
-  DELETE FROM insights_volume_days t WHERE t.kind = insights_count_volume.kind AND t.n = 0 AND t.day = ANY(days);
-$$;
+  DELETE FROM insights_volume_days t WHERE t.kind = of_kind AND t.n = 0 AND t.day = ANY(days);
+END $$;
 
 -- CSAT answers by the day answered and the question's cut (its asker's current tier and organisation).
-CREATE FUNCTION insights_count_csat(cs csat[], sign integer) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION insights_count_csat(cs csat[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO insights_csat_days AS t (day, tier, org, category, product, n, score_sum, s1, s2, s3, s4, s5)
   SELECT insights_day(c.answered_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''),
     sign * count(*), sign * sum(c.score), sign * count(*) FILTER (WHERE c.score = 1), sign * count(*) FILTER (WHERE c.score = 2),
@@ -37,22 +44,24 @@ CREATE FUNCTION insights_count_csat(cs csat[], sign integer) RETURNS void LANGUA
   LEFT JOIN people p ON p.id = q.author_id
   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (day, tier, org, category, product) DO UPDATE SET n = t.n + EXCLUDED.n, score_sum = t.score_sum + EXCLUDED.score_sum,
-    s1 = t.s1 + EXCLUDED.s1, s2 = t.s2 + EXCLUDED.s2, s3 = t.s3 + EXCLUDED.s3, s4 = t.s4 + EXCLUDED.s4, s5 = t.s5 + EXCLUDED.s5
-$$;
+    s1 = t.s1 + EXCLUDED.s1, s2 = t.s2 + EXCLUDED.s2, s3 = t.s3 + EXCLUDED.s3, s4 = t.s4 + EXCLUDED.s4, s5 = t.s5 + EXCLUDED.s5;
+END $$;
 
 -- Deflections by day, the deflecting partner's tier and organisation, and the answering question's
 -- category and product.
-CREATE FUNCTION insights_count_deflections(ds deflections[], sign integer) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION insights_count_deflections(ds deflections[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO insights_deflection_days AS t (day, tier, org, category, product, n)
   SELECT insights_day(x.created_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''), sign * count(*)
   FROM unnest(ds) x JOIN LATERAL (SELECT q.category, q.product FROM questions q WHERE q.id = x.question_id LIMIT 1) q ON true
   LEFT JOIN people p ON p.id = x.person_id
   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT (day, tier, org, category, product) DO UPDATE SET n = t.n + EXCLUDED.n
-$$;
+  ON CONFLICT (day, tier, org, category, product) DO UPDATE SET n = t.n + EXCLUDED.n;
+END $$;
 
 -- "Was this helpful" on articles, and votes on published answers, by day.
-CREATE FUNCTION insights_count_helpful(fs article_feedback[], vs votes[], sign integer) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION insights_count_helpful(fs article_feedback[], vs votes[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO insights_helpful_days AS t (day, article_yes, article_all)
   SELECT insights_day(f.created_at), sign * count(*) FILTER (WHERE f.helpful), sign * count(*) FROM unnest(fs) f GROUP BY 1 ORDER BY 1
   ON CONFLICT (day) DO UPDATE SET article_yes = t.article_yes + EXCLUDED.article_yes, article_all = t.article_all + EXCLUDED.article_all;
@@ -61,11 +70,12 @@ CREATE FUNCTION insights_count_helpful(fs article_feedback[], vs votes[], sign i
   FROM unnest(vs) v WHERE v.target_kind = 'answer' AND (SELECT a.status FROM answers a WHERE a.id = v.target_id) = 'published'
   GROUP BY 1 ORDER BY 1
   ON CONFLICT (day) DO UPDATE SET answer_up = t.answer_up + EXCLUDED.answer_up, answer_all = t.answer_all + EXCLUDED.answer_all;
-$$;
+END $$;
 
 -- Per person and day: answers written that day that are the accepted answer of a published question,
 -- and up-votes cast that day on their published answers of published questions.
-CREATE FUNCTION insights_count_contributors(ans answers[], vs votes[], sign integer) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION insights_count_contributors(ans answers[], vs votes[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO insights_contributor_days AS t (day, person_id, accepted, up)
   SELECT day, person, sign * sum(accepted), sign * sum(up) FROM (
     SELECT insights_day(a.created_at) AS day, a.author_id AS person, 1 AS accepted, 0 AS up
@@ -76,8 +86,8 @@ CREATE FUNCTION insights_count_contributors(ans answers[], vs votes[], sign inte
     FROM unnest(vs) v JOIN LATERAL (SELECT a.author_id, a.question_id FROM answers a WHERE a.id = v.target_id AND a.status = 'published' LIMIT 1) a ON true
     WHERE v.target_kind = 'answer' AND v.value > 0 AND (SELECT q.status FROM questions q WHERE q.id = a.question_id) = 'published'
   ) x GROUP BY 1, 2 ORDER BY 1, 2
-  ON CONFLICT (day, person_id) DO UPDATE SET accepted = t.accepted + EXCLUDED.accepted, up = t.up + EXCLUDED.up
-$$;
+  ON CONFLICT (day, person_id) DO UPDATE SET accepted = t.accepted + EXCLUDED.accepted, up = t.up + EXCLUDED.up;
+END $$;
 
 -- The question rollups' counting stays 015's insights_apply_questions; its volume part now goes
 -- through insights_count_volume. What follows is 015's function with that one change.
@@ -134,15 +144,16 @@ $$;
 -- takes their questions out under the tier they had). Replaces 015's two-argument form.
 DROP FUNCTION insights_question_contributions(questions[], integer);
 CREATE FUNCTION insights_question_contributions(qs questions[], sign integer, authors people[] DEFAULT NULL)
-  RETURNS insights_question_delta[] LANGUAGE sql STABLE AS $$
-  SELECT COALESCE(array_agg(ROW(insights_day(q.created_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''),
+  RETURNS insights_question_delta[] LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT COALESCE(array_agg(ROW(insights_day(q.created_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''),
       insights_hours_bucket(x.h), sign, sign * (q.accepted_answer_id IS NOT NULL)::int, sign * (x.h IS NOT NULL)::int, sign * COALESCE(x.h, 0))::insights_question_delta), '{}')
   FROM unnest(qs) q
   LEFT JOIN LATERAL (SELECT p.tier, p.org_id FROM people p WHERE authors IS NULL AND p.id = q.author_id
                      UNION ALL SELECT a.tier, a.org_id FROM unnest(authors) a WHERE a.id = q.author_id) p ON true,
   LATERAL (SELECT EXTRACT(EPOCH FROM (q.first_answer_at - q.created_at))::double precision / 3600.0 AS h) x
-  WHERE q.status = 'published'
-$$;
+  WHERE q.status = 'published');
+END $$;
 
 -- ---------------------------------------------------------------------------------------------------
 -- The recounts (012's insights_refresh_*, same names and arguments, so every trigger that calls them
@@ -205,40 +216,45 @@ END $$;
 -- ---------------------------------------------------------------------------------------------------
 -- The adds (015's insights_add_*, same names and arguments, the same locks in the same order).
 
-CREATE OR REPLACE FUNCTION insights_add_volume(kind text, days date[], sign integer) RETURNS void LANGUAGE sql AS $$
-  SELECT insights_share_days('insights_volume_days:' || kind, days);
-  SELECT insights_count_volume(kind, days, sign);
-$$;
+CREATE OR REPLACE FUNCTION insights_add_volume(kind text, days date[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_share_days('insights_volume_days:' || kind, days);
+  PERFORM insights_count_volume(kind, days, sign);
+END $$;
 
-CREATE OR REPLACE FUNCTION insights_add_feedback(fs article_feedback[], sign integer) RETURNS void LANGUAGE sql AS $$
-  SELECT insights_share_days('insights_helpful_days', ARRAY(SELECT insights_day(f.created_at) FROM unnest(fs) f));
-  SELECT insights_count_helpful(fs, '{}', sign);
-$$;
+CREATE OR REPLACE FUNCTION insights_add_feedback(fs article_feedback[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_share_days('insights_helpful_days', ARRAY(SELECT insights_day(f.created_at) FROM unnest(fs) f));
+  PERFORM insights_count_helpful(fs, '{}', sign);
+END $$;
 
-CREATE OR REPLACE FUNCTION insights_add_votes(vs votes[], sign integer) RETURNS void LANGUAGE sql AS $$
+CREATE OR REPLACE FUNCTION insights_add_votes(vs votes[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   -- Row locks first (the answers, then their questions), then the day locks: a hide holds the row and
   -- then waits for the days of its recount, so the other order could deadlock with it.
-  SELECT insights_share_answers(ARRAY(SELECT v.target_id FROM unnest(vs) v WHERE v.target_kind = 'answer'));
-  SELECT insights_share_questions(ARRAY(SELECT a.question_id FROM answers a WHERE a.id = ANY(ARRAY(SELECT v.target_id FROM unnest(vs) v WHERE v.target_kind = 'answer'))));
-  SELECT insights_share_days('insights_helpful_days', ARRAY(SELECT insights_day(v.created_at) FROM unnest(vs) v));
-  SELECT insights_share_days('insights_contributor_days', ARRAY(SELECT insights_day(v.created_at) FROM unnest(vs) v));
-  SELECT insights_count_helpful('{}', vs, sign);
-  SELECT insights_count_contributors('{}', vs, sign);
-$$;
+  PERFORM insights_share_answers(ARRAY(SELECT v.target_id FROM unnest(vs) v WHERE v.target_kind = 'answer'));
+  PERFORM insights_share_questions(ARRAY(SELECT a.question_id FROM answers a WHERE a.id = ANY(ARRAY(SELECT v.target_id FROM unnest(vs) v WHERE v.target_kind = 'answer'))));
+  PERFORM insights_share_days('insights_helpful_days', ARRAY(SELECT insights_day(v.created_at) FROM unnest(vs) v));
+  PERFORM insights_share_days('insights_contributor_days', ARRAY(SELECT insights_day(v.created_at) FROM unnest(vs) v));
+  PERFORM insights_count_helpful('{}', vs, sign);
+  PERFORM insights_count_contributors('{}', vs, sign);
+END $$;
 
-CREATE OR REPLACE FUNCTION insights_add_csat(cs csat[], sign integer) RETURNS void LANGUAGE sql AS $$
-  SELECT insights_share_questions(ARRAY(SELECT c.question_id FROM unnest(cs) c));
-  SELECT insights_share_people(ARRAY(SELECT q.author_id FROM questions q WHERE q.id = ANY(ARRAY(SELECT c.question_id FROM unnest(cs) c))));
-  SELECT insights_share_days('insights_csat_days', ARRAY(SELECT insights_day(c.answered_at) FROM unnest(cs) c));
-  SELECT insights_count_csat(cs, sign);
-$$;
+CREATE OR REPLACE FUNCTION insights_add_csat(cs csat[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_share_questions(ARRAY(SELECT c.question_id FROM unnest(cs) c));
+  PERFORM insights_share_people(ARRAY(SELECT q.author_id FROM questions q WHERE q.id = ANY(ARRAY(SELECT c.question_id FROM unnest(cs) c))));
+  PERFORM insights_share_days('insights_csat_days', ARRAY(SELECT insights_day(c.answered_at) FROM unnest(cs) c));
+  PERFORM insights_count_csat(cs, sign);
+END $$;
 
-CREATE OR REPLACE FUNCTION insights_add_deflections(ds deflections[], sign integer) RETURNS void LANGUAGE sql AS $$
-  SELECT insights_share_questions(ARRAY(SELECT x.question_id FROM unnest(ds) x));
-  SELECT insights_share_people(ARRAY(SELECT x.person_id FROM unnest(ds) x));
-  SELECT insights_share_days('insights_deflection_days', ARRAY(SELECT insights_day(x.created_at) FROM unnest(ds) x));
-  SELECT insights_count_deflections(ds, sign);
-$$;
+CREATE OR REPLACE FUNCTION insights_add_deflections(ds deflections[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_share_questions(ARRAY(SELECT x.question_id FROM unnest(ds) x));
+  PERFORM insights_share_people(ARRAY(SELECT x.person_id FROM unnest(ds) x));
+  PERFORM insights_share_days('insights_deflection_days', ARRAY(SELECT insights_day(x.created_at) FROM unnest(ds) x));
+  PERFORM insights_count_deflections(ds, sign);
+END $$;
 
 -- An answer insert: its volume, and its author's accepted answer when it already is one.
 CREATE OR REPLACE FUNCTION insights_on_answer_insert() RETURNS trigger LANGUAGE plpgsql AS $$
