@@ -17,3 +17,4 @@ export * from './mentions.js';
 export * from './insights.js';
 export * from './moderation.js';
 export * from './expert-requests.js';
+export * from './categories.js';

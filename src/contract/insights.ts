@@ -95,7 +95,7 @@ export type Volume = v.InferOutput<typeof Volume>;
 export const InsightsSegment = v.object({
   /** The tier, organisation id, category or product; `(none)` for questions without one (vendor staff, no product). */
   key: v.string(),
-  /** What to show: the organisation's name, else the key. */
+  /** What to show: the organisation's name, the category's label (`categoryLabel`), else the key. */
   label: v.string(),
   questions: Comparison,
   medianHoursToFirstAnswer: Comparison,
@@ -109,7 +109,10 @@ export type InsightsSegment = v.InferOutput<typeof InsightsSegment>;
 export const UnansweredQuestion = v.object({
   id: Id,
   title: v.string(),
+  /** The category's id (a slug). */
   category: v.string(),
+  /** What to show for the category: its name, or the id made readable (`categoryLabel`). */
+  categoryLabel: v.string(),
   askedAt: Timestamp,
   ageHours: v.pipe(v.number(), v.minValue(0)),
   /** Older than the server's SLA (`slaHours`). */

@@ -155,8 +155,11 @@ export type NotificationLiveEvent = v.InferOutput<typeof NotificationLiveEvent>;
 /**
  * Events a webhook can subscribe to. The moderation events (`flag.created`, `content.held`,
  * `content.hidden`) carry held or hidden content: only endpoints subscribed to them by name receive them.
+ * `expert_request.created`: vendor staff asked experts to answer a question (`notifyExperts`); sent when
+ * the experts are notified, with `requestedBy`, `requestedAt` and `notified` (a count: who the experts
+ * are stays on the server), and not at all if the question was hidden before.
  */
-export const WEBHOOK_EVENTS = ['thread.created', 'post.created', 'question.asked', 'answer.accepted', 'flag.created', 'content.held', 'content.hidden'] as const;
+export const WEBHOOK_EVENTS = ['thread.created', 'post.created', 'question.asked', 'answer.accepted', 'flag.created', 'content.held', 'content.hidden', 'expert_request.created'] as const;
 export const WebhookEvent = v.picklist(WEBHOOK_EVENTS);
 export type WebhookEvent = v.InferOutput<typeof WebhookEvent>;
 

@@ -196,6 +196,7 @@ describe('insights: each figure against the fixture', () => {
     assert.deepEqual(stark.questions, { current: 2, previous: 0 });
     assert.deepEqual(seg(r.byCategory, 'fx-b').questions, { current: 3, previous: 1 });
     assert.deepEqual(seg(r.byCategory, 'fx-b').medianHoursToFirstAnswer, { current: 7, previous: 12 });
+    assert.equal(seg(r.byCategory, 'fx-b').label, 'Fx b', 'categories are labelled readably');
     assert.deepEqual(seg(r.byProduct, 'Fx Prod').resolutionRate, { current: 0.5, previous: 1 });
     assert.deepEqual(seg(r.byProduct, '(none)').questions, { current: 3, previous: 1 });
   });
@@ -231,6 +232,8 @@ describe('insights: each figure against the fixture', () => {
     assert.equal(u.items[0].id, 'fx-q5');
     assert.equal(u.items[0].pastSla, true);
     assert.equal(u.items[0].author.tier, 'gold');
+    assert.equal(u.items[0].category, 'fx-b');
+    assert.equal(u.items[0].categoryLabel, 'Fx b', 'the category as people read it');
   });
 });
 

@@ -5,7 +5,11 @@
 // questions, and the notifications and emails the outbox makes of it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PEOPLE, call, setupTestEnv, type TestEnv, type Who } from './helpers.js';
+import { Webhook as StandardWebhook } from 'standardwebhooks';
+import { createDeliveryWorker } from '../../server/src/notify/delivery-worker.js';
+import { webhookSender } from '../../server/src/notify/webhook-sender.js';
+import { safePost } from '../../server/src/openbadges/fetch.js';
+import { PEOPLE, call, setupTestEnv, webhookReceiver, type TestEnv, type Who } from './helpers.js';
 
 let env: TestEnv;
 const CAT = 'expert-test';
@@ -177,5 +181,38 @@ describe('notify experts: once per double click, and only while visible', () => 
     const r = await notifyExperts(id, PEOPLE.victor);
     assert.deepEqual([r.status, r.body.notified, r.body.repeated], [200, 0, false]);
     assert.equal((await env.db.query(`SELECT 1 FROM expert_requests WHERE question_id = $1`, [id])).rows.length, 0);
+  });
+});
+
+describe('notify experts: the expert_request.created webhook', () => {
+  test('a subscribed endpoint gets one signed event per request, with the count and not who; a hidden question sends none', async () => {
+    const receiver = await webhookReceiver();
+    try {
+      const hook = (await call(env, 'createWebhook', { as: PEOPLE.victor, body: { url: `${receiver.base}/experts`, events: ['expert_request.created'] } })).body;
+      const other = (await call(env, 'createWebhook', { as: PEOPLE.victor, body: { url: `${receiver.base}/questions`, events: ['question.asked'] } })).body;
+      const id = await question(CAT, PEOPLE.ava.id);
+      const r = await notifyExperts(id, PEOPLE.victor);
+      assert.equal(r.body.notified, 5);
+      assert.equal((await notifyExperts(id, PEOPLE.victor)).body.repeated, true, 'a repeat sends nothing more');
+      const hidden = await question(CAT, PEOPLE.ava.id);
+      assert.equal((await notifyExperts(hidden, PEOPLE.victor)).body.notified, 5);
+      await env.db.query(`UPDATE questions SET status = 'hidden' WHERE id = $1`, [hidden]);
+      // The outbox, then the webhook deliveries it queued, sent to the receiver over HTTP.
+      await env.confab.notifier.drain();
+      const sender = webhookSender(safePost({ allowHttp: true, allowHosts: ['127.0.0.1'], timeoutMs: 3000 }));
+      await createDeliveryWorker(env.db, { senders: { webhook: sender }, backoffMs: 1 }).drain();
+
+      const verifier = new StandardWebhook(hook.secret);
+      const events = receiver.received.filter((x) => x.path === '/experts').map((x) => verifier.verify(x.body, x.headers) as any);
+      assert.deepEqual(events.map((e) => [e.type, e.data.id, e.data.kind, e.data.requestedBy, e.data.notified, e.data.requestedAt]),
+        [['expert_request.created', id, 'question', PEOPLE.victor.id, 5, r.body.requestedAt]]);
+      assert.equal(events[0].data.topic.title, (await env.db.query<{ title: string }>(`SELECT title FROM questions WHERE id = $1`, [id])).rows[0].title);
+      assert.equal(JSON.stringify(events[0]).includes('x-e1'), false, 'the experts are not named');
+      assert.equal(receiver.received.filter((x) => x.path === '/questions').length, 0, 'an endpoint not subscribed to it gets nothing');
+      await call(env, 'deleteWebhook', { as: PEOPLE.victor, params: { id: hook.id } });
+      await call(env, 'deleteWebhook', { as: PEOPLE.victor, params: { id: other.id } });
+    } finally {
+      await receiver.close();
+    }
   });
 });

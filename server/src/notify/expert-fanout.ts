@@ -1,8 +1,9 @@
 // The fan-out of an expert request: the experts chosen when staff asked (notify/experts.ts) get an
-// `expert_request` notification of the question, and an email if their preferences say so. Only if
-// the question is still published when the worker runs (the moderation gate).
+// `expert_request` notification of the question, and an email if their preferences say so; webhooks
+// subscribed to `expert_request.created` get the request (a count, not who). Only if the question is
+// still published when the worker runs (the moderation gate).
 import type { Queryable } from '../db.js';
-import { deliver, type FanOutDeps } from './deliver.js';
+import { deliver, queueWebhooks, type FanOutDeps } from './deliver.js';
 import { EXPERT_REQUEST_TYPE } from './experts.js';
 import type { NotifyVerdict } from './moderation-hook.js';
 import type { ExpertOutboxEvent } from './outbox.js';
@@ -15,5 +16,6 @@ export async function fanOutExpertRequest(q: Queryable, e: ExpertOutboxEvent, de
   const verdict = await deps.gate(q, source.content);
   if (verdict !== 'notify') return verdict;
   await deliver(q, source, [{ type: EXPERT_REQUEST_TYPE, sql: `SELECT unnest($11::text[]) AS person_id`, params: [e.recipients] }], deps);
+  await queueWebhooks(q, 'expert_request.created', source, { requestedBy: e.by, requestedAt: new Date(e.at).toISOString(), notified: e.recipients.length });
   return 'notify';
 }

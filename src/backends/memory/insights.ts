@@ -1,4 +1,5 @@
 import type { Comparison, Insights, InsightsSegment, SearchInsights, TopContributors, UnansweredQuestion } from '../../contract/index.js';
+import { categoryLabel } from '../../contract/categories.js';
 import { HOUR } from './fixtures.js';
 import { day, mean, percentile, ratio, round, weeksOf } from './insights-math.js';
 import type { DeflectionEvent, FeedbackEvent, InsightsLog } from './insights-log.js';
@@ -134,7 +135,7 @@ export function computeInsights(input: InsightsInput): Insights {
     },
     byTier: segments((q) => orgOf(q.authorId)?.tier ?? NONE, (k) => k),
     byOrg: segments((q) => orgOf(q.authorId)?.id ?? NONE, (k) => data.orgs.find((o) => o.id === k)?.name ?? k),
-    byCategory: segments((q) => q.category, (k) => k),
+    byCategory: segments((q) => q.category, categoryLabel),
     byProduct: segments(productOf, (k) => k),
     unanswered: unanswered(input, answersByQuestion, orgOf),
     topContributors: topContributors(data, cur, prev),
@@ -151,7 +152,7 @@ function unanswered(input: InsightsInput, answers: Map<string, AnswerRecord[]>, 
     const person = input.data.people.find((p) => p.id === q.authorId);
     const org = orgOf(q.authorId);
     return {
-      id: q.id, title: q.title, category: q.category, askedAt: iso(q.createdAt), ageHours: round(ageHours(q), 2)!, pastSla: ageHours(q) > input.slaHours,
+      id: q.id, title: q.title, category: q.category, categoryLabel: categoryLabel(q.category), askedAt: iso(q.createdAt), ageHours: round(ageHours(q), 2)!, pastSla: ageHours(q) > input.slaHours,
       author: { id: q.authorId, name: person?.name ?? 'Former member', orgName: org?.name ?? null, tier: org?.tier ?? null },
     };
   });

@@ -135,6 +135,31 @@ describe('<confab-insights> notify experts', function () {
     await waitFor(() => cell().textContent!.includes('This question has an answer now.'), '409 in words');
   });
 
+  it('the confirm step names the category by its label, not its id; waits read in days', async () => {
+    const b = backend({ latency: 0 });
+    const el = await fixture<ConfabInsights>(html`<confab-insights></confab-insights>`);
+    await waitFor(() => q(el, '[data-experts]'), 'the queue');
+    const items = (await b.insights!({ from: '2026-01-01', to: '2026-12-31' })).unanswered.items;
+    const shown = new Set(qa(el, '[data-experts]').map((c) => c.dataset.experts!));
+    // A category whose id is a slug of two words: its label reads differently.
+    const LABELS: Record<string, string> = { 'partner-program': 'Partner program', 'deal-registration': 'Deal registration' };
+    const item = items.find((i) => shown.has(i.id) && i.category in LABELS)!;
+    expect(item, 'the queue has a question of a two-word category').to.exist;
+    expect(item.categoryLabel).to.equal(LABELS[item.category]);
+    const cell = () => q(el, `[data-experts="${item.id}"]`)!;
+    cell().querySelector<HTMLButtonElement>('[data-role="start"]')!.click();
+    await waitFor(() => cell().querySelector('[role="group"]'), 'the confirm step');
+    const text = cell().querySelector('.experts-question')!.textContent!;
+    expect(text).to.equal(`Ask up to 5 experts of “${LABELS[item.category]}” to answer?`);
+    expect(text).not.to.contain(item.category);
+    // A wait of days reads in days ("166d"), not in thousands of hours.
+    const old = items.find((i) => shown.has(i.id) && i.ageHours >= 48)!;
+    expect(old, 'the queue has a question waiting for days').to.exist;
+    const td = q(el, `[data-experts="${old.id}"]`)!.closest('tr')!.querySelector('td.num')!;
+    const waiting = [...td.childNodes].filter((x) => x.nodeType === Node.TEXT_NODE).map((x) => x.textContent).join('').trim();
+    expect(waiting).to.equal(`${Math.round(old.ageHours / 24)}d`);
+  });
+
   it('is not offered when the backend cannot notify experts', async () => {
     const b = backend({ latency: 0 });
     const plain = new Proxy(b, { get: (t, k) => (k === 'notifyExperts' ? undefined : Reflect.get(t, k)) }) as CommunityBackend;

@@ -1,6 +1,6 @@
 // The byTier / byOrg / byCategory / byProduct tables: each key's question, CSAT and deflection figures
 // side by side, current and previous, ordered by questions asked in the current period.
-import type { InsightsSegment } from '../../../../src/contract/index.js';
+import { categoryLabel, type InsightsSegment } from '../../../../src/contract/index.js';
 import { compare, rate } from './numbers.js';
 import { CUTS, type Cut, type CutValues, type QuestionStats } from './questions.js';
 import type { CsatStats } from './satisfaction.js';
@@ -17,7 +17,7 @@ export function segments(
       const ds = deflections[cut].get(key) ?? {};
       return {
         key,
-        label: cut === 'org' ? orgNames.get(key) ?? key : key,
+        label: cut === 'org' ? orgNames.get(key) ?? key : cut === 'category' ? categoryLabel(key) : key,
         questions: compare(qs.cur?.asked ?? 0, qs.prev?.asked ?? 0),
         medianHoursToFirstAnswer: compare(qs.cur?.median ?? null, qs.prev?.median ?? null),
         resolutionRate: compare(rate(qs.cur?.resolved, qs.cur?.asked), rate(qs.prev?.resolved, qs.prev?.asked)),

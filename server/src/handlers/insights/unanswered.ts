@@ -1,7 +1,7 @@
 // The unanswered queue: questions without any answer, oldest first, flagged past the SLA. It is the
 // queue as it stands now, whatever period the rest of the insights cover.
 import type { Queryable } from '../../db.js';
-import type { Tier, Unanswered } from '../../../../src/contract/index.js';
+import { categoryLabel, type Tier, type Unanswered } from '../../../../src/contract/index.js';
 import { iso } from '../common.js';
 import { num } from './numbers.js';
 
@@ -29,7 +29,7 @@ export async function unanswered(q: Queryable, slaHours: number, now = new Date(
       const askedAt = iso(r.created_at);
       const ageHours = Math.max(0, Math.round(((now.getTime() - Date.parse(askedAt)) / 3_600_000) * 10) / 10);
       return {
-        id: r.id, title: r.title, category: r.category, askedAt, ageHours, pastSla: askedAt < cutoff,
+        id: r.id, title: r.title, category: r.category, categoryLabel: categoryLabel(r.category), askedAt, ageHours, pastSla: askedAt < cutoff,
         author: { id: r.author_id, name: r.name ?? r.author_id, orgName: r.org_name, tier: r.tier },
       };
     }),

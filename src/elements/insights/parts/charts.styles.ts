@@ -102,6 +102,10 @@ export const chartStyles = css`
     color: var(--_danger);
     font-weight: 600;
   }
+  /* "past target" under a wait stays one line in the narrow column. */
+  table.list td.num small {
+    white-space: nowrap;
+  }
   .panel-head {
     display: flex;
     flex-wrap: wrap;

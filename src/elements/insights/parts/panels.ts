@@ -75,7 +75,7 @@ function unansweredQueue(host: InsightsHost, i: Insights, f: Formats): TemplateR
                 ? html`<a href=${href} part="question-link" @click=${open}>${q.title}</a>`
                 : html`<button class="link" part="question-link" @click=${open}>${q.title}</button>`}</td>
               <td>${q.author.name}${q.author.orgName ? html`<br /><small>${q.author.orgName}</small>` : nothing}</td>
-              <td class="num ${q.pastSla ? 'overdue' : ''}">${f.hours(q.ageHours)}${q.pastSla ? html`<br /><small>${msg('past target', { id: 'insights-past-sla' })}</small>` : nothing}</td>
+              <td class="num ${q.pastSla ? 'overdue' : ''}">${f.age(q.ageHours)}${q.pastSla ? html`<br /><small>${msg('past target', { id: 'insights-past-sla' })}</small>` : nothing}</td>
               ${experts ? expertsCell(host, q) : nothing}
             </tr>`;
           })}</tbody>
