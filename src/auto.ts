@@ -108,7 +108,8 @@ const failed = new Set<ElementTag>();
 function load(tag: ElementTag) {
   if (loaded.has(tag)) return;
   loaded.add(tag);
-  if (loaded.size === 1) cacheDb = openCache();
+  // Once per page: a retry after a failed boot import must not open (and leak) a second connection.
+  cacheDb ??= openCache();
   preload(tag);
   // The element's chunk and the contract schemas it calls first are fetched side by side.
   booted()

@@ -111,8 +111,11 @@ export const UnansweredQuestion = v.object({
   title: v.string(),
   /** The category's id (a slug). */
   category: v.string(),
-  /** What to show for the category: its name, or the id made readable (`categoryLabel`). */
-  categoryLabel: v.string(),
+  /**
+   * What to show for the category: its name, or the id made readable (`categoryLabel`). Optional: servers
+   * before it leave it out, and the element then makes the label from the id.
+   */
+  categoryLabel: v.optional(v.string()),
   askedAt: Timestamp,
   ageHours: v.pipe(v.number(), v.minValue(0)),
   /** Older than the server's SLA (`slaHours`). */

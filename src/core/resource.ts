@@ -24,8 +24,10 @@ export interface ResourceOptions<T> {
   /**
    * Serve cached data first and store results (memory + IndexedDB), partitioned by the signed-in
    * partner (identity.ts). Default true. Backends without an `id` are cached in memory only.
+   * `'partner'`: only in a partition a token names (never `'anon'`), for answers that say who is signed
+   * in: without `getToken` (a provider swapping clients, a cookie session) every partner shares `'anon'`.
    */
-  cache?: boolean;
+  cache?: boolean | 'partner';
   /** Keep showing the previous key's value while a new key loads (e.g. search results). Default false. */
   keepPrevious?: boolean;
   /**
@@ -207,7 +209,7 @@ export class ResourceController<T> implements ReactiveController {
   mutate(value: T): void {
     if (!this.fullKey) return;
     const entry = { value, savedAt: Date.now() };
-    const who = lastIdentity();
+    const who = this.partition(lastIdentity());
     if (this.cacheOn() && who) void writeCache(`${who}|${this.fullKey}`, value, { persist: this.persist(), savedAt: entry.savedAt });
     for (const c of peers.get(this.fullKey) ?? [this as ResourceController<unknown>]) c.applyFresh(entry);
   }
@@ -216,6 +218,11 @@ export class ResourceController<T> implements ReactiveController {
 
   private cacheOn(): boolean {
     return this.options.cache !== false;
+  }
+
+  /** The partition to cache under, if any: `'partner'` caching skips the shared anonymous one. */
+  private partition<I extends string | null | undefined>(id: I): I | undefined {
+    return this.options.cache === 'partner' && id === 'anon' ? undefined : id;
   }
 
   /** IndexedDB is used only for backends with a stable `id`; anonymous ones are cached in memory only. */
@@ -246,7 +253,7 @@ export class ResourceController<T> implements ReactiveController {
     set.add(this as ResourceController<unknown>);
     this.status = 'loading';
     // Memory hit: show it in this very render (under the partner seen last; see identity.ts).
-    const who = identityChanged ? undefined : lastIdentity();
+    const who = identityChanged ? undefined : this.partition(lastIdentity());
     const hit = this.cacheOn() && who ? peekCache<T>(`${who}|${fullKey}`) : undefined;
     if (hit) this.showStale(hit.value, hit.savedAt);
     void this.load(gen, false);
@@ -266,7 +273,7 @@ export class ResourceController<T> implements ReactiveController {
     const fullKey = this.fullKey!;
     const backend = this.backendNow!;
     // Whose cache: resolved alongside the request, never delaying it. Null: do not cache.
-    const who: Promise<string | null> = this.cacheOn() ? identity() : Promise.resolve(null);
+    const who: Promise<string | null> = this.cacheOn() ? identity().then((id) => this.partition(id) ?? null) : Promise.resolve(null);
     // Look in IndexedDB while the request is already on its way.
     if (this.cacheOn() && this.valueKey !== fullKey) {
       void who

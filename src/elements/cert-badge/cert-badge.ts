@@ -119,8 +119,9 @@ export class ConfabCertBadge extends ConfabElement {
     backend: () => (this.single ? undefined : this.backend),
     key: () => 'me',
     fetch: (b, signal) => b.me({ signal }),
-    // Cached in the signed-in partner's own partition (core/identity.ts), as qa-box's: `person="me"` then
-    // shows the returning partner's cached badges at once instead of waiting for this request first.
+    // Cached only in the partition of the partner a token names (core/identity.ts), as qa-box's: `person="me"`
+    // then shows the returning partner's cached badges at once instead of waiting for this request first.
+    cache: 'partner',
   });
 
   private readonly list = new ResourceController<Certification[]>(this, {
@@ -158,8 +159,10 @@ export class ConfabCertBadge extends ConfabElement {
 
   /** The signed-in partner, null when signed out, undefined while unknown. */
   private get signedInMe() {
+    // A failed read (a rejected token) counts as signed out, whatever the cache held.
+    if (this.me.status === 'error') return null;
     const m = this.me.value;
-    return m === undefined ? (this.me.status === 'error' ? null : undefined) : m.authenticated ? m : null;
+    return m === undefined ? undefined : m.authenticated ? m : null;
   }
 
   private query(): CertificationQuery | null {

@@ -5,7 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { humanize, parseTags } from './categories.js';
+import { parseTags } from './categories.js';
+import { categoryLabel } from '../../contract/categories.js';
 import type { SimilarQuestions } from './parts/similar.js';
 import type { AskErrors, AskField } from './parts/validate.js';
 
@@ -153,7 +154,7 @@ export function categoryAndTags(p: CategoryTagsProps): TemplateResult {
         aria-describedby=${describe(p.errors, 'category') ?? nothing}
         @change=${(e: Event) => p.chooseCategory((e.target as HTMLSelectElement).value)}
       >
-        ${p.categories.map((c) => html`<option value=${c} ?selected=${c === p.category}>${humanize(c)}</option>`)}
+        ${p.categories.map((c) => html`<option value=${c} ?selected=${c === p.category}>${categoryLabel(c)}</option>`)}
       </select>
       ${fieldError('category', p.errors)}
     </div>

@@ -158,7 +158,7 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
 
   /** @internal The signed-in partner's id, null when signed out, undefined while unknown. */
   get partnerId(): string | null | undefined {
-    const me = this.me.value;
+    const me = this.meNow();
     return me ? (me.authenticated ? me.id : null) : undefined;
   }
 
@@ -166,9 +166,11 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
     backend: () => this.backend,
     key: () => 'me',
     fetch: (b, signal) => b.me({ signal }),
-    // Cached like any answer, in the partition of the partner the token names (core/identity.ts), so it is
-    // never another partner's: a returning partner's form shows signed in or out at once, and the answer
-    // to the token now replaces the cached one. Uncached, the first view waited for this request.
+    // Cached only in the partition of the partner a token names (core/identity.ts), never the shared
+    // anonymous one (no getToken: a provider swapping clients, a cookie session), so it is never another
+    // partner's: a returning partner's form shows who they are at once, and the answer to the token now
+    // replaces the cached one. Uncached, the first view waited for this request.
+    cache: 'partner',
   });
   private unlistenAsk?: () => void;
   private marked = false;
@@ -290,9 +292,15 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
     return this.picked && this.picked.id === this.question ? this.picked.query : '';
   }
 
+  private signedInName(): string | undefined {
+    const me = this.meNow();
+    return me?.authenticated ? me.name : undefined;
+  }
+
   /** @internal */
   meNow(): Me | undefined {
-    return this.me.value;
+    // A failed read (a rejected token) keeps the cached value on screen elsewhere; who is signed in must not.
+    return this.me.status === 'error' ? undefined : this.me.value;
   }
 
   /** @internal */
@@ -475,7 +483,7 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
         : this.askPart.status === 'error' && this.askPart.error
           ? errorState(this.askPart.error, this.askPart.retry)
           : nothing}
-      ${submitRow(this.me.value?.authenticated ? this.me.value.name : undefined, !!ask?.sending, this.signedIn)}
+      ${submitRow(this.signedInName(), !!ask?.sending, this.signedIn)}
     </form>`;
   }
 

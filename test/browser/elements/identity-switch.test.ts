@@ -74,6 +74,31 @@ describe('elements follow sign-in, sign-out and partner switches without a reloa
     await waitFor(() => text(el, '[part~=submit]') === 'Sign in to ask', 'signed out client');
   });
 
+  it('without getToken (one anonymous cache partition), partner B never sees partner A’s cached identity (qa-box; cert-badge caches `me` the same way)', async () => {
+    // A provider handed one client per partner, or a cookie session: no token names the partner, so
+    // `me` must not be served from the cache shared by everyone. Every frame is watched while B's
+    // slow `me` is on its way.
+    const id = `identity-anon-${Date.now()}`;
+    const a = new MemoryBackend({ id, me: meFor('u-aiko') });
+    const provider = await fixture<ConfabProvider>(html`<confab-provider .backend=${a}>
+      <confab-qa-box></confab-qa-box></confab-provider>`);
+    const box = provider.querySelector('confab-qa-box')!;
+    await waitFor(() => text(box, '.actions').includes('Posting as Aiko Tanaka'), 'Aiko first');
+    const seen: string[] = [];
+    let watching = true;
+    const watch = () => {
+      if (!watching) return;
+      seen.push(text(box, '.actions'));
+      requestAnimationFrame(watch);
+    };
+    provider.backend = new MemoryBackend({ id, me: meFor('u-maria'), latency: 400 });
+    requestAnimationFrame(watch);
+    await waitFor(() => text(box, '.actions').includes('Posting as María José Fernández'), 'María after the switch');
+    watching = false;
+    expect(seen.length).to.be.greaterThan(3);
+    expect(seen.filter((t) => t.includes('Aiko'))).to.deep.equal([]);
+  });
+
   it('<confab-forum-feed>: "New thread" asks for a sign-in, opens the form once signed in, and asks again after sign-out', async () => {
     const b = memory();
     configure({ backend: b, getToken: () => null });

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { EXPERTS_PER_REQUEST, type ExpertRequest } from '../../../contract/expert-requests.js';
+import { categoryLabel } from '../../../contract/categories.js';
 import type { UnansweredQuestion } from '../../../contract/insights.js';
 import { canNotifyExperts } from '../../../backends/insights.js';
 import { toConfabError, type ConfabError } from '../../../core/errors.js';
@@ -88,7 +89,7 @@ export function expertsCell(host: InsightsHost, q: UnansweredQuestion): Template
     const busy = row.phase === 'busy';
     const cancel = () => !busy && set(host, q.id, undefined, 'start');
     body = html`<div class="experts-confirm" role="group" aria-label=${msg('Notify experts', { id: 'insights-experts-button' })} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && cancel()}>
-      <span class="experts-question">${msg(str`Ask up to ${new Intl.NumberFormat(host.locale).format(EXPERTS_PER_REQUEST)} experts of “${q.categoryLabel}” to answer?`, { id: 'insights-experts-confirm' })}</span>
+      <span class="experts-question">${msg(str`Ask up to ${new Intl.NumberFormat(host.locale).format(EXPERTS_PER_REQUEST)} experts of “${q.categoryLabel ?? categoryLabel(q.category)}” to answer?`, { id: 'insights-experts-confirm' })}</span>
       <button type="button" class="btn small primary" part="button notify-experts-confirm" data-role="confirm" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void send(host, q)}>
         ${busy ? msg('Notifying…', { id: 'insights-experts-busy' }) : msg('Notify', { id: 'insights-experts-confirm-button' })}${about}
       </button>

@@ -17,7 +17,7 @@ import { mentionChipStyles } from '../../../styles/mention-chip.js';
 import { prose } from '../../../styles/prose.js';
 import { answerCount, staleError, writeError } from './shared.js';
 import { backButton } from '../back-button.js';
-import { humanize } from '../categories.js';
+import { categoryLabel } from '../../../contract/categories.js';
 import { partStyles } from './shared.styles.js';
 import { questionViewStyles } from './question-view.styles.js';
 import { CsatPrompt } from './csat.js';
@@ -286,7 +286,7 @@ export class QuestionView implements ReactiveController {
         <h2 id="question-title" class="q-title" part="title" tabindex="-1" dir="auto">${q.title}</h2>
         <div class="meta row" part="meta">
           ${this.byline(q.author, q.createdAt)}
-          <span class="chip" part="chip">${humanize(q.category)}</span>
+          <span class="chip" part="chip">${categoryLabel(q.category)}</span>
           ${q.tags.map((t) => html`<span class="chip" part="chip" dir="auto">${t}</span>`)}
           ${followButton(this.follow, q.title)}
           ${this.report.button({ kind: 'question', id: q.id }, q.author.id, meId)}
