@@ -36,6 +36,8 @@ const faults = {
 };
 
 before(async () => {
+  // Chromium starts while the server does (assigned when up, so after() closes it either way).
+  const launching = launch().then((b) => (browser = b));
   server = await startServer();
   harness = await startHarness({
     api: server.origin,
@@ -47,7 +49,7 @@ before(async () => {
       return false;
     },
   });
-  browser = await launch();
+  await launching;
   partner = (await demoUsers(server.origin)).find((u) => u.org && u.tier);
   token = await demoToken(server.origin, partner.id);
 });
