@@ -1,7 +1,7 @@
 // Hardening: faults, in Chromium against the real server through a loopback server that can also
 // play a broken API (ARCHITECTURE "Embedding facts": auth from the host with one refresh on 401;
 // writes are never lost: outbox with Idempotency-Key, replayed when online, stored once).
-import { test, before, after } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { startServer } from './server.mjs';
@@ -127,29 +127,33 @@ test('backend down on a revisit: cached content with an offline notice; retry wh
   await context.close();
 });
 
-for (const [mode, retryAfter] of [['s503', 2], ['s429', 2], ['s500', 0]]) {
-  test(`a storm of HTTP ${mode.slice(1)}: ${retryAfter ? 'Retry-After is honoured' : 'backoff'}, no flood, a clear error`, async () => {
-    const context = await browser.newContext();
-    const t0 = Date.now();
-    const { page, problems, feed } = await open(context, { api: `/fault/${mode}/api` });
-    const alert = feed.getByRole('alert');
-    await alert.waitFor({ timeout: 30_000 });
-    assert.match(await alert.textContent(), new RegExp(mode.slice(1)));
-    await page.waitForTimeout(3000); // nothing more should follow by itself
-    const hits = countSince(`/fault/${mode}/api/v1/threads`, t0);
-    assert.ok(hits.length >= 2 && hits.length <= 3, `one attempt and at most 2 retries, got ${hits.length}`);
-    const gaps = hits.slice(1).map((h, i) => h.at - hits[i].at);
-    for (const g of gaps) assert.ok(g >= (retryAfter ? retryAfter * 1000 - 150 : 250), `waited ${g} ms between attempts`);
-    // A retry click is one more round, not a loop.
-    const t1 = Date.now();
-    await feed.getByRole('button', { name: 'Try again' }).click();
-    await page.waitForTimeout(retryAfter ? 5500 : 2500);
-    const again = countSince(`/fault/${mode}/api/v1/threads`, t1).length;
-    assert.ok(again >= 1 && again <= 3, `retry: ${again} requests`);
-    assert.deepEqual(problems, []);
-    await context.close();
-  });
-}
+// The three storms run at once: each is mostly waiting (Retry-After, then "nothing more follows"),
+// each has its own page and counts only the requests for its own /fault/<mode>/ path.
+describe('storms of 503, 429 and 500, at once', { concurrency: true }, () => {
+  for (const [mode, retryAfter] of [['s503', 2], ['s429', 2], ['s500', 0]]) {
+    test(`a storm of HTTP ${mode.slice(1)}: ${retryAfter ? 'Retry-After is honoured' : 'backoff'}, no flood, a clear error`, async () => {
+      const context = await browser.newContext();
+      const t0 = Date.now();
+      const { page, problems, feed } = await open(context, { api: `/fault/${mode}/api` });
+      const alert = feed.getByRole('alert');
+      await alert.waitFor({ timeout: 30_000 });
+      assert.match(await alert.textContent(), new RegExp(mode.slice(1)));
+      await page.waitForTimeout(3000); // nothing more should follow by itself
+      const hits = countSince(`/fault/${mode}/api/v1/threads`, t0);
+      assert.ok(hits.length >= 2 && hits.length <= 3, `one attempt and at most 2 retries, got ${hits.length}`);
+      const gaps = hits.slice(1).map((h, i) => h.at - hits[i].at);
+      for (const g of gaps) assert.ok(g >= (retryAfter ? retryAfter * 1000 - 150 : 250), `waited ${g} ms between attempts`);
+      // A retry click is one more round, not a loop.
+      const t1 = Date.now();
+      await feed.getByRole('button', { name: 'Try again' }).click();
+      await page.waitForTimeout(retryAfter ? 5500 : 2500);
+      const again = countSince(`/fault/${mode}/api/v1/threads`, t1).length;
+      assert.ok(again >= 1 && again <= 3, `retry: ${again} requests`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});
 
 test('malformed JSON and JSON of the wrong shape: a readable error naming what was wrong', async () => {
   const context = await browser.newContext();
