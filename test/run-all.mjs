@@ -49,8 +49,9 @@ const steps = [
   { name: 'storybook-build', cmd: 'npx storybook build --quiet -o storybook-static', after: ['build'], when: () => existsSync('test/storybook/smoke.mjs') },
   { name: 'server', cmd: 'node test/server/run.mjs', counted: true, cores: 1.5, when: () => existsSync('test/server/run.mjs') },
   { name: 'e2e', cmd: 'node test/e2e/run.mjs', counted: true, cores: 1.25, after: ['build'], when: () => existsSync('test/e2e/run.mjs') },
-  // Declared after server and e2e: it has no prerequisite, so declared earlier it would start beside
-  // the first static steps and slow all of them; here it starts beside the last ones.
+  // Declared after server and e2e: it has no prerequisite, so every ready step declared before it
+  // goes first, and it takes the half core they leave (in the s8 run: beside build, once the tsc
+  // steps were done).
   { name: 'browser', cmd: 'npx web-test-runner', counted: true, cores: 0.5 },
   { name: 'storybook', cmd: 'node test/storybook/smoke.mjs --no-build', counted: true, cores: 0.25, after: ['storybook-build'], when: () => existsSync('test/storybook/smoke.mjs') },
 ].filter((s) => !s.when || s.when());
