@@ -20,6 +20,8 @@ let browser;
 before(async () => {
   const bundled = (await build({ entryPoints: [join(ROOT, 'test/e2e/pages/copies-esm.js')], bundle: true, format: 'esm', write: false,
     conditions: ['production'], logLevel: 'silent', target: 'es2022' })).outputFiles[0].text;
+  // Chromium starts while the server does (assigned when up, so after() closes it either way).
+  const launching = launch().then((b) => (browser = b));
   server = await startServer();
   harness = await startHarness({
     api: server.origin,
@@ -43,7 +45,7 @@ before(async () => {
       return true;
     },
   });
-  browser = await launch();
+  await launching;
 });
 
 after(async () => {

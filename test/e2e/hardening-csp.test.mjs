@@ -17,9 +17,11 @@ let token;
 const title = `CSP Markdown thread ${Date.now()}`;
 
 before(async () => {
+  // Chromium starts while the server does (assigned when up, so after() closes it either way).
+  const launching = launch().then((b) => (browser = b));
   server = await startServer();
   harness = await startHarness({ api: server.origin, csp: CSP });
-  browser = await launch();
+  await launching;
   const partner = (await demoUsers(server.origin)).find((u) => u.org && u.tier);
   token = await demoToken(server.origin, partner.id);
   // A thread whose body uses most of the Markdown the sanitiser allows.

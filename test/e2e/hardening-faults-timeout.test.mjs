@@ -29,6 +29,8 @@ before(async () => {
     conditions: ['production'], logLevel: 'silent', target: 'es2022',
   });
   bundle = out.outputFiles[0].text;
+  // Chromium starts while the server does (assigned when up, so after() closes it either way).
+  const launching = launch().then((b) => (browser = b));
   server = await startServer();
   harness = await startHarness({
     api: server.origin,
@@ -59,7 +61,7 @@ before(async () => {
       return false;
     },
   });
-  browser = await launch();
+  await launching;
   const partner = (await demoUsers(server.origin)).find((u) => u.org && u.tier);
   token = await demoToken(server.origin, partner.id);
 });

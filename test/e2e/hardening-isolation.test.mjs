@@ -19,9 +19,11 @@ let harness;
 let browser;
 
 before(async () => {
+  // Chromium starts while the server does (assigned when up, so after() closes it either way).
+  const launching = launch().then((b) => (browser = b));
   server = await startServer();
   harness = await startHarness({ api: server.origin });
-  browser = await launch();
+  await launching;
 });
 
 after(async () => {

@@ -7,9 +7,20 @@ import { startServer } from './server.mjs';
 
 // `node test/e2e/run.mjs [file...]`: the files named, else every *.test.mjs here.
 const named = process.argv.slice(2);
-const files = named.length ? named : readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.test.mjs')).map((f) => `test/e2e/${f}`);
-// Two files at a time: each starts its own server on a free port with its own PGlite data dir and its
-// own browser, so files share nothing; on the 2-core CI machine this takes the suite from about 340 s.
+const found = named.length ? named : readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.test.mjs')).map((f) => `test/e2e/${f}`);
+// Slowest first, so that no long file starts last and runs alone at the end (the pool takes files in
+// order). Seconds per file at 2 at a time, from the runner's own list (CI at 44e8ba0); a file not
+// listed counts as a slow one, so a new file is never the one left running alone.
+const SECONDS = {
+  'hardening-faults': 119, 'hardening-isolation': 87, 'elements-feed-qa': 80, 'elements-search-badge': 76, 'hardening-xss-qa': 68,
+  'hardening-faults-timeout': 66, portal: 65, 'hardening-xss-fake': 52, 'hardening-copies': 51, 'hardening-xss': 49, classic: 47,
+  'hardening-csp': 44, 'hardening-xss-bodies': 38, spa: 32, 'moderation-queue': 25, insights: 25, notifications: 24, react: 16,
+};
+const secondsOf = (file) => SECONDS[file.replace(/^.*\//, '').replace(/\.test\.mjs$/, '')] ?? 90;
+const files = [...found].sort((a, b) => secondsOf(b) - secondsOf(a));
+// Files at a time: each starts its own server on a free port with its own PGlite data dir and its own
+// browser, so files share nothing. They wait far more than they compute (2 at a time kept 0.7 of a
+// core busy: 333 s CPU over 502 s), so 4 run at once.
 // Seed the demo community once, into a data dir every file's server copies (see server.mjs): a clean
 // shutdown first, so the copies open a consistent PGlite directory.
 const seeded = mkdtempSync(join(tmpdir(), 'confab-e2e-seeded-'));
@@ -19,7 +30,7 @@ const seeding = await startServer({}, { dataDir: seeded, seeded: '', timeoutMs: 
 await seeding.stop({ keepData: true });
 console.log(`e2e: seeded the demo community once in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const env = { ...process.env, CONFAB_E2E_SEEDED_DIR: seeded };
-const { pass, fail } = await runNodeTests(files, { env, label: 'e2e', concurrency: Number(process.env.CONFAB_E2E_CONCURRENCY) || 2 });
+const { pass, fail } = await runNodeTests(files, { env, label: 'e2e', concurrency: Number(process.env.CONFAB_E2E_CONCURRENCY) || 4 });
 rmSync(seeded, { recursive: true, force: true });
 if (process.env.CONFAB_COUNT_FILE) appendFileSync(process.env.CONFAB_COUNT_FILE, `${pass} ${fail}\n`);
 process.exit(fail ? 1 : 0);

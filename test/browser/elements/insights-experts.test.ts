@@ -116,11 +116,16 @@ describe('<confab-insights> notify experts', function () {
     await expect(el).to.be.accessible();
     b.failWith = null;
     // While the retry is on its way, focus stays in the row (on "Notifying…"), not on the page's body.
-    b.latency = 400;
+    // The retry is held until the test has looked: a 400 ms latency here was missed once by a polling
+    // browser on a loaded CI machine ("Timeout: busy").
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const notify = b.notifyExperts.bind(b);
+    b.notifyExperts = async (...args) => (await held, notify(...args));
     active(el)!.click();
     await waitFor(() => cellOf().textContent!.includes('Notifying…'), 'busy');
     expect(active(el)?.dataset.role).to.equal('confirm');
-    b.latency = 0;
+    release();
     await waitFor(() => /Notified \d+ experts?/.test(cellOf().textContent!), 'notified after the retry');
 
     // Another question of the queue gets an answer meanwhile: 409, said in words.

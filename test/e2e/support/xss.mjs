@@ -212,10 +212,12 @@ export function useXssFixture({ realServer = false, handle, seed } = {}) {
   };
 
   before(async () => {
+    // Chromium starts while the server does (assigned when up, so after() closes it either way).
+    const launching = launch().then((b) => (fx.browser = b));
     fx.vectors = await loadVectors();
     if (realServer) fx.server = await startServer({ CONFAB_RATE_LIMIT: '1000000' });
     fx.harness = await startHarness(realServer ? { api: fx.server.origin, rewrite: (url, json) => rewriteAuthors(json), handle } : { handle });
-    fx.browser = await launch();
+    await launching;
     if (realServer) {
       const origin = fx.server.origin;
       const partner = (await demoUsers(origin)).find((u) => u.org && u.tier);
