@@ -8,9 +8,9 @@
 --   * a recount of some days (012's insights_refresh_*) takes the days' exclusive locks, deletes their
 --     rows, and counts each day's base rows with sign 1 (insights_recount). It takes no row locks, as
 --     before: its exclusive day lock already orders it against every add and every other recount.
--- The question rollups were already counted once (015's insights_apply_questions); their one
--- contribution query (insights_question_contributions) now also serves the rebuild and a person's
--- move, which each had a copy of it.
+-- The question rollups were already counted once (015's insights_apply_questions); their contribution
+-- query (insights_question_contributions) now also serves the day rebuild, which had a copy of it. A
+-- person's move keeps 015's column-only copy (see insights_on_people below).
 --
 -- The counts and adds are PL/pgSQL, whose statement plans are cached per session: a multi-statement
 -- SQL function is planned again on every call, which made a question insert and a recount 1.2-1.5x
@@ -24,13 +24,17 @@
 -- The counts.
 
 -- Published rows of one kind (threads, posts, questions, answers): one entry in `days` per row.
-CREATE FUNCTION insights_count_volume(of_kind text, days date[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
+-- `minus`: days counted with the opposite sign in the same write. A statement that publishes some
+-- questions and hides others must lock its day rows in one day order, as 015's single upsert did: two
+-- writes (the +1 days, then the -1 days) could lock day B before day A and deadlock a concurrent one.
+CREATE FUNCTION insights_count_volume(of_kind text, days date[], sign integer, minus date[] DEFAULT '{}') RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF COALESCE(cardinality(days), 0) = 0 THEN RETURN; END IF;
+  IF COALESCE(cardinality(days), 0) + COALESCE(cardinality(minus), 0) = 0 THEN RETURN; END IF;
   INSERT INTO insights_volume_days AS t (day, kind, n)
-  SELECT d, of_kind, sign * count(*) FROM unnest(days) d GROUP BY d ORDER BY d
+  SELECT d, of_kind, sum(s) FROM (SELECT d, sign AS s FROM unnest(days) d UNION ALL SELECT d, -sign FROM unnest(minus) d) x
+  GROUP BY d ORDER BY d
   ON CONFLICT (day, kind) DO UPDATE SET n = t.n + EXCLUDED.n;
-  DELETE FROM insights_volume_days t WHERE t.kind = of_kind AND t.n = 0 AND t.day = ANY(days);
+  DELETE FROM insights_volume_days t WHERE t.kind = of_kind AND t.n = 0 AND (t.day = ANY(days) OR t.day = ANY(minus));
 END $$;
 
 -- CSAT answers by the day answered and the question's cut (its asker's current tier and organisation).
@@ -127,8 +131,8 @@ BEGIN
   DELETE FROM insights_question_cut_days t USING (SELECT DISTINCT day, dim, key, bucket FROM insights_question_cuts(deltas)) k
    WHERE t.day = k.day AND t.dim = k.dim AND t.key = k.key AND t.bucket = k.bucket AND t.asked = 0;
 
-  PERFORM insights_count_volume('questions', ARRAY(SELECT day FROM unnest(deltas) WHERE asked > 0), 1);
-  PERFORM insights_count_volume('questions', ARRAY(SELECT day FROM unnest(deltas) WHERE asked < 0), -1);
+  PERFORM insights_count_volume('questions', ARRAY(SELECT day FROM unnest(deltas) WHERE asked > 0), 1,
+    ARRAY(SELECT day FROM unnest(deltas) WHERE asked < 0));
 END $$;
 
 -- One question delta per cut dimension (tier, org, category, product), in the coarse buckets.
@@ -140,17 +144,15 @@ CREATE FUNCTION insights_question_cuts(deltas insights_question_delta[])
 $$;
 
 -- The contribution of some question rows (status published only), with the given sign, cut by their
--- authors' tier and organisation: as they are now, or as in `authors` when given (a person's move
--- takes their questions out under the tier they had). Replaces 015's two-argument form.
+-- authors' tier and organisation as they are now. Replaces 015's form of the same name.
 DROP FUNCTION insights_question_contributions(questions[], integer);
-CREATE FUNCTION insights_question_contributions(qs questions[], sign integer, authors people[] DEFAULT NULL)
+CREATE FUNCTION insights_question_contributions(qs questions[], sign integer)
   RETURNS insights_question_delta[] LANGUAGE plpgsql STABLE AS $$
 BEGIN
   RETURN (SELECT COALESCE(array_agg(ROW(insights_day(q.created_at), COALESCE(p.tier, ''), COALESCE(p.org_id, ''), q.category, COALESCE(q.product, ''),
       insights_hours_bucket(x.h), sign, sign * (q.accepted_answer_id IS NOT NULL)::int, sign * (x.h IS NOT NULL)::int, sign * COALESCE(x.h, 0))::insights_question_delta), '{}')
   FROM unnest(qs) q
-  LEFT JOIN LATERAL (SELECT p.tier, p.org_id FROM people p WHERE authors IS NULL AND p.id = q.author_id
-                     UNION ALL SELECT a.tier, a.org_id FROM unnest(authors) a WHERE a.id = q.author_id) p ON true,
+  LEFT JOIN people p ON p.id = q.author_id,
   LATERAL (SELECT EXTRACT(EPOCH FROM (q.first_answer_at - q.created_at))::double precision / 3600.0 AS h) x
   WHERE q.status = 'published');
 END $$;
@@ -265,19 +267,7 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- A person changing tier or organisation moves their questions (out under the old tier, in under the
--- new one), and recounts the days of their CSAT answers and deflections.
-CREATE OR REPLACE FUNCTION insights_on_people() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  moved text[]; qs questions[];
-BEGIN
-  SELECT array_agg(n.id) INTO moved FROM old_rows o JOIN new_rows n ON n.id = o.id
-    WHERE o.tier IS DISTINCT FROM n.tier OR o.org_id IS DISTINCT FROM n.org_id;
-  IF moved IS NULL THEN RETURN NULL; END IF;
-  qs := ARRAY(SELECT q FROM questions q WHERE q.author_id = ANY(moved));
-  PERFORM insights_apply_questions(insights_question_contributions(qs, -1, ARRAY(SELECT ROW(o.*)::people FROM old_rows o WHERE o.id = ANY(moved)))
-    || insights_question_contributions(qs, 1));
-  PERFORM insights_refresh_csat((SELECT array_agg(DISTINCT insights_day(c.answered_at)) FROM csat c JOIN questions q ON q.id = c.question_id WHERE q.author_id = ANY(moved)));
-  PERFORM insights_refresh_deflections((SELECT array_agg(DISTINCT insights_day(created_at)) FROM deflections WHERE person_id = ANY(moved)));
-  RETURN NULL;
-END $$;
+-- A person changing tier or organisation keeps 015's insights_on_people: it builds the moved questions'
+-- contributions from the columns it needs. Going through insights_question_contributions would put
+-- whole question rows (bodies, search vectors) in an array: detoasted, and past the 1 GB value cap
+-- for an organisation with a few hundred thousand questions.

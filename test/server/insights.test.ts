@@ -661,5 +661,56 @@ describe('insights: incremental rollups equal a full recount', () => {
       }
       assert.deepEqual(await differences(env.db), {}, 'after the cleanup');
     });
+
+    // One statement that hides a question of day A and publishes one of day B must lock its volume rows
+    // in day order, like everyone else: written as two upserts (+1 days, then -1 days) it locked B first,
+    // and deadlocked against a transaction holding A that then touched B.
+    test('PostgreSQL: a statement publishing and hiding questions on two days does not deadlock a concurrent one', async () => {
+      const pg = (await import('pg')).default;
+      const connect = async () => {
+        const c = new pg.Client({ connectionString: process.env.DATABASE_URL, options: `-c search_path=${env.schema},public` });
+        await c.connect();
+        return c;
+      };
+      const [a, b] = [await connect(), await connect()];
+      const dayA = '2021-07-05T00:00:00Z';
+      const dayB = '2021-07-06T00:00:00Z';
+      try {
+        await env.db.query(`INSERT INTO people (id, name, org_id, tier, roles) VALUES ('dl-pat', 'Pat Order', 'org-dl', 'gold', '{}'), ('dl-sam', 'Sam Order', 'org-dl2', 'silver', '{}')`);
+        // A's questions share only the day's volume row with B's: another asker (tier, organisation),
+        // category and product, and answered (another hours bucket), so every other rollup row differs.
+        const rows: [string, string, string, string][] = [['dl-q1', dayA, 'published', 'dl-pat'], ['dl-q2', dayB, 'hidden', 'dl-pat'], ['dl-q3', dayA, 'hidden', 'dl-sam'], ['dl-q4', dayB, 'published', 'dl-sam']];
+        for (const [id, at, status, who] of rows) {
+          const other = who === 'dl-sam';
+          await env.db.query(`INSERT INTO questions (id, title, body, category, product, author_id, created_at, status, first_answer_at)
+            VALUES ($1, $1, 'b', $2, $3, $4, $5, $6, $7)`, [id, other ? 'dl-other' : 'dl', other ? 'dl-p2' : null, who, at, status, other ? new Date(Date.parse(at) + 3_600_000).toISOString() : null]);
+        }
+        await a.query('BEGIN');
+        await a.query(`UPDATE questions SET status = 'published' WHERE id = 'dl-q3'`); // holds day A
+        await b.query('BEGIN');
+        const pid = (await b.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+        const mixed = b.query(`UPDATE questions SET status = CASE id WHEN 'dl-q1' THEN 'hidden' ELSE 'published' END WHERE id IN ('dl-q1', 'dl-q2')`);
+        let waited = false;
+        for (let i = 0; i < 80 && !waited; i++) {
+          const { rows } = await env.db.query<{ waiting: boolean }>(`SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = $1`, [pid]);
+          waited = !!(rows[0] as { waiting: boolean } | undefined)?.waiting;
+          if (!waited) await new Promise((r) => setTimeout(r, 25));
+        }
+        assert.ok(waited, 'the mixed statement waits for day A');
+        await a.query(`UPDATE questions SET status = 'hidden' WHERE id = 'dl-q4'`); // day B: must not deadlock
+        await a.query('COMMIT');
+        await mixed;
+        await b.query('COMMIT');
+        assert.deepEqual(await differences(env.db), {}, 'both landed, equal to a recount');
+      } finally {
+        await a.query('ROLLBACK').catch(() => undefined);
+        await b.query('ROLLBACK').catch(() => undefined);
+        await a.end();
+        await b.end();
+        await env.db.query(`DELETE FROM questions WHERE id LIKE 'dl-q%'`);
+        await env.db.query(`DELETE FROM people WHERE id IN ('dl-pat', 'dl-sam')`);
+      }
+      assert.deepEqual(await differences(env.db), {}, 'after the cleanup');
+    });
   }
 });

@@ -84,7 +84,7 @@ export function passSql(s: SearchInput): { sql: string; params: unknown[] } {
         SELECT s.id, s.ctid AS tid, s.updated_at, s.product, s.content_type, s.title, s.title_search, s.title_words
         FROM article_search s WHERE ${scan.cond} AND ${aud} LIMIT $${bi}) r),
     c AS (SELECT count(*)::int AS n, (count(*) FILTER (WHERE ${filtersOf('m', pi, ti)}))::int AS total,
-      (count(*) FILTER (WHERE ${titled}))::int AS titled FROM m),
+      (count(*) FILTER (WHERE ${titled} AND ${filtersOf('m', pi, ti)}))::int AS titled FROM m),
     hits AS (
       SELECT r.id, r.rank, r.updated_at FROM (
         SELECT m.id, m.updated_at, CASE WHEN c.n <= $${params.push(searchBounds.exactRankMax)} THEN ${fullRank} ELSE ${titleRank} END AS rank
@@ -168,7 +168,8 @@ export function candidatePageSql(s: SearchInput, dense: boolean): { sql: string;
        WHERE ${overTitleMax} AND ${titled} AND ${m.cond} AND ${aud} AND ${filters} ORDER BY s.updated_at DESC, s.id LIMIT $${ki})
     UNION
     (SELECT s.id, s.updated_at, ${m.rank} AS rank FROM article_search s
-       WHERE ${overTitleMax} AND lower(s.title) = lower($${qi}) AND ${m.cond} AND ${aud} AND ${filters} LIMIT $${wi})`;
+       WHERE ${overTitleMax} AND lower(s.title) = lower($${qi}) AND ${m.cond} AND ${aud} AND ${filters}
+       ORDER BY s.updated_at DESC, s.id LIMIT $${wi})`;
   const li = params.push(s.limit + 1);
   const oi = params.push(s.offset);
   const sql = `${withTitles}SELECT p.id, p.rank, a.title, a.body, a.product, a.content_type, a.updated_at
