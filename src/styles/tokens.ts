@@ -91,7 +91,10 @@ export const tokens = css`
   @media (prefers-reduced-motion: reduce) {
     *, *::before, *::after {
       animation-duration: 0.01ms !important;
-      transition-duration: 0.01ms !important;
+      /* 0s, not the common 0.01ms: a duration on every element (transition-property defaults to all)
+         makes each style change a transition, which shows the old value until the next frame. Nothing
+         here listens for transitionend. */
+      transition-duration: 0s !important;
     }
   }
 `;
