@@ -610,13 +610,24 @@ describe('insights: incremental rollups equal a full recount', () => {
   // The add must wait for that commit and count the new value; counting the old one leaves a rollup
   // that no recount agrees with (an up-vote counted on a hidden answer, a question under the old tier).
   if (process.env.DATABASE_URL) {
-    test('PostgreSQL: a vote racing a hide, and a question racing its asker\'s tier change, end equal to a recount', async () => {
+    /** A second connection into the test's schema (the app's pool is the first). */
+    const connect = async () => {
       const pg = (await import('pg')).default;
-      const connect = async () => {
-        const c = new pg.Client({ connectionString: process.env.DATABASE_URL, options: `-c search_path=${env.schema},public` });
-        await c.connect();
-        return c;
-      };
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL, options: `-c search_path=${env.schema},public` });
+      await c.connect();
+      return c;
+    };
+    /** Whether the backend `pid` is seen waiting on a lock within ~2 s. */
+    const waitsOnLock = async (pid: number) => {
+      for (let i = 0; i < 80; i++) {
+        const { rows } = await env.db.query<{ waiting: boolean }>(`SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = $1`, [pid]);
+        if ((rows[0] as { waiting: boolean } | undefined)?.waiting) return true;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return false;
+    };
+
+    test('PostgreSQL: a vote racing a hide, and a question racing its asker\'s tier change, end equal to a recount', async () => {
       const [a, b] = [await connect(), await connect()];
       const { ben, devi } = { ben: PEOPLE.ben.id, devi: PEOPLE.devi.id };
       // B's statement runs while A's change is uncommitted; A commits once B is seen waiting (or after
@@ -627,11 +638,7 @@ describe('insights: incremental rollups equal a full recount', () => {
         await b.query('BEGIN');
         const pid = (await b.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
         const pending = b.query(add, params);
-        for (let i = 0; i < 40; i++) {
-          const { rows } = await env.db.query<{ waiting: boolean }>(`SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = $1`, [pid]);
-          if ((rows[0] as { waiting: boolean } | undefined)?.waiting) break;
-          await new Promise((r) => setTimeout(r, 25));
-        }
+        await waitsOnLock(pid);
         await a.query('COMMIT');
         await pending;
         await b.query('COMMIT');
@@ -666,12 +673,6 @@ describe('insights: incremental rollups equal a full recount', () => {
     // in day order, like everyone else: written as two upserts (+1 days, then -1 days) it locked B first,
     // and deadlocked against a transaction holding A that then touched B.
     test('PostgreSQL: a statement publishing and hiding questions on two days does not deadlock a concurrent one', async () => {
-      const pg = (await import('pg')).default;
-      const connect = async () => {
-        const c = new pg.Client({ connectionString: process.env.DATABASE_URL, options: `-c search_path=${env.schema},public` });
-        await c.connect();
-        return c;
-      };
       const [a, b] = [await connect(), await connect()];
       const dayA = '2021-07-05T00:00:00Z';
       const dayB = '2021-07-06T00:00:00Z';
@@ -690,13 +691,7 @@ describe('insights: incremental rollups equal a full recount', () => {
         await b.query('BEGIN');
         const pid = (await b.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
         const mixed = b.query(`UPDATE questions SET status = CASE id WHEN 'dl-q1' THEN 'hidden' ELSE 'published' END WHERE id IN ('dl-q1', 'dl-q2')`);
-        let waited = false;
-        for (let i = 0; i < 80 && !waited; i++) {
-          const { rows } = await env.db.query<{ waiting: boolean }>(`SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = $1`, [pid]);
-          waited = !!(rows[0] as { waiting: boolean } | undefined)?.waiting;
-          if (!waited) await new Promise((r) => setTimeout(r, 25));
-        }
-        assert.ok(waited, 'the mixed statement waits for day A');
+        assert.ok(await waitsOnLock(pid), 'the mixed statement waits for day A');
         await a.query(`UPDATE questions SET status = 'hidden' WHERE id = 'dl-q4'`); // day B: must not deadlock
         await a.query('COMMIT');
         await mixed;
