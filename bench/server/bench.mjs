@@ -8,10 +8,15 @@
 //   node bench/server/bench.mjs                 seeded size, PGlite (DATABASE_URL unset) or PostgreSQL
 //   node bench/server/bench.mjs --bulk=100000   plus 100k threads and 100k articles
 //   options: --duration=5 (s per scenario) --connections=16
+//            --rounds=10              slices per side: a scenario and its raw floor take turns (see `interleaved`)
 //            --only=list,search,similar,ask   run only these scenarios (and the bare route)
 //            --keep                   PostgreSQL: keep the loaded schema (bench_keep_<bulk>) and reuse it next time
 //            --stub-db                answer the recorded reads from memory (app and floor alike): the
 //                                     framework's own cost, with the database out of the figure (list only)
+//            --cost=N                 list only, instead of the load: the target's CPU per request from an
+//                                     in-process client sending N requests back to back (bench/server/cost.ts),
+//                                     app and floor alternately, 10 rounds; prints the medians and their ratio.
+//                                     The figure that holds on a busy machine: CPU, warm caches, no idle time
 //            --cpu-prof=DIR           the target writes a V8 CPU profile of each scenario's load (not of its
 //                                     start-up) into DIR/<scenario>.cpuprofile and <scenario>.raw.cpuprofile, at the
 //                                     TypeScript lines (summarise it with bench/server/profile-summary.mjs;
@@ -24,6 +29,7 @@ import { ASK_BODY, SEARCH_TERMS, SIMILAR_DRAFTS } from './scenarios.mjs';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
 const duration = Number(args.duration ?? 5) * 1000;
 const connections = Number(args.connections ?? 16);
+const rounds = Math.max(1, Number(args.rounds ?? 10));
 const bulk = Number(args.bulk ?? 0);
 const only = args.only ? new Set(args.only.split(',')) : null;
 const wanted = (key) => !only || only.has(key);
@@ -65,26 +71,18 @@ const targetCpu = async () => {
   return cpu.user + cpu.system;
 };
 
-/**
- * `profileAs`: with --cpu-prof, the file name the target profiles this load into. `labelOf`: a label
- * per request index (the search term), for p50/p99 per label.
- */
-async function load(name, makeRequest, profileAs, labelOf) {
-  // warm-up
-  for (let i = 0; i < 20; i++) await (await makeRequest(i)).arrayBuffer();
-  const profiled = profileDir && profileAs;
-  if (profiled) await ask('profile-start', 'profiling');
-  const cpu0 = await targetCpu();
+/** One stretch of load: `connections` loops sending requests until `ms` have passed. */
+async function slice(makeRequest, ms, labelOf, counter) {
   const lat = [];
-  let errors = 0;
-  let n = 0;
   const perLabel = {};
-  const end = performance.now() + duration;
+  let errors = 0;
+  const cpu0 = await targetCpu();
   const t0 = performance.now();
+  const end = t0 + ms;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < end) {
-        const i = n++;
+        const i = counter.n++;
         const s = performance.now();
         try {
           const r = await makeRequest(i);
@@ -99,21 +97,101 @@ async function load(name, makeRequest, profileAs, labelOf) {
     }),
   );
   const secs = (performance.now() - t0) / 1000;
-  const cpuPerReq = ((await targetCpu()) - cpu0) / lat.length;
-  if (profiled) console.log(`profile: ${await ask({ profileTo: `${profileDir}/${profileAs}.cpuprofile` }, 'profiled')}`);
-  lat.sort((a, b) => a - b);
+  return { lat, perLabel, errors, secs, cpu: (await targetCpu()) - cpu0 };
+}
+
+/** Slices of one load added up: req/s, p50/p99, CPU per request. */
+function summary(name, slices) {
+  const lat = slices.flatMap((s) => s.lat).sort((a, b) => a - b);
+  const perLabel = {};
+  for (const s of slices) for (const [k, l] of Object.entries(s.perLabel)) (perLabel[k] ??= []).push(...l);
+  const secs = slices.reduce((a, s) => a + s.secs, 0);
+  const cpu = slices.reduce((a, s) => a + s.cpu, 0);
   const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))];
-  return { name, rps: lat.length / secs, p50: q(0.5), p99: q(0.99), n: lat.length, errors, cpuPerReq, perLabel };
+  const errors = slices.reduce((a, s) => a + s.errors, 0);
+  return { name, rps: lat.length / secs, p50: q(0.5), p99: q(0.99), n: lat.length, errors, cpuPerReq: cpu / lat.length, perLabel };
+}
+
+/**
+ * `profileAs`: with --cpu-prof, the file name the target profiles this load into. `labelOf`: a label
+ * per request index (the search term), for p50/p99 per label.
+ */
+async function load(name, makeRequest, profileAs, labelOf) {
+  // warm-up
+  for (let i = 0; i < 20; i++) await (await makeRequest(i)).arrayBuffer();
+  const profiled = profileDir && profileAs;
+  if (profiled) await ask('profile-start', 'profiling');
+  const s = await slice(makeRequest, duration, labelOf, { n: 0 });
+  if (profiled) console.log(`profile: ${await ask({ profileTo: `${profileDir}/${profileAs}.cpuprofile` }, 'profiled')}`);
+  return summary(name, [s]);
+}
+
+/**
+ * A scenario and its raw floor, interleaved: `rounds` pairs of short slices (app then floor, floor then
+ * app, alternately), so both see the same moments of a shared machine's load, which drifts over the
+ * seconds a run takes. "of raw" is total over total; `spread` is the range of the per-round ratios
+ * (min, p25–p75, max): how far one run's figure can be trusted.
+ */
+async function interleaved(name, makeRequest, rawRequest, labelOf) {
+  for (let i = 0; i < 20; i++) await (await makeRequest(i)).arrayBuffer();
+  for (let i = 0; i < 20; i++) await (await rawRequest(i)).arrayBuffer();
+  const ms = duration / rounds;
+  const app = [];
+  const raw = [];
+  const appN = { n: 0 };
+  const rawN = { n: 0 };
+  for (let k = 0; k < rounds; k++) {
+    if (k % 2 === 0) {
+      app.push(await slice(makeRequest, ms, labelOf, appN));
+      raw.push(await slice(rawRequest, ms, undefined, rawN));
+    } else {
+      raw.push(await slice(rawRequest, ms, undefined, rawN));
+      app.push(await slice(makeRequest, ms, labelOf, appN));
+    }
+  }
+  const r = summary(name, app);
+  r.raw = summary('  raw SQL floor', raw);
+  const ratios = app.map((s, k) => s.lat.length / s.secs / (raw[k].lat.length / raw[k].secs)).sort((a, b) => a - b);
+  const at = (p) => ratios[Math.min(ratios.length - 1, Math.floor(p * ratios.length))];
+  r.spread = { min: ratios[0], p25: at(0.25), p75: at(0.75), max: ratios[ratios.length - 1] };
+  return r;
 }
 
 const results = [];
-// Each scenario, then its raw floor right after it (same load, same moment of the machine's load).
+// Each scenario beside its raw floor, interleaved (same load, same moments of the machine's load); with
+// --cpu-prof one after the other instead, so each profile holds one of them only.
 const scenario = async (name, makeRequest, rawRequest, labelOf) => {
   const file = name.replace(/\W+/g, '-').replace(/^-|-$/g, '');
-  const r = await load(name, makeRequest, file, labelOf);
-  r.raw = await load('  raw SQL floor', rawRequest, `${file}.raw`);
+  let r;
+  if (profileDir) {
+    r = await load(name, makeRequest, file, labelOf);
+    r.raw = await load('  raw SQL floor', rawRequest, `${file}.raw`);
+  } else r = await interleaved(name, makeRequest, rawRequest, labelOf);
   results.push(r, r.raw);
 };
+if (args.cost) {
+  // Load-robust CPU per request (see --cost): list threads beside its floor, alternately.
+  const n = Number(args.cost);
+  const app = [];
+  const floor = [];
+  for (let k = 0; k < 10; k++) {
+    app.push(await ask({ cost: { side: 'app', path: '/api/v1/threads?limit=20', n } }, 'costed'));
+    floor.push(await ask({ cost: { side: 'raw', path: '/raw/list', n } }, 'costed'));
+  }
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const range = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+  const [ac, fc] = [app.map((x) => x.cpu), floor.map((x) => x.cpu)];
+  const ratios = app.map((x, k) => floor[k].cpu / x.cpu);
+  console.log(`CPU µs per request, median of 10 rounds of ${n} (range):`);
+  console.log(`  list threads    ${med(ac).toFixed(0)} (${range(ac)})   wall ${med(app.map((x) => x.wall)).toFixed(0)} µs`);
+  console.log(`  raw SQL floor   ${med(fc).toFixed(0)} (${range(fc)})   wall ${med(floor.map((x) => x.wall)).toFixed(0)} µs`);
+  console.log(`  floor/app CPU   ${med(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}); app − floor ${(med(ac) - med(fc)).toFixed(0)} µs`);
+  const [la1] = (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ');
+  console.log(`load average at the end: ${la1} (1 min)`);
+  child.send('stop');
+  await new Promise((r) => child.once('exit', r));
+  process.exit(0);
+}
 results.push(await load('bare Hono route', () => fetch(`${bare}/bare`)));
 if (wanted('list')) await scenario('list threads', () => fetch(`${app}/api/v1/threads?limit=20`), () => fetch(`${raw}/list`));
 if (wanted('search')) await scenario(
@@ -140,13 +218,15 @@ const ceiling = results[0].rps;
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 const pct = (x) => (x * 100).toFixed(1) + '%';
+const ratio = (x) => x.toFixed(2);
+const spreadText = (s) => `${ratio(s.min)} ${ratio(s.p25)}–${ratio(s.p75)} ${ratio(s.max)}`;
 // "CPU µs/req": the target process's CPU time per request (the load generator and the database are
 // other processes); "raw CPU" is the floor's CPU per request over the scenario's (1.00× = as lean as the
 // floor; read it like "of raw").
-console.log(`${pad('scenario', 28)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('of bare', 9)}${lpad('of raw', 9)}${lpad('CPU µs/req', 12)}${lpad('raw CPU', 9)}${lpad('errors', 8)}`);
+console.log(`${pad('scenario', 28)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('of bare', 9)}${lpad('of raw', 9)}${lpad('CPU µs/req', 12)}${lpad('raw CPU', 9)}${lpad('errors', 8)}  of raw per round: min p25–p75 max`);
 for (const r of results) {
   console.log(
-    `${pad(r.name, 28)}${lpad(r.rps.toFixed(0), 9)}${lpad(r.p50.toFixed(1), 9)}${lpad(r.p99.toFixed(1), 9)}${lpad(pct(r.rps / ceiling), 9)}${lpad(r.raw ? pct(r.rps / r.raw.rps) : '', 9)}${lpad(r.cpuPerReq.toFixed(0), 12)}${lpad(r.raw ? (r.raw.cpuPerReq / r.cpuPerReq).toFixed(2) + '×' : '', 9)}${lpad(r.errors, 8)}`,
+    `${pad(r.name, 28)}${lpad(r.rps.toFixed(0), 9)}${lpad(r.p50.toFixed(1), 9)}${lpad(r.p99.toFixed(1), 9)}${lpad(pct(r.rps / ceiling), 9)}${lpad(r.raw ? pct(r.rps / r.raw.rps) : '', 9)}${lpad(r.cpuPerReq.toFixed(0), 12)}${lpad(r.raw ? (r.raw.cpuPerReq / r.cpuPerReq).toFixed(2) + '×' : '', 9)}${lpad(r.errors, 8)}${r.spread ? `  ${spreadText(r.spread)}` : ''}`,
   );
 }
 // Per query of the search scenarios: which terms make the tail.

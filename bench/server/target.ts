@@ -15,6 +15,7 @@ import { createDb, type Queryable } from '../../server/src/db.js';
 import { migrate } from '../../server/src/migrate.js';
 import { bulkLoad, seed } from '../../server/src/seed.js';
 import { bulkLoadQuestions } from '../../server/src/seed-bulk-questions.js';
+import { costPerRequest } from './cost.js';
 import { startProfile, stopProfile } from './profiler.js';
 import { recorder, withFreshIds, type Statement } from './recorder.js';
 import { ASK_BODY, SEARCH_TERMS } from './scenarios.mjs';
@@ -200,5 +201,8 @@ process.on('message', (m: unknown) => {
   if (m === 'profile-start') startProfile().then(() => process.send!({ profiling: true }));
   const to = (m as { profileTo?: string } | null)?.profileTo;
   if (to) stopProfile(to).then(() => process.send!({ profiled: to }));
+  // --cost: the CPU n requests cost this process, from an in-process client (cost.ts).
+  const cost = (m as { cost?: { side: 'app' | 'raw'; path: string; n: number } } | null)?.cost;
+  if (cost) costPerRequest(cost.side === 'app' ? appPort : rawPort, cost.path, cost.n).then((costed) => process.send!({ costed }));
 });
 process.on('SIGTERM', stop);

@@ -28,8 +28,12 @@ export interface TopicSummaryRow extends AuthorColumns {
   category: string;
   tags: string[];
   score: Numeric;
-  created_at: Date;
-  last_activity_at: Date;
+  /**
+   * A Date when read with `t.*` (one topic), the contract's ISO text already when a list selects it
+   * with TOPIC_SUMMARY_COLS (`isoTimeSql`): no Date is made or formatted per row.
+   */
+  created_at: Date | string;
+  last_activity_at: Date | string;
   /** Moderation state (migration 006). */
   status: ContentStatus;
 }

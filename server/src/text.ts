@@ -31,6 +31,16 @@ export function excerpt(md: string, max = 200): string {
 }
 
 export const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
+
+/**
+ * A timestamptz column as SQL text that is exactly what `iso()` makes of it (UTC, milliseconds cut off
+ * as a JS Date cuts them, `Z`): lists select their times this way, so no row needs a Date parsed and
+ * formatted again (issue 18). Read it back with `isoText`.
+ */
+export const isoTimeSql = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A time a query selected with `isoTimeSql` (already the ISO text) or as a timestamptz (a Date). */
+export const isoText = (v: Date | string): string => (typeof v === 'string' ? v : v.toISOString());
 export const isoOrNull = (v: unknown): string | null => (v == null ? null : iso(v));
 
 export function newId(prefix: string): string {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Thread, ThreadSummary } from '../../src/contract/index.js';
+import { iso, isoTimeSql } from '../../server/src/text.js';
 import { PEOPLE, call, setupTestEnv, type TestEnv } from './helpers.js';
 
 let env: TestEnv;
@@ -35,6 +36,38 @@ describe('threads: reads', () => {
     assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
     const un = await call(env, 'listThreads', { query: { sort: 'unanswered', limit: '50' } });
     assert.ok(un.body.items.length > 0 && un.body.items.every((t: any) => t.replyCount === 0));
+  });
+
+  test('list times are the ISO text a single read gives (selected as text in SQL, issue 18)', async () => {
+    // Microseconds set on purpose: the SQL text must cut them off exactly as a JS Date does.
+    await env.db.exec(`UPDATE threads SET last_activity_at = last_activity_at + interval '999999 microseconds' WHERE id IN (SELECT id FROM threads ORDER BY id LIMIT 5)`);
+    const list = await call(env, 'listThreads', { query: { limit: '50' } });
+    assert.ok(list.body.items.length >= 5);
+    for (const item of list.body.items as ThreadSummary[]) {
+      const one = await call(env, 'getThread', { params: { id: item.id } });
+      assert.equal(item.createdAt, one.body.thread.createdAt);
+      assert.equal(item.lastActivityAt, one.body.thread.lastActivityAt);
+    }
+    const questions = await call(env, 'listQuestions', { query: { limit: '10' } });
+    assert.ok(questions.body.items.length > 0);
+    for (const item of questions.body.items as { id: string; createdAt: string; lastActivityAt: string }[]) {
+      const one = await call(env, 'getQuestion', { params: { id: item.id } });
+      assert.equal(item.createdAt, one.body.question.createdAt);
+      assert.equal(item.lastActivityAt, one.body.question.lastActivityAt);
+    }
+  });
+
+  test('isoTimeSql gives what iso() makes of the same timestamptz, to the microsecond, in any session time zone', async () => {
+    const { rows } = await env.db.query<{ at: Date; text: string }>(
+      `SELECT at, ${isoTimeSql('at')} AS text FROM (SELECT timestamptz '2026-03-29 01:59:59.000001+00' + n * interval '1234567 microseconds' AS at FROM generate_series(0, 2000) n) s`,
+    );
+    assert.equal(rows.length, 2001);
+    for (const r of rows) assert.equal(r.text, iso(r.at));
+    await env.db.transaction(async (q) => {
+      await q.exec(`SET LOCAL TimeZone = 'Asia/Kolkata'`);
+      const { rows: local } = await q.query<{ text: string }>(`SELECT ${isoTimeSql(`timestamptz '2026-12-05 23:59:59.999999+00'`)} AS text`);
+      assert.equal(local[0].text, '2026-12-05T23:59:59.999Z');
+    });
   });
 
   test('rejects a bad query with field paths', async () => {

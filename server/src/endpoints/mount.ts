@@ -16,7 +16,7 @@ import { MENTIONING, withStoredNames } from '../notify/mention-names.js';
 import type { FetchJson } from '../openbadges/verify.js';
 import type { FetchText } from '../../../src/openbadges/ob3/index.js';
 import { HttpError } from '../problem.js';
-import { readBody, readQuery } from './input.js';
+import { readBody, readQuery, type BodyInput } from './input.js';
 
 export interface EndpointDeps {
   db: Db;
@@ -32,28 +32,69 @@ export interface EndpointDeps {
 
 export function mountEndpoints(app: Hono<AppEnv>, deps: EndpointDeps): void {
   for (const [name, ep] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
-    app.on(ep.method, '/api' + ep.path.replace(/\{(\w+)\}/g, ':$1'), (c) => serve(c, name, ep, deps));
+    const path = '/api' + ep.path.replace(/\{(\w+)\}/g, ':$1');
+    // Worked out once per route, not per request (issue 18): the handler, and whether the path has
+    // parameters to decode at all.
+    const route: Route = {
+      name,
+      ep,
+      // The table pairs each name with its own handler, and the query and body below are validated with
+      // this endpoint's schemas; TypeScript cannot follow that pairing through the name.
+      handler: handlers[name] as (ctx: Ctx) => Promise<unknown>,
+      hasParams: path.includes('/:'),
+    };
+    app.on(ep.method, path, (c) => serve(c, route, deps));
   }
 }
 
-async function serve(c: Context<AppEnv>, name: EndpointName, ep: Endpoint, deps: EndpointDeps): Promise<Response> {
+interface Route {
+  name: EndpointName;
+  ep: Endpoint;
+  handler: (ctx: Ctx) => Promise<unknown>;
+  hasParams: boolean;
+}
+
+/**
+ * The handler's context. `origin` and the verifier's fetchers are made on first use: only the
+ * certification handlers read them, and working out the origin parses the request's URL.
+ */
+function handlerCtx(c: Context<AppEnv>, deps: EndpointDeps, base: Pick<Ctx, 'user' | 'params' | 'query' | 'body' | 'ip'>, q: Queryable, emit: Ctx['emit']): Ctx {
+  let origin: string | undefined;
+  const originOnce = () => (origin ??= deps.originOf(c));
+  return {
+    db: deps.db,
+    config: deps.config,
+    ...base,
+    q,
+    emit,
+    get origin() {
+      return originOnce();
+    },
+    get fetchJson() {
+      return deps.fetchJsonFor(originOnce());
+    },
+    get fetchText() {
+      return deps.fetchTextFor(originOnce());
+    },
+  };
+}
+
+/** An endpoint without a body (every GET): nothing to read. */
+const NO_BODY: BodyInput = { body: undefined, rawBody: '' };
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+const noEmit = async () => {};
+
+async function serve(c: Context<AppEnv>, route: Route, deps: EndpointDeps): Promise<Response> {
   const { db, config, limiter } = deps;
-  // The table pairs each name with its own handler, and the query and body below are validated with
-  // this endpoint's schemas; TypeScript cannot follow that pairing through the name.
-  const handler = handlers[name] as (ctx: Ctx) => Promise<unknown>;
+  const { name, ep, handler } = route;
   const user = c.get('user');
   if (!user && (ep.auth === 'write' || config.requireAuth)) {
     throw new HttpError(401, 'Unauthorized', 'Sign in to do this.', undefined, { 'www-authenticate': 'Bearer' });
   }
   const query = readQuery(c, ep);
-  const { body, rawBody } = await readBody(c, ep);
+  const { body, rawBody } = ep.body ? await readBody(c, ep) : NO_BODY;
   const ip = c.get('ip');
-  const origin = deps.originOf(c);
-  const ctxBase = {
-    db, user, params: c.req.param() as Record<string, string>, query: query as Ctx['query'], body: body as Ctx['body'], ip, origin, config,
-    fetchJson: deps.fetchJsonFor(origin),
-    fetchText: deps.fetchTextFor(origin),
-  };
+  const base = { user, params: route.hasParams ? (c.req.param() as Record<string, string>) : NO_PARAMS, query: query as Ctx['query'], body: body as Ctx['body'], ip };
   const send = (status: number, out: unknown, replayed = false) => {
     const headers: Record<string, string> = replayed ? { 'idempotency-replayed': 'true' } : {};
     if (out === undefined) return c.body(null, 204, headers);
@@ -68,26 +109,24 @@ async function serve(c: Context<AppEnv>, name: EndpointName, ep: Endpoint, deps:
   // server: holding PGlite's single connection in a transaction meanwhile would deadlock), run outside a transaction.
   if (ep.method === 'GET' || name === 'verifyAssertion') {
     if (ep.method !== 'GET') await enforceRateLimit(limiter, config.rateLimit, user?.id ?? null, ip);
-    return send(200, await handler({ ...ctxBase, q: db, emit: async () => {} }));
+    return send(200, await handler(handlerCtx(c, deps, base, db, noEmit)));
   }
 
   // Writes: rate limits (per user and IP, and the new-partner ones) and the suspension check, all kept
   // in the database; then one transaction (with the idempotency key when given).
   await gateWrite(db, limiter, config, name, user, ip);
-  const posted = ctxBase.body as { body?: unknown } | undefined;
+  const posted = base.body as { body?: unknown } | undefined;
   if (MENTIONING.has(name) && typeof posted?.body === 'string') posted.body = await withStoredNames(db, posted.body);
   const key = ep.idempotent ? c.req.header('idempotency-key') : undefined;
   if (key !== undefined) checkIdempotencyKey(key);
   const write = (q: Queryable) =>
-    handler({
-      ...ctxBase,
-      q,
-      // NOTIFY inside the transaction: listeners hear the event only if the write commits.
-      emit: async (e) => {
+    handler(
+      handlerCtx(c, deps, base, q, async (e) => {
+        // NOTIFY inside the transaction: listeners hear the event only if the write commits.
         const ev: LiveEvent = { ...e, at: new Date().toISOString() };
         await q.query('SELECT pg_notify($1, $2)', [config.channel, JSON.stringify(ev)]);
-      },
-    });
+      }),
+    );
   if (!key) return send(200, await db.transaction(write));
   const owner = user ? user.id : `anon:${ip}`;
   const outcome = await runOnce(db, { owner, key, fingerprint: requestFingerprint(ep.method, c.req.path, rawBody) }, write);

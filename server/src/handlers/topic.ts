@@ -4,7 +4,7 @@ import type { QueryOf } from '../context.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, seekTime, type CursorKind, type Key, type PartName } from '../cursor.js';
 import type { SeekRow, TopicSummaryRow } from '../rows.js';
 import { listedOnly } from '../moderation/visibility.js';
-import { iso } from '../text.js';
+import { isoText, isoTimeSql } from '../text.js';
 import { AUTHOR_COLS, author, pageLimit } from './common.js';
 
 /** The fields both summaries fill alike. `score` is shared too, but both contracts list it among their own fields. */
@@ -22,8 +22,8 @@ type TopicFields = Pick<ThreadSummary & QuestionSummary, 'id' | 'title' | 'excer
 export function topicSummary<Own extends object, Tail extends object>(r: TopicSummaryRow, own: Own, tail: Tail): TopicFields & Own & Tail {
   const out: Record<string, unknown> = { id: r.id, title: r.title, excerpt: r.excerpt, category: r.category, tags: r.tags ?? [], author: author(r) };
   Object.assign(out, own);
-  out.createdAt = iso(r.created_at);
-  out.lastActivityAt = iso(r.last_activity_at);
+  out.createdAt = isoText(r.created_at);
+  out.lastActivityAt = isoText(r.last_activity_at);
   return Object.assign(out, tail) as TopicFields & Own & Tail;
 }
 
@@ -67,9 +67,10 @@ interface PinRow {
 /**
  * The columns of a topic summary both kinds share (topics aliased `t`, authors `p`). Lists select
  * these, not `t.*`: the body is never read for a list (the excerpt is stored, migration 014), so
- * it is neither detoasted nor sent from the database.
+ * it is neither detoasted nor sent from the database. The times come as the contract's ISO text
+ * (`isoTimeSql`), not as timestamps the driver would parse into Dates for the mapper to format again.
  */
-export const TOPIC_SUMMARY_COLS = `t.id, t.title, t.excerpt, t.category, t.tags, t.author_id, t.score, t.created_at, t.last_activity_at, t.status, ${AUTHOR_COLS}`;
+export const TOPIC_SUMMARY_COLS = `t.id, t.title, t.excerpt, t.category, t.tags, t.author_id, t.score, ${isoTimeSql('t.created_at')} AS created_at, ${isoTimeSql('t.last_activity_at')} AS last_activity_at, t.status, ${AUTHOR_COLS}`;
 
 /** The column a topic list selects besides the topic's own: its activity time as exact key text. */
 export const TOPIC_SEEK_COLUMN = `${seekTime('t.last_activity_at')} AS seek_at`;
