@@ -34,7 +34,7 @@ const carriesCors = new WeakSet<Response>();
  * writes such a record straight to the socket; Hono's `c.body()` with several headers, and every
  * header set afterwards, go through `Headers` objects instead.
  */
-export function apiResponse(c: Context, body: string | null, status: number, headers: Record<string, string>): Response {
+export function apiResponse(c: Context, body: string | Uint8Array<ArrayBuffer> | null, status: number, headers: Record<string, string>): Response {
   const cors = c.get('cors') as CorsHeaders | undefined;
   if (!cors) return new Response(body, { status, headers });
   const res = new Response(body, { status, headers: { ...headers, ...cors, vary: headers.vary ? `${headers.vary}, Origin` : 'Origin' } });

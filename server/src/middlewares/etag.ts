@@ -42,10 +42,14 @@ const tagged = new WeakSet<Response>();
  * serialised, so it is hashed and sent as is.
  */
 export function jsonWithEtag(c: Context, text: string, headers: Record<string, string>): Response {
-  const tag = tagOf(text);
+  // Encoded to UTF-8 once, here: the hash, the Content-Length and the socket all take these bytes.
+  // Given the string instead, each encodes (or measures) it again, and Node's http joins a string
+  // body to the header text first, a copy of the whole body per response (issue 18).
+  const bytes = Buffer.from(text);
+  const tag = tagOf(bytes);
   const cache = cacheFor(c.req.path);
   if (matches(c.req.header('if-none-match'), tag)) return notModified(new Headers(headers), tag, cache);
-  const res = apiResponse(c, text, 200, { ...headers, 'content-type': 'application/json', etag: tag, 'cache-control': cache, vary: 'Authorization' });
+  const res = apiResponse(c, bytes, 200, { ...headers, 'content-type': 'application/json', etag: tag, 'cache-control': cache, vary: 'Authorization' });
   tagged.add(res);
   return res;
 }
