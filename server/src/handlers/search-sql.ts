@@ -68,19 +68,24 @@ export function matchSql(q: string, params: unknown[], alias = 'a', fullRank = f
   if (!pre) {
     return { cond: whole, rank: `ts_rank(${alias}.title_search, ${full})${bodyRank('search', full)} + ${exact}`, sure: whole };
   }
-  const hi = params.push(headOf(q));
+  // No letter or digit before the last word (one word typed so far): the head has no lexeme, matches
+  // everything and ranks 0, so it is left out of the SQL, which also spares a NOTICE ("doesn't contain
+  // lexemes") sent to the client for every place the planner folds websearch_to_tsquery('').
+  const headless = !/[\p{L}\p{N}]/u.test(headOf(q));
+  const hi = headless ? 0 : params.push(headOf(q));
   const pi = params.push(`${pre}:*`);
   // Type-ahead: the finished words through the stemmed vector (title and body), the last (unfinished)
-  // word as a prefix of the unstemmed title words. An empty head (only one word typed) matches everything.
+  // word as a prefix of the unstemmed title words. A head with only stop words has no lexeme either and
+  // matches everything (numnode 0).
   const head = `(numnode(websearch_to_tsquery('english', $${hi})) = 0 OR ${alias}.search @@ websearch_to_tsquery('english', $${hi}))`;
   const prefix = `${alias}.title_words @@ to_tsquery('simple', $${pi})`;
-  const typed = `(${head} AND ${prefix})`;
-  // No letter or digit before the last word: the head has no lexeme, and `typed` is the prefix alone.
-  const headless = !/[\p{L}\p{N}]/u.test(headOf(q));
+  const prefixRank = `ts_rank(${alias}.title_words, to_tsquery('simple', $${pi}))`;
+  // (0 + r) * 0.9 in float4 then float8 is r * 0.9: the same rank as with the empty head spelled out.
+  const typedRank = headless ? `${prefixRank} * 0.9` : `(ts_rank(${alias}.title_search, websearch_to_tsquery('english', $${hi})) + ${prefixRank}) * 0.9`;
   return {
-    cond: `(${alias}.search @@ ${full} OR ${typed})`,
+    cond: `(${alias}.search @@ ${full} OR ${headless ? prefix : `(${head} AND ${prefix})`})`,
     rank: `GREATEST(ts_rank(${alias}.title_search, ${full})${bodyRank('search', full)},
-      (ts_rank(${alias}.title_search, websearch_to_tsquery('english', $${hi})) + ts_rank(${alias}.title_words, to_tsquery('simple', $${pi}))) * 0.9) + ${exact}`,
+      ${typedRank}) + ${exact}`,
     sure: headless ? `(${whole} OR ${prefix})` : whole,
   };
 }
