@@ -1,11 +1,16 @@
 // The paths of knowledge-base search (issue 18, handlers/search-ranking.ts) over one small data set: the
-// one bounded pass, the candidate reads past it, and the newest-title candidates past `titleMax` title
-// matches. At 100k each path serves different queries; here the bounds are lowered so that every query
-// takes every path, and the pages must agree: the candidate reads are exact, and the newest-title
-// candidates are exact whenever the best titles are among the newest (as here, where titles tie).
+// one bounded pass, the candidate reads past it, the newest-title candidates past `titleMax` title
+// matches, and the sample (migration 020) that proves a match set past the count cap without the full
+// read. At 100k each path serves different queries; here the bounds are lowered so that every query takes
+// every path, and each run must agree with the exact one: the same pages (the candidate reads are exact,
+// and the newest-title candidates are exact whenever the best titles are among the newest, as here, where
+// titles tie), the same total where the path counts exactly and its capped form where it does not, and
+// facets equal to the exact ones, or lower bounds of them flagged `capped`. The path probe must report the
+// path each run is meant to take, so a path that silently stops being taken fails here.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { searchBounds } from '../../server/src/handlers/search-ranking.js';
+import { sampleSql, searchBounds, searchPathProbe, type SearchPath } from '../../server/src/handlers/search-bounds.js';
 import { insertRows } from '../../server/src/seed-rows.js';
 import { PEOPLE, call, setupTestEnv, type TestEnv } from './helpers.js';
 
@@ -34,51 +39,132 @@ after(async () => {
 });
 
 const defaults = { ...searchBounds };
+const seen: SearchPath[] = [];
 // Every run ranks by title rank and recency alone: up to `exactRankMax` matches the rank also weighs the
 // body, an order of its own that the larger paths do not reproduce (by design, see search-ranking.ts).
 async function withBounds<T>(b: Partial<typeof searchBounds>, fn: () => Promise<T>): Promise<T> {
   Object.assign(searchBounds, { exactRankMax: 0 }, b);
+  searchPathProbe.onPath = (p) => seen.push(p);
   try {
     return await fn();
   } finally {
     Object.assign(searchBounds, defaults);
+    searchPathProbe.onPath = undefined;
   }
 }
 
 // Finished words, a word being typed, two words, a facet filter; the first two pages of each.
 const QUERIES: Record<string, string | string[]>[] = [{ q: WORD }, { q: 'quillf' }, { q: `${WORD} note` }, { q: WORD, product: PRODUCTS[1] }];
 const AUDIENCES = [{ name: 'anonymous' }, { name: 'gold', as: PEOPLE.chloe }];
+const CAP = 10;
 
-async function pages(query: Record<string, string | string[]>, as?: typeof PEOPLE.chloe) {
+interface Facet { value: string; count: number; capped?: boolean }
+interface Run {
+  ids: string[];
+  total: number;
+  totalCapped?: boolean;
+  facets: { product: Facet[]; contentType: Facet[] };
+  paths: SearchPath[];
+}
+
+async function run(query: Record<string, string | string[]>, as?: typeof PEOPLE.chloe): Promise<Run> {
+  seen.length = 0;
   const first = await call(env, 'searchArticles', { query: { ...query, limit: '10' }, as });
   assert.equal(first.status, 200);
   const second = await call(env, 'searchArticles', { query: { ...query, limit: '10', cursor: first.body.nextCursor }, as });
   assert.equal(second.status, 200);
-  return [...first.body.items, ...second.body.items].map((h: { id: string }) => h.id);
+  // The second page counts the same as the first, whatever path it took.
+  assert.equal(second.body.total, first.body.total);
+  assert.deepEqual(second.body.facets, first.body.facets);
+  return {
+    ids: [...first.body.items, ...second.body.items].map((h: { id: string }) => h.id),
+    total: first.body.total,
+    totalCapped: first.body.totalCapped,
+    facets: first.body.facets,
+    paths: [...seen],
+  };
+}
+
+/** Counts with the cap at CAP: the exact ones when under it, else "CAP+" and facets that are lower bounds. */
+function assertCountsAgree(got: Run, exact: Run, label: string) {
+  assert.equal(exact.totalCapped, undefined, `${label}: the reference counts exactly`);
+  if (exact.total <= CAP && !got.totalCapped) {
+    assert.equal(got.total, exact.total, label);
+  } else {
+    assert.equal(got.total, Math.min(exact.total, CAP), label);
+    assert.equal(got.totalCapped, exact.total > CAP ? true : undefined, label);
+  }
+  for (const key of ['product', 'contentType'] as const) {
+    const truth = new Map(exact.facets[key].map((f) => [f.value, f.count]));
+    if (got.facets[key].every((f) => !f.capped)) {
+      assert.deepEqual(got.facets[key], exact.facets[key], `${label} ${key}`);
+      continue;
+    }
+    assert.ok(got.facets[key].length > 0, `${label} ${key}: facets are offered past the cap`);
+    for (const f of got.facets[key]) {
+      assert.equal(f.capped, true, `${label} ${key} ${f.value}: a capped facet says so`);
+      assert.ok(f.count > 0 && f.count <= (truth.get(f.value) ?? 0), `${label} ${key} ${f.value}: ${f.count} is a lower bound of ${truth.get(f.value)}`);
+    }
+  }
 }
 
 const goldOnly = (id: string) => id !== 'path-exact' && Number(id.slice(5)) % 2 === 1;
+const same = (paths: SearchPath[], want: SearchPath, label: string) => {
+  assert.equal(paths.length, 2, `${label}: both pages report their path`);
+  for (const p of paths) assert.deepEqual(p, want, label);
+};
+
+// Each lowered set of bounds and the path it must take; the counts are capped at CAP on every one. A
+// sample of one article in 1,024 holds too few of these 241 to prove the cap, so the full read runs.
+const NO_SAMPLE = 1023;
+const PATHS: { name: string; bounds: Partial<typeof searchBounds>; path: SearchPath }[] = [
+  { name: 'the candidate reads', bounds: { passMax: 20, countCap: CAP, sampleMask: NO_SAMPLE }, path: { pass: 'full', page: 'candidates' } },
+  {
+    name: 'the newest title candidates past titleMax',
+    // titleMax 1: the filtered query reads 2 to 4 title matches under its filter among the 21 rows (with
+    // 5, as before the path probe, that query silently took the candidate reads instead).
+    bounds: { passMax: 20, countCap: CAP, titleMax: 1, titleNewest: 25, sampleMask: NO_SAMPLE },
+    path: { pass: 'full', page: 'dense' },
+  },
+  // Half the articles (by the id's hash) and all of them: the sample holds CAP + 1 visible matches either way.
+  { name: 'the half sample, then the candidate reads', bounds: { sampleMask: 1, countCap: CAP }, path: { pass: 'sample', page: 'candidates' } },
+  { name: 'the whole sample, then the newest title candidates', bounds: { sampleMask: 0, countCap: CAP, titleMax: 0, titleNewest: 25 }, path: { pass: 'sample', page: 'dense' } },
+];
 
 describe('search paths agree', () => {
   for (const aud of AUDIENCES) {
-    test(`${aud.name}: the candidate reads give the pass's pages`, async () => {
+    test(`${aud.name}: one bounded pass ranks and counts exactly`, async () => {
       for (const query of QUERIES) {
-        const exact = await withBounds({}, () => pages(query, aud.as));
-        assert.equal(exact.length, 20, JSON.stringify(query));
-        if (!aud.as) assert.ok(!exact.some(goldOnly), 'no gold-only article for an anonymous reader');
-        const candidates = await withBounds({ passMax: 20 }, () => pages(query, aud.as));
-        assert.deepEqual(candidates, exact, JSON.stringify(query));
+        const exact = await withBounds({}, () => run(query, aud.as));
+        assert.equal(exact.ids.length, 20, JSON.stringify(query));
+        same(exact.paths, { pass: 'full', page: 'pass' }, JSON.stringify(query));
+        if (!aud.as) assert.ok(!exact.ids.some(goldOnly), 'no gold-only article for an anonymous reader');
+        assert.ok(exact.total > CAP, `${JSON.stringify(query)}: enough matches for every path to cap`);
       }
     });
 
-    test(`${aud.name}: past titleMax, the newest title candidates and the exact title give the same pages here`, async () => {
-      for (const query of QUERIES) {
-        const exact = await withBounds({}, () => pages(query, aud.as));
-        const dense = await withBounds({ passMax: 20, titleMax: 5, titleNewest: 25 }, () => pages(query, aud.as));
-        assert.deepEqual(dense, exact, JSON.stringify(query));
-      }
-      const first = await withBounds({ passMax: 20, titleMax: 5, titleNewest: 25 }, () => pages({ q: WORD }, aud.as));
-      assert.equal(first[0], 'path-exact', 'the exact title first, though it is the oldest');
-    });
+    for (const p of PATHS) {
+      test(`${aud.name}: ${p.name} give the pass's pages and its counts, capped`, async () => {
+        for (const query of QUERIES) {
+          const label = `${p.name} ${JSON.stringify(query)}`;
+          const exact = await withBounds({}, () => run(query, aud.as));
+          const got = await withBounds(p.bounds, () => run(query, aud.as));
+          same(got.paths, p.path, label);
+          assert.deepEqual(got.ids, exact.ids, label);
+          assertCountsAgree(got, exact, label);
+        }
+        if (p.path.page === 'dense') {
+          const first = await withBounds(p.bounds, () => run({ q: WORD }, aud.as));
+          assert.equal(first.ids[0], 'path-exact', 'the exact title first, though it is the oldest');
+        }
+      });
+    }
   }
+
+  test('the sample is spelled as migration 020 indexes it, so the planner can use its partial indexes', () => {
+    const migration = readFileSync(new URL('../../server/migrations/020_search_sample.sql', import.meta.url), 'utf8');
+    const predicate = sampleSql('s').replace('s.id', 'id');
+    assert.equal(predicate, '(hashtext(id) & 7) = 0');
+    assert.equal(migration.split(`WHERE ${predicate}`).length - 1, 4, 'the four sample indexes');
+  });
 });

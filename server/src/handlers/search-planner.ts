@@ -8,9 +8,10 @@
 // query text.
 import type { Db, Queryable } from '../db.js';
 
-export function withSearchPlanner<R>(db: Db, fn: (tx: Queryable) => Promise<R>): Promise<R> {
+/** `also`: more `SET LOCAL` statements for the same round trip (the search sets its commit mode here). */
+export function withSearchPlanner<R>(db: Db, fn: (tx: Queryable) => Promise<R>, also = ''): Promise<R> {
   return db.transaction(async (tx) => {
-    await tx.exec('SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL enable_seqscan = off');
+    await tx.exec(`SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL enable_seqscan = off${also ? `; ${also}` : ''}`);
     return fn(tx);
   });
 }

@@ -1,35 +1,40 @@
 // The two statements of a knowledge-base search over the narrow `article_search` table (migration 013).
 //
-// 1. The pass (`passSql`): one bounded read of at most `passMax` + 1 visible matches, materialised once,
-//    from which come the capped counts, both facets, the anonymous reader's "more for signed-in" flag
-//    and, when the read held every match, the ranked page with its titles and bodies. Most searches end
-//    here, in one statement: before, counting and ranking each read the same rows (the count pass 1,229
-//    buffers and the two candidate reads 3,591 for "okta sso" as gold at 100k).
-// 2. Past `passMax` matches, the candidates (`candidatePageSql`): ranking every match would cost a pass
-//    over all of them, so the page is ranked from bounded candidate reads instead (see its comment).
+// 1. The pass (`passSql`): first a read of the sample (one article in eight, migration 020's partial
+//    indexes) for at most cap + 1 visible matches; when it finds that many, the match set is past the
+//    count cap for certain (the sample's rows are matches), so the counts say "1,000+", the facets are
+//    the sample's (lower bounds) and the full read is skipped: a common word at 100k matched 41,000
+//    articles, and building the GIN bitmap of all of them was most of its search. Otherwise one bounded
+//    read of at most `passMax` + 1 visible matches, materialised once, from which come the capped counts,
+//    both facets and, when the read held every match, the ranked page with its titles and bodies. The
+//    anonymous reader's "more for signed-in" flag comes with either. Most searches end here, in one
+//    statement.
+// 2. Past `passMax` matches (or past the cap in the sample), the candidates (`candidatePageSql`): ranking
+//    every match would cost a pass over all of them, so the page is ranked from bounded candidate reads
+//    instead (see its comment).
 //
 // Ranking is by title rank, then recency; a match set of at most `exactRankMax` rows adds a tenth of the
 // body rank. The order is the same on every path up to the bound documented at candidatePageSql.
 import type { Audience } from './search-sql.js';
 import { audienceSql, matchSql, titleWordsSql } from './search-sql.js';
 import { COUNT_CAP, facetJson, productFilter, typeFilter } from './search-counts.js';
+import { sampleSql, searchBounds } from './search-bounds.js';
+
+export { searchBounds, searchPathProbe, type SearchPath } from './search-bounds.js';
 
 /**
- * The bounds of the two-phase ranking. A `const` object rather than constants so that a test can lower
- * them and run every path over a few hundred articles (test/server/search-paths.test.ts).
+ * Whether the title matches are past `titleMax`, so that the candidates take the newest title matches
+ * instead of ranking them all (`dense` of candidatePageSql). From the full read, `titled` is a count of
+ * title matches: proof. From the sample's read (one article in `sampleMask + 1`, by a hash of the id),
+ * it is a lower bound of the sample's share; the sample must then hold twice the share of `titleMax`,
+ * which a match set of at most `titleMax` titles reaches only if the hash put more than twice its share
+ * of them in the sample (for 2,000 titles, 500 where 250 are expected: never, in practice). Before, a
+ * prefix like "firew" (15,000 titles at 100k) was proven dense only by reading 2,001 of them.
  */
-export const searchBounds = {
-  /** Up to this many visible matches, the rank adds a tenth of the body rank (which reads each body vector). */
-  exactRankMax: 300,
-  /** The pass reads at most this many visible matches (+ 1, to know it stopped): past it, the page comes from candidates. */
-  passMax: 2000,
-  /**
-   * Past this many title matches, the title candidates are the newest `titleNewest` (or the page, if
-   * larger) instead of every title match ranked: the one place where the order is bounded rather than exact.
-   */
-  titleMax: 2000,
-  titleNewest: 100,
-};
+export function denseTitles(titled: number, sampled: boolean): boolean {
+  if (!sampled) return titled > searchBounds.titleMax;
+  return titled * (searchBounds.sampleMask + 1) > 2 * searchBounds.titleMax;
+}
 
 /**
  * Set for the candidate statement when the title matches are dense: every source of it is then a walk
@@ -55,9 +60,16 @@ const filtersOf = (a: string, pi: number, ti: number) => `${productFilter(a, pi)
 
 /**
  * The pass. One row per hit of the page (ordered), each carrying the counts; one row with null hit columns
- * when the page is empty or the match set is past `passMax` (then `n` says so and the page comes from
- * candidatePageSql). `titled`: how many of the rows read have a query word in the title, a lower bound of
- * the title matches that tells the candidate read it may skip reading them all.
+ * when the page is empty or the match set is past `passMax` or was proven past the cap by the sample
+ * (then `n` or `sampled` says so and the page comes from candidatePageSql). `titled`: how many of the rows
+ * read have a query word in the title (under the facet filters): from the full read a lower bound of the
+ * title matches, from the sample's read one of the sample's share, which tells the candidate read it may
+ * skip reading them all (see `denseTitles`).
+ *
+ * The full read keeps narrow columns only: the title rank is computed in the scan, from the title vectors
+ * in the heap row, instead of copying the vectors into the materialised rows (copying them was a third of
+ * the pass for 2,001 rows). Up to `exactRankMax` rows, the rank that adds the body is recomputed from the
+ * row itself, read back by its `ctid` (the heap page the scan has just visited).
  */
 export function passSql(s: SearchInput): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -65,32 +77,44 @@ export function passSql(s: SearchInput): { sql: string; params: unknown[] } {
   const aud = audienceSql(s.aud, params, 's');
   const pi = params.push(s.products);
   const ti = params.push(s.types);
+  const si = params.push(searchBounds.countCap + 1);
   const bi = params.push(searchBounds.passMax + 1);
-  // The body vector is read back by the row's ctid (the heap page the scan has just visited) for the
-  // rows ranked with it only, instead of being copied for every row read.
-  const fullRank = matchSql(s.q, params, 'm', true).rank.replaceAll('m.search', '(SELECT x.search FROM article_search x WHERE x.ctid = m.tid)');
-  const titleRank = matchSql(s.q, params, 'm', false).rank;
-  const titled = s.q ? titleWordsSql(s.q, params, 'm') : 'FALSE';
+  const titleRank = matchSql(s.q, params, 's', false).rank;
+  const titled = s.q ? titleWordsSql(s.q, params, 's') : 'FALSE';
+  const fullRank = matchSql(s.q, params, 'x', true).rank;
   const li = params.push(s.limit + 1);
   const oi = params.push(s.offset);
+  // Without a query every readable article matches, and the full read is as cheap as the sample's.
+  const sample = s.q ? sampleSql('s') : 'FALSE';
   let more = 'FALSE';
   if (s.anonymous) {
+    // Any non-public match: first looked for in the sample (OR stops at the first true subplan), since
+    // the full condition's bitmap holds every match (20,000 title matches for "firew" at 100k: 21 ms).
     const m2 = matchSql(s.q, params, 'x');
-    more = `EXISTS (SELECT 1 FROM article_search x WHERE ${m2.cond} AND NOT (x.min_tier_rank = 0 AND x.roles = '{}'::text[]))`;
+    const notPublic = `NOT (x.min_tier_rank = 0 AND x.roles = '{}'::text[])`;
+    const inSample = s.q ? `EXISTS (SELECT 1 FROM article_search x WHERE ${sampleSql('x')} AND ${m2.sure} AND ${notPublic}) OR ` : '';
+    more = `(${inSample}EXISTS (SELECT 1 FROM article_search x WHERE ${m2.cond} AND ${notPublic}))`;
   }
-  // The read keeps the columns the ranks need; `pos` is the scan order, for the bounded facet sample past the cap.
-  const sql = `WITH m AS MATERIALIZED (
+  // `pos` is the scan order, for the bounded facet counts past the cap; the sample's rows all count.
+  // The sample reads the matches that GIN answers alone (`sure`, a subset of the matches): proof enough.
+  const sql = `WITH smp AS MATERIALIZED (
+      SELECT s.product, s.content_type, ${titled} AS titled FROM article_search s WHERE ${sample} AND ${scan.sure} AND ${aud} LIMIT $${si}),
+    sampled AS (SELECT count(*) >= $${si} AS yes FROM smp),
+    m AS MATERIALIZED (
       SELECT r.*, row_number() OVER () AS pos FROM (
-        SELECT s.id, s.ctid AS tid, s.updated_at, s.product, s.content_type, s.title, s.title_search, s.title_words
-        FROM article_search s WHERE ${scan.cond} AND ${aud} LIMIT $${bi}) r),
-    c AS (SELECT count(*)::int AS n, (count(*) FILTER (WHERE ${filtersOf('m', pi, ti)}))::int AS total,
-      (count(*) FILTER (WHERE ${titled} AND ${filtersOf('m', pi, ti)}))::int AS titled FROM m),
+        SELECT s.id, s.ctid AS tid, s.updated_at, s.product, s.content_type, ${titleRank} AS rank, ${titled} AS titled
+        FROM article_search s WHERE NOT (SELECT yes FROM sampled) AND ${scan.cond} AND ${aud} LIMIT $${bi}) r),
+    rd AS (SELECT m.product, m.content_type, m.titled, m.pos FROM m
+      UNION ALL SELECT smp.product, smp.content_type, smp.titled, 0 FROM smp WHERE (SELECT yes FROM sampled)),
+    c AS (SELECT (SELECT yes FROM sampled) AS sampled, count(*)::int AS n, (count(*) FILTER (WHERE ${filtersOf('rd', pi, ti)}))::int AS total,
+      (count(*) FILTER (WHERE rd.titled AND ${filtersOf('rd', pi, ti)}))::int AS titled FROM rd),
     hits AS (
       SELECT r.id, r.rank, r.updated_at FROM (
-        SELECT m.id, m.updated_at, CASE WHEN c.n <= $${params.push(searchBounds.exactRankMax)} THEN ${fullRank} ELSE ${titleRank} END AS rank
-        FROM m, c WHERE c.n <= $${params.push(searchBounds.passMax)} AND ${filtersOf('m', pi, ti)}) r
+        SELECT m.id, m.updated_at,
+          CASE WHEN c.n <= $${params.push(searchBounds.exactRankMax)} THEN (SELECT ${fullRank} FROM article_search x WHERE x.ctid = m.tid) ELSE m.rank END AS rank
+        FROM m, c WHERE NOT c.sampled AND c.n <= $${params.push(searchBounds.passMax)} AND ${filtersOf('m', pi, ti)}) r
       ORDER BY r.rank DESC, r.updated_at DESC, r.id LIMIT $${li} OFFSET $${oi})
-    SELECT c.n, c.total, c.titled, ${facetJson('product', typeFilter('m', ti))} AS fp, ${facetJson('content_type', productFilter('m', pi))} AS fct,
+    SELECT c.sampled, c.n, c.total, c.titled, ${facetJson('product', typeFilter('rd', ti))} AS fp, ${facetJson('content_type', productFilter('rd', pi))} AS fct,
       ${more} AS more, h.id, h.rank, a.title, a.body, a.product, a.content_type, a.updated_at
     FROM c LEFT JOIN (hits h JOIN articles a ON a.id = h.id) ON TRUE
     ORDER BY h.rank DESC, h.updated_at DESC, h.id`;
@@ -148,15 +172,17 @@ export function candidatePageSql(s: SearchInput, dense: boolean): { sql: string;
   let ranked = '';
   if (!dense) {
     const tci = params.push(searchBounds.titleMax + 1);
-    withTitles = `WITH tl AS MATERIALIZED (SELECT s.id, s.updated_at, s.title, s.title_search, s.title_words FROM article_search s
+    // The rank is computed in the scan, from the title vectors in the heap row; the materialised rows
+    // keep the row's ctid instead of the vectors (copying them was a third of a 2,000-row read).
+    withTitles = `WITH tl AS MATERIALIZED (SELECT s.id, s.ctid AS tid, s.updated_at, ${matchSql(s.q, params, 's').rank} AS rank FROM article_search s
       WHERE ${titled} AND ${aud} AND ${filters} LIMIT $${tci}) `;
     overTitleMax = `(SELECT count(*) FROM tl) >= $${tci}`;
-    // The body vector is fetched by id for the rows tested only: selected in the sorted rows, it would be
-    // read (and detoasted) for every title match before the sort.
-    const onTitle = matchSql(s.q, params, 't').cond.replaceAll('t.search', '(SELECT x.search FROM article_search x WHERE x.id = t.id)');
+    // The whole query is tested on the rows taken, best first, only: the row is read back by its ctid
+    // (the heap page the scan has just visited), its body vector detoasted for those rows alone.
+    const onTitle = `EXISTS (SELECT 1 FROM article_search x WHERE x.ctid = t.tid AND ${matchSql(s.q, params, 'x').cond})`;
     ranked = `(SELECT t.id, t.updated_at, t.rank FROM (
-         SELECT tl.id, tl.updated_at, ${matchSql(s.q, params, 'tl').rank} AS rank, tl.title_words FROM tl
-         WHERE NOT ${overTitleMax} ORDER BY rank DESC, tl.updated_at DESC, tl.id OFFSET 0) t
+         SELECT tl.id, tl.tid, tl.updated_at, tl.rank FROM tl
+         WHERE NOT ${overTitleMax} ORDER BY tl.rank DESC, tl.updated_at DESC, tl.id OFFSET 0) t
        WHERE ${onTitle} ORDER BY t.rank DESC, t.updated_at DESC, t.id LIMIT $${wi}) UNION `;
   }
   const ki = params.push(Math.max(want, searchBounds.titleNewest));

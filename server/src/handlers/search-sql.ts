@@ -54,25 +54,39 @@ export function audienceSql(a: Audience, params: unknown[], alias = 'a'): string
  * detoasts every matching row.
  */
 export function matchSql(q: string, params: unknown[], alias = 'a', fullRank = false) {
-  if (!q) return { cond: 'TRUE', rank: '0' };
+  if (!q) return { cond: 'TRUE', rank: '0', sure: 'TRUE' };
   const qi = params.push(q);
   const pre = prefixTerm(q);
   const full = `websearch_to_tsquery('english', $${qi})`;
   const exact = `CASE WHEN lower(${alias}.title) = lower($${qi}) THEN 10 ELSE 0 END`;
   const bodyRank = (vec: string, tsq: string) => (fullRank ? ` + ts_rank(${alias}.${vec}, ${tsq}) * 0.1` : '');
+  // `sure`: a part of `cond` that GIN indexes alone (every row it holds matches `cond`), so a read of it
+  // proves "at least this many matches" without a condition a bitmap would only half index, the other
+  // half then tested on each row's out-of-line body vector: the whole text as finished words, and, when
+  // the user is typing the first word, that word as a title prefix too.
+  const whole = `${alias}.search @@ ${full}`;
   if (!pre) {
-    return { cond: `${alias}.search @@ ${full}`, rank: `ts_rank(${alias}.title_search, ${full})${bodyRank('search', full)} + ${exact}` };
+    return { cond: whole, rank: `ts_rank(${alias}.title_search, ${full})${bodyRank('search', full)} + ${exact}`, sure: whole };
   }
-  const hi = params.push(headOf(q));
+  // No letter or digit before the last word (one word typed so far): the head has no lexeme, matches
+  // everything and ranks 0, so it is left out of the SQL, which also spares a NOTICE ("doesn't contain
+  // lexemes") sent to the client for every place the planner folds websearch_to_tsquery('').
+  const headless = !/[\p{L}\p{N}]/u.test(headOf(q));
+  const hi = headless ? 0 : params.push(headOf(q));
   const pi = params.push(`${pre}:*`);
   // Type-ahead: the finished words through the stemmed vector (title and body), the last (unfinished)
-  // word as a prefix of the unstemmed title words. An empty head (only one word typed) matches everything.
+  // word as a prefix of the unstemmed title words. A head with only stop words has no lexeme either and
+  // matches everything (numnode 0).
   const head = `(numnode(websearch_to_tsquery('english', $${hi})) = 0 OR ${alias}.search @@ websearch_to_tsquery('english', $${hi}))`;
-  const typed = `(${head} AND ${alias}.title_words @@ to_tsquery('simple', $${pi}))`;
+  const prefix = `${alias}.title_words @@ to_tsquery('simple', $${pi})`;
+  const prefixRank = `ts_rank(${alias}.title_words, to_tsquery('simple', $${pi}))`;
+  // (0 + r) * 0.9 in float4 then float8 is r * 0.9: the same rank as with the empty head spelled out.
+  const typedRank = headless ? `${prefixRank} * 0.9` : `(ts_rank(${alias}.title_search, websearch_to_tsquery('english', $${hi})) + ${prefixRank}) * 0.9`;
   return {
-    cond: `(${alias}.search @@ ${full} OR ${typed})`,
+    cond: `(${alias}.search @@ ${full} OR ${headless ? prefix : `(${head} AND ${prefix})`})`,
     rank: `GREATEST(ts_rank(${alias}.title_search, ${full})${bodyRank('search', full)},
-      (ts_rank(${alias}.title_search, websearch_to_tsquery('english', $${hi})) + ts_rank(${alias}.title_words, to_tsquery('simple', $${pi}))) * 0.9) + ${exact}`,
+      ${typedRank}) + ${exact}`,
+    sure: headless ? `(${whole} OR ${prefix})` : whole,
   };
 }
 

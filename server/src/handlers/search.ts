@@ -5,7 +5,7 @@ import type { Ctx } from '../context.js';
 import { notFound } from '../problem.js';
 import type { ArticleHitRow, ArticleRow } from '../rows.js';
 import { cappedFilteredTotal, countsOf, type PassCounts } from './search-counts.js';
-import { candidatePageSql, denseSettings, passSql, searchBounds, type SearchInput } from './search-ranking.js';
+import { candidatePageSql, denseSettings, denseTitles, passSql, searchBounds, searchPathProbe, type SearchInput } from './search-ranking.js';
 import { audienceOf, audienceSql, matchSql, prefixTerm } from './search-sql.js';
 import { withSearchPlanner } from './search-planner.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
@@ -19,7 +19,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export { anyWordTsquery, prefixTerm } from './search-sql.js';
 
 /** A row of the pass: the counts, repeated on every hit of the page (hit columns null when it has none). */
-type PassRow = PassCounts & { titled: number; more: boolean } & { [K in keyof ArticleHitRow]: ArticleHitRow[K] | null };
+type PassRow = PassCounts & { sampled: boolean; titled: number; more: boolean } & { [K in keyof ArticleHitRow]: ArticleHitRow[K] | null };
 
 /** Query terms for highlighting: words the user wants found (not negated, not operators). */
 export function highlightTerms(q: string): { word: string; prefix: boolean }[] {
@@ -37,17 +37,35 @@ export function highlightTerms(q: string): { word: string; prefix: boolean }[] {
 
 const stem = (w: string) => w.replace(/(ing|ed|es|s|ly)$/u, '').slice(0, Math.max(3, w.length - 3)) || w;
 
-function wordMatches(word: string, terms: { word: string; prefix: boolean }[]): boolean {
+/** A term as the matcher tests it: its stem computed once per search, not once per word of every body. */
+interface Matcher {
+  word: string;
+  prefix: boolean;
+  /** The stem a finished word of 3+ letters also matches by (words up to 4 letters longer), or null. */
+  stem: string | null;
+}
+
+// A literal of fixed shape, not a spread: V8 keeps a spread copy in dictionary mode, slow to read per word.
+const matchersOf = (terms: { word: string; prefix: boolean }[]): Matcher[] =>
+  terms.map((t) => ({ word: t.word, prefix: t.prefix, stem: !t.prefix && t.word.length >= 3 ? stem(t.word) : null }));
+
+/** The snippet and highlight ranges of one search's page, its terms prepared once. */
+export function highlighter(q: string) {
+  const terms = matchersOf(highlightTerms(q));
+  return { snippet: (body: string) => snippetWith(body, terms), ranges: (text: string) => rangesOf(text, terms) };
+}
+
+function wordMatches(word: string, terms: Matcher[]): boolean {
   const w = word.toLowerCase();
   for (const t of terms) {
     if (t.prefix) {
       if (w.startsWith(t.word)) return true;
-    } else if (w === t.word || (t.word.length >= 3 && w.startsWith(stem(t.word)) && w.length <= t.word.length + 4)) return true;
+    } else if (w === t.word || (t.stem !== null && w.startsWith(t.stem) && w.length <= t.word.length + 4)) return true;
   }
   return false;
 }
 
-export function highlightRanges(text: string, terms: { word: string; prefix: boolean }[]) {
+function rangesOf(text: string, terms: Matcher[]) {
   const ranges: { start: number; length: number }[] = [];
   if (!terms.length) return ranges;
   for (const m of text.matchAll(WORD)) {
@@ -56,15 +74,25 @@ export function highlightRanges(text: string, terms: { word: string; prefix: boo
   return ranges;
 }
 
+export function highlightRanges(text: string, terms: { word: string; prefix: boolean }[]) {
+  return rangesOf(text, matchersOf(terms));
+}
+
 /** A plain-text window of the body around the first match. */
 export function snippetOf(body: string, terms: { word: string; prefix: boolean }[], size = 180): string {
+  return snippetWith(body, matchersOf(terms), size);
+}
+
+function snippetWith(body: string, terms: Matcher[], size = 180): string {
   const text = plainText(body);
   if (text.length <= size) return text;
   let at = 0;
-  for (const m of text.matchAll(WORD)) {
-    if (wordMatches(m[0], terms)) {
-      at = m.index!;
-      break;
+  if (terms.length) {
+    for (const m of text.matchAll(WORD)) {
+      if (wordMatches(m[0], terms)) {
+        at = m.index!;
+        break;
+      }
     }
   }
   let start = Math.max(0, at - 50);
@@ -91,35 +119,36 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
   const limit = pageLimit(ctx.query.limit);
   const aud = audienceOf(ctx.user);
   const input: SearchInput = { q, aud, products, types, offset, limit, anonymous: !ctx.user };
+  // The insights count a search once: its first page, before any facet narrows it. Recorded in the
+  // search's transaction, last, committed without waiting for the WAL flush: a search event is analytics,
+  // and losing the last few on a crash costs less than an fsync on every keystroke of every partner. The
+  // setting goes with the planner settings, one round trip fewer (a transaction that only read has no
+  // commit record to flush either way).
+  const recorded = !!q.trim() && !ctx.query.cursor && !products.length && !types.length;
   const { counts, hits, moreForSignedIn, searchId } = await withSearchPlanner(ctx.db, async (tx) => {
     // One bounded read gives the counts, the facets and, for a match set within its bound, the page.
     const pass = passSql(input);
     const { rows } = await tx.query<PassRow>(pass.sql, pass.params);
     const head = rows[0];
-    const readAll = Number(head.n) <= searchBounds.passMax;
+    const sampled = !!head.sampled;
+    const readAll = !sampled && Number(head.n) <= searchBounds.passMax;
     const counts = await countsOf(head, readAll, products.length + types.length > 0, () =>
       cappedFilteredTotal(tx, (params) => ({ match: matchSql(q, params, 's').cond, audience: audienceSql(aud, params, 's') }), products, types),
     );
     let hits: ArticleHitRow[] = rows.filter((r) => r.id !== null) as ArticleHitRow[];
+    const dense = !readAll && denseTitles(Number(head.titled), sampled);
     if (!readAll) {
-      const dense = Number(head.titled) > searchBounds.titleMax;
       if (dense) await tx.exec(denseSettings);
       const page = candidatePageSql(input, dense);
       hits = (await tx.query<ArticleHitRow>(page.sql, page.params)).rows;
     }
-    // The insights count a search once: its first page, before any facet narrows it. Recorded in this
-    // transaction, last, committed without waiting for the WAL flush: a search event is analytics, and
-    // losing the last few on a crash costs less than an fsync on every keystroke of every partner.
-    let searchId: string | null = null;
-    if (q.trim() && !ctx.query.cursor && !products.length && !types.length) {
-      await tx.exec('SET LOCAL synchronous_commit = off');
-      searchId = await recordSearch(tx, ctx.config, ctx.user, q, counts.total);
-    }
+    searchPathProbe.onPath?.({ pass: sampled ? 'sample' : 'full', page: readAll ? 'pass' : dense ? 'dense' : 'candidates' });
+    const searchId = recorded ? await recordSearch(tx, ctx.config, ctx.user, q, counts.total) : null;
     return { counts, hits, moreForSignedIn: !ctx.user && !!head.more, searchId };
-  });
-  const terms = highlightTerms(q);
+  }, recorded ? 'SET LOCAL synchronous_commit = off' : '');
+  const hl = highlighter(q);
   const items = hits.slice(0, limit).map((h) => {
-    const snippet = snippetOf(h.body, terms);
+    const snippet = hl.snippet(h.body);
     return {
       id: h.id,
       title: h.title,
@@ -127,7 +156,7 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
       product: h.product,
       contentType: h.content_type,
       updatedAt: iso(h.updated_at),
-      highlights: { title: highlightRanges(h.title, terms), snippet: highlightRanges(snippet, terms) },
+      highlights: { title: hl.ranges(h.title), snippet: hl.ranges(snippet) },
     };
   });
   return {
