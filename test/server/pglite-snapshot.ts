@@ -35,6 +35,14 @@ export async function writePgliteSnapshot(file: string): Promise<void> {
   const db = await createDb({});
   await migrate(db);
   await db.transaction((tx) => seed(tx));
+  // A database started from the tarball recovers from its WAL, where PostgreSQL logs each sequence 32
+  // values ahead of what it handed out: the seed's sequences (certification_status_index) would jump
+  // by up to 32, and a new row would not get the next number as it does after a seed in place. setval
+  // logs the exact value.
+  await db.exec(`DO $$ DECLARE s record; BEGIN
+    FOR s IN SELECT schemaname, sequencename, last_value FROM pg_sequences WHERE last_value IS NOT NULL LOOP
+      PERFORM setval(format('%I.%I', s.schemaname, s.sequencename), s.last_value, true);
+    END LOOP; END $$`);
   // Read from postgresql.auto.conf, which the tarball carries, when a test database starts.
   await db.exec("ALTER SYSTEM SET shared_buffers = '16MB'");
   const tarball = await db.dumpDataDir!();
