@@ -18,10 +18,16 @@ export default {
   nodeResolve: { exportConditions: ['development', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
   middleware: [fakeRest(), fakeDiscourse(), fakeIssuer(), fakeOb3Issuer(), obCasesMiddleware(), failModules()],
-  // One test file at a time: files share the origin's IndexedDB (drafts, outbox, cache), and two files
-  // replaying or clearing each other's writes made offline tests flaky.
-  concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
+  // Files at a time. Each file runs in a browser context of its own (the launcher makes one per file),
+  // so IndexedDB, storage and cookies are per file; what files share is the dev server's fakes, and
+  // those keep per-file state apart: fake-rest by a path prefix per fake server, fail-modules by a
+  // cookie per context, fake-issuer's counts by a fresh case name per counting test, and
+  // fake-ob3-issuer has one user (cert-badge-credential). The suite waits far more than it computes
+  // (one at a time: 124 s of CPU over 323 s), so 3 at once.
+  concurrency: Number(process.env.CONFAB_BROWSER_CONCURRENCY) || 3,
+  // A test's own limit, above the shared waitFor's 15 s (test/browser/core/wait.ts), so a stuck wait
+  // fails with its message rather than mocha's; a passing test is not slowed by it.
+  testFramework: { config: { timeout: 20000 } },
   browsers: [
     playwrightLauncher({
       product: 'chromium',

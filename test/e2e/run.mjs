@@ -2,8 +2,10 @@
 import { readdirSync, appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { runNodeTests } from '../support/run-node-tests.mjs';
 import { startServer } from './server.mjs';
+import { LAUNCH_OPTIONS } from '../../bench/browser.mjs';
 
 // `node test/e2e/run.mjs [file...]`: the files named, else every *.test.mjs here.
 const named = process.argv.slice(2);
@@ -26,11 +28,17 @@ const files = [...found].sort((a, b) => secondsOf(b) - secondsOf(a));
 const seeded = mkdtempSync(join(tmpdir(), 'confab-e2e-seeded-'));
 const t0 = Date.now();
 // Seeding is the slow part of a start, done once here: it gets longer than a copy's 90 s.
+// One Chromium for every file, started while the seeding runs: each file connects to it (bench/browser.mjs
+// `launch()` with CONFAB_BROWSER_WS) and opens its own contexts, so files still share no cookies,
+// storage or cache, but 18 browser start-ups become one.
+const browsing = chromium.launchServer(LAUNCH_OPTIONS);
 const seeding = await startServer({}, { dataDir: seeded, seeded: '', timeoutMs: 300_000 });
 await seeding.stop({ keepData: true });
 console.log(`e2e: seeded the demo community once in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-const env = { ...process.env, CONFAB_E2E_SEEDED_DIR: seeded };
+const browser = await browsing;
+const env = { ...process.env, CONFAB_E2E_SEEDED_DIR: seeded, CONFAB_BROWSER_WS: browser.wsEndpoint() };
 const { pass, fail } = await runNodeTests(files, { env, label: 'e2e', concurrency: Number(process.env.CONFAB_E2E_CONCURRENCY) || 4 });
+await browser.close();
 rmSync(seeded, { recursive: true, force: true });
 if (process.env.CONFAB_COUNT_FILE) appendFileSync(process.env.CONFAB_COUNT_FILE, `${pass} ${fail}\n`);
 process.exit(fail ? 1 : 0);

@@ -5,6 +5,8 @@
 // 136 s fresh, 24 s from a copy; about 5:1 on a quiet one). run.mjs seeds one data dir before the
 // files start and names it in CONFAB_E2E_SEEDED_DIR; every server then starts on its own copy of it,
 // which is the same fresh, seeded state. Without that variable (a file run on its own) it seeds.
+// The wait for /api/health returns when the server answers; its 180 s limit only bounds a failure (at
+// load 25 on the shared machine, four copies starting beside the server suite went past 90 s).
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +25,7 @@ const freePort = () =>
     });
   });
 
-export async function startServer(extraEnv = {}, { dataDir = mkdtempSync(join(tmpdir(), 'confab-e2e-')), seeded = process.env.CONFAB_E2E_SEEDED_DIR, timeoutMs = 90_000 } = {}) {
+export async function startServer(extraEnv = {}, { dataDir = mkdtempSync(join(tmpdir(), 'confab-e2e-')), seeded = process.env.CONFAB_E2E_SEEDED_DIR, timeoutMs = 180_000 } = {}) {
   const port = await freePort();
   if (seeded) cpSync(seeded, dataDir, { recursive: true });
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', CONFAB_DATA_DIR: dataDir, NODE_ENV: 'development', ...extraEnv };

@@ -30,10 +30,11 @@ export interface TestEnv {
 export async function setupTestEnv(name: string, o: Partial<AppOptions> = {}): Promise<TestEnv> {
   const url = process.env.DATABASE_URL;
   const schema = url ? `t_${name.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}` : null;
-  // PGlite: from the suite's migrated snapshot when run.mjs made one (see pglite-snapshot.ts).
-  const db = await createDb(url ? { url, schema: schema! } : { loadDataDir: await pgliteSnapshot() });
+  // PGlite: from the suite's migrated and seeded snapshot when run.mjs made one (see pglite-snapshot.ts).
+  const snapshot = url ? undefined : await pgliteSnapshot();
+  const db = await createDb(url ? { url, schema: schema! } : { loadDataDir: snapshot });
   await migrate(db);
-  await db.transaction((tx) => seed(tx));
+  if (!snapshot) await db.transaction((tx) => seed(tx));
   const auth = hs256Auth(SECRET, true);
   const makeApp = (more: Partial<AppOptions> = {}) =>
     createApp({
