@@ -122,6 +122,8 @@ export class ConfabCertBadge extends ConfabElement {
     // Cached only in the partition of the partner a token names (core/identity.ts), as qa-box's: `person="me"`
     // then shows the returning partner's cached badges at once instead of waiting for this request first.
     cache: 'partner',
+    // "Nobody is signed in" names no one: cached for everyone, so a signed-out return shows its state at once.
+    namesNobody: (me) => !me.authenticated,
   });
 
   private readonly list = new ResourceController<Certification[]>(this, {
