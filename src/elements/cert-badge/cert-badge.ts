@@ -116,7 +116,10 @@ export class ConfabCertBadge extends ConfabElement {
   private focusVerdictOf: string | null = null;
   private marked = false;
   private readonly me = new ResourceController<Me>(this, {
-    backend: () => (this.single ? undefined : this.backend),
+    // Asked first only when the badges to list are the partner's own; otherwise once they are shown, for
+    // "Add to LinkedIn" on the partner's own badges, so that `me` never delays another person's or an
+    // organisation's badges (nor takes a request beside theirs).
+    backend: () => (this.single || !(this.wantsMe || this.list.value) ? undefined : this.backend),
     key: () => 'me',
     fetch: (b, signal) => b.me({ signal }),
     // Cached only in the partition of the partner a token names (core/identity.ts), as qa-box's: `person="me"`
@@ -167,10 +170,14 @@ export class ConfabCertBadge extends ConfabElement {
     return m === undefined ? undefined : m.authenticated ? m : null;
   }
 
+  /** The badges to list are the signed-in partner's own, or their organisation's. */
+  private get wantsMe(): boolean {
+    return this.person === 'me' || (!this.person && this.org === 'me');
+  }
+
   private query(): CertificationQuery | null {
     if (this.single) return null;
-    const wantsMe = this.person === 'me' || (!this.person && this.org === 'me');
-    if (wantsMe) {
+    if (this.wantsMe) {
       const me = this.signedInMe;
       if (!me) return null;
       if (this.person === 'me') return { person: me.id };
@@ -275,8 +282,7 @@ export class ConfabCertBadge extends ConfabElement {
     if (one) return this.singleContent(one);
     if (!this.person && !this.org) return emptyState(msg('No certifications to show.', { id: 'cert-badge-nothing' }));
     if (!this.backend) return emptyState(msg('No community server is configured.', { id: 'cert-badge-no-backend' }));
-    const wantsMe = this.person === 'me' || (!this.person && this.org === 'me');
-    if (wantsMe) {
+    if (this.wantsMe) {
       const me = this.signedInMe;
       if (me === undefined) return this.loading();
       if (me === null) return this.signedOut();
