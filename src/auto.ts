@@ -36,9 +36,24 @@ const pending: Partial<ConfabOptions>[] = [];
 let ready: typeof import('./boot.js') | undefined;
 let booting: Promise<typeof import('./boot.js')> | undefined;
 
+/**
+ * Resolves once the page's own deferred and module scripts have run: DOMContentLoaded fires after them.
+ * A portal calls `configure({ getToken })` from such a script, after this one. Booting before it (seen
+ * under load, when boot's chunk came from the cache) sent every element's first requests without the
+ * token, and then all of them again once the token provider arrived. A loader added after that moment
+ * (readyState "complete", or navigation timing says DOMContentLoaded has started) waits for nothing.
+ */
+const pageScriptsRan = new Promise((resolve) => {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (document.readyState == 'complete' || nav?.domContentLoadedEventStart) resolve(0);
+  // DOMContentLoaded reaches window too. Without navigation timing, a loader added after it cannot tell: load ends the wait.
+  for (const e of ['DOMContentLoaded', 'load']) addEventListener(e, resolve);
+});
+
 function booted() {
-  booting ??= import('./boot.js').then(
-    (m) => {
+  // Boot's chunk is fetched meanwhile; only running it waits for the page's scripts.
+  booting ??= Promise.all([import('./boot.js'), pageScriptsRan]).then(
+    ([m]) => {
       m.boot({ api: data.api, locale: data.locale, theme: data.theme }, pending, cacheDb);
       return (ready = m);
     },

@@ -28,6 +28,12 @@ export interface ResourceOptions<T> {
    * in: without `getToken` (a provider swapping clients, a cookie session) every partner shares `'anon'`.
    */
   cache?: boolean | 'partner';
+  /**
+   * With `cache: 'partner'`: true for an answer that names nobody (`me` saying nobody is signed in). Such
+   * answers are also cached in the shared anonymous partition, so a signed-out visitor's return shows
+   * the signed-out state at once; that partition is only ever written, and read back, for them.
+   */
+  namesNobody?: (value: T) => boolean;
   /** Keep showing the previous key's value while a new key loads (e.g. search results). Default false. */
   keepPrevious?: boolean;
   /**
@@ -209,7 +215,7 @@ export class ResourceController<T> implements ReactiveController {
   mutate(value: T): void {
     if (!this.fullKey) return;
     const entry = { value, savedAt: Date.now() };
-    const who = this.partition(lastIdentity());
+    const who = this.partition(lastIdentity(), value);
     if (this.cacheOn() && who) void writeCache(`${who}|${this.fullKey}`, value, { persist: this.persist(), savedAt: entry.savedAt });
     for (const c of peers.get(this.fullKey) ?? [this as ResourceController<unknown>]) c.applyFresh(entry);
   }
@@ -220,9 +226,13 @@ export class ResourceController<T> implements ReactiveController {
     return this.options.cache !== false;
   }
 
-  /** The partition to cache under, if any: `'partner'` caching skips the shared anonymous one. */
-  private partition<I extends string | null | undefined>(id: I): I | undefined {
-    return this.options.cache === 'partner' && id === 'anon' ? undefined : id;
+  /**
+   * The partition to cache `value` under (or, without a value, to look in), if any: `'partner'` caching
+   * skips the shared anonymous one, except for values that name nobody.
+   */
+  private partition<I extends string | null | undefined>(id: I, value?: T): I | undefined {
+    const { cache, namesNobody } = this.options;
+    return cache !== 'partner' || id !== 'anon' || (namesNobody && (value === undefined || namesNobody(value))) ? id : undefined;
   }
 
   /** IndexedDB is used only for backends with a stable `id`; anonymous ones are cached in memory only. */
@@ -255,7 +265,8 @@ export class ResourceController<T> implements ReactiveController {
     // Memory hit: show it in this very render (under the partner seen last; see identity.ts).
     const who = identityChanged ? undefined : this.partition(lastIdentity());
     const hit = this.cacheOn() && who ? peekCache<T>(`${who}|${fullKey}`) : undefined;
-    if (hit) this.showStale(hit.value, hit.savedAt);
+    // In the anonymous partition of 'partner' caching, only an answer that names nobody is shown.
+    if (hit && this.partition(who, hit.value)) this.showStale(hit.value, hit.savedAt);
     void this.load(gen, false);
   }
 
@@ -276,10 +287,11 @@ export class ResourceController<T> implements ReactiveController {
     const who: Promise<string | null> = this.cacheOn() ? identity().then((id) => this.partition(id) ?? null) : Promise.resolve(null);
     // Look in IndexedDB while the request is already on its way.
     if (this.cacheOn() && this.valueKey !== fullKey) {
+      let id: string | null = null;
       void who
-        .then((id) => (id ? readCache<T>(`${id}|${fullKey}`, { persist: this.persist() }) : undefined))
+        .then((w) => ((id = w) ? readCache<T>(`${w}|${fullKey}`, { persist: this.persist() }) : undefined))
         .then((entry) => {
-          if (entry && gen === this.gen && (this.valueKey !== fullKey || this.stale)) {
+          if (entry && gen === this.gen && (this.valueKey !== fullKey || this.stale) && this.partition(id, entry.value)) {
             this.showStale(entry.value, entry.savedAt);
             this.host.requestUpdate();
           }
@@ -296,7 +308,8 @@ export class ResourceController<T> implements ReactiveController {
       const entry = { value, savedAt: Date.now() };
       this.outcome = null;
       this.applyFresh(entry);
-      const id = await who;
+      const w = await who;
+      const id = w && this.partition(w, value);
       // Only the flight's first finisher writes the cache; the others just show the value.
       if (id && peekCache(`${id}|${fullKey}`)?.value !== value) {
         void writeCache(`${id}|${fullKey}`, value, { persist: this.persist(), savedAt: entry.savedAt });

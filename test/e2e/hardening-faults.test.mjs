@@ -15,6 +15,8 @@ let browser;
 let partner;
 let token;
 const state = { down: false };
+// The late token provider's test: when the feed's chunk was asked for, and whether the page sent an API request.
+const late = { chunkAt: 0, api: false };
 
 const deadPort = () =>
   new Promise((resolve) => {
@@ -41,7 +43,14 @@ before(async () => {
   server = await startServer();
   harness = await startHarness({
     api: server.origin,
-    handle(req, res, url) {
+    async handle(req, res, url) {
+      if (/late-config/.test(req.headers.referer ?? '')) {
+        if (url.pathname.startsWith('/dist/chunks/forum-feed-')) late.chunkAt ||= Date.now();
+        if (url.pathname.startsWith('/api/')) late.api = true;
+      }
+      // The portal's script arrives after the loader could have booted: once a first API request went
+      // out (what the loader did before it waited for the page's scripts), or 1 s after the feed's chunk.
+      if (url.pathname === '/pages/late-config.js') await eventually(() => late.api || (late.chunkAt && Date.now() - late.chunkAt > 1000), 'the loader\'s chunks', { timeout: 20_000 });
       const m = /^\/fault\/(\w+)\/api\//.exec(url.pathname);
       if (m && faults[m[1]]) return faults[m[1]](res), true;
       // "The backend is down": the connection is dropped without an answer.
@@ -334,6 +343,24 @@ test('an element\'s chunk fails at first load (offline): the loader says so in t
   await waitForMarks(page, ['forum-feed']);
   assert.ok((await feed.locator('article').count()) >= 3, 'the feed shows its threads');
   assert.equal(fetched - beforeOnline, 1, 'fetched once more, not in a loop');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the portal configures its token provider in a script that arrives after the loader\'s chunks: every first request carries the token, once', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const t0 = Date.now();
+  await page.goto(`${harness.origin}/pages/late-config.html?token=${encodeURIComponent(token)}`);
+  await waitForMarks(page, ['forum-feed', 'qa-box']);
+  // Booting before the page's scripts had run sent each first read without the token, then again with it.
+  const reads = harness.log.filter((r) => r.at >= t0 && r.path.startsWith('/api/v1/') && /late-config/.test(r.headers.referer ?? ''));
+  const anonymous = reads.filter((r) => r.headers.authorization !== `Bearer ${token}`).map((r) => r.path + r.search);
+  assert.deepEqual(anonymous, [], 'no read without the portal\'s token');
+  assert.equal(reads.filter((r) => r.path === '/api/v1/me').length, 1, 'who is signed in is asked once');
+  assert.equal(reads.filter((r) => r.path === '/api/v1/threads').length, 1, 'the thread list is asked once');
   assert.deepEqual(problems, []);
   await context.close();
 });

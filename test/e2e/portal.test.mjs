@@ -161,6 +161,11 @@ test('the loader preloads every chunk of each element on the page at once (modul
   for (const chunk of ['core', 'forum-feed', 'qa-box', 'article-search', 'cert-badge']) {
     assert.ok(preloads.some((p) => p.startsWith(`/dist/chunks/${chunk}-`)), `${chunk} preloaded: ${preloads.join(' ')}`);
   }
+  // So are the contract chunks boot starts for them (FIRST_CALLS in src/boot.ts: the groups with a chunk of
+  // their own; `me` is in core): without them an element's first request waited for its schemas.
+  for (const group of ['threads', 'questions', 'articles', 'certifications']) {
+    assert.ok(preloads.some((p) => p.startsWith(`/dist/chunks/contract-${group}-`)), `contract-${group} preloaded: ${preloads.join(' ')}`);
+  }
   assert.equal(new Set(preloads).size, preloads.length, 'each chunk preloaded once');
   // The import() of a preloaded chunk reuses the preload: had the two requests differed (credentials
   // mode, URL), the browser would have fetched the chunk a second time.
@@ -172,6 +177,8 @@ test('the loader preloads every chunk of each element on the page at once (modul
   assert.equal(chunk.headers()['cache-control'], 'public, max-age=31536000, immutable');
   const loader = await page.request.get(`${new URL(page.url()).origin}/dist/confab.js`);
   assert.equal(loader.headers()['cache-control'], 'no-cache');
+  // ...and it carries a validator, so a returning visitor revalidates it (a 304) instead of downloading it.
+  assert.ok(loader.headers().etag, 'the loader has an ETag');
   // The loader opens the cache database while the modules load (the first visit creates it there):
   // it must create the store core/cache.ts reads and writes, or every cache access would fail.
   const stores = await page.evaluate(

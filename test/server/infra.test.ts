@@ -344,6 +344,23 @@ describe('rate limits, CORS and caching', () => {
     assert.match(js.headers.get('content-type') ?? '', /javascript/);
     // The loader keeps its name across releases; a chunk's name carries a hash of its content.
     assert.equal(js.headers.get('cache-control'), 'no-cache');
+    // ...with a validator: a returning browser revalidates it and gets a body-less 304 while it is unchanged.
+    const tag = js.headers.get('etag');
+    assert.match(tag ?? '', /^W\/".+"$/);
+    assert.ok(js.headers.get('last-modified'));
+    const again = await raw(env, '/dist/confab.js', { headers: { 'if-none-match': tag! } }, app);
+    assert.equal(again.status, 304);
+    assert.equal(await again.text(), '');
+    assert.equal(again.headers.get('etag'), tag);
+    assert.equal(again.headers.get('cache-control'), 'no-cache');
+    const homeAgain = await raw(env, '/', { headers: { 'if-none-match': home.headers.get('etag')! } }, app);
+    assert.equal(homeAgain.status, 304);
+    // A new release (other bytes under the same name) is a new tag, so the old one gets the file again.
+    writeFileSync(join(dist, 'confab.js'), 'export { a } from "./chunks/a.js"');
+    const changed = await raw(env, '/dist/confab.js', { headers: { 'if-none-match': tag! } }, app);
+    assert.equal(changed.status, 200);
+    assert.equal(await changed.text(), 'export { a } from "./chunks/a.js"');
+    assert.notEqual(changed.headers.get('etag'), tag);
     mkdirSync(join(dist, 'chunks'));
     writeFileSync(join(dist, 'chunks', 'core-CLXDd_li.js'), 'export {}');
     const chunk = await raw(env, '/dist/chunks/core-CLXDd_li.js', {}, app);

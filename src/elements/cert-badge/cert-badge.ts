@@ -114,14 +114,21 @@ export class ConfabCertBadge extends ConfabElement {
   private readonly copyPart = new LazyPart(this, copyPart, { create: (m) => new m.CopyController(this) });
 
   private focusVerdictOf: string | null = null;
+  /** The host's one badge as it showed when last verified (parts/seen.ts), shown while it is verified again. */
+  private seen?: { url: string; view: BadgeView };
   private marked = false;
   private readonly me = new ResourceController<Me>(this, {
-    backend: () => (this.single ? undefined : this.backend),
+    // Asked first only when the badges to list are the partner's own; otherwise once they are shown, for
+    // "Add to LinkedIn" on the partner's own badges, so that `me` never delays another person's or an
+    // organisation's badges (nor takes a request beside theirs).
+    backend: () => (this.single || !(this.wantsMe || this.list.value) ? undefined : this.backend),
     key: () => 'me',
     fetch: (b, signal) => b.me({ signal }),
     // Cached only in the partition of the partner a token names (core/identity.ts), as qa-box's: `person="me"`
     // then shows the returning partner's cached badges at once instead of waiting for this request first.
     cache: 'partner',
+    // "Nobody is signed in" names no one: cached for everyone, so a signed-out return shows its state at once.
+    namesNobody: (me) => !me.authenticated,
   });
 
   private readonly list = new ResourceController<Certification[]>(this, {
@@ -165,10 +172,14 @@ export class ConfabCertBadge extends ConfabElement {
     return m === undefined ? undefined : m.authenticated ? m : null;
   }
 
+  /** The badges to list are the signed-in partner's own, or their organisation's. */
+  private get wantsMe(): boolean {
+    return this.person === 'me' || (!this.person && this.org === 'me');
+  }
+
   private query(): CertificationQuery | null {
     if (this.single) return null;
-    const wantsMe = this.person === 'me' || (!this.person && this.org === 'me');
-    if (wantsMe) {
+    if (this.wantsMe) {
       const me = this.signedInMe;
       if (!me) return null;
       if (this.person === 'me') return { person: me.id };
@@ -185,13 +196,17 @@ export class ConfabCertBadge extends ConfabElement {
     // Results depend on all of these; turning `verify` on must also show verdicts that were fetched unseen.
     const stale = ['assertion', 'credential', 'identity', 'person', 'org'].some((k) => changed.has(k as keyof ConfabCertBadge)) || (changed.has('verify') && this.verify);
     if (stale) {
+      this.seen = undefined;
       this.verifier.reset();
       this.expanded = new Set();
       this.copier?.reset();
     }
     // A hosted assertion has to be fetched to be shown at all; its verdict shows with `verify` or on request.
     const one = this.single;
-    if (one && !this.verifier.get(one.key)) void this.verifier.run(one.key, { show: this.verify, source: one.source });
+    if (one && !this.verifier.get(one.key)) {
+      void this.verifier.run(one.key, { show: this.verify, source: one.source });
+      if (!this.seen) void this.verifier.seen(one.key).then((view) => view && this.single?.key === one.key && ((this.seen = { url: one.key, view }), this.requestUpdate()));
+    }
     if (this.verify && !one && this.list.value) {
       for (const c of this.list.value) {
         if (!this.verifier.get(c.assertionUrl)) void this.verifier.run(c.assertionUrl, { show: true, recipientName: c.recipient.name });
@@ -218,6 +233,8 @@ export class ConfabCertBadge extends ConfabElement {
   }
 
   private verificationDone(url: string, v: Verification): void {
+    const m = this.verifier.module!;
+    if (url === this.single?.key) m.keepSeen(url, v.result?.verified ? m.fromVerification(v.result) : null);
     if (v.shown && v.result) emit(this, 'confab-verified', { result: v.result });
     if (this.focusVerdictOf === url) this.requestUpdate();
   }
@@ -273,8 +290,7 @@ export class ConfabCertBadge extends ConfabElement {
     if (one) return this.singleContent(one);
     if (!this.person && !this.org) return emptyState(msg('No certifications to show.', { id: 'cert-badge-nothing' }));
     if (!this.backend) return emptyState(msg('No community server is configured.', { id: 'cert-badge-no-backend' }));
-    const wantsMe = this.person === 'me' || (!this.person && this.org === 'me');
-    if (wantsMe) {
+    if (this.wantsMe) {
       const me = this.signedInMe;
       if (me === undefined) return this.loading();
       if (me === null) return this.signedOut();
@@ -303,7 +319,11 @@ export class ConfabCertBadge extends ConfabElement {
     const v = this.verifier.get(url);
     // The verifier could not be loaded: say so, with a retry (it also runs again by itself once back online).
     if (!v?.result && v?.error && !v.running) return errorState(v.error, () => void this.verifier.run(url, { show: this.verify, source }));
-    if (!v?.result) return this.loading();
+    if (!v?.result) {
+      // Verifying: what it showed when last verified, marked as being verified again (never as verified).
+      const seen = this.seen?.url === url ? this.seen.view : undefined;
+      return seen ? this.badges([{ ...seen, key: url }], true) : this.loading();
+    }
     const { fromVerification, failurePanel } = this.verifier.module!;
     const view = fromVerification(v.result);
     // Keyed by what the host gave (a VC-JWT has no URL; a redirect may have moved the assertion).
@@ -334,7 +354,7 @@ export class ConfabCertBadge extends ConfabElement {
     return certStatus(b.revoked, b.expires);
   }
 
-  private badges(views: BadgeView[]): TemplateResult {
+  private badges(views: BadgeView[], verifying = false): TemplateResult {
     const locale = this.locale;
     let dateFmt: Intl.DateTimeFormat;
     try {
@@ -354,12 +374,13 @@ export class ConfabCertBadge extends ConfabElement {
           index,
           status: this.statusOf(b),
           verification: this.verifier.get(b.key),
+          verifying,
           verifyButton: !this.verify,
           expanded: this.expanded.has(b.key),
           copied: this.copier?.copied === b.key,
           copyFallback: this.copier?.fallbackFor(b),
           // LinkedIn certifications belong on a person's own profile; for a hosted assertion the host decides.
-          linkedIn: !!this.single || (!!me && b.recipientId === me.id),
+          linkedIn: (!!this.single && !verifying) || (!!me && b.recipientId === me.id),
           date,
           inDays: (iso) => rtf.format(daysUntil(iso), 'day'),
           onVerify: () => this.onVerify(b),

@@ -1,55 +1,71 @@
 import { expect } from '@open-wc/testing';
-import { _clearMemoryCacheForTests, readCache, useCacheDatabase, writeCache } from '../../../src/core/cache.js';
+import { _clearMemoryCacheForTests, readCache, writeCache } from '../../../src/core/cache.js';
 
 // The loader opens the cache database while the modules load and boot hands the connection over
 // (auto.ts, boot.ts): the cache must use it, not open a second one, and open its own only once the
-// browser has closed that one. Its own file: the cache keeps its store for the page's life, and no
-// other test may have used the cache first.
+// browser has closed that one. Driven through the loader itself, so that it fails if auto.ts stops
+// opening early or stops handing the connection over. Its own file: the cache keeps its store for the
+// page's life, the loader runs once per page, and no other test may have used the cache first.
 
-/** Counts indexedDB.open('confab') calls from here on. */
-function countOpens(): { readonly count: number; restore(): void } {
+/** Every connection to the `confab` database opened from here on, in the order open() was called. */
+function watchOpens(): { readonly calls: number; readonly connections: IDBDatabase[]; restore(): void } {
   const open = IDBFactory.prototype.open;
-  let count = 0;
+  const connections: IDBDatabase[] = [];
+  let calls = 0;
   IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
-    if (args[0] === 'confab') count++;
-    return open.apply(this, args);
+    const request = open.apply(this, args);
+    if (args[0] === 'confab') {
+      calls++;
+      request.addEventListener('success', () => connections.push(request.result));
+    }
+    return request;
   };
-  return { get count() { return count; }, restore: () => void (IDBFactory.prototype.open = open) };
+  return { get calls() { return calls; }, connections, restore: () => void (IDBFactory.prototype.open = open) };
 }
 
-/** Opens the database as the loader does, creating the store on a first visit. */
-function openAsTheLoader(): Promise<IDBDatabase> {
-  const request = indexedDB.open('confab');
-  request.onupgradeneeded = () => request.result.createObjectStore('cache');
-  return new Promise((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
+/** Transactions per connection. */
+function countTransactions(): { of(db: IDBDatabase): number; restore(): void } {
+  const transaction = IDBDatabase.prototype.transaction;
+  const counts = new Map<IDBDatabase, number>();
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    counts.set(this, (counts.get(this) ?? 0) + 1);
+    return transaction.apply(this, args);
+  } as IDBDatabase['transaction'];
+  return { of: (db) => counts.get(db) ?? 0, restore: () => void (IDBDatabase.prototype.transaction = transaction) };
 }
 
 describe('core/cache with the loader\'s connection', () => {
-  it('reads and writes through the handed-over connection, then opens its own once the browser closed it', async () => {
-    const db = await openAsTheLoader();
-    let transactions = 0;
-    const transaction = db.transaction.bind(db);
-    db.transaction = ((...args: Parameters<IDBDatabase['transaction']>) => (transactions++, transaction(...args))) as IDBDatabase['transaction'];
-    const opens = countOpens();
+  it('reads and writes through the connection the loader opened, then opens its own once the browser closed it', async () => {
+    const opens = watchOpens();
+    const transactions = countTransactions();
     try {
-      useCacheDatabase(Promise.resolve(db));
+      // A tag on the page: the loader opens the database as it starts loading the tag's modules.
+      document.body.append(document.createElement('confab-provider'));
+      await import('../../../src/auto.js');
+      expect(opens.calls, 'the loader opened the database while the modules load').to.equal(1);
+      await customElements.whenDefined('confab-provider');
+      const [loaders] = opens.connections;
+      expect(loaders, 'the loader\'s connection').to.be.instanceOf(IDBDatabase);
+
       await writeCache('t-conn|a', 'one');
       _clearMemoryCacheForTests();
       expect((await readCache('t-conn|a'))?.value).to.equal('one');
+      expect(opens.calls, 'no second connection').to.equal(1);
       // The write, the read (and the once-a-page prune, when the browser was idle meanwhile).
-      expect(transactions, 'the write and the read went through the loader\'s connection').to.be.at.least(2);
-      expect(opens.count, 'no second connection').to.equal(0);
+      expect(transactions.of(loaders!), 'the write and the read went through the loader\'s connection').to.be.at.least(2);
 
       // The browser closes a connection by itself when site data is cleared: it fires `close`.
-      db.close();
-      db.dispatchEvent(new Event('close'));
-      const before = transactions;
+      loaders!.close();
+      loaders!.dispatchEvent(new Event('close'));
+      const before = transactions.of(loaders!);
       _clearMemoryCacheForTests();
       expect((await readCache('t-conn|a'))?.value, 'read through a connection of its own').to.equal('one');
-      expect(opens.count).to.equal(1);
-      expect(transactions, 'nothing more through the closed one').to.equal(before);
+      expect(opens.calls).to.equal(2);
+      expect(transactions.of(opens.connections[1]!), 'the read went through the new one').to.be.at.least(1);
+      expect(transactions.of(loaders!), 'nothing more through the closed one').to.equal(before);
     } finally {
       opens.restore();
+      transactions.restore();
     }
   });
 });

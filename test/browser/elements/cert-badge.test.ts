@@ -186,6 +186,18 @@ describe('<confab-cert-badge> with MemoryBackend', () => {
     expect(link.rel).to.contain('noopener');
   });
 
+  it('a list by id (a person, an organisation) never waits for `me`: asked only once the badges are here, then "Add to LinkedIn" on the partner’s own', async () => {
+    const b = backend({ me: meFor('u-aiko') });
+    const order: string[] = [];
+    const { me, listCertifications } = b;
+    b.me = (o) => (order.push('me'), me.call(b, o));
+    b.listCertifications = (query, o) => (order.push('list'), listCertifications.call(b, query, o).then((l) => (order.push('list answered'), l)));
+    const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="u-aiko"></confab-cert-badge>`);
+    await loaded(el);
+    await waitFor(() => itemByName(el, 'Edge Firewall').querySelector('[part~="linkedin"]'), 'Add to LinkedIn on her own badge');
+    expect(order).to.deep.equal(['list', 'list answered', 'me']);
+  });
+
   it('does not offer "Add to LinkedIn" on someone else’s badges', async () => {
     backend({ me: meFor('u-lars') });
     const el = await fixture<ConfabCertBadge>(html`<confab-cert-badge person="u-aiko"></confab-cert-badge>`);

@@ -9,7 +9,8 @@ import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 import type { CommunityBackend } from '../../../src/backends/types.js';
 import type { ArticleHit, ArticleSearchResult, Me } from '../../../src/contract/index.js';
 import { _resetConfigForTests, configure } from '../../../src/core/config.js';
-import { _clearMemoryCacheForTests } from '../../../src/core/cache.js';
+import { _clearMemoryCacheForTests, readCache } from '../../../src/core/cache.js';
+import { runtimeBackendId } from '../../../src/core/backend-id.js';
 import { _resetIdentityForTests } from '../../../src/core/identity.js';
 import { _resetResourcesForTests } from '../../../src/core/resource.js';
 import '../../../src/elements/provider/define.js';
@@ -97,6 +98,30 @@ describe('elements follow sign-in, sign-out and partner switches without a reloa
     watching = false;
     expect(seen.length).to.be.greaterThan(3);
     expect(seen.filter((t) => t.includes('Aiko'))).to.deep.equal([]);
+  });
+
+  it('without getToken, "nobody is signed in" is cached for everyone: a return shows "Sign in to ask" before `me` answers, and a signed-in answer never replaces it there', async () => {
+    const id = `identity-nobody-${Date.now()}`;
+    const key = `anon|${id}|me`;
+    const first = await fixture<ConfabProvider>(html`<confab-provider .backend=${new MemoryBackend({ id })}><confab-qa-box></confab-qa-box></confab-provider>`);
+    await waitFor(() => text(first.querySelector('confab-qa-box')!, '[part~=submit]') === 'Sign in to ask', 'signed out');
+    expect(runtimeBackendId(new MemoryBackend({ id }))).to.equal(id);
+    // In IndexedDB (not only in memory), then the memory layer dropped, as a reload would.
+    await waitFor(async () => (await readCache<Me>(key))?.value.authenticated === false, 'the signed-out answer in the cache');
+    _clearMemoryCacheForTests();
+    first.remove();
+    // The return visit: `me` takes 2 s; the signed-out state is on screen long before.
+    const t0 = performance.now();
+    const again = await fixture<ConfabProvider>(html`<confab-provider .backend=${new MemoryBackend({ id, latency: 2000 })}><confab-qa-box></confab-qa-box></confab-provider>`);
+    const box = again.querySelector('confab-qa-box')!;
+    await waitFor(() => text(box, '[part~=submit]') === 'Sign in to ask', 'signed out from the cache');
+    expect(performance.now() - t0, 'before the network answered').to.be.below(1500);
+    again.remove();
+    // A signed-in answer in the same anonymous partition (a cookie session) is shown but never stored there.
+    const signedIn = await fixture<ConfabProvider>(html`<confab-provider .backend=${new MemoryBackend({ id, me: meFor('u-aiko') })}><confab-qa-box></confab-qa-box></confab-provider>`);
+    await waitFor(() => text(signedIn.querySelector('confab-qa-box')!, '.actions').includes('Posting as Aiko Tanaka'), 'Aiko');
+    _clearMemoryCacheForTests();
+    expect((await readCache<Me>(key))?.value.authenticated, 'still the signed-out answer').to.equal(false);
   });
 
   it('<confab-forum-feed>: "New thread" asks for a sign-in, opens the form once signed in, and asks again after sign-out', async () => {
