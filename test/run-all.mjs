@@ -2,17 +2,15 @@
 // A step that fails without reporting a count (a build error, a crash) counts as one failure.
 //
 // Steps run as soon as what they need has finished and their `cores` fit beside the running ones (CI has
-// 2 cores; a step without `cores` keeps one busy, like a tsc). Declared order is priority order.
-//
-// `cores` is measured: each step's line ends with its CPU seconds over its wall seconds. The s8 CI run
-// (953 s, on the shared 2-core machine) measured server 351 s CPU over 350 s and e2e 353 over 352 (1.0
-// core each; PostgreSQL's own backends, about 60 s more for the server step, are not counted), the
-// browser suite 0.4 (124 over 323, one file at a time), storybook 0.2 (26 over 129), consumers 0.7,
-// storybook-build 0.7, pack 0.5, size 0.3. Server and e2e are the two long ones and everything else
-// together is about as much CPU again, so the run is as short as the machine is full: the two long
-// steps start first (server at 0 beside the build, e2e right after the build) and the rest fills what
-// they leave. Before, server was declared 1.5 cores, waited until 230-250 s for that much to be free,
-// and server then e2e (never together) made the critical path.
+// 2 cores; a step without `cores` keeps one busy, like a tsc). `cores` is measured: each step's line
+// ends with its CPU seconds over its wall seconds. Measured on the 2-core machine: the browser suite
+// (one file at a time) keeps 0.74 of a core busy (167 s CPU over 225 s), e2e 1.24 (377 s over 305 s),
+// so the two run side by side. Server keeps both cores busy and runs alone (cores: 2). The first
+// fresh-check with that pairing measured e2e 0.7, browser 0.3 and storybook 0.2 of a core (337, 116 and
+// 22 s CPU over 517, 401 and 95 s): all three wait more than they compute, so storybook (which ran
+// alone after them, 95 s) now runs beside them too: 1.25 + 0.5 + 0.25 = the two cores.
+// Server measured 1.5 cores alone (169-189 s) and is declared so: server and e2e (1.25) never run
+// together, but the browser suite and storybook fit beside whichever of the two runs first.
 // A step that runs with nothing beside it shows its output live; the output of steps that overlap is
 // held and printed whole when each finishes, so the log stays readable.
 import { spawn } from 'node:child_process';
@@ -22,20 +20,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const steps = [
-  // The build first: the longest chain (build -> e2e) starts from it.
+  // The build first: the longest chain (build -> e2e, storybook) starts from it.
   { name: 'build', cmd: 'npm run build --silent' },
-  // The server suite needs no build: it starts at 0, beside the build (test/server/run.mjs runs PGlite
-  // and PostgreSQL side by side; 1.0 core beside other steps, 1.5 alone).
-  { name: 'server', cmd: 'node test/server/run.mjs', counted: true, cores: 1, when: () => existsSync('test/server/run.mjs') },
-  // Right after the build: 4 files at a time (test/e2e/run.mjs), one Chromium for all of them.
-  { name: 'e2e', cmd: 'node test/e2e/run.mjs', counted: true, cores: 1, after: ['build'], when: () => existsSync('test/e2e/run.mjs') },
-  // 3 files at a time (web-test-runner.config.mjs); it waits far more than it computes.
-  { name: 'browser', cmd: 'npx web-test-runner', counted: true, cores: 0.5 },
-  // After build: Storybook's autodocs read the custom-elements.json that build generates. Built here,
-  // so the smoke step below only opens stories.
-  { name: 'storybook-build', cmd: 'npx storybook build --quiet -o storybook-static', cores: 0.75, after: ['build'], when: () => existsSync('test/storybook/smoke.mjs') },
-  // Opens every story; it waits on renders far more than it computes (0.2 core with 2 workers), so 3.
-  { name: 'storybook', cmd: 'SMOKE_CONCURRENCY=3 node test/storybook/smoke.mjs --no-build', counted: true, cores: 0.25, after: ['storybook-build'], when: () => existsSync('test/storybook/smoke.mjs') },
   // The SDK, then the server with its tests and benchmarks (tsx runs them without checking types).
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p .' },
   { name: 'typecheck-server', cmd: 'npx tsc -p server/tsconfig.json' },
@@ -52,12 +38,22 @@ const steps = [
   // After build: both write openapi.json.
   { name: 'openapi', cmd: 'node test/openapi/lint.mjs', after: ['build'] },
   // The tarball npm would publish: publint, arethetypeswrong, and every exported file present.
-  { name: 'pack', cmd: 'node test/pack/run.mjs', counted: true, cores: 0.5, after: ['build', 'openapi'] },
+  { name: 'pack', cmd: 'node test/pack/run.mjs', counted: true, after: ['build', 'openapi'] },
   // The same tarball installed into Vite + TS, Vite + React 19 and Vue 3 apps (test/consumers/): each
   // typechecked with the README's blocks for its framework and built; the React one opened in Chromium.
-  { name: 'consumers', cmd: 'node test/consumers/run.mjs', counted: true, cores: 0.75, after: ['pack'] },
+  { name: 'consumers', cmd: 'node test/consumers/run.mjs', counted: true, after: ['pack'] },
   // Every budget fails the run: loader, IIFE, each element's first load and all of them together.
-  { name: 'size', cmd: 'npm run size', cores: 0.25, after: ['build'] },
+  { name: 'size', cmd: 'npm run size', after: ['build'] },
+  // After build: Storybook's autodocs read the custom-elements.json that build generates. Built here,
+  // alongside the static checks, so the smoke step below only opens stories.
+  { name: 'storybook-build', cmd: 'npx storybook build --quiet -o storybook-static', after: ['build'], when: () => existsSync('test/storybook/smoke.mjs') },
+  { name: 'server', cmd: 'node test/server/run.mjs', counted: true, cores: 1.5, when: () => existsSync('test/server/run.mjs') },
+  { name: 'e2e', cmd: 'node test/e2e/run.mjs', counted: true, cores: 1.25, after: ['build'], when: () => existsSync('test/e2e/run.mjs') },
+  // Declared after server and e2e: it has no prerequisite, so every ready step declared before it
+  // goes first, and it takes the half core they leave (in the s8 run: beside build, once the tsc
+  // steps were done).
+  { name: 'browser', cmd: 'npx web-test-runner', counted: true, cores: 0.5 },
+  { name: 'storybook', cmd: 'node test/storybook/smoke.mjs --no-build', counted: true, cores: 0.25, after: ['storybook-build'], when: () => existsSync('test/storybook/smoke.mjs') },
 ].filter((s) => !s.when || s.when());
 
 const CPU_TIME = fileURLToPath(new URL('./support/cpu-time.mjs', import.meta.url));
