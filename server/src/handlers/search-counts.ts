@@ -8,9 +8,6 @@ import type { FacetCount } from '../../../src/contract/index.js';
 import type { Queryable } from '../db.js';
 import { searchBounds } from './search-bounds.js';
 
-/** The count cap in production (`searchBounds.countCap`, which tests lower). */
-export const COUNT_CAP = searchBounds.countCap;
-
 export interface SearchCounts {
   /** Visible matches before the facet filters, up to the pass's limit + 1. */
   matches: number;

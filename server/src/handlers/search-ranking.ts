@@ -17,7 +17,7 @@
 // body rank. The order is the same on every path up to the bound documented at candidatePageSql.
 import type { Audience } from './search-sql.js';
 import { audienceSql, matchSql, titleWordsSql } from './search-sql.js';
-import { COUNT_CAP, facetJson, productFilter, typeFilter } from './search-counts.js';
+import { facetJson, productFilter, typeFilter } from './search-counts.js';
 import { sampleSql, searchBounds } from './search-bounds.js';
 
 export { searchBounds, searchPathProbe, type SearchPath } from './search-bounds.js';
@@ -205,4 +205,3 @@ export function candidatePageSql(s: SearchInput, dense: boolean): { sql: string;
   return { sql, params };
 }
 
-export { COUNT_CAP };

@@ -74,15 +74,7 @@ function rangesOf(text: string, terms: Matcher[]) {
   return ranges;
 }
 
-export function highlightRanges(text: string, terms: { word: string; prefix: boolean }[]) {
-  return rangesOf(text, matchersOf(terms));
-}
-
 /** A plain-text window of the body around the first match. */
-export function snippetOf(body: string, terms: { word: string; prefix: boolean }[], size = 180): string {
-  return snippetWith(body, matchersOf(terms), size);
-}
-
 function snippetWith(body: string, terms: Matcher[], size = 180): string {
   const text = plainText(body);
   if (text.length <= size) return text;

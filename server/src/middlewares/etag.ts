@@ -5,20 +5,12 @@
 // endpoints/mount.ts): the text is hashed once, as it is, with no second read of the response.
 // The middleware covers every other read (Open Badges documents, SVG, meta routes) by reading the
 // response back, and leaves alone a response that already carries a tag.
-import { hash } from 'node:crypto';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { apiResponse } from './cors.js';
-
-/**
- * A strong tag: 27 characters of the body's SHA-256 (160 bits), as before this moved. One-shot
- * `hash()`, not `createHash()`: the same digest without a Hash stream object per response (issue 18).
- */
-const tagOf = (body: string | Buffer) => `"${hash('sha256', body, 'base64url').slice(0, 27)}"`;
+import { contentTag as tagOf, namesTag as matches } from '../validators.js';
 
 const cacheFor = (path: string) => (path.startsWith('/ob/') ? 'public, max-age=60, must-revalidate' : 'private, no-cache');
-
-const matches = (inm: string | undefined, tag: string) => !!inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === tag);
 
 /**
  * A 304 carrying the tag and the headers of the response it stands for (minus its body's), including the
