@@ -1,4 +1,4 @@
-import { readCache, writeCache } from '../../../core/cache.js';
+import { deleteCache, readCache, writeCache } from '../../../core/cache.js';
 import type { BadgeView } from '../badge-view.js';
 
 /**
@@ -14,12 +14,11 @@ const keyOf = (url: string) => (/^https?:\/\//.test(url) ? `seen|${url}` : null)
 /** The badge `url` showed when it was last verified, if any. */
 export async function readSeen(url: string): Promise<BadgeView | undefined> {
   const key = keyOf(url);
-  return key ? ((await readCache<BadgeView | null>(key))?.value ?? undefined) : undefined;
+  return key ? (await readCache<BadgeView>(key))?.value : undefined;
 }
 
 /** Keeps what `url` shows now that it was verified, or forgets it (null: it failed verification). */
 export function keepSeen(url: string, view: BadgeView | null): void {
   const key = keyOf(url);
-  // Forgotten by writing null: deleteCache would be one more export of the core chunk every element loads.
-  if (key) void writeCache(key, view);
+  if (key) void (view ? writeCache(key, view) : deleteCache(key));
 }
