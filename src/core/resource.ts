@@ -231,8 +231,14 @@ export class ResourceController<T> implements ReactiveController {
    * skips the shared anonymous one, except for values that name nobody.
    */
   private partition<I extends string | null | undefined>(id: I, value?: T): I | undefined {
-    const { cache, namesNobody } = this.options;
-    return cache !== 'partner' || id !== 'anon' || (namesNobody && (value === undefined || namesNobody(value))) ? id : undefined;
+    if (this.options.cache !== 'partner' || id !== 'anon') return id;
+    const { namesNobody } = this.options;
+    return namesNobody && (value === undefined || namesNobody(value)) ? id : undefined;
+  }
+
+  /** A cached entry may be shown: in the anonymous partition of `'partner'` caching, only one that names nobody. */
+  private showable(id: string, value: T): boolean {
+    return this.partition(id, value) !== undefined;
   }
 
   /** IndexedDB is used only for backends with a stable `id`; anonymous ones are cached in memory only. */
@@ -265,8 +271,7 @@ export class ResourceController<T> implements ReactiveController {
     // Memory hit: show it in this very render (under the partner seen last; see identity.ts).
     const who = identityChanged ? undefined : this.partition(lastIdentity());
     const hit = this.cacheOn() && who ? peekCache<T>(`${who}|${fullKey}`) : undefined;
-    // In the anonymous partition of 'partner' caching, only an answer that names nobody is shown.
-    if (hit && this.partition(who, hit.value)) this.showStale(hit.value, hit.savedAt);
+    if (hit && this.showable(who!, hit.value)) this.showStale(hit.value, hit.savedAt);
     void this.load(gen, false);
   }
 
@@ -291,7 +296,7 @@ export class ResourceController<T> implements ReactiveController {
       void who
         .then((w) => ((id = w) ? readCache<T>(`${w}|${fullKey}`, { persist: this.persist() }) : undefined))
         .then((entry) => {
-          if (entry && gen === this.gen && (this.valueKey !== fullKey || this.stale) && this.partition(id, entry.value)) {
+          if (entry && gen === this.gen && (this.valueKey !== fullKey || this.stale) && this.showable(id!, entry.value)) {
             this.showStale(entry.value, entry.savedAt);
             this.host.requestUpdate();
           }

@@ -18,6 +18,7 @@ import { copyText } from './share.js';
 import { certStatus, daysUntil } from './status.js';
 import type { Verification } from './host.js';
 import { VerifyController, type BadgeSource } from './verify-controller.js';
+import { keepSeen, readSeen } from './seen.js';
 
 /** What follows "Copy link" (parts/copy-controller.ts): loaded when a reader points at or focuses a Copy button. */
 const copyPart = partLoader(() => import('./parts/copy-controller.js'));
@@ -114,7 +115,7 @@ export class ConfabCertBadge extends ConfabElement {
   private readonly copyPart = new LazyPart(this, copyPart, { create: (m) => new m.CopyController(this) });
 
   private focusVerdictOf: string | null = null;
-  /** The host's one badge as it showed when last verified (parts/seen.ts), shown while it is verified again. */
+  /** The host's one badge as it showed when last verified (seen.ts), shown while it is verified again. */
   private seen?: { url: string; view: BadgeView };
   private marked = false;
   private readonly me = new ResourceController<Me>(this, {
@@ -205,7 +206,7 @@ export class ConfabCertBadge extends ConfabElement {
     const one = this.single;
     if (one && !this.verifier.get(one.key)) {
       void this.verifier.run(one.key, { show: this.verify, source: one.source });
-      if (!this.seen) void this.verifier.seen(one.key).then((view) => view && this.single?.key === one.key && ((this.seen = { url: one.key, view }), this.requestUpdate()));
+      if (!this.seen) void readSeen(one.key).then((view) => view && this.single?.key === one.key && ((this.seen = { url: one.key, view }), this.requestUpdate()));
     }
     if (this.verify && !one && this.list.value) {
       for (const c of this.list.value) {
@@ -233,8 +234,7 @@ export class ConfabCertBadge extends ConfabElement {
   }
 
   private verificationDone(url: string, v: Verification): void {
-    const m = this.verifier.module!;
-    if (url === this.single?.key) m.keepSeen(url, v.result?.verified ? m.fromVerification(v.result) : null);
+    if (url === this.single?.key) keepSeen(url, v.result?.verified ? this.verifier.module!.fromVerification(v.result) : null);
     if (v.shown && v.result) emit(this, 'confab-verified', { result: v.result });
     if (this.focusVerdictOf === url) this.requestUpdate();
   }

@@ -57,11 +57,6 @@ export class VerifyController implements ReactiveController {
     return this.runs.get(url);
   }
 
-  /** What the badge at `url` showed when it was last verified (parts/seen.ts), once the verifier chunk is here. */
-  async seen(url: string) {
-    return (await this.part.load())?.readSeen(url);
-  }
-
   /** Starts loading the verifier (a reader points at or focuses a Verify button). */
   prefetch(source: BadgeSource = 'assertion'): void {
     void this.part.load();

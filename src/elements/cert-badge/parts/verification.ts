@@ -8,7 +8,6 @@ import { verdictStyles } from './verdict.styles.js';
 export { verifyHostedAssertion } from './verify-assertion.js';
 export { failurePanel, verdict } from './verdict.js';
 export { fromVerification } from './hosted-view.js';
-export { keepSeen, readSeen } from './seen.js';
 
 /** The verdict's styles, adopted when this chunk arrives (before any verdict can show). */
 export const styles = [verdictStyles];

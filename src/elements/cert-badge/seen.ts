@@ -1,5 +1,5 @@
-import { deleteCache, readCache, writeCache } from '../../../core/cache.js';
-import type { BadgeView } from '../badge-view.js';
+import { deleteCache, readCache, writeCache } from '../../core/cache.js';
+import type { BadgeView } from './badge-view.js';
 
 /**
  * What a badge the host gave by URL (`assertion`, `credential`) showed the last time it was verified,
@@ -7,7 +7,7 @@ import type { BadgeView } from '../badge-view.js';
  * verified again, instead of a placeholder until the issuer's keys and status list have been read.
  * Only a verified badge is kept (a failed verification forgets it), never the verdict itself, and
  * nothing of an inline VC-JWT. The badge is the issuer's public document, so it is not partitioned by
- * partner. It comes with the verification part, which such a badge loads at once.
+ * partner.
  */
 const keyOf = (url: string) => (/^https?:\/\//.test(url) ? `seen|${url}` : null);
 
