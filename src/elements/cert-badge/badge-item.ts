@@ -39,12 +39,10 @@ export function badgeItem(b: BadgeView, c: ItemContext): TemplateResult {
               ? msg(str`Expired ${expires}`, { id: 'cert-badge-expired-on' })
               : msg(str`Expires ${expires}`, { id: 'cert-badge-expires-on' })}</span>
         </p>
-        ${c.verifying
-          ? html`<p part="status" class="status verifying" role="status">${msg('Verifying…', { id: 'cert-badge-verifying' })}</p>`
-          : html`<p part="status" class="status ${c.status}">
-              ${statusIcon(c.status)}<span aria-hidden="true">${statusLabel(c.status)}</span><span class="visually-hidden"
-                >${statusSentence(c.status, expires, b.expires ? c.inDays(b.expires) : '', b.revocationReason)}</span>
-            </p>`}
+        <p part="status" class="status ${c.status}">
+          ${statusIcon(c.status)}<span aria-hidden="true">${statusLabel(c.status)}</span><span class="visually-hidden"
+            >${statusSentence(c.status, expires, b.expires ? c.inDays(b.expires) : '', b.revocationReason)}</span>
+        </p>
         ${b.description ? html`<p class="description">${b.description}</p>` : nothing}
         ${c.verification?.shown && c.verification.result ? c.verdict?.(b, c.verification.result, c, id) ?? nothing : nothing}
         <div class="actions" part="actions">

@@ -18,7 +18,6 @@ import { copyText } from './share.js';
 import { certStatus, daysUntil } from './status.js';
 import type { Verification } from './host.js';
 import { VerifyController, type BadgeSource } from './verify-controller.js';
-import { keepSeen, readSeen } from './seen.js';
 
 /** What follows "Copy link" (parts/copy-controller.ts): loaded when a reader points at or focuses a Copy button. */
 const copyPart = partLoader(() => import('./parts/copy-controller.js'));
@@ -115,8 +114,6 @@ export class ConfabCertBadge extends ConfabElement {
   private readonly copyPart = new LazyPart(this, copyPart, { create: (m) => new m.CopyController(this) });
 
   private focusVerdictOf: string | null = null;
-  /** The host's one badge as it showed when last verified (seen.ts), shown while it is verified again. */
-  private seen?: { url: string; view: BadgeView };
   private marked = false;
   private readonly me = new ResourceController<Me>(this, {
     // Asked first only when the badges to list are the partner's own; otherwise once they are shown, for
@@ -197,17 +194,13 @@ export class ConfabCertBadge extends ConfabElement {
     // Results depend on all of these; turning `verify` on must also show verdicts that were fetched unseen.
     const stale = ['assertion', 'credential', 'identity', 'person', 'org'].some((k) => changed.has(k as keyof ConfabCertBadge)) || (changed.has('verify') && this.verify);
     if (stale) {
-      this.seen = undefined;
       this.verifier.reset();
       this.expanded = new Set();
       this.copier?.reset();
     }
     // A hosted assertion has to be fetched to be shown at all; its verdict shows with `verify` or on request.
     const one = this.single;
-    if (one && !this.verifier.get(one.key)) {
-      void this.verifier.run(one.key, { show: this.verify, source: one.source });
-      if (!this.seen) void readSeen(one.key).then((view) => view && this.single?.key === one.key && ((this.seen = { url: one.key, view }), this.requestUpdate()));
-    }
+    if (one && !this.verifier.get(one.key)) void this.verifier.run(one.key, { show: this.verify, source: one.source });
     if (this.verify && !one && this.list.value) {
       for (const c of this.list.value) {
         if (!this.verifier.get(c.assertionUrl)) void this.verifier.run(c.assertionUrl, { show: true, recipientName: c.recipient.name });
@@ -234,7 +227,6 @@ export class ConfabCertBadge extends ConfabElement {
   }
 
   private verificationDone(url: string, v: Verification): void {
-    if (url === this.single?.key) keepSeen(url, v.result?.verified ? this.verifier.module!.fromVerification(v.result) : null);
     if (v.shown && v.result) emit(this, 'confab-verified', { result: v.result });
     if (this.focusVerdictOf === url) this.requestUpdate();
   }
@@ -319,11 +311,7 @@ export class ConfabCertBadge extends ConfabElement {
     const v = this.verifier.get(url);
     // The verifier could not be loaded: say so, with a retry (it also runs again by itself once back online).
     if (!v?.result && v?.error && !v.running) return errorState(v.error, () => void this.verifier.run(url, { show: this.verify, source }));
-    if (!v?.result) {
-      // Verifying: what it showed when last verified, marked as being verified again (never as verified).
-      const seen = this.seen?.url === url ? this.seen.view : undefined;
-      return seen ? this.badges([{ ...seen, key: url }], true) : this.loading();
-    }
+    if (!v?.result) return this.loading();
     const { fromVerification, failurePanel } = this.verifier.module!;
     const view = fromVerification(v.result);
     // Keyed by what the host gave (a VC-JWT has no URL; a redirect may have moved the assertion).
@@ -354,7 +342,7 @@ export class ConfabCertBadge extends ConfabElement {
     return certStatus(b.revoked, b.expires);
   }
 
-  private badges(views: BadgeView[], verifying = false): TemplateResult {
+  private badges(views: BadgeView[]): TemplateResult {
     const locale = this.locale;
     let dateFmt: Intl.DateTimeFormat;
     try {
@@ -374,13 +362,12 @@ export class ConfabCertBadge extends ConfabElement {
           index,
           status: this.statusOf(b),
           verification: this.verifier.get(b.key),
-          verifying,
           verifyButton: !this.verify,
           expanded: this.expanded.has(b.key),
           copied: this.copier?.copied === b.key,
           copyFallback: this.copier?.fallbackFor(b),
           // LinkedIn certifications belong on a person's own profile; for a hosted assertion the host decides.
-          linkedIn: (!!this.single && !verifying) || (!!me && b.recipientId === me.id),
+          linkedIn: !!this.single || (!!me && b.recipientId === me.id),
           date,
           inDays: (iso) => rtf.format(daysUntil(iso), 'day'),
           onVerify: () => this.onVerify(b),

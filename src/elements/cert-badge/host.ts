@@ -23,8 +23,6 @@ export interface ItemContext {
   index: number;
   status: CertStatus;
   verification: Verification | undefined;
-  /** Shown from the cache while being verified again: the status says so, and nothing claims it is valid. */
-  verifying?: boolean;
   /** Show the Verify button (false while `verify` does it automatically and no failure needs a retry). */
   verifyButton: boolean;
   expanded: boolean;
