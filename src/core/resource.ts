@@ -3,7 +3,7 @@ import type { CommunityBackend } from '../backends/types.js';
 import { persistentBackendId, runtimeBackendId } from './backend-id.js';
 import { dropMemoryCache, peekCache, readCache, writeCache } from './cache.js';
 import { currentIdentity, lastIdentity, previousIdentity } from './identity.js';
-import { getIdentityEpoch } from './config.js';
+import { getIdentityEpoch, getOptions } from './config.js';
 import { OfflineError, isAbort, toConfabError, type ConfabError } from './errors.js';
 import { emit } from './events.js';
 
@@ -29,9 +29,10 @@ export interface ResourceOptions<T> {
    */
   cache?: boolean | 'partner';
   /**
-   * With `cache: 'partner'`: true for an answer that names nobody (`me` saying nobody is signed in). Such
-   * answers are also cached in the shared anonymous partition, so a signed-out visitor's return shows
-   * the signed-out state at once; that partition is only ever written, and read back, for them.
+   * With `cache: 'partner'`: true for an answer that names nobody (`me` saying nobody is signed in). Where
+   * the page's `getToken` answered no token, such answers are also cached in the shared anonymous
+   * partition, so a signed-out visitor's return shows the signed-out state at once; that partition is
+   * only ever written, and read back, for them. Without `getToken` it is never used.
    */
   namesNobody?: (value: T) => boolean;
   /** Keep showing the previous key's value while a new key loads (e.g. search results). Default false. */
@@ -233,7 +234,11 @@ export class ResourceController<T> implements ReactiveController {
   private partition<I extends string | null | undefined>(id: I, value?: T): I | undefined {
     if (this.options.cache !== 'partner' || id !== 'anon') return id;
     const { namesNobody } = this.options;
-    return namesNobody && (value === undefined || namesNobody(value)) ? id : undefined;
+    // Only where the page's token provider said nobody is signed in. Without one (a cookie session, a
+    // provider's own client, or getToken still to come) 'anon' holds every partner, signed in or not:
+    // a signed-out answer cached there would show a signed-in partner "Sign in" on every return.
+    if (!namesNobody || !getOptions().getToken) return undefined;
+    return value === undefined || namesNobody(value) ? id : undefined;
   }
 
   /** A cached entry may be shown: in the anonymous partition of `'partner'` caching, only one that names nobody. */
