@@ -38,7 +38,13 @@ const KB = 1024;
 // the contract chunks each element calls first (their names are content hashes, which gzip cannot
 // shrink): loader 1,200 -> 1,322 B, core chunk 25,613 -> 25,691 B. Element 33.4 -> 33.6 KB, the four
 // 51.25 -> 51.5 KB, still inside the issue's ceiling (35 / 52 KB).
-const BUDGET = { loader: 2.5 * KB, element: 33.6 * KB, all: 51.5 * KB, iife: 65 * KB };
+// Raised on 2026-12-05 (session 9, issue 18, "first content"): +0.3 KB for each element and the four.
+// The loader boots once the page's own scripts have run or it has handed over getToken, so a portal's
+// configure({ getToken }) applies before the first request (loader 1.32 -> 1.43 KB gzip); cert-badge asks
+// `me` only when its list needs it; the core chunk caches a signed-out `me` where getToken gave no
+// token. Measured then: cert-badge 33.8, forum-feed 33.7, all four 51.7, with the bell 54.8 KB.
+// Inside the issue's ceiling (35 KB each, 52 KB the four).
+const BUDGET = { loader: 2.5 * KB, element: 33.9 * KB, all: 51.8 * KB, iife: 65 * KB };
 // The portal's header bell on top of the four: its own chunks (3 files, measured 3.4 KB more in issue 13).
 const BELL_BUDGET = BUDGET.all + 3.2 * KB;
 // "All on one page" stays the four content elements it always measured; the bell is its own row.

@@ -37,13 +37,18 @@ let ready: typeof import('./boot.js') | undefined;
 let booting: Promise<typeof import('./boot.js')> | undefined;
 
 /**
- * Resolves once the page's own deferred and module scripts have run: DOMContentLoaded fires after them.
- * A portal calls `configure({ getToken })` from such a script, after this one. Booting before it (seen
- * under load, when boot's chunk came from the cache) sent every element's first requests without the
- * token, and then all of them again once the token provider arrived. A loader added after that moment
- * (readyState "complete", or navigation timing says DOMContentLoaded has started) waits for nothing.
+ * Resolves once the page's own deferred and module scripts have run (DOMContentLoaded fires after them),
+ * or as soon as the page hands over `getToken`, whichever comes first. A portal calls
+ * `configure({ getToken })` from such a script, after this one. Booting before it (seen under load, when
+ * boot's chunk came from the cache) sent every element's first requests without the token, and then all
+ * of them again once the token provider arrived. Resolving on `getToken` keeps a slow third-party
+ * `<script defer>` from holding the elements back on a page that has configured them already. A loader
+ * added after DOMContentLoaded (readyState "complete", or navigation timing says it has started) waits
+ * for nothing.
  */
+let pageReady!: (v: unknown) => void;
 const pageScriptsRan = new Promise((resolve) => {
+  pageReady = resolve;
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   if (document.readyState == 'complete' || nav?.domContentLoadedEventStart) resolve(0);
   // DOMContentLoaded reaches window too. Without navigation timing, a loader added after it cannot tell: load ends the wait.
@@ -70,6 +75,7 @@ export function configure(options: Partial<ConfabOptions>): void {
   // Until boot has run, options wait in order; boot applies them after the script's data-* ones.
   if (ready) ready.configure(options);
   else pending.push(options);
+  if (options.getToken) pageReady(0);
 }
 
 /**
