@@ -23,8 +23,10 @@ export default {
   // those keep per-file state apart: fake-rest by a path prefix per fake server, fail-modules by a
   // cookie per context, fake-issuer's counts by a fresh case name per counting test, and
   // fake-ob3-issuer has one user (cert-badge-credential). The suite waits far more than it computes
-  // (one at a time: 124 s of CPU over 323 s), so 3 at once.
-  concurrency: Number(process.env.CONFAB_BROWSER_CONCURRENCY) || 3,
+  // (one at a time: 124 s of CPU over 323 s). Still one at a time in `npm test`: there the suite runs
+  // beside the server suite and e2e, off the critical path, and 3 at once took as long (265-292 s in two
+  // int runs) while a keyboard test timed out once. CONFAB_BROWSER_CONCURRENCY=3 for a run on its own.
+  concurrency: Number(process.env.CONFAB_BROWSER_CONCURRENCY) || 1,
   // A test's own limit, above the shared waitFor's 15 s (test/browser/core/wait.ts), so a stuck wait
   // fails with its message rather than mocha's; a passing test is not slowed by it.
   testFramework: { config: { timeout: 20000 } },

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { _clearMemoryCacheForTests, readCache, writeCache } from '../../../src/core/cache.js';
+import { waitFor } from './wait.js';
 
 // The loader opens the cache database while the modules load and boot hands the connection over
 // (auto.ts, boot.ts): the cache must use it, not open a second one, and open its own only once the
@@ -44,6 +45,8 @@ describe('core/cache with the loader\'s connection', () => {
       await import('../../../src/auto.js');
       expect(opens.calls, 'the loader opened the database while the modules load').to.equal(1);
       await customElements.whenDefined('confab-provider');
+      // The open may still be under way (it also creates the store on a first visit; slow under load).
+      await waitFor(() => opens.connections.length === 1, 'the loader\'s open succeeded');
       const [loaders] = opens.connections;
       expect(loaders, 'the loader\'s connection').to.be.instanceOf(IDBDatabase);
 
