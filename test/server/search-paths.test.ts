@@ -30,6 +30,10 @@ before(async () => {
     new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
   ]);
   // An old public article whose title is the query itself: the exact-title bonus puts it first on every path.
+  // Public articles only, under a word of their own: an anonymous reader misses nothing there.
+  for (let k = 0; k < 12; k++) {
+    rows.push([`path-public-${k}`, `Tamarisk primer ${k}`, `Tamarisk care ${k}.`, PRODUCTS[k % 2], 'guide', 'registered', 0, '', new Date(Date.UTC(2025, 0, 1) + k * 60_000).toISOString()]);
+  }
   rows.push(['path-exact', WORD, `All about ${WORD}.`, PRODUCTS[0], 'guide', 'registered', 0, '', new Date(Date.UTC(2020, 0, 1)).toISOString()]);
   await insertRows(env.db, 'articles',
     [['id', 'text'], ['title', 'text'], ['body', 'text'], ['product', 'text'], ['content_type', 'text'], ['min_tier', 'text'], ['min_tier_rank', 'smallint'], ['roles', 'text[]'], ['updated_at', 'timestamptz']], rows);
@@ -64,6 +68,8 @@ interface Run {
   total: number;
   totalCapped?: boolean;
   facets: { product: Facet[]; contentType: Facet[] };
+  /** The anonymous "more for signed-in partners" flag. */
+  more: boolean;
   paths: SearchPath[];
 }
 
@@ -81,6 +87,7 @@ async function run(query: Record<string, string | string[]>, as?: typeof PEOPLE.
     total: first.body.total,
     totalCapped: first.body.totalCapped,
     facets: first.body.facets,
+    more: first.body.moreForSignedIn,
     paths: [...seen],
   };
 }
@@ -152,6 +159,9 @@ describe('search paths agree', () => {
           same(got.paths, p.path, label);
           assert.deepEqual(got.ids, exact.ids, label);
           assertCountsAgree(got, exact, label);
+          // Half the matches are gold-only: the anonymous reader is told there is more; gold never is.
+          assert.equal(got.more, !aud.as, `${label}: more for signed-in partners`);
+          assert.equal(got.more, exact.more, label);
         }
         if (p.path.page === 'dense') {
           const first = await withBounds(p.bounds, () => run({ q: WORD }, aud.as));
@@ -160,6 +170,14 @@ describe('search paths agree', () => {
       });
     }
   }
+
+  test('anonymous: where every match is public, no path says there is more for signed-in partners', async () => {
+    for (const bounds of [{}, ...PATHS.map((p) => p.bounds)]) {
+      const got = await withBounds(bounds, () => run({ q: 'tamarisk' }));
+      assert.equal(got.total, 'countCap' in bounds ? CAP : 12, JSON.stringify(bounds));
+      assert.equal(got.more, false, JSON.stringify(bounds));
+    }
+  });
 
   test('the sample is spelled as migration 020 indexes it, so the planner can use its partial indexes', () => {
     const migration = readFileSync(new URL('../../server/migrations/020_search_sample.sql', import.meta.url), 'utf8');
