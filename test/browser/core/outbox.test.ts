@@ -226,6 +226,37 @@ describe('outbox', () => {
     }
   });
 
+  it('a token handed over while the start-up replay is sending is followed by one more replay, which sends the partner\'s write', async () => {
+    // The start-up replay reads the queue as nobody, then sends the anonymous entry; the test holds that
+    // send until the token has arrived. Nothing else triggers a replay, so joining the running one would
+    // leave carol's write unsent until the next reload or reconnect.
+    try {
+      await submit(fakeBackend('ob-token-mid-run', { createThread: offline }).backend, 'createThread', [{ title: 'anon', body: 'b' }]);
+      configure({ getToken: () => jwtFor('carol') });
+      await submit(fakeBackend('ob-token-mid-run', { createThread: offline }).backend, 'createThread', [{ title: 'carol', body: 'b' }]);
+      _resetConfigForTests();
+      _resetForTests();
+      const held = deferred<void>();
+      const titles: string[] = [];
+      const fake = fakeBackend('ob-token-mid-run', {
+        createThread: async ([input]) => {
+          const { title } = input as { title: string };
+          titles.push(title);
+          if (title === 'anon') await held.promise;
+          return { id: title };
+        },
+      });
+      startOutbox(fake.backend);
+      await waitFor(() => titles.includes('anon'), 'the start-up replay is sending the anonymous entry');
+      configure({ getToken: () => jwtFor('carol') });
+      held.resolve();
+      await waitFor(() => titles.includes('carol'), 'carol\'s write sent by the replay queued behind the running one');
+      expect(titles.filter((t) => t === 'carol')).to.have.length(1);
+    } finally {
+      _resetConfigForTests();
+    }
+  });
+
   it('uses "default" as the backend id of a backend without one', async () => {
     const r = await submit(fakeBackend(undefined, { createThread: offline }).backend, 'createThread', [{ title: 't', body: 'b' }]);
     expect(r.queued && r.entry.backendId).to.equal('default');
