@@ -125,7 +125,8 @@ export class ConfabCertBadge extends ConfabElement {
     // Cached only in the partition of the partner a token names (core/identity.ts), as qa-box's: `person="me"`
     // then shows the returning partner's cached badges at once instead of waiting for this request first.
     cache: 'partner',
-    // "Nobody is signed in" names no one: cached for everyone, so a signed-out return shows its state at once.
+    // "Nobody is signed in" names no one: where getToken gave no token it is cached in the shared anonymous
+    // partition, so a signed-out return shows its state at once (core/resource.ts `namesNobody`).
     namesNobody: (me) => !me.authenticated,
   });
 

@@ -171,7 +171,8 @@ export class ConfabQaBox extends ConfabElement implements AskHost, QuestionHost 
     // partner's: a returning partner's form shows who they are at once, and the answer to the token now
     // replaces the cached one. Uncached, the first view waited for this request.
     cache: 'partner',
-    // "Nobody is signed in" names no one: cached for everyone, so a signed-out return shows its state at once.
+    // "Nobody is signed in" names no one: where getToken gave no token it is cached in the shared anonymous
+    // partition, so a signed-out return shows its state at once (core/resource.ts `namesNobody`).
     namesNobody: (me) => !me.authenticated,
   });
   private unlistenAsk?: () => void;
