@@ -4,8 +4,9 @@
 // question insert, an answer to it (a first answer), an up-vote on it, and a moderator hiding an
 // answer of the busy day (the recount path). Alternating keeps the machine's load the same for both,
 // so the ratio B/A survives a busy machine better than two runs one after the other.
-//   DATABASE_URL=postgres://… node --import tsx bench/server/insights-write-ab.ts [--rows=3000] [--runs=200] [--a=017]
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+//   DATABASE_URL=postgres://… node --import tsx bench/server/insights-write-ab.ts [--rows=3000] [--runs=200] [--a=017] [--keep]
+// Both schemas are dropped at the end; --keep leaves them for a look with psql.
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -18,11 +19,15 @@ const runs = Number(args.runs ?? 200);
 const upto = String(args.a ?? '017');
 const DAY = '2019-03-04';
 
-async function schema(name: string, only?: string): Promise<Db> {
+async function dropSchemas(names: string[]): Promise<void> {
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+  for (const name of names) await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
   await admin.end();
+}
+
+async function schema(name: string, only?: string): Promise<Db> {
+  await dropSchemas([name]);
   let dir = MIGRATIONS_DIR;
   if (only) {
     dir = mkdtempSync(join(tmpdir(), 'confab-migrations-')) + '/';
@@ -30,6 +35,7 @@ async function schema(name: string, only?: string): Promise<Db> {
   }
   const db = await createDb({ url: process.env.DATABASE_URL!, schema: name });
   const applied = await migrate(db, dir);
+  if (only) rmSync(dir, { recursive: true });
   console.log(`${name}: ${applied[0]} … ${applied[applied.length - 1]}`);
   await db.exec(`INSERT INTO orgs (id, name, tier, email) VALUES ('org-w', 'Write bench', 'gold', 'w@example.com') ON CONFLICT DO NOTHING`);
   await db.exec(`INSERT INTO people (id, name, org_id, tier) VALUES ('p-w', 'Write bench', 'org-w', 'gold'), ('p-v', 'Voter', 'org-w', 'gold') ON CONFLICT DO NOTHING`);
@@ -71,3 +77,5 @@ for (const [label] of steps) {
 }
 await dbs.A.close();
 await dbs.B.close();
+// The two schemas hold only this bench's rows: dropped unless --keep asks to look at them afterwards.
+if (args.keep !== 'true') await dropSchemas(['bench_insights_ab_a', 'bench_insights_ab_b']);
