@@ -5,6 +5,7 @@
 // A text cell that starts like a spreadsheet formula (= + - @, or a tab or CR, which some spreadsheets skip
 // before reading a formula) is prefixed with a quote mark, so a title or query a partner typed cannot run
 // as a formula when the export is opened in a spreadsheet (CSV injection). Numbers are left alone: -3 is data.
+import { categoryLabel } from './categories.js';
 import type { Comparison, Insights, InsightsSegment, InsightsTable } from './insights.js';
 
 export type CsvCell = string | number | boolean | null;
@@ -62,8 +63,9 @@ export function tableOf(r: Insights, table: InsightsTable): [string[], CsvCell[]
     case 'byCategory': return segmentTable(r.byCategory);
     case 'byProduct': return segmentTable(r.byProduct);
     case 'unanswered':
-      return [['id', 'title', 'category', 'asked_at', 'age_hours', 'past_sla', 'author', 'organisation', 'tier'],
-        r.unanswered.items.map((u) => [u.id, u.title, u.category, u.askedAt, u.ageHours, u.pastSla, u.author.name, u.author.orgName, u.author.tier])];
+      // The category twice: its id for joining with other data, its label for people reading the sheet.
+      return [['id', 'title', 'category', 'category_label', 'asked_at', 'age_hours', 'past_sla', 'author', 'organisation', 'tier'],
+        r.unanswered.items.map((u) => [u.id, u.title, u.category, u.categoryLabel ?? categoryLabel(u.category), u.askedAt, u.ageHours, u.pastSla, u.author.name, u.author.orgName, u.author.tier])];
     case 'topPeople':
       return [['id', 'name', 'organisation', 'accepted_answers', 'helpful_votes', 'accepted_answers_previous', 'helpful_votes_previous'],
         r.topContributors.people.map((p) => [p.id, p.name, p.orgName, p.acceptedAnswers, p.helpfulVotes, p.previous.acceptedAnswers, p.previous.helpfulVotes])];

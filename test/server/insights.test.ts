@@ -255,6 +255,9 @@ describe('insights: CSV export', () => {
     assert.deepEqual(summary.find((r) => r[0] === 'median_hours_to_first_answer')?.slice(1, 3), ['3', '9']);
     assert.deepEqual(summary.find((r) => r[0] === 'deflection_rate')?.slice(1, 3), [String(3 / 8), String(1 / 3)]);
     assert.deepEqual((await csv('timeToFirstAnswer'))[1], ['2020-03-02', '3', '8.2', '4']);
+    const [head, oldest] = await csv('unanswered');
+    assert.deepEqual(head.slice(0, 5), ['id', 'title', 'category', 'category_label', 'asked_at']);
+    assert.deepEqual([oldest[0], oldest[2], oldest[3]], ['fx-q5', 'fx-b', 'Fx b'], 'the category as an id and as people read it');
     assert.deepEqual((await csv('zeroResults'))[1], ['fax driver', '2', '0', '2020-03-10T11:00:00.000Z']);
   });
 
