@@ -33,33 +33,22 @@ export const FIRST_VIEW_MS = 10_000;
 let entries: Map<string, MirrorEntry> | undefined;
 let saveQueued = false;
 
-/** localStorage, or undefined where it is missing or refused (a sandboxed iframe, storage turned off). */
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const isEntry = (item: unknown): item is [string, MirrorEntry] =>
-  Array.isArray(item) && typeof item[0] === 'string' && typeof (item[1] as MirrorEntry | null)?.savedAt === 'number' && 'value' in item[1];
-
+// Every localStorage access is in a try: it throws where storage is refused (a sandboxed iframe,
+// storage turned off) or full, and then the cache goes on without this copy.
 function load(): Map<string, MirrorEntry> {
-  if (entries) return entries;
-  entries = new Map();
   try {
-    const saved: unknown = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? '[]');
-    if (Array.isArray(saved)) for (const item of saved) if (isEntry(item)) entries.set(item[0], item[1]);
+    // Anything but a list of [key, entry] pairs (another version's format, edited by hand) throws here.
+    entries ??= new Map(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]') as [string, MirrorEntry][]);
   } catch {
-    /* unreadable (another version's format, or edited by hand): start empty, the next save replaces it */
+    entries = new Map();
   }
   return entries;
 }
 
 /** The copy's entry for `key`, if any. Synchronous. */
 export function mirrorGet(key: string): MirrorEntry | undefined {
-  return load().get(key);
+  const entry = load().get(key);
+  return typeof entry?.savedAt == 'number' ? entry : undefined;
 }
 
 /** Copies a persisted write: a new key only while the page is young, a key already here always. */
@@ -80,17 +69,10 @@ export function mirrorDelete(key: string): void {
 export function mirrorClear(): void {
   entries = new Map();
   try {
-    storage()?.removeItem(STORAGE_KEY);
+    localStorage.removeItem(STORAGE_KEY);
   } catch {
     /* nothing stored */
   }
-}
-
-/** Drops entries fetched before `oldest` (ms since epoch), as the cache's prune does in IndexedDB. */
-export function mirrorPrune(oldest: number): void {
-  let dropped = false;
-  for (const [key, entry] of load()) if (entry.savedAt < oldest) dropped = load().delete(key) || dropped;
-  if (dropped) queueSave();
 }
 
 /**
@@ -102,7 +84,6 @@ export function mirrorPrune(oldest: number): void {
 function queueSave(): void {
   if (saveQueued) return;
   saveQueued = true;
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
   const run = () => {
     if (!saveQueued) return;
     saveQueued = false;
@@ -110,31 +91,30 @@ function queueSave(): void {
     save();
   };
   addEventListener('pagehide', run);
+  const idle = globalThis.requestIdleCallback as typeof requestIdleCallback | undefined;
   if (idle) idle(run, { timeout: 2000 });
   else setTimeout(run, 200);
 }
 
 /** Writes the newest entries that fit the budget, and forgets the rest here too. */
-export function save(): void {
+function save(): void {
   const map = load();
   const kept: string[] = [];
   let size = 2;
   for (const [key, entry] of [...map].reverse()) {
-    let json: string | undefined;
+    let json = '';
     try {
       json = JSON.stringify([key, entry]);
     } catch {
       /* not JSON (a backend's own value): IndexedDB still has it */
     }
-    if (json === undefined || size + json.length + 1 > MIRROR_BUDGET) {
-      map.delete(key);
-      continue;
-    }
-    size += json.length + 1;
-    kept.push(json);
+    if (json && size + json.length < MIRROR_BUDGET) {
+      size += json.length + 1;
+      kept.unshift(json);
+    } else map.delete(key);
   }
   try {
-    storage()?.setItem(STORAGE_KEY, `[${kept.reverse().join(',')}]`);
+    localStorage.setItem(STORAGE_KEY, `[${kept}]`);
   } catch {
     /* over the origin's quota, or storage refused: the next visit reads IndexedDB as before */
   }

@@ -1,5 +1,5 @@
 import { clear, createStore, del, delMany, entries, get, set, type UseStore } from 'idb-keyval';
-import { _forgetMirrorForTests, mirrorClear, mirrorDelete, mirrorGet, mirrorPrune, mirrorWrite } from './cache-mirror.js';
+import { _forgetMirrorForTests, mirrorClear, mirrorDelete, mirrorGet, mirrorWrite } from './cache-mirror.js';
 
 /** One cached response and when it was fetched (ms since epoch). */
 export interface CacheEntry<T = unknown> {
@@ -45,7 +45,6 @@ let pruned = false;
  * write, when the browser is idle; exported for tests and for hosts that want it sooner.
  */
 export async function pruneCache(maxAge = CACHE_MAX_AGE_MS, now = Date.now()): Promise<number> {
-  mirrorPrune(now - maxAge);
   try {
     const old = (await entries<IDBValidKey, CacheEntry>(idb()))
       .filter(([, e]) => !e || typeof e.savedAt !== 'number' || now - e.savedAt > maxAge)
