@@ -24,7 +24,7 @@ interface MirrorEntry {
 }
 
 const STORAGE_KEY = 'confab:first-view';
-/** Characters of JSON the copy may take (UTF-16, so twice as many bytes); about ten first views' worth. */
+/** Characters of JSON the copy may take (UTF-16, so twice as many bytes): the first views of a few pages. */
 export const MIRROR_BUDGET = 64_000;
 /** Writes this long after navigation start add no new keys: they are not the first view any more. */
 export const FIRST_VIEW_MS = 10_000;
