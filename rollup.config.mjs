@@ -258,7 +258,7 @@ const minifyCss = () => ({
 // of the element chunk, and one gzip stream. Left out on purpose: anything one element alone uses.
 const CORE = [
   /\/node_modules\/(ky|lit|lit-html|lit-element|@lit\/reactive-element|@lit\/localize|idb-keyval|tslib|valibot)\//,
-  /\/src\/(boot|backends\/rest\/(?!events)[\w-]+|contract\/(common|issues|problem|me|groups\/me)|core\/(config|context|i18n|errors|resource|cache|identity|backend-id|events|load-once|lazy-part)|elements\/(confab-element|define-element)|ui\/(states|error-text|theme-controller|dev-warn)|styles\/(tokens|controls))\.ts$/,
+  /\/src\/(boot|backends\/rest\/(?!events)[\w-]+|contract\/(common|issues|problem|me|groups\/me)|core\/(config|context|i18n|errors|resource|cache|cache-mirror|identity|backend-id|events|load-once|lazy-part)|elements\/(confab-element|define-element)|ui\/(states|error-text|theme-controller|dev-warn)|styles\/(tokens|controls))\.ts$/,
 ];
 // A resource group's part of the endpoint table travels with its schemas (backends/rest/groups.ts).
 // Parts of those packages that only some elements use stay with them (rollup places them).

@@ -1,4 +1,5 @@
 import { clear, createStore, del, delMany, entries, get, set, type UseStore } from 'idb-keyval';
+import { _forgetMirrorForTests, mirrorClear, mirrorDelete, mirrorGet, mirrorWrite } from './cache-mirror.js';
 
 /** One cached response and when it was fetched (ms since epoch). */
 export interface CacheEntry<T = unknown> {
@@ -64,13 +65,23 @@ function schedulePrune(): void {
   else setTimeout(run, 2000);
 }
 
-/** The entry in the in-memory layer, if any. Synchronous. */
+/**
+ * The entry in the in-memory layer, else in the first view's copy (core/cache-mirror.ts, which then
+ * moves it into memory), if any. Synchronous.
+ */
 export function peekCache<T>(key: string): CacheEntry<T> | undefined {
-  return memory.get(key) as CacheEntry<T> | undefined;
+  const hit = memory.get(key);
+  if (hit) return hit as CacheEntry<T>;
+  const copy = mirrorGet(key);
+  // Past the age the prune deletes at, as IndexedDB's copy would be once pruned.
+  if (!copy || Date.now() - copy.savedAt > CACHE_MAX_AGE_MS) return undefined;
+  remember(key, copy);
+  return copy as CacheEntry<T>;
 }
 
 /**
- * The entry for `key`: from memory, else from IndexedDB (and then kept in memory).
+ * The entry for `key`: from memory or the first view's copy (`peekCache`), else from IndexedDB (and then
+ * kept in memory).
  * Resolves undefined when there is none or IndexedDB is unavailable (private mode, blocked storage).
  */
 export async function readCache<T>(key: string, { persist = true } = {}): Promise<CacheEntry<T> | undefined> {
@@ -97,6 +108,7 @@ export async function writeCache<T>(key: string, value: T, { persist = true, sav
   const entry: CacheEntry<T> = { value, savedAt };
   remember(key, entry);
   if (persist) {
+    mirrorWrite(key, entry);
     schedulePrune();
     try {
       await set(key, entry, idb());
@@ -110,6 +122,7 @@ export async function writeCache<T>(key: string, value: T, { persist = true, sav
 /** Forgets `key` in both layers. */
 export async function deleteCache(key: string): Promise<void> {
   memory.delete(key);
+  mirrorDelete(key);
   try {
     await del(key, idb());
   } catch {
@@ -120,6 +133,7 @@ export async function deleteCache(key: string): Promise<void> {
 /** Forgets everything Confab cached, e.g. when the signed-in partner changes. */
 export async function clearCache(): Promise<void> {
   memory.clear();
+  mirrorClear();
   try {
     await clear(idb());
   } catch {
@@ -132,5 +146,12 @@ export function dropMemoryCache(): void {
   memory.clear();
 }
 
-/** Test hook: drops the in-memory layer only, as a page reload would. */
-export const _clearMemoryCacheForTests = dropMemoryCache;
+/**
+ * Test hook: drops the in-memory layer and the page's copy of the first view (without touching
+ * localStorage), as a page reload would on a visit whose first view left nothing in that copy: reads
+ * then come from IndexedDB. core/cache-mirror.ts's `_reloadMirrorForTests` reloads the copy instead.
+ */
+export function _clearMemoryCacheForTests(): void {
+  dropMemoryCache();
+  _forgetMirrorForTests();
+}
