@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { sampleSql, searchBounds, searchPathProbe, type SearchPath } from '../../server/src/handlers/search-bounds.js';
+import { audienceOf, audienceSql } from '../../server/src/handlers/search-sql.js';
 import { insertRows } from '../../server/src/seed-rows.js';
 import { PEOPLE, call, setupTestEnv, type TestEnv } from './helpers.js';
 
@@ -184,5 +185,15 @@ describe('search paths agree', () => {
     const predicate = sampleSql('s').replace('s.id', 'id');
     assert.equal(predicate, '(hashtext(id) & 7) = 0');
     assert.equal(migration.split(`WHERE ${predicate}`).length - 1, 4, 'the four sample indexes');
+  });
+
+  test('a signed-in tier is spelled as migration 021 indexes it, so gold and silver read their partial indexes', () => {
+    const migration = readFileSync(new URL('../../server/migrations/021_search_tier_indexes.sql', import.meta.url), 'utf8');
+    for (const [tier, rank] of [['gold', 2], ['silver', 1]] as const) {
+      const sql = audienceSql(audienceOf({ id: 'p', name: 'P', org: null, tier, roles: ['sales'] }), [], 's');
+      assert.ok(sql.includes(`s.min_tier_rank <= ${rank} AND`), sql);
+      assert.equal(migration.split(`WHERE min_tier_rank <= ${rank};`).length - 1, 3, `the three ${tier} indexes`);
+    }
+    assert.throws(() => audienceSql({ all: false, rank: 1.5, roles: [] }, [], 's'), /bad tier rank/);
   });
 });
