@@ -76,10 +76,21 @@ interface Run {
 
 async function run(query: Record<string, string | string[]>, as?: typeof PEOPLE.chloe): Promise<Run> {
   seen.length = 0;
+  const events = async () => (await env.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM search_events`)).rows[0].n;
+  const eventsBefore = await events();
   const first = await call(env, 'searchArticles', { query: { ...query, limit: '10' }, as });
   assert.equal(first.status, 200);
   const second = await call(env, 'searchArticles', { query: { ...query, limit: '10', cursor: first.body.nextCursor }, as });
   assert.equal(second.status, 200);
+  // The search's last statement records it, whichever path that is: one event for the unfiltered first
+  // page, with the total the response gives, and none for a facet filter or a second page.
+  const recorded = !('product' in query);
+  assert.equal((await events()) - eventsBefore, recorded ? 1 : 0, `events for ${JSON.stringify(query)}`);
+  assert.equal(first.body.searchId === null, !recorded);
+  if (recorded) {
+    const { rows } = await env.db.query<{ result_count: number }>(`SELECT result_count FROM search_events WHERE id = $1`, [first.body.searchId]);
+    assert.equal(rows[0]?.result_count, first.body.total, 'the recorded count is the response total');
+  }
   // The second page counts the same as the first, whatever path it took.
   assert.equal(second.body.total, first.body.total);
   assert.deepEqual(second.body.facets, first.body.facets);

@@ -111,14 +111,16 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
   const limit = pageLimit(ctx.query.limit);
   const aud = audienceOf(ctx.user);
   // The insights count a search once: its first page, before any facet narrows it. Recorded by the
-  // pass's own statement (data-modifying CTEs, no round trip of its own), committed without waiting for
-  // the WAL flush: a search event is analytics, and losing the last few on a crash costs less than an
-  // fsync on every keystroke of every partner. The setting goes with the planner settings (a transaction
-  // that only read has no commit record to flush either way).
+  // search's last statement (data-modifying CTEs, no round trip of its own: the pass when it read every
+  // match, else the candidates), committed without waiting for the WAL flush: a search event is
+  // analytics, and losing the last few on a crash costs less than an fsync on every keystroke of every
+  // partner. The setting goes with the planner settings (a transaction that only read has no commit
+  // record to flush either way).
   const recorded = !!q.trim() && !ctx.query.cursor && !products.length && !types.length;
   let searchId: string | null = null;
-  const record = (params: unknown[], resultCount: string) => {
-    const r = recordSearchCtes(params, ctx.config, ctx.user, q, resultCount);
+  // The id of the statement that records (the pass builds its CTEs before it knows whether it will).
+  const record = (params: unknown[], resultCount: string, when: string) => {
+    const r = recordSearchCtes(params, ctx.config, ctx.user, q, resultCount, new Date(), when);
     searchId = r.id;
     return r.ctes;
   };
@@ -137,7 +139,7 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
     const dense = !readAll && denseTitles(Number(head.titled), sampled);
     if (!readAll) {
       if (dense) await tx.exec(denseSettings);
-      const page = candidatePageSql(input, dense);
+      const page = candidatePageSql({ ...input, recordCount: counts.total }, dense);
       hits = (await tx.query<ArticleHitRow>(page.sql, page.params)).rows;
     }
     searchPathProbe.onPath?.({ pass: sampled ? 'sample' : 'full', page: readAll ? 'pass' : dense ? 'dense' : 'candidates' });

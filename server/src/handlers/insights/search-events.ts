@@ -25,9 +25,11 @@ export async function recordSearch(q: Queryable, config: Config, user: User | nu
 /**
  * The same record as two data-modifying CTEs, for the search's own statement to write its event in the
  * round trip that reads its matches (handlers/search-ranking.ts): `resultCount` is SQL over that
- * statement's other CTEs. Pushes its parameters; returns the CTEs (no leading WITH) and the event's id.
+ * statement's other CTEs, and the event is written only `when` that SQL condition holds (the pass
+ * records only when no candidate statement follows it). Pushes its parameters; returns the CTEs (no
+ * leading WITH) and the event's id.
  */
-export function recordSearchCtes(params: unknown[], config: Config, user: User | null, query: string, resultCount: string, at = new Date()): { id: string; ctes: string } {
+export function recordSearchCtes(params: unknown[], config: Config, user: User | null, query: string, resultCount: string, at = new Date(), when = 'TRUE'): { id: string; ctes: string } {
   const id = randomUUID();
   const p = (v: unknown) => `$${params.push(v)}`;
   const text = p(normaliseQuery(query));
@@ -35,6 +37,7 @@ export function recordSearchCtes(params: unknown[], config: Config, user: User |
   const ctes = `search_event AS (
        INSERT INTO search_events (id, query, result_count, tier, org_id, person_id, created_at)
        SELECT ${p(id)}::uuid, ${text}::text, ${resultCount}, ${p(user?.tier ?? null)}::text, ${p(user?.org?.id ?? null)}::text, ${p(person)}::text, ${p(at.toISOString())}::timestamptz
+       WHERE ${when}
        RETURNING created_at, result_count
      ),
      search_event_day AS (
