@@ -12,6 +12,7 @@ import { migrate } from '../../server/src/migrate.js';
 import type { User } from '../../server/src/auth.js';
 import { searchArticles } from '../../server/src/handlers/search.js';
 import { similarQuestions } from '../../server/src/handlers/questions.js';
+import { withFreshIds } from './recorder.js';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
 const bulk = Number(args.bulk ?? 100000);
@@ -40,16 +41,32 @@ if (args.all === 'true') {
   for (const d of SIMILAR_DRAFTS) cases.push({ name: `similar ${d}`, run: (q, db) => similarQuestions({ q, db, user: gold, query: { q: d }, config: configFromEnv({}) } as never) });
 }
 const repeat = Number(args.repeat ?? 0);
+/** Rolls the explained transaction back, carrying the plan out: the search's pass writes its insights event. */
+class RolledBack {
+  constructor(readonly lines: string[]) {}
+}
+/** EXPLAIN (options) of one statement under its transaction's settings, rolled back (an ANALYZE runs the writes). */
+async function explained(s: { sql: string; params: unknown[]; settings: string[] }, options: string): Promise<string[]> {
+  try {
+    await db.transaction(async (tx) => {
+      for (const set of s.settings) await tx.exec(set);
+      // A fresh event id each time (the recorded one was committed by the handler's own run).
+      const [fresh] = withFreshIds([{ sql: s.sql, params: s.params }], [], String);
+      const { rows } = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (${options}) ${s.sql}`, fresh.params);
+      throw new RolledBack(rows.map((r) => r['QUERY PLAN']));
+    });
+  } catch (e) {
+    if (e instanceof RolledBack) return e.lines;
+    throw e;
+  }
+  throw new Error('unreachable');
+}
 /** The fastest of `repeat` runs of one statement, under the settings its transaction had. */
 async function fastest(s: { sql: string; params: unknown[]; settings: string[] }): Promise<string> {
   let exec = Infinity;
   let planning = Infinity;
   for (let i = 0; i < repeat; i++) {
-    const lines = await db.transaction(async (tx) => {
-      for (const set of s.settings) await tx.exec(set);
-      const { rows } = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, TIMING OFF) ${s.sql}`, s.params);
-      return rows.map((r) => r['QUERY PLAN']);
-    });
+    const lines = await explained(s, 'ANALYZE, TIMING OFF');
     const ms = (re: RegExp) => Number(re.exec(lines.join('\n'))?.[1] ?? NaN);
     exec = Math.min(exec, ms(/Execution Time: ([\d.]+)/));
     planning = Math.min(planning, ms(/Planning Time: ([\d.]+)/));
@@ -71,16 +88,18 @@ for (const c of cases.filter((x) => !only || only.has(x.name))) {
       return conn.exec(sql);
     },
   });
-  const fake = { ...db, transaction: (fn: (tx: Queryable) => Promise<unknown>) => db.transaction((tx) => fn(recording(tx, []))) } as Db;
+  // A transaction's setup (its SET LOCALs, sent with the BEGIN) is recorded as the settings it made.
+  const fake = {
+    ...db,
+    transaction: (fn: (tx: Queryable) => Promise<unknown>, setup?: string) =>
+      db.transaction((tx) => fn(recording(tx, setup ? setup.split(/;\s*/).filter((x) => /^\s*SET LOCAL/i.test(x)) : [])), setup),
+  } as Db;
   await c.run(recording(db, []), fake); // warm the cache once, as the benchmark's warm-up does
   seen.length = 0;
   await c.run(recording(db, []), fake);
-  for (const s of seen.filter((x) => /^\s*(WITH|SELECT)/i.test(x.sql) && !/INSERT/i.test(x.sql))) {
-    const plan = await db.transaction(async (tx) => {
-      for (const set of s.settings) await tx.exec(set);
-      const { rows } = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.params);
-      return rows.map((r) => r['QUERY PLAN']);
-    });
+  // The reads (a search's pass also records its insights event: explained all the same, and rolled back).
+  for (const s of seen.filter((x) => /^\s*(WITH|SELECT)/i.test(x.sql))) {
+    const plan = await explained(s, 'ANALYZE, BUFFERS');
     if (repeat > 0) plan.push(await fastest(s));
     console.log(`\n=== ${c.name}: ${JSON.stringify(s.params).slice(0, 160)}${s.settings.length ? `\n    (${s.settings.join(' ')})` : ''}`);
     if (args.summary !== 'true') console.log(s.sql);

@@ -12,6 +12,8 @@ export interface Statement {
   exec?: boolean;
   /** Sent inside the request's transaction: a replay must be in one too, or a SET LOCAL does nothing. */
   tx?: boolean;
+  /** The transaction's setup (`Db.transaction`'s second argument): sent with its BEGIN, one round trip. */
+  begin?: boolean;
 }
 
 export interface Recorder {
@@ -52,9 +54,10 @@ export function recorder(db: Db): Recorder {
     ...db,
     kind: db.kind,
     ...logged(db),
-    transaction(fn) {
+    transaction(fn, setup) {
       if (log) inTransaction = true;
-      return db.transaction((tx) => fn(logged(tx, true)));
+      if (setup) log?.push({ sql: setup, params: [], exec: true, tx: true, begin: true });
+      return db.transaction((tx) => fn(logged(tx, true)), setup);
     },
     listen: (c, cb) => db.listen(c, cb),
     notify: (c, p) => db.notify(c, p),

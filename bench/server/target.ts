@@ -111,8 +111,11 @@ if (stub) {
     const c = await pool.connect();
     try {
       const out: unknown[][] = [];
-      if (tx) await c.query('BEGIN');
+      // The app sends a transaction's setup with its BEGIN (Db.transaction), and so does the floor.
+      const setup = tx && st[0]?.begin ? st[0] : null;
+      if (tx) await c.query(setup ? `BEGIN; ${setup.sql}` : 'BEGIN');
       for (const s of st) {
+        if (s === setup) continue;
         // No parameters: the simple protocol, which takes the several statements of an exec.
         if (s.exec) await c.query(s.sql);
         else out.push((await c.query(s.sql, s.params)).rows);

@@ -9,8 +9,11 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'pg';
-  /** Runs fn inside BEGIN/COMMIT; rolls back when it throws. */
-  transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
+  /**
+   * Runs fn inside BEGIN/COMMIT; rolls back when it throws. `setup`: statements without parameters
+   * (`SET LOCAL …`) run first in the transaction, sent with the BEGIN in one round trip on PostgreSQL.
+   */
+  transaction<R>(fn: (tx: Queryable) => Promise<R>, setup?: string): Promise<R>;
   /** Subscribes to a NOTIFY channel; returns an unsubscribe function. */
   listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
@@ -61,7 +64,11 @@ async function createPgliteDb(dataDir?: string, loadDataDir?: Blob): Promise<Db>
   return {
     kind: 'pglite',
     ...base,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn, setup) =>
+      pg.transaction(async (tx) => {
+        if (setup) await tx.exec(setup);
+        return fn(wrap(tx));
+      }),
     async listen(channel, cb) {
       const unsub = await pg.listen(channel, cb);
       return async () => {
@@ -116,7 +123,7 @@ async function createPgDb(url: string, schema: string | undefined, poolSize: num
   return {
     kind: 'pg',
     ...wrap(pool),
-    async transaction(fn) {
+    async transaction(fn, setup) {
       // A deadlock or serialisation failure rolls the whole transaction back, and PostgreSQL's advice
       // is to run it again: two writes that lock the same rows in opposite orders (the insights
       // triggers share-lock authors, questions and answers, migration 015) should both land, not fail
@@ -125,7 +132,8 @@ async function createPgDb(url: string, schema: string | undefined, poolSize: num
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
         try {
-          await client.query('BEGIN');
+          // One simple-protocol message (no parameters) holds both: one round trip, not two.
+          await client.query(setup ? `BEGIN; ${setup}` : 'BEGIN');
           const r = await fn(wrap(client));
           await client.query('COMMIT');
           return r;

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { sampleSql, searchBounds, searchPathProbe, type SearchPath } from '../../server/src/handlers/search-bounds.js';
+import { audienceOf, audienceSql } from '../../server/src/handlers/search-sql.js';
 import { insertRows } from '../../server/src/seed-rows.js';
 import { PEOPLE, call, setupTestEnv, type TestEnv } from './helpers.js';
 
@@ -75,10 +76,21 @@ interface Run {
 
 async function run(query: Record<string, string | string[]>, as?: typeof PEOPLE.chloe): Promise<Run> {
   seen.length = 0;
+  const events = async () => (await env.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM search_events`)).rows[0].n;
+  const eventsBefore = await events();
   const first = await call(env, 'searchArticles', { query: { ...query, limit: '10' }, as });
   assert.equal(first.status, 200);
   const second = await call(env, 'searchArticles', { query: { ...query, limit: '10', cursor: first.body.nextCursor }, as });
   assert.equal(second.status, 200);
+  // The search's last statement records it, whichever path that is: one event for the unfiltered first
+  // page, with the total the response gives, and none for a facet filter or a second page.
+  const recorded = !('product' in query);
+  assert.equal((await events()) - eventsBefore, recorded ? 1 : 0, `events for ${JSON.stringify(query)}`);
+  assert.equal(first.body.searchId === null, !recorded);
+  if (recorded) {
+    const { rows } = await env.db.query<{ result_count: number }>(`SELECT result_count FROM search_events WHERE id = $1`, [first.body.searchId]);
+    assert.equal(rows[0]?.result_count, first.body.total, 'the recorded count is the response total');
+  }
   // The second page counts the same as the first, whatever path it took.
   assert.equal(second.body.total, first.body.total);
   assert.deepEqual(second.body.facets, first.body.facets);
@@ -184,5 +196,15 @@ describe('search paths agree', () => {
     const predicate = sampleSql('s').replace('s.id', 'id');
     assert.equal(predicate, '(hashtext(id) & 7) = 0');
     assert.equal(migration.split(`WHERE ${predicate}`).length - 1, 4, 'the four sample indexes');
+  });
+
+  test('a signed-in tier is spelled as migration 021 indexes it, so gold and silver read their partial indexes', () => {
+    const migration = readFileSync(new URL('../../server/migrations/021_search_tier_indexes.sql', import.meta.url), 'utf8');
+    for (const [tier, rank] of [['gold', 2], ['silver', 1]] as const) {
+      const sql = audienceSql(audienceOf({ id: 'p', name: 'P', org: null, tier, roles: ['sales'] }), [], 's');
+      assert.ok(sql.includes(`s.min_tier_rank <= ${rank} AND`), sql);
+      assert.equal(migration.split(`WHERE min_tier_rank <= ${rank};`).length - 1, 3, `the three ${tier} indexes`);
+    }
+    assert.throws(() => audienceSql({ all: false, rank: 1.5, roles: [] }, [], 's'), /bad tier rank/);
   });
 });

@@ -8,10 +8,10 @@
 // query text.
 import type { Db, Queryable } from '../db.js';
 
-/** `also`: more `SET LOCAL` statements for the same round trip (the search sets its commit mode here). */
+/**
+ * `also`: more `SET LOCAL` statements (the search sets its commit mode here). All of them go with the
+ * BEGIN, in one round trip (`Db.transaction`'s setup).
+ */
 export function withSearchPlanner<R>(db: Db, fn: (tx: Queryable) => Promise<R>, also = ''): Promise<R> {
-  return db.transaction(async (tx) => {
-    await tx.exec(`SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL enable_seqscan = off${also ? `; ${also}` : ''}`);
-    return fn(tx);
-  });
+  return db.transaction(fn, `SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL enable_seqscan = off${also ? `; ${also}` : ''}`);
 }

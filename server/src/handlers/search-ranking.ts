@@ -54,6 +54,16 @@ export interface SearchInput {
   limit: number;
   /** Anonymous: also say whether signed-in partners would see more (a non-public match exists). */
   anonymous: boolean;
+  /**
+   * Records the search (the insights' event and day) in its last statement, no round trip of its own:
+   * data-modifying CTEs given the SQL of the result count and of the condition to record under, pushing
+   * their parameters (recordSearchCtes). The last statement, so that the day's row, locked by the upsert
+   * until COMMIT, is held no longer than when the event was written just before it: the same query
+   * searched by other partners meanwhile waits on it.
+   */
+  record?: (params: unknown[], resultCount: string, when: string) => string;
+  /** The result count the candidate statement records (the pass's capped total). */
+  recordCount?: number;
 }
 
 const filtersOf = (a: string, pi: number, ti: number) => `${productFilter(a, pi)} AND ${typeFilter(a, ti)}`;
@@ -95,6 +105,11 @@ export function passSql(s: SearchInput): { sql: string; params: unknown[] } {
     const inSample = s.q ? `EXISTS (SELECT 1 FROM article_search x WHERE ${sampleSql('x')} AND ${m2.sure} AND ${notPublic}) OR ` : '';
     more = `(${inSample}EXISTS (SELECT 1 FROM article_search x WHERE ${m2.cond} AND ${notPublic}))`;
   }
+  // A recorded search has no facet filter, so its count is `total`, capped as the response caps it. The
+  // pass records it when it is the search's last statement: it read every match (the handler's `readAll`).
+  const recorded = s.record
+    ? `,\n    ${s.record(params, `(SELECT LEAST(c.total, ${searchBounds.countCap}) FROM c)`, `(SELECT NOT c.sampled AND c.n <= ${searchBounds.passMax} FROM c)`)}`
+    : '';
   // `pos` is the scan order, for the bounded facet counts past the cap; the sample's rows all count.
   // The sample reads the matches that GIN answers alone (`sure`, a subset of the matches): proof enough.
   const sql = `WITH smp AS MATERIALIZED (
@@ -113,7 +128,7 @@ export function passSql(s: SearchInput): { sql: string; params: unknown[] } {
         SELECT m.id, m.updated_at,
           CASE WHEN c.n <= $${params.push(searchBounds.exactRankMax)} THEN (SELECT ${fullRank} FROM article_search x WHERE x.ctid = m.tid) ELSE m.rank END AS rank
         FROM m, c WHERE NOT c.sampled AND c.n <= $${params.push(searchBounds.passMax)} AND ${filtersOf('m', pi, ti)}) r
-      ORDER BY r.rank DESC, r.updated_at DESC, r.id LIMIT $${li} OFFSET $${oi})
+      ORDER BY r.rank DESC, r.updated_at DESC, r.id LIMIT $${li} OFFSET $${oi})${recorded}
     SELECT c.sampled, c.n, c.total, c.titled, ${facetJson('product', typeFilter('rd', ti))} AS fp, ${facetJson('content_type', productFilter('rd', pi))} AS fct,
       ${more} AS more, h.id, h.rank, a.title, a.body, a.product, a.content_type, a.updated_at
     FROM c LEFT JOIN (hits h JOIN articles a ON a.id = h.id) ON TRUE
@@ -198,6 +213,9 @@ export function candidatePageSql(s: SearchInput, dense: boolean): { sql: string;
        ORDER BY s.updated_at DESC, s.id LIMIT $${wi})`;
   const li = params.push(s.limit + 1);
   const oi = params.push(s.offset);
+  // Past the pass, this statement is the search's last and records it (the caller's count).
+  const recorded = s.record ? s.record(params, `$${params.push(s.recordCount ?? 0)}::int`, 'TRUE') : '';
+  if (recorded) withTitles = withTitles ? `${withTitles}, ${recorded} ` : `WITH ${recorded} `;
   const sql = `${withTitles}SELECT p.id, p.rank, a.title, a.body, a.product, a.content_type, a.updated_at
     FROM (SELECT c.id, c.updated_at, c.rank FROM (${titleCandidates} UNION ${newest}) c
           ORDER BY c.rank DESC, c.updated_at DESC, c.id LIMIT $${li} OFFSET $${oi}) p

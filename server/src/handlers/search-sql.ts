@@ -43,7 +43,12 @@ export function audienceSql(a: Audience, params: unknown[], alias = 'a'): string
   // Anonymous (rank 0, no roles): the same condition, spelled as the predicate of the public-only partial
   // indexes (migration 017), which the planner can only use when it can prove it from the query.
   if (a.rank === 0 && !a.roles.length) return `(${alias}.min_tier_rank = 0 AND ${alias}.roles = '{}'::text[])`;
-  return `(${alias}.min_tier_rank <= $${params.push(a.rank)} AND (${alias}.roles = '{}'::text[] OR ${alias}.roles && $${params.push(a.roles)}::text[]))`;
+  // The tier as a literal (a tier's index in TIERS, never user text), spelled as the predicate of the
+  // per-tier partial indexes (migration 021, `min_tier_rank <= 2` and `<= 1`). A custom plan folds a
+  // parameter into a constant and proves the predicate either way; a generic plan (a prepared statement
+  // after five runs) would not, and would read the index over every article.
+  if (!Number.isInteger(a.rank) || a.rank < 0 || a.rank >= TIERS.length) throw new Error(`bad tier rank: ${a.rank}`);
+  return `(${alias}.min_tier_rank <= ${a.rank} AND (${alias}.roles = '{}'::text[] OR ${alias}.roles && $${params.push(a.roles)}::text[]))`;
 }
 
 /**

@@ -11,7 +11,7 @@ import { withSearchPlanner } from './search-planner.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
 import { iso, plainText } from '../text.js';
 import { pageLimit } from './common.js';
-import { recordSearch } from './insights/search-events.js';
+import { recordSearchCtes } from './insights/search-events.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -110,14 +110,22 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
   const offset = decodeOffsetCursor(ctx.query.cursor);
   const limit = pageLimit(ctx.query.limit);
   const aud = audienceOf(ctx.user);
-  const input: SearchInput = { q, aud, products, types, offset, limit, anonymous: !ctx.user };
-  // The insights count a search once: its first page, before any facet narrows it. Recorded in the
-  // search's transaction, last, committed without waiting for the WAL flush: a search event is analytics,
-  // and losing the last few on a crash costs less than an fsync on every keystroke of every partner. The
-  // setting goes with the planner settings, one round trip fewer (a transaction that only read has no
-  // commit record to flush either way).
+  // The insights count a search once: its first page, before any facet narrows it. Recorded by the
+  // search's last statement (data-modifying CTEs, no round trip of its own: the pass when it read every
+  // match, else the candidates), committed without waiting for the WAL flush: a search event is
+  // analytics, and losing the last few on a crash costs less than an fsync on every keystroke of every
+  // partner. The setting goes with the planner settings (a transaction that only read has no commit
+  // record to flush either way).
   const recorded = !!q.trim() && !ctx.query.cursor && !products.length && !types.length;
-  const { counts, hits, moreForSignedIn, searchId } = await withSearchPlanner(ctx.db, async (tx) => {
+  let searchId: string | null = null;
+  // The id of the statement that records (the pass builds its CTEs before it knows whether it will).
+  const record = (params: unknown[], resultCount: string, when: string) => {
+    const r = recordSearchCtes(params, ctx.config, ctx.user, q, resultCount, new Date(), when);
+    searchId = r.id;
+    return r.ctes;
+  };
+  const input: SearchInput = { q, aud, products, types, offset, limit, anonymous: !ctx.user, ...(recorded ? { record } : {}) };
+  const { counts, hits, moreForSignedIn } = await withSearchPlanner(ctx.db, async (tx) => {
     // One bounded read gives the counts, the facets and, for a match set within its bound, the page.
     const pass = passSql(input);
     const { rows } = await tx.query<PassRow>(pass.sql, pass.params);
@@ -131,12 +139,11 @@ export async function searchArticles(ctx: Ctx<'searchArticles'>): Promise<Articl
     const dense = !readAll && denseTitles(Number(head.titled), sampled);
     if (!readAll) {
       if (dense) await tx.exec(denseSettings);
-      const page = candidatePageSql(input, dense);
+      const page = candidatePageSql({ ...input, recordCount: counts.total }, dense);
       hits = (await tx.query<ArticleHitRow>(page.sql, page.params)).rows;
     }
     searchPathProbe.onPath?.({ pass: sampled ? 'sample' : 'full', page: readAll ? 'pass' : dense ? 'dense' : 'candidates' });
-    const searchId = recorded ? await recordSearch(tx, ctx.config, ctx.user, q, counts.total) : null;
-    return { counts, hits, moreForSignedIn: !ctx.user && !!head.more, searchId };
+    return { counts, hits, moreForSignedIn: !ctx.user && !!head.more };
   }, recorded ? 'SET LOCAL synchronous_commit = off' : '');
   const hl = highlighter(q);
   const items = hits.slice(0, limit).map((h) => {

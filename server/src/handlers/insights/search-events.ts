@@ -15,20 +15,38 @@ export const normaliseQuery = (q: string) => q.toLowerCase().replace(/\s+/g, ' '
 
 /** Records one search and its day's rollup; returns the id a click refers to. */
 export async function recordSearch(q: Queryable, config: Config, user: User | null, query: string, resultCount: number, at = new Date()): Promise<string> {
-  const id = randomUUID();
-  const text = normaliseQuery(query);
-  await q.query(
-    `WITH e AS (
-       INSERT INTO search_events (id, query, result_count, tier, org_id, person_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING created_at
-     )
-     INSERT INTO search_daily (day, query, searches, zero, last_at)
-     SELECT (e.created_at AT TIME ZONE 'UTC')::date, $2, 1, CASE WHEN $3::int = 0 THEN 1 ELSE 0 END, e.created_at FROM e
-     ON CONFLICT (day, query) DO UPDATE SET searches = search_daily.searches + 1, zero = search_daily.zero + EXCLUDED.zero,
-       last_at = GREATEST(search_daily.last_at, EXCLUDED.last_at)`,
-    [id, text, resultCount, user?.tier ?? null, user?.org?.id ?? null, config.insights.searchPersonalData ? user?.id ?? null : null, at.toISOString()],
-  );
+  const params: unknown[] = [];
+  const count = `$${params.push(resultCount)}::int`;
+  const { id, ctes } = recordSearchCtes(params, config, user, query, count, at);
+  await q.query(`WITH ${ctes} SELECT 1`, params);
   return id;
+}
+
+/**
+ * The same record as two data-modifying CTEs, for the search's own statement to write its event in the
+ * round trip that reads its matches (handlers/search-ranking.ts): `resultCount` is SQL over that
+ * statement's other CTEs, and the event is written only `when` that SQL condition holds (the pass
+ * records only when no candidate statement follows it). Pushes its parameters; returns the CTEs (no
+ * leading WITH) and the event's id.
+ */
+export function recordSearchCtes(params: unknown[], config: Config, user: User | null, query: string, resultCount: string, at = new Date(), when = 'TRUE'): { id: string; ctes: string } {
+  const id = randomUUID();
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const text = p(normaliseQuery(query));
+  const person = config.insights.searchPersonalData ? user?.id ?? null : null;
+  const ctes = `search_event AS (
+       INSERT INTO search_events (id, query, result_count, tier, org_id, person_id, created_at)
+       SELECT ${p(id)}::uuid, ${text}::text, ${resultCount}, ${p(user?.tier ?? null)}::text, ${p(user?.org?.id ?? null)}::text, ${p(person)}::text, ${p(at.toISOString())}::timestamptz
+       WHERE ${when}
+       RETURNING created_at, result_count
+     ),
+     search_event_day AS (
+       INSERT INTO search_daily (day, query, searches, zero, last_at)
+       SELECT (e.created_at AT TIME ZONE 'UTC')::date, ${text}::text, 1, CASE WHEN e.result_count = 0 THEN 1 ELSE 0 END, e.created_at FROM search_event e
+       ON CONFLICT (day, query) DO UPDATE SET searches = search_daily.searches + 1, zero = search_daily.zero + EXCLUDED.zero,
+         last_at = GREATEST(search_daily.last_at, EXCLUDED.last_at)
+     )`;
+  return { id, ctes };
 }
 
 /** An id this server never handed out (or whose search has expired): the body names nothing to count. */
