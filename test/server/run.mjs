@@ -5,7 +5,7 @@
 // about as long as the slower one instead of the sum. The PostgreSQL run's output is held back and
 // printed after the PGlite run's, so the log reads as before.
 // Prints `server: N passed, M failed` (the sum of both runs) and exits non-zero on failure.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -95,6 +95,14 @@ async function makeTemplate() {
 const base = { ...process.env };
 delete base.DATABASE_URL;
 const [snapshot, template] = await Promise.all([writeSnapshot(), process.env.DATABASE_URL ? makeTemplate() : undefined]);
+// Stopped from outside (run-all's time limit, Ctrl-C): the snapshot and the template databases go too.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    if (snapshot) rmSync(dirname(snapshot), { recursive: true, force: true });
+    if (template) spawnSync(process.execPath, ['--import', 'tsx', join(here, 'pg-template.ts'), 'drop', template], { cwd: root, stdio: 'inherit' });
+    process.exit(1);
+  });
+}
 const pgRun = process.env.DATABASE_URL ? run('PostgreSQL', { ...process.env, ...(template && { CONFAB_TEST_PG_TEMPLATE: template }) }, { live: false }) : undefined;
 if (snapshot) base.CONFAB_TEST_PGLITE_SNAPSHOT = snapshot;
 const runs = [run('PGlite', base)];
