@@ -1,10 +1,11 @@
 // End-to-end tests: the demo portal in Chromium against the reference server. Needs `npm run build`.
-import { readdirSync, appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { readdirSync, appendFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { runNodeTests } from '../support/run-node-tests.mjs';
-import { startServer } from './server.mjs';
+import { makeScratchDir } from '../support/scratch-dir.mjs';
 import { LAUNCH_OPTIONS } from '../../bench/browser.mjs';
 
 // `node test/e2e/run.mjs [file...]`: the files named, else every *.test.mjs here.
@@ -23,22 +24,23 @@ const files = [...found].sort((a, b) => secondsOf(b) - secondsOf(a));
 // Files at a time: each starts its own server on a free port with its own PGlite data dir and its own
 // browser, so files share nothing. They wait far more than they compute (2 at a time kept 0.7 of a
 // core busy: 333 s CPU over 502 s), so 4 run at once.
-// Seed the demo community once, into a data dir every file's server copies (see server.mjs): a clean
-// shutdown first, so the copies open a consistent PGlite directory.
-const seeded = mkdtempSync(join(tmpdir(), 'confab-e2e-seeded-'));
+// Seed the demo community once, into a data dir every file's server copies (see server.mjs): the server
+// suite's snapshot writer (test/server/pglite-snapshot.ts: migrated, seeded, closed cleanly, 1 MB WAL
+// segments so that each copy is small), in scratch space (test/support/scratch-dir.mjs).
+const seeded = join(makeScratchDir('confab-e2e-seeded-'), 'data');
 const t0 = Date.now();
-// Seeding is the slow part of a start, done once here: it gets longer than a copy's 90 s.
 // One Chromium for every file, started while the seeding runs: each file connects to it (bench/browser.mjs
 // `launch()` with CONFAB_BROWSER_WS) and opens its own contexts, so files still share no cookies,
 // storage or cache, but 18 browser start-ups become one.
 const browsing = chromium.launchServer(LAUNCH_OPTIONS);
-const seeding = await startServer({}, { dataDir: seeded, seeded: '', timeoutMs: 300_000 });
-await seeding.stop({ keepData: true });
+const seeding = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../server/pglite-snapshot.ts', import.meta.url)), seeded], { stdio: 'inherit' });
+const code = await new Promise((resolve) => seeding.on('close', resolve));
+if (code !== 0) throw new Error(`e2e: seeding the demo community failed (exit ${code})`);
 console.log(`e2e: seeded the demo community once in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const browser = await browsing;
 const env = { ...process.env, CONFAB_E2E_SEEDED_DIR: seeded, CONFAB_BROWSER_WS: browser.wsEndpoint() };
 const { pass, fail } = await runNodeTests(files, { env, label: 'e2e', concurrency: Number(process.env.CONFAB_E2E_CONCURRENCY) || 4 });
 await browser.close();
-rmSync(seeded, { recursive: true, force: true });
+rmSync(dirname(seeded), { recursive: true, force: true });
 if (process.env.CONFAB_COUNT_FILE) appendFileSync(process.env.CONFAB_COUNT_FILE, `${pass} ${fail}\n`);
 process.exit(fail ? 1 : 0);

@@ -1,18 +1,15 @@
-// Test harness: one database per test file (in-memory PGlite, or a fresh schema on PostgreSQL when
-// DATABASE_URL is set), the app built in-process, and a `call` that validates every response
+// Test harness: one database per test file (PGlite, or PostgreSQL when DATABASE_URL is set: see
+// test-database.ts), the app built in-process, and a `call` that validates every response
 // against the endpoint's contract schema (or the problem schema for errors).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as v from 'valibot';
 import { endpoints, Problem, type EndpointName } from '../../src/contract/index.js';
 import { createApp, type AppOptions, type ConfabApp } from '../../server/src/app.js';
 import { hs256Auth, type Auth } from '../../server/src/auth.js';
-import { createDb, type Db } from '../../server/src/db.js';
-import { migrate } from '../../server/src/migrate.js';
-import { seed } from '../../server/src/seed.js';
-import { pgliteSnapshot } from './pglite-snapshot.js';
+import type { Db } from '../../server/src/db.js';
+import { openTestDatabase } from './test-database.js';
 
 export const SECRET = 'test-secret-for-confab-server-tests';
 export const ORIGIN = 'http://confab.test';
@@ -21,6 +18,9 @@ export interface TestEnv {
   db: Db;
   auth: Auth;
   confab: ConfabApp;
+  /** PostgreSQL: the connection string of this env's database (a second pool or process connects here). */
+  url: string | null;
+  /** PostgreSQL: the schema this env's tables are in. */
   schema: string | null;
   /** Builds another app on the same database (e.g. with other config). */
   makeApp(o?: Partial<AppOptions>): ConfabApp;
@@ -28,13 +28,7 @@ export interface TestEnv {
 }
 
 export async function setupTestEnv(name: string, o: Partial<AppOptions> = {}): Promise<TestEnv> {
-  const url = process.env.DATABASE_URL;
-  const schema = url ? `t_${name.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}` : null;
-  // PGlite: from the suite's migrated and seeded snapshot when run.mjs made one (see pglite-snapshot.ts).
-  const snapshot = url ? undefined : await pgliteSnapshot();
-  const db = await createDb(url ? { url, schema: schema! } : { loadDataDir: snapshot });
-  await migrate(db);
-  if (!snapshot) await db.transaction((tx) => seed(tx));
+  const { db, url, schema, dispose } = await openTestDatabase(name);
   const auth = hs256Auth(SECRET, true);
   const makeApp = (more: Partial<AppOptions> = {}) =>
     createApp({
@@ -54,17 +48,10 @@ export async function setupTestEnv(name: string, o: Partial<AppOptions> = {}): P
     });
   const confab = makeApp();
   return {
-    db, auth, confab, schema, makeApp,
+    db, auth, confab, url, schema, makeApp,
     async close() {
       await confab.close();
-      await db.close();
-      if (url && schema) {
-        const pg = (await import('pg')).default;
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await c.end();
-      }
+      await dispose();
     },
   };
 }

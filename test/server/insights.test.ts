@@ -616,7 +616,7 @@ describe('insights: incremental rollups equal a full recount', () => {
     /** A second connection into the test's schema (the app's pool is the first). */
     const connect = async () => {
       const pg = (await import('pg')).default;
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL, options: `-c search_path=${env.schema},public` });
+      const c = new pg.Client({ connectionString: env.url!, options: `-c search_path=${env.schema},public` });
       await c.connect();
       return c;
     };

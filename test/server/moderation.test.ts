@@ -408,8 +408,7 @@ describe('new partners and write limits', () => {
   test('write limits live in the database: two app instances on one database share one limit', async () => {
     const config = { rateLimit: { max: 4, windowMs: 60_000 } };
     // On PostgreSQL the second instance has its own connection pool, as a second process would.
-    const url = process.env.DATABASE_URL;
-    const db2 = url ? await createDb({ url, schema: env.schema! }) : env.db;
+    const db2 = env.url ? await createDb({ url: env.url, schema: env.schema! }) : env.db;
     const one = env.makeApp({ config });
     const two = createApp({ db: db2, auth: env.auth, config: { ...one.config, ...config } });
     const vote = (app: typeof one, value: number) => call(env, 'voteQuestion', { app, as: PEOPLE.sam, params: { id: 'q-006' }, body: { value } });

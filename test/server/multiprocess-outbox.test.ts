@@ -16,7 +16,7 @@ const REPLIES = 24;
 /** Starts one worker process and resolves once it has connected and said `ready`. */
 function startWorker(env: TestEnv): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
-    env: { ...process.env, CONFAB_DB_SCHEMA: env.schema!, NODE_ENV: 'test' },
+    env: { ...process.env, DATABASE_URL: env.url!, CONFAB_DB_SCHEMA: env.schema!, NODE_ENV: 'test' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';

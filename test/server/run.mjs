@@ -5,11 +5,13 @@
 // about as long as the slower one instead of the sum. The PostgreSQL run's output is held back and
 // printed after the PGlite run's, so the log reads as before.
 // Prints `server: N passed, M failed` (the sum of both runs) and exits non-zero on failure.
-import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_WASM_FLAGS } from '../support/node-flags.mjs';
+import { makeScratchDir } from '../support/scratch-dir.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -27,7 +29,8 @@ function run(label, env, { live = true } = {}) {
     const held = [];
     const out = (text) => (live ? process.stdout.write(text) : held.push(text));
     out(`\n=== server tests on ${label} (${list.length} files)\n`);
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=tap', ...list], {
+    // The test runner passes its own V8 flags on to each file's process (NODE_WASM_FLAGS: see node-flags.mjs).
+    const child = spawn(process.execPath, [...NODE_WASM_FLAGS, '--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=tap', ...list], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', live ? 'inherit' : 'pipe'],
@@ -61,21 +64,46 @@ function run(label, env, { live = true } = {}) {
   });
 }
 
-// The PGlite run starts every database from one migrated data dir tarball made here (see
-// pglite-snapshot.ts); the PostgreSQL run needs none and starts meanwhile.
+// The PGlite run starts every database on a copy of one migrated and seeded data directory made here
+// (see pglite-snapshot.ts), in scratch space (test/support/scratch-dir.mjs).
 function writeSnapshot() {
-  const file = join(mkdtempSync(join(tmpdir(), 'confab-pglite-')), 'migrated.tar');
+  const dir = join(makeScratchDir('confab-pglite-'), 'data');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'pglite-snapshot.ts'), file], { cwd: root, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'pglite-snapshot.ts'), dir], { cwd: root, stdio: 'inherit' });
     // Without a snapshot the files start fresh databases: slower, same results.
-    child.on('close', (code) => resolve(code === 0 ? file : undefined));
+    child.on('close', (code) => resolve(code === 0 ? dir : undefined));
   });
+}
+
+// The PostgreSQL run copies every test database from one migrated and seeded template made here (see
+// pg-template.ts). Named after DATABASE_URL's database, so that runs of several people on one
+// PostgreSQL stay apart, and with a random part, so that two runs of one person do too.
+const pgTemplate = (command, name) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'pg-template.ts'), command, name], { cwd: root, stdio: 'inherit' });
+    child.on('close', resolve);
+  });
+async function makeTemplate() {
+  const name = `${new URL(process.env.DATABASE_URL).pathname.slice(1).replace(/\W/g, '_').slice(0, 30)}_tpl${randomBytes(3).toString('hex')}`;
+  const code = await pgTemplate('create', name);
+  if (code === 0) return name;
+  // No CREATEDB (or another failure, printed above): a fresh schema per test env, as before; slower, same results.
+  console.log(`server tests on PostgreSQL: no template database (${code === 3 ? 'the role may not create databases' : `exit ${code}`}); a fresh schema per test file`);
+  return undefined;
 }
 
 const base = { ...process.env };
 delete base.DATABASE_URL;
-const pgRun = process.env.DATABASE_URL ? run('PostgreSQL', { ...process.env }, { live: false }) : undefined;
-const snapshot = await writeSnapshot();
+const [snapshot, template] = await Promise.all([writeSnapshot(), process.env.DATABASE_URL ? makeTemplate() : undefined]);
+// Stopped from outside (run-all's time limit, Ctrl-C): the snapshot and the template databases go too.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    if (snapshot) rmSync(dirname(snapshot), { recursive: true, force: true });
+    if (template) spawnSync(process.execPath, ['--import', 'tsx', join(here, 'pg-template.ts'), 'drop', template], { cwd: root, stdio: 'inherit' });
+    process.exit(1);
+  });
+}
+const pgRun = process.env.DATABASE_URL ? run('PostgreSQL', { ...process.env, ...(template && { CONFAB_TEST_PG_TEMPLATE: template }) }, { live: false }) : undefined;
 if (snapshot) base.CONFAB_TEST_PGLITE_SNAPSHOT = snapshot;
 const runs = [run('PGlite', base)];
 if (pgRun) runs.push(pgRun);
@@ -83,6 +111,7 @@ const results = [await runs[0]];
 if (snapshot) rmSync(dirname(snapshot), { recursive: true, force: true });
 if (runs[1]) {
   const pg = await runs[1];
+  if (template) await pgTemplate('drop', template);
   process.stdout.write(pg.held.join(''));
   results.push(pg);
 }

@@ -1,0 +1,2 @@
+// Types for node-flags.mjs.
+export const NODE_WASM_FLAGS: string[];
