@@ -11,6 +11,8 @@
 // alone after them, 95 s) now runs beside them too: 1.25 + 0.5 + 0.25 = the two cores.
 // Server measured 1.5 cores alone (169-189 s) and is declared so: server and e2e (1.25) never run
 // together, but the browser suite and storybook fit beside whichever of the two runs first.
+// Session 10: the order is build, server beside the browser suite, then e2e beside the short checks and
+// storybook (see SHORT and the comment above server).
 // A step that runs with nothing beside it shows its output live; the output of steps that overlap is
 // held and printed whole when each finishes, so the log stays readable.
 import { spawn } from 'node:child_process';
@@ -18,6 +20,11 @@ import { mkdtempSync, readFileSync, existsSync, createWriteStream } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// The short checks that wait for the build (manifest, openapi, pack, consumers, size, storybook-build:
+// 1 to 50 s each, 120 s in all) are declared at 0.4 of a core, so that one at a time fits beside e2e
+// (1.25) and the browser suite (0.3) once the server suite is done, instead of waiting for e2e's end.
+const SHORT = 0.4;
 
 const steps = [
   // The build first: the longest chain (build -> e2e, storybook) starts from it.
@@ -32,27 +39,31 @@ const steps = [
   // No import cycles in the SDK or the server (type-only imports count too): madge exits 1 on any.
   // A cycle usually means a lazy part imports its element; parts import the element's host.ts instead.
   { name: 'cycles', cmd: 'npx madge --circular --extensions ts --ts-config tsconfig.json src server/src' },
-  // The custom-elements.json that build wrote: tokens, parts, event types and unions for every element.
-  { name: 'manifest', cmd: 'node --test test/manifest/custom-elements.test.mjs', after: ['build'] },
-  // The OpenAPI document as the server generates it, at 0 errors and 0 warnings of redocly's recommended rules.
-  // After build: both write openapi.json.
-  { name: 'openapi', cmd: 'node test/openapi/lint.mjs', after: ['build'] },
-  // The tarball npm would publish: publint, arethetypeswrong, and every exported file present.
-  { name: 'pack', cmd: 'node test/pack/run.mjs', counted: true, after: ['build', 'openapi'] },
-  // The same tarball installed into Vite + TS, Vite + React 19 and Vue 3 apps (test/consumers/): each
-  // typechecked with the README's blocks for its framework and built; the React one opened in Chromium.
-  { name: 'consumers', cmd: 'node test/consumers/run.mjs', counted: true, after: ['pack'] },
-  // Every budget fails the run: loader, IIFE, each element's first load and all of them together.
-  { name: 'size', cmd: 'npm run size', after: ['build'] },
-  // After build: Storybook's autodocs read the custom-elements.json that build generates. Built here,
-  // alongside the static checks, so the smoke step below only opens stories.
-  { name: 'storybook-build', cmd: 'npx storybook build --quiet -o storybook-static', after: ['build'], when: () => existsSync('test/storybook/smoke.mjs') },
+  // The two long suites are declared before the short checks that also wait for the build: declared
+  // order is priority order, and declared after them (session 9) the server suite found 1.5 free cores
+  // only once the last of those checks had ended, at 230-290 s of a 880-980 s run, with e2e after it.
+  // Now it starts as the build ends, beside the browser suite; the short checks below follow it.
   { name: 'server', cmd: 'node test/server/run.mjs', counted: true, cores: 1.5, when: () => existsSync('test/server/run.mjs') },
   { name: 'e2e', cmd: 'node test/e2e/run.mjs', counted: true, cores: 1.25, after: ['build'], when: () => existsSync('test/e2e/run.mjs') },
+  // The custom-elements.json that build wrote: tokens, parts, event types and unions for every element.
+  { name: 'manifest', cmd: 'node --test test/manifest/custom-elements.test.mjs', cores: SHORT, after: ['build'] },
+  // The OpenAPI document as the server generates it, at 0 errors and 0 warnings of redocly's recommended rules.
+  // After build: both write openapi.json.
+  { name: 'openapi', cmd: 'node test/openapi/lint.mjs', cores: SHORT, after: ['build'] },
+  // The tarball npm would publish: publint, arethetypeswrong, and every exported file present.
+  { name: 'pack', cmd: 'node test/pack/run.mjs', counted: true, cores: SHORT, after: ['build', 'openapi'] },
+  // The same tarball installed into Vite + TS, Vite + React 19 and Vue 3 apps (test/consumers/): each
+  // typechecked with the README's blocks for its framework and built; the React one opened in Chromium.
+  { name: 'consumers', cmd: 'node test/consumers/run.mjs', counted: true, cores: SHORT, after: ['pack'] },
+  // Every budget fails the run: loader, IIFE, each element's first load and all of them together.
+  { name: 'size', cmd: 'npm run size', cores: SHORT, after: ['build'] },
+  // After build: Storybook's autodocs read the custom-elements.json that build generates. Built here,
+  // alongside the static checks, so the smoke step below only opens stories.
+  { name: 'storybook-build', cmd: 'npx storybook build --quiet -o storybook-static', cores: SHORT, after: ['build'], when: () => existsSync('test/storybook/smoke.mjs') },
   // Declared after server and e2e: it has no prerequisite, so every ready step declared before it
-  // goes first, and it takes the half core they leave (in the s8 run: beside build, once the tsc
-  // steps were done).
-  { name: 'browser', cmd: 'npx web-test-runner', counted: true, cores: 0.5 },
+  // goes first, and it takes what they leave (in the s8 run: beside build, once the tsc steps were
+  // done). It waits more than it computes: 0.3 of a core, measured (113-133 s CPU over 395-436 s).
+  { name: 'browser', cmd: 'npx web-test-runner', counted: true, cores: 0.3 },
   { name: 'storybook', cmd: 'node test/storybook/smoke.mjs --no-build', counted: true, cores: 0.25, after: ['storybook-build'], when: () => existsSync('test/storybook/smoke.mjs') },
 ].filter((s) => !s.when || s.when());
 
