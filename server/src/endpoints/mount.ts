@@ -16,6 +16,7 @@ import { MENTIONING, withStoredNames } from '../notify/mention-names.js';
 import type { FetchJson } from '../openbadges/verify.js';
 import type { FetchText } from '../../../src/openbadges/ob3/index.js';
 import { HttpError } from '../problem.js';
+import { HandlerCtx, type RequestParts } from './handler-ctx.js';
 import { readBody, readQuery, type BodyInput } from './input.js';
 
 export interface EndpointDeps {
@@ -54,29 +55,9 @@ interface Route {
   hasParams: boolean;
 }
 
-/**
- * The handler's context. `origin` and the verifier's fetchers are made on first use: only the
- * certification handlers read them, and working out the origin parses the request's URL.
- */
-function handlerCtx(c: Context<AppEnv>, deps: EndpointDeps, base: Pick<Ctx, 'user' | 'params' | 'query' | 'body' | 'ip'>, q: Queryable, emit: Ctx['emit']): Ctx {
-  let origin: string | undefined;
-  const originOnce = () => (origin ??= deps.originOf(c));
-  return {
-    db: deps.db,
-    config: deps.config,
-    ...base,
-    q,
-    emit,
-    get origin() {
-      return originOnce();
-    },
-    get fetchJson() {
-      return deps.fetchJsonFor(originOnce());
-    },
-    get fetchText() {
-      return deps.fetchTextFor(originOnce());
-    },
-  };
+/** The handler's context (see handler-ctx.ts for why it is a class). */
+function handlerCtx(c: Context<AppEnv>, deps: EndpointDeps, base: RequestParts, q: Queryable, emit: Ctx['emit']): Ctx {
+  return new HandlerCtx(c, deps, base, q, emit);
 }
 
 /** An endpoint without a body (every GET): nothing to read. */
