@@ -3,33 +3,18 @@
 // the Idempotency-Key when given).
 import type { Context, Hono } from 'hono';
 import { endpoints, type Endpoint, type EndpointName, type LiveEvent } from '../../../src/contract/index.js';
-import type { Config } from '../config.js';
 import type { Ctx } from '../context.js';
-import type { Db, Queryable } from '../db.js';
+import type { Queryable } from '../db.js';
 import { handlers } from '../handlers/index.js';
 import type { AppEnv } from '../http-env.js';
 import { checkIdempotencyKey, requestFingerprint, runOnce } from '../idempotency.js';
 import { jsonWithEtag } from '../middlewares/etag.js';
-import { enforceRateLimit, type RateLimiter } from '../middlewares/rate-limit.js';
+import { enforceRateLimit } from '../middlewares/rate-limit.js';
 import { gateWrite } from '../moderation/write-gate.js';
 import { MENTIONING, withStoredNames } from '../notify/mention-names.js';
-import type { FetchJson } from '../openbadges/verify.js';
-import type { FetchText } from '../../../src/openbadges/ob3/index.js';
 import { HttpError } from '../problem.js';
-import { HandlerCtx, type RequestParts } from './handler-ctx.js';
+import { HandlerCtx, type EndpointDeps, type RequestParts } from './handler-ctx.js';
 import { readBody, readQuery, type BodyInput } from './input.js';
-
-export interface EndpointDeps {
-  db: Db;
-  config: Config;
-  limiter: RateLimiter;
-  /** The origin Open Badges ids are built on. */
-  originOf(c: Context): string;
-  /** The verifier's fetcher, answering this origin's own /ob/ documents in-process. */
-  fetchJsonFor(origin: string): FetchJson;
-  /** The OB 3.0 verifier's fetcher, on the same rule. */
-  fetchTextFor(origin: string): FetchText;
-}
 
 export function mountEndpoints(app: Hono<AppEnv>, deps: EndpointDeps): void {
   for (const [name, ep] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
