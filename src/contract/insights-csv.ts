@@ -64,8 +64,9 @@ export function tableOf(r: Insights, table: InsightsTable): [string[], CsvCell[]
     case 'byProduct': return segmentTable(r.byProduct);
     case 'unanswered':
       // The category twice: its id for joining with other data, its label for people reading the sheet.
-      return [['id', 'title', 'category', 'category_label', 'asked_at', 'age_hours', 'past_sla', 'author', 'organisation', 'tier'],
-        r.unanswered.items.map((u) => [u.id, u.title, u.category, u.categoryLabel ?? categoryLabel(u.category), u.askedAt, u.ageHours, u.pastSla, u.author.name, u.author.orgName, u.author.tier])];
+      // The label is the last column, added after the others, so a sheet that reads columns by position keeps working.
+      return [['id', 'title', 'category', 'asked_at', 'age_hours', 'past_sla', 'author', 'organisation', 'tier', 'category_label'],
+        r.unanswered.items.map((u) => [u.id, u.title, u.category, u.askedAt, u.ageHours, u.pastSla, u.author.name, u.author.orgName, u.author.tier, u.categoryLabel ?? categoryLabel(u.category)])];
     case 'topPeople':
       return [['id', 'name', 'organisation', 'accepted_answers', 'helpful_votes', 'accepted_answers_previous', 'helpful_votes_previous'],
         r.topContributors.people.map((p) => [p.id, p.name, p.orgName, p.acceptedAnswers, p.helpfulVotes, p.previous.acceptedAnswers, p.previous.helpfulVotes])];

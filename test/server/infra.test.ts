@@ -46,6 +46,17 @@ describe('storage', () => {
     assert.ok(counts.accepted > 0 && counts.answered > counts.accepted && counts.articles >= 300 && counts.org_certs > 0);
   });
 
+  test('a transaction\'s setup runs inside it, before fn, and ends with it (the search sends its SET LOCALs this way)', async () => {
+    const show = async (q: { query: typeof env.db.query }, name: string) => (await q.query<{ v: string }>(`SELECT current_setting('${name}') AS v`)).rows[0].v;
+    const before = [await show(env.db, 'enable_seqscan'), await show(env.db, 'work_mem')];
+    const inside = await env.db.transaction(async (tx) => [await show(tx, 'enable_seqscan'), await show(tx, 'work_mem')],
+      `SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '7MB'`);
+    assert.deepEqual(inside, ['off', '7MB']);
+    assert.deepEqual([await show(env.db, 'enable_seqscan'), await show(env.db, 'work_mem')], before, 'SET LOCAL ends with the transaction');
+    await assert.rejects(env.db.transaction(async () => 1, `SET LOCAL no_such_setting_here = 1`), 'a setup that fails fails the transaction');
+    assert.equal(await show(env.db, 'enable_seqscan'), before[0]);
+  });
+
   test('the seed PRNG is deterministic', () => {
     const a = createRng(7), b = createRng(7);
     for (let i = 0; i < 50; i++) assert.equal(a.next(), b.next());
