@@ -18,8 +18,6 @@ export interface Db extends Queryable {
   listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
-  /** PGlite only: the data dir as a tarball, which `loadDataDir` starts another database from. */
-  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface DbOptions {
@@ -31,26 +29,20 @@ export interface DbOptions {
   schema?: string;
   /** PostgreSQL only: connections in the pool (default 10). */
   poolSize?: number;
-  /**
-   * PGlite only, in memory: a data dir tarball (PGlite's `dumpDataDir`) to start from instead of a
-   * fresh initdb, which is most of an in-memory start (about 7 s of CPU against 2). The server tests
-   * start every database from one migrated snapshot this way (test/server/pglite-snapshot.ts).
-   */
-  loadDataDir?: Blob;
 }
 
 /** How often a transaction runs before a deadlock or serialisation failure is the caller's error. */
 const TRANSACTION_ATTEMPTS = 3;
 
 export async function createDb(opts: DbOptions = {}): Promise<Db> {
-  return opts.url ? createPgDb(opts.url, opts.schema, opts.poolSize ?? 10) : createPgliteDb(opts.dataDir, opts.loadDataDir);
+  return opts.url ? createPgDb(opts.url, opts.schema, opts.poolSize ?? 10) : createPgliteDb(opts.dataDir);
 }
 
-async function createPgliteDb(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
+async function createPgliteDb(dataDir?: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dataDir && !dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir || undefined, { extensions: { pg_trgm }, loadDataDir });
+  const pg = await PGlite.create(dataDir || undefined, { extensions: { pg_trgm } });
   const wrap = (q: { query: typeof pg.query; exec: typeof pg.exec }): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
       const r = await q.query<T>(sql, params);
@@ -79,7 +71,6 @@ async function createPgliteDb(dataDir?: string, loadDataDir?: Blob): Promise<Db>
       await pg.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     close: () => pg.close(),
-    dumpDataDir: () => pg.dumpDataDir('none'),
   };
 }
 
