@@ -12,7 +12,9 @@
  * Bounded, because the origin's localStorage belongs to the host page too: at most MIRROR_BUDGET
  * characters of JSON, newest first. Only writes made while the page is young (FIRST_VIEW_MS) add keys,
  * so searches typed later do not push the first view out; a later write to a key already here updates
- * it, so the copy is never older than IndexedDB's entry. Keys are the cache's own, partition first
+ * it. In one tab the copy is never older than IndexedDB's entry; two tabs each save the whole copy as
+ * they saw it, so the later save wins and may put back an older entry than IndexedDB holds (a visit then
+ * shows that older entry first and revalidates it). Keys are the cache's own, partition first
  * (core/identity.ts), and entries are read back only under their full key: a partner never reads another
  * partner's entries here either. Values are contract data, which is JSON on the wire.
  */
@@ -114,9 +116,12 @@ function save(): void {
     } else map.delete(key);
   }
   try {
+    // Removed first, so that a write over the origin's quota (or refused) leaves no older item for the
+    // next visit to serve ahead of IndexedDB; it also frees the old item's space for the new one.
+    localStorage.removeItem(STORAGE_KEY);
     localStorage.setItem(STORAGE_KEY, `[${kept}]`);
   } catch {
-    /* over the origin's quota, or storage refused: the next visit reads IndexedDB as before */
+    /* the next visit reads IndexedDB */
   }
 }
 

@@ -216,6 +216,26 @@ describe('core/cache-mirror: the first view in localStorage', () => {
     expect(peekCache('m-age|new')).to.equal(undefined);
   });
 
+  it('a failed save removes the previous visit\'s copy instead of leaving it to be served ahead of IndexedDB', async () => {
+    await writeCache('m-fail|threads', 'old');
+    reload();
+    expect(stored().map(([k]) => k)).to.include('m-fail|threads');
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      await writeCache('m-fail|threads', 'new');
+      reload();
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+    expect(localStorage.getItem(STORAGE_KEY), 'removed').to.equal(null);
+    dropMemoryCache();
+    expect(peekCache('m-fail|threads'), 'the older entry is not served').to.equal(undefined);
+    expect((await readCache('m-fail|threads'))?.value, 'IndexedDB has the new one').to.equal('new');
+  });
+
   it('goes on without the copy when localStorage holds something else or refuses writes', async () => {
     localStorage.setItem(STORAGE_KEY, '{"not":"a list"}');
     reload();
