@@ -1,10 +1,10 @@
 // End-to-end tests: the demo portal in Chromium against the reference server. Needs `npm run build`.
 import { spawn } from 'node:child_process';
 import { readdirSync, appendFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { runNodeTests } from '../support/run-node-tests.mjs';
+import { runNodeTests, stopNodeTests } from '../support/run-node-tests.mjs';
 import { makeScratchDir } from '../support/scratch-dir.mjs';
 import { LAUNCH_OPTIONS } from '../../bench/browser.mjs';
 
@@ -27,20 +27,43 @@ const files = [...found].sort((a, b) => secondsOf(b) - secondsOf(a));
 // Seed the demo community once, into a data dir every file's server copies (see server.mjs): the server
 // suite's snapshot writer (test/server/pglite-snapshot.ts: migrated, seeded, closed cleanly, 1 MB WAL
 // segments so that each copy is small), in scratch space (test/support/scratch-dir.mjs).
-const seeded = join(makeScratchDir('confab-e2e-seeded-'), 'data');
+const scratch = makeScratchDir('confab-e2e-seeded-');
+const seeded = join(scratch, 'data');
+// Stopped from outside (run-all's time limit signals the whole process group; Ctrl-C): the files are
+// stopped and awaited (each stops its servers first: server.mjs), then the scratch folder goes, with the
+// seeded dir and every server's copy of it (server.mjs puts them there). Chromium is killed on exit.
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  if (seeding.exitCode === null && seeding.signalCode === null) {
+    const exited = new Promise((r) => seeding.once('exit', r));
+    seeding.kill('SIGTERM');
+    await exited;
+  }
+  await stopNodeTests();
+  rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+  process.exit(1);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
 const t0 = Date.now();
 // One Chromium for every file, started while the seeding runs: each file connects to it (bench/browser.mjs
 // `launch()` with CONFAB_BROWSER_WS) and opens its own contexts, so files still share no cookies,
-// storage or cache, but 18 browser start-ups become one.
-const browsing = chromium.launchServer(LAUNCH_OPTIONS);
+// storage or cache, but 18 browser start-ups become one. Playwright's own SIGINT handler would exit
+// before the clean-up above; its exit handler kills the browser.
+const browsing = chromium.launchServer({ ...LAUNCH_OPTIONS, handleSIGINT: false });
 const seeding = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../server/pglite-snapshot.ts', import.meta.url)), seeded], { stdio: 'inherit' });
 const code = await new Promise((resolve) => seeding.on('close', resolve));
-if (code !== 0) throw new Error(`e2e: seeding the demo community failed (exit ${code})`);
+if (code !== 0) {
+  rmSync(scratch, { recursive: true, force: true });
+  throw new Error(`e2e: seeding the demo community failed (exit ${code})`);
+}
 console.log(`e2e: seeded the demo community once in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const browser = await browsing;
 const env = { ...process.env, CONFAB_E2E_SEEDED_DIR: seeded, CONFAB_BROWSER_WS: browser.wsEndpoint() };
 const { pass, fail } = await runNodeTests(files, { env, label: 'e2e', concurrency: Number(process.env.CONFAB_E2E_CONCURRENCY) || 4 });
 await browser.close();
-rmSync(dirname(seeded), { recursive: true, force: true });
+rmSync(scratch, { recursive: true, force: true });
 if (process.env.CONFAB_COUNT_FILE) appendFileSync(process.env.CONFAB_COUNT_FILE, `${pass} ${fail}\n`);
 process.exit(fail ? 1 : 0);

@@ -12,8 +12,9 @@
 // The wait for /api/health returns when the server answers; its 180 s limit only bounds a failure (at
 // load 25 on the shared machine, four copies starting beside the server suite went past 90 s).
 import { spawn } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_WASM_FLAGS } from '../support/node-flags.mjs';
 import { makeScratchDir } from '../support/scratch-dir.mjs';
@@ -29,19 +30,60 @@ const freePort = () =>
     });
   });
 
-export async function startServer(extraEnv = {}, { dataDir = makeScratchDir('confab-e2e-'), seeded = process.env.CONFAB_E2E_SEEDED_DIR, timeoutMs = 180_000 } = {}) {
+// Servers of this file not yet stopped. A stop from outside (run-all signals the whole process group;
+// test/e2e/run.mjs signals its files) would otherwise kill the file at once and leave each server
+// running and its data dir in place: the first signal stops them all, then the file exits.
+const running = new Set();
+let stopping = false;
+let handling = false;
+function onSignal(signal) {
+  if (stopping) return;
+  stopping = true;
+  Promise.allSettled([...running].map((stop) => stop())).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+}
+
+export async function startServer(extraEnv = {}, { dataDir, seeded = process.env.CONFAB_E2E_SEEDED_DIR, timeoutMs = 180_000 } = {}) {
+  if (!handling) {
+    handling = true;
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  // A copy of the seeded dir goes beside it, in run.mjs's scratch folder, which run.mjs removes whole
+  // at the end or when stopped.
   const port = await freePort();
-  if (seeded) cpSync(seeded, dataDir, { recursive: true });
+  dataDir ??= seeded ? mkdtempSync(join(dirname(seeded), 'server-')) : makeScratchDir('confab-e2e-');
+  try {
+    if (seeded) cpSync(seeded, dataDir, { recursive: true });
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', CONFAB_DATA_DIR: dataDir, NODE_ENV: 'development', ...extraEnv };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [...NODE_WASM_FLAGS, '--import', 'tsx', 'server/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
+  async function stop({ keepData = false } = {}) {
+    running.delete(stop);
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (!keepData) rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+  running.add(stop);
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+    // A server that did not come up is stopped and its data dir removed before the error.
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await stop();
+      throw new Error(`server exited early:\n${log}`);
+    }
     try {
       const r = await fetch(`${origin}/api/health`);
       if (r.ok) break;
@@ -49,18 +91,10 @@ export async function startServer(extraEnv = {}, { dataDir = makeScratchDir('con
       /* not up yet */
     }
     if (Date.now() > deadline) {
-      child.kill();
+      await stop();
       throw new Error(`server did not answer /api/health in ${timeoutMs / 1000} s:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return {
-    origin,
-    log: () => log,
-    async stop({ keepData = false } = {}) {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { origin, log: () => log, stop };
 }

@@ -84,6 +84,13 @@ export async function createTemplate(url: string, name: string): Promise<boolean
 
 /** Drops the template `name` and every database whose name starts with it (a run's leftovers). */
 export async function dropTemplate(url: string, name: string): Promise<void> {
+  // A run stopped from outside may have killed `create` or a test file in the middle of a CREATE
+  // DATABASE: its backend carries on without the client and would commit a database after the drops
+  // below. So every backend still at work on one of the run's databases (by its query or the database
+  // it is connected to) is ended first, and waited for.
+  const busy = `FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND (starts_with(datname, $1) OR position($1 in query) > 0)`;
+  await admin(url, `SELECT pg_terminate_backend(pid) ${busy}`, [name]);
+  for (let i = 0; i < 100 && (await admin(url, `SELECT 1 ${busy}`, [name])).rowCount; i++) await new Promise((r) => setTimeout(r, 100));
   const { rows } = await admin(url, `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [name]);
   for (const { datname } of rows as Array<{ datname: string }>) {
     // A template cannot be dropped: it stops being one first.

@@ -20,21 +20,24 @@
 // (`--wal-segsize=1`) instead of 16 (the tarball carried two 16 MB segments, half its size), and
 // `min_wal_size` keeps few recycled ones. It sets shared_buffers to 16 MB too: PGlite's 128 MB default
 // is set up on every start, and no test database comes near it.
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '../../server/src/db.js';
 import { migrate } from '../../server/src/migrate.js';
 import { seed } from '../../server/src/seed.js';
-import { makeScratchDir } from '../support/scratch-dir.mjs';
 
 /**
- * A fresh copy of the snapshot named in CONFAB_TEST_PGLITE_SNAPSHOT, in a new temporary directory, and
+ * A fresh copy of the snapshot named in CONFAB_TEST_PGLITE_SNAPSHOT, in a new directory beside it, and
  * a function that removes it (after the database is closed); undefined without a snapshot.
+ *
+ * Beside it: run.mjs puts the snapshot in a scratch folder of its own and removes that folder at the end
+ * or when stopped, so a copy that a stopped run or a crashed file never removed goes with it.
  */
 export function copyPgliteSnapshot(): { dataDir: string; remove(): void } | undefined {
   const snapshot = process.env.CONFAB_TEST_PGLITE_SNAPSHOT;
   if (!snapshot) return undefined;
-  const dataDir = makeScratchDir('confab-test-db-');
+  const dataDir = mkdtempSync(join(dirname(snapshot), 'db-'));
   cpSync(snapshot, dataDir, { recursive: true });
   return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
 }

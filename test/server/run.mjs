@@ -23,6 +23,41 @@ const files = (only.length ? only : readdirSync(here).filter((f) => f.endsWith('
 // The multiprocess*.test.ts files register nothing without DATABASE_URL, so the PGlite run leaves them out.
 const PG_ONLY = /multiprocess(-[\w-]+)?\.test\.ts$/;
 
+// What a stop from outside (run-all's time limit, which signals the whole process group, or Ctrl-C)
+// has to clean up: the scratch folder (the PGlite snapshot and every test database's copy of it) and
+// the template databases (the template and every copy of it, dropped by name prefix). The handlers are
+// in place before anything is made, and they stop the children (the snapshot and template writers, the
+// `node --test` runs) and wait for them to exit before removing what those children use.
+let scratch;
+let template;
+const children = new Set();
+function track(child) {
+  children.add(child);
+  child.on('close', () => children.delete(child));
+  return child;
+}
+let stopping = false;
+async function stop() {
+  if (stopping) return; // a second signal while cleaning up
+  stopping = true;
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+        }),
+    ),
+  );
+  if (scratch) rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+  if (template) spawnSync(process.execPath, ['--import', 'tsx', join(here, 'pg-template.ts'), 'drop', template], { cwd: root, stdio: 'inherit' });
+  process.exit(1);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
 function run(label, env, { live = true } = {}) {
   const list = env.DATABASE_URL ? files : files.filter((f) => !PG_ONLY.test(f));
   return new Promise((resolve) => {
@@ -35,6 +70,7 @@ function run(label, env, { live = true } = {}) {
       env,
       stdio: ['ignore', 'pipe', live ? 'inherit' : 'pipe'],
     });
+    track(child);
     let pass = 0;
     let fail = 0;
     let rest = '';
@@ -65,11 +101,13 @@ function run(label, env, { live = true } = {}) {
 }
 
 // The PGlite run starts every database on a copy of one migrated and seeded data directory made here
-// (see pglite-snapshot.ts), in scratch space (test/support/scratch-dir.mjs).
+// (see pglite-snapshot.ts), in scratch space (test/support/scratch-dir.mjs). The copies go in the same
+// scratch folder, beside the snapshot, so that removing the folder removes them all.
 function writeSnapshot() {
-  const dir = join(makeScratchDir('confab-pglite-'), 'data');
+  scratch = makeScratchDir('confab-pglite-');
+  const dir = join(scratch, 'data');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'pglite-snapshot.ts'), dir], { cwd: root, stdio: 'inherit' });
+    const child = track(spawn(process.execPath, ['--import', 'tsx', join(here, 'pglite-snapshot.ts'), dir], { cwd: root, stdio: 'inherit' }));
     // Without a snapshot the files start fresh databases: slower, same results.
     child.on('close', (code) => resolve(code === 0 ? dir : undefined));
   });
@@ -80,38 +118,36 @@ function writeSnapshot() {
 // PostgreSQL stay apart, and with a random part, so that two runs of one person do too.
 const pgTemplate = (command, name) =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'pg-template.ts'), command, name], { cwd: root, stdio: 'inherit' });
+    const child = track(spawn(process.execPath, ['--import', 'tsx', join(here, 'pg-template.ts'), command, name], { cwd: root, stdio: 'inherit' }));
     child.on('close', resolve);
   });
 async function makeTemplate() {
-  const name = `${new URL(process.env.DATABASE_URL).pathname.slice(1).replace(/\W/g, '_').slice(0, 30)}_tpl${randomBytes(3).toString('hex')}`;
-  const code = await pgTemplate('create', name);
-  if (code === 0) return name;
+  // Recorded before `create` starts, so that a stop while it runs drops what it made so far.
+  template = `${new URL(process.env.DATABASE_URL).pathname.slice(1).replace(/\W/g, '_').slice(0, 30)}_tpl${randomBytes(3).toString('hex')}`;
+  const code = await pgTemplate('create', template);
+  if (code === 0) return template;
+  // Killed (by a stop, or else): the name stays recorded, for stop() or the end of the run to drop.
+  if (stopping || code === null) return undefined;
   // No CREATEDB (or another failure, printed above): a fresh schema per test env, as before; slower, same results.
+  // (`create` drops a template it failed to finish.)
+  template = undefined;
   console.log(`server tests on PostgreSQL: no template database (${code === 3 ? 'the role may not create databases' : `exit ${code}`}); a fresh schema per test file`);
   return undefined;
 }
 
 const base = { ...process.env };
 delete base.DATABASE_URL;
-const [snapshot, template] = await Promise.all([writeSnapshot(), process.env.DATABASE_URL ? makeTemplate() : undefined]);
-// Stopped from outside (run-all's time limit, Ctrl-C): the snapshot and the template databases go too.
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    if (snapshot) rmSync(dirname(snapshot), { recursive: true, force: true });
-    if (template) spawnSync(process.execPath, ['--import', 'tsx', join(here, 'pg-template.ts'), 'drop', template], { cwd: root, stdio: 'inherit' });
-    process.exit(1);
-  });
-}
-const pgRun = process.env.DATABASE_URL ? run('PostgreSQL', { ...process.env, ...(template && { CONFAB_TEST_PG_TEMPLATE: template }) }, { live: false }) : undefined;
+const [snapshot, made] = await Promise.all([writeSnapshot(), process.env.DATABASE_URL ? makeTemplate() : undefined]);
+const pgRun = process.env.DATABASE_URL ? run('PostgreSQL', { ...process.env, ...(made && { CONFAB_TEST_PG_TEMPLATE: made }) }, { live: false }) : undefined;
 if (snapshot) base.CONFAB_TEST_PGLITE_SNAPSHOT = snapshot;
 const runs = [run('PGlite', base)];
 if (pgRun) runs.push(pgRun);
 const results = [await runs[0]];
-if (snapshot) rmSync(dirname(snapshot), { recursive: true, force: true });
+rmSync(scratch, { recursive: true, force: true });
 if (runs[1]) {
   const pg = await runs[1];
   if (template) await pgTemplate('drop', template);
+  template = undefined;
   process.stdout.write(pg.held.join(''));
   results.push(pg);
 }

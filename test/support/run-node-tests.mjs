@@ -8,6 +8,24 @@
 // log reads one file after another.
 import { spawn } from 'node:child_process';
 
+// The files' processes still running, for stopNodeTests.
+const running = new Set();
+
+/** Signals every file still running (SIGTERM; SIGKILL after `graceMs`) and resolves when all have exited. */
+export function stopNodeTests({ graceMs = 15_000 } = {}) {
+  return Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
+        }),
+    ),
+  );
+}
+
 function runFile(file, env, live) {
   const started = Date.now();
   return new Promise((resolve) => {
@@ -16,6 +34,8 @@ function runFile(file, env, live) {
       ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=stderr', file],
       { env, stdio: ['ignore', live ? 'inherit' : 'pipe', 'pipe'] },
     );
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     const held = [];
     let tap = '';
     child.stdout?.on('data', (d) => held.push(d));
