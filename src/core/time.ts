@@ -8,35 +8,27 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
-// Formatters are costly to build and a feed formats dozens of dates per render.
-const relCache = new Map<string, Intl.RelativeTimeFormat>();
-const absCache = new Map<string, Intl.DateTimeFormat>();
+// Formatters are costly to build and a feed formats dozens of dates per render: one per kind and
+// locale for the page's life. A locale tag Intl refuses falls back to English: a bad tag must not
+// break rendering.
+const formatters = new Map<string, object>();
 
-function rel(locale: string): Intl.RelativeTimeFormat {
-  let f = relCache.get(locale);
+/** The formatter `make(locale)` builds, made once per `kind` and locale. */
+function formatter<T extends object>(kind: string, locale: string, make: (locale: string) => T): T {
+  let f = formatters.get(kind + locale) as T | undefined;
   if (!f) {
     try {
-      f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+      f = make(locale);
     } catch {
-      f = new Intl.RelativeTimeFormat('en', { numeric: 'auto' }); // a bad locale tag must not break rendering
+      f = make('en');
     }
-    relCache.set(locale, f);
+    formatters.set(kind + locale, f);
   }
   return f;
 }
 
-function abs(locale: string): Intl.DateTimeFormat {
-  let f = absCache.get(locale);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    } catch {
-      f = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-    }
-    absCache.set(locale, f);
-  }
-  return f;
-}
+const rel = (locale: string) => formatter('rel', locale, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
+const abs = (locale: string) => formatter('abs', locale, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }));
 
 const toDate = (d: Date | string | number): Date => (d instanceof Date ? d : new Date(d));
 

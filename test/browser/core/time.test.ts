@@ -15,5 +15,16 @@ describe('time', () => {
     expect(absoluteTime('nope', 'en')).to.equal('');
     expect(relativeTime('nope', 'en', now)).to.equal('');
     expect(relativeTime(now, 'not a locale!!', now)).to.equal('now');
+    // A tag Intl refuses reads as English, for both kinds, also once its formatter is cached.
+    for (let i = 0; i < 2; i++) {
+      expect(absoluteTime(now, 'not a locale!!')).to.equal(absoluteTime(now, 'en'));
+      expect(relativeTime('2026-03-09T12:00:00Z', 'not a locale!!', now)).to.equal('yesterday');
+    }
+  });
+  it('keeps one formatter per kind and locale: German and English answers do not mix', () => {
+    expect(relativeTime('2026-03-09T12:00:00Z', 'de', now)).to.equal('gestern');
+    expect(relativeTime('2026-03-09T12:00:00Z', 'en', now)).to.equal('yesterday');
+    expect(absoluteTime(now, 'de')).to.not.equal(absoluteTime(now, 'en'));
+    expect(relativeTime('2026-03-09T12:00:00Z', 'de', now)).to.equal('gestern');
   });
 });
