@@ -4,7 +4,7 @@ import { readdirSync, appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { runNodeTests, stopNodeTests } from '../support/run-node-tests.mjs';
+import { runNodeTests, stopNodeTests, stopChildren } from '../support/run-node-tests.mjs';
 import { makeScratchDir } from '../support/scratch-dir.mjs';
 import { LAUNCH_OPTIONS } from '../../bench/browser.mjs';
 
@@ -36,11 +36,7 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  if (seeding.exitCode === null && seeding.signalCode === null) {
-    const exited = new Promise((r) => seeding.once('exit', r));
-    seeding.kill('SIGTERM');
-    await exited;
-  }
+  await stopChildren([seeding]);
   await stopNodeTests();
   rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
   process.exit(1);
