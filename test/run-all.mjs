@@ -117,8 +117,10 @@ function runStep(step, live) {
       const s = Math.round((Date.now() - started) / 1000);
       const at = Math.round((started - runStarted) / 1000);
       // CPU seconds over wall seconds: how many cores the step kept busy (2 = the CI machine is full).
-      const cpu = existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : NaN;
-      const busy = Number.isFinite(cpu) ? `, ${Math.round(cpu)} s CPU = ${(cpu / Math.max(1, (Date.now() - started) / 1000)).toFixed(1)} cores` : '';
+      // `cgroup` (every process the step started) or `waited` (Chromium's left out): see cpu-time.mjs.
+      const [cpuText, how] = existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').split(' ') : [];
+      const cpu = Number(cpuText ?? NaN);
+      const busy = Number.isFinite(cpu) ? `, ${Math.round(cpu)} s CPU${how === 'waited' ? ' (waited)' : ''} = ${(cpu / Math.max(1, (Date.now() - started) / 1000)).toFixed(1)} cores` : '';
       results.set(step.name, { ok: f === 0, line: `${step.name}: ${p} passed, ${f} failed (${s} s, started at ${at} s${busy})` });
       resolve();
     });
