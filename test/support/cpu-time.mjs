@@ -37,11 +37,15 @@ child.on('close', (status, signal) => {
   try {
     if (group) {
       writeFileSync(file, `${Number(readFileSync(`${group}/cpuacct.usage`, 'utf8')) / 1e9} cgroup`);
-      // Fails while a process the command left behind still runs in it: that group stays, empty of use.
-      try {
-        rmdirSync(group);
-      } catch {
-        /* still in use */
+      // Fails while a process the command left behind still runs in it (Chromium's children take a
+      // moment to go after the browser): tried for up to 3 s, then the empty-of-use group stays.
+      for (let i = 0; i < 30; i++) {
+        try {
+          rmdirSync(group);
+          break;
+        } catch {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+        }
       }
     } else {
       // Fields after the command name; cutime and cstime (children waited for) are the 14th and 15th.
