@@ -4,8 +4,9 @@ import { readdirSync, appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { runNodeTests, stopNodeTests } from '../support/run-node-tests.mjs';
+import { runNodeTests, stopNodeTests, stopChildren } from '../support/run-node-tests.mjs';
 import { makeScratchDir } from '../support/scratch-dir.mjs';
+import { bundleServer } from '../support/server-bundle.mjs';
 import { LAUNCH_OPTIONS } from '../../bench/browser.mjs';
 
 // `node test/e2e/run.mjs [file...]`: the files named, else every *.test.mjs here.
@@ -22,27 +23,30 @@ const SECONDS = {
 const secondsOf = (file) => SECONDS[file.replace(/^.*\//, '').replace(/\.test\.mjs$/, '')] ?? 90;
 const files = [...found].sort((a, b) => secondsOf(b) - secondsOf(a));
 // Files at a time: each starts its own server on a free port with its own PGlite data dir and its own
-// browser, so files share nothing. They wait far more than they compute (2 at a time kept 0.7 of a
-// core busy: 333 s CPU over 502 s), so 4 run at once.
+// browser, so files share nothing. 4 run at once. (The figure that chose 4, "2 at a time kept 0.7 of a
+// core busy", left out Chromium's CPU: see test/support/cpu-time.mjs. Counted whole, 4 at a time kept
+// 0.9 of a core busy: 262 s CPU over 280 s, in a fresh-check at load 8-23.)
 // Seed the demo community once, into a data dir every file's server copies (see server.mjs): the server
 // suite's snapshot writer (test/server/pglite-snapshot.ts: migrated, seeded, closed cleanly, 1 MB WAL
 // segments so that each copy is small), in scratch space (test/support/scratch-dir.mjs).
 const scratch = makeScratchDir('confab-e2e-seeded-');
 const seeded = join(scratch, 'data');
+// The server as one bundle, built while the seeding runs: each file's servers start from it (server.mjs).
+// In <repo>/tmp/ (test/support/server-bundle.mjs says why), removed at the end or when stopped.
+let bundle;
+let bundling;
 // Stopped from outside (run-all's time limit signals the whole process group; Ctrl-C): the files are
 // stopped and awaited (each stops its servers first: server.mjs), then the scratch folder goes, with the
-// seeded dir and every server's copy of it (server.mjs puts them there). Chromium is killed on exit.
+// seeded dir and every server's copy of it (server.mjs puts them there), and the bundle. Chromium is killed on exit.
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  if (seeding.exitCode === null && seeding.signalCode === null) {
-    const exited = new Promise((r) => seeding.once('exit', r));
-    seeding.kill('SIGTERM');
-    await exited;
-  }
+  await stopChildren([seeding]);
   await stopNodeTests();
   rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+  await bundling?.catch(() => {});
+  if (bundle) rmSync(bundle.dir, { recursive: true, force: true });
   process.exit(1);
 }
 process.on('SIGINT', stop);
@@ -53,17 +57,21 @@ const t0 = Date.now();
 // storage or cache, but 18 browser start-ups become one. Playwright's own SIGINT handler would exit
 // before the clean-up above; its exit handler kills the browser.
 const browsing = chromium.launchServer({ ...LAUNCH_OPTIONS, handleSIGINT: false });
+bundling = bundleServer('e2e-server-').then((b) => (bundle = b));
 const seeding = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../server/pglite-snapshot.ts', import.meta.url)), seeded], { stdio: 'inherit' });
 const code = await new Promise((resolve) => seeding.on('close', resolve));
 if (code !== 0) {
   rmSync(scratch, { recursive: true, force: true });
+  await bundling.then(() => rmSync(bundle.dir, { recursive: true, force: true }), () => {});
   throw new Error(`e2e: seeding the demo community failed (exit ${code})`);
 }
 console.log(`e2e: seeded the demo community once in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const browser = await browsing;
-const env = { ...process.env, CONFAB_E2E_SEEDED_DIR: seeded, CONFAB_BROWSER_WS: browser.wsEndpoint() };
+await bundling;
+const env = { ...process.env, CONFAB_E2E_SEEDED_DIR: seeded, CONFAB_BROWSER_WS: browser.wsEndpoint(), CONFAB_E2E_SERVER_BUNDLE: bundle.file };
 const { pass, fail } = await runNodeTests(files, { env, label: 'e2e', concurrency: Number(process.env.CONFAB_E2E_CONCURRENCY) || 4 });
 await browser.close();
 rmSync(scratch, { recursive: true, force: true });
+rmSync(bundle.dir, { recursive: true, force: true });
 if (process.env.CONFAB_COUNT_FILE) appendFileSync(process.env.CONFAB_COUNT_FILE, `${pass} ${fail}\n`);
 process.exit(fail ? 1 : 0);

@@ -7,6 +7,8 @@
 // in CONFAB_E2E_SEEDED_DIR; every server then starts on its own copy of it, in scratch space
 // (test/support/scratch-dir.mjs), which is the same fresh, seeded state. Without that variable (a file
 // run on its own) the server seeds.
+// Started by run.mjs, the server runs from one bundle of server/src (CONFAB_E2E_SERVER_BUNDLE:
+// test/support/server-bundle.mjs) instead of through tsx; a file run on its own uses tsx as `npm start` does.
 // The server runs with NODE_WASM_FLAGS (test/support/node-flags.mjs): its PGlite's WebAssembly stays
 // on V8's baseline compiler.
 // The wait for /api/health returns when the server answers; its 180 s limit only bounds a failure (at
@@ -60,7 +62,10 @@ export async function startServer(extraEnv = {}, { dataDir, seeded = process.env
   }
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', CONFAB_DATA_DIR: dataDir, NODE_ENV: 'development', ...extraEnv };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [...NODE_WASM_FLAGS, '--import', 'tsx', 'server/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // run.mjs names a bundle of the server (test/support/server-bundle.mjs): the same code, loaded faster.
+  const bundle = process.env.CONFAB_E2E_SERVER_BUNDLE;
+  const entry = bundle ? ['--enable-source-maps', bundle] : ['--import', 'tsx', 'server/src/main.ts'];
+  const child = spawn(process.execPath, [...NODE_WASM_FLAGS, ...entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));

@@ -12,6 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_WASM_FLAGS } from '../support/node-flags.mjs';
 import { makeScratchDir } from '../support/scratch-dir.mjs';
+import { stopChildren } from '../support/run-node-tests.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -19,6 +20,9 @@ const only = process.argv.slice(2);
 const files = (only.length ? only : readdirSync(here).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join(here, f))).map((f) =>
   relative(root, f),
 );
+
+// Files at a time in each of the two runs (CONFAB_SERVER_CONCURRENCY to try another figure).
+const CONCURRENCY = Number(process.env.CONFAB_SERVER_CONCURRENCY) || 1;
 
 // The multiprocess*.test.ts files register nothing without DATABASE_URL, so the PGlite run leaves them out.
 const PG_ONLY = /multiprocess(-[\w-]+)?\.test\.ts$/;
@@ -40,17 +44,7 @@ let stopping = false;
 async function stop() {
   if (stopping) return; // a second signal while cleaning up
   stopping = true;
-  await Promise.all(
-    [...children].map(
-      (child) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-        }),
-    ),
-  );
+  await stopChildren(children, { graceMs: 5000 });
   if (scratch) rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
   if (template) spawnSync(process.execPath, ['--import', 'tsx', join(here, 'pg-template.ts'), 'drop', template], { cwd: root, stdio: 'inherit' });
   process.exit(1);
@@ -65,7 +59,7 @@ function run(label, env, { live = true } = {}) {
     const out = (text) => (live ? process.stdout.write(text) : held.push(text));
     out(`\n=== server tests on ${label} (${list.length} files)\n`);
     // The test runner passes its own V8 flags on to each file's process (NODE_WASM_FLAGS: see node-flags.mjs).
-    const child = spawn(process.execPath, [...NODE_WASM_FLAGS, '--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=tap', ...list], {
+    const child = spawn(process.execPath, [...NODE_WASM_FLAGS, '--import', 'tsx', '--test', `--test-concurrency=${CONCURRENCY}`, '--test-reporter=tap', ...list], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', live ? 'inherit' : 'pipe'],

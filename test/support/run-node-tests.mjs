@@ -11,10 +11,14 @@ import { spawn } from 'node:child_process';
 // The files' processes still running, for stopNodeTests.
 const running = new Set();
 
-/** Signals every file still running (SIGTERM; SIGKILL after `graceMs`) and resolves when all have exited. */
-export function stopNodeTests({ graceMs = 15_000 } = {}) {
+/**
+ * Signals every child in `children` that has not exited (SIGTERM; SIGKILL after `graceMs`) and
+ * resolves when all have exited. The runners' clean-up on a stop from outside (run-all's time limit,
+ * Ctrl-C) uses it before removing what those children use (data dirs, template databases).
+ */
+export function stopChildren(children, { graceMs = 15_000 } = {}) {
   return Promise.all(
-    [...running].map(
+    [...children].map(
       (child) =>
         new Promise((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -25,6 +29,9 @@ export function stopNodeTests({ graceMs = 15_000 } = {}) {
     ),
   );
 }
+
+/** Stops every file still running (stopChildren) and resolves when all have exited. */
+export const stopNodeTests = (options) => stopChildren(running, options);
 
 function runFile(file, env, live) {
   const started = Date.now();
