@@ -17,27 +17,53 @@ import { HandlerCtx, type EndpointDeps, type RequestParts } from './handler-ctx.
 import { readBody, readQuery, type BodyInput } from './input.js';
 
 export function mountEndpoints(app: Hono<AppEnv>, deps: EndpointDeps): void {
-  for (const [name, ep] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
+  const table = Object.entries(endpoints) as [EndpointName, Endpoint][];
+  const routes = table.map(([name, ep]): Route => {
     const path = '/api' + ep.path.replace(/\{(\w+)\}/g, ':$1');
     // Worked out once per route, not per request (issue 18): the handler, and whether the path has
     // parameters to decode at all.
-    const route: Route = {
+    return {
       name,
       ep,
+      path,
       // The table pairs each name with its own handler, and the query and body below are validated with
       // this endpoint's schemas; TypeScript cannot follow that pairing through the name.
       handler: handlers[name] as (ctx: Ctx) => Promise<unknown>,
       hasParams: path.includes('/:'),
+      literals: null,
     };
-    app.on(ep.method, path, (c) => serve(c, route, deps));
+  });
+  for (const [i, route] of routes.entries()) {
+    const shadowing = routes.findIndex((r) => r.ep.method === route.ep.method && r.hasParams && !route.hasParams && templateMatches(r.path, route.path));
+    if (shadowing >= 0) {
+      // A literal path that a parameter route of the same method also matches (`/questions/similar`
+      // beside `/questions/:id`): Hono's RegExpRouter refuses the pair (see app.ts), so the parameter
+      // route answers it, handing it to the literal route exactly when the router used to: when the
+      // literal comes first in the table (the first registered route that answers wins), matched on
+      // the same decoded path the router compares.
+      if (shadowing > i) (routes[shadowing].literals ??= new Map()).set(route.path, route);
+      continue;
+    }
+    app.on(route.ep.method, route.path, (c) => serve(c, route.literals?.get(c.req.path) ?? route, deps));
   }
+}
+
+/** Whether `path` (no parameters) is one of the paths the template `/a/:id/b` matches. */
+function templateMatches(template: string, path: string): boolean {
+  const t = template.split('/');
+  const p = path.split('/');
+  return t.length === p.length && t.every((s, i) => s.startsWith(':') || s === p[i]);
 }
 
 interface Route {
   name: EndpointName;
   ep: Endpoint;
+  /** The Hono path (`/api/v1/threads/:id`). */
+  path: string;
   handler: (ctx: Ctx) => Promise<unknown>;
   hasParams: boolean;
+  /** The literal routes this parameter route answers for (see mountEndpoints), by path. */
+  literals: Map<string, Route> | null;
 }
 
 /** The handler's context (see handler-ctx.ts for why it is a class). */
