@@ -20,7 +20,9 @@
 //            --cpu-prof=DIR           the target writes a V8 CPU profile of each scenario's load (not of its
 //                                     start-up) into DIR/<scenario>.cpuprofile and <scenario>.raw.cpuprofile, at the
 //                                     TypeScript lines (summarise it with bench/server/profile-summary.mjs;
-//                                     profiling costs CPU: read CPU µs/req from a run without it)
+//                                     profiling costs CPU: read CPU µs/req from a run without it). With --cost,
+//                                     of its requests instead (list-threads.cost[.raw].cpuprofile): no idle time
+//                                     in the samples, so many more of them land on the request path
 // Figures, not pass/fail: it prints a table. Loopback only; no external targets.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -174,9 +176,20 @@ if (args.cost) {
   const n = Number(args.cost);
   const app = [];
   const floor = [];
-  for (let k = 0; k < 10; k++) {
-    app.push(await ask({ cost: { side: 'app', path: '/api/v1/threads?limit=20', n } }, 'costed'));
-    floor.push(await ask({ cost: { side: 'raw', path: '/raw/list', n } }, 'costed'));
+  const costed = (side) => ask({ cost: { side, path: side === 'app' ? '/api/v1/threads?limit=20' : '/raw/list', n } }, 'costed');
+  if (profileDir) {
+    // With --cpu-prof: all app rounds in one profile, then all floor rounds in another (the CPU figures
+    // below then include the profiler's cost: read them from a run without it).
+    for (const [side, into, file] of [['app', app, 'list-threads.cost'], ['raw', floor, 'list-threads.cost.raw']]) {
+      await ask('profile-start', 'profiling');
+      for (let k = 0; k < 10; k++) into.push(await costed(side));
+      console.log(`profile: ${await ask({ profileTo: `${profileDir}/${file}.cpuprofile` }, 'profiled')}`);
+    }
+  } else {
+    for (let k = 0; k < 10; k++) {
+      app.push(await costed('app'));
+      floor.push(await costed('raw'));
+    }
   }
   const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const range = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;

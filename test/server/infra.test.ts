@@ -73,6 +73,29 @@ describe('requests and errors', () => {
     await expectProblem(await raw(env, '/nothing-here'), 404);
   });
 
+  test('routes through RegExpRouter; a literal path beside a parameter route still reaches its own endpoint (issue 18)', async () => {
+    // Hono's default would fall back to TrieRouter for the whole table (about 5 µs more per request).
+    assert.equal(env.confab.app.router.name, 'RegExpRouter');
+    // The pairs mount.ts registers as one route: the literal path answers as before, not as an id.
+    const similar = await raw(env, '/api/v1/questions/similar?q=firewall');
+    assert.equal(similar.status, 200);
+    assert.ok(Array.isArray((await similar.json()).items));
+    const search = await raw(env, '/api/v1/articles/search?q=firewall');
+    assert.equal(search.status, 200);
+    assert.equal(typeof (await search.json()).total, 'number');
+    // The router compares the decoded path, and so does the hand-over: an escaped letter is the same path.
+    assert.equal((await raw(env, '/api/v1/questions/simil%61r?q=firewall')).status, 200);
+    assert.equal((await raw(env, '/api/v1/articles/search')).status, 400, 'the literal route validates its own query');
+    // The parameter routes still answer for every other segment, and only there.
+    const { rows } = await env.db.query<{ q: string; a: string }>(
+      `SELECT (SELECT id FROM questions WHERE status = 'published' LIMIT 1) AS q, (SELECT id FROM articles WHERE min_tier_rank = 0 AND roles = '{}' LIMIT 1) AS a`,
+    );
+    assert.equal((await raw(env, `/api/v1/questions/${rows[0].q}`)).status, 200);
+    assert.equal((await raw(env, `/api/v1/articles/${rows[0].a}`)).status, 200);
+    await expectProblem(await raw(env, '/api/v1/questions/similar-not'), 404);
+    await expectProblem(await raw(env, '/api/v1/questions/similar/'), 404);
+  });
+
   test('malformed JSON → 400, wrong content type → 415, oversized request → 413; never a 500', async () => {
     const t = await tokenFor(env, PEOPLE.ben);
     const auth = { authorization: `Bearer ${t}` };

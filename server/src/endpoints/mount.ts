@@ -17,38 +17,73 @@ import { HandlerCtx, type EndpointDeps, type RequestParts } from './handler-ctx.
 import { readBody, readQuery, type BodyInput } from './input.js';
 
 export function mountEndpoints(app: Hono<AppEnv>, deps: EndpointDeps): void {
-  for (const [name, ep] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
+  const table = Object.entries(endpoints) as [EndpointName, Endpoint][];
+  const routes = table.map(([name, ep]): Route => {
     const path = '/api' + ep.path.replace(/\{(\w+)\}/g, ':$1');
     // Worked out once per route, not per request (issue 18): the handler, and whether the path has
     // parameters to decode at all.
-    const route: Route = {
+    return {
       name,
       ep,
+      path,
       // The table pairs each name with its own handler, and the query and body below are validated with
       // this endpoint's schemas; TypeScript cannot follow that pairing through the name.
       handler: handlers[name] as (ctx: Ctx) => Promise<unknown>,
       hasParams: path.includes('/:'),
+      literals: null,
     };
-    app.on(ep.method, path, (c) => serve(c, route, deps));
+  });
+  for (const [i, route] of routes.entries()) {
+    const shadowing = routes.findIndex((r) => r.ep.method === route.ep.method && r.hasParams && !route.hasParams && templateMatches(r.path, route.path));
+    if (shadowing >= 0) {
+      // A literal path that a parameter route of the same method also matches (`/questions/similar`
+      // beside `/questions/:id`): Hono's RegExpRouter refuses the pair (see app.ts), so the parameter
+      // route answers it, handing it to the literal route exactly when the router used to: when the
+      // literal comes first in the table (the first registered route that answers wins), matched on
+      // the same decoded path the router compares.
+      if (shadowing > i) (routes[shadowing].literals ??= new Map()).set(route.path, route);
+      continue;
+    }
+    app.on(route.ep.method, route.path, (c) => serve(c, route.literals?.get(c.req.path) ?? route, deps));
   }
+}
+
+/** Whether `path` (no parameters) is one of the paths the template `/a/:id/b` matches. */
+function templateMatches(template: string, path: string): boolean {
+  const t = template.split('/');
+  const p = path.split('/');
+  return t.length === p.length && t.every((s, i) => s.startsWith(':') || s === p[i]);
 }
 
 interface Route {
   name: EndpointName;
   ep: Endpoint;
+  /** The Hono path (`/api/v1/threads/:id`). */
+  path: string;
   handler: (ctx: Ctx) => Promise<unknown>;
   hasParams: boolean;
-}
-
-/** The handler's context (see handler-ctx.ts for why it is a class). */
-function handlerCtx(c: Context<AppEnv>, deps: EndpointDeps, base: RequestParts, q: Queryable, emit: Ctx['emit']): Ctx {
-  return new HandlerCtx(c, deps, base, q, emit);
+  /** The literal routes this parameter route answers for (see mountEndpoints), by path. */
+  literals: Map<string, Route> | null;
 }
 
 /** An endpoint without a body (every GET): nothing to read. */
 const NO_BODY: BodyInput = { body: undefined, rawBody: '' };
 const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 const noEmit = async () => {};
+const REPLAYED: Readonly<Record<string, string>> = Object.freeze({ 'idempotency-replayed': 'true' });
+
+/**
+ * The response to a handler's output. A module function rather than a closure made in `serve`: one
+ * function object (and, under tsx, one `__name` call) fewer per request.
+ */
+function respond(c: Context<AppEnv>, ep: Endpoint, status: number, out: unknown, replayed = false): Response {
+  if (out === undefined) return c.body(null, 204, replayed ? { ...REPLAYED } : {});
+  // A text endpoint (the CSV export) returns its text as is, with its own media type.
+  if (ep.mediaType) return c.body(String(out), status as 200, { ...(replayed ? REPLAYED : {}), 'content-type': `${ep.mediaType}; charset=utf-8` });
+  // A read is serialised once, here, and its ETag hashed from that same text (no second read of the body).
+  if (c.req.method === 'GET' && status === 200) return jsonWithEtag(c, JSON.stringify(out));
+  return c.json(out as object, status as 200, replayed ? { ...REPLAYED } : {});
+}
 
 async function serve(c: Context<AppEnv>, route: Route, deps: EndpointDeps): Promise<Response> {
   const { db, config, limiter } = deps;
@@ -60,22 +95,13 @@ async function serve(c: Context<AppEnv>, route: Route, deps: EndpointDeps): Prom
   const query = readQuery(c, ep);
   const { body, rawBody } = ep.body ? await readBody(c, ep) : NO_BODY;
   const ip = c.get('ip');
-  const base = { user, params: route.hasParams ? (c.req.param() as Record<string, string>) : NO_PARAMS, query: query as Ctx['query'], body: body as Ctx['body'], ip };
-  const send = (status: number, out: unknown, replayed = false) => {
-    const headers: Record<string, string> = replayed ? { 'idempotency-replayed': 'true' } : {};
-    if (out === undefined) return c.body(null, 204, headers);
-    // A text endpoint (the CSV export) returns its text as is, with its own media type.
-    if (ep.mediaType) return c.body(String(out), status as 200, { ...headers, 'content-type': `${ep.mediaType}; charset=utf-8` });
-    // A read is serialised once, here, and its ETag hashed from that same text (no second read of the body).
-    if (c.req.method === 'GET' && status === 200) return jsonWithEtag(c, JSON.stringify(out), headers);
-    return c.json(out as object, status as 200, headers);
-  };
+  const base: RequestParts = { user, params: route.hasParams ? (c.req.param() as Record<string, string>) : NO_PARAMS, query: query as Ctx['query'], body: body as Ctx['body'], ip };
 
   // GETs, and POST /v1/verify (which writes nothing but fetches documents, possibly from this very
   // server: holding PGlite's single connection in a transaction meanwhile would deadlock), run outside a transaction.
   if (ep.method === 'GET' || name === 'verifyAssertion') {
     if (ep.method !== 'GET') await enforceRateLimit(limiter, config.rateLimit, user?.id ?? null, ip);
-    return send(200, await handler(handlerCtx(c, deps, base, db, noEmit)));
+    return respond(c, ep, 200, await handler(new HandlerCtx(c, deps, base, db, noEmit)));
   }
 
   // Writes: rate limits (per user and IP, and the new-partner ones) and the suspension check, all kept
@@ -87,14 +113,14 @@ async function serve(c: Context<AppEnv>, route: Route, deps: EndpointDeps): Prom
   if (key !== undefined) checkIdempotencyKey(key);
   const write = (q: Queryable) =>
     handler(
-      handlerCtx(c, deps, base, q, async (e) => {
+      new HandlerCtx(c, deps, base, q, async (e) => {
         // NOTIFY inside the transaction: listeners hear the event only if the write commits.
         const ev: LiveEvent = { ...e, at: new Date().toISOString() };
         await q.query('SELECT pg_notify($1, $2)', [config.channel, JSON.stringify(ev)]);
       }),
     );
-  if (!key) return send(200, await db.transaction(write));
+  if (!key) return respond(c, ep, 200, await db.transaction(write));
   const owner = user ? user.id : `anon:${ip}`;
   const outcome = await runOnce(db, { owner, key, fingerprint: requestFingerprint(ep.method, c.req.path, rawBody) }, write);
-  return send(outcome.status, outcome.body, outcome.replayed);
+  return respond(c, ep, outcome.status, outcome.body, outcome.replayed);
 }

@@ -22,23 +22,30 @@ const EXPOSED = API_CORS.exposeHeaders.join(',');
 export type CorsHeaders = Readonly<Record<string, string>>;
 
 /**
- * Responses built by `apiResponse` with the CORS headers already in their record: the middleware
- * leaves them as they are. Asking a response for `headers` would turn its plain record into a
- * `Headers` object, which @hono/node-server then reads back entry by entry (issue 18).
+ * Marks a response built with the CORS headers already in its record: the middleware leaves it as it
+ * is. Asking a response for `headers` would turn its plain record into a `Headers` object, which
+ * @hono/node-server then reads back entry by entry (issue 18). A property, not a WeakSet: a WeakSet
+ * entry per response costs the garbage collector more than the response's other objects together.
  */
-const carriesCors = new WeakSet<Response>();
+const CARRIES_CORS: unique symbol = Symbol('carries CORS headers');
+type Marked = Response & { [CARRIES_CORS]?: true };
 
 /**
  * A contract endpoint's response with its headers as one plain record, CORS headers included and
  * `Origin` added to its `Vary`, exactly as the middleware would have added them. @hono/node-server
  * writes such a record straight to the socket; Hono's `c.body()` with several headers, and every
- * header set afterwards, go through `Headers` objects instead.
+ * header set afterwards, go through `Headers` objects instead. `headers` is the response's own record,
+ * built by the caller for this response: the CORS headers are added to it, not to a copy.
  */
 export function apiResponse(c: Context, body: string | Uint8Array<ArrayBuffer> | null, status: number, headers: Record<string, string>): Response {
   const cors = c.get('cors') as CorsHeaders | undefined;
   if (!cors) return new Response(body, { status, headers });
-  const res = new Response(body, { status, headers: { ...headers, ...cors, vary: headers.vary ? `${headers.vary}, Origin` : 'Origin' } });
-  carriesCors.add(res);
+  // In the order the middleware's record had them: a `vary` the response has stays in its place.
+  const vary = headers.vary;
+  for (const k in cors) headers[k] = cors[k];
+  headers.vary = vary ? `${vary}, Origin` : 'Origin';
+  const res: Marked = new Response(body, { status, headers });
+  res[CARRIES_CORS] = true;
   return res;
 }
 
@@ -68,7 +75,7 @@ export const apiCors = (allowedOrigins: readonly string[]) => {
     if (c.req.method === 'OPTIONS') return preflight(c, next);
     c.set('cors', corsFor(c.req.header('origin') || ''));
     await next();
-    if (carriesCors.has(c.res)) return;
+    if ((c.res as Marked)[CARRIES_CORS]) return;
     const headers = writableHeaders(c);
     const allowed = allowOrigin(c.req.header('origin') || '');
     if (allowed) headers.set('access-control-allow-origin', allowed);

@@ -26,30 +26,34 @@ function notModified(headers: Headers, tag: string, cache: string): Response {
   return new Response(null, { status: 304, headers });
 }
 
-/** Responses `jsonWithEtag` tagged: the middleware skips them without reading their headers (see cors.ts `apiResponse`). */
-const tagged = new WeakSet<Response>();
+/**
+ * Marks a response `jsonWithEtag` tagged: the middleware skips it without reading its headers (see
+ * cors.ts `apiResponse`, and why a property rather than a WeakSet).
+ */
+const TAGGED: unique symbol = Symbol('tagged');
+type Marked = Response & { [TAGGED]?: true };
 
 /**
  * A GET's JSON answer with its ETag, or a 304 when If-None-Match names it. `text` is the JSON already
  * serialised, so it is hashed and sent as is.
  */
-export function jsonWithEtag(c: Context, text: string, headers: Record<string, string>): Response {
+export function jsonWithEtag(c: Context, text: string): Response {
   // Encoded to UTF-8 once, here: the hash, the Content-Length and the socket all take these bytes.
   // Given the string instead, each encodes (or measures) it again, and Node's http joins a string
   // body to the header text first, a copy of the whole body per response (issue 18).
   const bytes = Buffer.from(text);
   const tag = tagOf(bytes);
   const cache = cacheFor(c.req.path);
-  if (matches(c.req.header('if-none-match'), tag)) return notModified(new Headers(headers), tag, cache);
-  const res = apiResponse(c, bytes, 200, { ...headers, 'content-type': 'application/json', etag: tag, 'cache-control': cache, vary: 'Authorization' });
-  tagged.add(res);
+  if (matches(c.req.header('if-none-match'), tag)) return notModified(new Headers(), tag, cache);
+  const res: Marked = apiResponse(c, bytes, 200, { 'content-type': 'application/json', etag: tag, 'cache-control': cache, vary: 'Authorization' });
+  res[TAGGED] = true;
   return res;
 }
 
 export const etag = () =>
   createMiddleware(async (c, next) => {
     await next();
-    if (tagged.has(c.res) || c.req.method !== 'GET' || (c.res.status !== 200 && c.res.status !== 410)) return;
+    if ((c.res as Marked)[TAGGED] || c.req.method !== 'GET' || (c.res.status !== 200 && c.res.status !== 410)) return;
     if (c.res.headers.has('etag')) return;
     const ct = c.res.headers.get('content-type') ?? '';
     if (!/json|svg/.test(ct)) return;

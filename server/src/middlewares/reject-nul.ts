@@ -1,6 +1,6 @@
 // Refuses U+0000 in the query and the path of every request, with a 400 naming the parameter, before
 // any route passes the text to PostgreSQL (see nul.ts). JSON bodies are checked in endpoints/input.ts.
-import type { Context } from 'hono';
+import type { Context, Next } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
 import type { FieldError } from '../../../src/contract/index.js';
@@ -27,19 +27,21 @@ function templateFor(c: Context, length: number): string[] | undefined {
 const mayHoldNul = (url: string) => url.includes('\0') || /%00/i.test(url);
 
 export const rejectNul = () =>
-  createMiddleware(async (c, next) => {
-    if (!mayHoldNul(c.req.url)) return next();
-    const errors: FieldError[] = [];
-    for (const [name, values] of Object.entries(c.req.queries())) {
-      if (hasNul(name) || values.some(hasNul)) errors.push({ path: printable(name), message: NUL_MESSAGE });
-    }
-    const segments = new URL(c.req.url).pathname.split('/');
-    const template = templateFor(c, segments.length);
-    segments.forEach((segment, i) => {
-      if (!hasNul(decoded(segment))) return;
-      const param = template?.[i]?.startsWith(':') ? template[i].slice(1) : '(path)';
-      errors.push({ path: param, message: NUL_MESSAGE });
-    });
-    if (errors.length) throw new HttpError(400, 'Bad Request', 'Text in a request may not contain the NUL character (U+0000).', errors);
-    await next();
+  // The common case passes straight on, not through an async function (one promise fewer per request).
+  createMiddleware((c, next) => (mayHoldNul(c.req.url) ? refuseNul(c, next) : next()));
+
+async function refuseNul(c: Context, next: Next) {
+  const errors: FieldError[] = [];
+  for (const [name, values] of Object.entries(c.req.queries())) {
+    if (hasNul(name) || values.some(hasNul)) errors.push({ path: printable(name), message: NUL_MESSAGE });
+  }
+  const segments = new URL(c.req.url).pathname.split('/');
+  const template = templateFor(c, segments.length);
+  segments.forEach((segment, i) => {
+    if (!hasNul(decoded(segment))) return;
+    const param = template?.[i]?.startsWith(':') ? template[i].slice(1) : '(path)';
+    errors.push({ path: param, message: NUL_MESSAGE });
   });
+  if (errors.length) throw new HttpError(400, 'Bad Request', 'Text in a request may not contain the NUL character (U+0000).', errors);
+  await next();
+}

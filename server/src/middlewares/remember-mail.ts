@@ -5,6 +5,7 @@
 // recipients by the stored roles, so a demoted moderator must be written down as such by their next
 // request, read or write. A person the server has not met yet is stored by upsertPerson on their first
 // write. One UPDATE per process per change (and only when a column differs), not per request.
+import type { Context, Next } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Db } from '../db.js';
 import type { AppEnv } from '../http-env.js';
@@ -12,7 +13,10 @@ import { mailLocale } from '../notify/mail-catalogue.js';
 
 export const rememberMail = (db: Db) => {
   const known = new Map<string, string>();
-  return createMiddleware<AppEnv>(async (c, next) => {
+  // An anonymous request passes straight on: not through an async function, which would cost it one
+  // more promise (issue 18).
+  return createMiddleware<AppEnv>((c, next) => (c.get('user') ? remember(c, next) : next()));
+  async function remember(c: Context<AppEnv>, next: Next) {
     const u = c.get('user');
     if (u) {
       // No verified address in the token any more: mail stops (the old address may no longer be theirs).
@@ -38,5 +42,5 @@ export const rememberMail = (db: Db) => {
       }
     }
     await next();
-  });
+  }
 };
