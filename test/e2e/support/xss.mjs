@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startHarness, demoToken, demoUsers } from './harness.mjs';
 import { eventually } from './eventually.mjs';
-import { startServer } from '../server.mjs';
+import { describeRequestFailure, startServer } from '../server.mjs';
 import { launch } from '../../../bench/browser.mjs';
 
 const FILE = join(ROOT, 'test/fixtures/xss-vectors.json');
@@ -223,11 +223,19 @@ export function useXssFixture({ realServer = false, handle, seed } = {}) {
       const partner = (await demoUsers(origin)).find((u) => u.org && u.tier);
       const token = await demoToken(origin, partner.id);
       fx.post = async (path, body) => {
-        const r = await fetch(`${origin}/api${path}`, {
-          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
-        });
-        const text = await r.text();
-        assert.ok(r.ok, `POST ${path} ${JSON.stringify(body).slice(0, 200)}: HTTP ${r.status} ${text}`);
+        const what = `POST ${path} ${JSON.stringify(body).slice(0, 200)}`;
+        let r;
+        let text;
+        try {
+          r = await fetch(`${origin}/api${path}`, {
+            method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+          });
+          text = await r.text();
+        } catch (e) {
+          // No answer (ECONNRESET...): say whether the server was still up, with the end of its log.
+          throw new Error(describeRequestFailure(fx.server, what, e), { cause: e });
+        }
+        assert.ok(r.ok, `${what}: HTTP ${r.status} ${text}`);
         return JSON.parse(text);
       };
     }
