@@ -52,7 +52,7 @@ export function usePortal({ env } = {}) {
       r = await fetch(server.origin + '/api' + path, init);
     } catch (e) {
       // No answer (ECONNRESET...): say whether the server was still up, with the end of its log.
-      throw new Error(describeRequestFailure(server, `${init?.method ?? 'GET'} ${path}`, e), { cause: e });
+      throw new Error(await describeRequestFailure(server, `${init?.method ?? 'GET'} ${path}`, e), { cause: e });
     }
     assert.ok(r.ok, `${path}: HTTP ${r.status} ${r.ok ? '' : await r.text()}`);
     return r.json();
