@@ -9,7 +9,7 @@
 // CPU for over 2 s while it was running JavaScript passed its 5 s deadline before it next read its
 // sockets, so the timer closed a connection whose new request had already arrived (an e2e seed POST
 // failed with `read ECONNRESET` while the server stayed up; reproduced under CPU pressure, and every
-// time by stopping the busy server with SIGSTOP across the deadline). A longer keep-alive makes such a late close need an idle gap of over a
+// time by stopping the busy server with SIGSTOP across the deadline: bench/server/keep-alive-race.mjs). A longer keep-alive makes such a late close need an idle gap of over a
 // minute, which a client's pool rarely leaves, and puts the server above the idle timeouts of the
 // proxies commonly in front of it (AWS ALB and nginx: 60 s), as their guidance asks.
 // headersTimeout stays above keepAliveTimeout, as that guidance asks too (Node's default is 60 s).
