@@ -140,6 +140,8 @@ function clampInt(s: string | undefined, dflt: number, min: number, max: number)
 export interface StartConfig {
   port: number;
   host: string;
+  /** How long an idle keep-alive connection stays open (CONFAB_KEEP_ALIVE_MS, default 65 s): see listen.ts. */
+  keepAliveMs: number;
   /** postgres://…: PostgreSQL through pg; else PGlite in `dataDir`. */
   databaseUrl?: string;
   dataDir?: string;
@@ -157,6 +159,7 @@ export function startConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StartC
   return {
     port: Number(env.PORT ?? 8787),
     host: env.HOST ?? '0.0.0.0',
+    keepAliveMs: clampInt(env.CONFAB_KEEP_ALIVE_MS, 65_000, 1_000, 3_600_000),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.CONFAB_DATA_DIR || undefined,
     schema: env.CONFAB_DB_SCHEMA || undefined,

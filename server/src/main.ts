@@ -1,12 +1,12 @@
 // Starts the reference backend: the demo portal at /, bundles at /dist/, the API under /api.
-import { serve } from '@hono/node-server';
 import { configFromEnv, startConfigFromEnv } from './config.js';
 import { forgetOldSearches } from './handlers/insights/search-events.js';
 import { forgetOldKeys } from './idempotency.js';
+import { listen } from './listen.js';
 import { setup, REPO_ROOT } from './setup.js';
 
 const start = startConfigFromEnv();
-const { port, host } = start;
+const { host } = start;
 
 async function main() {
   const t0 = Date.now();
@@ -23,7 +23,8 @@ async function main() {
     if (!s.config.mail.smtpUrl) console.log('[confab]   no CONFAB_SMTP_URL: notification mail is kept and listed at GET /api/demo/mail');
   }
   console.log(`[confab] database: ${s.db.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite at ' + (start.dataDir ?? REPO_ROOT + '.data')}${s.seeded ? ', seeded the demo community' : ''}`);
-  const server = serve({ fetch: s.app.fetch, port, hostname: host }, (info) => {
+  // Idle keep-alive connections outlive the clients' and proxies' own idle timeouts: see listen.ts.
+  const server = listen(s.app.fetch, start, (info) => {
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     console.log(`[confab] ready in ${Date.now() - t0} ms: http://${shown}:${info.port}/  (API http://${shown}:${info.port}/api)`);
   });

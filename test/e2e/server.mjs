@@ -53,6 +53,7 @@ export async function startServer(extraEnv = {}, { dataDir, seeded = process.env
   // A copy of the seeded dir goes beside it, in run.mjs's scratch folder, which run.mjs removes whole
   // at the end or when stopped.
   const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
   dataDir ??= seeded ? mkdtempSync(join(dirname(seeded), 'server-')) : makeScratchDir('confab-e2e-');
   try {
     if (seeded) cpSync(seeded, dataDir, { recursive: true });
@@ -69,10 +70,42 @@ export async function startServer(extraEnv = {}, { dataDir, seeded = process.env
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
+  // A server that exits on its own while a file uses it (a crash) resets every request in flight, and
+  // the test then reports only `fetch failed ... ECONNRESET`. So such an exit is recorded and reported
+  // at once, with the server's log (nothing else prints the log of a server that started fine), and
+  // `status()` tells a failed request whether the server was still up (after `settle()`). 'close' comes
+  // after the last of its output; `status()` reads the exit code itself, which is set earlier, at 'exit'.
+  const started = Date.now();
+  let ready = false;
+  let stopRequested = false;
+  let exitedAt = 0;
+  const exited = new Promise((r) => child.once('exit', () => r((exitedAt = Date.now()))));
+  // A crash resets the server's connections before this process hears of its exit: a request that
+  // failed waits up to `ms` for that news before it calls the server alive.
+  const settle = (ms = 2000) => Promise.race([exited, new Promise((r) => setTimeout(r, ms))]);
+  let reported = false;
+  const exitOf = () =>
+    child.exitCode === null && child.signalCode === null ? null : `(exit code ${child.exitCode}, signal ${child.signalCode}) ${(((exitedAt || Date.now()) - started) / 1000).toFixed(1)} s after its start`;
+  const report = () => {
+    if (reported || !ready) return;
+    reported = true;
+    process.stderr.write(`[e2e] server ${origin} (pid ${child.pid}) exited on its own ${exitOf()}; its log:\n${quote(log)}\n`);
+  };
+  child.once('close', () => {
+    if (!stopRequested) report();
+  });
+  const alive = () => !stopRequested && exitOf() === null;
+  const status = () => {
+    const exit = exitOf();
+    if (stopRequested) return 'server being stopped by the test';
+    return exit ? `server exited on its own ${exit}` : `server alive (pid ${child.pid})`;
+  };
   async function stop({ keepData = false } = {}) {
     running.delete(stop);
+    // Exited before the test stopped it (its 'close' may not have come yet): that is reported too.
+    if (exitOf() !== null && !stopRequested) report();
+    stopRequested = true;
     if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
@@ -81,7 +114,6 @@ export async function startServer(extraEnv = {}, { dataDir, seeded = process.env
     if (!keepData) rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
   }
   running.add(stop);
-  const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     // A server that did not come up is stopped and its data dir removed before the error.
@@ -101,5 +133,23 @@ export async function startServer(extraEnv = {}, { dataDir, seeded = process.env
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { origin, log: () => log, stop };
+  ready = true;
+  return { origin, log: () => log, alive, settle, status, stop };
+}
+
+// Each line marked, so that the test runner's stderr filter (test/support/run-node-tests.mjs shows
+// only lines that do not look like TAP) keeps indented ones such as a stack trace.
+const quote = (text) => text.trimEnd().split('\n').map((l) => `[e2e server] ${l}`).join('\n');
+
+/**
+ * What a test says about a request to `server` that failed without an answer (`fetch failed`): the
+ * network error under it (ECONNRESET...), whether the server was still up, and the end of its log.
+ * Use it as the message of the error thrown in its place (the original goes in `cause`). It first
+ * waits (`settle()`) for news of an exit, which a crash's resets arrive before.
+ */
+export async function describeRequestFailure(server, what, error) {
+  await server.settle();
+  const cause = error?.cause;
+  const net = cause ? ` (${[cause.code, cause.message].filter(Boolean).join(': ')})` : '';
+  return `${what}: ${error?.message ?? error}${net}; ${server.status()}; last lines of its log:\n${quote(server.log().split('\n').slice(-30).join('\n'))}`;
 }

@@ -2,7 +2,7 @@
 // file, the demo portal opened as a given demo partner, and a JSON helper for checking the API.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../server.mjs';
+import { describeRequestFailure, startServer } from '../server.mjs';
 import { launch } from '../../../bench/browser.mjs';
 
 /**
@@ -47,7 +47,13 @@ export function usePortal({ env } = {}) {
 
   /** JSON from the server's API (`path` after `/api`); fails the test on a non-2xx answer. */
   async function api(path, init) {
-    const r = await fetch(server.origin + '/api' + path, init);
+    let r;
+    try {
+      r = await fetch(server.origin + '/api' + path, init);
+    } catch (e) {
+      // No answer (ECONNRESET...): say whether the server was still up, with the end of its log.
+      throw new Error(await describeRequestFailure(server, `${init?.method ?? 'GET'} ${path}`, e), { cause: e });
+    }
     assert.ok(r.ok, `${path}: HTTP ${r.status} ${r.ok ? '' : await r.text()}`);
     return r.json();
   }

@@ -1,13 +1,14 @@
 // Shared pieces of the XSS-corpus tests: the corpus (test/fixtures/xss-vectors.json), a guard that
 // aborts and records every request for a foreign origin, the canary, and a DOM audit of everything
 // Confab rendered (all shadow roots under confab-* elements).
+import { randomUUID } from 'node:crypto';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startHarness, demoToken, demoUsers } from './harness.mjs';
 import { eventually } from './eventually.mjs';
-import { startServer } from '../server.mjs';
+import { describeRequestFailure, startServer } from '../server.mjs';
 import { launch } from '../../../bench/browser.mjs';
 
 const FILE = join(ROOT, 'test/fixtures/xss-vectors.json');
@@ -222,12 +223,41 @@ export function useXssFixture({ realServer = false, handle, seed } = {}) {
       const origin = fx.server.origin;
       const partner = (await demoUsers(origin)).find((u) => u.org && u.tier);
       const token = await demoToken(origin, partner.id);
+      // Writes go with an Idempotency-Key, and one that gets no answer (a network error) while the server
+      // is up is sent once more with the same key: the server stores a keyed write once and answers a
+      // repeat with the first answer (server/src/idempotency.ts), so the retry never posts twice.
+      // Why a retry at all: a request on a reused keep-alive connection can be reset by the keep-alive
+      // race, with the server up (server/src/listen.ts). That, not a crash, is what failed this seed in
+      // CI (`read ECONNRESET` on one POST; reproduced under CPU pressure with the server alive). The
+      // server's 65 s keep-alive makes the race rare; the retry covers what is left of it. A server that
+      // exited is never retried: that failure is reported with its exit and its log (server.mjs).
       fx.post = async (path, body) => {
-        const r = await fetch(`${origin}/api${path}`, {
-          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
-        });
-        const text = await r.text();
-        assert.ok(r.ok, `POST ${path} ${JSON.stringify(body).slice(0, 200)}: HTTP ${r.status} ${text}`);
+        const what = `POST ${path} ${JSON.stringify(body).slice(0, 200)}`;
+        const key = randomUUID();
+        const send = async () => {
+          const res = await fetch(`${origin}/api${path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+            body: JSON.stringify(body),
+          });
+          return [res, await res.text()];
+        };
+        let r;
+        let text;
+        try {
+          [r, text] = await send();
+        } catch (first) {
+          // No answer (ECONNRESET...): say whether the server was still up, with the end of its log.
+          await fx.server.settle();
+          if (!fx.server.alive()) throw new Error(await describeRequestFailure(fx.server, what, first), { cause: first });
+          process.stderr.write(`[e2e] ${what}: no answer (${first.cause?.code ?? first.message}) with the server up; sent again with its Idempotency-Key\n`);
+          try {
+            [r, text] = await send();
+          } catch (again) {
+            throw new Error(await describeRequestFailure(fx.server, `${what} (sent twice)`, again), { cause: again });
+          }
+        }
+        assert.ok(r.ok, `${what}: HTTP ${r.status} ${text}`);
         return JSON.parse(text);
       };
     }
