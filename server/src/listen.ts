@@ -13,6 +13,8 @@
 // minute, which a client's pool rarely leaves, and puts the server above the idle timeouts of the
 // proxies commonly in front of it (AWS ALB and nginx: 60 s), as their guidance asks.
 // headersTimeout stays above keepAliveTimeout, as that guidance asks too (Node's default is 60 s).
+// Node refuses a headersTimeout above requestTimeout (default 300 s), so a keep-alive set near or past
+// 5 minutes raises requestTimeout with it instead of failing the server's start.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -22,6 +24,9 @@ export interface ListenOptions {
   host: string;
   keepAliveMs: number;
 }
+
+/** Node's own default: the longest a request may take to arrive whole. */
+const REQUEST_TIMEOUT_MS = 300_000;
 
 type FetchHandler = (request: Request) => Response | Promise<Response>;
 
@@ -33,7 +38,11 @@ export function listen(fetch: FetchHandler, o: ListenOptions, onListening?: (inf
       port: o.port,
       hostname: o.host,
       createServer,
-      serverOptions: { keepAliveTimeout: o.keepAliveMs, headersTimeout: o.keepAliveMs + 1_000 },
+      serverOptions: {
+        keepAliveTimeout: o.keepAliveMs,
+        headersTimeout: o.keepAliveMs + 1_000,
+        requestTimeout: Math.max(REQUEST_TIMEOUT_MS, o.keepAliveMs + 1_000),
+      },
     },
     onListening,
   ) as Server;

@@ -63,4 +63,13 @@ describe('keep-alive', () => {
     assert.equal(await keepAliveHint(origin, '/api/health'), 'timeout=120');
     for (const bad of ['abc', '-1', '10.5', '999', '3600001', '']) assert.equal(startConfigFromEnv({ CONFAB_KEEP_ALIVE_MS: bad }).keepAliveMs, 65_000, bad);
   });
+
+  test('the longest keep-alive the setting takes (1 h) still serves: requestTimeout is raised with headersTimeout (Node refuses headersTimeout above it)', async () => {
+    for (const value of ['299001', '3600000']) {
+      const keepAliveMs = startConfigFromEnv({ CONFAB_KEEP_ALIVE_MS: value }).keepAliveMs;
+      const { origin, server } = await served(keepAliveMs);
+      assert.equal(await keepAliveHint(origin, '/api/health'), `timeout=${Math.floor(keepAliveMs / 1000)}`);
+      assert.ok(server.requestTimeout >= server.headersTimeout, `requestTimeout ${server.requestTimeout} >= headersTimeout ${server.headersTimeout}`);
+    }
+  });
 });
