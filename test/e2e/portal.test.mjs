@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { usePortal } from './support/portal.mjs';
 import { eventually } from './support/eventually.mjs';
 
-const { openPortal: open, api } = usePortal();
+const { openPortal: open, api, origin } = usePortal();
 // Every portal test here also fails on console errors, not only page errors.
 const openPortal = (o = {}) => open({ ...o, console: true });
 /** The items of an API list with this title, or null while there are none. */
@@ -23,6 +23,14 @@ test('the portal shows all four elements with content, without errors', async ()
   assert.ok(feedRows >= 5, `feed shows threads (${feedRows})`);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the server as `npm start` runs it (main.ts) keeps idle connections 65 s and tells clients so (server/src/listen.ts)', async () => {
+  // A server closing an idle connection just as a client reuses it resets that request: main.ts must
+  // serve through listen(), whose keep-alive outlasts the clients' (test/server/listen.test.ts).
+  const r = await fetch(`${origin()}/api/health`);
+  await r.arrayBuffer();
+  assert.equal(r.headers.get('keep-alive'), 'timeout=65');
 });
 
 test('a signed-in partner posts a thread through the UI and the API has exactly one', async () => {
