@@ -13,14 +13,41 @@
 // The figure says which way it was taken (`cgroup` or `waited`). Processes outside the tree (the
 // PostgreSQL server's backends) are not counted either way.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 
 const [file, ...cmd] = process.argv.slice(2);
+const ROOT = '/sys/fs/cgroup/cpuacct';
+
+// Groups an earlier run could not remove (a process it left behind outlived the 3 s below, or it was
+// killed): removed here once their run is gone, so none stays for good. rmdir fails on a group that
+// still holds a process, so a live one is never touched.
+function sweepStaleGroups() {
+  try {
+    for (const name of readdirSync(ROOT)) {
+      const pid = Number(/^confab-step-(\d+)$/.exec(name)?.[1]);
+      if (!pid || pid === process.pid) continue;
+      try {
+        process.kill(pid, 0);
+        continue; // its run is still going
+      } catch {
+        /* gone */
+      }
+      try {
+        rmdirSync(`${ROOT}/${name}`);
+      } catch {
+        /* still in use */
+      }
+    }
+  } catch {
+    /* no cgroup v1 cpuacct here */
+  }
+}
 
 // A cgroup for the command, or undefined where none can be made (not root, no cgroup v1 cpuacct).
 function makeGroup() {
+  sweepStaleGroups();
   try {
-    const dir = `/sys/fs/cgroup/cpuacct/confab-step-${process.pid}`;
+    const dir = `${ROOT}/confab-step-${process.pid}`;
     mkdirSync(dir);
     return dir;
   } catch {
@@ -29,8 +56,9 @@ function makeGroup() {
 }
 const group = makeGroup();
 // The shell joins the cgroup before it runs the command, so everything the command starts is in it.
+// Where joining is refused, the command still runs (its figure then counts less).
 const child = group
-  ? spawn('sh', ['-c', `echo $$ > ${group}/cgroup.procs && exec sh -c "$0"`, cmd.join(' ')], { stdio: 'inherit' })
+  ? spawn('sh', ['-c', `echo $$ 2>/dev/null > ${group}/cgroup.procs; exec sh -c "$0"`, cmd.join(' ')], { stdio: 'inherit' })
   : spawn(cmd.join(' '), { shell: true, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('close', (status, signal) => {
