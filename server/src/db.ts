@@ -131,11 +131,15 @@ async function createPgDb(url: string, schema: string | undefined, poolSize: num
         } catch (e) {
           await client.query('ROLLBACK').catch(() => {});
           const code = (e as { code?: unknown }).code;
-          if (attempt < TRANSACTION_ATTEMPTS && (code === '40P01' || code === '40001')) continue;
-          throw e;
+          if (attempt >= TRANSACTION_ATTEMPTS || (code !== '40P01' && code !== '40001')) throw e;
         } finally {
           client.release();
         }
+        // Run again after a short, random pause that grows with each attempt, not at once: the
+        // transaction that won still has to wake up and take the row the loser released. Under CPU
+        // pressure a loser run again at once can take that row back first and deadlock with the winner
+        // again (test/server/infra.test.ts's deadlock test counted 5 runs, not 3, at load 15-35).
+        await new Promise((r) => setTimeout(r, attempt * (5 + Math.random() * 20)));
       }
     },
     async listen(channel, cb) {
