@@ -58,6 +58,8 @@ const t0 = Date.now();
 // before the clean-up above; its exit handler kills the browser.
 const browsing = chromium.launchServer({ ...LAUNCH_OPTIONS, handleSIGINT: false });
 bundling = bundleServer('e2e-server-').then((b) => (bundle = b));
+// Awaited below; a failure while the seeding still runs must not end the process before the clean-up.
+bundling.catch(() => {});
 const seeding = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../server/pglite-snapshot.ts', import.meta.url)), seeded], { stdio: 'inherit' });
 const code = await new Promise((resolve) => seeding.on('close', resolve));
 if (code !== 0) {

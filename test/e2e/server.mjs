@@ -19,6 +19,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_WASM_FLAGS } from '../support/node-flags.mjs';
+import { stopChildren } from '../support/run-node-tests.mjs';
 import { makeScratchDir } from '../support/scratch-dir.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -105,12 +106,7 @@ export async function startServer(extraEnv = {}, { dataDir, seeded = process.env
     // Exited before the test stopped it (its 'close' may not have come yet): that is reported too.
     if (exitOf() !== null && !stopRequested) report();
     stopRequested = true;
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopChildren([child], { graceMs: 10_000 });
     if (!keepData) rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
   }
   running.add(stop);
