@@ -16,8 +16,10 @@ const ratio = (a, b) => (a == null || b == null || !b ? 'n/a' : `${(a / b).toFix
 
 // A generous start timeout: on a loaded machine seeding the demo community can take over 90 s.
 const server = await startServer({}, { timeoutMs: 300_000 });
-const browser = await launch();
+let browser;
 try {
+  // Inside the try: a browser that cannot start (no Chromium) must not leave the server and its data dir behind.
+  browser = await launch();
   const { origin } = server;
   // Static lower bound, built from the same API data the elements show.
   const threads = await (await fetch(`${origin}/api/v1/threads?limit=8`)).json();
@@ -81,6 +83,6 @@ input,textarea{width:100%;padding:8px;box-sizing:border-box}</style></head><body
   console.log(rows.join('\n'));
   for (const [e, a, b] of missing) console.log(`\nnote: ${e} mark missing in ${a} cold / ${b} warm runs (15 s wait)`);
 } finally {
-  await browser.close();
+  await browser?.close();
   await server.stop();
 }
