@@ -85,6 +85,22 @@ describe('precompiled query checks', () => {
     assert.throws(() => readQuery(c, ep), (e: unknown) => e instanceof HttpError && e.status === 400 && JSON.stringify(e.errors) === JSON.stringify(expected));
   });
 
+  test('readQuery runs valibot only for a query the precompiled check refuses', () => {
+    // The schema seen through an object whose valibot entry point counts its calls: the compiled check
+    // reads the schema's nodes (inherited here), valibot's safeParse calls `~run`.
+    const schema = endpoints.listThreads.query!;
+    let runs = 0;
+    const counted = Object.create(schema, {
+      '~run': { value: (...a: unknown[]) => (runs++, (schema as unknown as { '~run': (...x: unknown[]) => unknown })['~run'](...a)) },
+    }) as v.GenericSchema;
+    const ep = { ...endpoints.listThreads, query: counted } as Endpoint;
+    const at = (q: Record<string, string[]>) => ({ req: { queries: () => q } }) as unknown as Context;
+    assert.deepStrictEqual(readQuery(at({ limit: ['20'], sort: ['top'] }), ep), { sort: 'top', limit: 20 });
+    assert.equal(runs, 0, 'an accepted query took the fast path');
+    assert.throws(() => readQuery(at({ limit: ['0'] }), ep), (e: unknown) => e instanceof HttpError && e.status === 400);
+    assert.equal(runs, 1, 'a refused query went to valibot for its issues');
+  });
+
   test('an accepted query reaches the handler as valibot would give it', () => {
     const c = { req: { queries: () => ({ limit: ['20'], sort: ['top'], other: ['x'] }) } } as unknown as Context;
     assert.deepStrictEqual(readQuery(c, endpoints.listThreads), { sort: 'top', limit: 20 });
