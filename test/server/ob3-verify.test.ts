@@ -268,9 +268,12 @@ describe('status lists', () => {
   });
 
   test('a foreign Bitstring Status List: the set bit is revoked, its neighbour is not', async () => {
-    const fetchText = exampleSite({ [LIST]: await sign(listVc(EXAMPLE_ISSUER, [5]), exampleKey, { kid: EXAMPLE_KID }) });
+    const log: string[] = [];
+    const fetchText = exampleSite({ [LIST]: await sign(listVc(EXAMPLE_ISSUER, [5]), exampleKey, { kid: EXAMPLE_KID }) }, log);
     const revoked = await verifyCredential(await sign(withStatus(5), exampleKey, { kid: EXAMPLE_KID }), { fetchText, now: NOW });
     assert.deepEqual(verdict(revoked), [false, 'revoked']);
+    // The issuer's key set signs both the credential and its list: read once per verification.
+    assert.deepEqual([...log].sort(), ['https://example.com/keys.json', LIST]);
     assert.match(checkOf(revoked, 'not revoked')!.detail, /bit 5 is 1 in the signed status list/);
     const active = await verifyCredential(await sign(withStatus(6), exampleKey, { kid: EXAMPLE_KID }), { fetchText, now: NOW });
     assert.deepEqual(verdict(active), [true, null], JSON.stringify(active.checks));

@@ -61,7 +61,7 @@ export async function verifyCredential(source: string, opts: VerifyCredentialOpt
   };
 
   try {
-    await run(input, opts, res, check, stop);
+    await run(input, { ...opts, fetchText: fetchOnce(opts.fetchText) }, res, check, stop);
   } catch (e) {
     if (opts.signal?.aborted) throw e;
     if (!(e instanceof Stop)) {
@@ -74,6 +74,20 @@ export async function verifyCredential(source: string, opts: VerifyCredentialOpt
   res.reason = reason;
   res.detail = reason ? failures.get(reason)! : null;
   return res;
+}
+
+/**
+ * One request per address and Accept in a verification: the issuer's key document (did.json or JWKS)
+ * is read for the credential's proof and again for its status list's, and both must see the same one.
+ */
+function fetchOnce(fetchText: FetchText): FetchText {
+  const asked = new Map<string, ReturnType<FetchText>>();
+  return (url, o) => {
+    const key = `${o.accept} ${url}`;
+    let got = asked.get(key);
+    if (!got) asked.set(key, (got = fetchText(url, o)));
+    return got;
+  };
 }
 
 type Check = (name: string, ok: boolean, detail: string, reason?: VerifyFailure, why?: string) => void;
