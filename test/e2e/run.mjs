@@ -13,14 +13,14 @@ import { LAUNCH_OPTIONS } from '../../bench/browser.mjs';
 const named = process.argv.slice(2);
 const found = named.length ? named : readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.test.mjs')).map((f) => `test/e2e/${f}`);
 // Slowest first, so that no long file starts last and runs alone at the end (the pool takes files in
-// order). Seconds per file at 2 at a time, from the runner's own list (CI at 44e8ba0); a file not
-// listed counts as a slow one, so a new file is never the one left running alone.
+// order). Seconds per file at 4 at a time, from the runner's own list (fresh-check of session 12, load
+// 2-20); a file not listed counts as the slowest, so a new file is never the one left running alone.
 const SECONDS = {
-  'hardening-faults': 119, 'hardening-isolation': 87, 'elements-feed-qa': 80, 'elements-search-badge': 76, 'hardening-xss-qa': 68,
-  'hardening-faults-timeout': 66, portal: 65, 'hardening-xss-fake': 52, 'hardening-copies': 51, 'hardening-xss': 49, classic: 47,
-  'hardening-csp': 44, 'hardening-xss-bodies': 38, spa: 32, 'moderation-queue': 25, insights: 25, notifications: 24, react: 16,
+  'hardening-isolation': 128, 'hardening-xss-qa': 124, 'hardening-faults': 121, 'elements-search-badge': 111, 'elements-feed-qa': 94,
+  'hardening-xss-fake': 93, portal: 70, 'hardening-faults-timeout': 58, 'hardening-xss': 42, 'hardening-xss-bodies': 40,
+  'hardening-copies': 28, 'moderation-queue': 20, spa: 18, notifications: 17, insights: 17, 'hardening-csp': 14, classic: 12, react: 9,
 };
-const secondsOf = (file) => SECONDS[file.replace(/^.*\//, '').replace(/\.test\.mjs$/, '')] ?? 90;
+const secondsOf = (file) => SECONDS[file.replace(/^.*\//, '').replace(/\.test\.mjs$/, '')] ?? Math.max(...Object.values(SECONDS));
 const files = [...found].sort((a, b) => secondsOf(b) - secondsOf(a));
 // Files at a time: each starts its own server on a free port with its own PGlite data dir and its own
 // browser, so files share nothing. 4 run at once. (The figure that chose 4, "2 at a time kept 0.7 of a
