@@ -1,20 +1,33 @@
 // Render benchmark: navigation start → each element's `confab:<name>:first-content` mark on the demo
-// portal served by the real reference server, cold (fresh context, empty IndexedDB) and warm (a return
-// visit in the same context: SWR cache), against a static no-JS HTML page with the same content (its
-// first-contentful-paint is the lower bound). Prints a Markdown table.
+// portal served by the real reference server, against a static no-JS HTML page with the same content
+// (its first-contentful-paint is the lower bound), in three views:
 //
-// Each visit is left only once it is fully loaded, as WebPageTest ends a view before its repeat view:
-// the load event, then QUIET_MS without a new resource entry (capped at 10 s). Leaving a page the
-// moment its marks appear (what --back-to-back still does, for comparison) measured the tail of the
-// visit before instead: its answers still arriving, its cache writes, its heap being torn down in the
-// renderer the next page reuses. On 2 cores that added about 35 ms to every warm figure (traced: the
-// warm page's main thread busy 113 ms instead of 82, its 304s answered 15-20 ms later), more than the
-// warm path itself costs over the static page.
+// - cold: a fresh context (empty HTTP cache, IndexedDB and localStorage);
+// - warm, same tab: the cold page navigates to about:blank and back (the view issue 18 set its goal
+//   on). Chromium keeps the renderer process, so its V8 and ICU are already warm;
+// - return, new tab: the cold page's tab is closed and the portal opened in a new tab of the same
+//   context (same caches), as a partner coming back opens it. A fresh renderer: every script is
+//   compiled again (its code cache is only written on this visit) and the first Intl call loads ICU.
+//
+// The static page is served by a plain HTTP server (no request interception) in a fresh context, a
+// fresh renderer like the new tab's.
+//
+// Each visit is left only once it is fully loaded: the load event, then QUIET_MS without a new
+// resource-timing entry (entries are finished responses; capped at 10 s). Leaving a page the moment its
+// marks appear (what --back-to-back still does) charged that page's tail to the next visit: its answers
+// still arriving, its cache writes, its heap torn down in the renderer the same-tab visit reuses. On 2
+// cores that added about 31-35 ms to the same-tab figure (traced: its main thread busy 113 ms instead of
+// 82, its 304s answered 15-20 ms later). WebPageTest likewise ends a first view at "fully loaded", and
+// then relaunches the browser for the repeat view: closer to the new-tab view than to the same-tab one.
+//
+// The marks are set when an element's DOM first holds content, before the frame that paints it, so a
+// mark can be up to a frame earlier than a paint time would be.
 //
 // Usage: node bench/render.mjs [--runs=10] [--back-to-back]
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch } from './browser.mjs';
+import { serve } from './static-server.mjs';
 import { startServer } from '../test/e2e/server.mjs';
 
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 10);
@@ -30,6 +43,7 @@ const ratio = (a, b) => (a == null || b == null || !b ? 'n/a' : `${(a / b).toFix
 // A generous start timeout: on a loaded machine seeding the demo community can take over 90 s.
 const server = await startServer({}, { timeoutMs: 300_000 });
 let browser;
+let staticServer;
 try {
   // Inside the try: a browser that cannot start (no Chromium) must not leave the server and its data dir behind.
   browser = await launch();
@@ -73,26 +87,40 @@ input,textarea{width:100%;padding:8px;box-sizing:border-box}</style></head><body
     tick();
   }), QUIET_MS);
 
-  const cold = Object.fromEntries(ELEMENTS.map((e) => [e, []]));
-  const warm = Object.fromEntries(ELEMENTS.map((e) => [e, []]));
+  staticServer = await serve({ pages: { '/static.html': html } });
+  const VIEWS = ['cold', 'warm', 'return'];
+  const marks = Object.fromEntries(VIEWS.map((v) => [v, Object.fromEntries(ELEMENTS.map((e) => [e, []]))]));
+  const record = (view, values) => values.forEach((v, j) => marks[view][ELEMENTS[j]].push(v));
   const stat = [];
   for (let i = 0; i < RUNS; i++) {
+    // Cold, then warm in the same tab.
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await page.goto(`${origin}/`);
-    (await readMarks(page)).forEach((v, j) => cold[ELEMENTS[j]].push(v));
+    record('cold', await readMarks(page));
     await fullyLoaded(page);
     await page.goto('about:blank');
     await page.goto(`${origin}/`);
-    (await readMarks(page)).forEach((v, j) => warm[ELEMENTS[j]].push(v));
-    // The static page must not start in the warm visit's tail either: that would make it slower.
+    record('warm', await readMarks(page));
     await fullyLoaded(page);
     await ctx.close();
-    // Static page: served by a route so it needs no server of its own, fresh context each run.
+    // Cold again in a context of its own (not recorded), then the return visit in a new tab.
+    const rctx = await browser.newContext();
+    const first = await rctx.newPage();
+    await first.goto(`${origin}/`);
+    await readMarks(first);
+    await fullyLoaded(first);
+    await first.close();
+    const again = await rctx.newPage();
+    await again.goto(`${origin}/`);
+    record('return', await readMarks(again));
+    // The static page must not start in this visit's tail either: that would make it slower.
+    await fullyLoaded(again);
+    await rctx.close();
+    // Static page: fresh context each run.
     const sctx = await browser.newContext();
-    await sctx.route(`${origin}/__static.html`, (r) => r.fulfill({ contentType: 'text/html', body: html }));
     const sp = await sctx.newPage();
-    await sp.goto(`${origin}/__static.html`);
+    await sp.goto(`${staticServer.origin}/static.html`);
     const fcp = await sp.evaluate(async () => {
       for (let k = 0; k < 200; k++) {
         const e = performance.getEntriesByName('first-contentful-paint')[0];
@@ -105,15 +133,24 @@ input,textarea{width:100%;padding:8px;box-sizing:border-box}</style></head><body
     await sctx.close();
   }
   const s = median(stat);
-  const rows = ELEMENTS.map((e) => { const c = median(cold[e]), w = median(warm[e]); return `| ${e} | ${fmt(c)} | ${fmt(w)} | ${fmt(s)} | ${ratio(c, s)} | ${ratio(w, s)} |`; });
-  const missing = ELEMENTS.map((e) => [e, cold[e].filter((v) => v == null).length, warm[e].filter((v) => v == null).length]).filter(([, a, b]) => a || b);
+  const rows = ELEMENTS.map((e) => {
+    const [c, w, r] = VIEWS.map((v) => median(marks[v][e]));
+    return `| ${e} | ${fmt(c)} | ${fmt(w)} | ${fmt(r)} | ${fmt(s)} | ${ratio(c, s)} | ${ratio(w, s)} | ${ratio(r, s)} |`;
+  });
   const protocol = BACK_TO_BACK ? 'each page left as soon as its marks appeared' : `each page left once fully loaded: load + ${QUIET_MS / 1000} s without a new resource`;
   console.log(`\n### Render: navigation start → first-content (medians of ${RUNS} runs; static = FCP of bench/pages/static.html; ${protocol})\n`);
-  console.log('| element | cold median | warm median | static median | cold/static | warm/static |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('| element | cold | warm, same tab | return, new tab | static | cold/static | warm/static | return/static |');
+  console.log('|---|---|---|---|---|---|---|---|');
   console.log(rows.join('\n'));
-  for (const [e, a, b] of missing) console.log(`\nnote: ${e} mark missing in ${a} cold / ${b} warm runs (15 s wait)`);
+  console.log(`\nstatic FCP per run, ms: ${stat.map((x) => (x == null ? 'n/a' : x.toFixed(0))).join(' ')}`);
+  for (const v of VIEWS) {
+    for (const e of ELEMENTS) {
+      const missing = marks[v][e].filter((x) => x == null).length;
+      if (missing) console.log(`note: ${e} mark missing in ${missing} ${v} runs (15 s wait)`);
+    }
+  }
 } finally {
   await browser?.close();
+  await staticServer?.close();
   await server.stop();
 }
