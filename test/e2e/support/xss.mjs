@@ -253,12 +253,6 @@ export function useXssFixture({ realServer = false, handle, seed } = {}) {
           process.stderr.write(`[e2e] ${what}: no answer (${first.cause?.code ?? first.message}) with the server up; sent again with its Idempotency-Key\n`);
           try {
             [r, text] = await send();
-            // The first may still be running (a starved server): its key answers 409 until it is stored,
-            // then the stored answer. Asked again a few times, 0.5 s apart, not failed at once.
-            for (let i = 0; i < 10 && r.status === 409; i++) {
-              await new Promise((resolve) => setTimeout(resolve, 500));
-              [r, text] = await send();
-            }
           } catch (again) {
             throw new Error(await describeRequestFailure(fx.server, `${what} (sent twice)`, again), { cause: again });
           }
