@@ -127,6 +127,8 @@ export function createApp(opts: AppOptions): ConfabApp {
   const unsubscribeSecret = config.mail.unsubscribeSecret ?? (config.production ? randomBytes(32).toString('hex') : DEMO_UNSUBSCRIBE_SECRET);
   if (config.production && !config.mail.unsubscribeSecret)
     console.warn('[confab] CONFAB_MAIL_SECRET is not set: unsubscribe links stop working when this process restarts.');
+  if (config.production && !config.keySecret)
+    console.warn('[confab] CONFAB_KEY_SECRET is not set: the Open Badges signing key is stored unsealed; anyone with a copy of the database can sign credentials as the issuer.');
   mountUnsubscribe(app, db, unsubscribeSecret);
   const email = emailSender({ mailer, baseUrl: config.publicUrl ?? config.mail.linkBase, unsubscribeSecret });
   const deliverer = createDeliveryWorker(db, { senders: { webhook: webhookSender(post), email } });

@@ -28,6 +28,8 @@ export interface Config {
   /** Hosts webhook deliveries may reach even when they resolve to private addresses (CONFAB_WEBHOOK_ALLOW). */
   webhookAllow: string[];
   mail: MailConfig;
+  /** Seals the Open Badges 3.0 issuer's private keys in the database (CONFAB_KEY_SECRET; openbadges/ob3/key-seal.ts). */
+  keySecret?: string;
 }
 
 /** Email notifications (issue 13). */
@@ -128,6 +130,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       digestHour: clampInt(env.CONFAB_DIGEST_HOUR, 7, 0, 23),
       digestWeekday: clampInt(env.CONFAB_DIGEST_WEEKDAY, 1, 0, 6),
     },
+    keySecret: env.CONFAB_KEY_SECRET || undefined,
   };
 }
 

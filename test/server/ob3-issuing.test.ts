@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from 'jose';
+import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import type { Db } from '../../server/src/db.js';
 import { issuerKeys } from '../../server/src/openbadges/ob3/keys.js';
 import { didWebDocumentUrl, verifyCredential } from '../../src/openbadges/ob3/index.js';
@@ -305,5 +305,72 @@ describe('POST /v1/verify with an Open Badges 3.0 credential (the browser’s fa
     const empty = await verify({ credential: '   ' });
     assert.equal(empty.status, 422);
     assert.match(JSON.stringify(empty.body), /credential/, JSON.stringify(empty.body));
+  });
+});
+
+describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
+  const SECRET = 'a-long-enough-test-secret-for-sealing';
+  const stored = async () => (await env.db.query<{ id: string; private_jwk: string }>('SELECT id, private_jwk FROM ob3_keys ORDER BY created_at DESC, id')).rows;
+  let saved: Record<string, unknown>[] = [];
+  before(async () => {
+    saved = (await env.db.query<Record<string, unknown>>('SELECT * FROM ob3_keys')).rows;
+  });
+  after(async () => {
+    // Back to the table as the other tests found it (their app caches its keys per Db object, not this one).
+    await env.db.query('DELETE FROM ob3_keys');
+    for (const r of saved) {
+      await env.db.query('INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk, created_at) VALUES ($1, $2, $3, $4, $5)', [r.id, r.alg, r.public_jwk, r.private_jwk, r.created_at]);
+    }
+  });
+
+  test('a key made with the secret is stored sealed, and a later process with the secret signs with it', async () => {
+    await env.db.query('DELETE FROM ob3_keys');
+    // Distinct Db objects: each is a "process" with its own key cache (keys.ts).
+    const first = await issuerKeys({ ...env.db }, SECRET);
+    const [row] = await stored();
+    assert.equal(row.id, first.signing.id);
+    assert.match(row.private_jwk, /^sealed:v1:/);
+    assert.doesNotMatch(row.private_jwk, /"d"|"kty"/, 'no part of the private JWK in the clear');
+    const later = await issuerKeys({ ...env.db }, SECRET);
+    assert.equal(later.signing.id, first.signing.id);
+    const jwt = await new SignJWT({ hello: 'world' }).setProtectedHeader({ alg: 'RS256' }).sign(later.signing.privateKey);
+    const { payload } = await jwtVerify(jwt, createLocalJWKSet({ keys: [first.published[0].publicJwk] }));
+    assert.equal(payload.hello, 'world', 'the unsealed key is the published key’s private half');
+  });
+
+  test('without the secret, or with another one, sealed keys are refused with a message that names CONFAB_KEY_SECRET', async () => {
+    await env.db.query('DELETE FROM ob3_keys');
+    await issuerKeys({ ...env.db }, SECRET);
+    await assert.rejects(issuerKeys({ ...env.db }), /sealed: set CONFAB_KEY_SECRET/);
+    await assert.rejects(issuerKeys({ ...env.db }, 'another-secret-of-some-length'), /could not be unsealed with CONFAB_KEY_SECRET/);
+    assert.equal((await stored()).length, 1, 'a refusal makes no new key');
+  });
+
+  test('a key stored plain before the secret was set is sealed in place on the next start, and stays the same key', async () => {
+    await env.db.query('DELETE FROM ob3_keys');
+    const plain = await issuerKeys({ ...env.db });
+    const [before] = await stored();
+    assert.match(before.private_jwk, /^\{/);
+    const sealed = await issuerKeys({ ...env.db }, SECRET);
+    const [after] = await stored();
+    assert.equal(sealed.signing.id, plain.signing.id);
+    assert.equal(after.id, before.id);
+    assert.match(after.private_jwk, /^sealed:v1:/);
+    assert.equal((await issuerKeys({ ...env.db }, SECRET)).signing.id, plain.signing.id);
+  });
+
+  test('the app signs credentials that verify with a sealed key (CONFAB_KEY_SECRET through the config)', async () => {
+    await env.db.query('DELETE FROM ob3_keys');
+    await issuerKeys({ ...env.db }, SECRET);
+    // A new process (its own Db object, so its own key cache) whose config carries the secret.
+    const sealedApp = env.makeApp({ db: { ...env.db }, config: { keySecret: SECRET } });
+    try {
+      const r = await sealedApp.app.request(`${ORIGIN}/ob/v3/credentials/c-ava-firewall`);
+      assert.equal(r.status, 200);
+      const v = await verifyCredential(await r.text(), { fetchText: appFetch(sealedApp) });
+      assert.equal(v.verified, true, JSON.stringify(v.checks));
+    } finally {
+      await sealedApp.close();
+    }
   });
 });

@@ -29,10 +29,10 @@ export function registerOb3Routes<E extends Env>(app: Hono<E>, { db, config, ori
   // (a proxy that strips the path sends that here as /did.json).
   for (const path of ['/.well-known/did.json', '/did.json']) {
     app.use(path, cors({ origin: '*', allowMethods: ['GET'] }));
-    app.get(path, async (c) => c.json(didDocument(originOf(c), (await issuerKeys(db)).published), 200, { 'content-type': 'application/did+json' }));
+    app.get(path, async (c) => c.json(didDocument(originOf(c), (await issuerKeys(db, config.keySecret)).published), 200, { 'content-type': 'application/did+json' }));
   }
 
-  app.get('/ob/v3/jwks.json', async (c) => c.json(jwks(originOf(c), (await issuerKeys(db)).published), 200, { 'content-type': 'application/jwk-set+json' }));
+  app.get('/ob/v3/jwks.json', async (c) => c.json(jwks(originOf(c), (await issuerKeys(db, config.keySecret)).published), 200, { 'content-type': 'application/jwk-set+json' }));
 
   app.get('/ob/v3/credentials/:id', async (c) => {
     const { rows } = await db.query<CertificationRow & { b_id: string; b_name: string; b_description: string; b_criteria: string; b_color: string }>(
@@ -44,7 +44,7 @@ export function registerOb3Routes<E extends Env>(app: Hono<E>, { db, config, ori
     if (!row) throw new HttpError(404, 'Not Found', 'No such credential.');
     const badge: BadgeClassRow = { id: row.b_id, name: row.b_name, description: row.b_description, criteria: row.b_criteria, color: row.b_color };
     const origin = originOf(c);
-    const key = (await issuerKeys(db)).signing;
+    const key = (await issuerKeys(db, config.keySecret)).signing;
     // A revoked credential is still served: its status list entry, not the HTTP status, says it is revoked.
     const jwt = await signVcJwt(openBadgeCredential(origin, config, row, badge), key, keyId(origin, key));
     return c.body(jwt, 200, { ...JWT_TEXT, 'cache-control': 'public, max-age=60' });
@@ -53,7 +53,7 @@ export function registerOb3Routes<E extends Env>(app: Hono<E>, { db, config, ori
   app.get('/ob/v3/status/revocation', async (c) => {
     const origin = originOf(c);
     const u = ob3Urls(origin);
-    const key = (await issuerKeys(db)).signing;
+    const key = (await issuerKeys(db, config.keySecret)).signing;
     const list = statusListCredential(u.statusList, u.did, encodeStatusList(await revokedIndexes(db)));
     const jwt = await signVcJwt(list, key, keyId(origin, key));
     // Verifiers must see a revocation soon: a short cache only.

@@ -4,6 +4,7 @@
 // leaves the credentials signed with the older ones verifiable.
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Db } from '../../db.js';
+import { isSealed, seal, unseal } from './key-seal.js';
 
 /** RS256: OB 3.0 requires every verifier to accept it ("MUST be RS256 as a minimum"). */
 export const OB3_ALG = 'RS256';
@@ -38,33 +39,44 @@ interface KeyRow {
 const KEY_LOCK = 7262005;
 const loaded = new WeakMap<Db, Promise<IssuerKeys>>();
 
-async function fromRows(rows: KeyRow[]): Promise<IssuerKeys> {
+async function fromRows(rows: KeyRow[], secret: string | undefined): Promise<IssuerKeys> {
   const [newest] = rows;
-  const privateKey = (await importJWK(JSON.parse(newest.private_jwk) as JWK, newest.alg)) as CryptoKey;
+  const privateKey = (await importJWK(JSON.parse(unseal(newest.private_jwk, secret)) as JWK, newest.alg)) as CryptoKey;
   const published = rows.map((r) => ({ id: r.id, publicJwk: JSON.parse(r.public_jwk) as JWK }));
   return { signing: { ...published[0], alg: newest.alg, privateKey }, published };
 }
 
-async function loadOrCreate(db: Db): Promise<IssuerKeys> {
+async function loadOrCreate(db: Db, secret: string | undefined): Promise<IssuerKeys> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [KEY_LOCK]);
     const { rows } = await tx.query<KeyRow>('SELECT id, alg, public_jwk, private_jwk FROM ob3_keys ORDER BY created_at DESC, id');
-    if (rows.length) return fromRows(rows);
+    if (rows.length) {
+      // With a secret, keys stored plain (before it was set) are sealed now, in this transaction.
+      for (const r of secret ? rows.filter((k) => !isSealed(k.private_jwk)) : []) {
+        r.private_jwk = seal(r.private_jwk, secret!);
+        await tx.query('UPDATE ob3_keys SET private_jwk = $2 WHERE id = $1', [r.id, r.private_jwk]);
+      }
+      return fromRows(rows, secret);
+    }
     const pair = await generateKeyPair(OB3_ALG, { extractable: true, modulusLength: 2048 });
     const pub = await exportJWK(pair.publicKey);
     const publicJwk: JWK = { kty: pub.kty, n: pub.n, e: pub.e, alg: OB3_ALG, use: 'sig' };
     const id = await calculateJwkThumbprint(publicJwk);
-    const row: KeyRow = { id, alg: OB3_ALG, public_jwk: JSON.stringify(publicJwk), private_jwk: JSON.stringify(await exportJWK(pair.privateKey)) };
+    const privateJwk = JSON.stringify(await exportJWK(pair.privateKey));
+    const row: KeyRow = { id, alg: OB3_ALG, public_jwk: JSON.stringify(publicJwk), private_jwk: secret ? seal(privateJwk, secret) : privateJwk };
     await tx.query('INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk) VALUES ($1, $2, $3, $4)', [row.id, row.alg, row.public_jwk, row.private_jwk]);
-    return fromRows([row]);
+    return fromRows([row], secret);
   });
 }
 
-/** The issuer's keys for this database, loaded once per process (a rotation takes effect on restart). */
-export function issuerKeys(db: Db): Promise<IssuerKeys> {
+/**
+ * The issuer's keys for this database, loaded once per process (a rotation takes effect on restart).
+ * `secret` (CONFAB_KEY_SECRET) seals the private keys in the table (key-seal.ts).
+ */
+export function issuerKeys(db: Db, secret?: string): Promise<IssuerKeys> {
   let p = loaded.get(db);
   if (!p) {
-    p = loadOrCreate(db);
+    p = loadOrCreate(db, secret);
     loaded.set(db, p);
     // A failure (database down) is not remembered: the next request tries again.
     p.catch(() => loaded.get(db) === p && loaded.delete(db));
