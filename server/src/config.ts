@@ -130,8 +130,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       digestHour: clampInt(env.CONFAB_DIGEST_HOUR, 7, 0, 23),
       digestWeekday: clampInt(env.CONFAB_DIGEST_WEEKDAY, 1, 0, 6),
     },
-    keySecret: env.CONFAB_KEY_SECRET || undefined,
+    keySecret: keySecretFrom(env.CONFAB_KEY_SECRET),
   };
+}
+
+/**
+ * CONFAB_KEY_SECRET, at least 32 characters: the sealed keys can be guessed at offline from a copy of
+ * the database (HKDF is not a password hash), so the secret must be random, not a word.
+ */
+function keySecretFrom(s: string | undefined): string | undefined {
+  if (!s) return undefined;
+  if (s.length < 32) throw new Error('CONFAB_KEY_SECRET must be at least 32 random characters, e.g. the output of `openssl rand -base64 32`.');
+  return s;
 }
 
 function clampInt(s: string | undefined, dflt: number, min: number, max: number): number {

@@ -6,6 +6,7 @@ import { createApp, type AppOptions, type ConfabApp } from './app.js';
 import { createDb, type Db } from './db.js';
 import { migrate } from './migrate.js';
 import { seedIfEmpty } from './seed.js';
+import { checkIssuerKeys } from './openbadges/ob3/keys.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -31,6 +32,14 @@ export async function setup(o: StartOptions = {}, start: StartConfig = startConf
   await migrate(db);
   const seeded = o.seed === false ? false : await seedIfEmpty(db);
   const built = createApp({ ...o, db, auth });
+  try {
+    // A missing or wrong CONFAB_KEY_SECRET stops the start here, with its message (keys.ts).
+    await checkIssuerKeys(db, built.config.keySecret);
+  } catch (e) {
+    await built.close();
+    if (!o.db) await db.close();
+    throw e;
+  }
   return {
     ...built,
     db,

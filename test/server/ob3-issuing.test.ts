@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import type { Db } from '../../server/src/db.js';
-import { issuerKeys } from '../../server/src/openbadges/ob3/keys.js';
+import { checkIssuerKeys, issuerKeys } from '../../server/src/openbadges/ob3/keys.js';
+import { isSealed, seal, unseal } from '../../server/src/openbadges/ob3/key-seal.js';
+import { configFromEnv } from '../../server/src/config.js';
 import { didWebDocumentUrl, verifyCredential } from '../../src/openbadges/ob3/index.js';
 import { ORIGIN, call, raw, setupTestEnv, type TestEnv } from './helpers.js';
 import { achievementCredentialValidator, appFetch, fixture, statusBitWithZlib } from './ob3-helpers.js';
@@ -342,21 +344,77 @@ describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
     await env.db.query('DELETE FROM ob3_keys');
     await issuerKeys({ ...env.db }, SECRET);
     await assert.rejects(issuerKeys({ ...env.db }), /sealed: set CONFAB_KEY_SECRET/);
-    await assert.rejects(issuerKeys({ ...env.db }, 'another-secret-of-some-length'), /could not be unsealed with CONFAB_KEY_SECRET/);
+    await assert.rejects(issuerKeys({ ...env.db }, 'another-secret-of-at-least-32-chars'), /could not be unsealed with CONFAB_KEY_SECRET/);
     assert.equal((await stored()).length, 1, 'a refusal makes no new key');
   });
 
-  test('a key stored plain before the secret was set is sealed in place on the next start, and stays the same key', async () => {
+  test('keys stored plain before the secret was set are all sealed in place at the next start, and stay the same keys', async () => {
     await env.db.query('DELETE FROM ob3_keys');
-    const plain = await issuerKeys({ ...env.db });
-    const [before] = await stored();
-    assert.match(before.private_jwk, /^\{/);
-    const sealed = await issuerKeys({ ...env.db }, SECRET);
-    const [after] = await stored();
-    assert.equal(sealed.signing.id, plain.signing.id);
-    assert.equal(after.id, before.id);
-    assert.match(after.private_jwk, /^sealed:v1:/);
-    assert.equal((await issuerKeys({ ...env.db }, SECRET)).signing.id, plain.signing.id);
+    const older = await issuerKeys({ ...env.db });
+    // A newer key rotated in by hand, also plain: both rows must be sealed, not only the one that signs.
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    const pub = await exportJWK(pair.publicKey);
+    const publicJwk = { kty: pub.kty, n: pub.n, e: pub.e, alg: 'RS256', use: 'sig' };
+    const newerId = await calculateJwkThumbprint(publicJwk);
+    await env.db.query(`INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk, created_at) VALUES ($1, 'RS256', $2, $3, now() + interval '1 minute')`, [
+      newerId, JSON.stringify(publicJwk), JSON.stringify(await exportJWK(pair.privateKey)),
+    ]);
+    const before = await stored();
+    assert.deepEqual(before.map((r) => r.private_jwk[0]), ['{', '{']);
+    await checkIssuerKeys({ ...env.db }, SECRET);
+    const after = await stored();
+    assert.deepEqual(after.map((r) => r.id), [newerId, older.signing.id]);
+    assert.ok(after.every((r) => isSealed(r.private_jwk)), 'every row sealed');
+    const keys = await issuerKeys({ ...env.db }, SECRET);
+    assert.equal(keys.signing.id, newerId);
+    assert.deepEqual(keys.published.map((k) => k.id), [newerId, older.signing.id]);
+    // The older row unseals too (it is never used to sign, so nothing else would notice if it did not).
+    assert.match(unseal(after[1].private_jwk, SECRET), /"d":/);
+  });
+
+  test('at start: a wrong or missing secret stops it with its message; an empty table stays empty', async () => {
+    await env.db.query('DELETE FROM ob3_keys');
+    await checkIssuerKeys({ ...env.db }, SECRET);
+    assert.equal((await stored()).length, 0, 'no key made at start');
+    await issuerKeys({ ...env.db }, SECRET);
+    await checkIssuerKeys({ ...env.db }, SECRET);
+    await assert.rejects(checkIssuerKeys({ ...env.db }), /sealed: set CONFAB_KEY_SECRET/);
+    await assert.rejects(checkIssuerKeys({ ...env.db }, 'another-secret-of-at-least-32-chars'), /not the secret they were sealed with/);
+  });
+
+  test('with a wrong secret the public keys still answer, so issued credentials still verify; signing answers 503', async () => {
+    await env.db.query('DELETE FROM ob3_keys');
+    await issuerKeys({ ...env.db }, SECRET);
+    // Each route first in a process of its own: no route may lean on a load another route made.
+    for (const [path, status] of [['/.well-known/did.json', 200], ['/ob/v3/jwks.json', 200], ['/ob/v3/credentials/c-ava-firewall', 503], ['/ob/v3/status/revocation', 503]] as const) {
+      const wrong = env.makeApp({ db: { ...env.db }, config: { keySecret: 'another-secret-of-at-least-32-chars' } });
+      try {
+        const r = await wrong.app.request(`${ORIGIN}${path}`);
+        assert.equal(r.status, status, path);
+        if (status === 503) assert.match(r.headers.get('content-type') ?? '', /problem\+json/);
+      } finally {
+        await wrong.close();
+      }
+    }
+  });
+
+  test('the sealed form: a fresh IV each time, the full tag, and damage told apart from a wrong secret', () => {
+    const a = seal('{"d":"x"}', SECRET);
+    const b = seal('{"d":"x"}', SECRET);
+    assert.notEqual(a, b, 'a fresh IV per seal');
+    assert.equal(unseal(a, SECRET), '{"d":"x"}');
+    const [iv, body, tag] = a.slice('sealed:v1:'.length).split('.');
+    const shortTag = Buffer.from(tag, 'base64url').subarray(0, 12).toString('base64url');
+    assert.throws(() => unseal(`sealed:v1:${iv}.${body}.${shortTag}`, SECRET), /damaged/);
+    assert.throws(() => unseal(`sealed:v1:${iv}.${body}`, SECRET), /damaged/);
+    assert.throws(() => unseal(`${a}.extra`, SECRET), /damaged/);
+    assert.throws(() => unseal(a, 'another-secret-of-at-least-32-chars'), /not the secret/);
+    assert.equal(unseal('{"plain":true}', undefined), '{"plain":true}', 'plain rows read as they are');
+  });
+
+  test('a CONFAB_KEY_SECRET shorter than 32 characters is refused at start', () => {
+    assert.throws(() => configFromEnv({ CONFAB_KEY_SECRET: 'hunter2' }), /at least 32 random characters/);
+    assert.equal(configFromEnv({ CONFAB_KEY_SECRET: SECRET }).keySecret, SECRET);
   });
 
   test('the app signs credentials that verify with a sealed key (CONFAB_KEY_SECRET through the config)', async () => {

@@ -14,7 +14,7 @@ const keyFrom = (secret: string) => Buffer.from(hkdfSync('sha256', secret, 'conf
 /** `sealed:v1:<iv>.<ciphertext>.<tag>` (base64url parts) of `plain`. */
 export function seal(plain: string, secret: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyFrom(secret), iv);
+  const cipher = createCipheriv('aes-256-gcm', keyFrom(secret), iv, { authTagLength: 16 });
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return PREFIX + [iv, body, cipher.getAuthTag()].map((b) => b.toString('base64url')).join('.');
 }
@@ -23,9 +23,14 @@ export function seal(plain: string, secret: string): string {
 export function unseal(stored: string, secret: string | undefined): string {
   if (!isSealed(stored)) return stored;
   if (!secret) throw new Error('The Open Badges signing keys in ob3_keys are sealed: set CONFAB_KEY_SECRET to the secret they were sealed with.');
-  const [iv, body, tag] = stored.slice(PREFIX.length).split('.').map((p) => Buffer.from(p, 'base64url'));
+  const parts = stored.slice(PREFIX.length).split('.');
+  const [iv, body, tag] = parts.map((p) => Buffer.from(p, 'base64url'));
+  // Exactly what seal() writes: anything else is damage, not a wrong secret, and says so.
+  if (parts.length !== 3 || !parts.every((p) => /^[\w-]+$/.test(p)) || iv.length !== 12 || tag.length !== 16) {
+    throw new Error('A sealed Open Badges signing key in ob3_keys is damaged (not sealed:v1:<iv>.<ciphertext>.<tag>).');
+  }
   try {
-    const decipher = createDecipheriv('aes-256-gcm', keyFrom(secret), iv);
+    const decipher = createDecipheriv('aes-256-gcm', keyFrom(secret), iv, { authTagLength: 16 });
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
   } catch {

@@ -37,17 +37,18 @@ interface KeyRow {
 
 // Serialises first-time generation between processes sharing one PostgreSQL (see migrate.ts for 7262001).
 const KEY_LOCK = 7262005;
-const loaded = new WeakMap<Db, Promise<IssuerKeys>>();
 
-async function fromRows(rows: KeyRow[], secret: string | undefined): Promise<IssuerKeys> {
-  const [newest] = rows;
-  const privateKey = (await importJWK(JSON.parse(unseal(newest.private_jwk, secret)) as JWK, newest.alg)) as CryptoKey;
-  const published = rows.map((r) => ({ id: r.id, publicJwk: JSON.parse(r.public_jwk) as JWK }));
-  return { signing: { ...published[0], alg: newest.alg, privateKey }, published };
+/** The table as one process reads it: the published keys need no secret, only signing unseals. */
+interface Loaded {
+  published: PublishedKey[];
+  newest: KeyRow;
+  signing?: Promise<IssuerKey>;
 }
+// Per Db object (a process) and per secret: a caller with another secret never gets a load made without it.
+const loaded = new WeakMap<Db, Map<string, Promise<Loaded>>>();
 
-async function loadOrCreate(db: Db, secret: string | undefined): Promise<IssuerKeys> {
-  return db.transaction(async (tx) => {
+async function loadOrCreate(db: Db, secret: string | undefined): Promise<Loaded> {
+  const rows = await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [KEY_LOCK]);
     const { rows } = await tx.query<KeyRow>('SELECT id, alg, public_jwk, private_jwk FROM ob3_keys ORDER BY created_at DESC, id');
     if (rows.length) {
@@ -56,7 +57,7 @@ async function loadOrCreate(db: Db, secret: string | undefined): Promise<IssuerK
         r.private_jwk = seal(r.private_jwk, secret!);
         await tx.query('UPDATE ob3_keys SET private_jwk = $2 WHERE id = $1', [r.id, r.private_jwk]);
       }
-      return fromRows(rows, secret);
+      return rows;
     }
     const pair = await generateKeyPair(OB3_ALG, { extractable: true, modulusLength: 2048 });
     const pub = await exportJWK(pair.publicKey);
@@ -65,21 +66,61 @@ async function loadOrCreate(db: Db, secret: string | undefined): Promise<IssuerK
     const privateJwk = JSON.stringify(await exportJWK(pair.privateKey));
     const row: KeyRow = { id, alg: OB3_ALG, public_jwk: JSON.stringify(publicJwk), private_jwk: secret ? seal(privateJwk, secret) : privateJwk };
     await tx.query('INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk) VALUES ($1, $2, $3, $4)', [row.id, row.alg, row.public_jwk, row.private_jwk]);
-    return fromRows([row], secret);
+    return [row];
   });
+  return { published: rows.map((r) => ({ id: r.id, publicJwk: JSON.parse(r.public_jwk) as JWK })), newest: rows[0] };
+}
+
+function load(db: Db, secret: string | undefined): Promise<Loaded> {
+  let bySecret = loaded.get(db);
+  if (!bySecret) loaded.set(db, (bySecret = new Map()));
+  const k = secret ?? '';
+  let p = bySecret.get(k);
+  if (!p) {
+    const made = loadOrCreate(db, secret);
+    bySecret.set(k, (p = made));
+    // A failure (database down) is not remembered: the next request tries again.
+    made.catch(() => bySecret.get(k) === made && bySecret.delete(k));
+  }
+  return p;
 }
 
 /**
- * The issuer's keys for this database, loaded once per process (a rotation takes effect on restart).
- * `secret` (CONFAB_KEY_SECRET) seals the private keys in the table (key-seal.ts).
+ * Every key, newest first, for the did:web document and the JWKS. Loaded once per process (a rotation
+ * takes effect on restart). Never unseals: a missing or wrong secret must not take the public keys
+ * down with it, or every credential already issued would stop verifying.
  */
-export function issuerKeys(db: Db, secret?: string): Promise<IssuerKeys> {
-  let p = loaded.get(db);
-  if (!p) {
-    p = loadOrCreate(db, secret);
-    loaded.set(db, p);
-    // A failure (database down) is not remembered: the next request tries again.
-    p.catch(() => loaded.get(db) === p && loaded.delete(db));
+export async function publishedKeys(db: Db, secret?: string): Promise<PublishedKey[]> {
+  return (await load(db, secret)).published;
+}
+
+/** The newest key, which signs, its private half unsealed with `secret` (CONFAB_KEY_SECRET; key-seal.ts). */
+export async function signingKey(db: Db, secret?: string): Promise<IssuerKey> {
+  const l = await load(db, secret);
+  const { newest } = l;
+  if (!l.signing) {
+    const made = (async () => {
+      const privateKey = (await importJWK(JSON.parse(unseal(newest.private_jwk, secret)) as JWK, newest.alg)) as CryptoKey;
+      return { ...l.published[0], alg: newest.alg, privateKey };
+    })();
+    l.signing = made;
+    // A refusal is not remembered either, so that its message comes with every attempt.
+    made.catch(() => l.signing === made && (l.signing = undefined));
   }
-  return p;
+  return l.signing;
+}
+
+/** Both, as one caller: the published keys and the signing key. */
+export async function issuerKeys(db: Db, secret?: string): Promise<IssuerKeys> {
+  return { published: await publishedKeys(db, secret), signing: await signingKey(db, secret) };
+}
+
+/**
+ * At start: keys already in the table are sealed (with a secret) and the signing key is unsealed once,
+ * so a missing or wrong CONFAB_KEY_SECRET stops the start with its message instead of failing the
+ * badge routes later. An empty table stays empty: the first key is made on first use, as before.
+ */
+export async function checkIssuerKeys(db: Db, secret?: string): Promise<void> {
+  const { rows } = await db.query('SELECT 1 FROM ob3_keys LIMIT 1');
+  if (rows.length) await signingKey(db, secret);
 }
