@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import type { Db } from '../../server/src/db.js';
-import { checkIssuerKeys, issuerKeys } from '../../server/src/openbadges/ob3/keys.js';
+import { checkIssuerKeys, issuerKeys, publishedKeys, signingKey } from '../../server/src/openbadges/ob3/keys.js';
+import { setup } from '../../server/src/setup.js';
 import { isSealed, seal, unseal } from '../../server/src/openbadges/ob3/key-seal.js';
 import { configFromEnv } from '../../server/src/config.js';
 import { didWebDocumentUrl, verifyCredential } from '../../src/openbadges/ob3/index.js';
@@ -384,18 +385,70 @@ describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
 
   test('with a wrong secret the public keys still answer, so issued credentials still verify; signing answers 503', async () => {
     await env.db.query('DELETE FROM ob3_keys');
-    await issuerKeys({ ...env.db }, SECRET);
+    const keyId = (await issuerKeys({ ...env.db }, SECRET)).signing.id;
     // Each route first in a process of its own: no route may lean on a load another route made.
     for (const [path, status] of [['/.well-known/did.json', 200], ['/ob/v3/jwks.json', 200], ['/ob/v3/credentials/c-ava-firewall', 503], ['/ob/v3/status/revocation', 503]] as const) {
       const wrong = env.makeApp({ db: { ...env.db }, config: { keySecret: 'another-secret-of-at-least-32-chars' } });
+      const logged: string[] = [];
+      const error = console.error;
+      console.error = (...a: unknown[]) => void logged.push(a.join(' '));
       try {
         const r = await wrong.app.request(`${ORIGIN}${path}`);
         assert.equal(r.status, status, path);
-        if (status === 503) assert.match(r.headers.get('content-type') ?? '', /problem\+json/);
+        if (status === 503) {
+          assert.match(r.headers.get('content-type') ?? '', /problem\+json/);
+          assert.ok(logged.some((l) => /CONFAB_KEY_SECRET/.test(l)), `${path}: the reason is logged`);
+          assert.ok(!logged.some((l) => l.includes('another-secret')), 'never the secret itself');
+        } else {
+          assert.match(await r.text(), new RegExp(keyId), `${path} still publishes the key`);
+        }
       } finally {
+        console.error = error;
         await wrong.close();
       }
     }
+  });
+
+  test('a wrong secret never seals a plain key when an older key is sealed with the right one; the start refuses it', async () => {
+    await env.db.query('DELETE FROM ob3_keys');
+    const older = await issuerKeys({ ...env.db }, SECRET);
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    const pub = await exportJWK(pair.publicKey);
+    const publicJwk = { kty: pub.kty, n: pub.n, e: pub.e, alg: 'RS256', use: 'sig' };
+    const newerId = await calculateJwkThumbprint(publicJwk);
+    await env.db.query(`INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk, created_at) VALUES ($1, 'RS256', $2, $3, now() + interval '1 minute')`, [
+      newerId, JSON.stringify(publicJwk), JSON.stringify(await exportJWK(pair.privateKey)),
+    ]);
+    await assert.rejects(checkIssuerKeys({ ...env.db }, 'a-mistyped-secret-of-32-characters!'), /not the secret they were sealed with/);
+    assert.match((await stored())[0].private_jwk, /^\{/, 'the new key is left plain, not sealed under the wrong secret');
+    await checkIssuerKeys({ ...env.db }, SECRET);
+    const after = await stored();
+    assert.deepEqual(after.map((r) => r.id), [newerId, older.signing.id]);
+    assert.ok(after.every((r) => isSealed(r.private_jwk)));
+  });
+
+  test('the key cache is per secret: a load made without it does not stand in for a load with it', async () => {
+    await env.db.query('DELETE FROM ob3_keys');
+    await issuerKeys({ ...env.db });
+    const db = { ...env.db };
+    await publishedKeys(db);
+    assert.match((await stored())[0].private_jwk, /^\{/);
+    await signingKey(db, SECRET);
+    assert.match((await stored())[0].private_jwk, /^sealed:v1:/, 'the load with the secret sealed the row');
+  });
+
+  test('a damaged plain row is refused at start with a message that names ob3_keys', async () => {
+    await env.db.query('DELETE FROM ob3_keys');
+    const { signing } = await issuerKeys({ ...env.db });
+    await env.db.query(`UPDATE ob3_keys SET private_jwk = left(private_jwk, 40) WHERE id = $1`, [signing.id]);
+    await assert.rejects(checkIssuerKeys({ ...env.db }), /key .* in ob3_keys is damaged/);
+  });
+
+  test('setup() (npm start) runs the check: a wrong secret stops the start, leaving the given database open', async () => {
+    await env.db.query('DELETE FROM ob3_keys');
+    await issuerKeys({ ...env.db }, SECRET);
+    await assert.rejects(setup({ db: { ...env.db }, auth: env.auth, seed: false, config: { keySecret: 'a-mistyped-secret-of-32-characters!' } }), /not the secret/);
+    assert.equal((await stored()).length, 1, 'the database given to setup is still usable');
   });
 
   test('the sealed form: a fresh IV each time, the full tag, and damage told apart from a wrong secret', () => {
@@ -408,12 +461,17 @@ describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
     assert.throws(() => unseal(`sealed:v1:${iv}.${body}.${shortTag}`, SECRET), /damaged/);
     assert.throws(() => unseal(`sealed:v1:${iv}.${body}`, SECRET), /damaged/);
     assert.throws(() => unseal(`${a}.extra`, SECRET), /damaged/);
+    const longIv = Buffer.alloc(16).toString('base64url');
+    assert.throws(() => unseal(`sealed:v1:${longIv}.${body}.${tag}`, SECRET), /damaged \(not sealed/);
+    assert.throws(() => unseal(`sealed:v1:${iv}.${body}!.${tag}`, SECRET), /damaged \(not sealed/);
     assert.throws(() => unseal(a, 'another-secret-of-at-least-32-chars'), /not the secret/);
     assert.equal(unseal('{"plain":true}', undefined), '{"plain":true}', 'plain rows read as they are');
   });
 
   test('a CONFAB_KEY_SECRET shorter than 32 characters is refused at start', () => {
     assert.throws(() => configFromEnv({ CONFAB_KEY_SECRET: 'hunter2' }), /at least 32 random characters/);
+    assert.throws(() => configFromEnv({ CONFAB_KEY_SECRET: 'x'.repeat(31) }), /at least 32 random characters/);
+    assert.equal(configFromEnv({ CONFAB_KEY_SECRET: 'x'.repeat(32) }).keySecret, 'x'.repeat(32));
     assert.equal(configFromEnv({ CONFAB_KEY_SECRET: SECRET }).keySecret, SECRET);
   });
 

@@ -9,6 +9,7 @@ import type { BadgeClassRow, CertificationRow } from '../rows.js';
 import { openBadgeCredential } from '../openbadges/ob3/credential.js';
 import { didDocument, jwks, keyId } from '../openbadges/ob3/did-document.js';
 import { publishedKeys, signingKey, type IssuerKey } from '../openbadges/ob3/keys.js';
+import { KeySealError } from '../openbadges/ob3/key-seal.js';
 import { signVcJwt } from '../openbadges/ob3/sign.js';
 import { encodeStatusList, revokedIndexes, statusListCredential } from '../openbadges/ob3/status-list.js';
 import { ob3Urls } from '../openbadges/ob3/urls.js';
@@ -31,9 +32,11 @@ export function registerOb3Routes<E extends Env>(app: Hono<E>, { db, config, ori
     try {
       return await signingKey(db, config.keySecret);
     } catch (e) {
+      // Anything else (the database down) stays a 500 with its stack.
+      if (!(e instanceof KeySealError)) throw e;
       // A configuration fault (CONFAB_KEY_SECRET missing or wrong, a damaged row): the operator reads why
       // in the log, the client gets a 503; the public keys, and so every credential already issued, still verify.
-      console.error(`[confab] ${(e as Error).message}`);
+      console.error(`[confab] ${e.message}`);
       throw new HttpError(503, 'Service Unavailable', 'The issuer cannot sign right now.');
     }
   };

@@ -8,6 +8,11 @@ const PREFIX = 'sealed:v1:';
 
 export const isSealed = (stored: string) => stored.startsWith(PREFIX);
 
+/** A stored key that cannot be read: no secret, another secret, or a damaged row. A configuration fault, not a request's. */
+export class KeySealError extends Error {
+  override name = 'KeySealError';
+}
+
 // A fixed salt and a purpose label: the same secret used for anything else derives another key.
 const keyFrom = (secret: string) => Buffer.from(hkdfSync('sha256', secret, 'confab-ob3-keys', 'ob3_keys.private_jwk v1', 32));
 
@@ -22,18 +27,19 @@ export function seal(plain: string, secret: string): string {
 /** The plain text of a stored key: sealed ones need the secret they were sealed with. */
 export function unseal(stored: string, secret: string | undefined): string {
   if (!isSealed(stored)) return stored;
-  if (!secret) throw new Error('The Open Badges signing keys in ob3_keys are sealed: set CONFAB_KEY_SECRET to the secret they were sealed with.');
+  if (!secret) throw new KeySealError('The Open Badges signing keys in ob3_keys are sealed: set CONFAB_KEY_SECRET to the secret they were sealed with.');
   const parts = stored.slice(PREFIX.length).split('.');
   const [iv, body, tag] = parts.map((p) => Buffer.from(p, 'base64url'));
   // Exactly what seal() writes: anything else is damage, not a wrong secret, and says so.
   if (parts.length !== 3 || !parts.every((p) => /^[\w-]+$/.test(p)) || iv.length !== 12 || tag.length !== 16) {
-    throw new Error('A sealed Open Badges signing key in ob3_keys is damaged (not sealed:v1:<iv>.<ciphertext>.<tag>).');
+    throw new KeySealError('A sealed Open Badges signing key in ob3_keys is damaged (not sealed:v1:<iv>.<ciphertext>.<tag>).');
   }
   try {
     const decipher = createDecipheriv('aes-256-gcm', keyFrom(secret), iv, { authTagLength: 16 });
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
   } catch {
-    throw new Error('The Open Badges signing keys in ob3_keys could not be unsealed with CONFAB_KEY_SECRET: it is not the secret they were sealed with.');
+    // GCM cannot tell a wrong key from changed bytes: both fail the tag.
+    throw new KeySealError('The Open Badges signing keys in ob3_keys could not be unsealed with CONFAB_KEY_SECRET: it is not the secret they were sealed with, or the row is damaged.');
   }
 }

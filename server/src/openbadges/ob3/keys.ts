@@ -4,7 +4,7 @@
 // leaves the credentials signed with the older ones verifiable.
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Db } from '../../db.js';
-import { isSealed, seal, unseal } from './key-seal.js';
+import { isSealed, KeySealError, seal, unseal } from './key-seal.js';
 
 /** RS256: OB 3.0 requires every verifier to accept it ("MUST be RS256 as a minimum"). */
 export const OB3_ALG = 'RS256';
@@ -41,8 +41,29 @@ const KEY_LOCK = 7262005;
 /** The table as one process reads it: the published keys need no secret, only signing unseals. */
 interface Loaded {
   published: PublishedKey[];
-  newest: KeyRow;
+  /** Newest first, as stored after this load. */
+  rows: KeyRow[];
   signing?: Promise<IssuerKey>;
+}
+
+/** A key row's private JWK, unsealed with `secret`; any failure, a damaged plain row too, is a KeySealError. */
+function privateJwkOf(row: KeyRow, secret: string | undefined): JWK {
+  const text = unseal(row.private_jwk, secret);
+  try {
+    return JSON.parse(text) as JWK;
+  } catch {
+    throw new KeySealError(`The Open Badges signing key ${row.id} in ob3_keys is damaged (its private key is not JSON).`);
+  }
+}
+
+/** True when `secret` opens every sealed row (or none is sealed): only then may it seal the plain ones. */
+function opensSealed(rows: KeyRow[], secret: string): boolean {
+  try {
+    for (const r of rows) if (isSealed(r.private_jwk)) privateJwkOf(r, secret);
+    return true;
+  } catch {
+    return false;
+  }
 }
 // Per Db object (a process) and per secret: a caller with another secret never gets a load made without it.
 const loaded = new WeakMap<Db, Map<string, Promise<Loaded>>>();
@@ -52,8 +73,11 @@ async function loadOrCreate(db: Db, secret: string | undefined): Promise<Loaded>
     await tx.query('SELECT pg_advisory_xact_lock($1)', [KEY_LOCK]);
     const { rows } = await tx.query<KeyRow>('SELECT id, alg, public_jwk, private_jwk FROM ob3_keys ORDER BY created_at DESC, id');
     if (rows.length) {
-      // With a secret, keys stored plain (before it was set) are sealed now, in this transaction.
-      for (const r of secret ? rows.filter((k) => !isSealed(k.private_jwk)) : []) {
+      // With a secret, keys stored plain (before it was set, or added by hand) are sealed now, in this
+      // transaction; but never under a secret that does not open the keys sealed before, or a mistyped
+      // secret would seal the new key under itself and lock the right one out. checkIssuerKeys refuses it.
+      const sealing = secret && opensSealed(rows, secret) ? rows.filter((k) => !isSealed(k.private_jwk)) : [];
+      for (const r of sealing) {
         r.private_jwk = seal(r.private_jwk, secret!);
         await tx.query('UPDATE ob3_keys SET private_jwk = $2 WHERE id = $1', [r.id, r.private_jwk]);
       }
@@ -68,7 +92,7 @@ async function loadOrCreate(db: Db, secret: string | undefined): Promise<Loaded>
     await tx.query('INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk) VALUES ($1, $2, $3, $4)', [row.id, row.alg, row.public_jwk, row.private_jwk]);
     return [row];
   });
-  return { published: rows.map((r) => ({ id: r.id, publicJwk: JSON.parse(r.public_jwk) as JWK })), newest: rows[0] };
+  return { published: rows.map((r) => ({ id: r.id, publicJwk: JSON.parse(r.public_jwk) as JWK })), rows };
 }
 
 function load(db: Db, secret: string | undefined): Promise<Loaded> {
@@ -97,16 +121,11 @@ export async function publishedKeys(db: Db, secret?: string): Promise<PublishedK
 /** The newest key, which signs, its private half unsealed with `secret` (CONFAB_KEY_SECRET; key-seal.ts). */
 export async function signingKey(db: Db, secret?: string): Promise<IssuerKey> {
   const l = await load(db, secret);
-  const { newest } = l;
-  if (!l.signing) {
-    const made = (async () => {
-      const privateKey = (await importJWK(JSON.parse(unseal(newest.private_jwk, secret)) as JWK, newest.alg)) as CryptoKey;
-      return { ...l.published[0], alg: newest.alg, privateKey };
-    })();
-    l.signing = made;
-    // A refusal is not remembered either, so that its message comes with every attempt.
-    made.catch(() => l.signing === made && (l.signing = undefined));
-  }
+  const [newest] = l.rows;
+  l.signing ??= (async () => {
+    const privateKey = (await importJWK(privateJwkOf(newest, secret), newest.alg)) as CryptoKey;
+    return { ...l.published[0], alg: newest.alg, privateKey };
+  })();
   return l.signing;
 }
 
@@ -116,11 +135,14 @@ export async function issuerKeys(db: Db, secret?: string): Promise<IssuerKeys> {
 }
 
 /**
- * At start: keys already in the table are sealed (with a secret) and the signing key is unsealed once,
- * so a missing or wrong CONFAB_KEY_SECRET stops the start with its message instead of failing the
- * badge routes later. An empty table stays empty: the first key is made on first use, as before.
+ * At start: keys already in the table are sealed (with a secret), and every sealed one must open with
+ * it, the signing key too, so that a missing or wrong CONFAB_KEY_SECRET (or a damaged row) stops the
+ * start with its message instead of failing the badge routes later, or sealing a new key under the
+ * wrong secret. An empty table stays empty: the first key is made on first use, as before.
  */
 export async function checkIssuerKeys(db: Db, secret?: string): Promise<void> {
   const { rows } = await db.query('SELECT 1 FROM ob3_keys LIMIT 1');
-  if (rows.length) await signingKey(db, secret);
+  if (!rows.length) return;
+  for (const r of (await load(db, secret)).rows) privateJwkOf(r, secret);
+  await signingKey(db, secret);
 }
