@@ -38,6 +38,18 @@ const statusList = async () => {
 };
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
+/** A key rotated in by hand, as keys.ts describes: a newer row, its private JWK plain. Returns its id. */
+async function addNewerPlainKey(): Promise<string> {
+  const pair = await generateKeyPair('RS256', { extractable: true });
+  const pub = await exportJWK(pair.publicKey);
+  const publicJwk = { kty: pub.kty, n: pub.n, e: pub.e, alg: 'RS256', use: 'sig' };
+  const id = await calculateJwkThumbprint(publicJwk);
+  await env.db.query(`INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk, created_at) VALUES ($1, 'RS256', $2, $3, now() + interval '1 minute')`, [
+    id, JSON.stringify(publicJwk), JSON.stringify(await exportJWK(pair.privateKey)),
+  ]);
+  return id;
+}
+
 describe('the issuer’s key, published as did:web and as a JWKS', () => {
   test('did.json is the did:web document of the public origin, with one public assertion key', async () => {
     const r = await raw(env, '/.well-known/did.json');
@@ -230,13 +242,7 @@ describe('the shared OB 3.0 verifier on Confab’s own credentials', () => {
 describe('key rotation', () => {
   test('a key rotated in by hand signs after the next start; credentials signed with the old key still verify', async () => {
     const oldJwt = await jwtOf('c-ava-firewall');
-    const pair = await generateKeyPair('RS256', { extractable: true });
-    const pub = await exportJWK(pair.publicKey);
-    const publicJwk = { kty: pub.kty, n: pub.n, e: pub.e, alg: 'RS256', use: 'sig' };
-    const id = await calculateJwkThumbprint(publicJwk);
-    await env.db.query(`INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk, created_at) VALUES ($1, 'RS256', $2, $3, now() + interval '1 minute')`, [
-      id, JSON.stringify(publicJwk), JSON.stringify(await exportJWK(pair.privateKey)),
-    ]);
+    const id = await addNewerPlainKey();
     const restarted = env.makeApp({ db: { ...env.db } });
     try {
       const newJwt = await (await restarted.app.request(credentialUrl('c-ava-firewall'))).text();
@@ -353,13 +359,7 @@ describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
     await env.db.query('DELETE FROM ob3_keys');
     const older = await issuerKeys({ ...env.db });
     // A newer key rotated in by hand, also plain: both rows must be sealed, not only the one that signs.
-    const pair = await generateKeyPair('RS256', { extractable: true });
-    const pub = await exportJWK(pair.publicKey);
-    const publicJwk = { kty: pub.kty, n: pub.n, e: pub.e, alg: 'RS256', use: 'sig' };
-    const newerId = await calculateJwkThumbprint(publicJwk);
-    await env.db.query(`INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk, created_at) VALUES ($1, 'RS256', $2, $3, now() + interval '1 minute')`, [
-      newerId, JSON.stringify(publicJwk), JSON.stringify(await exportJWK(pair.privateKey)),
-    ]);
+    const newerId = await addNewerPlainKey();
     const before = await stored();
     assert.deepEqual(before.map((r) => r.private_jwk[0]), ['{', '{']);
     await checkIssuerKeys({ ...env.db }, SECRET);
@@ -412,13 +412,7 @@ describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
   test('a wrong secret never seals a plain key when an older key is sealed with the right one; the start refuses it', async () => {
     await env.db.query('DELETE FROM ob3_keys');
     const older = await issuerKeys({ ...env.db }, SECRET);
-    const pair = await generateKeyPair('RS256', { extractable: true });
-    const pub = await exportJWK(pair.publicKey);
-    const publicJwk = { kty: pub.kty, n: pub.n, e: pub.e, alg: 'RS256', use: 'sig' };
-    const newerId = await calculateJwkThumbprint(publicJwk);
-    await env.db.query(`INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk, created_at) VALUES ($1, 'RS256', $2, $3, now() + interval '1 minute')`, [
-      newerId, JSON.stringify(publicJwk), JSON.stringify(await exportJWK(pair.privateKey)),
-    ]);
+    const newerId = await addNewerPlainKey();
     await assert.rejects(checkIssuerKeys({ ...env.db }, 'a-mistyped-secret-of-32-characters!'), /not the secret they were sealed with/);
     assert.match((await stored())[0].private_jwk, /^\{/, 'the new key is left plain, not sealed under the wrong secret');
     await checkIssuerKeys({ ...env.db }, SECRET);
