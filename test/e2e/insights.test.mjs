@@ -20,9 +20,11 @@ async function asStaff(path) {
 const tile = (page, id) => page.locator(`confab-insights [data-tile="${id}"] .tile-value`).textContent();
 
 test('vendor staff opens insights, changes the period and exports a CSV; the numbers match the API', async () => {
-  const { page, context, problems } = await openPortal({ path: '/insights.html', user: STAFF, console: true });
-  // The element's own request says which period it shows; the API is asked the same.
-  const first = await page.waitForRequest((r) => /\/api\/v1\/insights\?/.test(r.url()), { timeout: 20000 });
+  const { page, context, problems, requests } = await openPortal({ path: '/insights.html', user: STAFF, console: true });
+  // The element's own request says which period it shows; the API is asked the same. It may have gone
+  // out before openPortal returned (seen in CI: a waitForRequest set up after goto then waited 20 s).
+  const isInsights = (r) => /\/api\/v1\/insights\?/.test(r.url());
+  const first = requests.find(isInsights) ?? (await page.waitForRequest(isInsights, { timeout: 20000 }));
   await page.locator('confab-insights [data-tile="questions"]').waitFor({ timeout: 20000 });
   let query = new URL(first.url()).search;
   let expected = await asStaff(`/v1/insights${query}`);

@@ -27,8 +27,9 @@ export function usePortal({ env } = {}) {
 
   /**
    * Opens a demo page (`path`, default the portal `/`) signed in as `user` (or signed out), light or
-   * dark. `problems` collects page errors, and console errors too when `console: true`. `init` runs
-   * in the page before its scripts (instrumentation).
+   * dark. `problems` collects page errors, and console errors too when `console: true`; `requests`,
+   * every request the page made from the navigation on. `init` runs in the page before its scripts
+   * (instrumentation).
    */
   async function openPortal({ path = '/', user, dark = false, console: consoleErrors = false, viewport = { width: 1280, height: 1600 }, init } = {}) {
     const context = await browser.newContext({ viewport });
@@ -36,13 +37,17 @@ export function usePortal({ env } = {}) {
     const problems = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     if (consoleErrors) page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    // Every request from the navigation on: an element's first request can go out before goto returns,
+    // too early for a waitForRequest registered after it.
+    const requests = [];
+    page.on('request', (r) => requests.push(r));
     await page.addInitScript(([u, d]) => {
       if (u) sessionStorage.setItem('acme-demo-user', u);
       localStorage.setItem('acme-theme', d ? 'dark' : 'light');
     }, [user ?? '', dark]);
     if (init) await page.addInitScript(init);
     await page.goto(server.origin + path);
-    return { page, context, problems };
+    return { page, context, problems, requests };
   }
 
   /** JSON from the server's API (`path` after `/api`); fails the test on a non-2xx answer. */
