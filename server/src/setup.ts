@@ -7,6 +7,7 @@ import { createDb, type Db } from './db.js';
 import { migrate } from './migrate.js';
 import { seedIfEmpty } from './seed.js';
 import { checkIssuerKeys } from './openbadges/ob3/keys.js';
+import { checkWebhookSecrets } from './notify/webhook-secrets.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -33,8 +34,9 @@ export async function setup(o: StartOptions = {}, start: StartConfig = startConf
   const seeded = o.seed === false ? false : await seedIfEmpty(db);
   const built = createApp({ ...o, db, auth });
   try {
-    // A missing or wrong CONFAB_KEY_SECRET stops the start here, with its message (keys.ts).
+    // A missing or wrong CONFAB_KEY_SECRET stops the start here, with its message (keys.ts, webhook-secrets.ts).
     await checkIssuerKeys(db, built.config.keySecret);
+    await checkWebhookSecrets(db, built.config.keySecret);
   } catch (e) {
     await built.close();
     if (!o.db) await db.close();
