@@ -10,7 +10,7 @@ import { createDeliveryWorker } from '../../server/src/notify/delivery-worker.js
 import { webhookSender } from '../../server/src/notify/webhook-sender.js';
 import { safePost } from '../../server/src/openbadges/fetch.js';
 import { setup } from '../../server/src/setup.js';
-import { PEOPLE, call, setupTestEnv, webhookReceiver, type TestEnv } from './helpers.js';
+import { PEOPLE, call, consoleLines, setupTestEnv, webhookReceiver, type TestEnv } from './helpers.js';
 
 const SEAL = 'a-long-enough-webhook-sealing-secret';
 const WRONG = 'a-mistyped-secret-of-32-characters!';
@@ -130,17 +130,12 @@ describe('webhook secrets sealed with CONFAB_KEY_SECRET', () => {
     await queueThread('Retried thread');
     const worker = (keySecret: string | undefined) =>
       createDeliveryWorker(env.db, { senders: { webhook: webhookSender(safePost({ allowHttp: true, allowHosts: ['127.0.0.1'], timeoutMs: 3000 }), keySecret) }, backoffMs: 1, maxAttempts: 3 });
-    const logged: string[] = [];
-    const error = console.error;
-    console.error = (...a: unknown[]) => void logged.push(a.join(' '));
-    try {
-      // A process without the secret (say, one started before another sealed the rows), then one with another.
+    // A process without the secret (say, one started before another sealed the rows), then one with another.
+    const logged = await consoleLines('error', async () => {
       assert.equal(await worker(undefined).runBatch(), 1);
       await new Promise((r) => setTimeout(r, 5));
       assert.equal(await worker(WRONG).runBatch(), 1);
-    } finally {
-      console.error = error;
-    }
+    });
     assert.equal(receiver.received.length, 0, 'nothing sent unsigned or signed with something else');
     const [failed] = (await call(env, 'listWebhookDeliveries', { as: PEOPLE.victor, params: { id: created.id } })).body.items;
     assert.deepEqual([failed.status, failed.attempts, failed.lastStatus], ['pending', 2, null], 'failed, and left for the retry');
@@ -157,14 +152,7 @@ describe('webhook secrets sealed with CONFAB_KEY_SECRET', () => {
   });
 
   test('production without the secret warns that webhook secrets are stored unsealed', async () => {
-    const warned: string[] = [];
-    const warn = console.warn;
-    console.warn = (...a: unknown[]) => void warned.push(a.join(' '));
-    try {
-      await env.makeApp({ db: { ...env.db }, config: { keySecret: undefined, production: true } }).close();
-    } finally {
-      console.warn = warn;
-    }
+    const warned = await consoleLines('warn', () => env.makeApp({ db: { ...env.db }, config: { keySecret: undefined, production: true } }).close());
     assert.ok(warned.some((l) => /CONFAB_KEY_SECRET is not set/.test(l) && /webhook signing secrets/.test(l)), warned.join('\n'));
   });
 });
