@@ -10,7 +10,7 @@ import { setup } from '../../server/src/setup.js';
 import { isSealed, seal as sealWith, unseal as unsealWith } from '../../server/src/seal/seal.js';
 import { configFromEnv } from '../../server/src/config.js';
 import { didWebDocumentUrl, verifyCredential } from '../../src/openbadges/ob3/index.js';
-import { ORIGIN, call, raw, setupTestEnv, type TestEnv } from './helpers.js';
+import { ORIGIN, call, consoleLines, raw, setupTestEnv, type TestEnv } from './helpers.js';
 import { achievementCredentialValidator, appFetch, fixture, statusBitWithZlib } from './ob3-helpers.js';
 
 let env: TestEnv;
@@ -391,11 +391,9 @@ describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
     // Each route first in a process of its own: no route may lean on a load another route made.
     for (const [path, status] of [['/.well-known/did.json', 200], ['/ob/v3/jwks.json', 200], ['/ob/v3/credentials/c-ava-firewall', 503], ['/ob/v3/status/revocation', 503]] as const) {
       const wrong = env.makeApp({ db: { ...env.db }, config: { keySecret: 'another-secret-of-at-least-32-chars' } });
-      const logged: string[] = [];
-      const error = console.error;
-      console.error = (...a: unknown[]) => void logged.push(a.join(' '));
       try {
-        const r = await wrong.app.request(`${ORIGIN}${path}`);
+        let r!: Response;
+        const logged = await consoleLines('error', async () => void (r = await wrong.app.request(`${ORIGIN}${path}`)));
         assert.equal(r.status, status, path);
         if (status === 503) {
           assert.match(r.headers.get('content-type') ?? '', /problem\+json/);
@@ -405,7 +403,6 @@ describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
           assert.match(await r.text(), new RegExp(keyId), `${path} still publishes the key`);
         }
       } finally {
-        console.error = error;
         await wrong.close();
       }
     }

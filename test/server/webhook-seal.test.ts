@@ -9,6 +9,9 @@ import type { ConfabApp } from '../../server/src/app.js';
 import { createDeliveryWorker } from '../../server/src/notify/delivery-worker.js';
 import { webhookSender } from '../../server/src/notify/webhook-sender.js';
 import { safePost } from '../../server/src/openbadges/fetch.js';
+import { PRIVATE_JWKS, signingKey } from '../../server/src/openbadges/ob3/keys.js';
+import { WEBHOOK_SECRETS, webhookSecretOf } from '../../server/src/notify/webhook-secrets.js';
+import { KeySealError, seal } from '../../server/src/seal/seal.js';
 import { setup } from '../../server/src/setup.js';
 import { PEOPLE, call, consoleLines, setupTestEnv, webhookReceiver, type TestEnv } from './helpers.js';
 
@@ -114,6 +117,22 @@ describe('webhook secrets sealed with CONFAB_KEY_SECRET', () => {
     assert.ok((await stored()).every((r) => /^sealed:v1:/.test(r.secret)));
   });
 
+  test('a secret the webhooks refuse seals no plain Open Badges key either: every sealed table is checked before any is sealed', async () => {
+    await createHook(env.confab, '/sealed');
+    // The first issuer key, made on first use by a process started before the secret was set: plain.
+    await env.db.query('DELETE FROM ob3_keys');
+    await signingKey({ ...env.db }, undefined);
+    const keys = async () => (await env.db.query<{ id: string; private_jwk: string }>('SELECT id, private_jwk FROM ob3_keys ORDER BY id')).rows;
+    const plainKeys = await keys();
+    assert.ok(plainKeys.length > 0 && plainKeys.every((k) => k.private_jwk.startsWith('{')), 'the key is stored plain');
+    await assert.rejects(start(WRONG), /webhook signing secrets in webhooks could not be unsealed with CONFAB_KEY_SECRET/);
+    assert.deepEqual(await keys(), plainKeys, 'the plain key is left plain, not sealed under the refused secret');
+    // The right secret opens the webhooks and then seals the key.
+    await start(SEAL);
+    assert.ok((await keys()).every((k) => /^sealed:v1:/.test(k.private_jwk)));
+    await env.db.query('DELETE FROM ob3_keys');
+  });
+
   test('a missing secret with sealed rows stops the start with a message naming CONFAB_KEY_SECRET and webhooks', async () => {
     await createHook(env.confab, '/sealed');
     await assert.rejects(start(undefined), /webhook signing secrets in webhooks are sealed: set CONFAB_KEY_SECRET/);
@@ -149,6 +168,11 @@ describe('webhook secrets sealed with CONFAB_KEY_SECRET', () => {
     assert.equal(verifiedAt('/retried', created.secret).length, 1);
     const [sent] = (await call(env, 'listWebhookDeliveries', { as: PEOPLE.victor, params: { id: created.id } })).body.items;
     assert.deepEqual([sent.status, sent.attempts, sent.lastError], ['delivered', 3, null]);
+  });
+
+  test('each sealed column has a key of its own: a value sealed for the issuer keys does not open as a webhook secret', () => {
+    assert.equal(webhookSecretOf(seal('whsec_c29tZQ==', SEAL, WEBHOOK_SECRETS), SEAL), 'whsec_c29tZQ==');
+    assert.throws(() => webhookSecretOf(seal('whsec_c29tZQ==', SEAL, PRIVATE_JWKS), SEAL), KeySealError);
   });
 
   test('production without the secret warns that webhook secrets are stored unsealed', async () => {

@@ -7,7 +7,7 @@ import type { Db } from '../db.js';
 import { toStored, unseal, type SealedColumn } from '../seal/seal.js';
 import { sealAndCheckRows } from '../seal/sealed-rows.js';
 
-const WEBHOOK_SECRETS: SealedColumn = {
+export const WEBHOOK_SECRETS: SealedColumn = {
   table: 'webhooks',
   column: 'secret',
   one: 'webhook signing secret',

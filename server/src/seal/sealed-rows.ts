@@ -57,6 +57,16 @@ export async function checkRows(q: Queryable, col: SealedColumn, secret: string 
   for (const r of await rowsOf(q, col)) openRow(col, r, secret);
 }
 
+/**
+ * At start, before any column seals its plain rows: every sealed row of every column opens with
+ * `secret`, or this throws that row's KeySealError. Each column's own guard (`sealPlainRows`) sees only
+ * its own rows, so without this a secret that one column refuses could first seal another column's
+ * plain rows under itself, and then no secret would open both.
+ */
+export async function checkSealedRows(q: Queryable, cols: SealedColumn[], secret: string | undefined): Promise<void> {
+  for (const col of cols) for (const r of await rowsOf(q, col)) if (isSealed(r.stored)) openRow(col, r, secret);
+}
+
 /** At start: the plain rows sealed in one transaction (with a secret that opens the sealed ones), then every row opened. */
 export async function sealAndCheckRows(db: Db, col: SealedColumn, secret: string | undefined): Promise<void> {
   await db.transaction((tx) => sealPlainRows(tx, col, secret));
