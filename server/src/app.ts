@@ -128,10 +128,12 @@ export function createApp(opts: AppOptions): ConfabApp {
   if (config.production && !config.mail.unsubscribeSecret)
     console.warn('[confab] CONFAB_MAIL_SECRET is not set: unsubscribe links stop working when this process restarts.');
   if (config.production && !config.keySecret)
-    console.warn('[confab] CONFAB_KEY_SECRET is not set: Open Badges signing keys are stored unsealed, so anyone with a copy of the database can sign credentials as the issuer (and keys sealed earlier cannot sign).');
+    console.warn(
+      '[confab] CONFAB_KEY_SECRET is not set: Open Badges signing keys and webhook signing secrets are stored unsealed, so anyone with a copy of the database can sign credentials as the issuer and forge webhook deliveries (and keys or secrets sealed earlier cannot be used).',
+    );
   mountUnsubscribe(app, db, unsubscribeSecret);
   const email = emailSender({ mailer, baseUrl: config.publicUrl ?? config.mail.linkBase, unsubscribeSecret });
-  const deliverer = createDeliveryWorker(db, { senders: { webhook: webhookSender(post), email } });
+  const deliverer = createDeliveryWorker(db, { senders: { webhook: webhookSender(post, config.keySecret), email } });
   const digests = createDigestJob(db, { hour: config.mail.digestHour, weekday: config.mail.digestWeekday });
   mountDemoDigests(app, auth, digests);
   mountEndpoints(app, {

@@ -28,7 +28,7 @@ export interface Config {
   /** Hosts webhook deliveries may reach even when they resolve to private addresses (CONFAB_WEBHOOK_ALLOW). */
   webhookAllow: string[];
   mail: MailConfig;
-  /** Seals the Open Badges 3.0 issuer's private keys in the database (CONFAB_KEY_SECRET; openbadges/ob3/key-seal.ts). */
+  /** Seals the Open Badges 3.0 issuer's private keys and the webhooks' signing secrets in the database (CONFAB_KEY_SECRET; seal/seal.ts). */
   keySecret?: string;
 }
 

@@ -6,7 +6,9 @@ import { createApp, type AppOptions, type ConfabApp } from './app.js';
 import { createDb, type Db } from './db.js';
 import { migrate } from './migrate.js';
 import { seedIfEmpty } from './seed.js';
-import { checkIssuerKeys } from './openbadges/ob3/keys.js';
+import { checkIssuerKeys, PRIVATE_JWKS } from './openbadges/ob3/keys.js';
+import { checkWebhookSecrets, WEBHOOK_SECRETS } from './notify/webhook-secrets.js';
+import { checkSealedRows } from './seal/sealed-rows.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -33,8 +35,11 @@ export async function setup(o: StartOptions = {}, start: StartConfig = startConf
   const seeded = o.seed === false ? false : await seedIfEmpty(db);
   const built = createApp({ ...o, db, auth });
   try {
-    // A missing or wrong CONFAB_KEY_SECRET stops the start here, with its message (keys.ts).
+    // A missing or wrong CONFAB_KEY_SECRET stops the start here, with its message (keys.ts, webhook-secrets.ts),
+    // before either table seals a plain row: a secret one table refuses must not seal the other's.
+    await checkSealedRows(db, [PRIVATE_JWKS, WEBHOOK_SECRETS], built.config.keySecret);
     await checkIssuerKeys(db, built.config.keySecret);
+    await checkWebhookSecrets(db, built.config.keySecret);
   } catch (e) {
     await built.close();
     if (!o.db) await db.close();

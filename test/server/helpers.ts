@@ -236,3 +236,16 @@ export async function notificationStream(env: TestEnv, ticket: string) {
   }
   return { until: s.until, close };
 }
+
+/** Runs `fn` with `console[kind]` recorded instead of printed; resolves to the recorded lines. */
+export async function consoleLines(kind: 'error' | 'warn', fn: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  const original = console[kind];
+  console[kind] = (...a: unknown[]) => void lines.push(a.join(' '));
+  try {
+    await fn();
+  } finally {
+    console[kind] = original;
+  }
+  return lines;
+}

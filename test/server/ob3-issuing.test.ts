@@ -5,12 +5,12 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import type { Db } from '../../server/src/db.js';
-import { checkIssuerKeys, issuerKeys, publishedKeys, signingKey } from '../../server/src/openbadges/ob3/keys.js';
+import { checkIssuerKeys, issuerKeys, PRIVATE_JWKS, publishedKeys, signingKey } from '../../server/src/openbadges/ob3/keys.js';
 import { setup } from '../../server/src/setup.js';
-import { isSealed, seal, unseal } from '../../server/src/openbadges/ob3/key-seal.js';
+import { isSealed, seal as sealWith, unseal as unsealWith } from '../../server/src/seal/seal.js';
 import { configFromEnv } from '../../server/src/config.js';
 import { didWebDocumentUrl, verifyCredential } from '../../src/openbadges/ob3/index.js';
-import { ORIGIN, call, raw, setupTestEnv, type TestEnv } from './helpers.js';
+import { ORIGIN, call, consoleLines, raw, setupTestEnv, type TestEnv } from './helpers.js';
 import { achievementCredentialValidator, appFetch, fixture, statusBitWithZlib } from './ob3-helpers.js';
 
 let env: TestEnv;
@@ -319,6 +319,8 @@ describe('POST /v1/verify with an Open Badges 3.0 credential (the browser’s fa
 
 describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
   const SECRET = 'a-long-enough-test-secret-for-sealing';
+  const seal = (plain: string, secret: string) => sealWith(plain, secret, PRIVATE_JWKS);
+  const unseal = (stored: string, secret: string | undefined) => unsealWith(stored, secret, PRIVATE_JWKS);
   const stored = async () => (await env.db.query<{ id: string; private_jwk: string }>('SELECT id, private_jwk FROM ob3_keys ORDER BY created_at DESC, id')).rows;
   let saved: Record<string, unknown>[] = [];
   before(async () => {
@@ -389,11 +391,9 @@ describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
     // Each route first in a process of its own: no route may lean on a load another route made.
     for (const [path, status] of [['/.well-known/did.json', 200], ['/ob/v3/jwks.json', 200], ['/ob/v3/credentials/c-ava-firewall', 503], ['/ob/v3/status/revocation', 503]] as const) {
       const wrong = env.makeApp({ db: { ...env.db }, config: { keySecret: 'another-secret-of-at-least-32-chars' } });
-      const logged: string[] = [];
-      const error = console.error;
-      console.error = (...a: unknown[]) => void logged.push(a.join(' '));
       try {
-        const r = await wrong.app.request(`${ORIGIN}${path}`);
+        let r!: Response;
+        const logged = await consoleLines('error', async () => void (r = await wrong.app.request(`${ORIGIN}${path}`)));
         assert.equal(r.status, status, path);
         if (status === 503) {
           assert.match(r.headers.get('content-type') ?? '', /problem\+json/);
@@ -403,7 +403,6 @@ describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
           assert.match(await r.text(), new RegExp(keyId), `${path} still publishes the key`);
         }
       } finally {
-        console.error = error;
         await wrong.close();
       }
     }
@@ -460,6 +459,12 @@ describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
     assert.throws(() => unseal(`sealed:v1:${iv}.${body}!.${tag}`, SECRET), /damaged \(not sealed/);
     assert.throws(() => unseal(a, 'another-secret-of-at-least-32-chars'), /not the secret/);
     assert.equal(unseal('{"plain":true}', undefined), '{"plain":true}', 'plain rows read as they are');
+  });
+
+  test('a key sealed before sealing moved to server/src/seal/ still opens (the same HKDF salt and info)', () => {
+    // Written by openbadges/ob3/key-seal.ts (commit 4003d91) under SECRET.
+    const before = 'sealed:v1:m_Fw9Hsjd0BR5QNz.wq2R1m8nxotXXWNbKsP4S5isAEz9SoWJjFQ.5C9glG-eev2b2CBRgxkqYw';
+    assert.equal(unseal(before, SECRET), '{"kty":"RSA","d":"compat"}');
   });
 
   test('a CONFAB_KEY_SECRET shorter than 32 characters is refused at start', () => {

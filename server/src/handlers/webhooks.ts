@@ -2,7 +2,7 @@
 import type { CreatedWebhook, Webhook, WebhookDelivery, WebhookEvent } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
-import { newWebhookSecret } from '../notify/webhook-sender.js';
+import { newWebhookSecret, storedWebhookSecret } from '../notify/webhook-secrets.js';
 import { forbidden, notFound } from '../problem.js';
 import type { SeekRow } from '../rows.js';
 import { iso, isoOrNull, newId } from '../text.js';
@@ -25,9 +25,10 @@ const webhook = (r: WebhookRow): Webhook => ({ id: r.id, url: r.url, events: r.e
 export async function createWebhook(ctx: Ctx<'createWebhook'>): Promise<CreatedWebhook> {
   const u = needStaff(ctx);
   const secret = newWebhookSecret();
+  // Stored sealed with CONFAB_KEY_SECRET; the plain secret is in this response only.
   const { rows } = await ctx.q.query<WebhookRow>(
     `INSERT INTO webhooks (id, url, events, secret, created_by) VALUES ($1, $2, $3::text[], $4, $5) RETURNING id, url, events, created_at`,
-    [newId('wh'), ctx.body.url, [...new Set(ctx.body.events)], secret, u.id],
+    [newId('wh'), ctx.body.url, [...new Set(ctx.body.events)], storedWebhookSecret(secret, ctx.config.keySecret), u.id],
   );
   return { ...webhook(rows[0]), secret };
 }

@@ -1,13 +1,14 @@
 // Sends one webhook delivery, signed per Standard Webhooks (https://www.standardwebhooks.com):
 // `webhook-id` (the same on every retry), `webhook-timestamp` (seconds) and `webhook-signature`
 // (`v1,` + base64 HMAC-SHA256 of `id.timestamp.body` with the endpoint's `whsec_` secret). The
-// request goes through the verifier's SSRF-safe fetcher.
-import { createHmac, randomBytes } from 'node:crypto';
+// request goes through the verifier's SSRF-safe fetcher. The secret is stored sealed when
+// CONFAB_KEY_SECRET is set (webhook-secrets.ts).
+import { createHmac } from 'node:crypto';
 import type { Queryable } from '../db.js';
+import { KeySealError } from '../seal/seal.js';
 import type { DeliveryRow, Sender } from './delivery-worker.js';
 import { SendError } from './delivery-worker.js';
-
-export const newWebhookSecret = () => 'whsec_' + randomBytes(24).toString('base64');
+import { webhookSecretOf } from './webhook-secrets.js';
 
 export function sign(secret: string, id: string, timestamp: number, body: string): string {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
@@ -16,11 +17,26 @@ export function sign(secret: string, id: string, timestamp: number, body: string
 
 export type Post = (url: string, req: { headers: Record<string, string>; body: string }) => Promise<{ status: number }>;
 
-export function webhookSender(post: Post): Sender {
+/** A webhook's plain secret; a row that cannot be unsealed fails this attempt (retried with backoff), with the reason in the log. */
+function secretOf(stored: string, keySecret: string | undefined, d: DeliveryRow): string {
+  try {
+    return webhookSecretOf(stored, keySecret);
+  } catch (e) {
+    if (!(e instanceof KeySealError)) throw e;
+    // A configuration fault (CONFAB_KEY_SECRET missing or another in this process, a damaged row): the
+    // operator reads why in the log, the delivery log says so too. The message never holds a secret.
+    console.error(`[confab] webhook ${d.recipient}, delivery ${d.id}: ${e.message}`);
+    throw new SendError(`not sent: ${e.message}`);
+  }
+}
+
+/** Sends webhook deliveries through `post`, signing with secrets unsealed with `keySecret` (config.keySecret). */
+export function webhookSender(post: Post, keySecret?: string): Sender {
   return async (q: Queryable, d: DeliveryRow) => {
     const { rows } = await q.query<{ url: string; secret: string }>(`SELECT url, secret FROM webhooks WHERE id = $1`, [d.recipient]);
     // The endpoint was removed meanwhile: nothing to send (its pending deliveries went with it).
     if (!rows[0]) return { status: null };
+    const secret = secretOf(rows[0].secret, keySecret, d);
     const timestamp = Math.floor(Date.now() / 1000);
     const body = JSON.stringify({ type: d.event, timestamp: new Date(timestamp * 1000).toISOString(), data: d.payload });
     const res = await post(rows[0].url, {
@@ -29,7 +45,7 @@ export function webhookSender(post: Post): Sender {
         'user-agent': 'confab-webhooks/1',
         'webhook-id': d.id,
         'webhook-timestamp': String(timestamp),
-        'webhook-signature': sign(rows[0].secret, d.id, timestamp, body),
+        'webhook-signature': sign(secret, d.id, timestamp, body),
       },
       body,
     });

@@ -9,7 +9,7 @@ import type { BadgeClassRow, CertificationRow } from '../rows.js';
 import { openBadgeCredential } from '../openbadges/ob3/credential.js';
 import { didDocument, jwks, keyId } from '../openbadges/ob3/did-document.js';
 import { publishedKeys, signingKey, type IssuerKey } from '../openbadges/ob3/keys.js';
-import { KeySealError } from '../openbadges/ob3/key-seal.js';
+import { KeySealError } from '../seal/seal.js';
 import { signVcJwt } from '../openbadges/ob3/sign.js';
 import { encodeStatusList, revokedIndexes, statusListCredential } from '../openbadges/ob3/status-list.js';
 import { ob3Urls } from '../openbadges/ob3/urls.js';

@@ -4,7 +4,8 @@
 // leaves the credentials signed with the older ones verifiable.
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Db } from '../../db.js';
-import { isSealed, KeySealError, seal, unseal } from './key-seal.js';
+import { KeySealError, toStored, type SealedColumn } from '../../seal/seal.js';
+import { openRow, sealPlainRows } from '../../seal/sealed-rows.js';
 
 /** RS256: OB 3.0 requires every verifier to accept it ("MUST be RS256 as a minimum"). */
 export const OB3_ALG = 'RS256';
@@ -35,8 +36,17 @@ interface KeyRow {
   private_jwk: string;
 }
 
-// Serialises first-time generation between processes sharing one PostgreSQL (see migrate.ts for 7262001).
-const KEY_LOCK = 7262005;
+/** The private halves, sealed with CONFAB_KEY_SECRET (seal/). The salt is the one keys were first sealed with. */
+export const PRIVATE_JWKS: SealedColumn = {
+  table: 'ob3_keys',
+  column: 'private_jwk',
+  one: 'Open Badges signing key',
+  many: 'Open Badges signing keys',
+  salt: 'confab-ob3-keys',
+  // Also serialises first-time generation between processes sharing one PostgreSQL.
+  lock: 7262005,
+  check: (plain, id) => void jwkOf(plain, id),
+};
 
 /** The table as one process reads it: the published keys need no secret, only signing unseals. */
 interface Loaded {
@@ -46,49 +56,34 @@ interface Loaded {
   signing?: Promise<IssuerKey>;
 }
 
-/** A key row's private JWK, unsealed with `secret`; any failure, a damaged plain row too, is a KeySealError. */
-function privateJwkOf(row: KeyRow, secret: string | undefined): JWK {
-  const text = unseal(row.private_jwk, secret);
+function jwkOf(text: string, id: string): JWK {
   try {
     return JSON.parse(text) as JWK;
   } catch {
-    throw new KeySealError(`The Open Badges signing key ${row.id} in ob3_keys is damaged (its private key is not JSON).`);
+    throw new KeySealError(`The Open Badges signing key ${id} in ob3_keys is damaged (its private key is not JSON).`);
   }
 }
 
-/** True when `secret` opens every sealed row (or none is sealed): only then may it seal the plain ones. */
-function opensSealed(rows: KeyRow[], secret: string): boolean {
-  try {
-    for (const r of rows) if (isSealed(r.private_jwk)) privateJwkOf(r, secret);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** A key row's private JWK, unsealed with `secret`; any failure, a damaged plain row too, is a KeySealError. */
+const privateJwkOf = (row: KeyRow, secret: string | undefined): JWK => jwkOf(openRow(PRIVATE_JWKS, { id: row.id, stored: row.private_jwk }, secret), row.id);
+
 // Per Db object (a process) and per secret: a caller with another secret never gets a load made without it.
 const loaded = new WeakMap<Db, Map<string, Promise<Loaded>>>();
 
 async function loadOrCreate(db: Db, secret: string | undefined): Promise<Loaded> {
   const rows = await db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [KEY_LOCK]);
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [PRIVATE_JWKS.lock]);
+    // With a secret, keys stored plain (before it was set, or added by hand) are sealed now, in this
+    // transaction, unless it does not open the keys sealed before (checkIssuerKeys refuses it then).
+    await sealPlainRows(tx, PRIVATE_JWKS, secret);
     const { rows } = await tx.query<KeyRow>('SELECT id, alg, public_jwk, private_jwk FROM ob3_keys ORDER BY created_at DESC, id');
-    if (rows.length) {
-      // With a secret, keys stored plain (before it was set, or added by hand) are sealed now, in this
-      // transaction; but never under a secret that does not open the keys sealed before, or a mistyped
-      // secret would seal the new key under itself and lock the right one out. checkIssuerKeys refuses it.
-      const sealing = secret && opensSealed(rows, secret) ? rows.filter((k) => !isSealed(k.private_jwk)) : [];
-      for (const r of sealing) {
-        r.private_jwk = seal(r.private_jwk, secret!);
-        await tx.query('UPDATE ob3_keys SET private_jwk = $2 WHERE id = $1', [r.id, r.private_jwk]);
-      }
-      return rows;
-    }
+    if (rows.length) return rows;
     const pair = await generateKeyPair(OB3_ALG, { extractable: true, modulusLength: 2048 });
     const pub = await exportJWK(pair.publicKey);
     const publicJwk: JWK = { kty: pub.kty, n: pub.n, e: pub.e, alg: OB3_ALG, use: 'sig' };
     const id = await calculateJwkThumbprint(publicJwk);
-    const privateJwk = JSON.stringify(await exportJWK(pair.privateKey));
-    const row: KeyRow = { id, alg: OB3_ALG, public_jwk: JSON.stringify(publicJwk), private_jwk: secret ? seal(privateJwk, secret) : privateJwk };
+    const privateJwk = toStored(JSON.stringify(await exportJWK(pair.privateKey)), secret, PRIVATE_JWKS);
+    const row: KeyRow = { id, alg: OB3_ALG, public_jwk: JSON.stringify(publicJwk), private_jwk: privateJwk };
     await tx.query('INSERT INTO ob3_keys (id, alg, public_jwk, private_jwk) VALUES ($1, $2, $3, $4)', [row.id, row.alg, row.public_jwk, row.private_jwk]);
     return [row];
   });
@@ -118,7 +113,7 @@ export async function publishedKeys(db: Db, secret?: string): Promise<PublishedK
   return (await load(db, secret)).published;
 }
 
-/** The newest key, which signs, its private half unsealed with `secret` (CONFAB_KEY_SECRET; key-seal.ts). */
+/** The newest key, which signs, its private half unsealed with `secret` (CONFAB_KEY_SECRET; seal/seal.ts). */
 export async function signingKey(db: Db, secret?: string): Promise<IssuerKey> {
   const l = await load(db, secret);
   const [newest] = l.rows;
