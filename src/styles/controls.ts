@@ -150,11 +150,15 @@ export const controls = css`
     font-size: 12px;
     font-weight: 700;
     border: 1px solid var(--_border);
+    position: relative;
   }
   .avatar img {
+    position: absolute;
+    inset: 0;
     width: 100%;
     height: 100%;
     object-fit: cover;
+    background: inherit;
   }
   .clamp-2 {
     display: -webkit-box;

@@ -71,10 +71,15 @@ export function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
+// A picture that fails (a blocked or expired host, a forum's avatar behind its own CSP) hides itself
+// and uncovers the initials beneath it, instead of the browser's broken-image glyph.
+const hide = (e: Event) => ((e.target as HTMLElement).hidden = true);
+
+/** The author's picture over their initials; initials alone without a usable picture URL. */
 export function avatar(author: { name: string; avatarUrl: string | null }): TemplateResult {
-  return html`<span class="avatar" part="avatar" aria-hidden="true">
-    ${author.avatarUrl && /^https?:|^data:image\/(png|jpe?g|gif|webp|svg\+xml);/i.test(author.avatarUrl)
-      ? html`<img src=${author.avatarUrl} alt="" loading="lazy" referrerpolicy="no-referrer" />`
-      : initials(author.name)}
-  </span>`;
+  return html`<span class="avatar" part="avatar" aria-hidden="true"
+    >${initials(author.name)}${author.avatarUrl && /^https?:|^data:image\/(png|jpe?g|gif|webp|svg\+xml);/i.test(author.avatarUrl)
+      ? html`<img src=${author.avatarUrl} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${hide} />`
+      : nothing}</span
+  >`;
 }
