@@ -113,6 +113,8 @@ input,textarea{width:100%;padding:8px;box-sizing:border-box}</style></head><body
     return null;
   });
   const host = [];
+  // The portal's own first paint in the return view, beside the host floor: what embedding Confab costs the host page.
+  const portalFcp = [];
   const VIEWS = ['cold', 'warm', 'return'];
   const marks = Object.fromEntries(VIEWS.map((v) => [v, Object.fromEntries(ELEMENTS.map((e) => [e, []]))]));
   const record = (view, values) => values.forEach((v, j) => marks[view][ELEMENTS[j]].push(v));
@@ -139,6 +141,7 @@ input,textarea{width:100%;padding:8px;box-sizing:border-box}</style></head><body
     const again = await rctx.newPage();
     await again.goto(`${origin}/`);
     record('return', await readMarks(again));
+    portalFcp.push(await fcpOf(again));
     // The static page must not start in this visit's tail either: that would make it slower.
     await fullyLoaded(again);
     await rctx.close();
@@ -172,6 +175,7 @@ input,textarea{width:100%;padding:8px;box-sizing:border-box}</style></head><body
   console.log(`\nstatic FCP per run, ms: ${stat.map((x) => (x == null ? 'n/a' : x.toFixed(0))).join(' ')}`);
   const h = median(host);
   console.log(`host floor (the demo portal without Confab, return in a new tab), FCP median ${fmt(h)} = ${ratio(h, s)} static; per run: ${host.map((x) => (x == null ? 'n/a' : x.toFixed(0))).join(' ')}`);
+  console.log(`the portal's own FCP with Confab, return in a new tab: median ${fmt(median(portalFcp))} (${ratio(median(portalFcp), h)} the host floor)`);
   console.log(`return, new tab ÷ host floor: ${ELEMENTS.map((e) => `${e} ${ratio(median(marks.return[e]), h)}`).join(', ')}`);
   for (const v of VIEWS) {
     for (const e of ELEMENTS) {
