@@ -16,6 +16,8 @@ function space(ns) {
       topics: new Map([[57, fixture('derived/topic-solved.json')], [13, fixture('derived/topic-raw.json')]]),
       log: [], bus: [], busSeq: { ...fixture('derived/message-bus-status.json')[0].data }, waiters: [], nextPostId: 900, nextTopicId: 600,
       signedOut: false, rateLimit: null, flags: new Set(),
+      // The signed-in user's notifications, newest first (derived/notifications.json: README there).
+      notifications: fixture('derived/notifications.json').notifications,
     };
     spaces.set(ns, s);
   }
@@ -82,8 +84,49 @@ async function poll(ctx, s, form) {
   send(ctx, 200, pending());
 }
 
+/** Discourse's answer to a signed-out reader of a `requires_login` controller (Discourse::NotLoggedIn). */
+const notLoggedIn = { errors: ['You need to be logged in to do that.'], error_type: 'not_logged_in' };
+
+/** User#grouped_unread_notifications: unread notifications counted by type id. */
+function groupedUnread(s) {
+  const counts = {};
+  for (const n of s.notifications) if (!n.read) counts[n.notification_type] = (counts[n.notification_type] ?? 0) + 1;
+  return counts;
+}
+
+/** NotificationsController#index without `recent`: `offset`, `limit` (default and at most 60). */
+function notificationsPage(ctx, s, query) {
+  if (s.signedOut) return send(ctx, 403, notLoggedIn);
+  const q = new URLSearchParams(query);
+  const offset = Number(q.get('offset') ?? 0);
+  const limit = Number(q.get('limit') ?? 60);
+  if (limit > 60) return send(ctx, 400, { errors: ['You supplied invalid parameters to the request: limit'], error_type: 'invalid_parameters' });
+  send(ctx, 200, {
+    notifications: s.notifications.slice(offset, offset + limit),
+    total_rows_notifications: s.notifications.length,
+    seen_notification_id: Math.max(0, ...s.notifications.map((n) => n.id)),
+    load_more_notifications: `/notifications?offset=${offset + limit}&limit=${limit}&username=discourse1`,
+  });
+}
+
+/** `/latest.json?topic_ids=1,2`: those topics as list items (TopicQuery's `topic_ids`), from the topics this fake knows. */
+function latestOf(ctx, s, ids) {
+  const known = [...s.topics.values(), ...fixture('docs_topics_latest_topics_response.json').topic_list.topics];
+  const wanted = new Set(ids.split(',').map(Number));
+  const seen = new Set();
+  const topics = known.filter((t) => wanted.has(t.id) && !seen.has(t.id) && seen.add(t.id))
+    .map(({ post_stream, details, ...item }) => item);
+  send(ctx, 200, { users: [], topic_list: { topics, more_topics_url: null } });
+}
+
 function write(ctx, s, method, path, query, body) {
   const json = body ? JSON.parse(body) : {};
+  if (method === 'PUT' && path === '/notifications/mark-read.json') {
+    if (s.signedOut) return send(ctx, 403, notLoggedIn);
+    // NotificationsController#mark_read: one `id`, or all of them.
+    for (const n of s.notifications) if (json.id === undefined || n.id === Number(json.id)) n.read = true;
+    return send(ctx, 200, fixture('derived/notifications-mark-read.json'));
+  }
   if (method === 'POST' && path === '/posts.json') {
     if (json.title) {
       const created = { ...fixture('docs_topics_new_topic_response.json'), id: s.nextPostId++, topic_id: s.nextTopicId++, post_number: 1 };
@@ -119,7 +162,10 @@ function write(ctx, s, method, path, query, body) {
   return send(ctx, 404, notFound);
 }
 
-function read(ctx, s, path) {
+function read(ctx, s, path, query) {
+  if (path === '/notifications.json') return notificationsPage(ctx, s, query);
+  const topicIds = new URLSearchParams(query).get('topic_ids');
+  if (path === '/latest.json' && topicIds) return latestOf(ctx, s, topicIds);
   const fixed = {
     '/categories.json': 'derived/categories-with-subcategories.json',
     '/latest.json': 'latest.json',
@@ -130,7 +176,11 @@ function read(ctx, s, path) {
     '/session/csrf.json': 'derived/csrf.json',
   };
   if (fixed[path]) return send(ctx, 200, fixture(fixed[path]));
-  if (path === '/session/current.json') return s.signedOut ? send(ctx, 404, notFound) : send(ctx, 200, fixture('derived/session-current.json'));
+  if (path === '/session/current.json') {
+    if (s.signedOut) return send(ctx, 404, notFound);
+    const session = fixture('derived/session-current.json');
+    return send(ctx, 200, { current_user: { ...session.current_user, grouped_unread_notifications: groupedUnread(s) } });
+  }
   // `/t/{id}/last.json` and `/t/{id}/{post_number}.json` are the topic view around a post: here, all of it.
   const topic = /^\/t\/(\d+)(?:\/(?:last|\d+))?\.json$/.exec(path);
   if (topic && s.topics.has(Number(topic[1]))) return send(ctx, 200, s.topics.get(Number(topic[1])));
@@ -147,6 +197,8 @@ export function fakeDiscourse() {
       // The next request to `path` answers 429 with this Retry-After (seconds).
       if (cmd.rateLimit) s.rateLimit = cmd.rateLimit;
       for (const m of cmd.publish ?? []) publish(s, m.channel, m.data);
+      // Notifications put on top of the list (newest), as Discourse would have created them.
+      if (cmd.notifications) s.notifications.unshift(...cmd.notifications);
       // Replies by others to one topic, each `agoMs` before now, published together: the bump of the
       // first is read after the second exists. `{ bump: true }` publishes the last bump again.
       for (const r of cmd.replies ?? []) {
@@ -175,7 +227,7 @@ export function fakeDiscourse() {
       return send(ctx, 429, fixture('derived/rate-limited.json'), { 'retry-after': String(seconds) });
     }
     if (/^\/message-bus\/[\w-]+\/poll$/.test(path)) return poll(ctx, s, body);
-    if (ctx.method === 'GET') return read(ctx, s, path);
+    if (ctx.method === 'GET') return read(ctx, s, path, ctx.querystring);
     return write(ctx, s, ctx.method, path, ctx.querystring, body);
   };
 }

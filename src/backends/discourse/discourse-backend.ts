@@ -18,6 +18,7 @@ import {
 import { flagBody } from './flags.js';
 import { facetCounts, toArticle, toArticleHits, toSimilarQuestions } from './map-search.js';
 import { toMe } from './map-user.js';
+import * as notifications from './notifications.js';
 import type { DiscourseBackendOptions } from './options.js';
 import { excerptOf, isoAt } from './text.js';
 import type { DCategories, DPost, DSearch, DSession, DTopic, DTopicDetail, DTopicList } from './types.js';
@@ -44,8 +45,10 @@ const asList = (x: string | string[] | undefined) => (x === undefined ? [] : Arr
  * | voteQuestion, voteAnswer | like: `POST /post_actions.json`, unlike: `DELETE /post_actions/{id}.json` |
  * | editPost, editTopicTitle (adapter only) | `PUT /posts/{id}.json`, `PUT /t/-/{id}.json` |
  * | me | `/session/current.json` (404 = signed out), groups → tier/roles/org |
+ * | listNotifications, markNotificationsRead (the bell) | `/notifications.json?offset=N&limit=60`, `PUT /notifications/mark-read.json`; kinds by `/latest.json?topic_ids=…`; unread from the session's `grouped_unread_notifications` (notifications.ts) |
  * | subscribe | MessageBus `/message-bus/{clientId}/poll`: `/new`, `/latest` (checked with `/t/{id}/last.json`), `/topic/{id}` of topics read (Solved's accepted_solution, found with `/t/{id}/{n}.json`) |
  * | certifications, stats, deflections, article feedback | not available (501) |
+ * | notification preferences, follows, people search | absent (the elements hide what needs them) |
  */
 export class DiscourseBackend implements CommunityBackend {
   /** Stable per forum: caches and the outbox key their entries by it. */
@@ -301,6 +304,20 @@ export class DiscourseBackend implements CommunityBackend {
       throw e;
     }
     return checked(Me, () => toMe(session, this.options.groups), '/session/current.json');
+  }
+
+  // ---- the bell (NotificationsApi: hasNotifications is true) ------------------------------------
+
+  listNotifications(query: C.NotificationQuery, opts?: CallOptions): Promise<C.NotificationPage> {
+    return notifications.listNotifications(this.notificationDeps, query, opts);
+  }
+
+  markNotificationsRead(request: C.MarkReadRequest, opts?: CallOptions): Promise<C.UnreadCount> {
+    return notifications.markNotificationsRead(this.notificationDeps, request, opts);
+  }
+
+  private get notificationDeps(): notifications.NotificationDeps {
+    return { http: this.http, context: () => this.context(), questionsCategory: this.questions };
   }
 
   subscribe(onEvent: (event: C.LiveEvent) => void, signal: AbortSignal): void {

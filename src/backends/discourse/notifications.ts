@@ -1,0 +1,149 @@
+import { NotificationPage, UnreadCount } from '../../contract/index.js';
+import type * as C from '../../contract/index.js';
+import { AuthError, BackendError } from '../../core/errors.js';
+import type { CallOptions } from '../types.js';
+import { checked, readForeign } from './checked.js';
+import { categorySlug, type MapContext } from './context.js';
+import type { DiscourseHttp } from './http.js';
+import { COUNTED_TYPES, confabType, toNotification } from './map-notifications.js';
+import { FieldError } from './text.js';
+import type { DNotification, DNotificationList, DSession, DTopicList } from './types.js';
+
+/**
+ * The bell on Discourse: the signed-in user's notifications (`GET /notifications.json`), marked
+ * read with `PUT /notifications/mark-read.json`, counted as Discourse's own user menu counts them.
+ *
+ * Paging: Discourse pages by `offset` (at most 60 a request, newest first) over every type, and
+ * Confab shows only the types it has (map-notifications.ts). A page is filled by reading on until it
+ * holds `limit` notifications Confab shows (at most MAX_READS requests); the cursor is the offset of
+ * the first notification not yet looked at. (Discourse drops notifications of topics the reader can
+ * no longer see after paging, so a cursor in the middle of such a page may show one notification
+ * again: the bell shows each id once.)
+ */
+export interface NotificationDeps {
+  http: DiscourseHttp;
+  context: () => Promise<MapContext>;
+  /** Slug of the Q&A category: notifications about its topics are about questions. */
+  questionsCategory: string;
+}
+
+/** Discourse's largest page (NotificationsController::INDEX_LIMIT). */
+const DISCOURSE_PAGE = 60;
+/** Discourse pages read for one Confab page, at most: a long run of likes does not read the whole history. */
+const MAX_READS = 5;
+const DEFAULT_LIMIT = 20;
+
+const signedOut = () => new AuthError('Sign in to see your notifications', 401);
+
+/** `/session/current.json`, or null when nobody is signed in (Discourse answers 404). */
+async function session(http: DiscourseHttp, signal?: AbortSignal): Promise<DSession | null> {
+  try {
+    return await http.get<DSession>('/session/current.json', {}, signal);
+  } catch (e) {
+    if (e instanceof BackendError && e.status === 404) return null;
+    throw e;
+  }
+}
+
+/**
+ * Discourse refuses a signed-out reader with 403 (`not_logged_in`); the contract says 401. A 403 is
+ * turned into 401 only when the session confirms nobody is signed in.
+ */
+async function orSignedOut<T>(http: DiscourseHttp, call: Promise<T>, signal?: AbortSignal): Promise<T> {
+  try {
+    return await call;
+  } catch (e) {
+    if (e instanceof AuthError && e.status === 403 && !(await session(http, signal))) throw signedOut();
+    throw e;
+  }
+}
+
+/** What Discourse's user menu shows for the types Confab shows: its per-type unread counts, summed. */
+function unreadOf(s: DSession | null): number {
+  if (!s) throw signedOut();
+  const grouped = s.current_user.grouped_unread_notifications;
+  if (grouped === undefined) return 0;
+  if (!grouped || typeof grouped !== 'object') throw new FieldError('current_user.grouped_unread_notifications', 'not an object');
+  return COUNTED_TYPES.reduce((sum, type) => sum + (Number(grouped[String(type)]) || 0), 0);
+}
+
+/**
+ * Thread or question, decided as the rest of the adapter decides it: by the topic's category.
+ * A notification does not name its category, so the topics of a page are read in one list
+ * (`/latest.json?topic_ids=…`, TopicQuery's `topic_ids`); a topic the list leaves out is a thread.
+ */
+async function kinds(deps: NotificationDeps, topicIds: number[], ctx: MapContext, signal?: AbortSignal): Promise<Map<number, 'thread' | 'question'>> {
+  const out = new Map<number, 'thread' | 'question'>();
+  // Discourse lists 30 topics a page: one list per 30 topics.
+  const chunks: number[][] = [];
+  for (let i = 0; i < topicIds.length; i += 30) chunks.push(topicIds.slice(i, i + 30));
+  const lists = await Promise.all(chunks.map((ids) => deps.http.get<DTopicList>('/latest.json', { topic_ids: ids.join(',') }, signal)));
+  for (const list of lists) {
+    for (const t of list.topic_list?.topics ?? []) {
+      if (categorySlug(ctx, t.category_id) === deps.questionsCategory) out.set(t.id, 'question');
+    }
+  }
+  return out;
+}
+
+const cursorOffset = (cursor: string | undefined) => Math.max(0, Math.floor(Number(cursor)) || 0);
+
+export async function listNotifications(deps: NotificationDeps, query: C.NotificationQuery, opts?: CallOptions): Promise<C.NotificationPage> {
+  const signal = opts?.signal;
+  const limit = Math.min(100, Math.max(1, Number(query.limit) || DEFAULT_LIMIT));
+  const sessionRead = session(deps.http, signal);
+  sessionRead.catch(() => undefined); // awaited below; a failure of the list is reported first
+  const taken: { n: DNotification; index: number }[] = [];
+  let offset = cursorOffset(query.cursor);
+  let next: number | null = offset;
+  for (let reads = 0; reads < MAX_READS && next !== null && taken.length < limit; reads++) {
+    offset = next;
+    const list = await orSignedOut(deps.http, deps.http.get<DNotificationList>('/notifications.json', { offset: String(offset), limit: String(DISCOURSE_PAGE) }, signal), signal);
+    const rows = readForeign(() => rowsOf(list), '/notifications.json');
+    next = offset + DISCOURSE_PAGE < (list.total_rows_notifications ?? 0) ? offset + DISCOURSE_PAGE : null;
+    for (let i = 0; i < rows.length; i++) {
+      if (!shown(rows[i]!)) continue;
+      taken.push({ n: rows[i]!, index: i });
+      if (taken.length === limit) {
+        // Full: go on after this one (or after the page, when it was the page's last).
+        if (i < rows.length - 1) next = offset + i + 1;
+        break;
+      }
+    }
+  }
+  const [s, ctx] = await Promise.all([sessionRead, deps.context()]);
+  if (!s) throw signedOut();
+  const topicIds = [...new Set(taken.map(({ n }) => n.topic_id as number))];
+  const kindOf = topicIds.length ? await kinds(deps, topicIds, ctx, signal) : new Map();
+  return checked(NotificationPage, () => ({
+    items: taken.map(({ n, index }) => toNotification(n, index, (id) => kindOf.get(id) ?? 'thread', ctx)).filter((x) => x !== null),
+    nextCursor: next === null ? null : String(next),
+    unread: unreadOf(s),
+  }), '/notifications.json');
+}
+
+/** Some (`{ ids }`: one request each, as Discourse takes one `id`) or all of them; then the count left. */
+export async function markNotificationsRead(deps: NotificationDeps, request: C.MarkReadRequest, opts?: CallOptions): Promise<C.UnreadCount> {
+  const signal = opts?.signal;
+  const bodies = 'all' in request ? [{}] : request.ids.map((id) => ({ id: Number(id) }));
+  for (const body of bodies) {
+    await orSignedOut(deps.http, deps.http.send('PUT', '/notifications/mark-read.json', body, signal), signal);
+  }
+  const s = await session(deps.http, signal);
+  return checked(UnreadCount, () => ({ unread: unreadOf(s) }), '/session/current.json');
+}
+
+// ---- the rows of a page --------------------------------------------------------------------------
+
+/** Would Confab show it, whatever its topic's kind? (The kind only picks between reply and answer.) */
+const shown = (n: DNotification) => typeof n.topic_id === 'number' && confabType(n, 'thread') !== null;
+
+/** The page's rows, or a FieldError naming what is missing. */
+function rowsOf(list: DNotificationList | null): DNotification[] {
+  if (!list || !Array.isArray(list.notifications)) throw new FieldError('notifications', 'missing list');
+  list.notifications.forEach((n, i) => {
+    if (!n || typeof n.id !== 'number') throw new FieldError(`notifications[${i}].id`, 'missing id');
+    if (typeof n.notification_type !== 'number') throw new FieldError(`notifications[${i}].notification_type`, 'missing type');
+  });
+  return list.notifications;
+}

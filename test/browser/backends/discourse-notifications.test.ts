@@ -1,0 +1,176 @@
+import { expect, fixture as mountHtml, html } from '@open-wc/testing';
+import type { Notification, NotificationPage } from '../../../src/contract/index.js';
+import { DiscourseBackend } from '../../../src/backends/discourse/index.js';
+import { hasNotifications } from '../../../src/backends/notifications.js';
+import { _resetConfigForTests } from '../../../src/core/config.js';
+import { AuthError, ValidationError } from '../../../src/core/errors.js';
+import { _resetResourcesForTests } from '../../../src/core/resource.js';
+import '../../../src/elements/notifications/define.js';
+import '../../../src/elements/provider/define.js';
+import type { ConfabNotifications } from '../../../src/elements/notifications/notifications.js';
+import { waitFor } from '../core/wait.js';
+import { fakeDiscourse, fixture, withFixtures, type DiscourseRequest } from './fake-discourse.js';
+
+// The bell on Discourse: /notifications.json (test/fixtures/discourse/derived/notifications.json, from
+// the recorded response of Discourse's developer docs) mapped to Confab's types, counted as
+// Discourse's user menu counts them, marked read as Discourse's mark-read takes it.
+
+const KEY = 'user-api-key-of-ana';
+const keyed = (baseUrl: string) => new DiscourseBackend({ baseUrl, questionsCategory: 'questions', userApiKey: () => KEY });
+const SANDBOX = 'THIS SITE IS A SANDBOX – it is reset every day';
+const reads = async (fake: ReturnType<typeof fakeDiscourse>, path: string) =>
+  (await fake.log()).filter((r) => r.method === 'GET' && r.path === path).map((r) => r.query);
+const summary = (n: Notification) => [n.id, n.type, n.target.kind, n.target.id, n.target.postId, n.read];
+
+describe('DiscourseBackend notifications (fake Discourse)', () => {
+  it('has the bell capability', () => {
+    expect(hasNotifications(keyed('https://forum.example.com'))).to.equal(true);
+  });
+
+  it('maps the types Confab has, leaves the others out, and targets thread or question by category', async () => {
+    const fake = fakeDiscourse();
+    const page = await keyed(fake.baseUrl).listNotifications({});
+    expect(page.items.map(summary)).to.deep.equal([
+      // replied, in topic 57 of the Q&A category: an answer to a question, at the post that answered.
+      ['31', 'answer', 'question', '57', '226', false],
+      // Solved's custom notification: the accepted answer (Solved names the post by number only).
+      ['30', 'accepted', 'question', '57', null, false],
+      // liked (29) and quoted (27) are left out.
+      ['28', 'mention', 'thread', '8', '31', false],
+      ['26', 'reply', 'thread', '12', '41', true],
+      // watching_first_post: the topic itself.
+      ['25', 'new_topic', 'thread', '12', null, false],
+      // watching_category_or_tag on a post that is not the first: a post in the topic.
+      ['24', 'answer', 'question', '57', '228', false],
+      // group_mentioned: a mention that reached you through your group.
+      ['23', 'mention', 'thread', '8', '33', true],
+      // The recorded granted_badge (3) and private_message (2) are left out.
+    ]);
+    const [answer] = page.items;
+    expect(answer!.target.title, 'plain text from fancy_title').to.equal(SANDBOX);
+    expect(answer!.actor).to.deep.equal({
+      id: 'splattne', name: 'Stefan Plattner', orgName: null,
+      // Protocol-relative, as Discourse sends gravatars: resolved against the forum.
+      avatarUrl: `${location.protocol}//www.gravatar.com/avatar/7847006dbf49f1722b07c8da396f1275.png?s=96&r=pg&d=identicon`,
+    });
+    expect(answer!.createdAt).to.equal('2019-06-20T10:05:00.000Z');
+    expect(page.items[1]!.actor.name, "Solved's accepter").to.equal('samsaffron');
+    // Unread of the shown types as Discourse counts them: 31, 30, 28, 25, 24 (the unread like and quote are not).
+    expect(page.unread).to.equal(5);
+    expect(page.nextCursor).to.equal(null);
+    expect(await reads(fake, '/notifications.json')).to.deep.equal(['offset=0&limit=60']);
+    // One list tells the topics' categories.
+    expect(await reads(fake, '/latest.json')).to.deep.equal([`topic_ids=${encodeURIComponent('57,8,12')}`]);
+  });
+
+  it('maps the recorded response of the developer docs to nothing: a badge and a message are not Confab types', async () => {
+    const recorded = await fixture('dev_docs_notifications.json');
+    const session = await fixture('derived/session-current.json');
+    const page = await withFixtures({ '/notifications.json': recorded, '/session/current.json': session }, () =>
+      new DiscourseBackend({ baseUrl: 'https://forum.example.com' }).listNotifications({}));
+    expect(recorded.notifications).to.have.length(2);
+    expect(page).to.deep.equal({ items: [], nextCursor: null, unread: 0 });
+  });
+
+  it('marks one read (PUT /notifications/mark-read.json with its id), then all (no id), with the count left', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    expect(await b.markNotificationsRead({ ids: ['31'] })).to.deep.equal({ unread: 4 });
+    expect((await b.listNotifications({})).items.find((n) => n.id === '31')!.read).to.equal(true);
+    expect(await b.markNotificationsRead({ ids: ['30', '28'] })).to.deep.equal({ unread: 2 });
+    expect(await b.markNotificationsRead({ all: true })).to.deep.equal({ unread: 0 });
+    const writes = await fake.writes();
+    expect(writes.map((w: DiscourseRequest) => [w.method, w.path, JSON.parse(w.body)])).to.deep.equal([
+      ['PUT', '/notifications/mark-read.json', { id: 31 }],
+      ['PUT', '/notifications/mark-read.json', { id: 30 }],
+      ['PUT', '/notifications/mark-read.json', { id: 28 }],
+      ['PUT', '/notifications/mark-read.json', {}],
+    ]);
+    for (const w of writes) expect(w.headers).to.include({ 'user-api-key': KEY, 'content-type': 'application/json' });
+    expect((await b.listNotifications({})).items.every((n) => n.read)).to.equal(true);
+  });
+
+  it('pages with a cursor: each shown notification once, in order, the cursor at the first not looked at', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    const all = (await b.listNotifications({})).items.map((n) => n.id);
+    const pages: NotificationPage[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await b.listNotifications({ limit: 2, cursor });
+      pages.push(page);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && pages.length < 10);
+    expect(pages.map((p) => p.items.map((n) => n.id))).to.deep.equal([['31', '30'], ['28', '26'], ['25', '24'], ['23']]);
+    expect(pages.flatMap((p) => p.items.map((n) => n.id))).to.deep.equal(all);
+    expect(pages.map((p) => p.nextCursor)).to.deep.equal(['2', '6', '8', null]);
+    expect((await reads(fake, '/notifications.json')).slice(1)).to.deep.equal(['offset=0&limit=60', 'offset=2&limit=60', 'offset=6&limit=60', 'offset=8&limit=60']);
+  });
+
+  it('reads past a Discourse page of notifications Confab does not show', async () => {
+    const fake = fakeDiscourse();
+    const liked = await fixture('derived/notifications.json').then((d) => d.notifications.find((n: { id: number }) => n.id === 29));
+    await fake.control({ notifications: Array.from({ length: 70 }, (_, i) => ({ ...liked, id: 1000 - i, read: true })) });
+    const page = await keyed(fake.baseUrl).listNotifications({ limit: 3 });
+    expect(page.items.map((n) => n.id)).to.deep.equal(['31', '30', '28']);
+    expect(page.nextCursor).to.equal('74');
+    expect(await reads(fake, '/notifications.json')).to.deep.equal(['offset=0&limit=60', 'offset=60&limit=60']);
+  });
+
+  it('a malformed Discourse answer fails naming the field', async () => {
+    const good = await fixture('derived/notifications.json');
+    const session = await fixture('derived/session-current.json');
+    const b = new DiscourseBackend({ baseUrl: 'https://forum.example.com', questionsCategory: 'questions' });
+    const broken = structuredClone(good);
+    delete broken.notifications[1].created_at;
+    const e = await withFixtures({ '/notifications.json': broken, '/session/current.json': session, '/latest.json': { topic_list: { topics: [] } } },
+      () => b.listNotifications({})).catch((x: unknown) => x);
+    expect(e).to.be.instanceOf(ValidationError);
+    expect((e as ValidationError).message).to.equal('Unexpected response from /notifications.json: notifications[1].created_at: missing date');
+    const e2 = await withFixtures({ '/notifications.json': { total_rows_notifications: 3 }, '/session/current.json': session }, () => b.listNotifications({})).catch((x: unknown) => x);
+    expect((e2 as ValidationError).message).to.equal('Unexpected response from /notifications.json: notifications: missing list');
+    const noType = structuredClone(good);
+    delete noType.notifications[0].notification_type;
+    const e3 = await withFixtures({ '/notifications.json': noType, '/session/current.json': session }, () => b.listNotifications({})).catch((x: unknown) => x);
+    expect((e3 as ValidationError).message).to.equal('Unexpected response from /notifications.json: notifications[0].notification_type: missing type');
+  });
+
+  it('signed out: the contract\'s 401, for the list and for marking', async () => {
+    const fake = fakeDiscourse();
+    await fake.control({ signedOut: true });
+    const b = new DiscourseBackend({ baseUrl: fake.baseUrl, credentials: 'include' });
+    for (const call of [() => b.listNotifications({}), () => b.markNotificationsRead({ all: true })]) {
+      const e = await call().catch((x: unknown) => x);
+      expect(e).to.be.instanceOf(AuthError);
+      expect((e as AuthError).status).to.equal(401);
+    }
+  });
+});
+
+describe('<confab-notifications> on DiscourseBackend', () => {
+  afterEach(() => {
+    _resetConfigForTests();
+    _resetResourcesForTests();
+  });
+
+  it('lists the notifications by topic and marks one read on Discourse', async () => {
+    const fake = fakeDiscourse();
+    const backend = keyed(fake.baseUrl);
+    const wrap = await mountHtml(html`<confab-provider .backend=${backend}><confab-notifications lang="en"></confab-notifications></confab-provider>`);
+    const el = wrap.querySelector<ConfabNotifications>('confab-notifications')!;
+    const $ = (sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+    const $$ = (sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+    await waitFor(() => $('[part~="badge"]')?.textContent?.trim() === '5', 'five unread on the bell');
+    $('[part~="bell"]')!.click();
+    await waitFor(() => $$('[part~="item"]').length === 7, 'seven notifications listed');
+    expect($$('[part~="group"] h3').map((h) => h.textContent)).to.deep.equal([SANDBOX, 'Welcome to Discourse', 'E45937e6-b689-b938-f7d1-13f649']);
+    expect($$('[part~="item"]')[0]!.textContent).to.include('Stefan Plattner answered');
+    // Discourse keeps delivery preferences on its own screens: no Preferences button here.
+    expect($('[part~="preferences"]')).to.equal(null);
+    $$('[part~="item"]')[0]!.querySelector<HTMLElement>('[part~="mark-read"]')!.click();
+    await waitFor(() => $('[part~="badge"]')?.textContent?.trim() === '4', 'four unread');
+    const [w] = await fake.writes();
+    expect([w!.method, w!.path, JSON.parse(w!.body)]).to.deep.equal(['PUT', '/notifications/mark-read.json', { id: 31 }]);
+    await expect(el).to.be.accessible();
+  });
+});
