@@ -105,8 +105,8 @@ export async function listNotifications(deps: NotificationDeps, query: C.Notific
       if (!shown(rows[i]!)) continue;
       taken.push({ n: rows[i]!, index: i });
       if (taken.length === limit) {
-        // Full: go on after this one (or after the page, when it was the page's last).
-        if (i < rows.length - 1) next = offset + i + 1;
+        // Full: go on after this one, unless nothing after it on this page is shown (then at the next page, if any).
+        if (rows.slice(i + 1).some(shown)) next = offset + i + 1;
         break;
       }
     }
