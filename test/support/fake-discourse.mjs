@@ -94,6 +94,22 @@ function groupedUnread(s) {
   return counts;
 }
 
+/**
+ * User#publish_notifications_state on `/notification/{user_id}` (the session's user is 1): the
+ * counts and the newest notification, as NotificationSerializer with its root (`{ notification }`).
+ */
+function publishNotificationState(s) {
+  const grouped = groupedUnread(s);
+  const unread = Object.values(grouped).reduce((a, b) => a + b, 0);
+  publish(s, '/notification/1', {
+    unread_notifications: unread, unread_high_priority_notifications: 0, read_first_notification: true,
+    last_notification: s.notifications[0] ? { notification: s.notifications[0] } : null,
+    recent: s.notifications.slice(0, 20).map((n) => [n.id, n.read]),
+    seen_notification_id: 0, all_unread_notifications_count: unread, grouped_unread_notifications: grouped,
+    new_personal_messages_notifications_count: 0,
+  });
+}
+
 /** NotificationsController#index without `recent`: `offset`, `limit` (default and at most 60). */
 function notificationsPage(ctx, s, query) {
   if (s.signedOut) return send(ctx, 403, notLoggedIn);
@@ -125,6 +141,7 @@ function write(ctx, s, method, path, query, body) {
     if (s.signedOut) return send(ctx, 403, notLoggedIn);
     // NotificationsController#mark_read: one `id`, or all of them.
     for (const n of s.notifications) if (json.id === undefined || n.id === Number(json.id)) n.read = true;
+    publishNotificationState(s);
     return send(ctx, 200, fixture('derived/notifications-mark-read.json'));
   }
   if (method === 'POST' && path === '/posts.json') {
@@ -199,6 +216,11 @@ export function fakeDiscourse() {
       for (const m of cmd.publish ?? []) publish(s, m.channel, m.data);
       // Notifications put on top of the list (newest), as Discourse would have created them.
       if (cmd.notifications) s.notifications.unshift(...cmd.notifications);
+      // Notifications created now: on top of the list, and the user's state published (Notification#refresh_notification_count).
+      for (const n of cmd.notify ?? []) {
+        s.notifications.unshift(n);
+        publishNotificationState(s);
+      }
       // Replies by others to one topic, each `agoMs` before now, published together: the bump of the
       // first is read after the second exists. `{ bump: true }` publishes the last bump again.
       for (const r of cmd.replies ?? []) {

@@ -19,6 +19,7 @@ import { flagBody } from './flags.js';
 import { facetCounts, toArticle, toArticleHits, toSimilarQuestions } from './map-search.js';
 import { toMe } from './map-user.js';
 import * as notifications from './notifications.js';
+import { subscribeNotificationBus } from './notification-bus.js';
 import type { DiscourseBackendOptions } from './options.js';
 import { excerptOf, isoAt } from './text.js';
 import type { DCategories, DPost, DSearch, DSession, DTopic, DTopicDetail, DTopicList } from './types.js';
@@ -46,6 +47,7 @@ const asList = (x: string | string[] | undefined) => (x === undefined ? [] : Arr
  * | editPost, editTopicTitle (adapter only) | `PUT /posts/{id}.json`, `PUT /t/-/{id}.json` |
  * | me | `/session/current.json` (404 = signed out), groups → tier/roles/org |
  * | listNotifications, markNotificationsRead (the bell) | `/notifications.json?offset=N&limit=60`, `PUT /notifications/mark-read.json`; kinds by `/latest.json?topic_ids=…`; unread from the session's `grouped_unread_notifications` (notifications.ts) |
+ * | subscribeNotifications | MessageBus `/notification/{user_id}`: the newest notification and the unread counts (notification-bus.ts) |
  * | subscribe | MessageBus `/message-bus/{clientId}/poll`: `/new`, `/latest` (checked with `/t/{id}/last.json`), `/topic/{id}` of topics read (Solved's accepted_solution, found with `/t/{id}/{n}.json`) |
  * | certifications, stats, deflections, article feedback | not available (501) |
  * | notification preferences, follows, people search | absent (the elements hide what needs them) |
@@ -306,7 +308,7 @@ export class DiscourseBackend implements CommunityBackend {
     return checked(Me, () => toMe(session, this.options.groups), '/session/current.json');
   }
 
-  // ---- the bell (NotificationsApi: hasNotifications is true) ------------------------------------
+  // ---- the bell (NotificationsApi: hasNotifications is true; preferences, follows and people search absent) ----
 
   listNotifications(query: C.NotificationQuery, opts?: CallOptions): Promise<C.NotificationPage> {
     return notifications.listNotifications(this.notificationDeps, query, opts);
@@ -314,6 +316,11 @@ export class DiscourseBackend implements CommunityBackend {
 
   markNotificationsRead(request: C.MarkReadRequest, opts?: CallOptions): Promise<C.UnreadCount> {
     return notifications.markNotificationsRead(this.notificationDeps, request, opts);
+  }
+
+  /** New notifications from MessageBus `/notification/{user_id}` (notification-bus.ts). */
+  subscribeNotifications(onEvent: (event: C.NotificationLiveEvent) => void, signal: AbortSignal): void {
+    subscribeNotificationBus({ ...this.notificationDeps, retryMs: this.options.liveRetryMs }, onEvent, signal);
   }
 
   private get notificationDeps(): notifications.NotificationDeps {

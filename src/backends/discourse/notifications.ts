@@ -36,7 +36,7 @@ const DEFAULT_LIMIT = 20;
 const signedOut = () => new AuthError('Sign in to see your notifications', 401);
 
 /** `/session/current.json`, or null when nobody is signed in (Discourse answers 404). */
-async function session(http: DiscourseHttp, signal?: AbortSignal): Promise<DSession | null> {
+export async function session(http: DiscourseHttp, signal?: AbortSignal): Promise<DSession | null> {
   try {
     return await http.get<DSession>('/session/current.json', {}, signal);
   } catch (e) {
@@ -61,9 +61,13 @@ async function orSignedOut<T>(http: DiscourseHttp, call: Promise<T>, signal?: Ab
 /** What Discourse's user menu shows for the types Confab shows: its per-type unread counts, summed. */
 function unreadOf(s: DSession | null): number {
   if (!s) throw signedOut();
-  const grouped = s.current_user.grouped_unread_notifications;
+  return unreadOfGrouped(s.current_user.grouped_unread_notifications, 'current_user.grouped_unread_notifications');
+}
+
+/** The same sum over `grouped_unread_notifications` (the session's, or a MessageBus `/notification/{id}` message's). */
+export function unreadOfGrouped(grouped: Record<string, number> | undefined, path: string): number {
   if (grouped === undefined) return 0;
-  if (!grouped || typeof grouped !== 'object') throw new FieldError('current_user.grouped_unread_notifications', 'not an object');
+  if (!grouped || typeof grouped !== 'object') throw new FieldError(path, 'not an object');
   return COUNTED_TYPES.reduce((sum, type) => sum + (Number(grouped[String(type)]) || 0), 0);
 }
 
@@ -72,7 +76,7 @@ function unreadOf(s: DSession | null): number {
  * A notification does not name its category, so the topics of a page are read in one list
  * (`/latest.json?topic_ids=…`, TopicQuery's `topic_ids`); a topic the list leaves out is a thread.
  */
-async function kinds(deps: NotificationDeps, topicIds: number[], ctx: MapContext, signal?: AbortSignal): Promise<Map<number, 'thread' | 'question'>> {
+export async function kinds(deps: NotificationDeps, topicIds: number[], ctx: MapContext, signal?: AbortSignal): Promise<Map<number, 'thread' | 'question'>> {
   const out = new Map<number, 'thread' | 'question'>();
   // Discourse lists 30 topics a page: one list per 30 topics.
   const chunks: number[][] = [];

@@ -1,5 +1,5 @@
 import { expect, fixture as mountHtml, html } from '@open-wc/testing';
-import type { Notification, NotificationPage } from '../../../src/contract/index.js';
+import type { Notification, NotificationLiveEvent, NotificationPage } from '../../../src/contract/index.js';
 import { DiscourseBackend } from '../../../src/backends/discourse/index.js';
 import { hasNotifications } from '../../../src/backends/notifications.js';
 import { _resetConfigForTests } from '../../../src/core/config.js';
@@ -147,6 +147,51 @@ describe('DiscourseBackend notifications (fake Discourse)', () => {
       expect(e).to.be.instanceOf(AuthError);
       expect((e as AuthError).status).to.equal(401);
     }
+  });
+});
+
+describe('DiscourseBackend live notifications (MessageBus /notification/{user_id})', () => {
+  it('tells a new notification Confab shows, with the unread count; a read, or one it does not show, tells nothing', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    const recorded = (await fixture('derived/notifications.json')).notifications as { id: number }[];
+    const like = (id: number) => ({ ...recorded.find((n) => n.id === 29), id, created_at: '2026-03-01T09:00:00.000Z' });
+    const reply = (id: number) => ({ ...recorded.find((n) => n.id === 31), id, created_at: '2026-03-01T09:00:00.000Z' });
+    const mention = (id: number) => ({ ...recorded.find((n) => n.id === 28), id, created_at: '2026-03-01T09:05:00.000Z' });
+    const events: NotificationLiveEvent[] = [];
+    const abort = new AbortController();
+    b.subscribeNotifications((e) => events.push(e), abort.signal);
+    try {
+      // The channel is the signed-in user's own (session-current.json: user 1), asked first at -1.
+      await waitFor(async () => (await fake.log()).filter((r) => r.path.endsWith('/poll') && r.body.includes(encodeURIComponent('/notification/1'))).length >= 2, 'long poll open');
+      await fake.control({ notify: [reply(40)] });
+      await waitFor(() => events.length === 1, 'the reply told');
+      expect(events[0]!.type).to.equal('notification.created');
+      expect(summary(events[0]!.notification)).to.deep.equal(['40', 'answer', 'question', '57', '226', false]);
+      // Six unread before, the new answer makes seven (counted as listNotifications counts).
+      expect(events[0]!.unread).to.equal(7);
+      await b.markNotificationsRead({ ids: ['40'] });
+      await fake.control({ notify: [like(41)] });
+      await fake.control({ notify: [mention(42)] });
+      await waitFor(() => events.length >= 2, 'the mention told');
+      expect(events.map((e) => [e.notification.id, e.notification.type, e.unread])).to.deep.equal([['40', 'answer', 7], ['42', 'mention', 7]]);
+    } finally {
+      abort.abort();
+    }
+  });
+
+  it('signed out: no channel, no poll', async () => {
+    const fake = fakeDiscourse();
+    await fake.control({ signedOut: true });
+    const abort = new AbortController();
+    const b = new DiscourseBackend({ baseUrl: fake.baseUrl, credentials: 'include' });
+    b.subscribeNotifications(() => expect.fail('no event when signed out'), abort.signal);
+    await waitFor(async () => (await fake.log()).some((r) => r.path === '/session/current.json'), 'session asked');
+    // The session answered 404 before the list's 403 is known: both are read together, then nothing.
+    await waitFor(async () => (await fake.log()).filter((r) => r.path === '/notifications.json').length === 1, 'newest asked');
+    await b.me();
+    expect((await fake.log()).some((r) => r.path.endsWith('/poll'))).to.equal(false);
+    abort.abort();
   });
 });
 
