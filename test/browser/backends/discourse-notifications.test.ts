@@ -201,7 +201,7 @@ describe('<confab-notifications> on DiscourseBackend', () => {
     _resetResourcesForTests();
   });
 
-  it('lists the notifications by topic and marks one read on Discourse', async () => {
+  it('lists the notifications by topic, marks one read on Discourse, and counts a new one live', async () => {
     const fake = fakeDiscourse();
     const backend = keyed(fake.baseUrl);
     const wrap = await mountHtml(html`<confab-provider .backend=${backend}><confab-notifications lang="en"></confab-notifications></confab-provider>`);
@@ -220,5 +220,12 @@ describe('<confab-notifications> on DiscourseBackend', () => {
     const [w] = await fake.writes();
     expect([w!.method, w!.path, JSON.parse(w!.body)]).to.deep.equal(['PUT', '/notifications/mark-read.json', { id: 31 }]);
     await expect(el).to.be.accessible();
+
+    // Someone answers: Discourse publishes the user's notification state, and the bell counts it live.
+    await waitFor(async () => (await fake.log()).filter((r) => r.path.endsWith('/poll')).length >= 2, 'long poll open');
+    const answered = (await fixture('derived/notifications.json')).notifications[0];
+    await fake.control({ notify: [{ ...answered, id: 50, created_at: new Date().toISOString() }] });
+    await waitFor(() => $('[part~="badge"]')?.textContent?.trim() === '6', 'six unread, live');
+    await waitFor(() => $$('[part~="item"]').length === 9, 'the new answer listed');
   });
 });
