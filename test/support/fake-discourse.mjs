@@ -18,6 +18,8 @@ function space(ns) {
       signedOut: false, rateLimit: null, flags: new Set(),
       // The signed-in user's notifications, newest first (derived/notifications.json: README there).
       notifications: fixture('derived/notifications.json').notifications,
+      // The user's notification levels (TopicUser, CategoryUser) by topic and category id; 1 (regular) when unset.
+      topicLevels: new Map(), categoryLevels: new Map(),
     };
     spaces.set(ns, s);
   }
@@ -125,13 +127,32 @@ function notificationsPage(ctx, s, query) {
   });
 }
 
+/** The topics this fake knows, as list items (the topic views it holds, then the recorded latest list). */
+function knownTopics(s) {
+  const seen = new Set();
+  return [...s.topics.values(), ...fixture('docs_topics_latest_topics_response.json').topic_list.topics]
+    .filter((t) => !seen.has(t.id) && seen.add(t.id))
+    .map(({ post_stream, details, ...item }) => item);
+}
+
+/** `/latest.json?state=watching` (TopicQuery's `state`: the user's topics at that level), one page. */
+function latestByState(ctx, s, state) {
+  const level = { muted: 0, regular: 1, tracking: 2, watching: 3 }[state];
+  const topics = knownTopics(s).filter((t) => (s.topicLevels.get(t.id) ?? 1) === level);
+  send(ctx, 200, { users: [], topic_list: { topics, more_topics_url: null } });
+}
+
+/** `/categories.json` with the user's `notification_level` on each category, subcategories too. */
+function categoriesWithLevels(ctx, s) {
+  const withLevel = (c) => ({ ...c, notification_level: s.categoryLevels.get(c.id) ?? 1, ...(c.subcategory_list ? { subcategory_list: c.subcategory_list.map(withLevel) } : {}) });
+  const r = fixture('derived/categories-with-subcategories.json');
+  send(ctx, 200, { ...r, category_list: { ...r.category_list, categories: r.category_list.categories.map(withLevel) } });
+}
+
 /** `/latest.json?topic_ids=1,2`: those topics as list items (TopicQuery's `topic_ids`), from the topics this fake knows. */
 function latestOf(ctx, s, ids) {
-  const known = [...s.topics.values(), ...fixture('docs_topics_latest_topics_response.json').topic_list.topics];
   const wanted = new Set(ids.split(',').map(Number));
-  const seen = new Set();
-  const topics = known.filter((t) => wanted.has(t.id) && !seen.has(t.id) && seen.add(t.id))
-    .map(({ post_stream, details, ...item }) => item);
+  const topics = knownTopics(s).filter((t) => wanted.has(t.id));
   send(ctx, 200, { users: [], topic_list: { topics, more_topics_url: null } });
 }
 
@@ -143,6 +164,15 @@ function write(ctx, s, method, path, query, body) {
     for (const n of s.notifications) if (json.id === undefined || n.id === Number(json.id)) n.read = true;
     publishNotificationState(s);
     return send(ctx, 200, fixture('derived/notifications-mark-read.json'));
+  }
+  // TopicsController#set_notifications and CategoriesController#set_notifications (`notification_level`).
+  const topicLevel = /^\/t\/(\d+)\/notifications\.json$/.exec(path);
+  const categoryLevel = /^\/category\/(\d+)\/notifications$/.exec(path);
+  if (method === 'POST' && (topicLevel || categoryLevel)) {
+    if (s.signedOut) return send(ctx, 403, notLoggedIn);
+    if (topicLevel) s.topicLevels.set(Number(topicLevel[1]), Number(json.notification_level));
+    else s.categoryLevels.set(Number(categoryLevel[1]), Number(json.notification_level));
+    return send(ctx, 200, topicLevel ? fixture('derived/notifications-mark-read.json') : { ...fixture('derived/notifications-mark-read.json'), indirectly_muted_category_ids: [] });
   }
   if (method === 'POST' && path === '/posts.json') {
     if (json.title) {
@@ -183,6 +213,9 @@ function read(ctx, s, path, query) {
   if (path === '/notifications.json') return notificationsPage(ctx, s, query);
   const topicIds = new URLSearchParams(query).get('topic_ids');
   if (path === '/latest.json' && topicIds) return latestOf(ctx, s, topicIds);
+  const state = new URLSearchParams(query).get('state');
+  if (path === '/latest.json' && state) return latestByState(ctx, s, state);
+  if (path === '/categories.json') return categoriesWithLevels(ctx, s);
   const fixed = {
     '/categories.json': 'derived/categories-with-subcategories.json',
     '/latest.json': 'latest.json',

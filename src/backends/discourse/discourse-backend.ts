@@ -19,6 +19,7 @@ import { flagBody } from './flags.js';
 import { facetCounts, toArticle, toArticleHits, toSimilarQuestions } from './map-search.js';
 import { toMe } from './map-user.js';
 import * as notifications from './notifications.js';
+import * as follows from './follows.js';
 import { subscribeNotificationBus } from './notification-bus.js';
 import type { DiscourseBackendOptions } from './options.js';
 import { excerptOf, isoAt } from './text.js';
@@ -50,7 +51,8 @@ const asList = (x: string | string[] | undefined) => (x === undefined ? [] : Arr
  * | subscribeNotifications | MessageBus `/notification/{user_id}`: the newest notification and the unread counts (notification-bus.ts) |
  * | subscribe | MessageBus `/message-bus/{clientId}/poll`: `/new`, `/latest` (checked with `/t/{id}/last.json`), `/topic/{id}` of topics read (Solved's accepted_solution, found with `/t/{id}/{n}.json`) |
  * | certifications, stats, deflections, article feedback | not available (501) |
- * | notification preferences, follows, people search | absent (the elements hide what needs them) |
+ * | listFollows, setFollow, removeFollow | `/latest.json?state=watching` and `state=muted`, `/categories.json` levels; `POST /t/{id}/notifications.json`, `POST /category/{id}/notifications` (follows.ts); tags 501 |
+ * | notification preferences, people search | absent (the elements hide what needs them) |
  */
 export class DiscourseBackend implements CommunityBackend {
   /** Stable per forum: caches and the outbox key their entries by it. */
@@ -308,7 +310,7 @@ export class DiscourseBackend implements CommunityBackend {
     return checked(Me, () => toMe(session, this.options.groups), '/session/current.json');
   }
 
-  // ---- the bell (NotificationsApi: hasNotifications is true; preferences, follows and people search absent) ----
+  // ---- the bell and follows (NotificationsApi: hasNotifications is true; preferences and people search absent) ----
 
   listNotifications(query: C.NotificationQuery, opts?: CallOptions): Promise<C.NotificationPage> {
     return notifications.listNotifications(this.notificationDeps, query, opts);
@@ -316,6 +318,20 @@ export class DiscourseBackend implements CommunityBackend {
 
   markNotificationsRead(request: C.MarkReadRequest, opts?: CallOptions): Promise<C.UnreadCount> {
     return notifications.markNotificationsRead(this.notificationDeps, request, opts);
+  }
+
+  /** What the user watches or muted: topics and categories (follows.ts). */
+  listFollows(opts?: CallOptions): Promise<C.Follow[]> {
+    return follows.listFollows(this.notificationDeps, opts);
+  }
+
+  /** A topic's or a category's notification level; tags reject with 501. */
+  setFollow(kind: C.FollowKind, id: string, level: C.FollowLevel, opts?: CallOptions): Promise<C.Follow> {
+    return follows.setFollow(this.notificationDeps, kind, id, level, opts);
+  }
+
+  removeFollow(kind: C.FollowKind, id: string, opts?: CallOptions): Promise<void> {
+    return follows.removeFollow(this.notificationDeps, kind, id, opts);
   }
 
   /** New notifications from MessageBus `/notification/{user_id}` (notification-bus.ts). */

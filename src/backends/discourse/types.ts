@@ -101,6 +101,8 @@ export interface DCategory {
   subcategory_ids?: number[];
   /** With `include_subcategories=true`. */
   subcategory_list?: DCategory[];
+  /** The signed-in user's level in it (CategoryUser: muted 0, regular 1, tracking 2, watching 3, watching first post 4). */
+  notification_level?: number | null;
 }
 
 /** `GET /categories.json?include_subcategories=true`. */
