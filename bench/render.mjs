@@ -20,11 +20,16 @@
 // 82, its 304s answered 15-20 ms later). WebPageTest likewise ends a first view at "fully loaded", and
 // then relaunches the browser for the repeat view: closer to the new-tab view than to the same-tab one.
 //
+// The host floor: the demo portal itself with Confab's two module scripts removed (its own stylesheet,
+// header script and markup; served by the plain server), opened the same way as the return visit (first
+// visit fully loaded, then a new tab). Its first-contentful-paint is what the host page costs in a fresh
+// renderer before any Confab code runs, which no embedded element can come in under.
+//
 // The marks are set when an element's DOM first holds content, before the frame that paints it, so a
 // mark can be up to a frame earlier than a paint time would be.
 //
 // Usage: node bench/render.mjs [--runs=10] [--back-to-back]
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch } from './browser.mjs';
 import { serve } from './static-server.mjs';
@@ -87,7 +92,27 @@ input,textarea{width:100%;padding:8px;box-sizing:border-box}</style></head><body
     tick();
   }), QUIET_MS);
 
-  staticServer = await serve({ pages: { '/static.html': html } });
+  // The host floor's page: demo/index.html without the loader and the portal's module script (which imports it).
+  const demo = (f) => readFileSync(new URL(`../demo/${f}`, import.meta.url), 'utf8');
+  const bare = demo('index.html').replace(/^.*<script type="module".*\n/gm, '');
+  if (/confab\.js|type="module"/.test(bare)) throw new Error('bench/render.mjs: the host page still loads a module; update the pattern that removes Confab');
+  staticServer = await serve({
+    pages: {
+      '/static.html': html,
+      '/host.html': bare,
+      '/portal.css': { type: 'text/css', body: demo('portal.css') },
+      '/chrome.js': { type: 'text/javascript', body: demo('chrome.js') },
+    },
+  });
+  const fcpOf = (page) => page.evaluate(async () => {
+    for (let k = 0; k < 200; k++) {
+      const e = performance.getEntriesByName('first-contentful-paint')[0];
+      if (e) return e.startTime;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return null;
+  });
+  const host = [];
   const VIEWS = ['cold', 'warm', 'return'];
   const marks = Object.fromEntries(VIEWS.map((v) => [v, Object.fromEntries(ELEMENTS.map((e) => [e, []]))]));
   const record = (view, values) => values.forEach((v, j) => marks[view][ELEMENTS[j]].push(v));
@@ -121,16 +146,18 @@ input,textarea{width:100%;padding:8px;box-sizing:border-box}</style></head><body
     const sctx = await browser.newContext();
     const sp = await sctx.newPage();
     await sp.goto(`${staticServer.origin}/static.html`);
-    const fcp = await sp.evaluate(async () => {
-      for (let k = 0; k < 200; k++) {
-        const e = performance.getEntriesByName('first-contentful-paint')[0];
-        if (e) return e.startTime;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      return null;
-    });
-    stat.push(fcp);
+    stat.push(await fcpOf(sp));
     await sctx.close();
+    // The host floor: the portal without Confab, first visit fully loaded, then the return in a new tab.
+    const hctx = await browser.newContext();
+    const hfirst = await hctx.newPage();
+    await hfirst.goto(`${staticServer.origin}/host.html`);
+    await fullyLoaded(hfirst);
+    await hfirst.close();
+    const hagain = await hctx.newPage();
+    await hagain.goto(`${staticServer.origin}/host.html`);
+    host.push(await fcpOf(hagain));
+    await hctx.close();
   }
   const s = median(stat);
   const rows = ELEMENTS.map((e) => {
@@ -143,6 +170,9 @@ input,textarea{width:100%;padding:8px;box-sizing:border-box}</style></head><body
   console.log('|---|---|---|---|---|---|---|---|');
   console.log(rows.join('\n'));
   console.log(`\nstatic FCP per run, ms: ${stat.map((x) => (x == null ? 'n/a' : x.toFixed(0))).join(' ')}`);
+  const h = median(host);
+  console.log(`host floor (the demo portal without Confab, return in a new tab), FCP median ${fmt(h)} = ${ratio(h, s)} static; per run: ${host.map((x) => (x == null ? 'n/a' : x.toFixed(0))).join(' ')}`);
+  console.log(`return, new tab ÷ host floor: ${ELEMENTS.map((e) => `${e} ${ratio(median(marks.return[e]), h)}`).join(', ')}`);
   for (const v of VIEWS) {
     for (const e of ELEMENTS) {
       const missing = marks[v][e].filter((x) => x == null).length;

@@ -11,8 +11,11 @@ const types = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'applic
 export async function serve({ pages = {}, api } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
-    if (pages[url.pathname]) {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(pages[url.pathname]);
+    // A page is its HTML, or { type, body } for another kind of file.
+    const page = pages[url.pathname];
+    if (page !== undefined) {
+      const { type = 'text/html', body = page } = typeof page === 'string' ? {} : page;
+      res.writeHead(200, { 'content-type': type }).end(body);
       return;
     }
     if (url.pathname.startsWith('/api/')) {

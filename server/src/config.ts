@@ -135,12 +135,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
- * CONFAB_KEY_SECRET, at least 32 characters: the sealed keys can be guessed at offline from a copy of
- * the database (HKDF is not a password hash), so the secret must be random, not a word.
+ * CONFAB_KEY_SECRET, at least 32 characters of which at least 10 differ: the sealed values can be
+ * guessed at offline from a copy of the database (HKDF is not a password hash), so the secret must be
+ * random, not a word. Length alone let `aaaa…` or a word repeated through; no check can prove
+ * randomness, but the output of `openssl rand -base64 32` (or `-hex 16`) has far more than 10
+ * different characters, and those mistakes have fewer.
  */
 function keySecretFrom(s: string | undefined): string | undefined {
   if (!s) return undefined;
-  if (s.length < 32) throw new Error('CONFAB_KEY_SECRET must be at least 32 random characters, e.g. the output of `openssl rand -base64 32`.');
+  if (s.length < 32 || new Set(s).size < 10) {
+    throw new Error('CONFAB_KEY_SECRET must be at least 32 random characters (not a repeated word: at least 10 different characters), e.g. the output of `openssl rand -base64 32`.');
+  }
   return s;
 }
 

@@ -467,10 +467,16 @@ describe('the signing keys sealed with CONFAB_KEY_SECRET', () => {
     assert.equal(unseal(before, SECRET), '{"kty":"RSA","d":"compat"}');
   });
 
-  test('a CONFAB_KEY_SECRET shorter than 32 characters is refused at start', () => {
+  test('a CONFAB_KEY_SECRET shorter than 32 characters, or with fewer than 10 different ones, is refused at start', () => {
     assert.throws(() => configFromEnv({ CONFAB_KEY_SECRET: 'hunter2' }), /at least 32 random characters/);
     assert.throws(() => configFromEnv({ CONFAB_KEY_SECRET: 'x'.repeat(31) }), /at least 32 random characters/);
-    assert.equal(configFromEnv({ CONFAB_KEY_SECRET: 'x'.repeat(32) }).keySecret, 'x'.repeat(32));
+    // Length is not enough: one character or a word repeated to 32 is refused; 10 different characters are taken.
+    assert.throws(() => configFromEnv({ CONFAB_KEY_SECRET: 'x'.repeat(32) }), /at least 10 different characters/);
+    assert.throws(() => configFromEnv({ CONFAB_KEY_SECRET: 'password'.repeat(4) }), /at least 10 different characters/);
+    assert.throws(() => configFromEnv({ CONFAB_KEY_SECRET: 'abcdefghi'.repeat(4) }), /at least 10 different characters/);
+    assert.equal(configFromEnv({ CONFAB_KEY_SECRET: 'abcdefghij'.repeat(4).slice(0, 32) }).keySecret, 'abcdefghij'.repeat(4).slice(0, 32));
+    // An `openssl rand -hex 16` output (fixed: a random one has fewer than 10 different digits about once in 10,000 draws).
+    assert.equal(configFromEnv({ CONFAB_KEY_SECRET: '3f9a1c0e7b2d4856a0c9e1f7b3d25e84' }).keySecret, '3f9a1c0e7b2d4856a0c9e1f7b3d25e84');
     assert.equal(configFromEnv({ CONFAB_KEY_SECRET: SECRET }).keySecret, SECRET);
   });
 

@@ -6,7 +6,8 @@ import { serveFile } from '../static.js';
 // Only the module build's chunks: the classic build's iife/ chunks are rewritten after rollup has named
 // them (rollup.config.mjs, iifeRegistry: each names its build's registry), so one name can carry two
 // releases' code there, and a year-cached old chunk would meet a new confab.iife.js.
-const HASHED_CHUNK = /^\/chunks\/[\w-]+-[\w-]{8}\.js$/;
+// The hash is 6 characters (rollup.config.mjs, chunkName).
+const HASHED_CHUNK = /^\/chunks\/[\w-]+-[\w-]{6}\.js$/;
 
 export function mountPortal(app: Hono<AppEnv>, dirs: { demo?: string; dist?: string } = {}): void {
   const { demo, dist } = dirs;
