@@ -86,6 +86,17 @@ async function poll(ctx, s, form) {
   send(ctx, 200, pending());
 }
 
+/** Discourse's Notification.types 1-40 (app/models/notification.rb), the names `dismiss_types` takes. */
+const NOTIFICATION_TYPES = {
+  mentioned: 1, replied: 2, quoted: 3, edited: 4, liked: 5, private_message: 6, invited_to_private_message: 7,
+  invitee_accepted: 8, posted: 9, moved_post: 10, linked: 11, granted_badge: 12, invited_to_topic: 13, custom: 14,
+  group_mentioned: 15, group_message_summary: 16, watching_first_post: 17, topic_reminder: 18, liked_consolidated: 19,
+  post_approved: 20, code_review_commit_approved: 21, membership_request_accepted: 22, membership_request_consolidated: 23,
+  bookmark_reminder: 24, reaction: 25, votes_released: 26, event_reminder: 27, event_invitation: 28, chat_mention: 29,
+  chat_message: 30, chat_invitation: 31, chat_group_mention: 32, chat_quoted: 33, assigned: 34, question_answer_user_commented: 35,
+  watching_category_or_tag: 36, new_features: 37, admin_problems: 38, linked_consolidated: 39, chat_watched_thread: 40,
+};
+
 /** Discourse's answer to a signed-out reader of a `requires_login` controller (Discourse::NotLoggedIn). */
 const notLoggedIn = { errors: ['You need to be logged in to do that.'], error_type: 'not_logged_in' };
 
@@ -160,8 +171,18 @@ function write(ctx, s, method, path, query, body) {
   const json = body ? JSON.parse(body) : {};
   if (method === 'PUT' && path === '/notifications/mark-read.json') {
     if (s.signedOut) return send(ctx, 403, notLoggedIn);
-    // NotificationsController#mark_read: one `id`, or all of them.
-    for (const n of s.notifications) if (json.id === undefined || n.id === Number(json.id)) n.read = true;
+    // NotificationsController#mark_read: one `id`; else those of `dismiss_types` (type names,
+    // comma-separated; an unknown name is refused), or every notification without it.
+    let types = null;
+    if (json.id === undefined && json.dismiss_types) {
+      const names = String(json.dismiss_types).split(',');
+      const invalid = names.filter((t) => !(t in NOTIFICATION_TYPES));
+      if (invalid.length) return send(ctx, 400, { errors: [`invalid notification types: ${JSON.stringify(invalid)}`], error_type: 'invalid_parameters' });
+      types = new Set(names.map((t) => NOTIFICATION_TYPES[t]));
+    }
+    for (const n of s.notifications) {
+      if (json.id !== undefined ? n.id === Number(json.id) : !types || types.has(n.notification_type)) n.read = true;
+    }
     publishNotificationState(s);
     return send(ctx, 200, fixture('derived/notifications-mark-read.json'));
   }

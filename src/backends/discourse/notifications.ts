@@ -1,11 +1,11 @@
 import { NotificationPage, UnreadCount } from '../../contract/index.js';
 import type * as C from '../../contract/index.js';
-import { AuthError, BackendError } from '../../core/errors.js';
+import { AuthError, BackendError, ValidationError } from '../../core/errors.js';
 import type { CallOptions } from '../types.js';
 import { checked, readForeign } from './checked.js';
 import { categorySlug, type MapContext } from './context.js';
 import type { DiscourseHttp } from './http.js';
-import { COUNTED_TYPES, confabType, toNotification } from './map-notifications.js';
+import { COUNTED_TYPES, D, confabType, toNotification } from './map-notifications.js';
 import { FieldError } from './text.js';
 import type { DNotification, DNotificationList, DSession, DTopicList } from './types.js';
 
@@ -126,10 +126,30 @@ export async function listNotifications(deps: NotificationDeps, query: C.Notific
   }), '/notifications.json');
 }
 
+/**
+ * "Mark all read" as Discourse's own per-tab dismiss does it: `dismiss_types` names the types (by
+ * their Notification.types names, comma-separated; NotificationsController#mark_read), so likes,
+ * badges and messages stay unread in Discourse's menu. Without it Discourse marks every type read.
+ */
+const DISMISS_TYPES = Object.keys(D).join(',');
+
+/**
+ * Discourse's notification ids are positive integers, and mark_read reads `id` with `to_i`: any
+ * other id would be sent as `null` (or 0), which Discourse takes as no id, so as "mark all read".
+ * Refused before any request.
+ */
+function refuseNonIds(ids: readonly string[]): void {
+  const bad = ids.findIndex((id) => !/^[1-9]\d{0,15}$/.test(String(id)));
+  if (bad < 0) return;
+  const message = 'not a Discourse notification id (a positive integer)';
+  throw new ValidationError(`ids[${bad}]: ${message}`, [{ path: `ids[${bad}]`, message }], 422);
+}
+
 /** Some (`{ ids }`: one request each, as Discourse takes one `id`) or all of them; then the count left. */
 export async function markNotificationsRead(deps: NotificationDeps, request: C.MarkReadRequest, opts?: CallOptions): Promise<C.UnreadCount> {
   const signal = opts?.signal;
-  const bodies = 'all' in request ? [{}] : request.ids.map((id) => ({ id: Number(id) }));
+  if ('ids' in request) refuseNonIds(request.ids);
+  const bodies = 'all' in request ? [{ dismiss_types: DISMISS_TYPES }] : request.ids.map((id) => ({ id: Number(id) }));
   for (const body of bodies) {
     await orSignedOut(deps.http, deps.http.send('PUT', '/notifications/mark-read.json', body, signal), signal);
   }

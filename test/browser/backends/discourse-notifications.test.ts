@@ -74,7 +74,7 @@ describe('DiscourseBackend notifications (fake Discourse)', () => {
     expect(page).to.deep.equal({ items: [], nextCursor: null, unread: 0 });
   });
 
-  it('marks one read (PUT /notifications/mark-read.json with its id), then all (no id), with the count left', async () => {
+  it('marks one read (PUT /notifications/mark-read.json with its id), then all (dismiss_types: the types Confab shows), with the count left', async () => {
     const fake = fakeDiscourse();
     const b = keyed(fake.baseUrl);
     expect(await b.markNotificationsRead({ ids: ['31'] })).to.deep.equal({ unread: 5 });
@@ -86,10 +86,26 @@ describe('DiscourseBackend notifications (fake Discourse)', () => {
       ['PUT', '/notifications/mark-read.json', { id: 31 }],
       ['PUT', '/notifications/mark-read.json', { id: 30 }],
       ['PUT', '/notifications/mark-read.json', { id: 28 }],
-      ['PUT', '/notifications/mark-read.json', {}],
+      // All of the types Confab shows, by Discourse's names: without dismiss_types Discourse marks every type read.
+      ['PUT', '/notifications/mark-read.json', { dismiss_types: 'mentioned,replied,posted,custom,group_mentioned,watching_first_post,watching_category_or_tag' }],
     ]);
     for (const w of writes) expect(w.headers).to.include({ 'user-api-key': KEY, 'content-type': 'application/json' });
     expect((await b.listNotifications({})).items.every((n) => n.read)).to.equal(true);
+    // The unread like (5) and quote (3) the bell does not show stay unread in Discourse's own menu.
+    const left = await (await fetch(`${fake.baseUrl}/session/current.json`)).json();
+    expect(left.current_user.grouped_unread_notifications).to.deep.equal({ 3: 1, 5: 1 });
+  });
+
+  it('refuses an id that is not a positive integer before any request (Discourse would take it as mark-all)', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    for (const ids of [['x'], ['31', '0'], ['-3'], ['1.5'], [' 31']]) {
+      const e = await b.markNotificationsRead({ ids }).catch((x: unknown) => x);
+      expect(e, JSON.stringify(ids)).to.be.instanceOf(ValidationError);
+      expect((e as ValidationError).errors[0]!.path).to.equal(`ids[${ids.length - 1}]`);
+    }
+    expect(await fake.log()).to.deep.equal([]);
+    expect((await b.listNotifications({})).unread).to.equal(6);
   });
 
   it('pages with a cursor: each shown notification once, in order, the cursor at the first not looked at', async () => {
