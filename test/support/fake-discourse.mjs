@@ -15,7 +15,7 @@ function space(ns) {
     s = {
       topics: new Map([[57, fixture('derived/topic-solved.json')], [13, fixture('derived/topic-raw.json')]]),
       log: [], bus: [], busSeq: { ...fixture('derived/message-bus-status.json')[0].data }, waiters: [], nextPostId: 900, nextTopicId: 600,
-      signedOut: false, rateLimit: null, flags: new Set(),
+      signedOut: false, rateLimit: null, flags: new Set(), hiddenTopics: new Set(),
       // The signed-in user's notifications, newest first (derived/notifications.json: README there).
       notifications: fixture('derived/notifications.json').notifications,
       // The user's notification levels (TopicUser, CategoryUser) by topic and category id; 1 (regular) when unset.
@@ -130,8 +130,10 @@ function notificationsPage(ctx, s, query) {
   const offset = Number(q.get('offset') ?? 0);
   const limit = Number(q.get('limit') ?? 60);
   if (limit > 60) return send(ctx, 400, { errors: ['You supplied invalid parameters to the request: limit'], error_type: 'invalid_parameters' });
+  // Offset and limit first, then the notifications of topics the reader cannot see dropped
+  // (Notification.filter_inaccessible_topic_notifications), as Discourse does: a page can be short.
   send(ctx, 200, {
-    notifications: s.notifications.slice(offset, offset + limit),
+    notifications: s.notifications.slice(offset, offset + limit).filter((n) => !s.hiddenTopics.has(n.topic_id)),
     total_rows_notifications: s.notifications.length,
     seen_notification_id: Math.max(0, ...s.notifications.map((n) => n.id)),
     load_more_notifications: `/notifications?offset=${offset + limit}&limit=${limit}&username=discourse1`,
@@ -268,6 +270,8 @@ export function fakeDiscourse() {
       // The next request to `path` answers 429 with this Retry-After (seconds).
       if (cmd.rateLimit) s.rateLimit = cmd.rateLimit;
       for (const m of cmd.publish ?? []) publish(s, m.channel, m.data);
+      // Topics the reader cannot see: /notifications.json drops their notifications after paging.
+      for (const id of cmd.hiddenTopics ?? []) s.hiddenTopics.add(id);
       // Notifications put on top of the list (newest), as Discourse would have created them.
       if (cmd.notifications) s.notifications.unshift(...cmd.notifications);
       // Notifications created now: on top of the list, and the user's state published (Notification#refresh_notification_count).

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { NotificationLiveEvent } from '../../contract/index.js';
 import { BackendError, isAbort } from '../../core/errors.js';
 import { toNotification } from './map-notifications.js';
+import { messageAttempts } from './message-bus.js';
 import { kinds, session, unreadOfGrouped, type NotificationDeps } from './notifications.js';
 import type { DBusMessage, DNotification, DNotificationList } from './types.js';
 
@@ -14,7 +15,8 @@ import type { DBusMessage, DNotification, DNotificationList } from './types.js';
  * A message is a new notification when its newest one is newer than any known (a read or a removal
  * publishes the same newest one again) and Confab has a type for it; the unread count goes with it,
  * counted as listNotifications counts. Polled like message-bus.ts: the channel first at -1, answered
- * with `/__status`; a failed poll waits `retryMs`, doubled up to 30 s (or the 429's Retry-After).
+ * with `/__status`; a failed poll waits `retryMs`, doubled up to 30 s (or the 429's Retry-After); a
+ * message that cannot be read is let go of at the third attempt (messageAttempts).
  */
 interface DNotificationState {
   last_notification?: { notification?: DNotification | null } | null;
@@ -24,6 +26,7 @@ interface DNotificationState {
 export function subscribeNotificationBus(deps: NotificationDeps & { retryMs?: number | undefined }, onEvent: (e: NotificationLiveEvent) => void, signal: AbortSignal): void {
   const clientId = crypto.randomUUID().replace(/-/g, '');
   let backoff = deps.retryMs ?? 1000;
+  const { giveUp, handled } = messageAttempts();
 
   const wait = (ms: number) => new Promise<void>((r) => {
     const done = () => (clearTimeout(t), signal.removeEventListener('abort', done), r());
@@ -37,7 +40,9 @@ export function subscribeNotificationBus(deps: NotificationDeps & { retryMs?: nu
     if (!n || typeof n.id !== 'number' || n.id <= newest || typeof n.topic_id !== 'number') return null;
     const ctx = await deps.context();
     const kindOf = await kinds(deps, [n.topic_id], ctx, signal);
-    const notification = toNotification(n, 0, (id) => kindOf.get(id) ?? 'thread', ctx);
+    // A topic Confab does not list (a private message, an unlisted topic): not a notification of the bell.
+    const kind = kindOf.get(n.topic_id);
+    const notification = kind ? toNotification(n, 0, () => kind, ctx) : null;
     if (!notification) return null;
     // Dropped rather than passed on when Discourse sent something this adapter does not understand.
     const r = v.safeParse(NotificationLiveEvent, {
@@ -79,8 +84,17 @@ export function subscribeNotificationBus(deps: NotificationDeps & { retryMs?: nu
           }
           if (m.channel !== channel) continue;
           const state = (m.data ?? {}) as DNotificationState;
-          const event = await eventOf(state, newest);
-          newest = Math.max(newest, state.last_notification?.notification?.id ?? 0);
+          // Past a message only once it is read; one that cannot be read (a malformed count or date,
+          // its topic's read refused) is let go of at the third attempt, as message-bus.ts does.
+          let event: NotificationLiveEvent | null = null;
+          try {
+            event = await eventOf(state, newest);
+          } catch (e) {
+            if (signal.aborted || !giveUp(m, e)) throw e;
+          }
+          handled(m);
+          const id = state.last_notification?.notification?.id;
+          newest = Math.max(newest, typeof id === 'number' ? id : 0);
           position = m.message_id;
           if (event) onEvent(event);
         }

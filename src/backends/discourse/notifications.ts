@@ -15,10 +15,9 @@ import type { DNotification, DNotificationList, DSession, DTopicList } from './t
  *
  * Paging: Discourse pages by `offset` (at most 60 a request, newest first) over every type, and
  * Confab shows only the types it has (map-notifications.ts). A page is filled by reading on until it
- * holds `limit` notifications Confab shows (at most MAX_READS requests); the cursor is the offset of
- * the first notification not yet looked at. (Discourse drops notifications of topics the reader can
- * no longer see after paging, so a cursor in the middle of such a page may show one notification
- * again: the bell shows each id once.)
+ * holds `limit` notifications Confab shows (at most MAX_READS requests); the cursor names a Discourse
+ * page and how many of its shown notifications were returned (cursorOf). A notification is shown
+ * when Confab has a type for it and its topic is one Confab lists (kinds).
  */
 export interface NotificationDeps {
   http: DiscourseHttp;
@@ -66,7 +65,8 @@ function unreadOf(s: DSession | null): number {
 
 /** The same sum over `grouped_unread_notifications` (the session's, or a MessageBus `/notification/{id}` message's). */
 export function unreadOfGrouped(grouped: Record<string, number> | undefined, path: string): number {
-  if (grouped === undefined) return 0;
+  // Sent since Discourse's user menu counts by type: without it the bell cannot count as Discourse does.
+  if (grouped === undefined) throw new FieldError(path, 'missing (a Discourse that sends per-type unread counts is needed)');
   if (!grouped || typeof grouped !== 'object') throw new FieldError(path, 'not an object');
   return COUNTED_TYPES.reduce((sum, type) => sum + (Number(grouped[String(type)]) || 0), 0);
 }
@@ -74,7 +74,10 @@ export function unreadOfGrouped(grouped: Record<string, number> | undefined, pat
 /**
  * Thread or question, decided as the rest of the adapter decides it: by the topic's category.
  * A notification does not name its category, so the topics of a page are read in one list
- * (`/latest.json?topic_ids=…`, TopicQuery's `topic_ids`); a topic the list leaves out is a thread.
+ * (`/latest.json?topic_ids=…`, TopicQuery's `topic_ids`). A topic the list leaves out is not one
+ * Confab lists (a private message, an unlisted topic, one in a muted category): it is absent from
+ * the map, and its notifications are left out of the bell (Discourse sends mentions inside private
+ * messages and first posts of group inboxes as the same types as the forum's).
  */
 export async function kinds(deps: NotificationDeps, topicIds: number[], ctx: MapContext, signal?: AbortSignal): Promise<Map<number, 'thread' | 'question'>> {
   const out = new Map<number, 'thread' | 'question'>();
@@ -84,46 +87,70 @@ export async function kinds(deps: NotificationDeps, topicIds: number[], ctx: Map
   const lists = await Promise.all(chunks.map((ids) => deps.http.get<DTopicList>('/latest.json', { topic_ids: ids.join(',') }, signal)));
   for (const list of lists) {
     for (const t of list.topic_list?.topics ?? []) {
-      if (categorySlug(ctx, t.category_id) === deps.questionsCategory) out.set(t.id, 'question');
+      out.set(t.id, categorySlug(ctx, t.category_id) === deps.questionsCategory ? 'question' : 'thread');
     }
   }
   return out;
 }
 
-const cursorOffset = (cursor: string | undefined) => Math.max(0, Math.floor(Number(cursor)) || 0);
+/**
+ * The cursor: `{offset}:{skip}`, the Discourse offset of the page to read and how many of the
+ * notifications Confab shows from it were returned already. Discourse applies offset and limit
+ * before it drops the notifications of topics the reader cannot see
+ * (Notification.filter_inaccessible_topic_notifications), so a position inside the rows it sent is
+ * no offset: the page is read again from its own offset and the ones already returned skipped.
+ */
+const cursorOf = (cursor: string | undefined): { offset: number; skip: number } => {
+  const [offset, skip] = String(cursor ?? '').split(':').map((x) => Math.max(0, Math.floor(Number(x)) || 0));
+  return { offset: offset ?? 0, skip: skip ?? 0 };
+};
+
+/** One Discourse page: the notifications Confab shows from it, in order, and where the next page starts (null: none). */
+async function readPage(deps: NotificationDeps, offset: number, ctx: MapContext, signal?: AbortSignal): Promise<{ items: C.Notification[]; next: number | null }> {
+  const list = await orSignedOut(deps.http, deps.http.get<DNotificationList>('/notifications.json', { offset: String(offset), limit: String(DISCOURSE_PAGE) }, signal), signal);
+  const rows = readForeign(() => rowsOf(list), '/notifications.json');
+  const next = offset + DISCOURSE_PAGE < (list.total_rows_notifications ?? 0) ? offset + DISCOURSE_PAGE : null;
+  const candidates = rows.map((n, index) => ({ n, index })).filter(({ n }) => shown(n));
+  const topicIds = [...new Set(candidates.map(({ n }) => n.topic_id as number))];
+  const kindOf = topicIds.length ? await kinds(deps, topicIds, ctx, signal) : new Map<number, 'thread' | 'question'>();
+  const items = readForeign(() => candidates.flatMap(({ n, index }) => {
+    const kind = kindOf.get(n.topic_id as number);
+    const item = kind ? toNotification(n, index, () => kind, ctx) : null;
+    return item ? [item] : [];
+  }), '/notifications.json');
+  return { items, next };
+}
 
 export async function listNotifications(deps: NotificationDeps, query: C.NotificationQuery, opts?: CallOptions): Promise<C.NotificationPage> {
   const signal = opts?.signal;
   const limit = Math.min(100, Math.max(1, Number(query.limit) || DEFAULT_LIMIT));
   const sessionRead = session(deps.http, signal);
   sessionRead.catch(() => undefined); // awaited below; a failure of the list is reported first
-  const taken: { n: DNotification; index: number }[] = [];
-  let offset = cursorOffset(query.cursor);
-  let next: number | null = offset;
-  for (let reads = 0; reads < MAX_READS && next !== null && taken.length < limit; reads++) {
-    offset = next;
-    const list = await orSignedOut(deps.http, deps.http.get<DNotificationList>('/notifications.json', { offset: String(offset), limit: String(DISCOURSE_PAGE) }, signal), signal);
-    const rows = readForeign(() => rowsOf(list), '/notifications.json');
-    next = offset + DISCOURSE_PAGE < (list.total_rows_notifications ?? 0) ? offset + DISCOURSE_PAGE : null;
-    for (let i = 0; i < rows.length; i++) {
-      if (!shown(rows[i]!)) continue;
-      taken.push({ n: rows[i]!, index: i });
-      if (taken.length === limit) {
-        // Full: go on after this one, unless nothing after it on this page is shown (then at the next page, if any).
-        if (rows.slice(i + 1).some(shown)) next = offset + i + 1;
-        break;
-      }
+  const ctx = await deps.context();
+  const items: C.Notification[] = [];
+  let { offset, skip } = cursorOf(query.cursor);
+  let nextCursor: string | null = null;
+  for (let reads = 0; reads < MAX_READS; reads++) {
+    const page = await readPage(deps, offset, ctx, signal);
+    const wanted = page.items.slice(skip, skip + limit - items.length);
+    items.push(...wanted);
+    const used = skip + wanted.length;
+    if (used < page.items.length) {
+      // Full inside this page: the next Confab page reads it again and skips what was returned.
+      nextCursor = `${offset}:${used}`;
+      break;
     }
+    // This page is used up: the next one, unless there is none.
+    nextCursor = page.next === null ? null : String(page.next);
+    if (page.next === null) break;
+    if (items.length === limit) break;
+    offset = page.next;
+    skip = 0;
   }
-  const [s, ctx] = await Promise.all([sessionRead, deps.context()]);
+  const s = await sessionRead;
   if (!s) throw signedOut();
-  const topicIds = [...new Set(taken.map(({ n }) => n.topic_id as number))];
-  const kindOf = topicIds.length ? await kinds(deps, topicIds, ctx, signal) : new Map();
-  return checked(NotificationPage, () => ({
-    items: taken.map(({ n, index }) => toNotification(n, index, (id) => kindOf.get(id) ?? 'thread', ctx)).filter((x) => x !== null),
-    nextCursor: next === null ? null : String(next),
-    unread: unreadOf(s),
-  }), '/notifications.json');
+  const unread = readForeign(() => unreadOf(s), '/session/current.json');
+  return checked(NotificationPage, () => ({ items, nextCursor, unread }), '/notifications.json');
 }
 
 /**

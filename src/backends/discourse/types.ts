@@ -124,7 +124,7 @@ export interface DSession {
     groups?: DGroup[];
     /**
      * Unread notifications by `Notification.types` id (JSON keys are the ids as text), over the
-     * newest 400 unread (User#grouped_unread_notifications): what Discourse's own user-menu tabs count.
+     * at most 400 unread, in no set order (User#grouped_unread_notifications: LIMIT without ORDER BY): what Discourse's own user-menu tabs count.
      */
     grouped_unread_notifications?: Record<string, number>;
   };

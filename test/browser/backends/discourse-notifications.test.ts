@@ -67,7 +67,8 @@ describe('DiscourseBackend notifications (fake Discourse)', () => {
 
   it('maps the recorded response of the developer docs to nothing: a badge and a message are not Confab types', async () => {
     const recorded = await fixture('dev_docs_notifications.json');
-    const session = await fixture('derived/session-current.json');
+    const recordedSession = await fixture('derived/session-current.json');
+    const session = { current_user: { ...recordedSession.current_user, grouped_unread_notifications: {} } };
     const page = await withFixtures({ '/notifications.json': recorded, '/session/current.json': session }, () =>
       new DiscourseBackend({ baseUrl: 'https://forum.example.com' }).listNotifications({}));
     expect(recorded.notifications).to.have.length(2);
@@ -108,7 +109,7 @@ describe('DiscourseBackend notifications (fake Discourse)', () => {
     expect((await b.listNotifications({})).unread).to.equal(6);
   });
 
-  it('pages with a cursor: each shown notification once, in order, the cursor at the first not looked at', async () => {
+  it('pages with a cursor: each shown notification once, in order', async () => {
     const fake = fakeDiscourse();
     const b = keyed(fake.baseUrl);
     const all = (await b.listNotifications({})).items.map((n) => n.id);
@@ -122,8 +123,9 @@ describe('DiscourseBackend notifications (fake Discourse)', () => {
     expect(pages.map((p) => p.items.map((n) => n.id))).to.deep.equal([['31', '30'], ['28', '26'], ['25', '24'], ['23', '22']]);
     expect(pages.flatMap((p) => p.items.map((n) => n.id))).to.deep.equal(all);
     // The last page ends where nothing after it is shown: no cursor to an empty page.
-    expect(pages.map((p) => p.nextCursor)).to.deep.equal(['2', '6', '8', null]);
-    expect((await reads(fake, '/notifications.json')).slice(1)).to.deep.equal(['offset=0&limit=60', 'offset=2&limit=60', 'offset=6&limit=60', 'offset=8&limit=60']);
+    // Each cursor names the Discourse page and how many of its shown notifications were returned.
+    expect(pages.map((p) => p.nextCursor)).to.deep.equal(['0:2', '0:4', '0:6', null]);
+    expect((await reads(fake, '/notifications.json')).slice(1)).to.deep.equal(Array(4).fill('offset=0&limit=60'));
   });
 
   it('reads past a Discourse page of notifications Confab does not show', async () => {
@@ -132,8 +134,47 @@ describe('DiscourseBackend notifications (fake Discourse)', () => {
     await fake.control({ notifications: Array.from({ length: 70 }, (_, i) => ({ ...liked, id: 1000 - i, read: true })) });
     const page = await keyed(fake.baseUrl).listNotifications({ limit: 3 });
     expect(page.items.map((n) => n.id)).to.deep.equal(['31', '30', '28']);
-    expect(page.nextCursor).to.equal('74');
+    expect(page.nextCursor).to.equal('60:3');
     expect(await reads(fake, '/notifications.json')).to.deep.equal(['offset=0&limit=60', 'offset=60&limit=60']);
+  });
+
+  it('pages every visible notification once when Discourse drops hidden topics\' rows after offset and limit', async () => {
+    const fake = fakeDiscourse();
+    const mention = await fixture('derived/notifications.json').then((d) => d.notifications.find((n: { id: number }) => n.id === 28));
+    // 62 new mentions, newest first: every third in a topic the reader can no longer see (999).
+    const added = Array.from({ length: 62 }, (_, i) => ({ ...mention, id: 500 - i, topic_id: i % 3 === 0 ? 999 : 8 }));
+    await fake.control({ notifications: added, hiddenTopics: [999] });
+    const b = keyed(fake.baseUrl);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await b.listNotifications({ limit: 3, cursor });
+      seen.push(...page.items.map((n) => n.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && ++pages < 60);
+    const visible = [...added.filter((n) => n.topic_id !== 999).map((n) => String(n.id)), '31', '30', '28', '26', '25', '24', '23', '22'];
+    expect(seen).to.deep.equal(visible);
+  });
+
+  it('leaves out a notification whose topic Confab does not list: a mention inside a private message', async () => {
+    const fake = fakeDiscourse();
+    // The recorded private message (topic 10, "Greetings!") as Discourse sends a mention inside it:
+    // the same type as a mention on the forum; /latest.json?topic_ids= never lists a message.
+    const message = (await fixture('dev_docs_notifications.json')).notifications.find((n: { notification_type: number }) => n.notification_type === 6);
+    await fake.control({ notifications: [{ ...message, id: 60, notification_type: 1, read: false, post_number: 2 }] });
+    const page = await keyed(fake.baseUrl).listNotifications({ limit: 1 });
+    expect(page.items.map((n) => n.id)).to.deep.equal(['31']);
+    expect(await reads(fake, '/latest.json')).to.deep.equal([`topic_ids=${encodeURIComponent('10,57,8,12')}`]);
+  });
+
+  it('a session without grouped_unread_notifications fails naming the field', async () => {
+    const recorded = await fixture('dev_docs_notifications.json');
+    const session = await fixture('derived/session-current.json');
+    const e = await withFixtures({ '/notifications.json': recorded, '/session/current.json': session }, () =>
+      new DiscourseBackend({ baseUrl: 'https://forum.example.com' }).listNotifications({})).catch((x: unknown) => x);
+    expect(e).to.be.instanceOf(ValidationError);
+    expect((e as ValidationError).message).to.equal('Unexpected response from /session/current.json: current_user.grouped_unread_notifications: missing (a Discourse that sends per-type unread counts is needed)');
   });
 
   it('a malformed Discourse answer fails naming the field', async () => {
@@ -142,7 +183,7 @@ describe('DiscourseBackend notifications (fake Discourse)', () => {
     const b = new DiscourseBackend({ baseUrl: 'https://forum.example.com', questionsCategory: 'questions' });
     const broken = structuredClone(good);
     delete broken.notifications[1].created_at;
-    const e = await withFixtures({ '/notifications.json': broken, '/session/current.json': session, '/latest.json': { topic_list: { topics: [] } } },
+    const e = await withFixtures({ '/notifications.json': broken, '/session/current.json': session, '/latest.json': { topic_list: { topics: [{ id: 57, category_id: 1 }] } } },
       () => b.listNotifications({})).catch((x: unknown) => x);
     expect(e).to.be.instanceOf(ValidationError);
     expect((e as ValidationError).message).to.equal('Unexpected response from /notifications.json: notifications[1].created_at: missing date');
@@ -191,6 +232,46 @@ describe('DiscourseBackend live notifications (MessageBus /notification/{user_id
       await fake.control({ notify: [mention(42)] });
       await waitFor(() => events.length >= 2, 'the mention told');
       expect(events.map((e) => [e.notification.id, e.notification.type, e.unread])).to.deep.equal([['40', 'answer', 7], ['42', 'mention', 7]]);
+    } finally {
+      abort.abort();
+    }
+  });
+
+  it('does not tell a mention inside a private message (its topic is not one Confab lists)', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    const message = (await fixture('dev_docs_notifications.json')).notifications.find((n: { notification_type: number }) => n.notification_type === 6);
+    const reply = (await fixture('derived/notifications.json')).notifications.find((n: { id: number }) => n.id === 31);
+    const events: NotificationLiveEvent[] = [];
+    const abort = new AbortController();
+    b.subscribeNotifications((e) => events.push(e), abort.signal);
+    try {
+      await waitFor(async () => (await fake.log()).filter((r) => r.path.endsWith('/poll')).length >= 2, 'long poll open');
+      await fake.control({ notify: [{ ...message, id: 60, notification_type: 1, read: false, post_number: 2, created_at: '2026-03-01T09:00:00.000Z' }] });
+      await fake.control({ notify: [{ ...reply, id: 61, created_at: '2026-03-01T09:01:00.000Z' }] });
+      await waitFor(() => events.length >= 1, 'the reply told');
+      expect(events.map((e) => e.notification.id)).to.deep.equal(['61']);
+      // The message's topic was asked for and not listed.
+      expect(await reads(fake, '/latest.json')).to.include('topic_ids=10');
+    } finally {
+      abort.abort();
+    }
+  });
+
+  it('goes past a message it cannot read: the next notification still arrives', async () => {
+    const fake = fakeDiscourse();
+    const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions', userApiKey: () => KEY, liveRetryMs: 20 });
+    const reply = (await fixture('derived/notifications.json')).notifications.find((n: { id: number }) => n.id === 31);
+    const events: NotificationLiveEvent[] = [];
+    const abort = new AbortController();
+    b.subscribeNotifications((e) => events.push(e), abort.signal);
+    try {
+      await waitFor(async () => (await fake.log()).filter((r) => r.path.endsWith('/poll')).length >= 2, 'long poll open');
+      // A state whose counts are null: unreadable, tried three times, then let go of.
+      await fake.control({ publish: [{ channel: '/notification/1', data: { last_notification: { notification: { ...reply, id: 70 } }, grouped_unread_notifications: null } }] });
+      await fake.control({ notify: [{ ...reply, id: 71, created_at: '2026-03-01T09:01:00.000Z' }] });
+      await waitFor(() => events.length >= 1, 'the next notification told');
+      expect(events.map((e) => [e.notification.id, e.unread])).to.deep.equal([['71', 7]]);
     } finally {
       abort.abort();
     }
