@@ -151,7 +151,8 @@ function knownTopics(s) {
 /** `/latest.json?state=watching` (TopicQuery's `state`: the user's topics at that level), one page. */
 function latestByState(ctx, s, state) {
   const level = { muted: 0, regular: 1, tracking: 2, watching: 3 }[state];
-  const topics = knownTopics(s).filter((t) => (s.topicLevels.get(t.id) ?? 1) === level);
+  // Without a user TopicQuery ignores `state`: the latest topics, as for anyone.
+  const topics = knownTopics(s).filter((t) => s.signedOut || (s.topicLevels.get(t.id) ?? 1) === level);
   send(ctx, 200, { users: [], topic_list: { topics, more_topics_url: null } });
 }
 

@@ -5,7 +5,7 @@ import type { CallOptions } from '../types.js';
 import { checked } from './checked.js';
 import { categoryId, categoryIndex, categorySlug } from './context.js';
 import { nextPageCursor } from './map-topics.js';
-import type { NotificationDeps } from './notifications.js';
+import { orSignedOut, session, signedOut, type NotificationDeps } from './notifications.js';
 import { plainText } from './text.js';
 import type { DCategories, DTopicList } from './types.js';
 
@@ -37,12 +37,14 @@ async function categoryOf(deps: NotificationDeps, slug: string): Promise<number>
 
 async function setLevel(deps: NotificationDeps, kind: C.FollowKind, id: string, level: number, topicLevel: number, opts?: CallOptions): Promise<void> {
   if (kind === 'tag') throw noTags();
+  // Discourse refuses a signed-out writer with 403; the contract says 401 (orSignedOut).
+  const signal = opts?.signal;
   if (kind === 'category') {
     const cid = await categoryOf(deps, id);
-    await deps.http.send('POST', `/category/${cid}/notifications`, { notification_level: level }, opts?.signal);
+    await orSignedOut(deps.http, deps.http.send('POST', `/category/${cid}/notifications`, { notification_level: level }, signal), signal);
     return;
   }
-  await deps.http.send('POST', `/t/${encodeURIComponent(id)}/notifications.json`, { notification_level: String(topicLevel) }, opts?.signal);
+  await orSignedOut(deps.http, deps.http.send('POST', `/t/${encodeURIComponent(id)}/notifications.json`, { notification_level: String(topicLevel) }, signal), signal);
 }
 
 export async function setFollow(deps: NotificationDeps, kind: C.FollowKind, id: string, level: C.FollowLevel, opts?: CallOptions): Promise<C.Follow> {
@@ -71,6 +73,9 @@ async function allPages(deps: NotificationDeps, state: 'watching' | 'muted', sig
 
 export async function listFollows(deps: NotificationDeps, opts?: CallOptions): Promise<C.Follow[]> {
   const signal = opts?.signal;
+  // TopicQuery ignores `state` without a user: signed out, `?state=watching` is the forum's latest
+  // topics. Nobody signed in is the contract's 401, known before those lists are read.
+  if (!(await session(deps.http, signal))) throw signedOut('see what you follow');
   const [watching, muted, categories, ctx] = await Promise.all([
     allPages(deps, 'watching', signal),
     allPages(deps, 'muted', signal),

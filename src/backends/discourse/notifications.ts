@@ -32,7 +32,7 @@ const DISCOURSE_PAGE = 60;
 const MAX_READS = 5;
 const DEFAULT_LIMIT = 20;
 
-const signedOut = () => new AuthError('Sign in to see your notifications', 401);
+export const signedOut = (what = 'see your notifications') => new AuthError(`Sign in to ${what}`, 401);
 
 /** `/session/current.json`, or null when nobody is signed in (Discourse answers 404). */
 export async function session(http: DiscourseHttp, signal?: AbortSignal): Promise<DSession | null> {
@@ -48,7 +48,7 @@ export async function session(http: DiscourseHttp, signal?: AbortSignal): Promis
  * Discourse refuses a signed-out reader with 403 (`not_logged_in`); the contract says 401. A 403 is
  * turned into 401 only when the session confirms nobody is signed in.
  */
-async function orSignedOut<T>(http: DiscourseHttp, call: Promise<T>, signal?: AbortSignal): Promise<T> {
+export async function orSignedOut<T>(http: DiscourseHttp, call: Promise<T>, signal?: AbortSignal): Promise<T> {
   try {
     return await call;
   } catch (e) {

@@ -1,7 +1,7 @@
 import { expect, fixture as mountHtml, html } from '@open-wc/testing';
 import type { Follow } from '../../../src/contract/index.js';
 import { DiscourseBackend } from '../../../src/backends/discourse/index.js';
-import { BackendError } from '../../../src/core/errors.js';
+import { AuthError, BackendError } from '../../../src/core/errors.js';
 import { _resetConfigForTests } from '../../../src/core/config.js';
 import { _resetResourcesForTests } from '../../../src/core/resource.js';
 import '../../../src/elements/qa-box/define.js';
@@ -18,6 +18,20 @@ const sent = (w: DiscourseRequest) => [w.method, w.path, JSON.parse(w.body)];
 const brief = (f: Follow) => `${f.kind}:${f.id}:${f.level}`;
 
 describe('DiscourseBackend follows (fake Discourse)', () => {
+  it('signed out: the contract\'s 401 for listing, following and unfollowing, and no list read', async () => {
+    const fake = fakeDiscourse();
+    await fake.control({ signedOut: true });
+    const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions', credentials: 'include' });
+    const calls = [() => b.listFollows(), () => b.setFollow('thread', '12', 'watching'), () => b.setFollow('category', 'questions', 'watching'), () => b.removeFollow('thread', '12')];
+    for (const call of calls) {
+      const e = await call().catch((x: unknown) => x);
+      expect(e).to.be.instanceOf(AuthError);
+      expect((e as AuthError).status).to.equal(401);
+    }
+    // Signed out, /latest.json?state=watching would have been the forum's latest topics.
+    expect((await fake.log()).some((r) => r.path === '/latest.json')).to.equal(false);
+  });
+
   it('follows, mutes and unfollows topics: POST /t/{id}/notifications.json with 3, 0, then 1', async () => {
     const fake = fakeDiscourse();
     const b = keyed(fake.baseUrl);
