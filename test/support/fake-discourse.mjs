@@ -16,6 +16,8 @@ function space(ns) {
       topics: new Map([[57, fixture('derived/topic-solved.json')], [13, fixture('derived/topic-raw.json')]]),
       log: [], bus: [], busSeq: { ...fixture('derived/message-bus-status.json')[0].data }, waiters: [], nextPostId: 900, nextTopicId: 600,
       signedOut: false, rateLimit: null, flags: new Set(), hiddenTopics: new Set(),
+      // The newest Notification.types id this forum's version knows (`typesUpTo`: an older Discourse).
+      typesUpTo: Infinity,
       // The signed-in user's notifications, newest first (derived/notifications.json: README there).
       notifications: fixture('derived/notifications.json').notifications,
       // The user's notification levels (TopicUser, CategoryUser) by topic and category id; 1 (regular) when unset.
@@ -179,7 +181,7 @@ function write(ctx, s, method, path, query, body) {
     let types = null;
     if (json.id === undefined && json.dismiss_types) {
       const names = String(json.dismiss_types).split(',');
-      const invalid = names.filter((t) => !(t in NOTIFICATION_TYPES));
+      const invalid = names.filter((t) => !(t in NOTIFICATION_TYPES) || NOTIFICATION_TYPES[t] > s.typesUpTo);
       if (invalid.length) return send(ctx, 400, { errors: [`invalid notification types: ${JSON.stringify(invalid)}`], error_type: 'invalid_parameters' });
       types = new Set(names.map((t) => NOTIFICATION_TYPES[t]));
     }
@@ -273,6 +275,7 @@ export function fakeDiscourse() {
       for (const m of cmd.publish ?? []) publish(s, m.channel, m.data);
       // Topics the reader cannot see: /notifications.json drops their notifications after paging.
       for (const id of cmd.hiddenTopics ?? []) s.hiddenTopics.add(id);
+      if (cmd.typesUpTo !== undefined) s.typesUpTo = cmd.typesUpTo;
       // Notifications put on top of the list (newest), as Discourse would have created them.
       if (cmd.notifications) s.notifications.unshift(...cmd.notifications);
       // Notifications created now: on top of the list, and the user's state published (Notification#refresh_notification_count).

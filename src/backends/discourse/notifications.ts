@@ -101,8 +101,11 @@ export async function kinds(deps: NotificationDeps, topicIds: number[], ctx: Map
  * no offset: the page is read again from its own offset and the ones already returned skipped.
  */
 const cursorOf = (cursor: string | undefined): { offset: number; skip: number } => {
-  const [offset, skip] = String(cursor ?? '').split(':').map((x) => Math.max(0, Math.floor(Number(x)) || 0));
-  return { offset: offset ?? 0, skip: skip ?? 0 };
+  if (cursor === undefined || cursor === '') return { offset: 0, skip: 0 };
+  // Only what this adapter hands out: a forged one must not become another page or a huge OFFSET.
+  const m = /^(\d{1,7})(?::(\d{1,2}))?$/.exec(cursor);
+  if (!m || Number(m[2] ?? 0) >= DISCOURSE_PAGE) throw new BackendError(`Invalid cursor "${cursor.slice(0, 40)}".`, 400);
+  return { offset: Number(m[1]), skip: Number(m[2] ?? 0) };
 };
 
 /** One Discourse page: the notifications Confab shows from it, in order, and where the next page starts (null: none). */
@@ -158,15 +161,20 @@ export async function listNotifications(deps: NotificationDeps, query: C.Notific
  * their Notification.types names, comma-separated; NotificationsController#mark_read), so likes,
  * badges and messages stay unread in Discourse's menu. Without it Discourse marks every type read.
  */
-const DISMISS_TYPES = Object.keys(D).join(',');
+const DISMISS_TYPES = Object.keys(D);
+/**
+ * Added to Discourse in 2023 (Notification.types 36): an older forum refuses the whole request (400,
+ * InvalidParameters, for an unknown name), and is asked again without it.
+ */
+const NEWEST_TYPE = 'watching_category_or_tag';
 
 /**
- * Discourse's notification ids are positive integers, and mark_read reads `id` with `to_i`: any
- * other id would be sent as `null` (or 0), which Discourse takes as no id, so as "mark all read".
- * Refused before any request.
+ * Discourse's notification ids are positive integers. Any other id would be sent as `null` (JSON has
+ * no NaN), which Discourse's mark_read takes as no id, so as "mark all read"; more than 15 digits
+ * would be rounded to another id. Refused before any request.
  */
 function refuseNonIds(ids: readonly string[]): void {
-  const bad = ids.findIndex((id) => !/^[1-9]\d{0,15}$/.test(String(id)));
+  const bad = ids.findIndex((id) => !/^[1-9]\d{0,14}$/.test(String(id)));
   if (bad < 0) return;
   const message = 'not a Discourse notification id (a positive integer)';
   throw new ValidationError(`ids[${bad}]: ${message}`, [{ path: `ids[${bad}]`, message }], 422);
@@ -176,9 +184,14 @@ function refuseNonIds(ids: readonly string[]): void {
 export async function markNotificationsRead(deps: NotificationDeps, request: C.MarkReadRequest, opts?: CallOptions): Promise<C.UnreadCount> {
   const signal = opts?.signal;
   if ('ids' in request) refuseNonIds(request.ids);
-  const bodies = 'all' in request ? [{ dismiss_types: DISMISS_TYPES }] : request.ids.map((id) => ({ id: Number(id) }));
-  for (const body of bodies) {
-    await orSignedOut(deps.http, deps.http.send('PUT', '/notifications/mark-read.json', body, signal), signal);
+  const put = (body: object) => orSignedOut(deps.http, deps.http.send('PUT', '/notifications/mark-read.json', body, signal), signal);
+  if ('all' in request) {
+    await put({ dismiss_types: DISMISS_TYPES.join(',') }).catch((e: unknown) => {
+      if (!(e instanceof BackendError && e.status === 400)) throw e;
+      return put({ dismiss_types: DISMISS_TYPES.filter((t) => t !== NEWEST_TYPE).join(',') });
+    });
+  } else {
+    for (const id of request.ids) await put({ id: Number(id) });
   }
   const s = await session(deps.http, signal);
   return checked(UnreadCount, () => ({ unread: unreadOf(s) }), '/session/current.json');

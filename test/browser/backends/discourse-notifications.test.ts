@@ -3,7 +3,7 @@ import type { Notification, NotificationLiveEvent, NotificationPage } from '../.
 import { DiscourseBackend } from '../../../src/backends/discourse/index.js';
 import { hasNotifications } from '../../../src/backends/notifications.js';
 import { _resetConfigForTests } from '../../../src/core/config.js';
-import { AuthError, ValidationError } from '../../../src/core/errors.js';
+import { AuthError, BackendError, ValidationError } from '../../../src/core/errors.js';
 import { _resetResourcesForTests } from '../../../src/core/resource.js';
 import '../../../src/elements/notifications/define.js';
 import '../../../src/elements/provider/define.js';
@@ -95,6 +95,35 @@ describe('DiscourseBackend notifications (fake Discourse)', () => {
     // The unread like (5) and quote (3) the bell does not show stay unread in Discourse's own menu.
     const left = await (await fetch(`${fake.baseUrl}/session/current.json`)).json();
     expect(left.current_user.grouped_unread_notifications).to.deep.equal({ 3: 1, 5: 1 });
+  });
+
+  it('on a Discourse older than watching_category_or_tag (type 36), mark-all asks again without it instead of failing', async () => {
+    const fake = fakeDiscourse();
+    await fake.control({ typesUpTo: 35 });
+    const b = keyed(fake.baseUrl);
+    // What is left is the fixture's two type-36 notifications, which such a forum would never have made.
+    expect(await b.markNotificationsRead({ all: true })).to.deep.equal({ unread: 2 });
+    const writes = (await fake.writes()).map((w: DiscourseRequest) => JSON.parse(w.body));
+    expect(writes).to.deep.equal([
+      // Refused by that Discourse (an unknown name: 400), then the types it knows.
+      { dismiss_types: 'mentioned,replied,posted,custom,group_mentioned,watching_first_post,watching_category_or_tag' },
+      { dismiss_types: 'mentioned,replied,posted,custom,group_mentioned,watching_first_post' },
+    ]);
+    const left = await (await fetch(`${fake.baseUrl}/session/current.json`)).json();
+    expect(left.current_user.grouped_unread_notifications, 'the like and the quote stay unread').to.deep.equal({ 3: 1, 5: 1, 36: 2 });
+  });
+
+  it('refuses a cursor it did not hand out (400) before any request: never another page or a huge offset', async () => {
+    const fake = fakeDiscourse();
+    const b = keyed(fake.baseUrl);
+    for (const cursor of ['abc', '-5:-3', '0:0:0', '1e21', 'Infinity', '99999999999999999999', '0:60', '0:1e9', ' 60']) {
+      const e = await b.listNotifications({ cursor }).then(() => null, (err: unknown) => err);
+      expect(e, cursor).to.be.instanceOf(BackendError);
+      expect((e as BackendError).status, cursor).to.equal(400);
+    }
+    expect(await reads(fake, '/notifications.json')).to.deep.equal([]);
+    // The cursors it hands out still work.
+    expect((await b.listNotifications({ cursor: '0:2' })).items.length).to.be.greaterThan(0);
   });
 
   it('refuses an id that is not a positive integer before any request (Discourse would take it as mark-all)', async () => {
