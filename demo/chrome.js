@@ -9,7 +9,7 @@
 // (readyState "interactive"), which is before deferred and module scripts run: portal.js,
 // classic.js and spa.js find #signin in place. What a page can say, on <body>:
 //   data-identity="demo"       the "Sign in as" switcher over the demo users and the bell (default)
-//   data-identity="discourse"  the forum's own user: a status line (#forum-name) instead, no bell
+//   data-identity="discourse"  the forum's own user: a status line (#forum-name) instead, and the bell
 //   <nav data-chrome-nav>      the page's own navigation, moved into the top bar (the SPA's views)
 (function () {
   'use strict';
@@ -61,8 +61,9 @@
       );
     }
     box.append(el('button', { class: 'toggle', id: 'theme-toggle', type: 'button', 'aria-pressed': 'false' }, ['Dark mode']));
-    // The partner's notifications; opening one shows it in the page's feed or Q&A box (see below).
-    if (identity !== 'discourse') box.append(el('confab-notifications', { theme: 'auto' }));
+    // The partner's notifications (on Discourse, the forum's own: DiscourseBackend has the bell);
+    // opening one shows it in the page's feed or Q&A box (see below).
+    box.append(el('confab-notifications', { theme: 'auto' }));
     return box;
   }
 

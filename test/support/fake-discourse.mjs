@@ -15,7 +15,13 @@ function space(ns) {
     s = {
       topics: new Map([[57, fixture('derived/topic-solved.json')], [13, fixture('derived/topic-raw.json')]]),
       log: [], bus: [], busSeq: { ...fixture('derived/message-bus-status.json')[0].data }, waiters: [], nextPostId: 900, nextTopicId: 600,
-      signedOut: false, rateLimit: null, flags: new Set(),
+      signedOut: false, rateLimit: null, flags: new Set(), hiddenTopics: new Set(),
+      // The newest Notification.types id this forum's version knows (`typesUpTo`: an older Discourse).
+      typesUpTo: Infinity,
+      // The signed-in user's notifications, newest first (derived/notifications.json: README there).
+      notifications: fixture('derived/notifications.json').notifications,
+      // The user's notification levels (TopicUser, CategoryUser) by topic and category id; 1 (regular) when unset.
+      topicLevels: new Map(), categoryLevels: new Map(),
     };
     spaces.set(ns, s);
   }
@@ -82,8 +88,118 @@ async function poll(ctx, s, form) {
   send(ctx, 200, pending());
 }
 
+/** Discourse's Notification.types 1-40 (app/models/notification.rb), the names `dismiss_types` takes. */
+const NOTIFICATION_TYPES = {
+  mentioned: 1, replied: 2, quoted: 3, edited: 4, liked: 5, private_message: 6, invited_to_private_message: 7,
+  invitee_accepted: 8, posted: 9, moved_post: 10, linked: 11, granted_badge: 12, invited_to_topic: 13, custom: 14,
+  group_mentioned: 15, group_message_summary: 16, watching_first_post: 17, topic_reminder: 18, liked_consolidated: 19,
+  post_approved: 20, code_review_commit_approved: 21, membership_request_accepted: 22, membership_request_consolidated: 23,
+  bookmark_reminder: 24, reaction: 25, votes_released: 26, event_reminder: 27, event_invitation: 28, chat_mention: 29,
+  chat_message: 30, chat_invitation: 31, chat_group_mention: 32, chat_quoted: 33, assigned: 34, question_answer_user_commented: 35,
+  watching_category_or_tag: 36, new_features: 37, admin_problems: 38, linked_consolidated: 39, chat_watched_thread: 40,
+};
+
+/** Discourse's answer to a signed-out reader of a `requires_login` controller (Discourse::NotLoggedIn). */
+const notLoggedIn = { errors: ['You need to be logged in to do that.'], error_type: 'not_logged_in' };
+
+/** User#grouped_unread_notifications: unread notifications counted by type id. */
+function groupedUnread(s) {
+  const counts = {};
+  for (const n of s.notifications) if (!n.read) counts[n.notification_type] = (counts[n.notification_type] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * User#publish_notifications_state on `/notification/{user_id}` (the session's user is 1): the
+ * counts and the newest notification, as NotificationSerializer with its root (`{ notification }`).
+ */
+function publishNotificationState(s) {
+  const grouped = groupedUnread(s);
+  const unread = Object.values(grouped).reduce((a, b) => a + b, 0);
+  publish(s, '/notification/1', {
+    unread_notifications: unread, unread_high_priority_notifications: 0, read_first_notification: true,
+    last_notification: s.notifications[0] ? { notification: s.notifications[0] } : null,
+    recent: s.notifications.slice(0, 20).map((n) => [n.id, n.read]),
+    seen_notification_id: 0, all_unread_notifications_count: unread, grouped_unread_notifications: grouped,
+    new_personal_messages_notifications_count: 0,
+  });
+}
+
+/** NotificationsController#index without `recent`: `offset`, `limit` (default and at most 60). */
+function notificationsPage(ctx, s, query) {
+  if (s.signedOut) return send(ctx, 403, notLoggedIn);
+  const q = new URLSearchParams(query);
+  const offset = Number(q.get('offset') ?? 0);
+  const limit = Number(q.get('limit') ?? 60);
+  if (limit > 60) return send(ctx, 400, { errors: ['You supplied invalid parameters to the request: limit'], error_type: 'invalid_parameters' });
+  // Offset and limit first, then the notifications of topics the reader cannot see dropped
+  // (Notification.filter_inaccessible_topic_notifications), as Discourse does: a page can be short.
+  send(ctx, 200, {
+    notifications: s.notifications.slice(offset, offset + limit).filter((n) => !s.hiddenTopics.has(n.topic_id)),
+    total_rows_notifications: s.notifications.length,
+    seen_notification_id: Math.max(0, ...s.notifications.map((n) => n.id)),
+    load_more_notifications: `/notifications?offset=${offset + limit}&limit=${limit}&username=discourse1`,
+  });
+}
+
+/** The topics this fake knows, as list items (the topic views it holds, then the recorded latest list). */
+function knownTopics(s) {
+  const seen = new Set();
+  return [...s.topics.values(), ...fixture('docs_topics_latest_topics_response.json').topic_list.topics]
+    .filter((t) => !seen.has(t.id) && seen.add(t.id))
+    .map(({ post_stream, details, ...item }) => item);
+}
+
+/** `/latest.json?state=watching` (TopicQuery's `state`: the user's topics at that level), one page. */
+function latestByState(ctx, s, state) {
+  const level = { muted: 0, regular: 1, tracking: 2, watching: 3 }[state];
+  // Without a user TopicQuery ignores `state`: the latest topics, as for anyone.
+  const topics = knownTopics(s).filter((t) => s.signedOut || (s.topicLevels.get(t.id) ?? 1) === level);
+  send(ctx, 200, { users: [], topic_list: { topics, more_topics_url: null } });
+}
+
+/** `/categories.json` with the user's `notification_level` on each category, subcategories too. */
+function categoriesWithLevels(ctx, s) {
+  const withLevel = (c) => ({ ...c, notification_level: s.categoryLevels.get(c.id) ?? 1, ...(c.subcategory_list ? { subcategory_list: c.subcategory_list.map(withLevel) } : {}) });
+  const r = fixture('derived/categories-with-subcategories.json');
+  send(ctx, 200, { ...r, category_list: { ...r.category_list, categories: r.category_list.categories.map(withLevel) } });
+}
+
+/** `/latest.json?topic_ids=1,2`: those topics as list items (TopicQuery's `topic_ids`), from the topics this fake knows. */
+function latestOf(ctx, s, ids) {
+  const wanted = new Set(ids.split(',').map(Number));
+  const topics = knownTopics(s).filter((t) => wanted.has(t.id));
+  send(ctx, 200, { users: [], topic_list: { topics, more_topics_url: null } });
+}
+
 function write(ctx, s, method, path, query, body) {
   const json = body ? JSON.parse(body) : {};
+  if (method === 'PUT' && path === '/notifications/mark-read.json') {
+    if (s.signedOut) return send(ctx, 403, notLoggedIn);
+    // NotificationsController#mark_read: one `id`; else those of `dismiss_types` (type names,
+    // comma-separated; an unknown name is refused), or every notification without it.
+    let types = null;
+    if (json.id === undefined && json.dismiss_types) {
+      const names = String(json.dismiss_types).split(',');
+      const invalid = names.filter((t) => !(t in NOTIFICATION_TYPES) || NOTIFICATION_TYPES[t] > s.typesUpTo);
+      if (invalid.length) return send(ctx, 400, { errors: [`invalid notification types: ${JSON.stringify(invalid)}`], error_type: 'invalid_parameters' });
+      types = new Set(names.map((t) => NOTIFICATION_TYPES[t]));
+    }
+    for (const n of s.notifications) {
+      if (json.id !== undefined ? n.id === Number(json.id) : !types || types.has(n.notification_type)) n.read = true;
+    }
+    publishNotificationState(s);
+    return send(ctx, 200, fixture('derived/notifications-mark-read.json'));
+  }
+  // TopicsController#set_notifications and CategoriesController#set_notifications (`notification_level`).
+  const topicLevel = /^\/t\/(\d+)\/notifications\.json$/.exec(path);
+  const categoryLevel = /^\/category\/(\d+)\/notifications$/.exec(path);
+  if (method === 'POST' && (topicLevel || categoryLevel)) {
+    if (s.signedOut) return send(ctx, 403, notLoggedIn);
+    if (topicLevel) s.topicLevels.set(Number(topicLevel[1]), Number(json.notification_level));
+    else s.categoryLevels.set(Number(categoryLevel[1]), Number(json.notification_level));
+    return send(ctx, 200, topicLevel ? fixture('derived/notifications-mark-read.json') : { ...fixture('derived/notifications-mark-read.json'), indirectly_muted_category_ids: [] });
+  }
   if (method === 'POST' && path === '/posts.json') {
     if (json.title) {
       const created = { ...fixture('docs_topics_new_topic_response.json'), id: s.nextPostId++, topic_id: s.nextTopicId++, post_number: 1 };
@@ -119,7 +235,13 @@ function write(ctx, s, method, path, query, body) {
   return send(ctx, 404, notFound);
 }
 
-function read(ctx, s, path) {
+function read(ctx, s, path, query) {
+  if (path === '/notifications.json') return notificationsPage(ctx, s, query);
+  const topicIds = new URLSearchParams(query).get('topic_ids');
+  if (path === '/latest.json' && topicIds) return latestOf(ctx, s, topicIds);
+  const state = new URLSearchParams(query).get('state');
+  if (path === '/latest.json' && state) return latestByState(ctx, s, state);
+  if (path === '/categories.json') return categoriesWithLevels(ctx, s);
   const fixed = {
     '/categories.json': 'derived/categories-with-subcategories.json',
     '/latest.json': 'latest.json',
@@ -130,7 +252,11 @@ function read(ctx, s, path) {
     '/session/csrf.json': 'derived/csrf.json',
   };
   if (fixed[path]) return send(ctx, 200, fixture(fixed[path]));
-  if (path === '/session/current.json') return s.signedOut ? send(ctx, 404, notFound) : send(ctx, 200, fixture('derived/session-current.json'));
+  if (path === '/session/current.json') {
+    if (s.signedOut) return send(ctx, 404, notFound);
+    const session = fixture('derived/session-current.json');
+    return send(ctx, 200, { current_user: { ...session.current_user, grouped_unread_notifications: groupedUnread(s) } });
+  }
   // `/t/{id}/last.json` and `/t/{id}/{post_number}.json` are the topic view around a post: here, all of it.
   const topic = /^\/t\/(\d+)(?:\/(?:last|\d+))?\.json$/.exec(path);
   if (topic && s.topics.has(Number(topic[1]))) return send(ctx, 200, s.topics.get(Number(topic[1])));
@@ -147,6 +273,16 @@ export function fakeDiscourse() {
       // The next request to `path` answers 429 with this Retry-After (seconds).
       if (cmd.rateLimit) s.rateLimit = cmd.rateLimit;
       for (const m of cmd.publish ?? []) publish(s, m.channel, m.data);
+      // Topics the reader cannot see: /notifications.json drops their notifications after paging.
+      for (const id of cmd.hiddenTopics ?? []) s.hiddenTopics.add(id);
+      if (cmd.typesUpTo !== undefined) s.typesUpTo = cmd.typesUpTo;
+      // Notifications put on top of the list (newest), as Discourse would have created them.
+      if (cmd.notifications) s.notifications.unshift(...cmd.notifications);
+      // Notifications created now: on top of the list, and the user's state published (Notification#refresh_notification_count).
+      for (const n of cmd.notify ?? []) {
+        s.notifications.unshift(n);
+        publishNotificationState(s);
+      }
       // Replies by others to one topic, each `agoMs` before now, published together: the bump of the
       // first is read after the second exists. `{ bump: true }` publishes the last bump again.
       for (const r of cmd.replies ?? []) {
@@ -175,7 +311,7 @@ export function fakeDiscourse() {
       return send(ctx, 429, fixture('derived/rate-limited.json'), { 'retry-after': String(seconds) });
     }
     if (/^\/message-bus\/[\w-]+\/poll$/.test(path)) return poll(ctx, s, body);
-    if (ctx.method === 'GET') return read(ctx, s, path);
+    if (ctx.method === 'GET') return read(ctx, s, path, ctx.querystring);
     return write(ctx, s, ctx.method, path, ctx.querystring, body);
   };
 }

@@ -18,6 +18,9 @@ import {
 import { flagBody } from './flags.js';
 import { facetCounts, toArticle, toArticleHits, toSimilarQuestions } from './map-search.js';
 import { toMe } from './map-user.js';
+import * as notifications from './notifications.js';
+import * as follows from './follows.js';
+import { subscribeNotificationBus } from './notification-bus.js';
 import type { DiscourseBackendOptions } from './options.js';
 import { excerptOf, isoAt } from './text.js';
 import type { DCategories, DPost, DSearch, DSession, DTopic, DTopicDetail, DTopicList } from './types.js';
@@ -44,8 +47,12 @@ const asList = (x: string | string[] | undefined) => (x === undefined ? [] : Arr
  * | voteQuestion, voteAnswer | like: `POST /post_actions.json`, unlike: `DELETE /post_actions/{id}.json` |
  * | editPost, editTopicTitle (adapter only) | `PUT /posts/{id}.json`, `PUT /t/-/{id}.json` |
  * | me | `/session/current.json` (404 = signed out), groups → tier/roles/org |
+ * | listNotifications, markNotificationsRead (the bell) | `/notifications.json?offset=N&limit=60`, `PUT /notifications/mark-read.json`; kinds by `/latest.json?topic_ids=…`; unread from the session's `grouped_unread_notifications` (notifications.ts) |
+ * | subscribeNotifications | MessageBus `/notification/{user_id}`: the newest notification and the unread counts (notification-bus.ts) |
  * | subscribe | MessageBus `/message-bus/{clientId}/poll`: `/new`, `/latest` (checked with `/t/{id}/last.json`), `/topic/{id}` of topics read (Solved's accepted_solution, found with `/t/{id}/{n}.json`) |
  * | certifications, stats, deflections, article feedback | not available (501) |
+ * | listFollows, setFollow, removeFollow | `/latest.json?state=watching` and `state=muted`, `/categories.json` levels; `POST /t/{id}/notifications.json`, `POST /category/{id}/notifications` (follows.ts); tags 501 |
+ * | notification preferences, people search | absent (the elements hide what needs them) |
  */
 export class DiscourseBackend implements CommunityBackend {
   /** Stable per forum: caches and the outbox key their entries by it. */
@@ -301,6 +308,39 @@ export class DiscourseBackend implements CommunityBackend {
       throw e;
     }
     return checked(Me, () => toMe(session, this.options.groups), '/session/current.json');
+  }
+
+  // ---- the bell and follows (NotificationsApi: hasNotifications is true; preferences and people search absent) ----
+
+  listNotifications(query: C.NotificationQuery, opts?: CallOptions): Promise<C.NotificationPage> {
+    return notifications.listNotifications(this.notificationDeps, query, opts);
+  }
+
+  markNotificationsRead(request: C.MarkReadRequest, opts?: CallOptions): Promise<C.UnreadCount> {
+    return notifications.markNotificationsRead(this.notificationDeps, request, opts);
+  }
+
+  /** What the user watches or muted: topics and categories (follows.ts). */
+  listFollows(opts?: CallOptions): Promise<C.Follow[]> {
+    return follows.listFollows(this.notificationDeps, opts);
+  }
+
+  /** A topic's or a category's notification level; tags reject with 501. */
+  setFollow(kind: C.FollowKind, id: string, level: C.FollowLevel, opts?: CallOptions): Promise<C.Follow> {
+    return follows.setFollow(this.notificationDeps, kind, id, level, opts);
+  }
+
+  removeFollow(kind: C.FollowKind, id: string, opts?: CallOptions): Promise<void> {
+    return follows.removeFollow(this.notificationDeps, kind, id, opts);
+  }
+
+  /** New notifications from MessageBus `/notification/{user_id}` (notification-bus.ts). */
+  subscribeNotifications(onEvent: (event: C.NotificationLiveEvent) => void, signal: AbortSignal): void {
+    subscribeNotificationBus({ ...this.notificationDeps, retryMs: this.options.liveRetryMs }, onEvent, signal);
+  }
+
+  private get notificationDeps(): notifications.NotificationDeps {
+    return { http: this.http, context: () => this.context(), questionsCategory: this.questions };
   }
 
   subscribe(onEvent: (event: C.LiveEvent) => void, signal: AbortSignal): void {

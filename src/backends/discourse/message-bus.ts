@@ -50,6 +50,28 @@ function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; re
   return { signal: c.signal, release };
 }
 
+/**
+ * Failed attempts at a message. A 429 or no answer is the forum or the network, waited out however
+ * long it lasts; any other failure (a 500, a malformed message or topic) may be the message's own,
+ * and it is let go of at the third, so that one bad message does not stall every one after it.
+ * `giveUp(m, e)`: true when the caller should go past `m`; `handled(m)` once it is past.
+ */
+export function messageAttempts() {
+  const attempts = new Map<string, number>();
+  const key = (m: DBusMessage) => `${m.channel}#${m.message_id}`;
+  return {
+    giveUp(m: DBusMessage, e: unknown): boolean {
+      if (isAbort(e) || e instanceof OfflineError || (e instanceof BackendError && e.status === 429)) return false;
+      const n = (attempts.get(key(m)) ?? 0) + 1;
+      attempts.set(key(m), n);
+      return n >= 3;
+    },
+    handled(m: DBusMessage): void {
+      attempts.delete(key(m));
+    },
+  };
+}
+
 const FIXED_CHANNELS = ['/new', '/latest'] as const;
 const TOLD_POSTS = 500;
 
@@ -137,19 +159,7 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
     say(ctx, replyEvents(data, reply, last, ctx, opts.questionsCategory));
   };
 
-  /**
-   * Failed attempts at a message. A 429 or no answer is the forum or the network, waited out however
-   * long it lasts; any other failure (a 500, a malformed topic) may be the message's own, and it is
-   * let go of at the third, so that one bad topic does not stall every bump after it.
-   */
-  const attempts = new Map<string, number>();
-  const giveUp = (m: DBusMessage, e: unknown) => {
-    if (isAbort(e) || e instanceof OfflineError || (e instanceof BackendError && e.status === 429)) return false;
-    const key = `${m.channel}#${m.message_id}`;
-    const n = (attempts.get(key) ?? 0) + 1;
-    attempts.set(key, n);
-    return n >= 3;
-  };
+  const { giveUp, handled } = messageAttempts();
 
   const loop = async () => {
     while (!signal.aborted) {
@@ -172,7 +182,7 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
           } catch (e) {
             if (signal.aborted || !giveUp(m, e)) throw e;
           }
-          attempts.delete(`${m.channel}#${m.message_id}`);
+          handled(m);
           if (m.channel in positions) positions[m.channel] = m.message_id;
         }
         backoff = opts.retryMs ?? 1000;

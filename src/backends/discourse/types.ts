@@ -101,6 +101,8 @@ export interface DCategory {
   subcategory_ids?: number[];
   /** With `include_subcategories=true`. */
   subcategory_list?: DCategory[];
+  /** The signed-in user's level in it (CategoryUser: muted 0, regular 1, tracking 2, watching 3, watching first post 4). */
+  notification_level?: number | null;
 }
 
 /** `GET /categories.json?include_subcategories=true`. */
@@ -116,7 +118,52 @@ export interface DGroup {
 
 /** `GET /session/current.json`: 404 when nobody is signed in. */
 export interface DSession {
-  current_user: DUser & { admin?: boolean; moderator?: boolean; groups?: DGroup[] };
+  current_user: DUser & {
+    admin?: boolean;
+    moderator?: boolean;
+    groups?: DGroup[];
+    /**
+     * Unread notifications by `Notification.types` id (JSON keys are the ids as text), over the
+     * at most 400 unread, in no set order (User#grouped_unread_notifications: LIMIT without ORDER BY): what Discourse's own user-menu tabs count.
+     */
+    grouped_unread_notifications?: Record<string, number>;
+  };
+}
+
+/** One notification (NotificationSerializer). `data` depends on the type; the fields read here are listed. */
+export interface DNotification {
+  id: number;
+  notification_type: number;
+  read: boolean;
+  created_at: string;
+  topic_id?: number | null;
+  post_number?: number | null;
+  /** The topic's title, HTML-escaped; absent when the topic is gone. */
+  fancy_title?: string | null;
+  slug?: string | null;
+  /** The actor's full name and avatar, sent with the `show_user_menu_avatars` setting. */
+  acting_user_name?: string | null;
+  acting_user_avatar_template?: string | null;
+  data?: {
+    topic_title?: string;
+    /** The post that caused it (PostAlerter), by id. */
+    original_post_id?: number;
+    /** The actor's username (PostAlerter). */
+    original_username?: string;
+    /** The actor's username, or "2 replies" when Discourse collapsed several. */
+    display_username?: string;
+    /** Custom notifications (type 14): what they are, e.g. Solved's `solved.accepted_notification`. */
+    message?: string;
+  } | null;
+}
+
+/** `GET /notifications.json?offset=N&limit=N`: the signed-in user's notifications, newest first. */
+export interface DNotificationList {
+  notifications: DNotification[];
+  /** All of the user's visible notifications, before `offset` and `limit`. */
+  total_rows_notifications?: number;
+  seen_notification_id?: number | null;
+  load_more_notifications?: string | null;
 }
 
 /** `GET /session/csrf.json`, for writes made with the forum's own session cookie. */

@@ -235,7 +235,8 @@ export class ConfabNotifications extends ConfabElement implements NotificationsH
   /** Listens for new notifications while a partner is signed in with a backend that can tell. */
   private syncLive(): void {
     const backend = this.notifying;
-    const wanted = backend && this.page.status === 'ready' && !this.signedOut ? backend : undefined;
+    // A backend may list notifications without telling of new ones live (the capability is per method).
+    const wanted = backend && typeof backend.subscribeNotifications === 'function' && this.page.status === 'ready' && !this.signedOut ? backend : undefined;
     if (this.live?.backend === wanted) return;
     this.stopLive();
     if (!wanted) return;

@@ -111,6 +111,35 @@ describe('<confab-notifications>', () => {
     await waitFor(() => b.notificationSubscribers === 0, 'unsubscribed when removed');
   });
 
+  it('lists and marks on a backend that cannot tell of new ones live (no subscribeNotifications)', async () => {
+    const b = backend('u-aiko');
+    // Only the bell's two methods and `me`: the capability is per method, and this one has no live.
+    const listOnly = {
+      id: `list-only-${n}`,
+      me: () => b.me(),
+      listNotifications: b.listNotifications.bind(b),
+      markNotificationsRead: b.markNotificationsRead.bind(b),
+    } as unknown as MemoryBackend;
+    configure({ backend: listOnly });
+    const failures: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent) => failures.push(e.reason);
+    const onError = (e: ErrorEvent) => failures.push(e.error);
+    window.addEventListener('unhandledrejection', onRejection);
+    window.addEventListener('error', onError);
+    try {
+      const el = await mount();
+      await waitFor(() => badge(el) === '3', 'three unread');
+      await openPopover(el);
+      expect(items(el)).to.have.length((await b.listNotifications({})).items.length);
+      items(el)[0]!.querySelector<HTMLElement>('[part~="mark-read"]')!.click();
+      await waitFor(() => badge(el) === '2', 'two unread');
+      expect(failures).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+      window.removeEventListener('error', onError);
+    }
+  });
+
   it('signed out: no badge, a sign-in button, and no one else’s notifications', async () => {
     backend(null);
     const el = await mount();

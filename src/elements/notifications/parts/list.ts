@@ -45,9 +45,14 @@ export class NotificationList {
                 ${msg('Mark all read', { id: 'notifications-mark-all' })}
               </button>`
             : nothing}
-          <button type="button" class="btn small ghost" part="button preferences" @click=${() => this.host.showPanel('preferences')}>
-            ${msg('Preferences', { id: 'notifications-preferences' })}
-          </button>
+          ${
+            // Shown where the backend keeps delivery preferences (Discourse keeps its own, on its own screens).
+            typeof this.host.backendNow()?.getPreferences === 'function'
+              ? html`<button type="button" class="btn small ghost" part="button preferences" @click=${() => this.host.showPanel('preferences')}>
+                  ${msg('Preferences', { id: 'notifications-preferences' })}
+                </button>`
+              : nothing
+          }
         </div>
       </div>
       ${this.body()}`;
