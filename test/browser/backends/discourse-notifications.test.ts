@@ -22,6 +22,15 @@ const reads = async (fake: ReturnType<typeof fakeDiscourse>, path: string) =>
   (await fake.log()).filter((r) => r.method === 'GET' && r.path === path).map((r) => r.query);
 const summary = (n: Notification) => [n.id, n.type, n.target.kind, n.target.id, n.target.postId, n.read];
 
+/** `b` subscribed to live notifications, once its long poll on the user's channel (user 1, session-current.json) is open. */
+async function listen(fake: ReturnType<typeof fakeDiscourse>, b: DiscourseBackend) {
+  const events: NotificationLiveEvent[] = [];
+  const abort = new AbortController();
+  b.subscribeNotifications((e) => events.push(e), abort.signal);
+  await waitFor(async () => (await fake.log()).filter((r) => r.path.endsWith('/poll') && r.body.includes(encodeURIComponent('/notification/1'))).length >= 2, 'long poll open');
+  return { events, stop: () => abort.abort() };
+}
+
 describe('DiscourseBackend notifications (fake Discourse)', () => {
   it('has the bell capability', () => {
     expect(hasNotifications(keyed('https://forum.example.com'))).to.equal(true);
@@ -244,12 +253,9 @@ describe('DiscourseBackend live notifications (MessageBus /notification/{user_id
     const like = (id: number) => ({ ...recorded.find((n) => n.id === 29), id, created_at: '2026-03-01T09:00:00.000Z' });
     const reply = (id: number) => ({ ...recorded.find((n) => n.id === 31), id, created_at: '2026-03-01T09:00:00.000Z' });
     const mention = (id: number) => ({ ...recorded.find((n) => n.id === 28), id, created_at: '2026-03-01T09:05:00.000Z' });
-    const events: NotificationLiveEvent[] = [];
-    const abort = new AbortController();
-    b.subscribeNotifications((e) => events.push(e), abort.signal);
+    // The channel is the signed-in user's own (session-current.json: user 1), asked first at -1.
+    const { events, stop } = await listen(fake, b);
     try {
-      // The channel is the signed-in user's own (session-current.json: user 1), asked first at -1.
-      await waitFor(async () => (await fake.log()).filter((r) => r.path.endsWith('/poll') && r.body.includes(encodeURIComponent('/notification/1'))).length >= 2, 'long poll open');
       await fake.control({ notify: [reply(40)] });
       await waitFor(() => events.length === 1, 'the reply told');
       expect(events[0]!.type).to.equal('notification.created');
@@ -262,7 +268,7 @@ describe('DiscourseBackend live notifications (MessageBus /notification/{user_id
       await waitFor(() => events.length >= 2, 'the mention told');
       expect(events.map((e) => [e.notification.id, e.notification.type, e.unread])).to.deep.equal([['40', 'answer', 7], ['42', 'mention', 7]]);
     } finally {
-      abort.abort();
+      stop();
     }
   });
 
@@ -271,11 +277,8 @@ describe('DiscourseBackend live notifications (MessageBus /notification/{user_id
     const b = keyed(fake.baseUrl);
     const message = (await fixture('dev_docs_notifications.json')).notifications.find((n: { notification_type: number }) => n.notification_type === 6);
     const reply = (await fixture('derived/notifications.json')).notifications.find((n: { id: number }) => n.id === 31);
-    const events: NotificationLiveEvent[] = [];
-    const abort = new AbortController();
-    b.subscribeNotifications((e) => events.push(e), abort.signal);
+    const { events, stop } = await listen(fake, b);
     try {
-      await waitFor(async () => (await fake.log()).filter((r) => r.path.endsWith('/poll')).length >= 2, 'long poll open');
       await fake.control({ notify: [{ ...message, id: 60, notification_type: 1, read: false, post_number: 2, created_at: '2026-03-01T09:00:00.000Z' }] });
       await fake.control({ notify: [{ ...reply, id: 61, created_at: '2026-03-01T09:01:00.000Z' }] });
       await waitFor(() => events.length >= 1, 'the reply told');
@@ -283,7 +286,7 @@ describe('DiscourseBackend live notifications (MessageBus /notification/{user_id
       // The message's topic was asked for and not listed.
       expect(await reads(fake, '/latest.json')).to.include('topic_ids=10');
     } finally {
-      abort.abort();
+      stop();
     }
   });
 
@@ -291,18 +294,15 @@ describe('DiscourseBackend live notifications (MessageBus /notification/{user_id
     const fake = fakeDiscourse();
     const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions', userApiKey: () => KEY, liveRetryMs: 20 });
     const reply = (await fixture('derived/notifications.json')).notifications.find((n: { id: number }) => n.id === 31);
-    const events: NotificationLiveEvent[] = [];
-    const abort = new AbortController();
-    b.subscribeNotifications((e) => events.push(e), abort.signal);
+    const { events, stop } = await listen(fake, b);
     try {
-      await waitFor(async () => (await fake.log()).filter((r) => r.path.endsWith('/poll')).length >= 2, 'long poll open');
       // A state whose counts are null: unreadable, tried three times, then let go of.
       await fake.control({ publish: [{ channel: '/notification/1', data: { last_notification: { notification: { ...reply, id: 70 } }, grouped_unread_notifications: null } }] });
       await fake.control({ notify: [{ ...reply, id: 71, created_at: '2026-03-01T09:01:00.000Z' }] });
       await waitFor(() => events.length >= 1, 'the next notification told');
       expect(events.map((e) => [e.notification.id, e.unread])).to.deep.equal([['71', 7]]);
     } finally {
-      abort.abort();
+      stop();
     }
   });
 
