@@ -94,9 +94,15 @@ test('at phone width (390 px) every demo page fits: no sideways scroll, the dark
     const { page, context, problems } = await openPortal({ path, viewport: { width: 390, height: 800 } });
     const toggle = page.locator('#theme-toggle');
     await toggle.waitFor();
-    const fit = await page.evaluate(() => {
+    // The widest the page gets while its elements load and render (every frame for 2 s): measured once
+    // when the toggle appeared, a table that widened the page a moment later went unseen.
+    const fit = await page.evaluate(async () => {
+      let scrollWidth = 0;
+      for (const end = performance.now() + 2000; performance.now() < end; await new Promise(requestAnimationFrame)) {
+        scrollWidth = Math.max(scrollWidth, document.documentElement.scrollWidth);
+      }
       const r = document.querySelector('#theme-toggle').getBoundingClientRect();
-      return { scrollWidth: document.documentElement.scrollWidth, left: r.left, right: r.right };
+      return { scrollWidth, left: r.left, right: r.right };
     });
     assert.ok(fit.scrollWidth <= 390, `${path}: page is ${fit.scrollWidth} px wide`);
     assert.ok(fit.left >= 0 && fit.right <= 390, `${path}: toggle at ${fit.left}-${fit.right} px`);

@@ -5,7 +5,7 @@ export const chartStyles = css`
   .panels {
     display: grid;
     gap: calc(var(--_space) * 2);
-    grid-template-columns: repeat(auto-fit, minmax(300px, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(300px, 100%), 1fr));
     margin-top: calc(var(--_space) * 2);
   }
   .panel {
@@ -78,6 +78,12 @@ export const chartStyles = css`
     width: 12px;
     height: 3px;
     border-radius: 2px;
+  }
+  /* A table wider than a phone's panel scrolls inside it instead of widening the page; positioned, so
+     that its visually hidden labels (absolute) are placed, and clipped, inside it too. */
+  .table-scroll {
+    overflow-x: auto;
+    position: relative;
   }
   table.list {
     width: 100%;
