@@ -24,6 +24,13 @@ function exportButton(host: InsightsHost, table: InsightsTable, what: string): T
   </button>`;
 }
 
+/**
+ * A table that scrolls sideways inside its panel on a narrow screen rather than widening the page:
+ * focusable, so a keyboard can scroll it (axe's scrollable-region-focusable), and named as a group (a
+ * region would repeat the panel's landmark).
+ */
+const scrolling = (title: string, table: TemplateResult) => html`<div class="table-scroll" role="group" aria-label=${title} tabindex="0">${table}</div>`;
+
 function panel(title: string, body: TemplateResult, host: InsightsHost, table: InsightsTable, wide = false): TemplateResult {
   return html`<section class="panel ${wide ? 'wide' : ''}" part="panel" aria-label=${title}>
     <div class="panel-head"><h3>${title}</h3>${exportButton(host, table, title)}</div>
@@ -60,7 +67,7 @@ function unansweredQueue(host: InsightsHost, i: Insights, f: Formats): TemplateR
   const summary = msg(str`${f.count(u.total)} without an answer, ${f.count(u.pastSla)} past the ${f.hours(u.slaHours)} target.`, { id: 'insights-unanswered-summary' });
   const body = u.items.length
     ? html`<p class="panel-note">${summary}</p>
-        <div class="table-scroll"><table class="list">
+        ${scrolling(title, html`<table class="list">
           <thead><tr>
             <th scope="col">${msg('Question', { id: 'insights-col-question' })}</th>
             <th scope="col">${msg('Asked by', { id: 'insights-col-asked-by' })}</th>
@@ -79,7 +86,7 @@ function unansweredQueue(host: InsightsHost, i: Insights, f: Formats): TemplateR
               ${experts ? expertsCell(host, q) : nothing}
             </tr>`;
           })}</tbody>
-        </table></div>`
+        </table>`)}`
     : html`<p class="panel-none">${msg('Every question has an answer.', { id: 'insights-unanswered-none' })}</p>`;
   return panel(title, body, host, 'unanswered', true);
 }
@@ -88,7 +95,7 @@ function searchGaps(host: InsightsHost, i: Insights, f: Formats): TemplateResult
   const title = msg('Searches that found nothing', { id: 'insights-search-gaps' });
   const rows = i.search.zeroResults;
   const body = rows.length
-    ? html`<div class="table-scroll"><table class="list">
+    ? scrolling(title, html`<table class="list">
         <thead><tr>
           <th scope="col">${msg('Query', { id: 'insights-col-query' })}</th>
           <th scope="col" class="num">${msg('Searches', { id: 'insights-col-searches' })}</th>
@@ -96,7 +103,7 @@ function searchGaps(host: InsightsHost, i: Insights, f: Formats): TemplateResult
           <th scope="col">${msg('Last searched', { id: 'insights-col-last' })}</th>
         </tr></thead>
         <tbody>${rows.map((r) => html`<tr><td>${r.query}</td><td class="num">${f.count(r.count)}</td><td class="num">${f.count(r.previousCount)}</td><td>${f.date(r.lastSearchedAt)}</td></tr>`)}</tbody>
-      </table></div>`
+      </table>`)
     : html`<p class="panel-none">${msg('Every search found something.', { id: 'insights-search-gaps-none' })}</p>`;
   return panel(title, body, host, 'zeroResults');
 }
@@ -105,14 +112,14 @@ function topQueries(host: InsightsHost, i: Insights, f: Formats): TemplateResult
   const title = msg('Top searches', { id: 'insights-top-queries' });
   const rows = i.search.topQueries;
   const body = rows.length
-    ? html`<div class="table-scroll"><table class="list">
+    ? scrolling(title, html`<table class="list">
         <thead><tr>
           <th scope="col">${msg('Query', { id: 'insights-col-query' })}</th>
           <th scope="col" class="num">${msg('Searches', { id: 'insights-col-searches' })}</th>
           <th scope="col" class="num">${msg('Click-through', { id: 'insights-col-ctr' })}</th>
         </tr></thead>
         <tbody>${rows.map((r) => html`<tr><td>${r.query}</td><td class="num">${f.count(r.count)}</td><td class="num">${r.clickThroughRate === null ? '–' : f.percent(r.clickThroughRate)}</td></tr>`)}</tbody>
-      </table></div>`
+      </table>`)
     : html`<p class="panel-none">${msg('No searches in this period.', { id: 'insights-top-queries-none' })}</p>`;
   return panel(title, body, host, 'topQueries');
 }
@@ -121,14 +128,14 @@ function contributors(host: InsightsHost, i: Insights, f: Formats): TemplateResu
   const title = msg('Top contributors', { id: 'insights-contributors' });
   const people = i.topContributors.people;
   const body = people.length
-    ? html`<div class="table-scroll"><table class="list">
+    ? scrolling(title, html`<table class="list">
         <thead><tr>
           <th scope="col">${msg('Person', { id: 'insights-col-person' })}</th>
           <th scope="col" class="num">${msg('Accepted answers', { id: 'insights-col-accepted' })}</th>
           <th scope="col" class="num">${msg('Helpful votes', { id: 'insights-col-helpful' })}</th>
         </tr></thead>
         <tbody>${people.map((p) => html`<tr><td>${p.name}${p.orgName ? html`<br /><small>${p.orgName}</small>` : nothing}</td><td class="num">${f.count(p.acceptedAnswers)}</td><td class="num">${f.count(p.helpfulVotes)}</td></tr>`)}</tbody>
-      </table></div>`
+      </table>`)
     : html`<p class="panel-none">${msg('Nothing in this period.', { id: 'insights-panel-none' })}</p>`;
   return panel(title, body, host, 'topPeople');
 }
