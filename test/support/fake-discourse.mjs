@@ -18,6 +18,7 @@ function space(ns) {
       signedOut: false, rateLimit: null, flags: new Set(), hiddenTopics: new Set(),
       // The newest Notification.types id this forum's version knows (`typesUpTo`: an older Discourse).
       typesUpTo: Infinity,
+      longPolling: true,
       // The signed-in user's notifications, newest first (derived/notifications.json: README there).
       notifications: fixture('derived/notifications.json').notifications,
       // The user's notification levels (TopicUser, CategoryUser) by topic and category id; 1 (regular) when unset.
@@ -70,7 +71,7 @@ function topicOfPost(s, postId) {
   return undefined;
 }
 
-/** MessageBus: `-1` asks for the current positions (`/__status`); otherwise what came after, held up to 1.5 s. */
+/** MessageBus: `-1` asks for the current positions (`/__status`); otherwise what came after, held up to 1.5 s (not held with `longPolling` off). */
 async function poll(ctx, s, form) {
   const positions = Object.fromEntries([...new URLSearchParams(form)].map(([k, v]) => [k, Number(v)]));
   if (Object.values(positions).some((v) => v < 0)) {
@@ -79,7 +80,8 @@ async function poll(ctx, s, form) {
     return send(ctx, 200, [{ global_id: -1, message_id: -1, channel: '/__status', data: status }]);
   }
   const pending = () => s.bus.filter((m) => m.channel in positions && m.message_id > positions[m.channel]);
-  if (!pending().length) {
+  // `longPolling: false`, as a forum with enable_long_polling off: every poll is answered at once.
+  if (!pending().length && s.longPolling) {
     await new Promise((resolve) => {
       const t = setTimeout(resolve, 1500);
       s.waiters.push(() => (clearTimeout(t), resolve()));
@@ -276,6 +278,7 @@ export function fakeDiscourse() {
       // Topics the reader cannot see: /notifications.json drops their notifications after paging.
       for (const id of cmd.hiddenTopics ?? []) s.hiddenTopics.add(id);
       if (cmd.typesUpTo !== undefined) s.typesUpTo = cmd.typesUpTo;
+      if (cmd.longPolling !== undefined) s.longPolling = cmd.longPolling;
       // Notifications put on top of the list (newest), as Discourse would have created them.
       if (cmd.notifications) s.notifications.unshift(...cmd.notifications);
       // Notifications created now: on top of the list, and the user's state published (Notification#refresh_notification_count).

@@ -336,7 +336,7 @@ export class DiscourseBackend implements CommunityBackend {
 
   /** New notifications from MessageBus `/notification/{user_id}` (notification-bus.ts). */
   subscribeNotifications(onEvent: (event: C.NotificationLiveEvent) => void, signal: AbortSignal): void {
-    subscribeNotificationBus({ ...this.notificationDeps, retryMs: this.options.liveRetryMs }, onEvent, signal);
+    subscribeNotificationBus({ ...this.notificationDeps, retryMs: this.options.liveRetryMs, pollMs: this.options.livePollMs }, onEvent, signal);
   }
 
   private get notificationDeps(): notifications.NotificationDeps {
@@ -346,7 +346,7 @@ export class DiscourseBackend implements CommunityBackend {
   subscribe(onEvent: (event: C.LiveEvent) => void, signal: AbortSignal): void {
     subscribeMessageBus(
       { http: this.http, context: () => this.context(), questionsCategory: this.questions, watch: this.watch,
-        retryMs: this.options.liveRetryMs, categories: this.options.liveCategories },
+        retryMs: this.options.liveRetryMs, pollMs: this.options.livePollMs, categories: this.options.liveCategories },
       onEvent,
       signal,
     );

@@ -26,9 +26,30 @@ export interface BusOptions {
   watch: TopicWatch;
   /** Pause after a failed poll, doubled up to 30 s. */
   retryMs?: number;
+  /** Pause between polls where the forum answers at once (long polling off): `shortPollPause`. */
+  pollMs?: number;
   /** Category slugs to report (subcategories of them too); others are skipped before any read. Default: all. */
   categories?: readonly string[] | undefined;
 }
+
+/**
+ * Where a forum has long polling off (Discourse's `enable_long_polling`), MessageBus answers every poll
+ * at once, empty when nothing is new, and a loop that polls again at once sends hundreds of requests a
+ * second. An empty answer sooner than a held one would come means that: the next poll waits `pollMs`,
+ * as Discourse's own client then polls every 15 s (its callbackInterval). A held poll comes back empty
+ * only after its timeout (25 s on Discourse), and an answer with messages is polled again at once.
+ */
+export function shortPollPause(messages: unknown, startedAt: number, pollMs = 15_000): number {
+  return Array.isArray(messages) && messages.length === 0 && performance.now() - startedAt < 1000 ? pollMs : 0;
+}
+
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+export const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((r) => {
+    const done = () => (clearTimeout(t), signal.removeEventListener('abort', done), r());
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 
 /**
  * A signal aborted when either is, and the way to let go of both once the poll it serves settles:
@@ -166,7 +187,10 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
       const poll = (pending = new AbortController());
       const both = eitherSignal(signal, poll.signal);
       try {
+        const startedAt = performance.now();
         const messages = await opts.http.poll<DBusMessage[]>(`/message-bus/${clientId}/poll`, { ...positions }, both.signal).finally(both.release);
+        const idle = shortPollPause(messages, startedAt, opts.pollMs);
+        if (idle) await pause(idle, signal);
         const ctx = await opts.context();
         const reads: Reads = new Map();
         for (const m of Array.isArray(messages) ? messages : []) {
@@ -194,11 +218,7 @@ export function subscribeMessageBus(opts: BusOptions, onEvent: (e: LiveEvent) =>
         if (isAbort(e)) return;
         const wait = e instanceof BackendError && e.retryAfter ? e.retryAfter * 1000 : backoff;
         backoff = Math.min(backoff * 2, 30_000);
-        await new Promise<void>((r) => {
-          const done = () => (clearTimeout(t), signal.removeEventListener('abort', done), r());
-          const t = setTimeout(done, wait);
-          signal.addEventListener('abort', done, { once: true });
-        });
+        await pause(wait, signal);
       }
     }
   };

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { NotificationLiveEvent } from '../../contract/index.js';
 import { BackendError, isAbort } from '../../core/errors.js';
 import { toNotification } from './map-notifications.js';
-import { messageAttempts } from './message-bus.js';
+import { messageAttempts, pause, shortPollPause } from './message-bus.js';
 import { kinds, session, unreadOfGrouped, type NotificationDeps } from './notifications.js';
 import type { DBusMessage, DNotification, DNotificationList } from './types.js';
 
@@ -23,16 +23,12 @@ interface DNotificationState {
   grouped_unread_notifications?: Record<string, number>;
 }
 
-export function subscribeNotificationBus(deps: NotificationDeps & { retryMs?: number | undefined }, onEvent: (e: NotificationLiveEvent) => void, signal: AbortSignal): void {
+export function subscribeNotificationBus(deps: NotificationDeps & { retryMs?: number | undefined; pollMs?: number | undefined }, onEvent: (e: NotificationLiveEvent) => void, signal: AbortSignal): void {
   const clientId = crypto.randomUUID().replace(/-/g, '');
   let backoff = deps.retryMs ?? 1000;
   const { giveUp, handled } = messageAttempts();
 
-  const wait = (ms: number) => new Promise<void>((r) => {
-    const done = () => (clearTimeout(t), signal.removeEventListener('abort', done), r());
-    const t = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
+  const wait = (ms: number) => pause(ms, signal);
 
   /** The message's newest notification as a live event, or null when it is not a new one Confab shows. */
   const eventOf = async (state: DNotificationState, newest: number): Promise<NotificationLiveEvent | null> => {
@@ -75,7 +71,10 @@ export function subscribeNotificationBus(deps: NotificationDeps & { retryMs?: nu
     let position = -1;
     while (!signal.aborted) {
       try {
+        const startedAt = performance.now();
         const messages = await deps.http.poll<DBusMessage[]>(`/message-bus/${clientId}/poll`, { [channel]: position }, signal);
+        const idle = shortPollPause(messages, startedAt, deps.pollMs);
+        if (idle) await wait(idle);
         for (const m of Array.isArray(messages) ? messages : []) {
           if (m.channel === '/__status') {
             const at = (m.data as Record<string, number> | null)?.[channel];

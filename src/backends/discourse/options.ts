@@ -17,4 +17,6 @@ export interface DiscourseBackendOptions extends DiscourseAuth {
   liveCategories?: string[];
     /** Pause after a failed MessageBus poll, in ms (doubled up to 30 s). Default 1000. */
   liveRetryMs?: number;
+  /** Pause between MessageBus polls where the forum has long polling off, in ms. Default 15000, as Discourse's own client. */
+  livePollMs?: number;
 }

@@ -54,6 +54,25 @@ describe('DiscourseBackend live stream (fake Discourse)', () => {
     abort.abort();
   });
 
+  it('where the forum has long polling off, polls every livePollMs instead of at once, and still tells what is new', async () => {
+    const fake = fakeDiscourse();
+    await fake.control({ longPolling: false });
+    const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions', livePollMs: 200 });
+    const abort = new AbortController();
+    const events: LiveEvent[] = [];
+    b.subscribe((e) => events.push(e), abort.signal);
+    try {
+      await until(async () => (await polls(fake)).length >= 2, 'handshake');
+      await new Promise((r) => setTimeout(r, 1000));
+      // About five in that second at one per 200 ms; polling again at once made hundreds.
+      expect((await polls(fake)).length).to.be.below(20);
+      await fake.control({ publish: [{ channel: '/new', data: { topic_id: 801, message_type: 'new_topic', payload: { category_id: 1, created_at: new Date().toISOString() } } }] });
+      await until(() => events.length >= 1, 'the new topic told at the next poll');
+    } finally {
+      abort.abort();
+    }
+  });
+
   it('polls only the channels of the topics the watch holds, the most recently read kept longest', async () => {
     const fake = fakeDiscourse();
     const watch = new TopicWatch(2);

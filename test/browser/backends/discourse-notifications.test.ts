@@ -306,6 +306,24 @@ describe('DiscourseBackend live notifications (MessageBus /notification/{user_id
     }
   });
 
+  it('where the forum has long polling off, polls every livePollMs instead of at once, and still tells a new notification', async () => {
+    const fake = fakeDiscourse();
+    await fake.control({ longPolling: false });
+    const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions', userApiKey: () => KEY, livePollMs: 200 });
+    const reply = (await fixture('derived/notifications.json')).notifications.find((n: { id: number }) => n.id === 31);
+    const { events, stop } = await listen(fake, b);
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      // About five in that second at one per 200 ms; polling again at once made hundreds.
+      expect((await fake.log()).filter((r) => r.path.endsWith('/poll')).length).to.be.below(20);
+      await fake.control({ notify: [{ ...reply, id: 80, created_at: '2026-03-01T09:01:00.000Z' }] });
+      await waitFor(() => events.length >= 1, 'told at the next poll');
+      expect(events.map((e) => e.notification.id)).to.deep.equal(['80']);
+    } finally {
+      stop();
+    }
+  });
+
   it('signed out: no channel, no poll', async () => {
     const fake = fakeDiscourse();
     await fake.control({ signedOut: true });
