@@ -84,6 +84,14 @@ export const chartStyles = css`
   .table-scroll {
     overflow-x: auto;
     position: relative;
+    /* A shadow at an edge with more columns beyond it: the covers scroll with the table (local) and hide
+       the shadows (fixed to the box) once an end is reached. */
+    background:
+      linear-gradient(to right, var(--_surface) 40%, transparent) left / 2em 100% no-repeat local,
+      linear-gradient(to left, var(--_surface) 40%, transparent) right / 2em 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, var(--_edge-shadow), transparent) left / 0.75em 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, var(--_edge-shadow), transparent) right / 0.75em 100% no-repeat scroll;
+    --_edge-shadow: light-dark(rgb(0 0 0 / 0.2), rgb(0 0 0 / 0.6));
   }
   table.list {
     width: 100%;
