@@ -23,7 +23,7 @@ import * as follows from './follows.js';
 import { subscribeNotificationBus } from './notification-bus.js';
 import type { DiscourseBackendOptions } from './options.js';
 import { excerptOf, isoAt } from './text.js';
-import type { DCategories, DPost, DSearch, DSession, DTopic, DTopicDetail, DTopicList } from './types.js';
+import type { DCategories, DPost, DSearch, DTopic, DTopicDetail, DTopicList } from './types.js';
 
 const unsupported = (what: string): Promise<never> =>
   Promise.reject(new BackendError(`${what} is not available on Discourse`, 501));
@@ -300,14 +300,9 @@ export class DiscourseBackend implements CommunityBackend {
   // ---- the user and live updates ---------------------------------------------------------------
 
   async me(opts?: CallOptions): Promise<C.Me> {
-    let session: DSession;
-    try {
-      session = await this.http.get<DSession>('/session/current.json', {}, opts?.signal);
-    } catch (e) {
-      if (e instanceof BackendError && e.status === 404) return { authenticated: false };
-      throw e;
-    }
-    return checked(Me, () => toMe(session, this.options.groups), '/session/current.json');
+    const s = await notifications.session(this.http, opts?.signal);
+    if (!s) return { authenticated: false };
+    return checked(Me, () => toMe(s, this.options.groups), '/session/current.json');
   }
 
   // ---- the bell and follows (NotificationsApi: hasNotifications is true; preferences and people search absent) ----
