@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitFor } from '../core/wait.js';
+import { typeInto } from '../elements/typing.js';
 import { MemoryBackend, meFor } from '../../../src/backends/memory/index.js';
 import type { CommunityBackend } from '../../../src/backends/types.js';
 import { _resetForTests } from '../../../src/core/outbox.js';
@@ -81,15 +82,30 @@ describe('@mention suggestions (src/ui/mention-suggest.ts)', function () {
     expect(listbox.hidden).to.equal(true);
 
     await type(root, 'Thanks @hann');
-    await waitFor(() => options(root).length > 0, 'suggestions shown');
+    // Real key presses: on a loaded machine a gap between two of them can outlast the debounce, so an
+    // earlier query ("ha" also finds Victor Hale) may be shown first. The debounce itself is pinned below,
+    // with a burst whose timing is certain.
+    await waitFor(() => names(root).join() === 'Hannah Schmidt', 'suggestions for "hann" shown');
     await el.updateComplete;
-    expect(names(root)).to.deep.equal(['Hannah Schmidt']);
-    // Debounced: one request for the whole burst of keys, with what was typed last.
-    expect(queries).to.deep.equal(['hann']);
+    expect(queries.at(-1)).to.equal('hann');
     expect(listbox.hidden).to.equal(false);
     expect(ta.getAttribute('aria-activedescendant')).to.equal(options(root)[0]!.id);
     expect(options(root)[0]!.getAttribute('aria-selected')).to.equal('true');
     await expect(el).to.be.accessible();
+  });
+
+  it('debounced: a burst of input events asks once, with what was typed last', async () => {
+    const { backend, queries } = countingBackend();
+    const el = await mount(backend);
+    const root = el.shadowRoot!;
+    const ta = field(root);
+    ta.focus();
+    // Every key's input event within one task: no gap can outlast the debounce, however busy the machine.
+    typeInto(ta, 'Thanks @hann');
+    await waitFor(() => options(root).length > 0, 'suggestions shown');
+    await el.updateComplete;
+    expect(names(root)).to.deep.equal(['Hannah Schmidt']);
+    expect(queries).to.deep.equal(['hann']);
   });
 
   it('ArrowDown/ArrowUp move the highlight (wrapping) and Enter inserts @[Name](id) into the composer state', async () => {
