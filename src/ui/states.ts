@@ -72,14 +72,16 @@ export function initials(name: string): string {
 }
 
 // A picture that fails (a blocked or expired host, a forum's avatar behind its own CSP) hides itself
-// and uncovers the initials beneath it, instead of the browser's broken-image glyph.
-const hide = (e: Event) => ((e.target as HTMLElement).hidden = true);
+// and uncovers the initials beneath it, instead of the browser's broken-image glyph. The img keeps its
+// box (visibility, not `hidden`): Lit reuses it for the next author in a list, and a lazy img without a
+// box would never load that author's picture, whose `load` shows it again.
+const settle = (e: Event) => ((e.target as HTMLElement).style.visibility = e.type === 'error' ? 'hidden' : '');
 
 /** The author's picture over their initials; initials alone without a usable picture URL. */
 export function avatar(author: { name: string; avatarUrl: string | null }): TemplateResult {
   return html`<span class="avatar" part="avatar" aria-hidden="true"
     >${initials(author.name)}${author.avatarUrl && /^https?:|^data:image\/(png|jpe?g|gif|webp|svg\+xml);/i.test(author.avatarUrl)
-      ? html`<img src=${author.avatarUrl} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${hide} />`
+      ? html`<img src=${author.avatarUrl} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${settle} @load=${settle} />`
       : nothing}</span
   >`;
 }

@@ -34,7 +34,7 @@ describe('avatar', () => {
   it('shows a picture that loads over the initials', async () => {
     const { root, span, img } = mount({ name: 'Ava Lindqvist', avatarUrl: PIXEL });
     await waitFor(() => img!.complete && img!.naturalWidth > 0, 'the picture loaded');
-    expect(img!.hidden).to.equal(false);
+    expect(getComputedStyle(img!).visibility).to.equal('visible');
     // The picture covers the whole avatar, initials included.
     const [a, b] = [span.getBoundingClientRect(), img!.getBoundingClientRect()];
     expect(b.width).to.be.greaterThan(0);
@@ -47,8 +47,20 @@ describe('avatar', () => {
   it('hides a picture that fails and shows the initials instead', async () => {
     // Nothing listens on port 9: the request fails at once.
     const { span, img } = mount({ name: 'Ava Lindqvist', avatarUrl: 'http://127.0.0.1:9/avatar.png' });
-    await waitFor(() => img!.hidden, 'the failed picture hid itself');
-    expect(getComputedStyle(img!).display).to.equal('none');
+    await waitFor(() => getComputedStyle(img!).visibility === 'hidden', 'the failed picture hid itself');
     expect(span.textContent!.trim()).to.equal('AL');
+  });
+
+  it("shows the next author's picture when the same img is reused for them", async () => {
+    // A list re-rendered with other authors keeps its DOM and only changes the src: a picture hidden
+    // after a failure must not stay hidden for whoever comes next in that place.
+    const { root, img } = mount({ name: 'Ava Lindqvist', avatarUrl: 'http://127.0.0.1:9/avatar.png' });
+    await waitFor(() => getComputedStyle(img!).visibility === 'hidden', 'the failed picture hid itself');
+    render(avatar({ name: 'Bo Ek', avatarUrl: PIXEL }), root);
+    expect(root.querySelector('img')).to.equal(img);
+    await waitFor(() => img!.complete && img!.naturalWidth > 0, "the next author's picture loaded");
+    await waitFor(() => getComputedStyle(img!).visibility === 'visible', 'shown again');
+    const a = root.querySelector<HTMLElement>('.avatar')!.getBoundingClientRect();
+    expect(root.elementFromPoint(a.left + a.width / 2, a.top + a.height / 2)).to.equal(img);
   });
 });
