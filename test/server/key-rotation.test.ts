@@ -3,35 +3,23 @@
 // Open Badges issuer keys) is sealed again under the new one; deliveries still verify at a real receiver
 // with the secret the vendor was given, and a row that neither secret opens changes nothing anywhere.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { configFromEnv } from '../../server/src/config.js';
 import { PRIVATE_JWKS, signingKey } from '../../server/src/openbadges/ob3/keys.js';
 import { WEBHOOK_SECRETS } from '../../server/src/notify/webhook-secrets.js';
 import { KeySealError, seal, unseal, type SealedColumn } from '../../server/src/seal/seal.js';
-import { setup } from '../../server/src/setup.js';
-import { PEOPLE, call, setupTestEnv, webhookReceiver, type TestEnv } from './helpers.js';
+import { PEOPLE, call, type TestEnv } from './helpers.js';
+import { sealingEnv, type SealingEnv } from './sealing-env.js';
 
 const OLD = 'the-old-sealing-secret-to-replace!';
 const NEW = 'a-fresh-sealing-secret-0123456789';
 const OTHER = 'somebody-elses-sealing-secret-xyz';
 
 let env: TestEnv;
-let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
-before(async () => {
-  env = await setupTestEnv('key_rotation', { config: { keySecret: OLD, webhookAllow: ['127.0.0.1'] } });
-  receiver = await webhookReceiver();
-});
-after(async () => {
-  await receiver?.close();
-  await env?.close();
-});
-beforeEach(async () => {
-  await env.db.query(`DELETE FROM deliveries WHERE channel = 'webhook'`);
-  await env.db.query('DELETE FROM webhooks');
-  await env.db.query('DELETE FROM ob3_keys');
-  receiver.received.length = 0;
-});
+let receiver: SealingEnv['receiver'];
+const sealing = sealingEnv('key_rotation', OLD, (s) => ({ env, receiver } = s));
+beforeEach(() => env.db.query('DELETE FROM ob3_keys'));
 
 interface Row {
   id: string;
@@ -49,13 +37,8 @@ const opens = (col: SealedColumn, stored: string, secret: string) => {
   }
 };
 
-/** The start as `npm start` runs it (setup.ts), on this database, closed again at once; resolves to how many rows it sealed again. */
-async function start(keySecret: string | undefined, previousKeySecret?: string) {
-  const db = { ...env.db, close: async () => {} };
-  const started = await setup({ db, auth: env.auth, seed: false, config: { keySecret, previousKeySecret, webhookAllow: ['127.0.0.1'] } });
-  await started.close();
-  return started.resealed;
-}
+/** The start as `npm start` runs it (setup.ts), on this database; resolves to how many rows it sealed again. */
+const start = (keySecret: string | undefined, previousKeySecret?: string) => sealing.start({ keySecret, previousKeySecret });
 
 /** A webhook made by a process with the old secret, and the issuer key made on first use: both sealed with OLD. */
 async function sealedWithOld() {
