@@ -1,5 +1,6 @@
 // Sends one webhook delivery, signed per Standard Webhooks (https://www.standardwebhooks.com):
-// `webhook-id` (the same on every retry), `webhook-timestamp` (seconds) and `webhook-signature`
+// `webhook-id` (the same on every retry and every redelivery of the event: the spec's idempotency key),
+// `webhook-timestamp` (seconds, of this attempt) and `webhook-signature`
 // (`v1,` + base64 HMAC-SHA256 of `id.timestamp.body` with the endpoint's `whsec_` secret). The
 // request goes through the verifier's SSRF-safe fetcher. The secret is stored sealed when
 // CONFAB_KEY_SECRET is set (webhook-secrets.ts).
@@ -38,14 +39,16 @@ export function webhookSender(post: Post, keySecret?: string): Sender {
     if (!rows[0]) return { status: null };
     const secret = secretOf(rows[0].secret, keySecret, d);
     const timestamp = Math.floor(Date.now() / 1000);
+    // A redelivery is a row of its own (handlers/webhooks.ts) but the same event: the first row's id.
+    const msgId = d.redelivery_of ?? d.id;
     const body = JSON.stringify({ type: d.event, timestamp: new Date(timestamp * 1000).toISOString(), data: d.payload });
     const res = await post(rows[0].url, {
       headers: {
         'content-type': 'application/json',
         'user-agent': 'confab-webhooks/1',
-        'webhook-id': d.id,
+        'webhook-id': msgId,
         'webhook-timestamp': String(timestamp),
-        'webhook-signature': sign(secret, d.id, timestamp, body),
+        'webhook-signature': sign(secret, msgId, timestamp, body),
       },
       body,
     });
