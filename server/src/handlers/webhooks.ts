@@ -102,14 +102,16 @@ export async function redeliverWebhookDelivery(ctx: Ctx<'redeliverWebhookDeliver
   const { rows: hook } = await ctx.q.query(`SELECT id FROM webhooks WHERE id = $1`, [ctx.params.id]);
   if (!hook[0]) throw notFound('The webhook');
   // Only this webhook's deliveries: another webhook's delivery id is a 404 here, like an unknown one.
-  const { rows: found } = await ctx.q.query<{ id: string; redelivery_of: string | null; status: WebhookDelivery['status'] }>(
-    `SELECT id, redelivery_of, status FROM deliveries WHERE id = $1 AND channel = 'webhook' AND recipient = $2`,
+  const { rows: found } = await ctx.q.query<{ id: string; redelivery_of: string | null }>(
+    `SELECT id, redelivery_of FROM deliveries WHERE id = $1 AND channel = 'webhook' AND recipient = $2`,
     [ctx.params.deliveryId, ctx.params.id],
   );
   const d = found[0];
   if (!d) throw notFound('The delivery');
-  if (d.status === 'pending') throw stillSending('This delivery is still waiting or being sent.');
-  // A redelivery of a redelivery repeats the event's first delivery: one webhook-id per event.
+  // A redelivery of a redelivery repeats the event's first delivery: one webhook-id per event. The
+  // statement inserts nothing while the first delivery is pending (queued, or claimed and being sent)
+  // or while a redelivery of the event is (the unique index of migration 023, which settles two
+  // requests at once, also from two processes); a pending row is always one of those two.
   const id = newId('msg');
   const { rows } = await ctx.q.query<DeliveryLogRow>(
     `INSERT INTO deliveries (id, channel, recipient, event_key, event, payload, redelivery_of)
@@ -118,10 +120,6 @@ export async function redeliverWebhookDelivery(ctx: Ctx<'redeliverWebhookDeliver
      RETURNING ${LOG_COLUMNS}`,
     [id, d.redelivery_of ?? d.id],
   );
-  // Nothing inserted: a redelivery of this event is still waiting or being sent (the unique index of
-  // migration 023 settles two requests at once, also from two processes), or the first delivery is.
-  if (!rows[0]) throw stillSending('A redelivery of this event is still waiting or being sent.');
+  if (!rows[0]) throw new HttpError(409, 'Conflict', 'This delivery, or a redelivery of its event, is still waiting or being sent.');
   return logEntry(rows[0]);
 }
-
-const stillSending = (detail: string) => new HttpError(409, 'Conflict', detail);
