@@ -1,9 +1,9 @@
 // Redelivering a webhook delivery (POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver): a
-// delivery parked while its endpoint was down reaches a real receiver once, signed afresh with the
-// endpoint's secret (plain or sealed with CONFAB_KEY_SECRET), verified with the `standardwebhooks`
-// library, under the original webhook-id; the log keeps the parked row and adds the redelivery; a
-// delivery still waiting or being sent, or one whose event is being redelivered, answers 409; another
-// webhook's delivery 404; partners 403.
+// delivery parked while its endpoint was down reaches a real receiver once, with the same body (its
+// `timestamp` the event's), signed afresh with the endpoint's secret (plain, or sealed with
+// CONFAB_KEY_SECRET), verified with the `standardwebhooks` library, under the original webhook-id; the
+// log keeps the parked row and adds the redelivery; a delivery still waiting or being sent, or one
+// whose event is being redelivered, answers 409; another webhook's delivery 404; partners 403.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -104,8 +104,9 @@ describe('redelivering a webhook delivery', () => {
       for (const [hook, path] of [[plain, '/plain'], [sealed, '/sealed']] as const) {
         const got = receiver.received.filter((x) => x.path === path);
         assert.equal(got.length, 1, `${path}: sent once`);
-        const payload = new StandardWebhook(hook.secret).verify(got[0].body, got[0].headers) as { type: string; data: { topic: { title: string } } };
+        const payload = new StandardWebhook(hook.secret).verify(got[0].body, got[0].headers) as { type: string; timestamp: string; data: { topic: { title: string } } };
         assert.equal(payload.type, 'thread.created');
+        assert.equal(payload.timestamp, parked.get(hook.id)!.createdAt, 'the event’s time, not the send’s');
         assert.equal(payload.data.topic.title, 'Sent while the endpoint was down');
         assert.equal(got[0].headers['webhook-id'], parked.get(hook.id)!.id, 'the webhook-id of the original');
         assert.ok(Number(got[0].headers['webhook-timestamp']) >= asked, 'signed when sent, not when first queued');
@@ -140,6 +141,9 @@ describe('redelivering a webhook delivery', () => {
       await settle();
       assert.deepEqual(receiver.received.map((x) => x.headers['webhook-id']), [first.id, first.id, first.id]);
       for (const x of receiver.received) new StandardWebhook(hook.secret).verify(x.body, x.headers);
+      // The same event each time: the same body, its `timestamp` the event's; each send signed on its own.
+      assert.equal(new Set(receiver.received.map((x) => x.body)).size, 1);
+      assert.equal(JSON.parse(receiver.received[0].body).timestamp, first.createdAt);
       assert.deepEqual((await log(hook.id)).map((d) => [d.id, d.status, d.redeliveryOf]), [
         [r2.body.id, 'delivered', first.id],
         [r1.body.id, 'delivered', first.id],
