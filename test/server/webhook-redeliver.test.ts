@@ -199,7 +199,7 @@ describe('redelivering a webhook delivery', () => {
     }
   });
 
-  test('404 for an unknown webhook or delivery and for another webhook’s delivery, 400 for a NUL in an id, 401 and 403 for others than vendor staff: problem+json, nothing queued', async () => {
+  test('404 for an unknown webhook or delivery and for another webhook’s delivery, 400 for a NUL in an id, 401 and 403 for others than vendor staff: problem+json, nothing queued; staff may redeliver an event the endpoint no longer subscribes to', async () => {
     const receiver = await webhookReceiver();
     try {
       const a = await createHook(env.confab, receiver.base + '/a');
@@ -230,6 +230,12 @@ describe('redelivering a webhook delivery', () => {
       assert.equal(await rows(), before, 'nothing queued');
       await settle();
       assert.equal(receiver.received.length, 1);
+
+      // Asked for by staff, an event is sent again although the endpoint no longer subscribes to it.
+      await env.db.query(`UPDATE webhooks SET events = ARRAY['post.created'] WHERE id = $1`, [a.id]);
+      assert.equal((await redeliver(a.id, d.id)).status, 200);
+      await settle();
+      assert.deepEqual(receiver.received.map((x) => [x.path, x.headers['webhook-id']]), [['/a', d.id], ['/a', d.id]]);
     } finally {
       await receiver.close();
     }
