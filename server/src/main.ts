@@ -3,6 +3,7 @@ import { configFromEnv, startConfigFromEnv } from './config.js';
 import { forgetOldSearches } from './handlers/insights/search-events.js';
 import { forgetOldKeys } from './idempotency.js';
 import { listen } from './listen.js';
+import { fingerprint } from './seal/seal.js';
 import { setup, REPO_ROOT } from './setup.js';
 
 const start = startConfigFromEnv();
@@ -23,8 +24,15 @@ async function main() {
     if (!s.config.mail.smtpUrl) console.log('[confab]   no CONFAB_SMTP_URL: notification mail is kept and listed at GET /api/demo/mail');
   }
   console.log(`[confab] database: ${s.db.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite at ' + (start.dataDir ?? REPO_ROOT + '.data')}${s.seeded ? ', seeded the demo community' : ''}`);
-  if (s.config.previousKeySecret) {
-    console.log(`[confab] sealed ${s.resealed} secret(s) again under the new CONFAB_KEY_SECRET; once every process runs with it, remove CONFAB_KEY_SECRET_PREVIOUS.`);
+  // Fingerprints, so that an operator can check which secret the rows are now sealed with (seal.ts).
+  const { keySecret, previousKeySecret } = s.config;
+  if (keySecret) console.log(`[confab] secrets sealed with CONFAB_KEY_SECRET, fingerprint ${fingerprint(keySecret)}`);
+  if (keySecret && previousKeySecret) {
+    console.log(
+      s.resealed
+        ? `[confab] sealed ${s.resealed} secret(s) again, from CONFAB_KEY_SECRET_PREVIOUS (fingerprint ${fingerprint(previousKeySecret)}) to CONFAB_KEY_SECRET. Keep CONFAB_KEY_SECRET_PREVIOUS set until no process runs with the old secret and a start seals none again (server/README.md).`
+        : `[confab] no row needed sealing again: every sealed row opens with CONFAB_KEY_SECRET. Once no process runs with the old secret, remove CONFAB_KEY_SECRET_PREVIOUS.`,
+    );
   }
   // Idle keep-alive connections outlive the clients' and proxies' own idle timeouts: see listen.ts.
   const server = listen(s.app.fetch, start, (info) => {

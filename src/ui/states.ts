@@ -72,9 +72,9 @@ export function initials(name: string): string {
 }
 
 // A picture that fails (a blocked or expired host, a forum's avatar behind its own CSP) hides itself
-// and uncovers the initials beneath it, instead of the browser's broken-image glyph. The img keeps its
-// box (visibility, not `hidden`): Lit reuses it for the next author in a list, and a lazy img without a
-// box would never load that author's picture, whose `load` shows it again.
+// and uncovers the initials beneath it, instead of the browser's broken-image glyph. Lit reuses the img
+// for the next author in a list, only changing its src: that author's picture shows itself again on
+// `load`. Hidden by visibility, so the img keeps its box and a lazy one is still loaded in view.
 const settle = (e: Event) => ((e.target as HTMLElement).style.visibility = e.type === 'error' ? 'hidden' : '');
 
 /** The author's picture over their initials; initials alone without a usable picture URL. */

@@ -103,10 +103,52 @@ describe('changing CONFAB_KEY_SECRET with CONFAB_KEY_SECRET_PREVIOUS', () => {
     assert.deepEqual({ hooks: await rows(WEBHOOK_SECRETS), keys: await rows(PRIVATE_JWKS) }, before, 'nothing re-sealed');
   });
 
-  test('a damaged row keeps its own message', async () => {
+  test('a damaged row keeps its own message, and no table changes', async () => {
     const hook = await sealedWithOld();
     await env.db.query(`UPDATE webhooks SET secret = secret || '.x' WHERE id = $1`, [hook.id]);
+    const keys = await rows(PRIVATE_JWKS);
     await assert.rejects(start(NEW, OLD), /sealed webhook signing secret in webhooks is damaged/);
+    assert.deepEqual(await rows(PRIVATE_JWKS), keys, 'the issuer key is left under the old secret');
+  });
+
+  test('a row whose sealed bytes were changed is named, and may be damage rather than a third secret', async () => {
+    const hook = await sealedWithOld();
+    // Flip one character of the ciphertext: still sealed:v1 in form, so only the tag tells.
+    const [row] = await rows(WEBHOOK_SECRETS);
+    const parts = row.stored.split('.');
+    parts[1] = (parts[1][0] === 'A' ? 'B' : 'A') + parts[1].slice(1);
+    await env.db.query('UPDATE webhooks SET secret = $2 WHERE id = $1', [hook.id, parts.join('.')]);
+    await assert.rejects(start(NEW, OLD), (e: Error) => {
+      assert.match(e.message, new RegExp(`webhook signing secret ${hook.id} in webhooks opens with neither CONFAB_KEY_SECRET nor CONFAB_KEY_SECRET_PREVIOUS`));
+      assert.match(e.message, /or the row is damaged/);
+      return true;
+    });
+  });
+
+  test('an issuer key the old secret opens but which is not a key is damaged, not "opens with neither"', async () => {
+    await sealedWithOld();
+    const [key] = await rows(PRIVATE_JWKS);
+    await env.db.query('UPDATE ob3_keys SET private_jwk = $2 WHERE id = $1', [key.id, seal('not json', OLD, PRIVATE_JWKS)]);
+    const before = { hooks: await rows(WEBHOOK_SECRETS), keys: await rows(PRIVATE_JWKS) };
+    await assert.rejects(start(NEW, OLD), new RegExp(`signing key ${key.id} in ob3_keys is damaged \\(its private key is not JSON\\)`));
+    // Found while every row is opened, before any is sealed again.
+    assert.deepEqual({ hooks: await rows(WEBHOOK_SECRETS), keys: await rows(PRIVATE_JWKS) }, before);
+  });
+
+  test('one table with rows under each secret: only those under the old one are sealed again', async () => {
+    await sealedWithOld();
+    const r = await call(env, 'createWebhook', { as: PEOPLE.victor, body: { url: receiver.base + '/second', events: ['thread.created'] } });
+    await env.db.query('UPDATE webhooks SET secret = $2 WHERE id = $1', [r.body.id, seal(r.body.secret, NEW, WEBHOOK_SECRETS)]);
+    const second = (await rows(WEBHOOK_SECRETS)).find((x) => x.id === r.body.id)!;
+    assert.equal(await start(NEW, OLD), 2, 'the first webhook and the issuer key');
+    const after = await rows(WEBHOOK_SECRETS);
+    assert.ok(after.every((x) => opens(WEBHOOK_SECRETS, x.stored, NEW)));
+    assert.equal(after.find((x) => x.id === r.body.id)!.stored, second.stored, 'the row already under the new secret is left as it was');
+  });
+
+  test('the same value in both settings stops the start: a change that changes nothing must not look like one', async () => {
+    await sealedWithOld();
+    await assert.rejects(start(OLD, OLD), /CONFAB_KEY_SECRET_PREVIOUS is the same as CONFAB_KEY_SECRET/);
   });
 
   test('CONFAB_KEY_SECRET_PREVIOUS is read from the environment without the strength rule: a weak old secret is the one to move away from', () => {

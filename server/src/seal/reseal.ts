@@ -3,29 +3,32 @@
 // only with the old one. Without this a leaked or weak secret could never be replaced: the start
 // refuses any secret that does not open the rows sealed before (sealed-rows.ts).
 import type { Db } from '../db.js';
-import { KeySealError, isSealed, seal, type SealedColumn } from './seal.js';
-import { openRow, rewriteRow, rowsOf, type StoredRow } from './sealed-rows.js';
+import { DamagedRowError, KeySealError, isSealed, seal, unseal, type SealedColumn } from './seal.js';
+import { rewriteRow, rowsOf, type StoredRow } from './sealed-rows.js';
 
 /**
  * The plain value of a row sealed with `previous` that `secret` does not open; undefined when `secret`
- * opens it. A row neither opens stops everything with a KeySealError naming both settings (a damaged
- * row keeps its own message).
+ * opens it. A damaged row (DamagedRowError: not what seal() writes, or not what the column holds) keeps
+ * its own message; a row neither secret opens stops everything with one that names both settings.
  */
 function underPrevious(col: SealedColumn, row: StoredRow, secret: string, previous: string): string | undefined {
-  try {
-    openRow(col, row, secret);
-    return undefined;
-  } catch (current) {
+  const attempt = (s: string) => {
     try {
-      return openRow(col, row, previous);
-    } catch {
-      // Not sealed:v1 as seal() writes it: damage, which no secret opens; its own message says so.
-      if (current instanceof KeySealError && / is damaged /.test(current.message)) throw current;
-      throw new KeySealError(
-        `A sealed ${col.one} in ${col.table} opens with neither CONFAB_KEY_SECRET nor CONFAB_KEY_SECRET_PREVIOUS: set CONFAB_KEY_SECRET_PREVIOUS to the secret it was sealed with.`,
-      );
+      return unseal(row.stored, s, col);
+    } catch (e) {
+      if (e instanceof DamagedRowError) throw e;
+      return undefined;
     }
+  };
+  const current = attempt(secret);
+  const plain = current ?? attempt(previous);
+  if (plain === undefined) {
+    throw new KeySealError(
+      `The sealed ${col.one} ${row.id} in ${col.table} opens with neither CONFAB_KEY_SECRET nor CONFAB_KEY_SECRET_PREVIOUS: one of them must be the secret it was sealed with, or the row is damaged.`,
+    );
   }
+  col.check?.(plain, row.id);
+  return current === undefined ? plain : undefined;
 }
 
 /**
@@ -39,6 +42,8 @@ function underPrevious(col: SealedColumn, row: StoredRow, secret: string, previo
 export async function resealRows(db: Db, cols: SealedColumn[], secret: string | undefined, previous: string | undefined): Promise<number> {
   if (!previous) return 0;
   if (!secret) throw new KeySealError('CONFAB_KEY_SECRET_PREVIOUS is set without CONFAB_KEY_SECRET: set CONFAB_KEY_SECRET to the new secret.');
+  // Most likely both set to the old one: a change that changes nothing must not look like one.
+  if (previous === secret) throw new KeySealError('CONFAB_KEY_SECRET_PREVIOUS is the same as CONFAB_KEY_SECRET: set CONFAB_KEY_SECRET to the new secret.');
   for (const col of cols) for (const r of await rowsOf(db, col)) if (isSealed(r.stored)) underPrevious(col, r, secret, previous);
   let n = 0;
   for (const col of cols) {

@@ -2,7 +2,7 @@
 // CONFAB_KEY_SECRET when it is set, so that a copy of the database (a backup, a replica, a leaked dump)
 // is not enough to use them; plain without it (the demo, and databases from before the secret was set,
 // whose rows sealed-rows.ts seals on their next start). Each sealed column has its own key.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 const PREFIX = 'sealed:v1:';
 
@@ -29,6 +29,17 @@ export class KeySealError extends Error {
   override name = 'KeySealError';
 }
 
+/** A row no secret can open: not what seal() writes, or not what the column holds once unsealed. */
+export class DamagedRowError extends KeySealError {
+  override name = 'DamagedRowError';
+}
+
+/**
+ * 12 hex digits that tell two secrets apart and reveal nothing of either, for the start's log: what
+ * `printf 'confab key fingerprint' | openssl dgst -sha256 -hmac "$CONFAB_KEY_SECRET"` begins with.
+ */
+export const fingerprint = (secret: string) => createHmac('sha256', secret).update('confab key fingerprint').digest('hex').slice(0, 12);
+
 const keyFrom = (secret: string, col: SealedColumn) => Buffer.from(hkdfSync('sha256', secret, col.salt, `${col.table}.${col.column} v1`, 32));
 
 /** `sealed:v1:<iv>.<ciphertext>.<tag>` (base64url parts) of `plain`. */
@@ -51,7 +62,7 @@ export function unseal(stored: string, secret: string | undefined, col: SealedCo
   const [iv, body, tag] = parts.map((p) => Buffer.from(p, 'base64url'));
   // Exactly what seal() writes: anything else is damage, not a wrong secret, and says so.
   if (parts.length !== 3 || !parts.every((p) => /^[\w-]+$/.test(p)) || iv.length !== 12 || tag.length !== 16) {
-    throw new KeySealError(`A sealed ${col.one} in ${col.table} is damaged (not sealed:v1:<iv>.<ciphertext>.<tag>).`);
+    throw new DamagedRowError(`A sealed ${col.one} in ${col.table} is damaged (not sealed:v1:<iv>.<ciphertext>.<tag>).`);
   }
   try {
     const decipher = createDecipheriv('aes-256-gcm', keyFrom(secret, col), iv, { authTagLength: 16 });

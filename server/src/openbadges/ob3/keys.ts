@@ -4,7 +4,7 @@
 // leaves the credentials signed with the older ones verifiable.
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Db } from '../../db.js';
-import { KeySealError, toStored, type SealedColumn } from '../../seal/seal.js';
+import { DamagedRowError, KeySealError, toStored, type SealedColumn } from '../../seal/seal.js';
 import { openRow, sealPlainRows } from '../../seal/sealed-rows.js';
 
 /** RS256: OB 3.0 requires every verifier to accept it ("MUST be RS256 as a minimum"). */
@@ -60,7 +60,7 @@ function jwkOf(text: string, id: string): JWK {
   try {
     return JSON.parse(text) as JWK;
   } catch {
-    throw new KeySealError(`The Open Badges signing key ${id} in ob3_keys is damaged (its private key is not JSON).`);
+    throw new DamagedRowError(`The Open Badges signing key ${id} in ob3_keys is damaged (its private key is not JSON).`);
   }
 }
 
