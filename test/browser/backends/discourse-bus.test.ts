@@ -146,6 +146,35 @@ describe('DiscourseBackend: one MessageBus poll for the feed and the bell', () =
     });
   }
 
+  it('two feeds on one backend each get every event once, even when the first one\'s callback throws', async () => {
+    const fake = fakeDiscourse();
+    const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions' });
+    // The throws are reported (an uncaught error of the page), not taken for the message's failure.
+    const reported: unknown[] = [];
+    const mochaOnError = window.onerror;
+    window.onerror = (_message, _source, _line, _column, error) => (reported.push(error), true);
+    const abort = new AbortController();
+    const first: string[] = [];
+    const second: string[] = [];
+    try {
+      b.subscribe((e) => {
+        first.push(e.id);
+        throw new Error(`the page's own bug at ${e.id}`);
+      }, abort.signal);
+      b.subscribe((e) => second.push(e.id), abort.signal);
+      await waitFor(async () => (await polls(fake)).length >= 2, 'handshake');
+      await fake.control({ publish: [newTopic(905)] });
+      await fake.control({ publish: [newTopic(906)] });
+      await waitFor(() => second.length === 2 && reported.length === 2, 'both told to both');
+      expect([first, second]).to.deep.equal([['905', '906'], ['905', '906']]);
+      expect(reported.map((e) => (e as Error).message)).to.deep.equal(['the page\'s own bug at 905', 'the page\'s own bug at 906']);
+      expect(new Set((await polls(fake)).map(clientOf)).size).to.equal(1);
+    } finally {
+      abort.abort();
+      window.onerror = mochaOnError;
+    }
+  });
+
   it('a feed read waiting out a 429 does not hold up the bell', async () => {
     const fake = fakeDiscourse();
     // The feed's read of a bumped topic answers 429 with a minute's Retry-After, not waited out inside the read.
