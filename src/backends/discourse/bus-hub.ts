@@ -16,8 +16,11 @@ import type { DBusMessage } from './types.js';
  *
  * A listener joining or leaving, or changing its channels (`refresh()`, as when the feed's TopicWatch
  * takes in a topic), restarts the pending poll with the channels now wanted; when the last listener
- * has left, the poll stops and no request follows. A failed poll waits `retryMs`, doubled up to 30 s
- * (or the 429's Retry-After); an empty answer that came at once (long polling off) waits `pollMs`.
+ * has left, the poll stops and no request follows. MessageBus keeps one held poll per client id
+ * (ConnectionManager's clients by id), so the poll after a restart takes the place of the one
+ * aborted, and two loops could not share an id: one loop it is. A failed poll waits `retryMs`,
+ * doubled up to 30 s (or the 429's Retry-After); an empty answer that came at once (long polling
+ * off) waits `pollMs`.
  *
  * Each listener has its own queue, handled in order by its own worker, apart from the poll: one that
  * waits out a 429 or reads slowly holds back its own messages only, never the poll or another
