@@ -299,8 +299,9 @@ export function fakeDiscourse() {
       if (cmd.holdMs !== undefined) s.holdMs = cmd.holdMs;
       // More topics on the forum's lists: `{ id, category_id }` each, the rest as the recorded first topic.
       for (const t of cmd.listed ?? []) s.listed.push({ ...fixture('docs_topics_latest_topics_response.json').topic_list.topics[0], ...t });
-      // Every request to `path` (and, when given, with `query` in its query string) answers `status` from now on.
-      for (const f of cmd.failing ?? []) s.failing.push(f);
+      // Every request to `path` (and, when given, with `query` in its query string) answers `status`
+      // from now on: `{ path, query?, status }` each, the list replacing the one before (`[]`: none).
+      if (cmd.failing) s.failing = cmd.failing;
       // Notifications put on top of the list (newest), as Discourse would have created them.
       if (cmd.notifications) s.notifications.unshift(...cmd.notifications);
       // Notifications created now: on top of the list, and the user's state published (Notification#refresh_notification_count).
