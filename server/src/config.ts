@@ -30,6 +30,11 @@ export interface Config {
   mail: MailConfig;
   /** Seals the Open Badges 3.0 issuer's private keys and the webhooks' signing secrets in the database (CONFAB_KEY_SECRET; seal/seal.ts). */
   keySecret?: string;
+  /**
+   * The secret being replaced (CONFAB_KEY_SECRET_PREVIOUS): at start, rows sealed with it are sealed
+   * again with `keySecret` (seal/reseal.ts). Only as long as a change of secret takes.
+   */
+  previousKeySecret?: string;
 }
 
 /** Email notifications (issue 13). */
@@ -131,6 +136,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       digestWeekday: clampInt(env.CONFAB_DIGEST_WEEKDAY, 1, 0, 6),
     },
     keySecret: keySecretFrom(env.CONFAB_KEY_SECRET),
+    // No strength rule for the old one: a weak secret from before the rule is exactly one to move away from.
+    previousKeySecret: env.CONFAB_KEY_SECRET_PREVIOUS || undefined,
   };
 }
 

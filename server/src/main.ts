@@ -23,6 +23,9 @@ async function main() {
     if (!s.config.mail.smtpUrl) console.log('[confab]   no CONFAB_SMTP_URL: notification mail is kept and listed at GET /api/demo/mail');
   }
   console.log(`[confab] database: ${s.db.kind === 'pg' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite at ' + (start.dataDir ?? REPO_ROOT + '.data')}${s.seeded ? ', seeded the demo community' : ''}`);
+  if (s.config.previousKeySecret) {
+    console.log(`[confab] sealed ${s.resealed} secret(s) again under the new CONFAB_KEY_SECRET; once every process runs with it, remove CONFAB_KEY_SECRET_PREVIOUS.`);
+  }
   // Idle keep-alive connections outlive the clients' and proxies' own idle timeouts: see listen.ts.
   const server = listen(s.app.fetch, start, (info) => {
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

@@ -9,6 +9,7 @@ import { seedIfEmpty } from './seed.js';
 import { checkIssuerKeys, PRIVATE_JWKS } from './openbadges/ob3/keys.js';
 import { checkWebhookSecrets, WEBHOOK_SECRETS } from './notify/webhook-secrets.js';
 import { checkSealedRows } from './seal/sealed-rows.js';
+import { resealRows } from './seal/reseal.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -21,7 +22,7 @@ export interface StartOptions extends Partial<Omit<AppOptions, 'db' | 'auth'>> {
   seed?: boolean;
 }
 
-export async function setup(o: StartOptions = {}, start: StartConfig = startConfigFromEnv()): Promise<ConfabApp & { db: Db; auth: Auth; seeded: boolean }> {
+export async function setup(o: StartOptions = {}, start: StartConfig = startConfigFromEnv()): Promise<ConfabApp & { db: Db; auth: Auth; seeded: boolean; resealed: number }> {
   const auth = o.auth ?? authFor(start);
   const db =
     o.db ??
@@ -34,10 +35,14 @@ export async function setup(o: StartOptions = {}, start: StartConfig = startConf
   await migrate(db);
   const seeded = o.seed === false ? false : await seedIfEmpty(db);
   const built = createApp({ ...o, db, auth });
+  let resealed = 0;
   try {
+    const sealed = [PRIVATE_JWKS, WEBHOOK_SECRETS];
+    // A change of secret first (CONFAB_KEY_SECRET_PREVIOUS): afterwards every sealed row opens with CONFAB_KEY_SECRET.
+    resealed = await resealRows(db, sealed, built.config.keySecret, built.config.previousKeySecret);
     // A missing or wrong CONFAB_KEY_SECRET stops the start here, with its message (keys.ts, webhook-secrets.ts),
     // before either table seals a plain row: a secret one table refuses must not seal the other's.
-    await checkSealedRows(db, [PRIVATE_JWKS, WEBHOOK_SECRETS], built.config.keySecret);
+    await checkSealedRows(db, sealed, built.config.keySecret);
     await checkIssuerKeys(db, built.config.keySecret);
     await checkWebhookSecrets(db, built.config.keySecret);
   } catch (e) {
@@ -50,6 +55,7 @@ export async function setup(o: StartOptions = {}, start: StartConfig = startConf
     db,
     auth,
     seeded,
+    resealed,
     close: async () => {
       await built.close();
       await db.close();

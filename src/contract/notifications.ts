@@ -192,8 +192,14 @@ export const DELIVERY_STATUSES = ['pending', 'delivered', 'parked'] as const;
 
 /** One event sent (or being sent) to a webhook endpoint, newest first in the log. */
 export const WebhookDelivery = v.object({
-  /** The `webhook-id` header: the same on every retry of this event. */
+  /** This row of the log. The `webhook-id` header sent is this id, or `redeliveryOf` for a redelivery. */
   id: Id,
+  /**
+   * For a redelivery, the first delivery of the same event to this endpoint: its id is the `webhook-id`
+   * sent again, the same on every retry and redelivery of the event, so a receiver deduplicates on it.
+   * Null for the first delivery.
+   */
+  redeliveryOf: v.nullable(Id),
   event: WebhookEvent,
   status: v.picklist(DELIVERY_STATUSES),
   attempts: v.pipe(v.number(), v.integer(), v.minValue(0)),

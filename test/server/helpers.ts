@@ -191,9 +191,10 @@ export interface ReceivedHook {
 /**
  * A webhook endpoint for the delivery tests: a real node:http server on 127.0.0.1 (what
  * CONFAB_WEBHOOK_ALLOW lets through in tests) that records every request in `received`. `status`
- * says what to answer each one with (default 200). `close()` stops it.
+ * says what to answer each one with (default 200); `port` picks the port (default: a free one), so that
+ * a test can bring an endpoint that was down back up at its registered URL. `close()` stops it.
  */
-export async function webhookReceiver(status: () => number = () => 200) {
+export async function webhookReceiver(status: () => number = () => 200, port = 0) {
   const received: ReceivedHook[] = [];
   const server = createServer((req, res) => {
     let body = '';
@@ -203,7 +204,7 @@ export async function webhookReceiver(status: () => number = () => 200) {
       res.writeHead(status()).end('ok');
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,

@@ -3,7 +3,7 @@
 // at a real receiver with the `standardwebhooks` library, plain rows are sealed at start, a missing or
 // wrong secret stops the start, and a delivery whose row cannot be unsealed is retried, not lost.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import type { ConfabApp } from '../../server/src/app.js';
 import { createDeliveryWorker } from '../../server/src/notify/delivery-worker.js';
@@ -12,28 +12,16 @@ import { safePost } from '../../server/src/openbadges/fetch.js';
 import { PRIVATE_JWKS, signingKey } from '../../server/src/openbadges/ob3/keys.js';
 import { WEBHOOK_SECRETS, webhookSecretOf } from '../../server/src/notify/webhook-secrets.js';
 import { KeySealError, seal } from '../../server/src/seal/seal.js';
-import { setup } from '../../server/src/setup.js';
-import { PEOPLE, call, consoleLines, setupTestEnv, webhookReceiver, type TestEnv } from './helpers.js';
+import { PEOPLE, call, consoleLines, type TestEnv } from './helpers.js';
+import { sealingEnv, type SealingEnv } from './sealing-env.js';
 
 const SEAL = 'a-long-enough-webhook-sealing-secret';
 const WRONG = 'a-mistyped-secret-of-32-characters!';
 
 let env: TestEnv;
-let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
-before(async () => {
-  // env.confab is a process started with the secret; its own delivery worker may reach the receiver.
-  env = await setupTestEnv('webhook_seal', { config: { keySecret: SEAL, webhookAllow: ['127.0.0.1'] } });
-  receiver = await webhookReceiver();
-});
-after(async () => {
-  await receiver?.close();
-  await env?.close();
-});
-beforeEach(async () => {
-  await env.db.query(`DELETE FROM deliveries WHERE channel = 'webhook'`);
-  await env.db.query('DELETE FROM webhooks');
-  receiver.received.length = 0;
-});
+let receiver: SealingEnv['receiver'];
+// env.confab is a process started with the secret; its own delivery worker may reach the receiver.
+const sealing = sealingEnv('webhook_seal', SEAL, (s) => ({ env, receiver } = s));
 
 const stored = async () => (await env.db.query<{ id: string; secret: string }>('SELECT id, secret FROM webhooks ORDER BY id')).rows;
 
@@ -63,12 +51,8 @@ async function queueThread(title: string) {
 const verifiedAt = (path: string, secret: string) =>
   receiver.received.filter((r) => r.path === path).map((r) => new StandardWebhook(secret).verify(r.body, r.headers) as { type: string; data: unknown });
 
-/** The start as `npm start` runs it (setup.ts), on this database, closed again at once (the database stays open). */
-async function start(keySecret: string | undefined) {
-  const db = { ...env.db, close: async () => {} };
-  const started = await setup({ db, auth: env.auth, seed: false, config: { keySecret, webhookAllow: ['127.0.0.1'] } });
-  await started.close();
-}
+/** The start as `npm start` runs it (setup.ts), on this database. */
+const start = (keySecret: string | undefined) => sealing.start({ keySecret });
 
 describe('webhook secrets sealed with CONFAB_KEY_SECRET', () => {
   test('a new webhook’s secret is stored sealed, returned plain once, and its deliveries verify with that plain secret', async () => {

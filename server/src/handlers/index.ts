@@ -61,6 +61,7 @@ export const handlers: { [N in EndpointName]: Handler<N> } = {
   listWebhooks: webhooks.listWebhooks,
   deleteWebhook: webhooks.deleteWebhook,
   listWebhookDeliveries: webhooks.listWebhookDeliveries,
+  redeliverWebhookDelivery: webhooks.redeliverWebhookDelivery,
   insights: insights.insights,
   exportInsights: insights.exportInsights,
   getCsat: insights.getCsat,

@@ -3,7 +3,7 @@ import type { CreatedWebhook, Webhook, WebhookDelivery, WebhookEvent } from '../
 import type { Ctx } from '../context.js';
 import { cursorKind, decodeKeyCursor, encodeKeyCursor, keysetPage, seekTime } from '../cursor.js';
 import { newWebhookSecret, storedWebhookSecret } from '../notify/webhook-secrets.js';
-import { forbidden, notFound } from '../problem.js';
+import { forbidden, HttpError, notFound } from '../problem.js';
 import type { SeekRow } from '../rows.js';
 import { iso, isoOrNull, newId } from '../text.js';
 import { needUser } from './common.js';
@@ -50,6 +50,7 @@ const DELIVERIES = cursorKind('deliveries', ['time', 'id']);
 
 interface DeliveryLogRow extends SeekRow {
   id: string;
+  redelivery_of: string | null;
   event: WebhookDelivery['event'];
   status: WebhookDelivery['status'];
   attempts: number;
@@ -58,6 +59,13 @@ interface DeliveryLogRow extends SeekRow {
   created_at: unknown;
   delivered_at: unknown;
 }
+
+const LOG_COLUMNS = 'id, redelivery_of, event, status, attempts, last_status, last_error, created_at, delivered_at';
+
+const logEntry = (r: Omit<DeliveryLogRow, 'seek_at'>): WebhookDelivery => ({
+  id: r.id, redeliveryOf: r.redelivery_of, event: r.event, status: r.status, attempts: Number(r.attempts),
+  lastStatus: r.last_status == null ? null : Number(r.last_status), lastError: r.last_error, createdAt: iso(r.created_at), deliveredAt: isoOrNull(r.delivered_at),
+});
 
 export async function listWebhookDeliveries(ctx: Ctx<'listWebhookDeliveries'>) {
   needStaff(ctx);
@@ -68,17 +76,50 @@ export async function listWebhookDeliveries(ctx: Ctx<'listWebhookDeliveries'>) {
   const params: unknown[] = [ctx.params.id, limit + 1];
   const seek = key ? `AND (created_at, id) < ($${params.push(key[0])}::timestamptz, $${params.push(key[1])}::text)` : '';
   const { rows } = await ctx.q.query<DeliveryLogRow>(
-    `SELECT id, event, status, attempts, last_status, last_error, created_at, delivered_at, ${seekTime('created_at')} AS seek_at
+    `SELECT ${LOG_COLUMNS}, ${seekTime('created_at')} AS seek_at
      FROM deliveries WHERE channel = 'webhook' AND recipient = $1 ${seek} ORDER BY created_at DESC, id DESC LIMIT $2`,
     params,
   );
   return keysetPage(
     rows,
     limit,
-    (r): WebhookDelivery => ({
-      id: r.id, event: r.event, status: r.status, attempts: Number(r.attempts), lastStatus: r.last_status == null ? null : Number(r.last_status),
-      lastError: r.last_error, createdAt: iso(r.created_at), deliveredAt: isoOrNull(r.delivered_at),
-    }),
+    logEntry,
     (r) => encodeKeyCursor(DELIVERIES, [r.seek_at, r.id]),
   );
+}
+
+/**
+ * Queues a delivered or parked delivery's event again for the same endpoint.
+ *
+ * A new row rather than the parked one reset: the log then shows what happened (the old row keeps the
+ * attempts and the error that made it park, the new one starts from 0 and ends delivered or parked on
+ * its own), and a row once delivered or parked never goes back to pending, so no worker's claim on it
+ * (a lease that ran out) can meet a row reset under it. The new row carries the first delivery's id in
+ * `redelivery_of`; the sender signs with that id as `webhook-id` (migration 023).
+ */
+export async function redeliverWebhookDelivery(ctx: Ctx<'redeliverWebhookDelivery'>): Promise<WebhookDelivery> {
+  needStaff(ctx);
+  const { rows: hook } = await ctx.q.query(`SELECT id FROM webhooks WHERE id = $1`, [ctx.params.id]);
+  if (!hook[0]) throw notFound('The webhook');
+  // Only this webhook's deliveries: another webhook's delivery id is a 404 here, like an unknown one.
+  const { rows: found } = await ctx.q.query<{ id: string; redelivery_of: string | null }>(
+    `SELECT id, redelivery_of FROM deliveries WHERE id = $1 AND channel = 'webhook' AND recipient = $2`,
+    [ctx.params.deliveryId, ctx.params.id],
+  );
+  const d = found[0];
+  if (!d) throw notFound('The delivery');
+  // A redelivery of a redelivery repeats the event's first delivery: one webhook-id per event. The
+  // statement inserts nothing while the first delivery is pending (queued, or claimed and being sent)
+  // or while a redelivery of the event is (the unique index of migration 023, which settles two
+  // requests at once, also from two processes); a pending row is always one of those two.
+  const id = newId('msg');
+  const { rows } = await ctx.q.query<DeliveryLogRow>(
+    `INSERT INTO deliveries (id, channel, recipient, event_key, event, payload, redelivery_of)
+     SELECT $1::text, o.channel, o.recipient, 'redelivery|' || $1::text, o.event, o.payload, o.id FROM deliveries o WHERE o.id = $2::text AND o.status <> 'pending'
+     ON CONFLICT (redelivery_of) WHERE status = 'pending' DO NOTHING
+     RETURNING ${LOG_COLUMNS}`,
+    [id, d.redelivery_of ?? d.id],
+  );
+  if (!rows[0]) throw new HttpError(409, 'Conflict', 'This delivery, or a redelivery of its event, is still waiting or being sent.');
+  return logEntry(rows[0]);
 }

@@ -16,6 +16,8 @@ export interface DeliveryRow {
   event: string;
   payload: unknown;
   attempts: number;
+  /** A redelivery's first delivery of the same event (migration 023); null for that first one. */
+  redelivery_of: string | null;
 }
 
 /** Sends one row; throws (a SendError with the status when there was an answer) to retry. */
@@ -51,7 +53,7 @@ export function createDeliveryWorker(db: Db, o: DeliveryWorkerOptions): Delivery
         `UPDATE deliveries SET attempts = attempts + 1, run_at = now() + ($2::double precision * interval '1 millisecond')
          WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND run_at <= now() AND channel = ANY($3::text[])
                       ORDER BY run_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-         RETURNING id, channel, recipient, event_key, event, payload, attempts`,
+         RETURNING id, channel, recipient, event_key, event, payload, attempts, redelivery_of`,
         [batch, leaseMs, channels],
       );
       return rows;

@@ -4,13 +4,19 @@
 import type { Db, Queryable } from '../db.js';
 import { isSealed, seal, unseal, type SealedColumn } from './seal.js';
 
-interface StoredRow {
+export interface StoredRow {
   id: string;
   stored: string;
 }
 
-const rowsOf = async (q: Queryable, col: SealedColumn) =>
+export const rowsOf = async (q: Queryable, col: SealedColumn) =>
   (await q.query<StoredRow>(`SELECT id, ${col.column} AS stored FROM ${col.table} ORDER BY id`)).rows;
+
+/** Stores `next` in the row, only while it still holds the value read (under the column's lock it can change only by hand). 1 when written. */
+export async function rewriteRow(tx: Queryable, col: SealedColumn, row: StoredRow, next: string): Promise<number> {
+  const { rows } = await tx.query(`UPDATE ${col.table} SET ${col.column} = $3 WHERE id = $1 AND ${col.column} = $2 RETURNING id`, [row.id, row.stored, next]);
+  return rows.length;
+}
 
 /** A row's plain value, unsealed with `secret` and checked; any failure is a KeySealError. */
 export function openRow(col: SealedColumn, row: StoredRow, secret: string | undefined): string {
@@ -42,13 +48,7 @@ export async function sealPlainRows(tx: Queryable, col: SealedColumn, secret: st
   const rows = await rowsOf(tx, col);
   if (!opensSealed(col, rows, secret)) return 0;
   let n = 0;
-  for (const r of rows.filter((x) => !isSealed(x.stored))) {
-    // Only while the row still holds the value read (it cannot change under the lock but by hand).
-    const { rows: done } = await tx.query(`UPDATE ${col.table} SET ${col.column} = $3 WHERE id = $1 AND ${col.column} = $2 RETURNING id`, [
-      r.id, r.stored, seal(r.stored, secret, col),
-    ]);
-    n += done.length;
-  }
+  for (const r of rows.filter((x) => !isSealed(x.stored))) n += await rewriteRow(tx, col, r, seal(r.stored, secret, col));
   return n;
 }
 
