@@ -16,9 +16,13 @@ function space(ns) {
       topics: new Map([[57, fixture('derived/topic-solved.json')], [13, fixture('derived/topic-raw.json')]]),
       log: [], bus: [], busSeq: { ...fixture('derived/message-bus-status.json')[0].data }, waiters: [], nextPostId: 900, nextTopicId: 600,
       signedOut: false, rateLimit: null, flags: new Set(), hiddenTopics: new Set(),
+      // Topics listed besides the recorded ones (`listed` control), and requests answered with an error (`failing`).
+      listed: [], failing: [],
       // The newest Notification.types id this forum's version knows (`typesUpTo`: an older Discourse).
       typesUpTo: Infinity,
       longPolling: true,
+      // How long a poll with nothing to answer is held (Discourse: about 25 s); `holdMs` sets it.
+      holdMs: 1500,
       // The signed-in user's notifications, newest first (derived/notifications.json: README there).
       notifications: fixture('derived/notifications.json').notifications,
       // The user's notification levels (TopicUser, CategoryUser) by topic and category id; 1 (regular) when unset.
@@ -52,7 +56,8 @@ const notFound = { errors: ['The requested URL or resource could not be found.']
 function publish(s, channel, data) {
   s.busSeq[channel] = (s.busSeq[channel] ?? 0) + 1;
   s.bus.push({ global_id: 2000 + s.bus.length, message_id: s.busSeq[channel], channel, data });
-  for (const wake of s.waiters.splice(0)) wake();
+  // Only the polls that asked for this channel are answered, as MessageBus wakes its subscribers.
+  for (const w of s.waiters.filter((w) => channel in w.positions)) w.wake();
 }
 
 /** A reply joins its topic, which is bumped (publish_latest) at the reply's time. */
@@ -71,23 +76,28 @@ function topicOfPost(s, postId) {
   return undefined;
 }
 
-/** MessageBus: `-1` asks for the current positions (`/__status`); otherwise what came after, held up to 1.5 s (not held with `longPolling` off). */
+/**
+ * MessageBus (MessageBus::Client#backlog): a channel at `-1` is answered with its current position in a
+ * `/__status` message, every other channel with what came after its position, in one answer; held up
+ * `holdMs` (1.5 s) while there is nothing (not held with `longPolling` off), or until the client aborts it.
+ */
 async function poll(ctx, s, form) {
   const positions = Object.fromEntries([...new URLSearchParams(form)].map(([k, v]) => [k, Number(v)]));
-  if (Object.values(positions).some((v) => v < 0)) {
-    // Every channel asked for, at its last id (0 when nothing was published on it yet), as MessageBus does.
-    const status = Object.fromEntries(Object.keys(positions).map((c) => [c, s.busSeq[c] ?? 0]));
-    return send(ctx, 200, [{ global_id: -1, message_id: -1, channel: '/__status', data: status }]);
-  }
-  const pending = () => s.bus.filter((m) => m.channel in positions && m.message_id > positions[m.channel]);
+  const fresh = Object.keys(positions).filter((c) => positions[c] < 0);
+  const pending = () => s.bus.filter((m) => m.channel in positions && positions[m.channel] >= 0 && m.message_id > positions[m.channel]);
   // `longPolling: false`, as a forum with enable_long_polling off: every poll is answered at once.
-  if (!pending().length && s.longPolling) {
+  if (!fresh.length && !pending().length && s.longPolling) {
     await new Promise((resolve) => {
-      const t = setTimeout(resolve, 1500);
-      s.waiters.push(() => (clearTimeout(t), resolve()));
+      const waiter = { positions, wake: () => (clearTimeout(t), (s.waiters = s.waiters.filter((w) => w !== waiter)), resolve()) };
+      const t = setTimeout(waiter.wake, s.holdMs);
+      s.waiters.push(waiter);
+      // The client gave up on this poll (aborted it): let go of it now rather than at its timeout.
+      ctx.res.once('close', waiter.wake);
     });
   }
-  send(ctx, 200, pending());
+  // Each channel asked for at -1, at its last id (0 when nothing was published on it yet).
+  const status = fresh.length ? [{ global_id: -1, message_id: -1, channel: '/__status', data: Object.fromEntries(fresh.map((c) => [c, s.busSeq[c] ?? 0])) }] : [];
+  send(ctx, 200, [...pending(), ...status]);
 }
 
 /** Discourse's Notification.types 1-40 (app/models/notification.rb), the names `dismiss_types` takes. */
@@ -147,7 +157,7 @@ function notificationsPage(ctx, s, query) {
 /** The topics this fake knows, as list items (the topic views it holds, then the recorded latest list). */
 function knownTopics(s) {
   const seen = new Set();
-  return [...s.topics.values(), ...fixture('docs_topics_latest_topics_response.json').topic_list.topics]
+  return [...s.topics.values(), ...s.listed, ...fixture('docs_topics_latest_topics_response.json').topic_list.topics]
     .filter((t) => !seen.has(t.id) && seen.add(t.id))
     .map(({ post_stream, details, ...item }) => item);
 }
@@ -167,11 +177,18 @@ function categoriesWithLevels(ctx, s) {
   send(ctx, 200, { ...r, category_list: { ...r.category_list, categories: r.category_list.categories.map(withLevel) } });
 }
 
-/** `/latest.json?topic_ids=1,2`: those topics as list items (TopicQuery's `topic_ids`), from the topics this fake knows. */
+/** TopicQuery::DEFAULT_PER_PAGE_COUNT: a list page holds at most 30 topics, `topic_ids` or not. */
+const PER_PAGE = 30;
+
+/**
+ * `/latest.json?topic_ids=1,2`: those topics as list items (TopicQuery's `topic_ids`), from the topics
+ * this fake knows; at most PER_PAGE of them, the rest on a next page, as Discourse pages every list.
+ */
 function latestOf(ctx, s, ids) {
   const wanted = new Set(ids.split(',').map(Number));
   const topics = knownTopics(s).filter((t) => wanted.has(t.id));
-  send(ctx, 200, { users: [], topic_list: { topics, more_topics_url: null } });
+  const more = topics.length > PER_PAGE ? `/latest?page=1&topic_ids=${ids}` : null;
+  send(ctx, 200, { users: [], topic_list: { topics: topics.slice(0, PER_PAGE), more_topics_url: more, per_page: PER_PAGE } });
 }
 
 function write(ctx, s, method, path, query, body) {
@@ -279,6 +296,12 @@ export function fakeDiscourse() {
       for (const id of cmd.hiddenTopics ?? []) s.hiddenTopics.add(id);
       if (cmd.typesUpTo !== undefined) s.typesUpTo = cmd.typesUpTo;
       if (cmd.longPolling !== undefined) s.longPolling = cmd.longPolling;
+      if (cmd.holdMs !== undefined) s.holdMs = cmd.holdMs;
+      // More topics on the forum's lists: `{ id, category_id }` each, the rest as the recorded first topic.
+      for (const t of cmd.listed ?? []) s.listed.push({ ...fixture('docs_topics_latest_topics_response.json').topic_list.topics[0], ...t });
+      // Every request to `path` (and, when given, with `query` in its query string) answers `status`
+      // from now on: `{ path, query?, status }` each, the list replacing the one before (`[]`: none).
+      if (cmd.failing) s.failing = cmd.failing;
       // Notifications put on top of the list (newest), as Discourse would have created them.
       if (cmd.notifications) s.notifications.unshift(...cmd.notifications);
       // Notifications created now: on top of the list, and the user's state published (Notification#refresh_notification_count).
@@ -313,6 +336,8 @@ export function fakeDiscourse() {
       s.rateLimit = null;
       return send(ctx, 429, fixture('derived/rate-limited.json'), { 'retry-after': String(seconds) });
     }
+    const failing = s.failing.find((f) => f.path === path && (!f.query || ctx.querystring.includes(f.query)));
+    if (failing) return send(ctx, failing.status, { errors: [`HTTP ${failing.status}`], error_type: 'failed' });
     if (/^\/message-bus\/[\w-]+\/poll$/.test(path)) return poll(ctx, s, body);
     if (ctx.method === 'GET') return read(ctx, s, path, ctx.querystring);
     return write(ctx, s, ctx.method, path, ctx.querystring, body);

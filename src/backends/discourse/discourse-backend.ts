@@ -8,6 +8,7 @@ import type { CallOptions, CommunityBackend } from '../types.js';
 import { checked } from './checked.js';
 import { categoryId, categoryIndex, categoryPath, type MapContext } from './context.js';
 import { DiscourseHttp } from './http.js';
+import { BusHub } from './bus-hub.js';
 import { subscribeMessageBus } from './message-bus.js';
 import { TopicWatch } from './topic-watch.js';
 import { ReplyCounts } from './reply-counts.js';
@@ -49,7 +50,8 @@ const asList = (x: string | string[] | undefined) => (x === undefined ? [] : Arr
  * | me | `/session/current.json` (404 = signed out), groups → tier/roles/org |
  * | listNotifications, markNotificationsRead (the bell) | `/notifications.json?offset=N&limit=60`, `PUT /notifications/mark-read.json`; kinds by `/latest.json?topic_ids=…`; unread from the session's `grouped_unread_notifications` (notifications.ts) |
  * | subscribeNotifications | MessageBus `/notification/{user_id}`: the newest notification and the unread counts (notification-bus.ts) |
- * | subscribe | MessageBus `/message-bus/{clientId}/poll`: `/new`, `/latest` (checked with `/t/{id}/last.json`), `/topic/{id}` of topics read (Solved's accepted_solution, found with `/t/{id}/{n}.json`) |
+ * | subscribe | MessageBus `/new`, `/latest` (checked with `/t/{id}/last.json`), `/topic/{id}` of topics read (Solved's accepted_solution, found with `/t/{id}/{n}.json`) (message-bus.ts) |
+ * | (both) | one long poll per backend, `/message-bus/{clientId}/poll` with every subscribed channel (bus-hub.ts) |
  * | certifications, stats, deflections, article feedback | not available (501) |
  * | listFollows, setFollow, removeFollow | `/latest.json?state=watching` and `state=muted`, `/categories.json` levels; `POST /t/{id}/notifications.json`, `POST /category/{id}/notifications` (follows.ts); tags 501 |
  * | notification preferences, people search | absent (the elements hide what needs them) |
@@ -66,11 +68,14 @@ export class DiscourseBackend implements CommunityBackend {
   /** Non-reply posts of the topics read, so list counts leave them out (reply-counts.ts). */
   private readonly replyCounts = new ReplyCounts();
   private readonly repliesOf = (t: DTopic) => this.replyCounts.of(t);
+  /** The one MessageBus long poll of this backend, shared by the feed's and the bell's subscriptions (bus-hub.ts). */
+  private readonly bus: BusHub;
 
   constructor(private readonly options: DiscourseBackendOptions) {
     const base = options.baseUrl.replace(/\/+$/, '');
     this.id = `discourse:${base}`;
     this.http = new DiscourseHttp(base, options);
+    this.bus = new BusHub(this.http, { retryMs: options.liveRetryMs, pollMs: options.livePollMs });
     this.questions = options.questionsCategory ?? 'questions';
     this.docs = options.docsCategory ?? 'docs';
   }
@@ -331,7 +336,7 @@ export class DiscourseBackend implements CommunityBackend {
 
   /** New notifications from MessageBus `/notification/{user_id}` (notification-bus.ts). */
   subscribeNotifications(onEvent: (event: C.NotificationLiveEvent) => void, signal: AbortSignal): void {
-    subscribeNotificationBus({ ...this.notificationDeps, retryMs: this.options.liveRetryMs, pollMs: this.options.livePollMs }, onEvent, signal);
+    subscribeNotificationBus({ ...this.notificationDeps, hub: this.bus, retryMs: this.options.liveRetryMs }, onEvent, signal);
   }
 
   private get notificationDeps(): notifications.NotificationDeps {
@@ -340,8 +345,8 @@ export class DiscourseBackend implements CommunityBackend {
 
   subscribe(onEvent: (event: C.LiveEvent) => void, signal: AbortSignal): void {
     subscribeMessageBus(
-      { http: this.http, context: () => this.context(), questionsCategory: this.questions, watch: this.watch,
-        retryMs: this.options.liveRetryMs, pollMs: this.options.livePollMs, categories: this.options.liveCategories },
+      { http: this.http, context: () => this.context(), questionsCategory: this.questions, watch: this.watch, hub: this.bus,
+        categories: this.options.liveCategories },
       onEvent,
       signal,
     );

@@ -2,9 +2,10 @@ import * as v from 'valibot';
 import { NotificationLiveEvent } from '../../contract/index.js';
 import { BackendError, isAbort } from '../../core/errors.js';
 import { toNotification } from './map-notifications.js';
-import { messageAttempts, pause, shortPollPause } from './message-bus.js';
+import { BusHub, reporting } from './bus-hub.js';
+import { backoff } from './bus-pacing.js';
 import { kinds, session, unreadOfGrouped, type NotificationDeps } from './notifications.js';
-import type { DBusMessage, DNotification, DNotificationList } from './types.js';
+import type { DNotification, DNotificationList } from './types.js';
 
 /**
  * New notifications live, from the user's own MessageBus channel `/notification/{user_id}`, where
@@ -14,21 +15,22 @@ import type { DBusMessage, DNotification, DNotificationList } from './types.js';
  *
  * A message is a new notification when its newest one is newer than any known (a read or a removal
  * publishes the same newest one again) and Confab has a type for it; the unread count goes with it,
- * counted as listNotifications counts. Polled like message-bus.ts: the channel first at -1, answered
- * with `/__status`; a failed poll waits `retryMs`, doubled up to 30 s (or the 429's Retry-After); a
- * message that cannot be read is let go of at the third attempt (messageAttempts).
+ * counted as listNotifications counts. The channel joins the backend's one long poll (bus-hub.ts) once
+ * the start-up read has named the user; a message that cannot be read is let go of at the third
+ * attempt (messageAttempts, in the hub).
  */
 interface DNotificationState {
   last_notification?: { notification?: DNotification | null } | null;
   grouped_unread_notifications?: Record<string, number>;
 }
 
-export function subscribeNotificationBus(deps: NotificationDeps & { retryMs?: number | undefined; pollMs?: number | undefined }, onEvent: (e: NotificationLiveEvent) => void, signal: AbortSignal): void {
-  const clientId = crypto.randomUUID().replace(/-/g, '');
-  let backoff = deps.retryMs ?? 1000;
-  const { giveUp, handled } = messageAttempts();
-
-  const wait = (ms: number) => pause(ms, signal);
+export function subscribeNotificationBus(
+  deps: NotificationDeps & { hub?: BusHub | undefined; retryMs?: number | undefined; pollMs?: number | undefined },
+  onEvent: (e: NotificationLiveEvent) => void,
+  signal: AbortSignal,
+): void {
+  const hub = deps.hub ?? new BusHub(deps.http, { retryMs: deps.retryMs, pollMs: deps.pollMs });
+  const tell = reporting(onEvent);
 
   /** The message's newest notification as a live event, or null when it is not a new one Confab shows. */
   const eventOf = async (state: DNotificationState, newest: number): Promise<NotificationLiveEvent | null> => {
@@ -49,62 +51,39 @@ export function subscribeNotificationBus(deps: NotificationDeps & { retryMs?: nu
     return r.success ? r.output : null;
   };
 
-  const loop = async () => {
+  const start = async () => {
     // Who is signed in (the channel is theirs), and the newest notification so far: what is older is not news.
-    let start: [Awaited<ReturnType<typeof session>>, DNotificationList];
+    const retry = backoff(deps.retryMs);
+    let first: [Awaited<ReturnType<typeof session>>, DNotificationList];
     for (;;) {
       try {
-        start = await Promise.all([session(deps.http, signal), deps.http.get<DNotificationList>('/notifications.json', { offset: '0', limit: '1' }, signal)]);
+        first = await Promise.all([session(deps.http, signal), deps.http.get<DNotificationList>('/notifications.json', { offset: '0', limit: '1' }, signal)]);
         break;
       } catch (e) {
         if (signal.aborted || isAbort(e)) return;
         // Signed out: no channel to listen to.
         if (e instanceof BackendError && (e.status === 401 || e.status === 403)) return;
-        await wait(backoff);
-        backoff = Math.min(backoff * 2, 30_000);
+        await retry.wait(e, signal);
       }
     }
-    const [s, first] = start;
+    const [s, list] = first;
     if (!s || signal.aborted) return;
     const channel = `/notification/${s.current_user.id}`;
-    let newest = first.notifications?.[0]?.id ?? 0;
-    let position = -1;
-    while (!signal.aborted) {
-      try {
-        const startedAt = performance.now();
-        const messages = await deps.http.poll<DBusMessage[]>(`/message-bus/${clientId}/poll`, { [channel]: position }, signal);
-        const idle = shortPollPause(messages, startedAt, deps.pollMs);
-        if (idle) await wait(idle);
-        for (const m of Array.isArray(messages) ? messages : []) {
-          if (m.channel === '/__status') {
-            const at = (m.data as Record<string, number> | null)?.[channel];
-            if (typeof at === 'number') position = at;
-            continue;
-          }
-          if (m.channel !== channel) continue;
-          const state = (m.data ?? {}) as DNotificationState;
-          // Past a message only once it is read; one that cannot be read (a malformed count or date,
-          // its topic's read refused) is let go of at the third attempt, as message-bus.ts does.
-          let event: NotificationLiveEvent | null = null;
-          try {
-            event = await eventOf(state, newest);
-          } catch (e) {
-            if (signal.aborted || !giveUp(m, e)) throw e;
-          }
-          handled(m);
-          const id = state.last_notification?.notification?.id;
-          newest = Math.max(newest, typeof id === 'number' ? id : 0);
-          position = m.message_id;
-          if (event) onEvent(event);
-        }
-        backoff = deps.retryMs ?? 1000;
-      } catch (e) {
-        if (signal.aborted || isAbort(e)) return;
-        const ms = e instanceof BackendError && e.retryAfter ? e.retryAfter * 1000 : backoff;
-        backoff = Math.min(backoff * 2, 30_000);
-        await wait(ms);
-      }
-    }
+    let newest = list.notifications?.[0]?.id ?? 0;
+    hub.join({
+      channels: () => [channel],
+      // Past a message only once it is read; one that cannot be read (a malformed count or date, its
+      // topic's read refused) is tried again, and let go of at the third attempt, by the hub.
+      batch: async () => async (m) => {
+        const event = await eventOf((m.data ?? {}) as DNotificationState, newest);
+        if (event) tell(event);
+      },
+      // Handled or let go of: its newest notification is not news any more (a read republishes it).
+      passed: (m) => {
+        const id = (m.data as DNotificationState | null)?.last_notification?.notification?.id;
+        newest = Math.max(newest, typeof id === 'number' ? id : 0);
+      },
+    }, signal);
   };
-  void loop();
+  void start();
 }

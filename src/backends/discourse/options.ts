@@ -15,7 +15,7 @@ export interface DiscourseBackendOptions extends DiscourseAuth {
    * listed counts too). Bumps elsewhere on the forum are then skipped without a request. Default: all.
    */
   liveCategories?: string[];
-    /** Pause after a failed MessageBus poll, in ms (doubled up to 30 s). Default 1000. */
+  /** Pause after a failed MessageBus poll, or a failed read for one of its messages, in ms (doubled up to 30 s). Default 1000. */
   liveRetryMs?: number;
   /** Pause between MessageBus polls where the forum has long polling off, in ms. Default 15000, as Discourse's own client. */
   livePollMs?: number;

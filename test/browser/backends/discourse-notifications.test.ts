@@ -206,6 +206,24 @@ describe('DiscourseBackend notifications (fake Discourse)', () => {
     expect(await reads(fake, '/latest.json')).to.deep.equal([`topic_ids=${encodeURIComponent('10,57,8,12')}`]);
   });
 
+  it('reads the kinds of a page\'s topics 30 at a time, as Discourse lists at most 30 topics a page', async () => {
+    const fake = fakeDiscourse();
+    // 45 topics, each with one reply notification: every third in the Q&A category (13), the others in test1 (1).
+    const ids = Array.from({ length: 45 }, (_, i) => 3000 + i);
+    const reply = (await fixture('derived/notifications.json')).notifications.find((n: { id: number }) => n.id === 31);
+    await fake.control({
+      listed: ids.map((id, i) => ({ id, category_id: i % 3 === 0 ? 13 : 1 })),
+      notifications: ids.map((id, i) => ({ ...reply, id: 5000 - i, topic_id: id, read: true })),
+    });
+    const page = await keyed(fake.baseUrl).listNotifications({ limit: 45 });
+    expect(page.items.map((n) => [n.target.id, n.type, n.target.kind])).to.deep.equal(
+      ids.map((id, i) => [String(id), i % 3 === 0 ? 'answer' : 'reply', i % 3 === 0 ? 'question' : 'thread']));
+    const asked = (await reads(fake, '/latest.json')).map((q) => new URLSearchParams(q).get('topic_ids')!.split(','));
+    // 48 topics on the page (those of the recorded notifications, 57, 8 and 12, besides): two reads, of 30 and 18.
+    expect(asked.map((list) => list.length)).to.deep.equal([30, 18]);
+    expect(new Set(asked.flat())).to.have.property('size', 48);
+  });
+
   it('a session without grouped_unread_notifications fails naming the field', async () => {
     const recorded = await fixture('dev_docs_notifications.json');
     const session = await fixture('derived/session-current.json');
