@@ -85,8 +85,10 @@ class Member {
     this.working = true;
     try {
       while (!this.signal.aborted) {
-        const batch = this.queue.shift();
-        if (!batch) break;
+        // Everything queued meanwhile (while a 429 was waited out) as one batch: a topic bumped in
+        // many polls is read once, not once per poll.
+        const batch = this.queue.splice(0).flat();
+        if (!batch.length) break;
         await this.handle(batch);
       }
     } finally {
@@ -165,7 +167,11 @@ export class BusHub {
   private start(): void {
     const stop = new AbortController();
     let pending: AbortController | undefined;
-    this.run = { stop, restart: () => pending?.abort() };
+    // Also cuts short the pause between polls of a forum with long polling off: a channel just added
+    // (at -1) gets its /__status now, not after pollMs, or what is published meanwhile is skipped.
+    let idle: AbortController | undefined;
+    const run = { stop, restart: () => (pending?.abort(), idle?.abort()) };
+    this.run = run;
     const retry = backoff(this.options.retryMs);
     const loop = async () => {
       while (!stop.signal.aborted) {
@@ -177,18 +183,26 @@ export class BusHub {
           if (stop.signal.aborted) return;
           this.deliver(Array.isArray(messages) ? messages : []);
           retry.reset();
-          const idle = shortPollPause(messages, startedAt, this.options.pollMs);
-          if (idle) await pause(idle, stop.signal);
+          const ms = shortPollPause(messages, startedAt, this.options.pollMs);
+          if (ms) {
+            idle = new AbortController();
+            const either = eitherSignal(stop.signal, idle.signal);
+            await pause(ms, either.signal).finally(either.release);
+            idle = undefined;
+          }
         } catch (e) {
           if (stop.signal.aborted) return;
           // Restarted for a change in the channels: poll again at once, with the channels now wanted.
           if (poll.signal.aborted && isAbort(e)) continue;
-          if (isAbort(e)) return;
+          // Any other failure, an AbortError not of the hub's making (a key provider's) included, is
+          // waited out: a loop that ended here would leave `run` set and no poll ever again.
           await retry.wait(e, stop.signal);
         }
       }
     };
-    void loop();
+    void loop().finally(() => {
+      if (this.run === run) this.run = undefined;
+    });
   }
 
   /** Positions moved past every message, each message queued for the listeners of its channel (one batch each per poll). */
