@@ -274,7 +274,9 @@ function read(ctx, s, path, query) {
   if (path === '/session/current.json') {
     if (s.signedOut) return send(ctx, 404, notFound);
     const session = fixture('derived/session-current.json');
-    return send(ctx, 200, { current_user: { ...session.current_user, grouped_unread_notifications: groupedUnread(s) } });
+    // notification_channel_position: the user's channel's last id, as CurrentUserSerializer sends it.
+    const position = s.busSeq[`/notification/${session.current_user.id}`] ?? 0;
+    return send(ctx, 200, { current_user: { ...session.current_user, grouped_unread_notifications: groupedUnread(s), notification_channel_position: position } });
   }
   // `/t/{id}/last.json` and `/t/{id}/{post_number}.json` are the topic view around a post: here, all of it.
   const topic = /^\/t\/(\d+)(?:\/(?:last|\d+))?\.json$/.exec(path);

@@ -41,6 +41,12 @@ export interface BusListener {
   batch(): Promise<(m: DBusMessage) => Promise<void>>;
   /** Called once past `m`: handled, or let go of. */
   passed?(m: DBusMessage): void;
+  /**
+   * Where a channel this listener adds starts, when the forum said (Discourse's
+   * `notification_channel_position`, a topic view's `message_bus_last_id`): what is published after
+   * that read is heard. Without it, -1: only what comes after the poll's `/__status`.
+   */
+  since?(channel: string): number | undefined;
 }
 
 export interface HubOptions {
@@ -156,7 +162,9 @@ export class BusHub {
       return;
     }
     const next: Record<string, number> = {};
-    for (const member of this.members) for (const c of member.listener.channels()) next[c] = this.positions[c] ?? -1;
+    for (const member of this.members) {
+      for (const c of member.listener.channels()) next[c] = this.positions[c] ?? next[c] ?? member.listener.since?.(c) ?? -1;
+    }
     const before = Object.keys(this.positions);
     const changed = before.length !== Object.keys(next).length || before.some((c) => !(c in next));
     this.positions = next;

@@ -70,8 +70,12 @@ export function subscribeNotificationBus(
     if (!s || signal.aborted) return;
     const channel = `/notification/${s.current_user.id}`;
     let newest = list.notifications?.[0]?.id ?? 0;
+    // The channel's position when the session was read (Discourse's own client subscribes there): a
+    // notification made between that read and this channel's first poll is heard, not skipped by -1.
+    const at = s.current_user.notification_channel_position;
     hub.join({
       channels: () => [channel],
+      since: () => (typeof at === 'number' && at >= 0 ? at : undefined),
       // Past a message only once it is read; one that cannot be read (a malformed count or date, its
       // topic's read refused) is tried again, and let go of at the third attempt, by the hub.
       batch: async () => async (m) => {

@@ -127,6 +127,8 @@ export interface DSession {
      * at most 400 unread, in no set order (User#grouped_unread_notifications: LIMIT without ORDER BY): what Discourse's own user-menu tabs count.
      */
     grouped_unread_notifications?: Record<string, number>;
+    /** MessageBus position of `/notification/{id}` when the session was read (CurrentUserSerializer). */
+    notification_channel_position?: number;
   };
 }
 
