@@ -338,8 +338,9 @@ export function fakeDiscourse() {
       s.rateLimit = null;
       return send(ctx, 429, fixture('derived/rate-limited.json'), { 'retry-after': String(seconds) });
     }
-    const failing = s.failing.find((f) => f.path === path && (!f.query || ctx.querystring.includes(f.query)));
-    if (failing) return send(ctx, failing.status, { errors: [`HTTP ${failing.status}`], error_type: 'failed' });
+    // `pathEnd` matches paths with a part of their own (a MessageBus poll's client id); `body` replaces the error body.
+    const failing = s.failing.find((f) => (f.path === path || (f.pathEnd && path.endsWith(f.pathEnd))) && (!f.query || ctx.querystring.includes(f.query)));
+    if (failing) return send(ctx, failing.status, failing.body ?? { errors: [`HTTP ${failing.status}`], error_type: 'failed' });
     if (/^\/message-bus\/[\w-]+\/poll$/.test(path)) return poll(ctx, s, body);
     if (ctx.method === 'GET') return read(ctx, s, path, ctx.querystring);
     return write(ctx, s, ctx.method, path, ctx.querystring, body);

@@ -189,7 +189,9 @@ export class BusHub {
           const startedAt = performance.now();
           const messages = await this.http.poll<DBusMessage[]>(`/message-bus/${this.clientId}/poll`, { ...this.positions }, both.signal).finally(both.release);
           if (stop.signal.aborted) return;
-          this.deliver(Array.isArray(messages) ? messages : []);
+          // Not MessageBus (a proxy's or a plugin's JSON): a failure, waited out, never polled again at once.
+          if (!Array.isArray(messages)) throw new Error('The forum answered a MessageBus poll with something other than a list of messages.');
+          this.deliver(messages);
           retry.reset();
           const ms = shortPollPause(messages, startedAt, this.options.pollMs);
           if (ms) {

@@ -4,8 +4,9 @@ import { DiscourseBackend } from '../../../src/backends/discourse/index.js';
 import { waitFor } from '../core/wait.js';
 import { fakeDiscourse, fixture } from './fake-discourse.js';
 
-// Review reproductions for b90f013 (bus-hub.ts). Each test states the behaviour the hub should have;
-// the ones marked REPRO fail on b90f013.
+// The shared MessageBus poll (bus-hub.ts) at its edges, from the review of its first version: each of
+// the last three failed on it (a bell joining during the long-polling-off pause, reads repeated per
+// queued poll after a 429, a foreign AbortError ending the loop).
 
 type Fake = ReturnType<typeof fakeDiscourse>;
 const KEY = 'user-api-key-of-ana';
@@ -38,8 +39,8 @@ function abortListeners() {
   };
 }
 
-describe('review b90f013: BusHub', () => {
-  it('keeps the abort listeners bounded however many polls (eitherSignal released): fails with .finally(both.release) removed', async () => {
+describe('BusHub edges (src/backends/discourse/bus-hub.ts)', () => {
+  it('keeps the abort listeners bounded however many polls (eitherSignal released)', async () => {
     const fake = fakeDiscourse();
     const counter = abortListeners();
     const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions' });
@@ -61,7 +62,7 @@ describe('review b90f013: BusHub', () => {
     }
   });
 
-  it('REPRO: a bell that joins while the hub sits out a long-polling-off pause still hears a notification made after its start', async () => {
+  it('a bell that joins while the hub sits out a long-polling-off pause still hears a notification made after its start', async () => {
     const fake = fakeDiscourse();
     await fake.control({ longPolling: false });
     const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions', userApiKey: () => KEY, livePollMs: 4000 });
@@ -75,7 +76,6 @@ describe('review b90f013: BusHub', () => {
       b.subscribeNotifications((e) => told.push(e), bell.signal);
       await waitFor(async () => (await fake.log()).some((r) => r.path === '/notifications.json'), 'the bell read the newest');
       // The bell has joined (its start read answered); a notification is created now, before any poll has the bell's channel.
-      // (On b90f013 no poll has been sent since `before`: the bell's channel waits for the pause to end.)
       await new Promise((r) => setTimeout(r, 300));
       await fake.control({ notify: [await replyNotification(95)] });
       await waitFor(() => told.length === 1, 'the notification told', { timeout: 12_000 });
@@ -85,7 +85,7 @@ describe('review b90f013: BusHub', () => {
     }
   });
 
-  it('REPRO: bumps queued while the feed waits out a 429 are read once per topic after it, not once per poll', async () => {
+  it('bumps queued while the feed waits out a 429 are read once per topic after it, not once per poll', async () => {
     const fake = fakeDiscourse();
     const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions', maxRetryAfter: 0, liveRetryMs: 50 });
     const abort = new AbortController();
@@ -106,14 +106,14 @@ describe('review b90f013: BusHub', () => {
       await fake.control({ publish: [{ channel: '/new', data: { topic_id: 810, message_type: 'new_topic', payload: { category_id: 1, created_at: new Date().toISOString() } } }] });
       await waitFor(() => events.some((e) => e.id === '810'), 'marker told');
       expect(events.filter((e) => e.type === 'post.created')).to.have.length(6);
-      // The failed read, the bump it was for, and one read for what queued meanwhile (b90f013: 1 + 6).
+      // The failed read, the bump it was for, and one read for what queued meanwhile (not one per poll: 1 + 6).
       expect(await lastReads()).to.be.at.most(3);
     } finally {
       abort.abort();
     }
   });
 
-  it('REPRO: an AbortError that is not the hub\'s own (a key provider\'s) does not end polling for good', async () => {
+  it('an AbortError that is not the hub\'s own (a key provider\'s) does not end polling for good', async () => {
     const fake = fakeDiscourse();
     let calls = 0;
     const userApiKey = () => {
@@ -131,6 +131,50 @@ describe('review b90f013: BusHub', () => {
     } finally {
       feed.abort();
       bell.abort();
+    }
+  });
+
+  it('waits out a poll answered with JSON that is not a list of messages, instead of polling again at once', async () => {
+    const fake = fakeDiscourse();
+    // A proxy or plugin answering 200 with an object: before, each such answer was polled again at once.
+    await fake.control({ failing: [{ pathEnd: '/poll', status: 200, body: { ok: true } }] });
+    const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions', liveRetryMs: 200 });
+    const abort = new AbortController();
+    try {
+      b.subscribe(() => {}, abort.signal);
+      await waitFor(async () => (await polls(fake)).length >= 2, 'polls');
+      await new Promise((r) => setTimeout(r, 1000));
+      // Backoff from 200 ms, doubling: a handful in a second (at network speed it was hundreds).
+      expect((await polls(fake)).length).to.be.below(8);
+    } finally {
+      abort.abort();
+    }
+  });
+
+  it("a bell callback that throws is reported, not retried as the message's failure", async () => {
+    const fake = fakeDiscourse();
+    const b = new DiscourseBackend({ baseUrl: fake.baseUrl, questionsCategory: 'questions', userApiKey: () => KEY, liveRetryMs: 20 });
+    const reported: unknown[] = [];
+    const mochaOnError = window.onerror;
+    window.onerror = (_message, _source, _line, _column, error) => (reported.push(error), true);
+    const bell = new AbortController();
+    const told: string[] = [];
+    try {
+      b.subscribeNotifications((e) => {
+        told.push(e.notification.id);
+        throw new Error(`the page's own bug at ${e.notification.id}`);
+      }, bell.signal);
+      await waitFor(async () => (await polls(fake)).some((r) => channelsOf(r.body).includes(BELL)), 'the bell polls');
+      await fake.control({ notify: [await replyNotification(96)] });
+      await fake.control({ notify: [await replyNotification(97)] });
+      await waitFor(() => told.length >= 2 && reported.length >= 2, 'both told');
+      await new Promise((r) => setTimeout(r, 200));
+      // Once each: a throw taken for a failure would be tried three times.
+      expect(told).to.deep.equal(['96', '97']);
+      expect(reported.map((e) => (e as Error).message)).to.deep.equal(["the page's own bug at 96", "the page's own bug at 97"]);
+    } finally {
+      bell.abort();
+      window.onerror = mochaOnError;
     }
   });
 });
