@@ -106,9 +106,10 @@ async function createPgDb(url: string, schema: string | undefined, poolSize: num
       await c.query(sql);
     },
   });
-  // One dedicated connection for LISTEN, connected again when it drops (pg-listener.ts). keepAlive:
-  // a connection whose peer vanished without a word (a failover, a dropped NAT entry) is noticed.
-  const listener = createPgListener(() => new pg.Client({ connectionString: url, options, keepAlive: true }));
+  // One dedicated connection for LISTEN, connected again when it drops (pg-listener.ts). TCP
+  // keep-alive probes from 10 s of silence on: it sends nothing itself, so a peer that vanished without
+  // a word (a failover, a dropped NAT entry) is noticed only by them (then after the kernel's probes).
+  const listener = createPgListener(() => new pg.Client({ connectionString: url, options, keepAlive: true, keepAliveInitialDelayMillis: 10_000 }));
   return {
     kind: 'pg',
     ...wrap(pool),

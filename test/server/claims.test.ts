@@ -41,7 +41,8 @@ describe('claims with a lone surrogate', () => {
 
   test('claimsToUser: every string it keeps is well formed, also where the 200-character cut splits a pair', () => {
     const u = claimsToUser({ sub: 's\ud800', name: 'x'.repeat(199) + '😀', org: { id: 'o\udfff', name: 'n\ud83d' } });
-    for (const s of [u.id, u.name, u.org!.id, u.org!.name]) assert.ok(s.isWellFormed?.() ?? !/[\ud800-\udfff]/.test(s), JSON.stringify(s));
+    // isWellFormed (Node 20) is past the ES2022 lib the server compiles against.
+    for (const s of [u.id, u.name, u.org!.id, u.org!.name]) assert.ok((s as string & { isWellFormed(): boolean }).isWellFormed(), JSON.stringify(s));
     assert.equal(u.name, 'x'.repeat(199) + '\ufffd');
     assert.equal(u.org!.name, 'n\ufffd');
     assert.equal(u.id, 's\ufffd');
