@@ -90,7 +90,11 @@ if (process.env.DATABASE_URL)
       await killer.connect();
       try {
         const { rows } = await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-        const running = victim.query('SELECT pg_sleep(30)');
+        // Its failure is taken at once (an unhandled rejection otherwise, when it fails before we await it).
+        const running = victim.query('SELECT pg_sleep(30)').then(
+          () => assert.fail('the query should have failed'),
+          (e: unknown) => e,
+        );
         // Wait until the sleep runs on the server, then end that backend.
         for (let i = 0; i < 200; i++) {
           const r = await killer.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND query LIKE 'SELECT pg_sleep%'`, [rows[0]!.pid]);
@@ -98,7 +102,7 @@ if (process.env.DATABASE_URL)
           await new Promise((res) => setTimeout(res, 20));
         }
         await killer.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
-        const err = await running.then(() => assert.fail('the query should have failed'), (e: unknown) => e);
+        const err = await running;
         assert.equal((err as { code?: string }).code, '57P01');
         assert.equal(isDatabaseUnavailable(err), true);
       } finally {
