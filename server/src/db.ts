@@ -1,6 +1,6 @@
 // One small database interface with two implementations: PGlite (embedded, default) and pg (DATABASE_URL).
 import { mkdirSync } from 'node:fs';
-import type { Client } from 'pg';
+import { createPgListener, type ListenerHealth } from './pg-listener.js';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -17,6 +17,13 @@ export interface Db extends Queryable {
   /** Subscribes to a NOTIFY channel; returns an unsubscribe function. */
   listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
+  /**
+   * `cb` runs each time listening resumes after the LISTEN connection was lost: NOTIFYs sent in
+   * between never reached this process. Never on PGlite (in-process, it cannot drop).
+   */
+  onListenGap(cb: () => void): () => void;
+  /** The LISTEN connection's state, for /api/health. */
+  listenerHealth(): ListenerHealth;
   close(): Promise<void>;
 }
 
@@ -70,6 +77,8 @@ async function createPgliteDb(dataDir?: string): Promise<Db> {
     async notify(channel, payload) {
       await pg.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
+    onListenGap: () => () => {},
+    listenerHealth: () => ({ state: 'in-process', drops: 0, lastDropAt: null, lastError: null }),
     close: () => pg.close(),
   };
 }
@@ -97,20 +106,10 @@ async function createPgDb(url: string, schema: string | undefined, poolSize: num
       await c.query(sql);
     },
   });
-  // One dedicated connection for LISTEN; callbacks per channel.
-  let listener: Client | null = null;
-  const subs = new Map<string, Set<(p: string) => void>>();
-  async function getListener() {
-    if (listener) return listener;
-    listener = new pg.Client({ connectionString: url, options });
-    listener.on('notification', (msg: { channel: string; payload?: string }) => {
-      for (const cb of subs.get(msg.channel) ?? []) cb(msg.payload ?? '');
-    });
-    listener.on('error', (err: Error) => console.error('[confab] listener error:', err.message));
-    await listener.connect();
-    return listener;
-  }
-  const ident = (s: string) => '"' + s.replace(/"/g, '""') + '"';
+  // One dedicated connection for LISTEN, connected again when it drops (pg-listener.ts). TCP
+  // keep-alive probes from 10 s of silence on: it sends nothing itself, so a peer that vanished without
+  // a word (a failover, a dropped NAT entry) is noticed only by them (then after the kernel's probes).
+  const listener = createPgListener(() => new pg.Client({ connectionString: url, options, keepAlive: true, keepAliveInitialDelayMillis: 10_000 }));
   return {
     kind: 'pg',
     ...wrap(pool),
@@ -142,24 +141,14 @@ async function createPgDb(url: string, schema: string | undefined, poolSize: num
         await new Promise((r) => setTimeout(r, attempt * (5 + Math.random() * 20)));
       }
     },
-    async listen(channel, cb) {
-      const l = await getListener();
-      let set = subs.get(channel);
-      if (!set) {
-        set = new Set();
-        subs.set(channel, set);
-        await l.query(`LISTEN ${ident(channel)}`);
-      }
-      set.add(cb);
-      return async () => {
-        set!.delete(cb);
-      };
-    },
+    listen: (channel, cb) => listener.listen(channel, cb),
+    onListenGap: (cb) => listener.onGap(cb),
+    listenerHealth: () => listener.health(),
     async notify(channel, payload) {
       await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
-      if (listener) await listener.end().catch(() => {});
+      await listener.close();
       await pool.end();
     },
   };

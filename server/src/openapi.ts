@@ -55,6 +55,29 @@ function operation(name: string, ep: Endpoint, tag: string) {
   };
 }
 
+/** GET /health's body: `ok` says whether the database answered. */
+function healthSchema(ok: boolean) {
+  return {
+    type: 'object',
+    properties: {
+      ok: { const: ok },
+      db: { enum: ['pglite', 'pg'] },
+      demo: { type: 'boolean' },
+      listener: {
+        type: 'object',
+        properties: {
+          state: { enum: ['idle', 'listening', 'reconnecting', 'closed', 'in-process'] },
+          drops: { type: 'integer', minimum: 0, description: 'LISTEN connections lost since the process started' },
+          lastDropAt: { type: ['string', 'null'], format: 'date-time' },
+          lastError: { type: ['string', 'null'] },
+        },
+        required: ['state', 'drops', 'lastDropAt', 'lastError'],
+      },
+    },
+    required: ['ok', 'db', 'demo', 'listener'],
+  };
+}
+
 /** The two routes outside the endpoint table: the live stream and the health check. */
 const unsubscribeToken = {
   name: 'token',
@@ -137,25 +160,19 @@ function serverRoutes() {
       get: {
         operationId: 'health',
         summary: 'Liveness and database check',
-        description: 'Answers once the database does; for load balancers and uptime probes.',
+        description:
+          'Answers 200 once the database does, 503 (with Retry-After) while it does not; for load balancers and uptime probes. `listener` is the state of the connection that LISTENs for live updates: it reconnects by itself after a drop, and does not change `ok`.',
         tags: ['meta'],
         security: [],
         responses: {
-          '200': {
-            description: 'Up, with the kind of database behind it',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: { ok: { const: true }, db: { enum: ['pglite', 'pg'] }, demo: { type: 'boolean' } },
-                  required: ['ok', 'db', 'demo'],
-                },
-              },
-            },
+          '200': { description: 'Up, with the kind of database behind it', content: { 'application/json': { schema: healthSchema(true) } } },
+          '503': {
+            description: 'The database does not answer',
+            headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait before asking again' } },
+            content: { 'application/json': { schema: healthSchema(false) } },
           },
           // Every /api route checks an Authorization header that is sent, even the public ones.
           '401': problemResponse('Malformed, invalid or expired token'),
-          '500': problemResponse('The database does not answer'),
         },
       },
     },

@@ -2,9 +2,9 @@
 // no token is an anonymous caller, and each route decides whether that is enough.
 import type { Context, Next } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { Auth, User } from '../auth.js';
+import { KeySetUnavailableError, type Auth, type User } from '../auth.js';
 import type { AppEnv } from '../http-env.js';
-import { HttpError } from '../problem.js';
+import { HttpError, UNAVAILABLE_RETRY_AFTER_S } from '../problem.js';
 
 export const authenticate = (auth: Auth) =>
   // Not an async function: without a token (most reads) nothing is awaited here, and the request goes
@@ -26,7 +26,15 @@ async function withToken(auth: Auth, h: string, c: Context<AppEnv>, next: Next):
   let user: User;
   try {
     user = await auth.verify(m[1]);
-  } catch {
+  } catch (e) {
+    // The identity provider's keys are out of reach: the token may well be good, and a 401 would make
+    // the SDK refresh it and then treat the partner as signed out. A 503 asks them to try again.
+    if (e instanceof KeySetUnavailableError) {
+      console.error('[confab]', e.message);
+      throw new HttpError(503, 'Service Unavailable', 'The sign-in keys cannot be checked right now; try again shortly.', undefined, {
+        'retry-after': String(UNAVAILABLE_RETRY_AFTER_S),
+      });
+    }
     throw new HttpError(401, 'Unauthorized', 'The token is invalid or expired.', undefined, {
       'www-authenticate': 'Bearer error="invalid_token"',
     });

@@ -27,13 +27,22 @@ export function mountEvents(app: Hono<AppEnv>, bus: EventBus, config: Config, db
     const wanted = (e: LiveEvent) => (!category || e.category === category) && mayReceiveEvent(e, user);
     const queue: LiveEvent[] = [];
     let wake: (() => void) | null = null;
+    let closed = false;
+    const stop = () => {
+      closed = true;
+      wake?.();
+    };
     // Subscribed before the response starts: once a client sees the stream open, it hears every
     // event from then on (the callback below always runs, and unsubscribes in its finally).
+    // After a lost database connection (the gap), the stream ends: EventSource reconnects with
+    // Last-Event-ID. This process's replay memory is fed by the same LISTEN and misses the gap too;
+    // but behind a load balancer the client may reach a process that heard it (one connection killed
+    // or timed out), and a stream left open would look live while it had silently skipped events.
     const unsub = await bus.subscribe((e) => {
       if (!wanted(e)) return;
       queue.push(e);
       wake?.();
-    });
+    }, stop);
     return streamSSE(c, async (stream) => {
       // Subscribed first, then the missed events: an event in both is sent once.
       if (lastId) {
@@ -41,15 +50,10 @@ export function mountEvents(app: Hono<AppEnv>, bus: EventBus, config: Config, db
         const queued = new Set(queue.map(eventId));
         queue.unshift(...missed.filter((e) => !queued.has(eventId(e))));
       }
-      let closed = false;
-      const stop = () => {
-        closed = true;
-        wake?.();
-      };
       stream.onAbort(stop);
       c.req.raw.signal?.addEventListener('abort', stop);
       // The client may have gone while we were subscribing.
-      if (stream.aborted || stream.closed || c.req.raw.signal?.aborted) closed = true;
+      if (stream.aborted || stream.closed || c.req.raw.signal?.aborted) stop();
       const hb = setInterval(() => {
         if (stream.aborted || stream.closed) return stop();
         stream.write(': heartbeat\n\n').catch(stop);

@@ -21,19 +21,26 @@ export function mountNotificationEvents(app: Hono<AppEnv>, db: Db, bus: UserBus,
     if (!user) throw ticketRequired();
     const queue: string[] = [];
     let wake: (() => void) | null = null;
-    const unsub = await bus.subscribe(user.id, (id) => {
-      queue.push(id);
+    let closed = false;
+    const stop = () => {
+      closed = true;
       wake?.();
-    });
-    return streamSSE(c, async (stream) => {
-      let closed = false;
-      const stop = () => {
-        closed = true;
+    };
+    // After a lost database connection the stream ends (routes/events.ts says why): the client opens
+    // a new one with a fresh ticket. The ids sent during the gap are not replayed (this stream has no
+    // replay); the notifications themselves are in the database, for the list and the unread count.
+    const unsub = await bus.subscribe(
+      user.id,
+      (id) => {
+        queue.push(id);
         wake?.();
-      };
+      },
+      stop,
+    );
+    return streamSSE(c, async (stream) => {
       stream.onAbort(stop);
       c.req.raw.signal?.addEventListener('abort', stop);
-      if (stream.aborted || stream.closed || c.req.raw.signal?.aborted) closed = true;
+      if (stream.aborted || stream.closed || c.req.raw.signal?.aborted) stop();
       const hb = setInterval(() => {
         if (stream.aborted || stream.closed) return stop();
         stream.write(': heartbeat\n\n').catch(stop);

@@ -5,6 +5,7 @@ import { buildUrl } from '../../../src/backends/rest/url.js';
 import { openEvents } from '../../../src/backends/rest/events.js';
 import { AuthError, BackendError, OfflineError, UnreachableError, ValidationError } from '../../../src/core/errors.js';
 import type { LiveEvent } from '../../../src/contract/index.js';
+import { errorText } from '../../../src/ui/error-text.js';
 import {
   certification, fakeServer, newThread, post, problem, searchResult, similar, thread, threadPage, threadWithPosts,
 } from './fake.js';
@@ -213,6 +214,25 @@ describe('RestBackend', () => {
       });
       await Promise.all([backend.me(), backend.stats()]);
       expect(refreshes).to.equal(1);
+    });
+
+    it('a 503 (the identity provider\'s keys or the database out of reach) is neither signed out nor offline: no refresh, a BackendError with Retry-After', async () => {
+      const fake = fakeServer();
+      // What the server answers then (server/src/middlewares/authenticate.ts, problem.ts).
+      const down = { ...problem(503, 'Service Unavailable', 'The sign-in keys cannot be checked right now; try again shortly.'), headers: { 'content-type': 'application/problem+json', 'retry-after': '1' } };
+      await fake.route({ path: '/v1/me', responses: [down] });
+      const calls: unknown[] = [];
+      const e = await rejection(new RestBackend({ baseUrl: fake.baseUrl, getToken: (o) => (calls.push(o), 'tok'), retry: { ...fast, limit: 1, maxRetryAfter: 50 } }).me());
+      expect(e).to.be.instanceOf(BackendError);
+      expect(e).not.to.be.instanceOf(AuthError);
+      expect(e).not.to.be.instanceOf(OfflineError);
+      expect(e.status).to.equal(503);
+      expect(e.retryAfter).to.equal(1);
+      expect(calls).to.deep.equal([undefined], 'the token is not refreshed');
+      const text = errorText(e);
+      expect(text.title).to.contain('503');
+      expect(text.title).not.to.match(/sign in|offline/i);
+      expect(text.detail).to.equal('The sign-in keys cannot be checked right now; try again shortly.');
     });
 
     it('throws AuthError on 403 without refreshing', async () => {
