@@ -76,7 +76,16 @@ export interface QuestionSummaryRow extends TopicSummaryRow {
   accepted_answer_id: string | null;
 }
 
-export interface QuestionRow extends TopicRow, QuestionSummaryRow {}
+/**
+ * One question read by id. `accepted_answer_id` is the accepted answer while it is published;
+ * `chosen_answer_id` the asker's choice even while held or hidden (migration 024), with that answer's
+ * author and status, so that the detail shows it to whoever may read it.
+ */
+export interface QuestionRow extends TopicRow, QuestionSummaryRow {
+  chosen_answer_id: string | null;
+  chosen_author_id: string | null;
+  chosen_status: ContentStatus | null;
+}
 
 export interface AnswerRow extends AuthorColumns {
   id: string;
@@ -94,9 +103,11 @@ export interface VotedAnswerRow extends AnswerRow {
   my_vote: Numeric;
 }
 
-/** One answer loaded for an edit: it also carries its question's accepted answer. */
+/** One answer loaded by its id: it also carries its question's author, status and chosen answer. */
 export interface AnswerInQuestionRow extends VotedAnswerRow {
-  accepted_answer_id: string | null;
+  chosen_answer_id: string | null;
+  question_author_id: string;
+  question_status: ContentStatus;
 }
 
 /** A candidate of the deflection search, with the accepted answer's body when there is one. */

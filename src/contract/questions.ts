@@ -15,7 +15,11 @@ export const QuestionSummary = v.object({
   author: Author,
   answerCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   score: v.pipe(v.number(), v.integer()),
-  /** True once the asker has accepted an answer. */
+  /**
+   * True while the answer the asker accepted is published (a held or hidden one does not count; a
+   * restore brings it back). In a question read by id, also while the caller may read that answer:
+   * its author and moderators.
+   */
   accepted: v.boolean(),
   createdAt: Timestamp,
   lastActivityAt: Timestamp,
@@ -27,6 +31,7 @@ export type QuestionSummary = v.InferOutput<typeof QuestionSummary>;
 export const Question = v.object({
   ...QuestionSummary.entries,
   body: v.string(),
+  /** The accepted answer, under the same rule as `accepted`: null whenever `accepted` is false. */
   acceptedAnswerId: v.nullable(Id),
   myVote: VoteValue,
 });

@@ -108,7 +108,8 @@ async function serve(c: Context<AppEnv>, route: Route, deps: EndpointDeps): Prom
   // in the database; then one transaction (with the idempotency key when given).
   await gateWrite(db, limiter, config, name, user, ip);
   const posted = base.body as { body?: unknown } | undefined;
-  if (MENTIONING.has(name) && typeof posted?.body === 'string') posted.body = await withStoredNames(db, posted.body);
+  // Every mentioning write is signed in (auth 'write', refused above without a user).
+  if (MENTIONING.has(name) && user && typeof posted?.body === 'string') posted.body = await withStoredNames(db, posted.body, user);
   const key = ep.idempotent ? c.req.header('idempotency-key') : undefined;
   if (key !== undefined) checkIdempotencyKey(key);
   const write = (q: Queryable) =>

@@ -1,4 +1,4 @@
-import type { Answer, Ok, Question, QuestionSummary, SimilarQuestion, VoteResult, VoteValue } from '../../../src/contract/index.js';
+import type { Answer, ContentStatus, Ok, Question, QuestionSummary, SimilarQuestion, VoteResult, VoteValue } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
 import { HttpError, forbidden, notFound } from '../problem.js';
 import type { AnswerInQuestionRow, AnswerRow, Numeric, QuestionRow, QuestionSummaryRow, SeekRow, SimilarQuestionRow, VotedAnswerRow } from '../rows.js';
@@ -12,7 +12,7 @@ import { announceContent } from '../moderation/announce.js';
 import { recountParent } from '../moderation/content.js';
 import { keepRevision } from '../moderation/revisions.js';
 import { screenEdit, screenNewPost } from '../moderation/screen.js';
-import { mayModerate, mayRead, shownInTopic } from '../moderation/visibility.js';
+import { mayModerate, mayRead, mayReadItem, shownInTopic } from '../moderation/visibility.js';
 import { TOPIC_SEEK_COLUMN, TOPIC_SUMMARY_COLS, topicListSql, topicSummary } from './topic.js';
 
 const Q_COLS = `t.id, t.title, t.body, t.excerpt, t.category, t.tags, t.author_id, t.answer_count, t.score, t.accepted_answer_id,
@@ -20,7 +20,9 @@ const Q_COLS = `t.id, t.title, t.body, t.excerpt, t.category, t.tags, t.author_i
 /** A question list row: the summary's columns only (no body; the excerpt is stored). */
 const Q_SUMMARY_COLS = `${TOPIC_SUMMARY_COLS}, t.answer_count, t.accepted_answer_id`;
 const Q_FROM = `FROM questions t JOIN people p ON p.id = t.author_id`;
-const Q_SELECT = `SELECT ${Q_COLS} ${Q_FROM}`;
+/** One question, with the asker's choice of answer and whose that answer is (acceptedFor). */
+const Q_SELECT = `SELECT ${Q_COLS}, t.chosen_answer_id, ca.author_id AS chosen_author_id, ca.status AS chosen_status
+  ${Q_FROM} LEFT JOIN answers ca ON ca.id = t.chosen_answer_id`;
 const A_SELECT = `SELECT x.*, ${AUTHOR_COLS} FROM answers x JOIN people p ON p.id = x.author_id`;
 
 export const questionSummary = (r: QuestionSummaryRow): QuestionSummary =>
@@ -41,8 +43,22 @@ async function loadQuestion(ctx: Ctx, id: string) {
   return rows[0];
 }
 
+/**
+ * The accepted answer as the caller sees it. Published, it is everyone's (the question is accepted in
+ * the lists, similar questions and every count). Held or hidden, the question is not accepted, except
+ * for whoever may still read that answer: its author and moderators see which answer it was (a
+ * moderator deciding whether to restore it needs to); the asker, like everyone else, does not.
+ */
+function acceptedFor(ctx: Ctx, r: QuestionRow): string | null {
+  if (r.accepted_answer_id) return r.accepted_answer_id;
+  if (!r.chosen_answer_id || !r.chosen_author_id || !r.chosen_status) return null;
+  return mayRead(ctx.user, r.chosen_author_id, r.chosen_status) ? r.chosen_answer_id : null;
+}
+
 async function question(ctx: Ctx, r: QuestionRow): Promise<Question> {
-  return { ...questionSummary(r), body: r.body, acceptedAnswerId: r.accepted_answer_id ?? null, myVote: await myVote(ctx, 'question', r.id) };
+  const acceptedId = acceptedFor(ctx, r);
+  // `accepted` is overwritten in place: the summary's key order (and so the ETag) stays.
+  return { ...questionSummary(r), accepted: acceptedId !== null, body: r.body, acceptedAnswerId: acceptedId, myVote: await myVote(ctx, 'question', r.id) };
 }
 
 /**
@@ -60,7 +76,8 @@ const ANSWERS = cursorKind('answers', ['bool', 'int', 'time', 'id']);
 async function answersPage(ctx: Ctx, q: QuestionRow, cursor?: string, limitIn?: number) {
   const key = decodeKeyCursor(ANSWERS, cursor);
   const limit = pageLimit(limitIn);
-  const acceptedId = q.accepted_answer_id ?? '';
+  const accepted = acceptedFor(ctx, q);
+  const acceptedId = accepted ?? '';
   const params: unknown[] = [q.id, acceptedId, limit + 1, ctx.user?.id ?? ''];
   let seek = '';
   if (key) {
@@ -82,7 +99,7 @@ async function answersPage(ctx: Ctx, q: QuestionRow, cursor?: string, limitIn?: 
     params,
   );
   return keysetPage(
-    rows, limit, (r) => answer(r, q.accepted_answer_id),
+    rows, limit, (r) => answer(r, accepted),
     (r) => encodeKeyCursor(ANSWERS, [r.id === acceptedId, Number(r.score), r.seek_at, r.id]),
   );
 }
@@ -272,8 +289,15 @@ async function vote(ctx: Ctx<'voteQuestion' | 'voteAnswer'>, kind: 'question' | 
   const u = needUser(ctx);
   // Locked for the score update below up front: the insights trigger of the vote locks an answer FOR
   // SHARE (migration 015), and two voters holding that and then both updating the score would deadlock.
-  const { rows } = await ctx.q.query<{ author_id: string; status: QuestionRow['status'] }>(`SELECT author_id, status FROM ${table} WHERE id = $1 FOR NO KEY UPDATE`, [ctx.params.id]);
-  if (!rows[0] || !mayRead(u, rows[0].author_id, rows[0].status)) throw notFound(kind === 'question' ? 'The question' : 'The answer');
+  // An answer is read with its question (mayReadItem); only the voted row is locked.
+  const parent = kind === 'answer' ? `q.author_id AS parent_author_id, q.status AS parent_status FROM answers x JOIN questions q ON q.id = x.question_id`
+    : `NULL::text AS parent_author_id, NULL::text AS parent_status FROM questions x`;
+  const { rows } = await ctx.q.query<{ author_id: string; status: ContentStatus; parent_author_id: string | null; parent_status: ContentStatus | null }>(
+    `SELECT x.author_id, x.status, ${parent} WHERE x.id = $1 FOR NO KEY UPDATE OF x`, [ctx.params.id],
+  );
+  const r0 = rows[0];
+  const parentState = r0?.parent_author_id && r0.parent_status ? { authorId: r0.parent_author_id, status: r0.parent_status } : null;
+  if (!r0 || !mayReadItem(u, { authorId: r0.author_id, status: r0.status }, parentState)) throw notFound(kind === 'question' ? 'The question' : 'The answer');
   const value = ctx.body.value;
   if (value === 0) {
     await ctx.q.query(`DELETE FROM votes WHERE person_id = $1 AND target_kind = $2 AND target_id = $3`, [u.id, kind, ctx.params.id]);
@@ -330,13 +354,17 @@ export async function deleteQuestion(ctx: Ctx<'deleteQuestion'>) {
 
 async function loadAnswer(ctx: Ctx, id: string) {
   const { rows } = await ctx.q.query<AnswerInQuestionRow>(
-    `SELECT a.*, q.accepted_answer_id, COALESCE(v.value, 0) AS my_vote FROM (${A_SELECT} WHERE x.id = $1) a
+    `SELECT a.*, q.chosen_answer_id, q.author_id AS question_author_id, q.status AS question_status, COALESCE(v.value, 0) AS my_vote
+     FROM (${A_SELECT} WHERE x.id = $1) a
      JOIN questions q ON q.id = a.question_id
      LEFT JOIN votes v ON v.target_kind = 'answer' AND v.target_id = a.id AND v.person_id = $2`,
     [id, ctx.user?.id ?? ''],
   );
-  if (!rows[0] || !mayRead(ctx.user, rows[0].author_id, rows[0].status)) throw notFound('The answer');
-  return rows[0];
+  const r = rows[0];
+  if (!r || !mayReadItem(ctx.user, { authorId: r.author_id, status: r.status }, { authorId: r.question_author_id, status: r.question_status })) {
+    throw notFound('The answer');
+  }
+  return r;
 }
 
 export async function updateAnswer(ctx: Ctx<'updateAnswer'>) {
@@ -356,7 +384,8 @@ export async function updateAnswer(ctx: Ctx<'updateAnswer'>) {
   }
   await enqueue(ctx.q, { event: 'content.edited', kind: 'answer', id: a.id });
   const r = await loadAnswer(ctx, a.id);
-  return answer(r, r.accepted_answer_id);
+  // The caller may read this answer (loadAnswer), so its being the asker's choice is theirs to see (acceptedFor).
+  return answer(r, r.chosen_answer_id);
 }
 
 export async function deleteAnswer(ctx: Ctx<'deleteAnswer'>) {

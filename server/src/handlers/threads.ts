@@ -1,4 +1,4 @@
-import type { Post, Thread, ThreadSummary } from '../../../src/contract/index.js';
+import type { ContentStatus, Post, Thread, ThreadSummary } from '../../../src/contract/index.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../problem.js';
 import type { PostRow, SeekRow, ThreadRow, ThreadSummaryRow } from '../rows.js';
@@ -8,7 +8,7 @@ import { announceContent } from '../moderation/announce.js';
 import { recountParent } from '../moderation/content.js';
 import { keepRevision } from '../moderation/revisions.js';
 import { screenEdit, screenNewPost } from '../moderation/screen.js';
-import { mayModerate, mayRead, shownInTopic } from '../moderation/visibility.js';
+import { mayModerate, mayRead, mayReadItem, shownInTopic } from '../moderation/visibility.js';
 import { HttpError } from '../problem.js';
 import { AUTHOR_COLS, author, mayEdit, needUser, pageLimit, upsertPerson } from './common.js';
 import { autoFollow, enqueue } from '../notify/outbox.js';
@@ -131,10 +131,15 @@ export async function deleteThread(ctx: Ctx<'deleteThread'>) {
   return undefined;
 }
 
+/** A reply the caller may see, in a thread they may see (mayReadItem); else 404, as for an unknown id. */
 async function loadPost(ctx: Ctx, id: string) {
-  const { rows } = await ctx.q.query<PostRow>(`${POST_SELECT} WHERE x.id = $1`, [id]);
-  if (!rows[0] || !mayRead(ctx.user, rows[0].author_id, rows[0].status)) throw notFound('The post');
-  return rows[0];
+  const { rows } = await ctx.q.query<PostRow & { thread_author_id: string; thread_status: ContentStatus }>(
+    `SELECT x.*, ${AUTHOR_COLS}, t.author_id AS thread_author_id, t.status AS thread_status ${POST_FROM} JOIN threads t ON t.id = x.thread_id WHERE x.id = $1`,
+    [id],
+  );
+  const r = rows[0];
+  if (!r || !mayReadItem(ctx.user, { authorId: r.author_id, status: r.status }, { authorId: r.thread_author_id, status: r.thread_status })) throw notFound('The post');
+  return r;
 }
 
 export async function updatePost(ctx: Ctx<'updatePost'>) {

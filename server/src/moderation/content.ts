@@ -3,6 +3,7 @@
 import type { ContentKind, ContentRef, ContentStatus } from '../../../src/contract/index.js';
 import type { Queryable } from '../db.js';
 import { notFound } from '../problem.js';
+import type { Readable } from './visibility.js';
 
 interface KindInfo {
   table: 'threads' | 'posts' | 'questions' | 'answers';
@@ -28,6 +29,8 @@ export interface ContentItem {
   title: string;
   /** The thread or question a reply or answer belongs to. */
   parent: ContentRef | null;
+  /** That thread's or question's author and status: who may read the item depends on them too (mayReadItem). */
+  parentState: Readable | null;
   category: string;
   locked: boolean;
   pinned: boolean;
@@ -42,6 +45,8 @@ interface ItemRow {
   body: string;
   title: string;
   parent_id: string | null;
+  parent_author_id: string | null;
+  parent_status: ContentStatus | null;
   category: string;
   locked: boolean;
   pinned: boolean;
@@ -53,9 +58,11 @@ export function itemSelect(kind: ContentKind): string {
   const k = KINDS[kind];
   if (!k.parent) {
     const lockPin = kind === 'thread' ? 'c.locked, c.pinned' : 'false AS locked, false AS pinned';
-    return `SELECT c.id, c.author_id, c.status, c.held_reason, c.body, c.title, NULL::text AS parent_id, c.category, ${lockPin}, c.created_at FROM ${k.table} c`;
+    return `SELECT c.id, c.author_id, c.status, c.held_reason, c.body, c.title, NULL::text AS parent_id, NULL::text AS parent_author_id,
+      NULL::text AS parent_status, c.category, ${lockPin}, c.created_at FROM ${k.table} c`;
   }
-  return `SELECT c.id, c.author_id, c.status, c.held_reason, c.body, t.title, c.${k.parent.column} AS parent_id, t.category,
+  return `SELECT c.id, c.author_id, c.status, c.held_reason, c.body, t.title, c.${k.parent.column} AS parent_id, t.author_id AS parent_author_id,
+    t.status AS parent_status, t.category,
     false AS locked, false AS pinned, c.created_at FROM ${k.table} c JOIN ${k.parent.table} t ON t.id = c.${k.parent.column}`;
 }
 
@@ -63,7 +70,8 @@ export function toItem(kind: ContentKind, r: ItemRow): ContentItem {
   const parent = KINDS[kind].parent;
   return {
     ref: { kind, id: r.id }, authorId: r.author_id, status: r.status, heldReason: r.held_reason, body: r.body, title: r.title,
-    parent: parent && r.parent_id ? { kind: parent.kind, id: r.parent_id } : null, category: r.category,
+    parent: parent && r.parent_id ? { kind: parent.kind, id: r.parent_id } : null,
+    parentState: r.parent_author_id && r.parent_status ? { authorId: r.parent_author_id, status: r.parent_status } : null, category: r.category,
     locked: !!r.locked, pinned: !!r.pinned, createdAt: r.created_at,
   };
 }

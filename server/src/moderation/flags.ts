@@ -9,7 +9,7 @@ import { iso, newId } from '../text.js';
 import { announceModeration } from './announce.js';
 import { recordAction } from './audit.js';
 import { KINDS, loadItem, setStatus } from './content.js';
-import { mayRead } from './visibility.js';
+import { mayReadItem } from './visibility.js';
 
 interface FlagRow {
   id: string;
@@ -31,8 +31,9 @@ async function openFlaggers(ctx: Ctx, ref: ContentRef): Promise<number> {
 
 export async function flagContent(ctx: Ctx, u: User, input: NewFlag): Promise<Flag> {
   const item = await loadItem(ctx.q, input.target);
-  // What the caller may not see does not exist for them.
-  if (!mayRead(u, item.authorId, item.status)) throw new HttpError(404, 'Not Found', `${KINDS[input.target.kind].noun} does not exist.`);
+  // What the caller may not see does not exist for them (nor does a reply or an answer in a thread or
+  // question they may not see: three reports would hide it without any moderator having seen it).
+  if (!mayReadItem(u, item, item.parentState)) throw new HttpError(404, 'Not Found', `${KINDS[input.target.kind].noun} does not exist.`);
   if (item.authorId === u.id) {
     throw new HttpError(422, 'Unprocessable Content', 'You cannot report your own content.', [{ path: 'target', message: 'is your own' }]);
   }

@@ -23,6 +23,22 @@ export const mayModerate = (u: User | null): boolean => !!u && MODERATOR_ROLES.s
 export const mayRead = (u: User | null, authorId: string, status: ContentStatus): boolean =>
   status === 'published' || u?.id === authorId || mayModerate(u);
 
+/** What mayRead looks at, of an item or of the thread or question it belongs to. */
+export interface Readable {
+  authorId: string;
+  status: ContentStatus;
+}
+
+/**
+ * May this caller open this item? THE check of every path that finds a reply or an answer by its own id
+ * (votes, reports, edits, deletes) and of the questions' CSAT: a reply or an answer is only as visible
+ * as its thread or question, so a published answer in a hidden question does not exist for someone
+ * who may not read the question (404, as for an unknown id; never a 403 that confirms it is there).
+ * `parent` is null for a thread or a question.
+ */
+export const mayReadItem = (u: User | null, item: Readable, parent: Readable | null): boolean =>
+  mayRead(u, item.authorId, item.status) && (parent === null || mayRead(u, parent.authorId, parent.status));
+
 /** SQL condition for lists, counts, search and similar questions: published content only, for everyone. */
 export const listedOnly = (alias: string) => `${alias}.status = 'published'`;
 

@@ -1,18 +1,21 @@
 // "Did this solve your problem?": the asker of a question with an accepted answer scores it 1 to 5,
 // with an optional comment. One answer per asker and question; answering again replaces it.
-import type { CsatAnswer, CsatStatus } from '../../../../src/contract/index.js';
+import type { ContentStatus, CsatAnswer, CsatStatus } from '../../../../src/contract/index.js';
 import type { Ctx } from '../../context.js';
 import { forbidden, HttpError, notFound } from '../../problem.js';
+import { mayReadItem } from '../../moderation/visibility.js';
 import { iso, needUser } from '../common.js';
 
-interface QuestionOwner { author_id: string; accepted_answer_id: string | null }
+/** `accepted_answer_id` is set only while the accepted answer is published (migration 024). */
+interface QuestionOwner { author_id: string; status: ContentStatus; accepted_answer_id: string | null }
 interface CsatRow { question_id: string; score: number; comment: string | null; answered_at: Date | string }
 
 const answerOf = (r: CsatRow): CsatAnswer => ({ questionId: r.question_id, score: Number(r.score), comment: r.comment, answeredAt: iso(r.answered_at) });
 
+/** The question, if the caller may see it: a held or hidden one is 404 to others, as an unknown id is. */
 async function ownerOf(ctx: Ctx, id: string): Promise<QuestionOwner> {
-  const { rows } = await ctx.q.query<QuestionOwner>(`SELECT author_id, accepted_answer_id FROM questions WHERE id = $1`, [id]);
-  if (!rows[0]) throw notFound('The question');
+  const { rows } = await ctx.q.query<QuestionOwner>(`SELECT author_id, status, accepted_answer_id FROM questions WHERE id = $1`, [id]);
+  if (!rows[0] || !mayReadItem(ctx.user, { authorId: rows[0].author_id, status: rows[0].status }, null)) throw notFound('The question');
   return rows[0];
 }
 
