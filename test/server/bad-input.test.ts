@@ -99,7 +99,8 @@ describe('dates in requests', () => {
   });
 
   test('an insights day or instant that does not exist is a 400 on the query', async () => {
-    for (const query of [{ from: '2026-02-30' }, { to: '2026-02-31' }, { from: '2026-06-31T00:00:00Z' }, { to: '0000-06-01' }]) {
+    const queries: Record<string, string>[] = [{ from: '2026-02-30' }, { to: '2026-02-31' }, { from: '2026-06-31T00:00:00Z' }, { to: '0000-06-01' }];
+    for (const query of queries) {
       const r = await call(env, 'insights', { as: PEOPLE.victor, query });
       assert.equal(r.status, 400, JSON.stringify(query));
       const e = await call(env, 'exportInsights', { as: PEOPLE.victor, query: { table: 'summary', ...query } });
