@@ -96,10 +96,11 @@ async function serve(c: Context<AppEnv>, route: Route, deps: EndpointDeps): Prom
   if (!user && (ep.auth === 'write' || config.requireAuth)) {
     throw new HttpError(401, 'Unauthorized', 'Sign in to do this.', undefined, { 'www-authenticate': 'Bearer' });
   }
+  // Path parameters first: a request for what cannot exist is answered before its body is read.
+  const params = route.params ? route.params(c.req.param() as Record<string, string>) : NO_PARAMS;
   const query = readQuery(c, ep);
   const { body, rawBody } = ep.body ? await readBody(c, ep) : NO_BODY;
   const ip = c.get('ip');
-  const params = route.params ? route.params(c.req.param() as Record<string, string>) : NO_PARAMS;
   const base: RequestParts = { user, params, query: query as Ctx['query'], body: body as Ctx['body'], ip };
 
   // GETs, and POST /v1/verify (which writes nothing but fetches documents, possibly from this very
