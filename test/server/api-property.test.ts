@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { endpoints, FOLLOW_KINDS } from '../../src/contract/index.js';
 import { ORIGIN, PEOPLE, raw, setupTestEnv, tokenFor } from './helpers.js';
 import { operationsOf } from './property/openapi-operations.js';
-import { requestsFor, type GeneratedRequest } from './property/requests.js';
+import { bodyDates, requestsFor, type GeneratedRequest } from './property/requests.js';
 import { checkResponse } from './property/response-check.js';
 import type { Hints } from './property/schema-arbitraries.js';
 
@@ -76,7 +76,9 @@ ordered.forEach((op, i) => {
       }),
       // Shrinking would replay requests against a database the earlier runs changed; the report
       // prints the first failing request in full instead.
-      { seed: SEED + i, numRuns: RUNS, endOnFailure: true },
+      // A date in a body matters only in some combinations of the body's other fields (a suspension's
+      // `until`: a person as target, the action suspend), so those operations get three times the runs.
+      { seed: SEED + i, numRuns: bodyDates(op).length ? RUNS * 3 : RUNS, endOnFailure: true },
     );
   });
 });

@@ -55,13 +55,8 @@ function pathChoices(op: Operation, p: Param, hints: Hints): Choices<string> {
   return { right: ok(right), wrong: bad(refused ? fc.oneof(nul, refused) : nul, `path ${p.name}`) };
 }
 
-/**
- * A right body with one date in it (at any depth, outside arrays) that does not exist: Feb 30, hour 24,
- * year 0000. Its own way for a request to be wrong beside the body's others, so that it comes often
- * enough with the rest of the body right (a suspension needs its target and action right to reach its
- * date); null for a body without dates.
- */
-function impossibleDateBodies(op: Operation, hints: Hints): fc.Arbitrary<Part<{ text: string; type: string }>> | null {
+/** Where the body has dates (at any depth, outside arrays): their property paths and schemas. */
+export function bodyDates(op: Operation): { path: string[]; schema: JsonSchema }[] {
   const at: { path: string[]; schema: JsonSchema }[] = [];
   const walk = (s: JsonSchema, path: string[]) => {
     for (const [k, p] of Object.entries(s.properties ?? {})) {
@@ -70,9 +65,20 @@ function impossibleDateBodies(op: Operation, hints: Hints): fc.Arbitrary<Part<{ 
     }
   };
   if (op.body) walk(op.body, []);
+  return at;
+}
+
+/**
+ * A right body with one date that does not exist but is well formed (Feb 30, Apr 31), the kind a regex
+ * lets through to the database. Its own way for a request to be wrong beside the body's others, so
+ * that it comes often enough with the rest of the body right (a suspension needs its target and
+ * action right to reach its date); null for a body without dates.
+ */
+function impossibleDateBodies(op: Operation, hints: Hints): fc.Arbitrary<Part<{ text: string; type: string }>> | null {
+  const at = bodyDates(op);
   if (!at.length) return null;
   return fc.tuple(valid(op.body!, hints), fc.constantFrom(...at)).chain(([body, { path, schema }]) =>
-    impossibleDates(schema).map((w) => {
+    impossibleDates(schema, true).map((w) => {
       const copy = structuredClone(body) as Record<string, unknown>;
       let o = copy;
       for (const k of path.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
@@ -167,8 +173,10 @@ export function requestsFor(op: Operation, hints: Hints, people: string[], moder
   const oneWrong = Object.entries(parts)
     .filter(([, c]) => c.wrong)
     .map(([k, c]) => ({ weight: k === 'body' ? 2 : 1, arbitrary: fc.record({ ...allRight, [k]: c.wrong! }) }));
+  // Sent by moderators, who may do anything: a date matters only once the rest of the request is allowed.
   const dated = impossibleDateBodies(op, hints);
-  if (dated) oneWrong.push({ weight: 4, arbitrary: fc.record({ ...allRight, body: dated }) });
+  const moderator = fc.constantFrom(...moderators).map((who) => ({ value: { kind: 'token', who } as Caller, wrong: [] }));
+  if (dated) oneWrong.push({ weight: 6, arbitrary: fc.record({ ...allRight, body: dated, caller: moderator }) });
   return fc.oneof({ weight: 2, arbitrary: fc.record(allRight) }, ...oneWrong).map((r) => {
     let i = 0;
     let url = '/api' + op.path.replace(/\{\w+\}/g, () => encodeURIComponent(r[`path${i++}`].value as string));

@@ -77,23 +77,28 @@ const realInstant = fc.oneof(
   { weight: 4, arbitrary: fc.tuple(realDay, realTime).map(([d, t]) => `${d}T${t}Z`) },
 );
 const year = fc.integer({ min: 1, max: 9999 }).map((y) => pad(y, 4));
-const impossibleDay = fc.oneof(
+/** Days an ISO regex lets through (valibot's does): a 31st of a short month, Feb 30, Feb 29 of a common year. */
+const wellFormedImpossibleDay = fc.oneof(
   fc.tuple(year, fc.constantFrom('02-30', '02-31', '04-31', '06-31', '09-31', '11-31')).map(([y, md]) => `${y}-${md}`),
   fc.integer({ min: 1, max: 9999 }).filter((y) => y % 4 !== 0 || (y % 100 === 0 && y % 400 !== 0)).map((y) => `${pad(y, 4)}-02-29`),
-  fc.constantFrom('0000-01-01', '0000-06-15'),
 );
+const impossibleDay = fc.oneof({ weight: 2, arbitrary: wellFormedImpossibleDay }, { weight: 1, arbitrary: fc.constantFrom('0000-01-01', '0000-06-15') });
+const instantOn = (day: fc.Arbitrary<string>) => fc.tuple(day, realTime).map(([d, t]) => `${d}T${t}Z`);
 const impossibleInstant = fc.oneof(
-  fc.tuple(impossibleDay, realTime).map(([d, t]) => `${d}T${t}Z`),
+  instantOn(impossibleDay),
   fc.tuple(realDay, fc.constantFrom('24:00:00', '12:60:00', '12:00:60')).map(([d, t]) => `${d}T${t}Z`),
 );
 const DATE_FORMATS = new Set(['date', 'date-time']);
 const dateFormatsOf = (s: JsonSchema) => [s, ...(s.anyOf ?? [])].map((o) => o.format).filter((f): f is string => !!f && DATE_FORMATS.has(f));
 /** Whether a schema is a date or an instant (or either). */
 export const isDate = (s: JsonSchema) => dateFormatsOf(s).length > 0;
-/** Dates that do not exist, as days or instants as the schema takes them. */
-export function impossibleDates(s: JsonSchema): fc.Arbitrary<Wrong> {
+/**
+ * Dates that do not exist, as days or instants as the schema takes them. `wellFormed`: only those an
+ * ISO regex lets through, the ones that get past a validator to the database.
+ */
+export function impossibleDates(s: JsonSchema, wellFormed = false): fc.Arbitrary<Wrong> {
   const formats = dateFormatsOf(s);
-  const arbs = formats.map((f) => (f === 'date' ? impossibleDay : impossibleInstant));
+  const arbs = formats.map((f) => (f === 'date' ? (wellFormed ? wellFormedImpossibleDay : impossibleDay) : wellFormed ? instantOn(wellFormedImpossibleDay) : impossibleInstant));
   return fc.oneof(...arbs).map((value) => ({ value, reason: `${value} is no real ${formats.join(' or ')}` }));
 }
 
@@ -129,7 +134,7 @@ export function valid(s: JsonSchema, hints: Hints, name = ''): fc.Arbitrary<unkn
       const { kind, id } = s.properties ?? {};
       if (!kind?.enum || !id || id.type !== 'string') return record;
       return record.chain((o) => (typeof o.kind !== 'string' ? fc.constant(o) : fc.oneof(
-        { weight: 3, arbitrary: hints.idsIn(`${o.kind}s`).map((ref) => ({ ...o, id: ref })) },
+        { weight: 7, arbitrary: hints.idsIn(`${o.kind}s`).map((ref) => ({ ...o, id: ref })) },
         { weight: 1, arbitrary: fc.constant(o) },
       )));
     }
