@@ -1,5 +1,5 @@
 // OpenAPI 3.1 generated from the contract's endpoint table and valibot schemas.
-import { endpointGroups, LiveEvent, NotificationLiveEvent } from '../../src/contract/index.js';
+import { endpointGroups, LiveEvent, NotificationLiveEvent, pathParam } from '../../src/contract/index.js';
 import type { Endpoint } from '../../src/contract/index.js';
 import { IDEMPOTENCY_KEY } from './idempotency.js';
 import { componentRef, componentSchemas, queryParameters, schemaOf } from './openapi-schemas.js';
@@ -13,7 +13,12 @@ const writeSecurity = [{ bearer: [] }];
 
 function operation(name: string, ep: Endpoint, tag: string) {
   const params: unknown[] = [];
-  for (const m of ep.path.matchAll(/\{(\w+)\}/g)) params.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
+  for (const m of ep.path.matchAll(/\{(\w+)\}/g)) {
+    // Every path parameter has a rule (endpoints/path-check.ts refuses to mount one without).
+    const rule = pathParam(ep.path, m[1])!;
+    const { description, ...schema } = schemaOf(rule.schema);
+    params.push({ name: m[1], in: 'path', required: true, description: `${description} Anything else: ${rule.status}.`, schema });
+  }
   if (ep.query) {
     for (const p of queryParameters(ep.query)) {
       params.push({ ...p, in: 'query', ...(p.schema.type === 'array' ? { style: 'form', explode: true } : {}) });
@@ -32,7 +37,7 @@ function operation(name: string, ep: Endpoint, tag: string) {
     responses['200'] = { description: 'OK', content: { [ep.mediaType ?? 'application/json']: { schema: schemaOf(ep.response) } } };
   } else responses['204'] = { description: 'Done' };
   if (ep.method === 'GET') responses['304'] = { description: 'Not modified (If-None-Match)' };
-  responses['400'] = problemResponse('Invalid query or body');
+  responses['400'] = problemResponse('Invalid query, body or path parameter');
   if (ep.body) {
     responses['413'] = problemResponse('Request larger than 256 KB');
     responses['415'] = problemResponse('Body is not application/json');

@@ -18,3 +18,5 @@ export * from './insights.js';
 export * from './moderation.js';
 export * from './expert-requests.js';
 export * from './categories.js';
+export * from './dates.js';
+export * from './path-params.js';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { Id, Timestamp, Tier } from './common.js';
+import { DayInput, TimestampInput } from './dates.js';
 
 /*
  * Community insights for vendor staff (issue 15): the numbers behind `<confab-insights>`.
@@ -23,8 +24,8 @@ export type Comparison = v.InferOutput<typeof Comparison>;
  * `to` the period ends now; without `from` it is the 30 days before `to`. At most 731 days.
  */
 export const InsightsQuery = v.object({
-  from: v.optional(v.union([Day, Timestamp])),
-  to: v.optional(v.union([Day, Timestamp])),
+  from: v.optional(v.union([DayInput, TimestampInput])),
+  to: v.optional(v.union([DayInput, TimestampInput])),
 });
 export type InsightsQuery = v.InferInput<typeof InsightsQuery>;
 
@@ -202,8 +203,8 @@ export type InsightsTable = v.InferOutput<typeof InsightsTable>;
 export const InsightsExportQuery = v.object({
   table: InsightsTable,
   format: v.optional(v.picklist(['csv'])),
-  from: v.optional(v.union([Day, Timestamp])),
-  to: v.optional(v.union([Day, Timestamp])),
+  from: v.optional(v.union([DayInput, TimestampInput])),
+  to: v.optional(v.union([DayInput, TimestampInput])),
 });
 export type InsightsExportQuery = v.InferInput<typeof InsightsExportQuery>;
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { TimestampInput } from './dates.js';
 import { Author, CONTENT_KINDS, ContentKind, ContentStatus, Cursor, Id, Limit, Timestamp, page } from './common.js';
 
 /** One piece of content: `{ kind: "post", id }`. */
@@ -95,7 +96,7 @@ export type ModerationActionName = v.InferOutput<typeof ModerationActionName>;
 export const ModerationActionRequest = v.object({
   target: ModerationTarget,
   action: ModerationActionName,
-  until: v.optional(Timestamp),
+  until: v.optional(TimestampInput),
   reason: v.optional(Note),
 });
 export type ModerationActionRequest = v.InferInput<typeof ModerationActionRequest>;

@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
-import { endpoints } from '../../src/contract/index.js';
+import { endpoints, FOLLOW_KINDS } from '../../src/contract/index.js';
 import { ORIGIN, PEOPLE, raw, setupTestEnv, tokenFor } from './helpers.js';
 import { operationsOf } from './property/openapi-operations.js';
-import { requestsFor, type GeneratedRequest } from './property/requests.js';
+import { bodyDates, requestsFor, type GeneratedRequest } from './property/requests.js';
 import { checkResponse } from './property/response-check.js';
 import type { Hints } from './property/schema-arbitraries.js';
 
@@ -29,13 +29,18 @@ const moderators = people.filter((p) => (PEOPLE[p].roles as string[]).includes('
 const tokens = Object.fromEntries(await Promise.all(people.map(async (p) => [p, await tokenFor(env, PEOPLE[p])] as const)));
 
 /** Ids that exist, by collection, so that generated requests reach past "not found" into the handlers. */
-const COLLECTIONS = ['threads', 'posts', 'questions', 'answers', 'articles', 'certifications'];
+const COLLECTIONS = ['threads', 'posts', 'questions', 'answers', 'articles', 'certifications', 'people'];
 const known: Record<string, string[]> = {};
 for (const table of COLLECTIONS) {
   const { rows } = await env.db.query<{ id: string }>(`SELECT id FROM ${table} ORDER BY id LIMIT 30`);
   known[table] = rows.map((r) => r.id);
 }
+// A moderation target `{ kind: 'person', id }` asks for `persons`.
+known.persons = known.people;
 const anyId = fc.constantFrom(...Object.values(known).flat());
+// What a follow's `{kind}` takes. The document says so too (an enum), but a server whose document does
+// not (as before path parameters had rules) is still driven past the kind into what it does with the id.
+const pathValues: Record<string, fc.Arbitrary<string>> = { kind: fc.constantFrom(...FOLLOW_KINDS) };
 const hints: Hints = {
   ids: anyId,
   idsIn: (collection) => (known[collection]?.length ? fc.constantFrom(...known[collection]) : anyId),
@@ -43,6 +48,7 @@ const hints: Hints = {
     fc.constantFrom(...known.certifications).map((id) => `${ORIGIN}/ob/assertions/${id}`),
     fc.constantFrom(`${ORIGIN}/ob/issuer`, `${ORIGIN}/ob/assertions/nope`, 'https://badges.example.org/assertions/1'),
   ),
+  pathValues: (name) => pathValues[name] ?? null,
 };
 
 async function send(req: GeneratedRequest): Promise<{ status: number; type: string | null; text: string }> {
@@ -70,7 +76,9 @@ ordered.forEach((op, i) => {
       }),
       // Shrinking would replay requests against a database the earlier runs changed; the report
       // prints the first failing request in full instead.
-      { seed: SEED + i, numRuns: RUNS, endOnFailure: true },
+      // A date in a body matters only in some combinations of the body's other fields (a suspension's
+      // `until`: a person as target, the action suspend), so those operations get three times the runs.
+      { seed: SEED + i, numRuns: bodyDates(op).length ? RUNS * 3 : RUNS, endOnFailure: true },
     );
   });
 });

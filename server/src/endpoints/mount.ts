@@ -15,6 +15,7 @@ import { MENTIONING, withStoredNames } from '../notify/mention-names.js';
 import { HttpError } from '../problem.js';
 import { HandlerCtx, type EndpointDeps, type RequestParts } from './handler-ctx.js';
 import { readBody, readQuery, type BodyInput } from './input.js';
+import { paramCheck } from './path-check.js';
 
 export function mountEndpoints(app: Hono<AppEnv>, deps: EndpointDeps): void {
   const table = Object.entries(endpoints) as [EndpointName, Endpoint][];
@@ -30,6 +31,7 @@ export function mountEndpoints(app: Hono<AppEnv>, deps: EndpointDeps): void {
       // this endpoint's schemas; TypeScript cannot follow that pairing through the name.
       handler: handlers[name] as (ctx: Ctx) => Promise<unknown>,
       hasParams: path.includes('/:'),
+      params: paramCheck(ep.path),
       literals: null,
     };
   });
@@ -62,6 +64,8 @@ interface Route {
   path: string;
   handler: (ctx: Ctx) => Promise<unknown>;
   hasParams: boolean;
+  /** Validates the decoded path parameters (path-params.ts); null for a path without any. */
+  params: ((params: Record<string, string>) => Record<string, string>) | null;
   /** The literal routes this parameter route answers for (see mountEndpoints), by path. */
   literals: Map<string, Route> | null;
 }
@@ -92,10 +96,12 @@ async function serve(c: Context<AppEnv>, route: Route, deps: EndpointDeps): Prom
   if (!user && (ep.auth === 'write' || config.requireAuth)) {
     throw new HttpError(401, 'Unauthorized', 'Sign in to do this.', undefined, { 'www-authenticate': 'Bearer' });
   }
+  // Path parameters first: a request for what cannot exist is answered before its body is read.
+  const params = route.params ? route.params(c.req.param() as Record<string, string>) : NO_PARAMS;
   const query = readQuery(c, ep);
   const { body, rawBody } = ep.body ? await readBody(c, ep) : NO_BODY;
   const ip = c.get('ip');
-  const base: RequestParts = { user, params: route.hasParams ? (c.req.param() as Record<string, string>) : NO_PARAMS, query: query as Ctx['query'], body: body as Ctx['body'], ip };
+  const base: RequestParts = { user, params, query: query as Ctx['query'], body: body as Ctx['body'], ip };
 
   // GETs, and POST /v1/verify (which writes nothing but fetches documents, possibly from this very
   // server: holding PGlite's single connection in a transaction meanwhile would deadlock), run outside a transaction.

@@ -3,8 +3,8 @@
 // the rest is right, so that the wrong part is what the server has to catch: a wrong body sent by a
 // moderator to an existing thread must be refused for the body, not for a missing right.
 import fc from 'fast-check';
-import type { Operation, Param } from './openapi-operations.js';
-import { invalid, valid, type Hints, type Wrong } from './schema-arbitraries.js';
+import type { JsonSchema, Operation, Param } from './openapi-operations.js';
+import { impossibleDates, invalid, isDate, noise, valid, type Hints, type Wrong } from './schema-arbitraries.js';
 
 export type Caller = { kind: 'anonymous' } | { kind: 'token'; who: string } | { kind: 'bad-token' };
 
@@ -36,14 +36,56 @@ const asText = (x: unknown): string => (typeof x === 'string' ? x : JSON.stringi
 const collectionOf = (path: string, name: string) => new RegExp(`/([\\w-]+)/\\{${name}\\}`).exec(path)?.[1] ?? '';
 
 function pathChoices(op: Operation, p: Param, hints: Hints): Choices<string> {
+  const { maxLength = Infinity, minLength = 0 } = p.schema;
+  // A URL carries well-formed text only: a cut (fit) may have split a surrogate pair.
+  const whole = (x: unknown) => typeof x !== 'string' || !/[\uD800-\uDFFF]/u.test(x);
+  const fits = (x: string) => x.length >= minLength && x.length <= maxLength && whole(x);
+  const known = hints.pathValues(p.name) ?? hints.idsIn(collectionOf(op.path, p.name));
+  // Thousands of random letters where the document allows them (as a value too long in `wrong` where
+  // it does not): a raw parameter that reaches an index (a followed tag) must not be a 500.
+  const long = maxLength >= 1000 ? [{ weight: 4, arbitrary: noise(1000, 5000) }] : [];
   const right = fc.oneof(
-    { weight: 8, arbitrary: hints.idsIn(collectionOf(op.path, p.name)) },
+    { weight: 8, arbitrary: known },
     { weight: 1, arbitrary: fc.stringMatching(/^[a-z]{1,3}-[0-9a-f]{1,12}$/) },
-    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => !s.includes('\0')) },
-    { weight: 1, arbitrary: fc.integer({ min: 129, max: 3000 }).map((n) => 'i'.repeat(n)) },
+    { weight: 2, arbitrary: (valid(p.schema, hints, p.name) as fc.Arbitrary<string>).map(String).filter((x) => x !== '' && !x.includes('\0')) },
+    ...long,
+  ).filter(fits);
+  const nul = hints.ids.map((id) => ({ value: `${id.slice(0, 3)}\u0000${id.slice(3)}`, reason: 'contains U+0000' }));
+  const refused = invalid(p.schema, hints, true)?.filter((w) => w.value !== '' && whole(w.value));
+  return { right: ok(right), wrong: bad(refused ? fc.oneof(nul, refused) : nul, `path ${p.name}`) };
+}
+
+/** Where the body has dates (at any depth, outside arrays): their property paths and schemas. */
+export function bodyDates(op: Operation): { path: string[]; schema: JsonSchema }[] {
+  const at: { path: string[]; schema: JsonSchema }[] = [];
+  const walk = (s: JsonSchema, path: string[]) => {
+    for (const [k, p] of Object.entries(s.properties ?? {})) {
+      if (isDate(p)) at.push({ path: [...path, k], schema: p });
+      else if (p.type === 'object') walk(p, [...path, k]);
+    }
+  };
+  if (op.body) walk(op.body, []);
+  return at;
+}
+
+/**
+ * A right body with one date that does not exist but is well formed (Feb 30, Apr 31), the kind a regex
+ * lets through to the database. Its own way for a request to be wrong beside the body's others, so
+ * that it comes often enough with the rest of the body right (a suspension needs its target and
+ * action right to reach its date); null for a body without dates.
+ */
+function impossibleDateBodies(op: Operation, hints: Hints): fc.Arbitrary<Part<{ text: string; type: string }>> | null {
+  const at = bodyDates(op);
+  if (!at.length) return null;
+  return fc.tuple(valid(op.body!, hints), fc.constantFrom(...at)).chain(([body, { path, schema }]) =>
+    impossibleDates(schema, true).map((w) => {
+      const copy = structuredClone(body) as Record<string, unknown>;
+      let o = copy;
+      for (const k of path.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+      o[path[path.length - 1]] = w.value;
+      return { value: json(copy), wrong: [`body ${path.join('.')}: ${w.reason}`] };
+    }),
   );
-  const wrong = hints.ids.map((id) => ({ value: `${id.slice(0, 3)}\u0000${id.slice(3)}`, reason: 'contains U+0000' }));
-  return { right: ok(right), wrong: bad(wrong, `path ${p.name}`) };
 }
 
 /** The query as name -> text values (absent optional ones left out); the wrong one has one bad or missing parameter. */
@@ -131,6 +173,10 @@ export function requestsFor(op: Operation, hints: Hints, people: string[], moder
   const oneWrong = Object.entries(parts)
     .filter(([, c]) => c.wrong)
     .map(([k, c]) => ({ weight: k === 'body' ? 2 : 1, arbitrary: fc.record({ ...allRight, [k]: c.wrong! }) }));
+  // Sent by moderators, who may do anything: a date matters only once the rest of the request is allowed.
+  const dated = impossibleDateBodies(op, hints);
+  const moderator = fc.constantFrom(...moderators).map((who) => ({ value: { kind: 'token', who } as Caller, wrong: [] }));
+  if (dated) oneWrong.push({ weight: 6, arbitrary: fc.record({ ...allRight, body: dated, caller: moderator }) });
   return fc.oneof({ weight: 2, arbitrary: fc.record(allRight) }, ...oneWrong).map((r) => {
     let i = 0;
     let url = '/api' + op.path.replace(/\{\w+\}/g, () => encodeURIComponent(r[`path${i++}`].value as string));

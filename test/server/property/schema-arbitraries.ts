@@ -16,6 +16,8 @@ export interface Hints {
   /** Ids of one collection (`threads`, `answers`…); any id when the collection is unknown. */
   idsIn(collection: string): fc.Arbitrary<string>;
   urls: fc.Arbitrary<string>;
+  /** Values a path parameter of this name takes beyond ids (a follow's `kind`); null when none is known. */
+  pathValues(name: string): fc.Arbitrary<string> | null;
 }
 
 const NUL = '\u0000';
@@ -23,6 +25,25 @@ const WORDS = ['partner', 'deal', 'registration', 'SSO', 'renewal', 'API', 'Acme
 
 /** C0 controls other than NUL, DEL and a few separators: legal in JSON strings and URLs, awkward everywhere. */
 const controlChar = fc.oneof(fc.integer({ min: 1, max: 0x1f }), fc.constantFrom(0x7f, 0x85, 0x2028, 0xfeff)).map((c) => String.fromCharCode(c));
+
+/**
+ * Random letters, `min` to `max` of them: long text that PostgreSQL cannot compress, so that a value
+ * too large for an index row shows (a repeated letter compresses into one that fits). Drawn from a
+ * seed, not letter by letter: thousands of characters cost one integer of fast-check's.
+ */
+export function noise(min: number, max: number): fc.Arbitrary<string> {
+  return fc.tuple(fc.integer({ min, max }), fc.integer()).map(([n, seed]) => {
+    let x = seed | 0;
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      x = (x + 0x6d2b79f5) | 0; // mulberry32, as src/demo-data/prng.ts
+      let t = Math.imul(x ^ (x >>> 15), 1 | x);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      out += String.fromCharCode(97 + (((t ^ (t >>> 14)) >>> 0) % 26));
+    }
+    return out;
+  });
+}
 
 /** Text of every kind the document allows: words, any Unicode, controls, empty, huge. Never NUL. */
 function anyText(maxLength: number | undefined): fc.Arbitrary<string> {
@@ -33,7 +54,52 @@ function anyText(maxLength: number | undefined): fc.Arbitrary<string> {
     { weight: 2, arbitrary: fc.array(fc.oneof(controlChar, fc.constantFrom(...WORDS)), { maxLength: 10 }).map((a) => a.join('')) },
     { weight: 1, arbitrary: fc.constant('') },
     { weight: 1, arbitrary: fc.integer({ min: Math.min(1000, huge), max: huge }).map((n) => 'é'.repeat(n)) },
+    { weight: 1, arbitrary: noise(Math.min(1000, huge), Math.min(huge, 5000)) },
   );
+}
+
+/*
+ * Dates. Valid ones are real days and instants of years 0001-9999, the ends of that range often: an
+ * insights period there has a previous period before year 1. Impossible ones (Feb 30, Apr 31, Feb 29
+ * of a common year, hour 24, minute 60, year 0000) are what regular expressions let through and
+ * PostgreSQL refuses.
+ */
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const EDGE_DAYS = ['0001-01-01', '0001-01-02', '0001-01-31', '0001-12-31', '9999-12-01', '9999-12-30', '9999-12-31'];
+const realDay = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom(...EDGE_DAYS) },
+  { weight: 2, arbitrary: fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2028-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
+  { weight: 1, arbitrary: fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
+);
+const realTime = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 })).map(([h, m, s]) => `${pad(h)}:${pad(m)}:${pad(s)}`);
+const realInstant = fc.oneof(
+  { weight: 1, arbitrary: fc.constantFrom('0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '9999-12-31T23:59:59.999Z') },
+  { weight: 4, arbitrary: fc.tuple(realDay, realTime).map(([d, t]) => `${d}T${t}Z`) },
+);
+const year = fc.integer({ min: 1, max: 9999 }).map((y) => pad(y, 4));
+/** Days an ISO regex lets through (valibot's does): a 31st of a short month, Feb 30, Feb 29 of a common year. */
+const wellFormedImpossibleDay = fc.oneof(
+  fc.tuple(year, fc.constantFrom('02-30', '02-31', '04-31', '06-31', '09-31', '11-31')).map(([y, md]) => `${y}-${md}`),
+  fc.integer({ min: 1, max: 9999 }).filter((y) => y % 4 !== 0 || (y % 100 === 0 && y % 400 !== 0)).map((y) => `${pad(y, 4)}-02-29`),
+);
+const impossibleDay = fc.oneof({ weight: 2, arbitrary: wellFormedImpossibleDay }, { weight: 1, arbitrary: fc.constantFrom('0000-01-01', '0000-06-15') });
+const instantOn = (day: fc.Arbitrary<string>) => fc.tuple(day, realTime).map(([d, t]) => `${d}T${t}Z`);
+const impossibleInstant = fc.oneof(
+  instantOn(impossibleDay),
+  fc.tuple(realDay, fc.constantFrom('24:00:00', '12:60:00', '12:00:60')).map(([d, t]) => `${d}T${t}Z`),
+);
+const DATE_FORMATS = new Set(['date', 'date-time']);
+const dateFormatsOf = (s: JsonSchema) => [s, ...(s.anyOf ?? [])].map((o) => o.format).filter((f): f is string => !!f && DATE_FORMATS.has(f));
+/** Whether a schema is a date or an instant (or either). */
+export const isDate = (s: JsonSchema) => dateFormatsOf(s).length > 0;
+/**
+ * Dates that do not exist, as days or instants as the schema takes them. `wellFormed`: only those an
+ * ISO regex lets through, the ones that get past a validator to the database.
+ */
+export function impossibleDates(s: JsonSchema, wellFormed = false): fc.Arbitrary<Wrong> {
+  const formats = dateFormatsOf(s);
+  const arbs = formats.map((f) => (f === 'date' ? (wellFormed ? wellFormedImpossibleDay : impossibleDay) : wellFormed ? instantOn(wellFormedImpossibleDay) : impossibleInstant));
+  return fc.oneof(...arbs).map((value) => ({ value, reason: `${value} is no real ${formats.join(' or ')}` }));
 }
 
 const fit = (s: string, min = 0, max = Infinity) => (s.length < min ? s + 'a'.repeat(min - s.length) : s.slice(0, max));
@@ -47,6 +113,8 @@ export function valid(s: JsonSchema, hints: Hints, name = ''): fc.Arbitrary<unkn
   const types = typesOf(s);
   // valibot's query integers come out as `anyOf [number, digits] + type: integer`: the type decides.
   if (s.anyOf && !types.length) return fc.oneof(...s.anyOf.map((o) => valid(o, hints, name)));
+  if (s.format === 'date') return realDay;
+  if (s.format === 'date-time') return realInstant;
   switch (types[0]) {
     case 'integer':
       return fc.integer({ min: s.minimum ?? -1000, max: s.maximum ?? 1000 });
@@ -60,7 +128,15 @@ export function valid(s: JsonSchema, hints: Hints, name = ''): fc.Arbitrary<unkn
       return fc.array(valid(s.items ?? {}, hints, name), { minLength: s.minItems ?? 0, maxLength: Math.min(s.maxItems ?? 4, 6) });
     case 'object': {
       const props = Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, p]) => [k, valid(p, hints, k)]));
-      return fc.record(props, { requiredKeys: s.required ?? [] });
+      const record = fc.record(props, { requiredKeys: s.required ?? [] });
+      // A reference `{ kind, id }` (a moderation target): mostly the id of a thing of that kind, so that
+      // the request reaches past "not found" to what it does with the thing.
+      const { kind, id } = s.properties ?? {};
+      if (!kind?.enum || !id || id.type !== 'string') return record;
+      return record.chain((o) => (typeof o.kind !== 'string' ? fc.constant(o) : fc.oneof(
+        { weight: 7, arbitrary: hints.idsIn(`${o.kind}s`).map((ref) => ({ ...o, id: ref })) },
+        { weight: 1, arbitrary: fc.constant(o) },
+      )));
     }
     case 'string':
     default:
@@ -110,7 +186,7 @@ export function invalid(s: JsonSchema, hints: Hints, asText = false): fc.Arbitra
   }
   if (types.includes('string') || (!types.length && !s.anyOf && !s.enum)) {
     if (s.maxLength !== undefined) {
-      out.push(fc.integer({ min: 1, max: 5000 }).map((n) => ({ value: 'x'.repeat(s.maxLength! + n), reason: `longer than maxLength ${s.maxLength}` })));
+      out.push(noise(s.maxLength + 1, s.maxLength + 5000).map((value) => ({ value, reason: `longer than maxLength ${s.maxLength}` })));
     }
     if ((s.minLength ?? 0) > 0) out.push(fc.constant({ value: '', reason: `shorter than minLength ${s.minLength}` }));
     if (s.pattern) {
@@ -120,6 +196,7 @@ export function invalid(s: JsonSchema, hints: Hints, asText = false): fc.Arbitra
     // The server refuses U+0000 in any text (PostgreSQL cannot store it); the document says so in its description.
     out.push(validString({ ...s, pattern: undefined, format: undefined }, hints, '').map((x) => ({ value: withNul(x), reason: 'contains U+0000' })));
   }
+  if (isDate(s)) out.push(impossibleDates(s));
   if (!asText) {
     const wt = wrongType(s);
     if (wt) out.push(wt);

@@ -6,6 +6,8 @@ import { HttpError } from '../../problem.js';
 const DAY = 86_400_000;
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 731;
+const FIRST_DAY = Date.parse('0001-01-01T00:00:00Z');
+const LAST_END = Date.parse('9999-12-31T00:00:00Z');
 
 export interface Period {
   from: Date;
@@ -36,6 +38,12 @@ export function periodOf(query: { from?: string; to?: string }, now = Date.now()
   if (from >= to) throw bad('`from` must be before `to`.');
   if (to - from > MAX_DAYS * DAY) throw bad(`The period may span at most ${MAX_DAYS} days.`);
   const len = to - from;
+  // Every bound goes to PostgreSQL and into the response through toISOString, which writes a year
+  // before 0001 or after 9999 as `0000-…`, `-000001-…` or `+010000-…`: PostgreSQL refuses the first
+  // two (no year 0) and none is an ISO timestamp. So the previous period starts on 0001-01-01 at the
+  // earliest and the period ends (exclusive) by 9999-12-31T00:00Z, i.e. `to` is 9999-12-30 at the latest.
+  if (from - len < FIRST_DAY) throw bad('The period before `from`, of the same length, must start on 0001-01-01 or later.');
+  if (to > LAST_END) throw new HttpError(400, 'Bad Request', '`to` must be 9999-12-30 or earlier.', [{ path: 'to', message: 'must be 9999-12-30 or earlier' }]);
   const weeks: string[] = [];
   for (let w = Date.parse(weekOf(from)); w < to; w += 7 * DAY) weeks.push(new Date(w).toISOString().slice(0, 10));
   return { from: new Date(from), to: new Date(to), previousFrom: new Date(from - len), previousTo: new Date(from), weeks };
