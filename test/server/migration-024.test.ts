@@ -3,52 +3,19 @@
 // restore, and question_search and the insights rollups refreshed through their own triggers.
 // A database of its own (PGlite in memory, or a fresh schema on PostgreSQL), migrated in two steps.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { createDb, type Db } from '../../server/src/db.js';
-import { MIGRATIONS_DIR, migrate } from '../../server/src/migrate.js';
+import { test } from 'node:test';
+import { migrationSteps } from './migration-steps.js';
 
 const MIGRATION = '024_accepted_while_published.sql';
-let db: Db;
-let dir: string;
-let dispose: () => Promise<void>;
+const steps = migrationSteps(MIGRATION);
 
-before(async () => {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const schema = `t_migration_024_${randomBytes(4).toString('hex')}`;
-    db = await createDb({ url, schema });
-    dispose = async () => {
-      await db.close();
-      const pg = (await import('pg')).default;
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
-    };
-  } else {
-    db = await createDb();
-    dispose = () => db.close();
-  }
-  // migrate() joins the directory and a file name as text: the folder ends in a slash, as MIGRATIONS_DIR does.
-  dir = mkdtempSync(join(tmpdir(), 'confab-migration-024-')) + '/';
-  for (const f of readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{3}_/.test(f) && f < MIGRATION)) copyFileSync(join(MIGRATIONS_DIR, f), join(dir, f));
-});
-after(async () => {
-  await dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const rows = async <T>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows;
+const rows = async <T>(sql: string, params: unknown[] = []) => (await steps.db.query<T>(sql, params)).rows;
 const resolved = async () => Number((await rows<{ n: number }>(`SELECT COALESCE(sum(resolved), 0)::int AS n FROM insights_question_days`))[0].n);
 
 test('migration 024 unaccepts questions whose accepted answer is hidden or gone, keeps the choice, and refreshes search and rollups', async () => {
-  const applied = await migrate(db, dir);
+  const applied = await steps.before();
   assert.match(applied.at(-1) ?? '', /^023_/);
-  await db.exec(`
+  await steps.db.exec(`
     INSERT INTO people (id, name) VALUES ('m-ava', 'Ava'), ('m-ben', 'Ben');
     INSERT INTO questions (id, title, body, category, author_id, answer_count, accepted_answer_id) VALUES
       ('m-q1', 'Kept accepted', 'b', 'technical', 'm-ava', 1, 'm-a1'),
@@ -61,8 +28,7 @@ test('migration 024 unaccepts questions whose accepted answer is hidden or gone,
   assert.deepEqual(await answered(), { 'm-q1': 2, 'm-q2': 2, 'm-q3': 2 });
   const before = await resolved();
 
-  copyFileSync(join(MIGRATIONS_DIR, MIGRATION), join(dir, MIGRATION));
-  assert.deepEqual(await migrate(db, dir), [MIGRATION]);
+  assert.deepEqual(await steps.apply(), [MIGRATION]);
   assert.deepEqual(await rows(`SELECT id, accepted_answer_id, chosen_answer_id FROM questions WHERE id LIKE 'm-%' ORDER BY id`), [
     { id: 'm-q1', accepted_answer_id: 'm-a1', chosen_answer_id: 'm-a1' },
     { id: 'm-q2', accepted_answer_id: null, chosen_answer_id: 'm-a2' },
@@ -72,7 +38,7 @@ test('migration 024 unaccepts questions whose accepted answer is hidden or gone,
   assert.equal(await resolved(), before - 2);
 
   // And the triggers it installs: publishing the hidden answer brings its acceptance back.
-  await db.query(`UPDATE answers SET status = 'published' WHERE id = 'm-a2'`);
+  await steps.db.query(`UPDATE answers SET status = 'published' WHERE id = 'm-a2'`);
   assert.deepEqual(await rows(`SELECT accepted_answer_id FROM questions WHERE id = 'm-q2'`), [{ accepted_answer_id: 'm-a2' }]);
   assert.equal(await resolved(), before - 1);
 });
