@@ -4,12 +4,8 @@ import type { Db } from './db.js';
 import type { LiveEvent } from '../../src/contract/index.js';
 
 export interface EventBus {
-  /**
-   * Resolves once this process is listening, so that no event published afterwards is missed.
-   * `onGap` runs when listening resumes after a lost database connection: the events published in
-   * between reached neither `cb` nor this process's replay memory.
-   */
-  subscribe(cb: (e: LiveEvent) => void, onGap?: () => void): Promise<() => void>;
+  /** Resolves once this process is listening, so that no event published afterwards is missed. */
+  subscribe(cb: (e: LiveEvent) => void): Promise<() => void>;
   /**
    * Starts listening (and remembering events for replay) before any SSE client asks, so a client that
    * fails over from another process to this one gets what it missed even as this one's first client.
@@ -38,11 +34,7 @@ export const eventId = (e: LiveEvent): string => `${e.at}~${e.type}:${e.id}`;
 
 export function createEventBus(db: Db, channel: string): EventBus {
   const subs = new Set<(e: LiveEvent) => void>();
-  const gapCbs = new Map<(e: LiveEvent) => void, () => void>();
   const recent: LiveEvent[] = [];
-  const offGap = db.onListenGap(() => {
-    for (const cb of [...gapCbs.values()]) cb();
-  });
   let listening: Promise<() => Promise<void>> | null = null;
   const onPayload = (payload: string) => {
     let e: LiveEvent;
@@ -71,13 +63,11 @@ export function createEventBus(db: Db, channel: string): EventBus {
     async start() {
       await listen();
     },
-    async subscribe(cb, onGap) {
+    async subscribe(cb) {
       await listen();
       subs.add(cb);
-      if (onGap) gapCbs.set(cb, onGap);
       return () => {
         subs.delete(cb);
-        gapCbs.delete(cb);
       };
     },
     since(lastId) {
@@ -90,9 +80,7 @@ export function createEventBus(db: Db, channel: string): EventBus {
       return i >= 0 ? recent.slice(i + 1) : recent.filter((e) => e.at >= at && eventId(e) !== lastId);
     },
     async close() {
-      offGap();
       subs.clear();
-      gapCbs.clear();
       recent.length = 0;
       if (listening) await (await listening)().catch(() => {});
       listening = null;

@@ -3,7 +3,7 @@
 // Then the dead client is let go, a new one connects after a growing pause, and every channel is
 // LISTENed again. PostgreSQL delivers a NOTIFY only to the connections listening when it commits, so
 // whatever was sent in between is lost to this process: `onGap` callbacks hear of each such gap, so
-// that the buses can tell their clients to catch up (see events.ts).
+// that the SSE routes can end their streams and clients catch up (see routes/events.ts).
 import type { Client } from 'pg';
 
 /** What /api/health reports about live updates. */

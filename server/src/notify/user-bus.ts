@@ -3,20 +3,13 @@
 import type { Db } from '../db.js';
 
 export interface UserBus {
-  /**
-   * Resolves once listening; `cb` gets the ids of the person's new notifications. `onGap` runs when
-   * listening resumes after a lost database connection (the ids sent in between never arrived).
-   */
-  subscribe(personId: string, cb: (notificationId: string) => void, onGap?: () => void): Promise<() => void>;
+  /** Resolves once listening; `cb` gets the ids of the person's new notifications. */
+  subscribe(personId: string, cb: (notificationId: string) => void): Promise<() => void>;
   close(): Promise<void>;
 }
 
 export function createUserBus(db: Db, channel: string): UserBus {
   const subs = new Map<string, Set<(id: string) => void>>();
-  const gapCbs = new Map<(id: string) => void, () => void>();
-  const offGap = db.onListenGap(() => {
-    for (const cb of [...gapCbs.values()]) cb();
-  });
   let listening: Promise<() => Promise<void>> | null = null;
   const onPayload = (payload: string) => {
     let pairs: unknown;
@@ -37,21 +30,17 @@ export function createUserBus(db: Db, channel: string): UserBus {
       throw e;
     }));
   return {
-    async subscribe(personId, cb, onGap) {
+    async subscribe(personId, cb) {
       await listen();
       const set = subs.get(personId) ?? new Set();
       set.add(cb);
       subs.set(personId, set);
-      if (onGap) gapCbs.set(cb, onGap);
       return () => {
-        gapCbs.delete(cb);
         set.delete(cb);
         if (!set.size) subs.delete(personId);
       };
     },
     async close() {
-      offGap();
-      gapCbs.clear();
       subs.clear();
       if (listening) await (await listening)().catch(() => {});
       listening = null;

@@ -42,7 +42,8 @@ export function mountEvents(app: Hono<AppEnv>, bus: EventBus, config: Config, db
       if (!wanted(e)) return;
       queue.push(e);
       wake?.();
-    }, stop);
+    });
+    const offGap = db.onListenGap(stop);
     return streamSSE(c, async (stream) => {
       // Subscribed first, then the missed events: an event in both is sent once.
       if (lastId) {
@@ -73,6 +74,7 @@ export function mountEvents(app: Hono<AppEnv>, bus: EventBus, config: Config, db
       } finally {
         clearInterval(hb);
         unsub();
+        offGap();
       }
     });
   });

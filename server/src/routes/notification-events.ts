@@ -29,14 +29,11 @@ export function mountNotificationEvents(app: Hono<AppEnv>, db: Db, bus: UserBus,
     // After a lost database connection the stream ends (routes/events.ts says why): the client opens
     // a new one with a fresh ticket. The ids sent during the gap are not replayed (this stream has no
     // replay); the notifications themselves are in the database, for the list and the unread count.
-    const unsub = await bus.subscribe(
-      user.id,
-      (id) => {
-        queue.push(id);
-        wake?.();
-      },
-      stop,
-    );
+    const unsub = await bus.subscribe(user.id, (id) => {
+      queue.push(id);
+      wake?.();
+    });
+    const offGap = db.onListenGap(stop);
     return streamSSE(c, async (stream) => {
       stream.onAbort(stop);
       c.req.raw.signal?.addEventListener('abort', stop);
@@ -66,6 +63,7 @@ export function mountNotificationEvents(app: Hono<AppEnv>, db: Db, bus: UserBus,
       } finally {
         clearInterval(hb);
         unsub();
+        offGap();
       }
     });
   });
